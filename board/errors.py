@@ -1,0 +1,35 @@
+"""Errors of the domain. Their messages are plain Dutch: the UI shows them as they are."""
+
+from __future__ import annotations
+
+
+class BoardError(ValueError):
+    """An operation or a value that the board refuses. Nothing was changed."""
+
+
+class MetingAfgerondError(BoardError):
+    """An afgeronde meting is never changed, only followed by a new one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Deze meting is afgerond en kan niet meer worden veranderd. "
+            "Begin een vervolgmeting om verder te gaan."
+        )
+
+
+class LeefgebiedenSetError(BoardError):
+    """A leefgebiedenset file that cannot be used. The message names the file and the field."""
+
+
+class DocumentError(BoardError):
+    """A JSON document that is malformed, of an unknown kind or of a newer version."""
+
+
+class UnknownLeefgebiedError(BoardError, KeyError):
+    """A leefgebied key that the meting's set does not have."""
+
+    def __init__(self, key: str, set_naam: str) -> None:
+        BoardError.__init__(self, f"Het leefgebied {key!r} bestaat niet in de set {set_naam!r}.")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])

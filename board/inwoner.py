@@ -1,0 +1,38 @@
+"""The inwoner, stored with as little as needed: no name, no BSN, no address."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from board.errors import BoardError
+from board.meting import new_id
+
+_INITIALEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ.\- ]{1,12}$")
+_DOSSIERNUMMER = re.compile(r"^[A-Za-z0-9\-_/.]{1,40}$")
+
+
+@dataclass(frozen=True)
+class Inwoner:
+    id: str  # random and pseudonymous; the only key that leaves the tablet in the monitor
+    dossiernummer: str  # the number in the team's own case system
+    wijk: str
+    initialen: str | None = None
+
+    @staticmethod
+    def create(
+        dossiernummer: str, wijk: str, initialen: str | None = None, inwoner_id: str | None = None
+    ) -> Inwoner:
+        """A checked new inwoner; the messages say in Dutch what to type instead."""
+        dossiernummer = (dossiernummer or "").strip()
+        if not _DOSSIERNUMMER.match(dossiernummer):
+            raise BoardError(
+                "Het dossiernummer bestaat uit 1 tot 40 letters, cijfers of de tekens - _ / ."
+            )
+        wijk = (wijk or "").strip()
+        if not wijk or len(wijk) > 60 or not wijk.isprintable():
+            raise BoardError("Vul de wijk in (hoogstens 60 tekens).")
+        initialen = (initialen or "").strip() or None
+        if initialen is not None and not _INITIALEN.match(initialen):
+            raise BoardError("Initialen zijn hoogstens 12 letters, zoals 'A.B.'; geen volledige naam.")
+        return Inwoner(id=inwoner_id or new_id(), dossiernummer=dossiernummer, wijk=wijk, initialen=initialen)

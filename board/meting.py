@@ -1,0 +1,452 @@
+"""The meting: one filled-in board on one date, and every operation a touch screen needs.
+
+A ``Meting`` is immutable. Each operation checks its input and returns a new meting, or
+raises a ``BoardError`` and changes nothing; that makes undo a matter of keeping the
+previous value, and makes every state that ever existed a valid one.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import Enum, StrEnum
+from typing import TypeVar
+
+from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError
+from board.leefgebieden import LeefgebiedenSet, load_set
+from board.text import clean_text
+
+E = TypeVar("E", bound=Enum)
+
+MAX_DOEL_TEXT = 1000
+MAX_ACTIE_TEXT = 300
+
+
+class MetingSoort(StrEnum):
+    NULMETING = "nulmeting"
+    VERVOLGMETING = "vervolgmeting"
+
+
+class Status(StrEnum):
+    CONCEPT = "concept"
+    AFGEROND = "afgerond"
+
+
+class Perspectief(StrEnum):
+    """Whose view a fiche shows. The inwoner's fiche is the one that counts."""
+
+    INWONER = "inwoner"
+    PROFESSIONAL = "professional"
+    NAASTE = "naaste"
+
+
+class Uitvoerder(StrEnum):
+    """Who takes an actie."""
+
+    INWONER = "inwoner"
+    NETWERK = "netwerk"
+    ALGEMENE_VOORZIENING = "algemene voorziening"
+    WIJKTEAM = "wijkteam"
+    SPECIALISTISCHE_ZORG = "specialistische zorg"
+
+
+class Evaluatie(StrEnum):
+    BEHAALD = "behaald"
+    DEELS_BEHAALD = "deels behaald"
+    NIET_BEHAALD = "niet behaald"
+    VERVALLEN = "vervallen"
+
+
+PERSPECTIEF_ORDER = {p: i for i, p in enumerate(Perspectief)}
+
+
+@dataclass(frozen=True)
+class Fiche:
+    leefgebied: str
+    perspectief: Perspectief
+    positie: float  # 0.0 = sad smiley, 1.0 = happy smiley; no steps
+
+
+@dataclass(frozen=True)
+class Actie:
+    wie: Uitvoerder
+    wat: str
+
+    @staticmethod
+    def create(wie: Uitvoerder | str, wat: str) -> Actie:
+        return Actie(wie=_enum(Uitvoerder, wie, "wie"), wat=clean_text(wat, "De actie", MAX_ACTIE_TEXT))
+
+
+@dataclass(frozen=True)
+class Doel:
+    """A goal in the inwoner's own words. ``sinds_meting`` is the meting it was set in."""
+
+    id: str
+    leefgebied: str
+    tekst: str
+    sinds_meting: str
+    streefdatum: date | None = None
+    acties: tuple[Actie, ...] = ()
+    evaluatie: Evaluatie | None = None
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Meting:
+    id: str
+    inwoner_id: str
+    datum: date
+    soort: MetingSoort
+    volgnummer: int  # 0 for the 0-meting, N for vervolgmeting N
+    set_naam: str
+    set_versie: int
+    gekozen: tuple[str, ...] = ()  # leefgebied keys, most important first
+    fiches: tuple[Fiche, ...] = ()  # canonical order: by leefgebied key, then perspectief
+    vorige: tuple[Fiche, ...] = ()  # the previous meting's fiches, drawn as ghosts
+    vorige_meting_id: str | None = None
+    rapportcijfer: int | None = None
+    doelen: tuple[Doel, ...] = ()
+    volgende_meting: date | None = None
+    status: Status = Status.CONCEPT
+    afgerond_op: datetime | None = field(default=None)
+
+    # ----- creating ---------------------------------------------------------------
+
+    @staticmethod
+    def nulmeting(
+        inwoner_id: str,
+        datum: date,
+        set_naam: str | None = None,
+        meting_id: str | None = None,
+    ) -> Meting:
+        leefgebieden = load_set(set_naam) if set_naam else load_set()
+        return Meting(
+            id=meting_id or new_id(),
+            inwoner_id=inwoner_id,
+            datum=datum,
+            soort=MetingSoort.NULMETING,
+            volgnummer=0,
+            set_naam=leefgebieden.naam,
+            set_versie=leefgebieden.versie,
+        )
+
+    def vervolg(self, datum: date, meting_id: str | None = None) -> Meting:
+        """The next meting: same leefgebieden in the same order, the fiches as ghosts,
+        the open doelen carried over for evaluation. Only an afgeronde meting has a vervolg."""
+        if self.status is not Status.AFGEROND:
+            raise BoardError("Een vervolgmeting kan pas beginnen als de vorige meting is afgerond.")
+        if datum < self.datum:
+            raise BoardError("Een vervolgmeting kan niet eerder zijn dan de vorige meting.")
+        open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.evaluatie is None)
+        return Meting(
+            id=meting_id or new_id(),
+            inwoner_id=self.inwoner_id,
+            datum=datum,
+            soort=MetingSoort.VERVOLGMETING,
+            volgnummer=self.volgnummer + 1,
+            set_naam=self.set_naam,
+            set_versie=load_set(self.set_naam).versie,
+            gekozen=self.gekozen,
+            vorige=self.fiches,
+            vorige_meting_id=self.id,
+            doelen=open_doelen,
+        )
+
+    # ----- reading ----------------------------------------------------------------
+
+    @property
+    def leefgebieden(self) -> LeefgebiedenSet:
+        return load_set(self.set_naam)
+
+    @property
+    def afgerond(self) -> bool:
+        return self.status is Status.AFGEROND
+
+    @property
+    def label(self) -> str:
+        """'0-meting' or 'vervolgmeting N', as the field says it."""
+        return "0-meting" if self.soort is MetingSoort.NULMETING else f"vervolgmeting {self.volgnummer}"
+
+    def positie(self, leefgebied: str, perspectief: Perspectief = Perspectief.INWONER) -> float | None:
+        for fiche in self.fiches:
+            if fiche.leefgebied == leefgebied and fiche.perspectief is perspectief:
+                return fiche.positie
+        return None
+
+    def vorige_positie(
+        self, leefgebied: str, perspectief: Perspectief = Perspectief.INWONER
+    ) -> float | None:
+        for fiche in self.vorige:
+            if fiche.leefgebied == leefgebied and fiche.perspectief is perspectief:
+                return fiche.positie
+        return None
+
+    def doel(self, doel_id: str) -> Doel:
+        for doel in self.doelen:
+            if doel.id == doel_id:
+                return doel
+        raise BoardError("Dit doel bestaat niet (meer) in deze meting.")
+
+    def is_overgenomen(self, doel: Doel) -> bool:
+        """A doel carried over from an earlier meting, here to be evaluated."""
+        return doel.sinds_meting != self.id
+
+    @property
+    def open_evaluaties(self) -> tuple[Doel, ...]:
+        return tuple(d for d in self.doelen if self.is_overgenomen(d) and d.evaluatie is None)
+
+    @property
+    def niet_gekozen(self) -> tuple[str, ...]:
+        """The tray: leefgebieden of the set not on the board, in the set's order."""
+        return tuple(key for key in self.leefgebieden.keys if key not in self.gekozen)
+
+    def suggested_for_doelen(self) -> tuple[str, ...]:
+        """Chosen leefgebieden, the ones lowest on the bar first (unplaced last)."""
+        def low_first(key: str) -> tuple[float, int]:
+            positie = self.positie(key)
+            return (2.0 if positie is None else positie, self.gekozen.index(key))
+
+        return tuple(sorted(self.gekozen, key=low_first))
+
+    # ----- operations -------------------------------------------------------------
+
+    def choose(self, leefgebied: str, index: int | None = None) -> Meting:
+        """Put a leefgebied on the board, at the bottom or at ``index`` in the order."""
+        self._check_changeable()
+        self._check_known(leefgebied)
+        if leefgebied in self.gekozen:
+            raise BoardError(f"{self._naam(leefgebied)} staat al op het bord.")
+        gekozen = list(self.gekozen)
+        gekozen.insert(len(gekozen) if index is None else _index(index, len(gekozen) + 1), leefgebied)
+        return replace(self, gekozen=tuple(gekozen))
+
+    def unchoose(self, leefgebied: str) -> Meting:
+        """Take a leefgebied off the board with its fiches and the doelen set in this
+        meting. Doelen carried over from before stay: they still need their evaluation."""
+        self._check_changeable()
+        self._check_chosen(leefgebied)
+        return replace(
+            self,
+            gekozen=tuple(k for k in self.gekozen if k != leefgebied),
+            fiches=tuple(f for f in self.fiches if f.leefgebied != leefgebied),
+            doelen=tuple(
+                d for d in self.doelen if d.leefgebied != leefgebied or self.is_overgenomen(d)
+            ),
+        )
+
+    def move_leefgebied(self, leefgebied: str, index: int) -> Meting:
+        """Give a chosen leefgebied a new place in the priority order (0 = most important)."""
+        self._check_changeable()
+        self._check_chosen(leefgebied)
+        gekozen = [k for k in self.gekozen if k != leefgebied]
+        gekozen.insert(_index(index, len(gekozen) + 1), leefgebied)
+        return replace(self, gekozen=tuple(gekozen))
+
+    def move_up(self, leefgebied: str) -> Meting:
+        self._check_chosen(leefgebied)
+        return self.move_leefgebied(leefgebied, max(0, self.gekozen.index(leefgebied) - 1))
+
+    def move_down(self, leefgebied: str) -> Meting:
+        self._check_chosen(leefgebied)
+        index = min(len(self.gekozen) - 1, self.gekozen.index(leefgebied) + 1)
+        return self.move_leefgebied(leefgebied, index)
+
+    def place_fiche(
+        self,
+        leefgebied: str,
+        perspectief: Perspectief | str,
+        positie: float,
+        from_drag: bool = False,
+    ) -> Meting:
+        """Place or move a fiche. A drag that leaves the bar is clamped to its ends;
+        any other position outside 0..1 is an error, as are NaN and infinity."""
+        self._check_changeable()
+        perspectief = _enum(Perspectief, perspectief, "perspectief")
+        self._check_chosen(leefgebied)
+        if isinstance(positie, bool) or not isinstance(positie, int | float):
+            raise BoardError("De plaats van een fiche moet een getal zijn.")
+        positie = float(positie)
+        if not math.isfinite(positie):
+            raise BoardError("De plaats van een fiche moet een eindig getal zijn.")
+        if from_drag:
+            positie = min(1.0, max(0.0, positie))
+        elif not 0.0 <= positie <= 1.0:
+            raise BoardError("De plaats van een fiche ligt tussen 0 (verdrietig) en 1 (blij).")
+        fiche = Fiche(leefgebied, perspectief, positie)
+        others = [f for f in self.fiches if (f.leefgebied, f.perspectief) != (leefgebied, perspectief)]
+        return replace(self, fiches=_canonical([*others, fiche]))
+
+    def remove_fiche(self, leefgebied: str, perspectief: Perspectief | str) -> Meting:
+        self._check_changeable()
+        perspectief = _enum(Perspectief, perspectief, "perspectief")
+        self._check_chosen(leefgebied)
+        if self.positie(leefgebied, perspectief) is None:
+            raise BoardError("Op dit leefgebied staat geen fiche van dit perspectief.")
+        return replace(
+            self,
+            fiches=tuple(
+                f for f in self.fiches if (f.leefgebied, f.perspectief) != (leefgebied, perspectief)
+            ),
+        )
+
+    def set_rapportcijfer(self, cijfer: int | None) -> Meting:
+        self._check_changeable()
+        if cijfer is not None and (
+            isinstance(cijfer, bool) or not isinstance(cijfer, int) or not 1 <= cijfer <= 10
+        ):
+            raise BoardError("Het rapportcijfer is een heel getal van 1 tot en met 10.")
+        return replace(self, rapportcijfer=cijfer)
+
+    def set_volgende_meting(self, datum: date | None) -> Meting:
+        self._check_changeable()
+        if datum is not None and (not isinstance(datum, date) or datum <= self.datum):
+            raise BoardError("De volgende meting moet na de datum van deze meting liggen.")
+        return replace(self, volgende_meting=datum)
+
+    def add_doel(
+        self,
+        leefgebied: str,
+        tekst: str,
+        streefdatum: date | None = None,
+        acties: Iterable[Actie] = (),
+        doel_id: str | None = None,
+    ) -> Meting:
+        self._check_changeable()
+        self._check_chosen(leefgebied)
+        doel = Doel(
+            id=doel_id or new_id(),
+            leefgebied=leefgebied,
+            tekst=clean_text(tekst, "Het doel", MAX_DOEL_TEXT),
+            sinds_meting=self.id,
+            streefdatum=self._check_streefdatum(streefdatum),
+            acties=_acties(acties),
+        )
+        if any(d.id == doel.id for d in self.doelen):
+            raise BoardError("Er is al een doel met dit kenmerk.")
+        return replace(self, doelen=(*self.doelen, doel))
+
+    def edit_doel(
+        self,
+        doel_id: str,
+        *,
+        tekst: str | None = None,
+        streefdatum: date | None = None,
+        clear_streefdatum: bool = False,
+        acties: Iterable[Actie] | None = None,
+        leefgebied: str | None = None,
+    ) -> Meting:
+        """Change a doel set in this meting. A carried-over doel is only evaluated."""
+        self._check_changeable()
+        doel = self._own_doel(doel_id)
+        if leefgebied is not None:
+            self._check_chosen(leefgebied)
+        changed = replace(
+            doel,
+            leefgebied=doel.leefgebied if leefgebied is None else leefgebied,
+            tekst=doel.tekst if tekst is None else clean_text(tekst, "Het doel", MAX_DOEL_TEXT),
+            streefdatum=None
+            if clear_streefdatum
+            else (doel.streefdatum if streefdatum is None else self._check_streefdatum(streefdatum)),
+            acties=doel.acties if acties is None else _acties(acties),
+        )
+        return replace(self, doelen=tuple(changed if d.id == doel_id else d for d in self.doelen))
+
+    def remove_doel(self, doel_id: str) -> Meting:
+        self._check_changeable()
+        self._own_doel(doel_id)
+        return replace(self, doelen=tuple(d for d in self.doelen if d.id != doel_id))
+
+    def evaluate_doel(self, doel_id: str, evaluatie: Evaluatie | str | None) -> Meting:
+        """Evaluate a doel carried over from the previous meting (None takes it back)."""
+        self._check_changeable()
+        doel = self.doel(doel_id)
+        if not self.is_overgenomen(doel):
+            raise BoardError("Een doel wordt pas bij een volgende meting geëvalueerd.")
+        value = None if evaluatie is None else _enum(Evaluatie, evaluatie, "evaluatie")
+        return replace(
+            self,
+            doelen=tuple(replace(d, evaluatie=value) if d.id == doel_id else d for d in self.doelen),
+        )
+
+    def afronden(self, moment: datetime) -> Meting:
+        """Close the meting. It needs the inwoner's fiche on every chosen leefgebied and
+        an evaluation of every doel carried over; afterwards it never changes."""
+        self._check_changeable()
+        if not self.gekozen:
+            raise BoardError("Kies eerst minstens één leefgebied voordat je de meting afrondt.")
+        missing = [k for k in self.gekozen if self.positie(k) is None]
+        if missing:
+            names = ", ".join(self._naam(k) for k in missing)
+            raise BoardError(f"Zet eerst de fiche van de inwoner op: {names}.")
+        if self.open_evaluaties:
+            raise BoardError(
+                f"Nog {len(self.open_evaluaties)} doel(en) van de vorige keer hebben geen evaluatie."
+            )
+        return replace(self, status=Status.AFGEROND, afgerond_op=moment)
+
+    # ----- checks -----------------------------------------------------------------
+
+    def _check_changeable(self) -> None:
+        if self.status is Status.AFGEROND:
+            raise MetingAfgerondError()
+
+    def _check_known(self, leefgebied: str) -> None:
+        if not isinstance(leefgebied, str) or leefgebied not in self.leefgebieden:
+            raise UnknownLeefgebiedError(str(leefgebied), self.set_naam)
+
+    def _check_chosen(self, leefgebied: str) -> None:
+        self._check_known(leefgebied)
+        if leefgebied not in self.gekozen:
+            raise BoardError(f"{self._naam(leefgebied)} staat niet op het bord.")
+
+    def _check_streefdatum(self, streefdatum: date | None) -> date | None:
+        if streefdatum is None:
+            return None
+        if not isinstance(streefdatum, date) or isinstance(streefdatum, datetime):
+            raise BoardError("De streefdatum moet een datum zijn.")
+        if streefdatum < self.datum:
+            raise BoardError("De streefdatum kan niet voor de datum van de meting liggen.")
+        return streefdatum
+
+    def _own_doel(self, doel_id: str) -> Doel:
+        doel = self.doel(doel_id)
+        if self.is_overgenomen(doel):
+            raise BoardError(
+                "Dit doel is van een vorige meting; geef het een evaluatie "
+                "(of 'vervallen') en maak zo nodig een nieuw doel."
+            )
+        return doel
+
+    def _naam(self, leefgebied: str) -> str:
+        return self.leefgebieden[leefgebied].naam
+
+
+def _canonical(fiches: Iterable[Fiche]) -> tuple[Fiche, ...]:
+    return tuple(sorted(fiches, key=lambda f: (f.leefgebied, PERSPECTIEF_ORDER[f.perspectief])))
+
+
+def _index(index: int, size: int) -> int:
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < size:
+        raise BoardError("Die plaats in de volgorde bestaat niet.")
+    return index
+
+
+def _acties(acties: Iterable[Actie]) -> tuple[Actie, ...]:
+    result = tuple(acties)
+    if not all(isinstance(a, Actie) for a in result):
+        raise BoardError("Een actie heeft een uitvoerder en een omschrijving.")
+    return tuple(Actie.create(a.wie, a.wat) for a in result)
+
+
+def _enum(kind: type[E], value: object, what: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in kind)
+        raise BoardError(f"Onbekende waarde voor {what}: {value!r}. Kies uit: {allowed}.") from None

@@ -1,0 +1,4 @@
+"""Renderers: snapshot (Pillow), koelkastblad (ReportLab), dossier bundle, monitor report.
+
+They read board/ objects, never widgets.
+"""

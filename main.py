@@ -1,0 +1,52 @@
+"""Magneetbord: start the kiosk app, or run one of its command-line tasks.
+
+Nothing but wiring: each subcommand lives in the package it belongs to and registers
+itself through ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+# Kivy must not read our command line or log to the console: set before any import of it.
+os.environ.setdefault("KIVY_NO_ARGS", "1")
+os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+
+# Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Magneetbord: het digitale Wat telt-magneetbord voor sociale wijkteams. "
+        "Zonder subcommando start de app.",
+    )
+    subparsers = parser.add_subparsers(title="subcommando's", metavar="SUBCOMMANDO")
+    run = subparsers.add_parser("run", help="start de app (dit is ook wat er gebeurt zonder subcommando)")
+    run.set_defaults(func=run_app)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from widgets.app import MagneetbordApp
+
+    MagneetbordApp().run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", run_app)
+    return int(func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

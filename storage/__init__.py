@@ -1,0 +1,1 @@
+"""SQLAlchemy: tables, the repository that saves and loads board/ objects, the engine, migrations."""

@@ -1,0 +1,1 @@
+"""Kivy: the board widget, its screens and .kv files. Draws what board/ says."""
