@@ -1,0 +1,35 @@
+"""How the board looks, as data shared by the widget and the snapshot export.
+
+Colours are from the Okabe-Ito palette (safe for every common colour-blindness), and each
+perspectief also has its own shape, so a fiche is recognisable without colour at all.
+Colours are RGB tuples of 0-255.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from board.meting import Perspectief
+
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class FicheStijl:
+    kleur: RGB
+    vorm: str  # "cirkel", "vierkant" or "ruit"
+    label: str
+
+
+FICHE_STIJL: dict[Perspectief, FicheStijl] = {
+    Perspectief.INWONER: FicheStijl(kleur=(0, 114, 178), vorm="cirkel", label="Inwoner"),
+    Perspectief.PROFESSIONAL: FicheStijl(kleur=(230, 159, 0), vorm="vierkant", label="Professional"),
+    Perspectief.NAASTE: FicheStijl(kleur=(0, 158, 115), vorm="ruit", label="Naaste"),
+}
+
+ACHTERGROND: RGB = (250, 248, 243)
+BALK: RGB = (222, 218, 208)
+BALK_RAND: RGB = (170, 165, 155)
+TEKST: RGB = (40, 40, 40)
+PIJL: RGB = (90, 90, 90)
+GHOST_ALPHA = 0.35  # how faint the previous meting's fiches are
