@@ -1,0 +1,79 @@
+"""The comparison of two metingen, and the one sentence that says it at a glance."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from board import GELIJK_DREMPEL, BoardError, Meting, Richting, vergelijk
+from tests.factories import afgeronde_nulmeting_met_doelen, nulmeting
+
+
+def vervolg_with(posities: dict[str, float], evaluaties: dict[str, str]) -> Meting:
+    vervolg = afgeronde_nulmeting_met_doelen().vervolg(date(2026, 4, 20), meting_id="m1")
+    for key in vervolg.gekozen:
+        if key not in posities:
+            vervolg = vervolg.unchoose(key)
+    for key, positie in posities.items():
+        if key not in vervolg.gekozen:
+            vervolg = vervolg.choose(key)
+        vervolg = vervolg.place_fiche(key, "inwoner", positie)
+    for doel_id, evaluatie in evaluaties.items():
+        vervolg = vervolg.evaluate_doel(doel_id, evaluatie)
+    return vervolg
+
+
+def test_per_leefgebied_positions_change_and_direction() -> None:
+    oud = afgeronde_nulmeting_met_doelen()  # geld 0.2, wonen 0.6, zingeving 0.4
+    nieuw = vervolg_with({"geld": 0.5, "wonen": 0.62, "zingeving": 0.1}, {})
+    result = vergelijk(oud, nieuw)
+    rows = {r.leefgebied: r for r in result.leefgebieden}
+    assert rows["geld"].oud == 0.2 and rows["geld"].nieuw == 0.5
+    assert rows["geld"].verschil == pytest.approx(0.3)
+    assert [rows[k].richting for k in ("geld", "wonen", "zingeving")] == [
+        Richting.BETER,
+        Richting.GELIJK,
+        Richting.SLECHTER,
+    ]
+
+
+def test_the_threshold_is_one_documented_number() -> None:
+    oud = afgeronde_nulmeting_met_doelen()
+    just_over = vervolg_with({"geld": 0.2 + GELIJK_DREMPEL + 1e-9, "wonen": 0.6, "zingeving": 0.4}, {})
+    just_under = vervolg_with({"geld": 0.2 + GELIJK_DREMPEL * 0.9, "wonen": 0.6, "zingeving": 0.4}, {})
+    assert vergelijk(oud, just_over).leefgebieden[0].richting is Richting.BETER
+    assert vergelijk(oud, just_under).leefgebieden[0].richting is Richting.GELIJK
+
+
+def test_added_and_dropped_leefgebieden() -> None:
+    result = vergelijk(afgeronde_nulmeting_met_doelen(), vervolg_with({"geld": 0.3, "werk": 0.5}, {}))
+    assert result.toegevoegd == ("werk",) and set(result.vervallen) == {"wonen", "zingeving"}
+    assert [r.leefgebied for r in result.leefgebieden] == ["geld"]
+
+
+def test_the_sentence_says_it_at_a_glance() -> None:
+    oud = afgeronde_nulmeting_met_doelen()
+    nieuw = vervolg_with(
+        {"geld": 0.5, "wonen": 0.9, "zingeving": 0.1},
+        {"d1": "behaald", "d2": "behaald", "d3": "niet behaald"},
+    )
+    assert vergelijk(oud, nieuw).zin == (
+        "Op 2 van de 3 leefgebieden gaat het beter, op 1 slechter; 2 van de 3 doelen zijn behaald."
+    )
+
+
+def test_the_sentence_for_no_change_and_one_doel() -> None:
+    oud = afgeronde_nulmeting_met_doelen()
+    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "deels behaald", "d2": "vervallen"})
+    assert vergelijk(oud, nieuw).zin == (
+        "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; het doel is deels behaald."
+    )
+
+
+def test_order_of_arguments_does_not_matter_but_inwoner_does() -> None:
+    oud = afgeronde_nulmeting_met_doelen()
+    nieuw = vervolg_with({"geld": 0.5, "wonen": 0.6, "zingeving": 0.4}, {})
+    assert vergelijk(nieuw, oud).zin == vergelijk(oud, nieuw).zin
+    with pytest.raises(BoardError, match="dezelfde inwoner"):
+        vergelijk(oud, nulmeting(inwoner_id="iemand-anders").afronden(datetime(2026, 1, 12, 12)))
