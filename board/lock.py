@@ -1,0 +1,73 @@
+"""When the professional's part of the app is locked, and how long a wrong PIN makes you wait.
+
+Pure policy with the clock passed in, so it is tested without waiting and without a screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+FREE_ATTEMPTS = 4  # from the 5th wrong PIN in a row the app makes you wait
+FIRST_DELAY = 30.0  # seconds after the 5th wrong PIN
+MAX_DELAY = 15 * 60.0
+DEFAULT_IDLE_SECONDS = 5 * 60.0
+MIN_PIN_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class LockState:
+    failures: int = 0  # wrong PINs in a row
+    blocked_until: float = 0.0  # clock time before which no PIN is checked
+
+    def wait_seconds(self, now: float) -> float:
+        return max(0.0, self.blocked_until - now)
+
+    def after_failure(self, now: float) -> LockState:
+        failures = self.failures + 1
+        return replace(self, failures=failures, blocked_until=now + delay_after(failures))
+
+    def after_success(self) -> LockState:
+        return LockState()
+
+
+def delay_after(failures: int) -> float:
+    """No wait for the first four wrong PINs; then 30 s, doubling each time, at most 15 min."""
+    if failures <= FREE_ATTEMPTS:
+        return 0.0
+    return min(MAX_DELAY, FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS - 1))
+
+
+def pin_problem(pin: str, repeat: str | None = None) -> str | None:
+    """What is wrong with a new PIN, in plain Dutch, or None when it is acceptable."""
+    if not pin.isdigit() or not pin.isascii():
+        return "Een pincode bestaat alleen uit cijfers."
+    if len(pin) < MIN_PIN_LENGTH:
+        return f"Een pincode heeft minstens {MIN_PIN_LENGTH} cijfers."
+    if len(set(pin)) == 1 or pin in "01234567890" or pin in "09876543210":
+        return "Deze pincode is te makkelijk te raden. Kies een andere."
+    if repeat is not None and repeat != pin:
+        return "De twee pincodes zijn niet gelijk. Probeer het opnieuw."
+    return None
+
+
+def wait_message(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds >= 120:
+        return f"Te vaak een verkeerde pincode. Wacht {round(seconds / 60)} minuten en probeer het opnieuw."
+    return f"Te vaak een verkeerde pincode. Wacht {seconds} seconden en probeer het opnieuw."
+
+
+class IdleTimer:
+    """Tracks the last touch; the app locks when ``should_lock`` says so."""
+
+    def __init__(self, idle_seconds: float, now: float) -> None:
+        if idle_seconds <= 0:
+            raise ValueError("idle_seconds must be positive")
+        self.idle_seconds = idle_seconds
+        self._last_activity = now
+
+    def touched(self, now: float) -> None:
+        self._last_activity = now
+
+    def should_lock(self, now: float) -> bool:
+        return now - self._last_activity >= self.idle_seconds
