@@ -191,3 +191,12 @@ def _partner_near(cell: K, values: Mapping[K, int], hidden: set[K], sommen: list
         frontier = {k for s in touching for k in s.cellen if k in hidden} - reached
         reached |= frontier
     return None
+
+
+def aandeel(deel: Gepubliceerd, geheel: Gepubliceerd) -> float | None:
+    """A share from two published (rounded) counts, or None if either is not shown: a
+    share from the raw counts would undo the rounding, and one over a hidden count
+    would give that count away."""
+    if not (deel.getoond and geheel.getoond) or not geheel.waarde or deel.waarde is None:
+        return None
+    return min(1.0, deel.waarde / geheel.waarde)

@@ -117,7 +117,7 @@ SPECS: tuple[_Spec, ...] = (
             _Kolom("lager", "Lager"),
             _Kolom("mediaan_0", "Mediaan bij 0-meting", "cijfer_0", _mediaan, "inwoners"),
             _Kolom("mediaan_laatst", "Mediaan nu", "cijfer_laatst", _mediaan, "inwoners"),
-            _Kolom("mediaan_verschil", "Mediane verandering", "verschil", _mediaan, "inwoners"),
+            _Kolom("mediaan_verschil", "Mediaan verschil", "verschil", _mediaan, "inwoners"),
         ),
         totaal=("inwoners", ("hoger", "gelijk", "lager")),
         toelichting="Inwoners met een rapportcijfer bij de 0-meting én bij een vervolgmeting in de periode.",

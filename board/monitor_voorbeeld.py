@@ -18,11 +18,11 @@ VOORBEELD_SLEUTEL = b"voorbeeldgemeente-niet-geheim-0000"
 
 # wijk -> (leefgebieden that play there, how much things improve there per vervolgmeting)
 PROFIELEN: dict[str, tuple[tuple[str, ...], float]] = {
-    "Centrum": (("geld", "wonen", "middelen", "geestelijke_gezondheid"), 0.05),
+    "Centrum": (("geld", "wonen", "verslaving", "geestelijke_gezondheid"), 0.05),
     "Noord": (("sociale_contacten", "lichamelijke_gezondheid", "huishouden", "zingeving"), 0.10),
-    "Oost": (("werk", "geld", "gezin", "leren"), 0.02),
+    "Oost": (("werk", "geld", "gezin", "leren"), 0.0),
     "West": (("gezin", "dagbesteding", "sociale_contacten", "geld"), 0.08),
-    "Zuid": (("justitie", "middelen", "wonen", "geld"), -0.02),
+    "Zuid": (("justitie", "verslaving", "wonen", "geld"), -0.04),
 }
 
 
@@ -65,7 +65,8 @@ def _geschiedenis(rng: random.Random, inwoner: Inwoner, i: int, key: bytes) -> l
         datum = date(2025, start.month + 3 * n, 15)
         meting = history[-1].vervolg(datum, meting_id=f"vb-{i}-{n}")
         for k in meting.gekozen:
-            shift = rng.gauss(tendens + (0.04 if k in spelen else 0.0), 0.12)
+            # a third of the fiches stay put; the rest move with the wijk's tendency
+            shift = rng.gauss(0, 0.02) if rng.random() < 0.35 else rng.gauss(tendens, 0.15)
             meting = meting.place_fiche(k, "inwoner", min(1.0, max(0.0, round(history[-1].positie(k) + shift, 3))))
         for doel in meting.open_evaluaties:
             kans = 0.3 + 2 * tendens

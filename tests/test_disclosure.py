@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from board.disclosure import (
     KLEIN_TEKST,
     VERBORGEN_TEKST,
+    Gepubliceerd,
     Zichtbaarheid,
+    aandeel,
     beveilig,
     determined,
     rond_af,
@@ -201,3 +203,12 @@ def test_beveilig_marks_small_and_secondary_and_rounds():
     assert out[k("noord", "mediaan")].zichtbaarheid is Zichtbaarheid.VERBORGEN
     assert out[k("oost", "mediaan")].waarde == 0.5
     assert "23" not in "".join(p.tekst() for p in out.values())
+
+
+def test_shares_come_from_published_counts_only():
+    shown = lambda v: Gepubliceerd(v, Zichtbaarheid.GETOOND)  # noqa: E731
+    assert aandeel(shown(15), shown(60)) == 0.25
+    assert aandeel(Gepubliceerd(None, Zichtbaarheid.KLEIN), shown(60)) is None
+    assert aandeel(shown(15), Gepubliceerd(None, Zichtbaarheid.VERBORGEN)) is None
+    assert aandeel(shown(10), shown(0)) is None
+    assert aandeel(shown(15), shown(10)) == 1.0  # rounding can make a part exceed its whole
