@@ -1,0 +1,196 @@
+"""Pseudonymous monitoring records: what of an afgeronde meting may leave the tablet.
+
+A record holds no text and no direct identifier. The inwoner is a keyed hash
+(HMAC-SHA256, one secret key per gemeente) of the inwoner id, so the gemeente can follow
+one inwoner over time without knowing who it is, and a record from another gemeente (or
+one made with another key) cannot be linked. The record id is a keyed hash of the meting
+id: a central store keeps one row per record id, so sending twice stores once.
+
+Positions are rounded to 1/1000 of the bar: far below what a finger can place, and it
+stops a float with 17 digits from acting as a fingerprint of one board.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from board.document import _as, _field, _read
+from board.errors import BoardError, DocumentError
+from board.inwoner import Inwoner
+from board.meting import Evaluatie, Meting, MetingSoort
+
+RECORD_KIND = "magneetbord.monitorrecord"
+RECORD_VERSION = 1
+MIN_KEY_BYTES = 16
+POSITIE_DECIMALEN = 3
+
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_MAAND = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_KEY = re.compile(r"^[a-z0-9_]{1,60}$")
+
+
+@dataclass(frozen=True)
+class LeefgebiedScore:
+    leefgebied: str
+    rang: int  # 1 = most important
+    positie: float  # the inwoner's fiche, 0.0 (sad) .. 1.0 (happy)
+
+
+@dataclass(frozen=True)
+class DoelUitkomst:
+    """One doel: the leefgebied, and its evaluation if it was evaluated in this meting
+    (``None``: the doel was set in this meting)."""
+
+    leefgebied: str
+    evaluatie: Evaluatie | None
+
+
+@dataclass(frozen=True)
+class MonitorRecord:
+    record_id: str  # HMAC of the meting id
+    pseudoniem: str  # HMAC of the inwoner id
+    wijk: str
+    maand: str  # "2026-03"
+    soort: MetingSoort
+    volgnummer: int
+    set_naam: str
+    set_versie: int
+    leefgebieden: tuple[LeefgebiedScore, ...]  # in priority order, rang 1..n
+    rapportcijfer: int | None
+    doelen: tuple[DoelUitkomst, ...]
+
+    def score(self, leefgebied: str) -> LeefgebiedScore | None:
+        for score in self.leefgebieden:
+            if score.leefgebied == leefgebied:
+                return score
+        return None
+
+
+def keyed_hash(key: bytes, purpose: str, value: str) -> str:
+    """HMAC-SHA256 of ``value``; ``purpose`` keeps the inwoner and meting hashes apart."""
+    if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
+        raise ValueError(f"De sleutel van de gemeente moet bytes zijn, minstens {MIN_KEY_BYTES} lang.")
+    return hmac.new(key, f"{purpose}\x00{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def monitor_record(meting: Meting, inwoner: Inwoner, key: bytes) -> MonitorRecord:
+    """The record of one afgeronde meting of ``inwoner``, pseudonymised with ``key``."""
+    if not meting.afgerond:
+        raise BoardError("Alleen een afgeronde meting gaat naar de monitor, geen concept.")
+    if meting.inwoner_id != inwoner.id:
+        raise BoardError("Deze meting hoort niet bij deze inwoner.")
+    return MonitorRecord(
+        record_id=keyed_hash(key, "meting", meting.id),
+        pseudoniem=keyed_hash(key, "inwoner", inwoner.id),
+        wijk=inwoner.wijk,
+        maand=meting.datum.strftime("%Y-%m"),
+        soort=meting.soort,
+        volgnummer=meting.volgnummer,
+        set_naam=meting.set_naam,
+        set_versie=meting.set_versie,
+        leefgebieden=tuple(
+            LeefgebiedScore(key_, rang, round(meting.positie(key_) or 0.0, POSITIE_DECIMALEN))
+            for rang, key_ in enumerate(meting.gekozen, start=1)
+        ),
+        rapportcijfer=meting.rapportcijfer,
+        doelen=tuple(
+            DoelUitkomst(d.leefgebied, d.evaluatie if meting.is_overgenomen(d) else None)
+            for d in meting.doelen
+        ),
+    )
+
+
+def record_to_dict(record: MonitorRecord) -> dict[str, Any]:
+    return {
+        "soort_document": RECORD_KIND,
+        "versie": RECORD_VERSION,
+        "record": {
+            "record_id": record.record_id,
+            "pseudoniem": record.pseudoniem,
+            "wijk": record.wijk,
+            "maand": record.maand,
+            "soort": record.soort.value,
+            "volgnummer": record.volgnummer,
+            "leefgebiedenset": {"naam": record.set_naam, "versie": record.set_versie},
+            "leefgebieden": [
+                {"leefgebied": s.leefgebied, "rang": s.rang, "positie": s.positie} for s in record.leefgebieden
+            ],
+            "rapportcijfer": record.rapportcijfer,
+            "doelen": [
+                {"leefgebied": d.leefgebied, "evaluatie": d.evaluatie.value if d.evaluatie else None}
+                for d in record.doelen
+            ],
+        },
+    }
+
+
+def record_from_dict(document: object) -> MonitorRecord:
+    """Read a record back; anything malformed or of a newer version raises DocumentError."""
+    if not isinstance(document, dict) or document.get("soort_document") != RECORD_KIND:
+        raise DocumentError(f"Dit is geen monitorrecord (verwacht soort {RECORD_KIND!r}).")
+    version = document.get("versie")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= RECORD_VERSION:
+        raise DocumentError(f"Monitorrecord van onbekende versie {version!r}; deze app leest tot {RECORD_VERSION}.")
+    return _read(lambda: _to_record(_field(document, "record", dict)))
+
+
+def _to_record(data: dict[str, Any]) -> MonitorRecord:
+    lg_set = _field(data, "leefgebiedenset", dict)
+    soort = MetingSoort(_field(data, "soort", str))
+    volgnummer = _field(data, "volgnummer", int)
+    if (soort is MetingSoort.NULMETING) != (volgnummer == 0) or volgnummer < 0:
+        raise DocumentError("Soort en volgnummer van de meting passen niet bij elkaar.")
+    scores = tuple(
+        LeefgebiedScore(_leefgebied(s), _field(s, "rang", int), _positie(s))
+        for s in (_as(s, dict, "leefgebieden[]") for s in _field(data, "leefgebieden", list))
+    )
+    if [s.rang for s in scores] != list(range(1, len(scores) + 1)):
+        raise DocumentError("De rangen van de leefgebieden lopen niet van 1 tot en met het aantal.")
+    if len({s.leefgebied for s in scores}) != len(scores):
+        raise DocumentError("Een leefgebied komt twee keer voor in het record.")
+    cijfer = _field(data, "rapportcijfer", int, optional=True)
+    if cijfer is not None and not 1 <= cijfer <= 10:
+        raise DocumentError("Het rapportcijfer ligt tussen 1 en 10.")
+    doelen = []
+    for d in _field(data, "doelen", list):
+        d = _as(d, dict, "doelen[]")
+        evaluatie = _field(d, "evaluatie", str, optional=True)
+        doelen.append(DoelUitkomst(_leefgebied(d), Evaluatie(evaluatie) if evaluatie else None))
+    wijk = _field(data, "wijk", str)
+    if not wijk.strip() or len(wijk) > 60 or not wijk.isprintable():
+        raise DocumentError("De wijk in het record is leeg, te lang of bevat vreemde tekens.")
+    return MonitorRecord(
+        record_id=_matching(data, "record_id", _HEX64),
+        pseudoniem=_matching(data, "pseudoniem", _HEX64),
+        wijk=wijk,
+        maand=_matching(data, "maand", _MAAND),
+        soort=soort,
+        volgnummer=volgnummer,
+        set_naam=_matching(lg_set, "naam", _KEY),
+        set_versie=_field(lg_set, "versie", int),
+        leefgebieden=scores,
+        rapportcijfer=cijfer,
+        doelen=tuple(doelen),
+    )
+
+
+def _matching(data: dict[str, Any], name: str, pattern: re.Pattern[str]) -> str:
+    value = _field(data, name, str)
+    if not pattern.match(value):
+        raise DocumentError(f"Het veld {name!r} heeft niet de juiste vorm.")
+    return value
+
+
+def _leefgebied(data: dict[str, Any]) -> str:
+    return _matching(data, "leefgebied", _KEY)
+
+
+def _positie(data: dict[str, Any]) -> float:
+    value = _field(data, "positie", float | int)
+    if isinstance(value, bool) or not 0.0 <= float(value) <= 1.0:
+        raise DocumentError("Een positie ligt tussen 0 en 1.")
+    return float(value)
