@@ -9,9 +9,10 @@ value goes through the same checks as a touch on the board.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from board.errors import BoardError, DocumentError
 from board.inwoner import Inwoner
@@ -29,6 +30,8 @@ from board.meting import (
 )
 from board.text import clean_text
 
+T = TypeVar("T")
+
 FORMAT_VERSION = 1
 METING_KIND = "magneetbord.meting"
 HISTORY_KIND = "magneetbord.geschiedenis"
@@ -44,7 +47,7 @@ def meting_to_document(meting: Meting) -> dict[str, Any]:
 
 def meting_from_document(document: object) -> Meting:
     body = _envelope(document, METING_KIND)
-    return _read(lambda: _to_meting(_field(body, "meting", dict)))
+    return read_checked(lambda: _to_meting(require_field(body, "meting", dict)))
 
 
 def history_to_document(inwoner: Inwoner, metingen: list[Meting]) -> dict[str, Any]:
@@ -65,19 +68,19 @@ def history_from_document(document: object) -> tuple[Inwoner, list[Meting]]:
     body = _envelope(document, HISTORY_KIND)
 
     def read() -> tuple[Inwoner, list[Meting]]:
-        data = _field(body, "inwoner", dict)
+        data = require_field(body, "inwoner", dict)
         inwoner = Inwoner.create(
-            dossiernummer=_field(data, "dossiernummer", str),
-            wijk=_field(data, "wijk", str),
-            initialen=_field(data, "initialen", str, optional=True),
-            inwoner_id=_field(data, "id", str),
+            dossiernummer=require_field(data, "dossiernummer", str),
+            wijk=require_field(data, "wijk", str),
+            initialen=require_field(data, "initialen", str, optional=True),
+            inwoner_id=require_field(data, "id", str),
         )
-        metingen = [_to_meting(_as(m, dict, "metingen[]")) for m in _field(body, "metingen", list)]
+        metingen = [_to_meting(require_type(m, dict, "metingen[]")) for m in require_field(body, "metingen", list)]
         if any(m.inwoner_id != inwoner.id for m in metingen):
             raise DocumentError("Een meting in dit document hoort bij een andere inwoner.")
         return inwoner, metingen
 
-    return _read(read)
+    return read_checked(read)
 
 
 def dumps(document: dict[str, Any]) -> str:
@@ -154,7 +157,8 @@ def _envelope(document: object, kind: str) -> dict[str, Any]:
     return document
 
 
-def _read(build):  # type: ignore[no-untyped-def]
+def read_checked(build: Callable[[], T]) -> T:
+    """Run ``build``; any malformed value becomes a DocumentError, never half an object."""
     try:
         return build()
     except DocumentError:
@@ -167,43 +171,43 @@ def _read(build):  # type: ignore[no-untyped-def]
 
 def _to_meting(data: dict[str, Any]) -> Meting:
     """Rebuild a meting by replaying it through the board's own checks."""
-    lg_set = _field(data, "leefgebiedenset", dict)
+    lg_set = require_field(data, "leefgebiedenset", dict)
     start = Meting(
-        id=_field(data, "id", str),
-        inwoner_id=_field(data, "inwoner_id", str),
-        datum=date.fromisoformat(_field(data, "datum", str)),
-        soort=MetingSoort(_field(data, "soort", str)),
-        volgnummer=_field(data, "volgnummer", int),
-        set_naam=_field(lg_set, "naam", str),
-        set_versie=_field(lg_set, "versie", int),
-        vorige=_canonical(_to_fiche(f) for f in _field(data, "vorige", list)),
-        vorige_meting_id=_field(data, "vorige_meting_id", str, optional=True),
+        id=require_field(data, "id", str),
+        inwoner_id=require_field(data, "inwoner_id", str),
+        datum=date.fromisoformat(require_field(data, "datum", str)),
+        soort=MetingSoort(require_field(data, "soort", str)),
+        volgnummer=require_field(data, "volgnummer", int),
+        set_naam=require_field(lg_set, "naam", str),
+        set_versie=require_field(lg_set, "versie", int),
+        vorige=_canonical(_to_fiche(f) for f in require_field(data, "vorige", list)),
+        vorige_meting_id=require_field(data, "vorige_meting_id", str, optional=True),
     )
     if (start.soort is MetingSoort.NULMETING) != (start.volgnummer == 0) or start.volgnummer < 0:
         raise DocumentError("Soort en volgnummer van de meting passen niet bij elkaar.")
     meting = start
-    for key in _field(data, "gekozen", list):
-        meting = meting.choose(_as(key, str, "gekozen[]"))
-    for f in _field(data, "fiches", list):
+    for key in require_field(data, "gekozen", list):
+        meting = meting.choose(require_type(key, str, "gekozen[]"))
+    for f in require_field(data, "fiches", list):
         fiche = _to_fiche(f)
         meting = meting.place_fiche(fiche.leefgebied, fiche.perspectief, fiche.positie)
-    meting = meting.set_rapportcijfer(_field(data, "rapportcijfer", int, optional=True))
-    volgende = _field(data, "volgende_meting", str, optional=True)
+    meting = meting.set_rapportcijfer(require_field(data, "rapportcijfer", int, optional=True))
+    volgende = require_field(data, "volgende_meting", str, optional=True)
     meting = meting.set_volgende_meting(date.fromisoformat(volgende) if volgende else None)
     doelen = []
-    for d in _field(data, "doelen", list):
-        d = _as(d, dict, "doelen[]")
-        streef = _field(d, "streefdatum", str, optional=True)
-        evaluatie = _field(d, "evaluatie", str, optional=True)
+    for d in require_field(data, "doelen", list):
+        d = require_type(d, dict, "doelen[]")
+        streef = require_field(d, "streefdatum", str, optional=True)
+        evaluatie = require_field(d, "evaluatie", str, optional=True)
         doel = Doel(
-            id=_field(d, "id", str),
-            leefgebied=_field(d, "leefgebied", str),
-            tekst=_field(d, "tekst", str),
-            sinds_meting=_field(d, "sinds_meting", str),
+            id=require_field(d, "id", str),
+            leefgebied=require_field(d, "leefgebied", str),
+            tekst=require_field(d, "tekst", str),
+            sinds_meting=require_field(d, "sinds_meting", str),
             streefdatum=date.fromisoformat(streef) if streef else None,
             acties=tuple(
-                Actie.create(_field(a, "wie", str), _field(a, "wat", str))
-                for a in (_as(a, dict, "acties[]") for a in _field(d, "acties", list))
+                Actie.create(require_field(a, "wie", str), require_field(a, "wat", str))
+                for a in (require_type(a, dict, "acties[]") for a in require_field(d, "acties", list))
             ),
             evaluatie=Evaluatie(evaluatie) if evaluatie else None,
         )
@@ -211,8 +215,8 @@ def _to_meting(data: dict[str, Any]) -> Meting:
     if len({d.id for d in doelen}) != len(doelen):
         raise DocumentError("Het document bevat twee doelen met hetzelfde kenmerk.")
     meting = replace(meting, doelen=tuple(doelen))
-    status = Status(_field(data, "status", str))
-    afgerond_op = _field(data, "afgerond_op", str, optional=True)
+    status = Status(require_field(data, "status", str))
+    afgerond_op = require_field(data, "afgerond_op", str, optional=True)
     if status is Status.AFGEROND:
         if not afgerond_op:
             raise DocumentError("Een afgeronde meting zonder moment van afronden.")
@@ -235,29 +239,29 @@ def _checked_doel(meting: Meting, doel: Doel) -> Doel:
 
 
 def _to_fiche(data: object) -> Fiche:
-    data = _as(data, dict, "fiche")
+    data = require_type(data, dict, "fiche")
     positie = data.get("positie")
     if isinstance(positie, bool) or not isinstance(positie, int | float):
         raise DocumentError("Een fiche heeft een getal als positie.")
     if not 0.0 <= float(positie) <= 1.0:
         raise DocumentError("Een fiche ligt tussen 0 en 1.")
     return Fiche(
-        leefgebied=_field(data, "leefgebied", str),
-        perspectief=Perspectief(_field(data, "perspectief", str)),
+        leefgebied=require_field(data, "leefgebied", str),
+        perspectief=Perspectief(require_field(data, "perspectief", str)),
         positie=float(positie),
     )
 
 
-def _field(data: dict[str, Any], name: str, kind: type, optional: bool = False) -> Any:
+def require_field(data: dict[str, Any], name: str, kind: type, optional: bool = False) -> Any:
     if name not in data:
         raise DocumentError(f"Het veld {name!r} ontbreekt.")
     value = data[name]
     if value is None and optional:
         return None
-    return _as(value, kind, name)
+    return require_type(value, kind, name)
 
 
-def _as(value: object, kind: type, name: str) -> Any:
+def require_type(value: object, kind: type, name: str) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise DocumentError(f"Het veld {name!r} heeft een verkeerd type.")
     return value

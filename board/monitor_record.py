@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from board.document import _as, _field, _read
+from board.document import read_checked, require_field, require_type
 from board.errors import BoardError, DocumentError
 from board.inwoner import Inwoner
 from board.meting import Evaluatie, Meting, MetingSoort
@@ -135,32 +135,32 @@ def record_from_dict(document: object) -> MonitorRecord:
     version = document.get("versie")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= RECORD_VERSION:
         raise DocumentError(f"Monitorrecord van onbekende versie {version!r}; deze app leest tot {RECORD_VERSION}.")
-    return _read(lambda: _to_record(_field(document, "record", dict)))
+    return read_checked(lambda: _to_record(require_field(document, "record", dict)))
 
 
 def _to_record(data: dict[str, Any]) -> MonitorRecord:
-    lg_set = _field(data, "leefgebiedenset", dict)
-    soort = MetingSoort(_field(data, "soort", str))
-    volgnummer = _field(data, "volgnummer", int)
+    lg_set = require_field(data, "leefgebiedenset", dict)
+    soort = MetingSoort(require_field(data, "soort", str))
+    volgnummer = require_field(data, "volgnummer", int)
     if (soort is MetingSoort.NULMETING) != (volgnummer == 0) or volgnummer < 0:
         raise DocumentError("Soort en volgnummer van de meting passen niet bij elkaar.")
     scores = tuple(
-        LeefgebiedScore(_leefgebied(s), _field(s, "rang", int), _positie(s))
-        for s in (_as(s, dict, "leefgebieden[]") for s in _field(data, "leefgebieden", list))
+        LeefgebiedScore(_leefgebied(s), require_field(s, "rang", int), _positie(s))
+        for s in (require_type(s, dict, "leefgebieden[]") for s in require_field(data, "leefgebieden", list))
     )
     if [s.rang for s in scores] != list(range(1, len(scores) + 1)):
         raise DocumentError("De rangen van de leefgebieden lopen niet van 1 tot en met het aantal.")
     if len({s.leefgebied for s in scores}) != len(scores):
         raise DocumentError("Een leefgebied komt twee keer voor in het record.")
-    cijfer = _field(data, "rapportcijfer", int, optional=True)
+    cijfer = require_field(data, "rapportcijfer", int, optional=True)
     if cijfer is not None and not 1 <= cijfer <= 10:
         raise DocumentError("Het rapportcijfer ligt tussen 1 en 10.")
     doelen = []
-    for d in _field(data, "doelen", list):
-        d = _as(d, dict, "doelen[]")
-        evaluatie = _field(d, "evaluatie", str, optional=True)
+    for d in require_field(data, "doelen", list):
+        d = require_type(d, dict, "doelen[]")
+        evaluatie = require_field(d, "evaluatie", str, optional=True)
         doelen.append(DoelUitkomst(_leefgebied(d), Evaluatie(evaluatie) if evaluatie else None))
-    wijk = _field(data, "wijk", str)
+    wijk = require_field(data, "wijk", str)
     if not wijk.strip() or len(wijk) > 60 or not wijk.isprintable():
         raise DocumentError("De wijk in het record is leeg, te lang of bevat vreemde tekens.")
     return MonitorRecord(
@@ -171,7 +171,7 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
         soort=soort,
         volgnummer=volgnummer,
         set_naam=_matching(lg_set, "naam", _KEY),
-        set_versie=_field(lg_set, "versie", int),
+        set_versie=require_field(lg_set, "versie", int),
         leefgebieden=scores,
         rapportcijfer=cijfer,
         doelen=tuple(doelen),
@@ -179,7 +179,7 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
 
 
 def _matching(data: dict[str, Any], name: str, pattern: re.Pattern[str]) -> str:
-    value = _field(data, name, str)
+    value = require_field(data, name, str)
     if not pattern.match(value):
         raise DocumentError(f"Het veld {name!r} heeft niet de juiste vorm.")
     return value
@@ -190,7 +190,7 @@ def _leefgebied(data: dict[str, Any]) -> str:
 
 
 def _positie(data: dict[str, Any]) -> float:
-    value = _field(data, "positie", float | int)
+    value = require_field(data, "positie", float | int)
     if isinstance(value, bool) or not 0.0 <= float(value) <= 1.0:
         raise DocumentError("Een positie ligt tussen 0 en 1.")
     return float(value)
