@@ -137,7 +137,9 @@ def write_bundle(
         _fsync_dir(outbox)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        raise ExportError(f"Het exporteren naar {outbox} is mislukt: {_reden(exc)}. Er is niets achtergebleven.") from exc
+        raise ExportError(
+            f"Het exporteren naar {outbox} is mislukt: {_reden(exc)}. Er is niets achtergebleven."
+        ) from exc
     return target
 
 

@@ -11,13 +11,13 @@ import io
 
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
 from board.inwoner import Inwoner
 from board.meting import Meting
 from board.vergelijking import Richting, vergelijk
 from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL, datum_nl
-from exports.pdf import LIJN, VLAK, build_pdf, markup, style
+from exports.pdf import LIJN, VLAK, build_pdf, markup, style, table_style
 from exports.snapshot import snapshot_png
 
 BREEDTE = 16.6 * cm  # the text width of A4 with the margins of build_pdf
@@ -28,9 +28,7 @@ class VorigeMetingError(ValueError):
     """The previous meting given does not belong before this one."""
 
 
-def dossier_pdf(
-    inwoner: Inwoner, meting: Meting, vorige: Meting | None = None, snapshot: bytes | None = None
-) -> bytes:
+def dossier_pdf(inwoner: Inwoner, meting: Meting, vorige: Meting | None = None, snapshot: bytes | None = None) -> bytes:
     """The dossier PDF of ``meting``; ``vorige`` is the meting it follows (for the comparison).
 
     ``snapshot`` is the PNG to show; pass the one already rendered to avoid drawing it twice.
@@ -113,9 +111,13 @@ def _vergelijking(meting: Meting, vorige: Meting | None) -> list[Flowable]:
         Paragraph("Plaats op de balk van 0 (verdrietig) tot 10 (blij), volgens de inwoner.", style("klein")),
     ]
     if v.toegevoegd:
-        parts.append(Paragraph("Nieuw op het bord: " + ", ".join(namen[k].naam for k in v.toegevoegd), style("dossier")))
+        parts.append(
+            Paragraph("Nieuw op het bord: " + ", ".join(namen[k].naam for k in v.toegevoegd), style("dossier"))
+        )
     if v.vervallen:
-        parts.append(Paragraph("Van het bord gehaald: " + ", ".join(namen[k].naam for k in v.vervallen), style("dossier")))
+        parts.append(
+            Paragraph("Van het bord gehaald: " + ", ".join(namen[k].naam for k in v.vervallen), style("dossier"))
+        )
     return [KeepTogether(parts)]
 
 
@@ -151,5 +153,5 @@ def _table(rows: list[list[Flowable]], widths: list[float], header: bool = True)
     ]
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), VLAK))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(*commands))
     return table

@@ -9,7 +9,7 @@ The inwoner appears only as a pseudonymous identifier, never by name.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -118,7 +118,7 @@ def fhir_datetime(moment: datetime) -> str:
             moment = moment.replace(tzinfo=ZoneInfo(LOCAL_ZONE))
         except ZoneInfoNotFoundError:  # no time zone data on this machine: the machine's own
             moment = moment.astimezone()
-    return moment.isoformat(timespec="seconds") if moment.tzinfo else moment.replace(tzinfo=timezone.utc).isoformat()
+    return moment.isoformat(timespec="seconds") if moment.tzinfo else moment.replace(tzinfo=UTC).isoformat()
 
 
 # ----- building blocks ------------------------------------------------------------
@@ -167,9 +167,7 @@ def _doelen_item(leefgebieden: LeefgebiedenSet) -> dict[str, Any]:
                 "text": "Leefgebied",
                 "type": "choice",
                 "required": True,
-                "answerOption": [
-                    {"valueCoding": _leefgebied_coding(leefgebieden, key)} for key in leefgebieden.keys
-                ],
+                "answerOption": [{"valueCoding": _leefgebied_coding(leefgebieden, key)} for key in leefgebieden.keys],
             },
             {"linkId": "doel.tekst", "text": "Het doel in de woorden van de inwoner", "type": "text", "required": True},
             {"linkId": "doel.streefdatum", "text": "Streefdatum", "type": "date"},

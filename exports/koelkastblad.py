@@ -8,11 +8,11 @@ type and plenty of white space; it reads as a letter to the inwoner, not as a fo
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
 from board.meting import Doel, Meting
 from exports.bronnen import BLIJ, UITVOERDER_LABEL, datum_nl
-from exports.pdf import LIJN, VLAK, build_pdf, markup, style
+from exports.pdf import LIJN, VLAK, build_pdf, markup, style, table_style
 
 TITEL = "Mijn doelen"
 PICTO = 2.2 * cm
@@ -39,13 +39,18 @@ def koelkastblad_pdf(meting: Meting, team_contact: str) -> bytes:
 
 def _title(meting: Meting) -> Flowable:
     table = Table(
-        [[Image(str(BLIJ), 1.8 * cm, 1.8 * cm), [
-            Paragraph(TITEL, style("titel")),
-            Paragraph(f"Samen opgeschreven op {datum_nl(meting.datum)}", style("tekst")),
-        ]]],
+        [
+            [
+                Image(str(BLIJ), 1.8 * cm, 1.8 * cm),
+                [
+                    Paragraph(TITEL, style("titel")),
+                    Paragraph(f"Samen opgeschreven op {datum_nl(meting.datum)}", style("tekst")),
+                ],
+            ]
+        ],
         colWidths=[2.4 * cm, None],
     )
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(X), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
@@ -69,8 +74,8 @@ def _doel(meting: Meting, doel: Doel) -> Flowable:
             )
     table = Table([[Image(str(leefgebied.pictogram_path), PICTO, PICTO), content]], colWidths=[PICTO + 0.8 * cm, None])
     table.setStyle(
-        TableStyle(
-            [
+        table_style(
+            *[
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, -1), VLAK),
                 ("ROUNDEDCORNERS", [10, 10, 10, 10]),
@@ -97,8 +102,8 @@ def _afspraak(meting: Meting, team_contact: str) -> Flowable:
     lines.append(Paragraph(f"<b>Vragen? Neem contact op met:</b> {markup(team_contact)}", style("tekst")))
     table = Table([[lines]])
     table.setStyle(
-        TableStyle(
-            [
+        table_style(
+            *[
                 ("BOX", (0, 0), (-1, -1), 1.5, LIJN),
                 ("ROUNDEDCORNERS", [10, 10, 10, 10]),
                 ("TOPPADDING", (0, 0), (-1, -1), 12),

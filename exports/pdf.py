@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate, TableStyle
 
 from exports.bronnen import PDF_FONT, PDF_FONT_BOLD, register_pdf_fonts
 
@@ -36,7 +36,7 @@ def markup(text: str) -> str:
 def style(name: str) -> ParagraphStyle:
     """The named paragraph styles. Long words that do not fit are broken (splitLongWords)."""
     register_pdf_fonts()
-    base = {"splitLongWords": 1, "allowWidows": 0}
+    base = {"splitLongWords": 1, "allowWidows": 0, "bulletFontName": PDF_FONT}
     sizes = {
         # name: (size, leading, bold, colour, space after)
         "titel": (30, 36, True, INKT, 4),
@@ -51,7 +51,7 @@ def style(name: str) -> ParagraphStyle:
     }
     size, leading, bold, colour, after = sizes[name]
     if name == "actie":  # a bulleted line, the text hanging clear of the bullet
-        base.update(leftIndent=20, bulletIndent=4, bulletFontName=PDF_FONT, bulletFontSize=size)
+        base.update(leftIndent=20, bulletIndent=4, bulletFontSize=size)
     return ParagraphStyle(
         name,
         **base,
@@ -61,6 +61,11 @@ def style(name: str) -> ParagraphStyle:
         spaceAfter=after,
         fontName=PDF_FONT_BOLD if bold else PDF_FONT,
     )
+
+
+def table_style(*commands: tuple) -> TableStyle:
+    """A TableStyle in DejaVu: a table's cells otherwise name Helvetica, which is not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), PDF_FONT), *commands])
 
 
 def build_pdf(story: Sequence[Flowable], title: str, subject: str, footer: str) -> bytes:
@@ -82,6 +87,8 @@ def build_pdf(story: Sequence[Flowable], title: str, subject: str, footer: str) 
         producer=MAKER,
         lang=TAAL,
         invariant=1,
+        # The canvas starts in DejaVu too: otherwise it names Helvetica, a font it never embeds.
+        initialFontName=PDF_FONT,
     )
 
     def page_footer(canvas: Canvas, doc_: SimpleDocTemplate) -> None:

@@ -109,9 +109,7 @@ class SnapshotLayout:
     def fiche_radius(self, perspectief: Perspectief) -> int:
         return max(3, round(self.row_height * _RADIUS[perspectief]))
 
-    def fiche_center(
-        self, row: int, positie: float, perspectief: Perspectief = Perspectief.INWONER
-    ) -> tuple[int, int]:
+    def fiche_center(self, row: int, positie: float, perspectief: Perspectief = Perspectief.INWONER) -> tuple[int, int]:
         """The pixel at the centre of the fiche at ``positie`` (0..1) on bar ``row``."""
         inset = self.fiche_radius(Perspectief.INWONER) + 2
         x = self.bar_x0 + inset + positie * (self.bar_x1 - self.bar_x0 - 2 * inset)
@@ -154,8 +152,16 @@ def _header(draw: ImageDraw.ImageDraw, layout: SnapshotLayout, meting: Meting, i
     m, h = layout.margin, layout.header_height
     big = pil_font(round(layout.height * 0.042), bold=True)
     small = pil_font(round(layout.height * 0.026))
-    draw.text((m, h * 0.42), f"{meting.label.capitalize()}  ·  {datum_nl(meting.datum)}", fill=TEKST, font=big, anchor="ls")
-    draw.text((m, h * 0.78), f"Wat telt  ·  leefgebieden {meting.leefgebieden.titel.lower()}", fill=GRIJS, font=small, anchor="ls")
+    draw.text(
+        (m, h * 0.42), f"{meting.label.capitalize()}  ·  {datum_nl(meting.datum)}", fill=TEKST, font=big, anchor="ls"
+    )
+    draw.text(
+        (m, h * 0.78),
+        f"Wat telt  ·  leefgebieden {meting.leefgebieden.titel.lower()}",
+        fill=GRIJS,
+        font=small,
+        anchor="ls",
+    )
     who = f"Dossier {inwoner.dossiernummer}" + (f"  ·  {inwoner.initialen}" if inwoner.initialen else "")
     draw.text((layout.width - m, h * 0.42), who, fill=TEKST, font=big, anchor="rs")
     draw.line([(m, h - 2), (layout.width - m, h - 2)], fill=BALK_RAND, width=max(1, layout.height // 600))
@@ -258,7 +264,11 @@ def fiche_sprite(perspectief: Perspectief, radius: int, ghost: bool = False) -> 
     elif stijl.vorm == "vierkant":
         s = r * 0.86
         draw.rounded_rectangle(
-            [c - s, c - s, c + s, c + s], radius=r * 0.18, fill=(*stijl.kleur, 255), outline=(255, 255, 255, 255), width=ring
+            [c - s, c - s, c + s, c + s],
+            radius=r * 0.18,
+            fill=(*stijl.kleur, 255),
+            outline=(255, 255, 255, 255),
+            width=ring,
         )
     else:  # ruit
         points = [(c, c - r), (c + r, c), (c, c + r), (c - r, c)]
@@ -285,7 +295,9 @@ def _arrow(
     start, tip = x0 + direction * (radius + 2), x1 - direction * (radius + 3)
     width = max(2, round(layout.row_height * 0.05))
     draw.line([(start, y), (tip - direction * head, y)], fill=PIJL, width=width)
-    draw.polygon([(tip, y), (tip - direction * head, y - head * 0.6), (tip - direction * head, y + head * 0.6)], fill=PIJL)
+    draw.polygon(
+        [(tip, y), (tip - direction * head, y - head * 0.6), (tip - direction * head, y + head * 0.6)], fill=PIJL
+    )
 
 
 def _legend(image: Image.Image, draw: ImageDraw.ImageDraw, layout: SnapshotLayout, meting: Meting) -> None:

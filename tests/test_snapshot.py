@@ -56,7 +56,11 @@ def test_every_perspectief_has_its_own_colour_at_its_own_place() -> None:
     meting = one_bar(0.2, professional=0.5, naaste=0.8)
     image = render_snapshot(meting, voorbeelden.inwoner())
     layout = layout_for(meting)
-    for perspectief, positie in [(Perspectief.INWONER, 0.2), (Perspectief.PROFESSIONAL, 0.5), (Perspectief.NAASTE, 0.8)]:
+    for perspectief, positie in [
+        (Perspectief.INWONER, 0.2),
+        (Perspectief.PROFESSIONAL, 0.5),
+        (Perspectief.NAASTE, 0.8),
+    ]:
         assert image.getpixel(layout.fiche_center(0, positie, perspectief)) == FICHE_STIJL[perspectief].kleur
 
 
@@ -92,7 +96,9 @@ def test_a_nulmeting_has_no_ghosts() -> None:
     layout = layout_for(without)
     row = without.gekozen.index("geld")
     assert image.getpixel(layout.fiche_center(row, vervolg.vorige_positie("geld"))) == BALK
-    assert image.getpixel(layout.fiche_center(row, (vervolg.vorige_positie("geld") + vervolg.positie("geld")) / 2)) == BALK
+    assert (
+        image.getpixel(layout.fiche_center(row, (vervolg.vorige_positie("geld") + vervolg.positie("geld")) / 2)) == BALK
+    )
 
 
 def test_all_fourteen_leefgebieden_fit_at_a_smaller_size() -> None:

@@ -91,7 +91,10 @@ def met_doelen(aantal: int, lang: bool = False) -> Meting:
             keys[i % len(keys)],
             tekst,
             date(2026, 4 + i % 8, 1 + i),
-            [Actie.create("inwoner", f"Eerste stap voor doel {i + 1}"), Actie.create("wijkteam", f"Hulp bij doel {i + 1}")],
+            [
+                Actie.create("inwoner", f"Eerste stap voor doel {i + 1}"),
+                Actie.create("wijkteam", f"Hulp bij doel {i + 1}"),
+            ],
             doel_id=f"doel-{i}",
         )
     return m.set_volgende_meting(date(2026, 6, 1))
