@@ -50,7 +50,7 @@ def _title(meting: Meting) -> Flowable:
         ],
         colWidths=[2.4 * cm, None],
     )
-    table.setStyle(X), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)))
     return table
 
 
@@ -75,15 +75,13 @@ def _doel(meting: Meting, doel: Doel) -> Flowable:
     table = Table([[Image(str(leefgebied.pictogram_path), PICTO, PICTO), content]], colWidths=[PICTO + 0.8 * cm, None])
     table.setStyle(
         table_style(
-            *[
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, -1), VLAK),
-                ("ROUNDEDCORNERS", [10, 10, 10, 10]),
-                ("TOPPADDING", (0, 0), (-1, -1), 12),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-                ("LEFTPADDING", (0, 0), (-1, -1), 12),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-            ]
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, -1), VLAK),
+            ("ROUNDEDCORNERS", [10, 10, 10, 10]),
+            ("TOPPADDING", (0, 0), (-1, -1), 12),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 14),
         )
     )
     return table
@@ -103,14 +101,12 @@ def _afspraak(meting: Meting, team_contact: str) -> Flowable:
     table = Table([[lines]])
     table.setStyle(
         table_style(
-            *[
-                ("BOX", (0, 0), (-1, -1), 1.5, LIJN),
-                ("ROUNDEDCORNERS", [10, 10, 10, 10]),
-                ("TOPPADDING", (0, 0), (-1, -1), 12),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-                ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-            ]
+            ("BOX", (0, 0), (-1, -1), 1.5, LIJN),
+            ("ROUNDEDCORNERS", [10, 10, 10, 10]),
+            ("TOPPADDING", (0, 0), (-1, -1), 12),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ("LEFTPADDING", (0, 0), (-1, -1), 14),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 14),
         )
     )
     return KeepTogether([Spacer(1, 0.3 * cm), table])
