@@ -21,8 +21,9 @@ PICTO = 2.2 * cm
 def koelkastblad_pdf(meting: Meting, team_contact: str) -> bytes:
     """The koelkastblad of ``meting`` as PDF bytes (byte-identical for the same input)."""
     story: list[Flowable] = [_title(meting), Spacer(1, 0.6 * cm)]
-    if meting.doelen:
-        for doel in meting.doelen:
+    doelen = lopende_doelen(meting)
+    if doelen:
+        for doel in doelen:
             story += [_doel(meting, doel), Spacer(1, 0.5 * cm)]
     else:
         story += [
@@ -35,6 +36,12 @@ def koelkastblad_pdf(meting: Meting, team_contact: str) -> bytes:
         ]
     story.append(_afspraak(meting, team_contact))
     return build_pdf(story, title=TITEL, subject=f"Doelen, {meting.label} van {datum_nl(meting.datum)}", footer=TITEL)
+
+
+def lopende_doelen(meting: Meting) -> tuple[Doel, ...]:
+    """The doelen to work on: an evaluated doel (behaald, vervallen, ...) is finished here;
+    what goes on is written down as a new doel, so it stays on the fridge."""
+    return tuple(d for d in meting.doelen if d.evaluatie is None)
 
 
 def _title(meting: Meting) -> Flowable:

@@ -99,3 +99,11 @@ def test_a_doel_without_streefdatum_or_acties_and_no_next_meting() -> None:
     text = all_text(pdf)
     assert "Een baan vinden" in text
     assert "Klaar op" not in text and "Volgende keer" not in text
+
+
+def test_a_vervolgmeting_shows_only_the_doelen_still_to_do() -> None:
+    vervolg = voorbeelden.vervolgmeting()
+    pdf = koelkastblad_pdf(vervolg, voorbeelden.TEAM)
+    assert contains(pdf, "Vrijwilligerswerk bij de kringloop, twee ochtenden per week.") == []
+    evaluated = [d.tekst for d in vervolg.doelen if d.evaluatie is not None]
+    assert len(evaluated) == 2 and contains(pdf, *evaluated) == evaluated
