@@ -1,0 +1,44 @@
+"""The core of ``python main.py export``: export many metingen, with a progress line.
+
+The subcommand itself needs the storage layer (which metingen, which outbox); this module
+takes plain inputs so it can be wired to it without change.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from board.inwoner import Inwoner
+from board.meting import Meting
+from exports.bundle import DEFAULT_TEAM_CONTACT, write_bundle
+
+Progress = Callable[[int, int, Path], None]
+
+
+def print_progress(done: int, total: int, folder: Path) -> None:
+    """One line that is rewritten in place: 'Exporteren: 3 van 120 (2026-03-01_ab12...)'."""
+    end = "\n" if done == total else ""
+    sys.stderr.write(f"\rExporteren: {done} van {total} ({folder.name})\x1b[K{end}")
+    sys.stderr.flush()
+
+
+def export_metingen(
+    items: Iterable[tuple[Inwoner, Meting, Meting | None]],
+    out: Path,
+    progress: Progress | None = print_progress,
+    team_contact: str = DEFAULT_TEAM_CONTACT,
+) -> list[Path]:
+    """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
+
+    Stops at the first error (an ExportError with a Dutch message); the bundles written
+    before it stay, complete, and exporting again skips them unchanged.
+    """
+    todo = list(items)
+    folders: list[Path] = []
+    for inwoner, meting, vorige in todo:
+        folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact))
+        if progress is not None:
+            progress(len(folders), len(todo), folders[-1])
+    return folders

@@ -1,0 +1,157 @@
+"""The dossier PDF: one or two A4 pages for the team's case file.
+
+The board picture, the comparison with the previous meting (one sentence and a table per
+leefgebied), the doelen with their evaluations and the rapportcijfer. Written for the
+professional: smaller type than the koelkastblad, but the same plain words.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+
+from board.inwoner import Inwoner
+from board.meting import Meting
+from board.vergelijking import Richting, vergelijk
+from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL, datum_nl
+from exports.pdf import LIJN, VLAK, build_pdf, markup, style, table_style
+from exports.snapshot import snapshot_png
+
+BREEDTE = 16.6 * cm  # the text width of A4 with the margins of build_pdf
+RICHTING_LABEL = {Richting.BETER: "▲ beter", Richting.GELIJK: "= gelijk", Richting.SLECHTER: "▼ slechter"}
+
+
+class VorigeMetingError(ValueError):
+    """The previous meting given does not belong before this one."""
+
+
+def dossier_pdf(inwoner: Inwoner, meting: Meting, vorige: Meting | None = None, snapshot: bytes | None = None) -> bytes:
+    """The dossier PDF of ``meting``; ``vorige`` is the meting it follows (for the comparison).
+
+    ``snapshot`` is the PNG to show; pass the one already rendered to avoid drawing it twice.
+    """
+    if vorige is not None and vorige.id != meting.vorige_meting_id:
+        raise VorigeMetingError(
+            f"Meting {vorige.id} is niet de vorige meting van {meting.id}; de vergelijking zou niet kloppen."
+        )
+    png = snapshot if snapshot is not None else snapshot_png(meting, inwoner)
+    story: list[Flowable] = [
+        Paragraph(f"Magneetbord: {markup(meting.label)}", style("kop")),
+        _gegevens(inwoner, meting),
+        Spacer(1, 0.3 * cm),
+        _picture(png),
+        Spacer(1, 0.3 * cm),
+        *_vergelijking(meting, vorige),
+        *_doelen(meting),
+    ]
+    return build_pdf(
+        story,
+        title=f"Dossier {inwoner.dossiernummer}: {meting.label} van {datum_nl(meting.datum)}",
+        subject="Magneetbord, verslag voor het dossier",
+        footer=f"Dossier {inwoner.dossiernummer} · {meting.label} · {datum_nl(meting.datum)}",
+    )
+
+
+def positie_tekst(positie: float | None) -> str:
+    """A position as a mark from 0 (sad) to 10 (happy), with a Dutch decimal comma."""
+    return "–" if positie is None else f"{positie * 10:.1f}".replace(".", ",")
+
+
+def _gegevens(inwoner: Inwoner, meting: Meting) -> Flowable:
+    rows = [
+        ("Datum", datum_nl(meting.datum)),
+        ("Dossiernummer", inwoner.dossiernummer),
+        ("Initialen", inwoner.initialen or "–"),
+        ("Wijk", inwoner.wijk),
+        ("Leefgebieden", f"{meting.leefgebieden.titel} (versie {meting.set_versie})"),
+        ("Afgerond op", datum_nl(meting.afgerond_op) if meting.afgerond_op else "nog niet afgerond (concept)"),
+        ("Rapportcijfer", str(meting.rapportcijfer) if meting.rapportcijfer is not None else "niet gegeven"),
+        ("Volgende meting", datum_nl(meting.volgende_meting) if meting.volgende_meting else "nog niet gepland"),
+    ]
+    return _table(
+        [[Paragraph(k, style("dossier_vet")), Paragraph(markup(v), style("dossier"))] for k, v in rows],
+        [4 * cm, BREEDTE - 4 * cm],
+        header=False,
+    )
+
+
+def _picture(png: bytes) -> Flowable:
+    w, h = ImageReader(io.BytesIO(png)).getSize()
+    return Image(io.BytesIO(png), BREEDTE, BREEDTE * h / w)
+
+
+def _vergelijking(meting: Meting, vorige: Meting | None) -> list[Flowable]:
+    kop = Paragraph("Vergelijking met de vorige meting", style("kop"))
+    if vorige is None:
+        tekst = (
+            "Dit is de 0-meting: er is nog geen vorige meting om mee te vergelijken."
+            if meting.vorige_meting_id is None
+            else "De vorige meting is niet meegegeven; het bord toont haar fiches licht."
+        )
+        return [KeepTogether([kop, Paragraph(tekst, style("dossier"))])]
+    v = vergelijk(vorige, meting)
+    namen = meting.leefgebieden
+    rows = [[Paragraph(h, style("dossier_vet")) for h in ("Leefgebied", "Vorige", "Nu", "Verschil")]]
+    for lg in v.leefgebieden:
+        rows.append(
+            [
+                Paragraph(markup(namen[lg.leefgebied].naam), style("dossier")),
+                Paragraph(positie_tekst(lg.oud), style("dossier")),
+                Paragraph(positie_tekst(lg.nieuw), style("dossier")),
+                Paragraph(RICHTING_LABEL[lg.richting], style("dossier")),
+            ]
+        )
+    parts: list[Flowable] = [
+        kop,
+        Paragraph(markup(v.zin), style("tekst")),
+        _table(rows, [7 * cm, 2.6 * cm, 2.6 * cm, BREEDTE - 12.2 * cm]),
+        Paragraph("Plaats op de balk van 0 (verdrietig) tot 10 (blij), volgens de inwoner.", style("klein")),
+    ]
+    if v.toegevoegd:
+        parts.append(
+            Paragraph("Nieuw op het bord: " + ", ".join(namen[k].naam for k in v.toegevoegd), style("dossier"))
+        )
+    if v.vervallen:
+        parts.append(
+            Paragraph("Van het bord gehaald: " + ", ".join(namen[k].naam for k in v.vervallen), style("dossier"))
+        )
+    return [KeepTogether(parts)]
+
+
+def _doelen(meting: Meting) -> list[Flowable]:
+    kop = Paragraph("Doelen", style("kop"))
+    if not meting.doelen:
+        return [Spacer(1, 0.3 * cm), kop, Paragraph("Er zijn geen doelen bij deze meting.", style("dossier"))]
+    rows = [[Paragraph(h, style("dossier_vet")) for h in ("Leefgebied", "Doel en acties", "Klaar op", "Evaluatie")]]
+    for doel in meting.doelen:
+        acties = "".join(f"<br/>• <b>{UITVOERDER_LABEL[a.wie]}:</b> {markup(a.wat)}" for a in doel.acties)
+        if meting.is_overgenomen(doel):
+            evaluatie = EVALUATIE_LABEL[doel.evaluatie] if doel.evaluatie else "nog niet geëvalueerd"
+        else:
+            evaluatie = "nieuw doel"
+        rows.append(
+            [
+                Paragraph(markup(meting.leefgebieden[doel.leefgebied].naam), style("dossier")),
+                Paragraph(markup(doel.tekst) + acties, style("dossier")),
+                Paragraph(datum_nl(doel.streefdatum) if doel.streefdatum else "–", style("dossier")),
+                Paragraph(evaluatie, style("dossier")),
+            ]
+        )
+    return [Spacer(1, 0.3 * cm), kop, _table(rows, [3.6 * cm, 7.8 * cm, 2.6 * cm, BREEDTE - 14 * cm])]
+
+
+def _table(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, LIJN),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), VLAK))
+    table.setStyle(table_style(*commands))
+    return table

@@ -1,0 +1,110 @@
+"""What the PDFs share: the embedded DejaVu font, the paragraph styles, and one way to build
+an A4 document whose bytes never change (``invariant=1``) and whose metadata says its title
+and language."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate, TableStyle
+
+from exports.bronnen import PDF_FONT, PDF_FONT_BOLD, register_pdf_fonts
+
+TAAL = "nl-NL"
+MAKER = "Magneetbord"
+INKT = colors.Color(40 / 255, 40 / 255, 40 / 255)
+GRIJS = colors.Color(95 / 255, 95 / 255, 95 / 255)
+VLAK = colors.Color(243 / 255, 240 / 255, 232 / 255)  # the soft panel behind each doel
+LIJN = colors.Color(200 / 255, 195 / 255, 185 / 255)
+
+
+def markup(text: str) -> str:
+    """Text typed by a person, made safe for a Paragraph: '<' and '&' stay themselves and
+    line breaks stay line breaks."""
+    return escape(text).replace("\n", "<br/>")
+
+
+@cache
+def style(name: str) -> ParagraphStyle:
+    """The named paragraph styles. Long words that do not fit are broken (splitLongWords)."""
+    register_pdf_fonts()
+    base = {"splitLongWords": 1, "allowWidows": 0, "bulletFontName": PDF_FONT}
+    sizes = {
+        # name: (size, leading, bold, colour, space after)
+        "titel": (30, 36, True, INKT, 4),
+        "kop": (20, 26, True, INKT, 8),
+        "leefgebied": (15, 19, True, GRIJS, 4),
+        "doel": (18, 25, False, INKT, 8),
+        "tekst": (14, 20, False, INKT, 4),
+        "actie": (14, 20, False, INKT, 3),
+        "klein": (11, 14, False, GRIJS, 2),
+        "dossier": (10.5, 13.5, False, INKT, 2),
+        "dossier_vet": (10.5, 13.5, True, INKT, 2),
+    }
+    size, leading, bold, colour, after = sizes[name]
+    if name == "actie":  # a bulleted line, the text hanging clear of the bullet
+        base.update(leftIndent=20, bulletIndent=4, bulletFontSize=size)
+    return ParagraphStyle(
+        name,
+        **base,
+        fontSize=size,
+        leading=leading,
+        textColor=colour,
+        spaceAfter=after,
+        fontName=PDF_FONT_BOLD if bold else PDF_FONT,
+    )
+
+
+def table_style(*commands: tuple) -> TableStyle:
+    """A TableStyle in DejaVu: a table's cells otherwise name Helvetica, which is not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), PDF_FONT), *commands])
+
+
+def build_pdf(story: Sequence[Flowable], title: str, subject: str, footer: str) -> bytes:
+    """An A4 PDF of ``story``: fonts embedded, title and language in the metadata, the same
+    bytes for the same story (invariant=1 fixes the dates and the document id)."""
+    register_pdf_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2.0 * cm,
+        bottomMargin=2.2 * cm,
+        title=title,
+        subject=subject,
+        author=MAKER,
+        creator=MAKER,
+        producer=MAKER,
+        lang=TAAL,
+        invariant=1,
+        # The canvas starts in DejaVu too: otherwise it names Helvetica, a font it never embeds.
+        initialFontName=PDF_FONT,
+    )
+
+    def page_footer(canvas: Canvas, doc_: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(PDF_FONT, 10)
+        canvas.setFillColor(GRIJS)
+        canvas.drawString(doc_.leftMargin, 1.2 * cm, footer)
+        canvas.drawRightString(A4[0] - doc_.rightMargin, 1.2 * cm, f"blad {doc_.page}")
+        canvas.restoreState()
+
+    # Images as plain binary streams: ReportLab's ASCII85 text encoding (pure Python
+    # without its optional C accelerator) was a third of the koelkastblad's build time.
+    use_a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(list(story), onFirstPage=page_footer, onLaterPages=page_footer)
+    finally:
+        rl_config.useA85 = use_a85
+    return buffer.getvalue()

@@ -1,0 +1,40 @@
+"""The export core behind `python main.py export`: many metingen, with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exports.bundle import ExportError, verify_bundle
+from exports.cli import export_metingen, print_progress
+from tests import voorbeelden
+
+
+def test_many_metingen_are_exported_with_progress(tmp_path: Path) -> None:
+    inwoner, nul = voorbeelden.inwoner(), voorbeelden.nulmeting()
+    vervolg = voorbeelden.vervolgmeting(nul)
+    seen: list[tuple[int, int, str]] = []
+    folders = export_metingen(
+        iter([(inwoner, nul, None), (inwoner, vervolg, nul)]),
+        tmp_path,
+        progress=lambda done, total, folder: seen.append((done, total, folder.name)),
+    )
+    assert [f.name for f in folders] == ["2026-03-02_meting-0", "2026-06-01_meting-1"]
+    assert all(verify_bundle(f) for f in folders)
+    assert seen == [(1, 2, "2026-03-02_meting-0"), (2, 2, "2026-06-01_meting-1")]
+
+
+def test_the_progress_line_is_rewritten_in_place(capsys: pytest.CaptureFixture[str]) -> None:
+    print_progress(1, 3, Path("a"))
+    print_progress(3, 3, Path("c"))
+    err = capsys.readouterr().err
+    assert err.startswith("\rExporteren: 1 van 3 (a)")
+    assert err.endswith("Exporteren: 3 van 3 (c)\x1b[K\n")
+
+
+def test_an_error_stops_with_the_dutch_message_and_keeps_what_was_done(tmp_path: Path) -> None:
+    inwoner, nul = voorbeelden.inwoner(), voorbeelden.nulmeting()
+    with pytest.raises(ExportError, match="afgeronde meting"):
+        export_metingen([(inwoner, nul, None), (inwoner, voorbeelden.met_doelen(1), None)], tmp_path, progress=None)
+    assert [p.name for p in tmp_path.iterdir()] == ["2026-03-02_meting-0"]

@@ -1,0 +1,109 @@
+"""The koelkastblad PDF: every goal exactly as typed, the acties, the dates, large type,
+embedded fonts, metadata, and the same bytes every time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from board import Actie
+from exports.bronnen import UITVOERDER_LABEL
+from exports.koelkastblad import koelkastblad_pdf
+from tests import voorbeelden
+from tests.pdftekst import all_text, contains, font_names, reader, squeeze
+
+
+def test_every_goal_actie_and_date_is_on_the_sheet() -> None:
+    meting = voorbeelden.nulmeting()
+    pdf = koelkastblad_pdf(meting, voorbeelden.TEAM)
+    expected = ["Mijn doelen", "1 mei 2026", "15 april 2026", "1 juni 2026", voorbeelden.TEAM]
+    for doel in meting.doelen:
+        expected.append(doel.tekst)
+        expected.append(meting.leefgebieden[doel.leefgebied].naam)
+        expected += [f"{UITVOERDER_LABEL[a.wie]}: {a.wat}" for a in doel.acties]
+    assert contains(pdf, *expected) == []
+
+
+def test_a_500_character_goal_with_a_long_word_and_diacritics_survives() -> None:
+    meting = voorbeelden.met_doelen(1, lang=True)
+    assert len(meting.doelen[0].tekst) == 500
+    pdf = koelkastblad_pdf(meting, voorbeelden.TEAM)
+    assert contains(pdf, voorbeelden.LANG_DOEL, voorbeelden.LANG_WOORD) == []
+    assert "één" in all_text(pdf)
+
+
+def test_diacritics_and_the_curly_apostrophe_come_out_as_typed() -> None:
+    pdf = koelkastblad_pdf(voorbeelden.nulmeting(), voorbeelden.TEAM)
+    assert contains(pdf, voorbeelden.DIAKRIET) == []
+    for fragment in ("één", "ë", "ij", "’t is oké"):
+        assert fragment in all_text(pdf)
+
+
+def test_markup_characters_in_a_goal_are_text_not_markup() -> None:
+    meting = voorbeelden.met_doelen(0).add_doel(
+        "geld", "Minder dan <b>100</b> & meer dan 5 > 3 euro\nper week", acties=[Actie.create("inwoner", "A & B")]
+    )
+    pdf = koelkastblad_pdf(meting, "Team <Noord> & Zuid")
+    assert contains(pdf, "Minder dan <b>100</b> & meer dan 5 > 3 euro per week", "A & B", "Team <Noord> & Zuid") == []
+
+
+def test_zero_doelen_gives_a_friendly_single_sheet() -> None:
+    pdf = koelkastblad_pdf(voorbeelden.met_doelen(0), voorbeelden.TEAM)
+    assert len(reader(pdf).pages) == 1
+    assert contains(pdf, "nog geen doelen", "1 juni 2026", voorbeelden.TEAM) == []
+
+
+def test_ten_doelen_flow_onto_a_second_page() -> None:
+    meting = voorbeelden.met_doelen(10)
+    pdf = koelkastblad_pdf(meting, voorbeelden.TEAM)
+    assert len(reader(pdf).pages) >= 2
+    assert contains(pdf, *(d.tekst for d in meting.doelen)) == []
+    assert squeeze(voorbeelden.TEAM) in squeeze(reader(pdf).pages[-1].extract_text())
+
+
+def test_body_text_is_at_least_14_points() -> None:
+    pdf = koelkastblad_pdf(voorbeelden.met_doelen(3, lang=True), voorbeelden.TEAM)
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        if text.strip():
+            sizes.append((size * tm[0], text.strip()))
+
+    for page in reader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    small = [text for size, text in sizes if size < 14 and not text.startswith(("Mijn doelen", "blad"))]
+    assert sizes and small == []  # only the page footer is smaller
+
+
+def test_fonts_are_embedded_and_metadata_is_set() -> None:
+    pdf = koelkastblad_pdf(voorbeelden.nulmeting(), voorbeelden.TEAM)
+    doc = reader(pdf)
+    assert doc.metadata.title == "Mijn doelen"
+    assert doc.trailer["/Root"]["/Lang"] == "nl-NL"
+    names = font_names(pdf)
+    assert names and all("DejaVuSans" in n for n in names)
+    for page in doc.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor  # the TrueType program itself is in the file
+
+
+def test_the_same_meting_gives_the_same_bytes() -> None:
+    assert koelkastblad_pdf(voorbeelden.nulmeting(), voorbeelden.TEAM) == koelkastblad_pdf(
+        voorbeelden.nulmeting(), voorbeelden.TEAM
+    )
+
+
+def test_a_doel_without_streefdatum_or_acties_and_no_next_meting() -> None:
+    meting = replace(voorbeelden.met_doelen(0), volgende_meting=None).add_doel("werk", "Een baan vinden")
+    pdf = koelkastblad_pdf(meting, voorbeelden.TEAM)
+    text = all_text(pdf)
+    assert "Een baan vinden" in text
+    assert "Klaar op" not in text and "Volgende keer" not in text
+
+
+def test_a_vervolgmeting_shows_only_the_doelen_still_to_do() -> None:
+    vervolg = voorbeelden.vervolgmeting()
+    pdf = koelkastblad_pdf(vervolg, voorbeelden.TEAM)
+    assert contains(pdf, "Vrijwilligerswerk bij de kringloop, twee ochtenden per week.") == []
+    evaluated = [d.tekst for d in vervolg.doelen if d.evaluatie is not None]
+    assert len(evaluated) == 2 and contains(pdf, *evaluated) == evaluated

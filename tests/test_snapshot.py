@@ -1,0 +1,158 @@
+"""The snapshot PNG: fiches where their position says, ghosts only on a vervolgmeting,
+byte-identical output and a golden reference image."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from board import Meting, Perspectief
+from board.weergave import BALK, FICHE_STIJL, GHOST_ALPHA, PIJL
+from exports.snapshot import SnapshotLayout, render_snapshot, snapshot_png
+from tests import voorbeelden
+
+GOLDEN = Path(__file__).parent / "golden" / "snapshot_vervolgmeting.png"
+GOLDEN_SIZE = (960, 600)
+REGENERATE = "MAGNEETBORD_REGENERATE_GOLDEN"
+
+
+def one_bar(positie: float, **others: float) -> Meting:
+    m = Meting.nulmeting("inwoner-ref", voorbeelden.nulmeting().datum, meting_id="een").choose("geld")
+    m = m.place_fiche("geld", "inwoner", positie)
+    for perspectief, value in others.items():
+        m = m.place_fiche("geld", perspectief, value)
+    return m
+
+
+def layout_for(meting: Meting, size: tuple[int, int] = (1920, 1200)) -> SnapshotLayout:
+    return SnapshotLayout(*size, rows=len(meting.gekozen))
+
+
+def blend(under: tuple[int, int, int], over: tuple[int, int, int], alpha: float) -> tuple[int, ...]:
+    return tuple(round(u * (1 - alpha) + o * alpha) for u, o in zip(under, over, strict=True))
+
+
+def close(pixel: tuple[int, ...], expected: tuple[int, ...], tolerance: int = 2) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel, expected, strict=True))
+
+
+@pytest.mark.parametrize("positie", [0.0, 0.25, 0.5, 0.83, 1.0])
+def test_the_inwoners_fiche_is_drawn_where_its_position_says(positie: float) -> None:
+    meting = one_bar(positie)
+    image = render_snapshot(meting, voorbeelden.inwoner())
+    layout = layout_for(meting)
+    assert image.getpixel(layout.fiche_center(0, positie)) == FICHE_STIJL[Perspectief.INWONER].kleur
+    elsewhere = 1.0 - positie if abs(positie - 0.5) > 0.2 else 0.0
+    assert image.getpixel(layout.fiche_center(0, elsewhere)) == BALK
+
+
+def test_every_perspectief_has_its_own_colour_at_its_own_place() -> None:
+    meting = one_bar(0.2, professional=0.5, naaste=0.8)
+    image = render_snapshot(meting, voorbeelden.inwoner())
+    layout = layout_for(meting)
+    for perspectief, positie in [
+        (Perspectief.INWONER, 0.2),
+        (Perspectief.PROFESSIONAL, 0.5),
+        (Perspectief.NAASTE, 0.8),
+    ]:
+        assert image.getpixel(layout.fiche_center(0, positie, perspectief)) == FICHE_STIJL[perspectief].kleur
+
+
+def test_bars_follow_the_priority_order() -> None:
+    meting = voorbeelden.nulmeting()
+    # Swap the first two bars' order: their fiches must swap rows with them.
+    swapped = replace(meting, gekozen=(meting.gekozen[1], meting.gekozen[0], *meting.gekozen[2:]))
+    image = render_snapshot(swapped, voorbeelden.inwoner())
+    layout = layout_for(swapped)
+    kleur = FICHE_STIJL[Perspectief.INWONER].kleur
+    assert image.getpixel(layout.fiche_center(0, meting.positie("wonen"))) == kleur
+    assert image.getpixel(layout.fiche_center(1, meting.positie("geld"))) == kleur
+    assert image.getpixel(layout.fiche_center(0, meting.positie("geld"))) != kleur
+
+
+def test_a_vervolgmeting_shows_faint_ghosts_and_an_arrow() -> None:
+    vervolg = voorbeelden.vervolgmeting()
+    image = render_snapshot(vervolg, voorbeelden.inwoner())
+    layout = layout_for(vervolg)
+    row = vervolg.gekozen.index("geld")
+    oud, nu = vervolg.vorige_positie("geld"), vervolg.positie("geld")
+    ghost = blend(BALK, FICHE_STIJL[Perspectief.INWONER].kleur, GHOST_ALPHA)
+    assert close(image.getpixel(layout.fiche_center(row, oud)), ghost)
+    assert image.getpixel(layout.fiche_center(row, nu)) == FICHE_STIJL[Perspectief.INWONER].kleur
+    middle = layout.fiche_center(row, (oud + nu) / 2)
+    assert image.getpixel(middle) == PIJL
+
+
+def test_a_nulmeting_has_no_ghosts() -> None:
+    vervolg = voorbeelden.vervolgmeting()
+    without = replace(vervolg, vorige=())
+    image = render_snapshot(without, voorbeelden.inwoner())
+    layout = layout_for(without)
+    row = without.gekozen.index("geld")
+    assert image.getpixel(layout.fiche_center(row, vervolg.vorige_positie("geld"))) == BALK
+    assert (
+        image.getpixel(layout.fiche_center(row, (vervolg.vorige_positie("geld") + vervolg.positie("geld")) / 2)) == BALK
+    )
+
+
+def test_all_fourteen_leefgebieden_fit_at_a_smaller_size() -> None:
+    meting = voorbeelden.met_doelen(0)
+    image = render_snapshot(meting, voorbeelden.inwoner(), size=(1280, 800))
+    assert image.size == (1280, 800)
+    layout = layout_for(meting, (1280, 800))
+    for row in range(14):
+        assert image.getpixel(layout.fiche_center(row, 0.5)) == FICHE_STIJL[Perspectief.INWONER].kleur
+
+
+def test_a_tiny_size_is_refused() -> None:
+    with pytest.raises(ValueError, match="minstens"):
+        render_snapshot(voorbeelden.nulmeting(), voorbeelden.inwoner(), size=(100, 100))
+
+
+def png_chunks(data: bytes) -> list[bytes]:
+    chunks, offset = [], 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        chunks.append(data[offset + 4 : offset + 8])
+        offset += 12 + length
+    return chunks
+
+
+def test_the_same_meting_gives_the_same_bytes_without_a_time_stamp() -> None:
+    first = snapshot_png(voorbeelden.vervolgmeting(), voorbeelden.inwoner())
+    second = snapshot_png(voorbeelden.vervolgmeting(), voorbeelden.inwoner())
+    assert first == second
+    assert set(png_chunks(first)) <= {b"IHDR", b"IDAT", b"IEND"}  # no tIME, no text chunks
+    assert Image.open(io.BytesIO(first)).size == (1920, 1200)
+
+
+def test_golden_image() -> None:
+    """The reference vervolgmeting, compared with tests/golden/snapshot_vervolgmeting.png.
+
+    On the same Pillow and FreeType the pixels are identical. A different FreeType build may
+    smooth letter edges differently, so a few pixels at text edges may differ a little: we
+    allow 0.2% of the pixels to differ at all, and none by more than 64 of 255 (a moved bar,
+    fiche, arrow or line differs far more, and on far more pixels).
+    To change the picture on purpose: MAGNEETBORD_REGENERATE_GOLDEN=1 python -m pytest
+    tests/test_snapshot.py -k golden, look at the new file, and commit it.
+    """
+    image = render_snapshot(voorbeelden.vervolgmeting(), voorbeelden.inwoner(), size=GOLDEN_SIZE)
+    if os.environ.get(REGENERATE):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        image.save(GOLDEN, format="PNG", optimize=True)
+        pytest.skip(f"{GOLDEN} opnieuw gemaakt: bekijk en commit het.")
+    assert GOLDEN.is_file(), f"Geen referentiebeeld; maak het met {REGENERATE}=1."
+    golden = Image.open(GOLDEN).convert("RGB")
+    assert golden.size == image.size
+    red, green, blue = ImageChops.difference(image, golden).split()
+    diff = ImageChops.lighter(ImageChops.lighter(red, green), blue)  # the largest channel difference
+    histogram = diff.histogram()
+    changed = sum(histogram[1:])
+    assert changed <= 0.002 * image.width * image.height, f"{changed} pixels wijken af van het referentiebeeld"
+    assert sum(histogram[65:]) == 0, "pixels wijken sterk af van het referentiebeeld"
