@@ -175,7 +175,7 @@ class Meting:
 
     def positie(self, leefgebied: str, perspectief: Perspectief = Perspectief.INWONER) -> float | None:
         for fiche in self.fiches:
-            if fiche.leefgebied == leefgebied and fiche.perspectief is perspectief:
+            if fiche.leefgebied == leefgebied and fiche.perspectief == perspectief:
                 return fiche.positie
         return None
 
@@ -183,7 +183,7 @@ class Meting:
         self, leefgebied: str, perspectief: Perspectief = Perspectief.INWONER
     ) -> float | None:
         for fiche in self.vorige:
-            if fiche.leefgebied == leefgebied and fiche.perspectief is perspectief:
+            if fiche.leefgebied == leefgebied and fiche.perspectief == perspectief:
                 return fiche.positie
         return None
 

@@ -207,3 +207,8 @@ def test_only_an_afgeronde_meting_has_a_vervolg() -> None:
 def test_doelen_are_suggested_for_the_leefgebieden_low_on_the_bar_first() -> None:
     meting = nulmeting({"wonen": 0.9, "geld": 0.1, "zingeving": 0.5}).choose("werk")
     assert meting.suggested_for_doelen() == ("geld", "zingeving", "wonen", "werk")
+
+
+def test_positions_can_be_read_with_the_perspectief_as_text() -> None:
+    meting = nulmeting().place_fiche("geld", "professional", 0.3)
+    assert meting.positie("geld", "professional") == 0.3  # type: ignore[arg-type]
