@@ -113,6 +113,8 @@ class GekozenRow(Base):
 class FicheRow(Base):
     __tablename__ = "fiche"
     __table_args__ = (
+        # A fiche stands on a chosen leefgebied: a stale save cannot leave one behind.
+        sa.ForeignKeyConstraint(["meting_id", "leefgebied"], ["gekozen.meting_id", "gekozen.leefgebied"]),
         sa.CheckConstraint(one_of("perspectief", Perspectief), name="perspectief"),
         # NaN fails too: SQLite stores it as NULL, PostgreSQL sorts it above 1.
         sa.CheckConstraint("positie >= 0 AND positie <= 1", name="positie"),

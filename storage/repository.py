@@ -294,7 +294,8 @@ class Repository:
             if AFGEROND_MARK in str(exc.orig):
                 raise AfgerondError() from exc
             raise ConflictError(
-                f"Dit past niet bij wat er al is opgeslagen; er is niets veranderd. ({exc.orig})"
+                "Dit past niet bij wat er is opgeslagen (intussen veranderd op een ander apparaat?); "
+                f"er is niets veranderd. ({exc.orig})"
             ) from exc
         except DBAPIError as exc:
             raise SaveError(
@@ -342,7 +343,12 @@ def _write_diff(conn: sa.Connection, before: Meting, after: Meting) -> None:
                 "Open de meting opnieuw; er is niets veranderd."
             )
 
-    # The chosen leefgebieden and their order.
+    # Fiches, keyed by leefgebied and perspectief.
+    old_fiches = {(f.leefgebied, f.perspectief): f.positie for f in before.fiches}
+    new_fiches = {(f.leefgebied, f.perspectief): f for f in after.fiches}
+    for leefgebied, perspectief in old_fiches.keys() - new_fiches.keys():
+        expect_one(_fiche_where(sa.delete(FicheRow), mid, leefgebied, perspectief))
+    # The chosen leefgebieden and their order: after the fiches on them went, before new ones come.
     old_rang = {key: i for i, key in enumerate(before.gekozen)}
     new_rang = {key: i for i, key in enumerate(after.gekozen)}
     for key in old_rang.keys() - new_rang.keys():
@@ -357,11 +363,6 @@ def _write_diff(conn: sa.Connection, before: Meting, after: Meting) -> None:
                 .values(rang=rang)
             )
 
-    # Fiches, keyed by leefgebied and perspectief.
-    old_fiches = {(f.leefgebied, f.perspectief): f.positie for f in before.fiches}
-    new_fiches = {(f.leefgebied, f.perspectief): f for f in after.fiches}
-    for leefgebied, perspectief in old_fiches.keys() - new_fiches.keys():
-        expect_one(_fiche_where(sa.delete(FicheRow), mid, leefgebied, perspectief))
     for key, fiche in new_fiches.items():
         if key not in old_fiches:
             conn.execute(sa.insert(FicheRow), mapping.fiche_values(mid, fiche))
@@ -398,13 +399,10 @@ def _write_diff(conn: sa.Connection, before: Meting, after: Meting) -> None:
                 conn.execute(sa.insert(ActieRow), acties)
 
     # The meting's own fields last: once it is afgerond, the triggers refuse its children.
+    # (The database's trigger, not a WHERE here, refuses a meting that is already afgerond.)
     old_values, new_values = mapping.mutable_values(before), mapping.mutable_values(after)
     if old_values != new_values:
-        expect_one(
-            sa.update(MetingRow)
-            .where((MetingRow.id == mid) & (MetingRow.status == Status.CONCEPT.value))
-            .values(new_values)
-        )
+        expect_one(sa.update(MetingRow).where(MetingRow.id == mid).values(new_values))
 
 
 def _fiche_where(statement: Any, meting_id: str, leefgebied: str, perspectief: Any) -> Any:

@@ -79,6 +79,7 @@ def upgrade() -> None:
         sa.Column("leefgebied", sa.String(60), primary_key=True),
         sa.Column("perspectief", sa.String(20), primary_key=True),
         sa.Column("positie", sa.Float, nullable=False),
+        sa.ForeignKeyConstraint(["meting_id", "leefgebied"], ["gekozen.meting_id", "gekozen.leefgebied"]),
         sa.CheckConstraint(f"perspectief IN ({PERSPECTIEF})", name="perspectief"),
         sa.CheckConstraint("positie >= 0 AND positie <= 1", name="positie"),
     )
