@@ -18,31 +18,69 @@ WIJKEN = ("Woensel-Noord", "Tongelre", "Stratum", "Gestel", "Strijp")
 
 # Leefgebieden that often come up first in a wijkteam, with how often they are chosen.
 KEUZE_GEWICHT = {
-    "geld": 9, "wonen": 6, "geestelijke_gezondheid": 7, "sociale_contacten": 6, "werk": 5,
-    "lichamelijke_gezondheid": 5, "huishouden": 4, "gezin": 4, "dagbesteding": 4, "zingeving": 3,
-    "leren": 2, "persoonlijke_verzorging": 2, "verslaving": 2, "justitie": 1,
+    "geld": 9,
+    "wonen": 6,
+    "geestelijke_gezondheid": 7,
+    "sociale_contacten": 6,
+    "werk": 5,
+    "lichamelijke_gezondheid": 5,
+    "huishouden": 4,
+    "gezin": 4,
+    "dagbesteding": 4,
+    "zingeving": 3,
+    "leren": 2,
+    "persoonlijke_verzorging": 2,
+    "verslaving": 2,
+    "justitie": 1,
 }
 
 # Goals as inwoners say them, and the acties that go with them.
 DOELEN = {
-    "geld": ("Ik wil mijn rekeningen op tijd betalen.", "Ik wil weten hoeveel ik elke week kan uitgeven.",
-             "Geen nieuwe schulden meer maken."),
-    "wonen": ("Ik wil een huis zonder schimmel.", "Mijn huis moet weer van mij voelen.",
-              "Ik wil niet meer bang zijn voor de huisbaas."),
-    "geestelijke_gezondheid": ("Ik wil weer goed slapen.", "Minder piekeren over alles.",
-                               "Ik wil iemand hebben om mee te praten als het slecht gaat."),
-    "sociale_contacten": ("Eén keer per week iemand zien.", "Ik wil mijn zus weer bellen.",
-                          "Niet meer de hele dag alleen thuis zitten."),
-    "werk": ("Ik wil vrijwilligerswerk doen.", "Een baan vinden voor een paar ochtenden.",
-             "Ik wil het op mijn werk volhouden."),
-    "lichamelijke_gezondheid": ("Elke dag een half uur wandelen.", "Ik wil minder pijn in mijn rug.",
-                                "Op tijd naar de huisarts gaan."),
-    "huishouden": ("De post elke week openmaken.", "Mijn huis netjes houden zonder hulp.",
-                   "Zelf boodschappen doen en koken."),
-    "gezin": ("Meer rust thuis met de kinderen.", "De kinderen op tijd naar school brengen.",
-              "Minder ruzie met mijn ex over de kinderen."),
-    "dagbesteding": ("Ik wil ergens naartoe kunnen overdag.", "Een vaste dag bij het buurthuis.",
-                     "Iets doen met mijn handen."),
+    "geld": (
+        "Ik wil mijn rekeningen op tijd betalen.",
+        "Ik wil weten hoeveel ik elke week kan uitgeven.",
+        "Geen nieuwe schulden meer maken.",
+    ),
+    "wonen": (
+        "Ik wil een huis zonder schimmel.",
+        "Mijn huis moet weer van mij voelen.",
+        "Ik wil niet meer bang zijn voor de huisbaas.",
+    ),
+    "geestelijke_gezondheid": (
+        "Ik wil weer goed slapen.",
+        "Minder piekeren over alles.",
+        "Ik wil iemand hebben om mee te praten als het slecht gaat.",
+    ),
+    "sociale_contacten": (
+        "Eén keer per week iemand zien.",
+        "Ik wil mijn zus weer bellen.",
+        "Niet meer de hele dag alleen thuis zitten.",
+    ),
+    "werk": (
+        "Ik wil vrijwilligerswerk doen.",
+        "Een baan vinden voor een paar ochtenden.",
+        "Ik wil het op mijn werk volhouden.",
+    ),
+    "lichamelijke_gezondheid": (
+        "Elke dag een half uur wandelen.",
+        "Ik wil minder pijn in mijn rug.",
+        "Op tijd naar de huisarts gaan.",
+    ),
+    "huishouden": (
+        "De post elke week openmaken.",
+        "Mijn huis netjes houden zonder hulp.",
+        "Zelf boodschappen doen en koken.",
+    ),
+    "gezin": (
+        "Meer rust thuis met de kinderen.",
+        "De kinderen op tijd naar school brengen.",
+        "Minder ruzie met mijn ex over de kinderen.",
+    ),
+    "dagbesteding": (
+        "Ik wil ergens naartoe kunnen overdag.",
+        "Een vaste dag bij het buurthuis.",
+        "Iets doen met mijn handen.",
+    ),
     "zingeving": ("Ik wil weer ergens zin in hebben.", "Iets doen waar ik trots op ben."),
     "leren": ("Beter leren lezen en schrijven.", "Mijn taalcursus afmaken."),
     "persoonlijke_verzorging": ("Elke ochtend aangekleed zijn.", "Hulp bij het douchen regelen."),
@@ -50,13 +88,25 @@ DOELEN = {
     "justitie": ("Mijn boete afbetalen.", "Op tijd bij de reclassering zijn."),
 }
 ACTIES = {
-    Uitvoerder.INWONER: ("Ik maak een lijstje en hang het op.", "Ik bel zelf op maandag.", "Ik vraag het aan de buurvrouw."),
+    Uitvoerder.INWONER: (
+        "Ik maak een lijstje en hang het op.",
+        "Ik bel zelf op maandag.",
+        "Ik vraag het aan de buurvrouw.",
+    ),
     Uitvoerder.NETWERK: ("Mijn zus gaat een keer mee.", "Een vriend helpt met de papieren."),
     Uitvoerder.ALGEMENE_VOORZIENING: ("Aanmelden bij het buurthuis.", "Hulp van de vrijwillige thuisadministratie."),
     Uitvoerder.WIJKTEAM: ("Samen een budgetplan maken.", "De wijkcoach belt elke twee weken."),
-    Uitvoerder.SPECIALISTISCHE_ZORG: ("Verwijzing naar de praktijkondersteuner.", "Afspraak bij de schuldhulpverlening."),
+    Uitvoerder.SPECIALISTISCHE_ZORG: (
+        "Verwijzing naar de praktijkondersteuner.",
+        "Afspraak bij de schuldhulpverlening.",
+    ),
 }
-EVALUATIE_GEWICHT = {Evaluatie.BEHAALD: 4, Evaluatie.DEELS_BEHAALD: 4, Evaluatie.NIET_BEHAALD: 2, Evaluatie.VERVALLEN: 1}
+EVALUATIE_GEWICHT = {
+    Evaluatie.BEHAALD: 4,
+    Evaluatie.DEELS_BEHAALD: 4,
+    Evaluatie.NIET_BEHAALD: 2,
+    Evaluatie.VERVALLEN: 1,
+}
 
 
 def voorbeeld(seed: int = SEED, aantal: int = 30) -> list[tuple[Inwoner, list[Meting]]]:
@@ -81,10 +131,8 @@ def _inwoner(rng: random.Random, n: int) -> tuple[Inwoner, list[Meting]]:
     for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
         metingen.append(_afronden(meting))
         meting = _vervolg(rng, metingen[-1].vervolg(meting.datum + timedelta(days=rng.randint(90, 200)), _uid(rng)))
-    if rng.random() < 0.17:
-        meting = _onaf(rng, meting)  # this visit was interrupted: it stays a concept
-    else:
-        meting = _afronden(meting)
+    # About one visit in six was interrupted: that meting stays a concept.
+    meting = _onaf(rng, meting) if rng.random() < 0.17 else _afronden(meting)
     return inwoner, [*metingen, meting]
 
 
@@ -148,7 +196,7 @@ def _onaf(rng: random.Random, meting: Meting) -> Meting:
     """A visit that stopped half-way: some fiches placed, evaluations partly done."""
     for doel in [d for d in meting.doelen if meting.is_overgenomen(d)][1:]:
         meting = meting.evaluate_doel(doel.id, None)
-    for key in meting.gekozen[rng.randint(1, max(1, len(meting.gekozen) - 1)):]:
+    for key in meting.gekozen[rng.randint(1, max(1, len(meting.gekozen) - 1)) :]:
         if meting.positie(key) is not None and meting.soort.value == "nulmeting":
             meting = meting.remove_fiche(key, Perspectief.INWONER)
     return meting

@@ -58,9 +58,7 @@ def connect_sqlite(path: str) -> sqlite3.Connection:
     module in and sets its key here, before ``configure_sqlite`` runs the pragmas.
     ``isolation_level=None`` stops pysqlite from managing transactions; ``_begin`` does.
     """
-    return sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
 
 
 def configure_sqlite(dbapi_connection: Any, _record: object = None) -> None:

@@ -149,9 +149,7 @@ class DoelRow(Base):
 class ActieRow(Base):
     __tablename__ = "actie"
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["meting_id", "doel_id"], ["doel.meting_id", "doel.doel_id"], ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["meting_id", "doel_id"], ["doel.meting_id", "doel.doel_id"], ondelete="CASCADE"),
         sa.CheckConstraint(one_of("wie", Uitvoerder), name="wie"),
         sa.CheckConstraint(f"length(wat) BETWEEN 1 AND {MAX_ACTIE_TEXT}", name="wat"),
     )

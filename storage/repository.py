@@ -151,7 +151,9 @@ class Repository:
 
     def list_professionals(self) -> list[Professional]:
         with self._read() as conn:
-            return [Professional(*row) for row in conn.execute(sa.select(*_PROFESSIONAL).order_by(ProfessionalRow.naam))]
+            return [
+                Professional(*row) for row in conn.execute(sa.select(*_PROFESSIONAL).order_by(ProfessionalRow.naam))
+            ]
 
     def set_login_state(self, professional_id: str, failed_attempts: int, locked_until: datetime | None) -> None:
         """Keep the lock screen's back-off (failed PIN attempts, locked until when)."""
@@ -182,8 +184,14 @@ class Repository:
             # Written as an empty concept first, then filled: the triggers refuse children
             # of an afgeronde meting, so the status is set last.
             empty = replace(
-                meting, gekozen=(), fiches=(), rapportcijfer=None, doelen=(), volgende_meting=None,
-                status=Status.CONCEPT, afgerond_op=None,
+                meting,
+                gekozen=(),
+                fiches=(),
+                rapportcijfer=None,
+                doelen=(),
+                volgende_meting=None,
+                status=Status.CONCEPT,
+                afgerond_op=None,
             )
             conn.execute(sa.insert(MetingRow), mapping.meting_values(empty))
             _write_diff(conn, empty, meting)
@@ -229,9 +237,7 @@ class Repository:
 
     def latest_afgerond(self, inwoner_id: str) -> Meting | None:
         with self._read() as conn:
-            found = self._load(
-                conn, (MetingRow.inwoner_id == inwoner_id) & (MetingRow.status == Status.AFGEROND.value)
-            )
+            found = self._load(conn, (MetingRow.inwoner_id == inwoner_id) & (MetingRow.status == Status.AFGEROND.value))
         return found[-1] if found else None
 
     def save_change(self, before: Meting, after: Meting) -> None:
@@ -268,9 +274,7 @@ class Repository:
         """Afgeronde metingen that have not gone out yet, oldest first."""
         exported = sa.select(ExportRow.meting_id).scalar_subquery()
         with self._read() as conn:
-            return self._load(
-                conn, (MetingRow.status == Status.AFGEROND.value) & MetingRow.id.not_in(exported)
-            )
+            return self._load(conn, (MetingRow.status == Status.AFGEROND.value) & MetingRow.id.not_in(exported))
 
     # ----- internals ------------------------------------------------------------------
 

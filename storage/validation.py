@@ -57,7 +57,9 @@ def check_meting(meting: Meting) -> Meting:
     except BoardError as exc:
         raise InvalidValueError(f"Deze meting kan niet worden opgeslagen: {exc}") from exc
     except Exception as exc:  # a field of the wrong type breaks the document itself
-        raise InvalidValueError(f"Deze meting kan niet worden opgeslagen: een veld heeft een verkeerd type ({exc}).") from exc
+        raise InvalidValueError(
+            f"Deze meting kan niet worden opgeslagen: een veld heeft een verkeerd type ({exc})."
+        ) from exc
     if rebuilt != meting:
         different = [f.name for f in fields(Meting) if getattr(rebuilt, f.name) != getattr(meting, f.name)]
         raise InvalidValueError(
@@ -74,7 +76,9 @@ def check_change(before: Meting, after: Meting) -> None:
         raise AfgerondError()
     for name in IDENTITY:
         if getattr(before, name) != getattr(after, name):
-            raise InvalidValueError(f"Deze wijziging kan niet worden opgeslagen: {name} van een meting verandert nooit.")
+            raise InvalidValueError(
+                f"Deze wijziging kan niet worden opgeslagen: {name} van een meting verandert nooit."
+            )
     if replace(before, fiches=after.fiches) == after and _fiche_moves_valid(before, after):
         return
     check_meting(after)

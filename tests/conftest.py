@@ -15,10 +15,10 @@ if not os.environ.get("DISPLAY"):
 
 # ----- storage: a fresh database per test, on SQLite and (when available) PostgreSQL -----
 
-import uuid  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+import uuid
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
 POSTGRES_ENV = "MAGNEETBORD_TEST_POSTGRES_URL"
 

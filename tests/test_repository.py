@@ -10,7 +10,7 @@ import signal
 import sqlite3
 import threading
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -205,7 +205,7 @@ def test_professionals_and_their_lock_state(repo: Repository) -> None:
     repo.add_professional(anna)
     repo.add_professional(Professional("p2", "Bram", "hash"))
     assert repo.get_professional("p1") == anna
-    locked = datetime(2025, 3, 1, 12, 30, tzinfo=timezone.utc)
+    locked = datetime(2025, 3, 1, 12, 30, tzinfo=UTC)
     repo.set_login_state("p1", 5, locked)
     assert repo.get_professional("p1") == replace(anna, failed_attempts=5, locked_until=locked)
     assert [p.naam for p in repo.list_professionals()] == ["Anna de Vries", "Bram"]

@@ -123,9 +123,7 @@ def _sqlite_triggers() -> None:
     )
     for table in CHILDREN:
         for action, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
-            when = " OR ".join(
-                f"(SELECT status FROM meting WHERE id = {row}.meting_id) = 'afgerond'" for row in rows
-            )
+            when = " OR ".join(f"(SELECT status FROM meting WHERE id = {row}.meting_id) = 'afgerond'" for row in rows)
             op.execute(
                 f"CREATE TRIGGER {table}_afgerond_{action.lower()} BEFORE {action} ON {table} "
                 f"FOR EACH ROW WHEN {when} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
