@@ -17,7 +17,7 @@ os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 
 # Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("storage.demo",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description="Magneetbord: het digitale Wat telt-magneetbord voor sociale wijkteams. "
         "Zonder subcommando start de app.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="de database als SQLAlchemy-URL (ook: omgevingsvariabele MAGNEETBORD_DB); "
+        "standaard een SQLite-bestand in de gebruikersmap van de app",
     )
     subparsers = parser.add_subparsers(title="subcommando's", metavar="SUBCOMMANDO")
     run = subparsers.add_parser("run", help="start de app (dit is ook wat er gebeurt zonder subcommando)")

@@ -1,1 +1,35 @@
-"""SQLAlchemy: tables, the repository that saves and loads board/ objects, the engine, migrations."""
+"""Storage: SQLAlchemy tables, the repository that saves and loads ``board/`` objects,
+the engine (SQLite by default, PostgreSQL for a central database) and the migrations."""
+
+from storage.engine import ENV_VAR, default_url, make_engine, resolve_url
+from storage.errors import (
+    AfgerondError,
+    ConflictError,
+    DatabaseOpenError,
+    DatabaseTooNewError,
+    InvalidValueError,
+    NotFoundError,
+    SaveError,
+    StorageError,
+)
+from storage.migrate import head_revision, open_database
+from storage.repository import Professional, Repository
+
+__all__ = [
+    "ENV_VAR",
+    "AfgerondError",
+    "ConflictError",
+    "DatabaseOpenError",
+    "DatabaseTooNewError",
+    "InvalidValueError",
+    "NotFoundError",
+    "Professional",
+    "Repository",
+    "SaveError",
+    "StorageError",
+    "default_url",
+    "head_revision",
+    "make_engine",
+    "open_database",
+    "resolve_url",
+]

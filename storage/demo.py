@@ -1,0 +1,59 @@
+"""``python main.py demo``: fill the database with the sample from ``board.voorbeeld``.
+
+Running it again adds nothing: an inwoner or meting that is already there is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from board.voorbeeld import SEED, voorbeeld
+from storage.errors import StorageError
+from storage.repository import Repository
+
+
+def fill(repository: Repository, seed: int = SEED) -> tuple[int, int]:
+    """Add the sample's inwoners and metingen that are not there yet; returns how many were added."""
+    inwoners = metingen = 0
+    for inwoner, history in voorbeeld(seed):
+        existing = repository.find_inwoner(inwoner.dossiernummer)
+        if existing is None:
+            repository.add_inwoner(inwoner)
+            inwoners += 1
+        elif existing.id != inwoner.id:
+            continue  # a real inwoner with this number: leave it alone
+        stored = {m.id for m in repository.history(inwoner.id)}
+        for meting in history:
+            if meting.id not in stored:
+                repository.add_meting(meting)
+                metingen += 1
+    return inwoners, metingen
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        repository = Repository.open(args.db)
+    except StorageError as exc:
+        print(exc)
+        return 1
+    try:
+        inwoners, metingen = fill(repository, args.seed)
+    except StorageError as exc:
+        print(exc)
+        return 1
+    finally:
+        repository.close()
+    if inwoners or metingen:
+        print(f"Voorbeeldgegevens toegevoegd: {inwoners} inwoners, {metingen} metingen.")
+    else:
+        print("De voorbeeldgegevens stonden er al; er is niets toegevoegd.")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "demo", help="vul de database met voorbeeldgegevens (ongeveer 30 inwoners in een paar wijken)"
+    )
+    parser.add_argument("--seed", type=int, default=SEED, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)

@@ -1,0 +1,429 @@
+"""The repository: saves and loads ``board/`` objects. The rest of the app talks to this.
+
+Every method is one transaction: it happens completely or not at all. ``save_change`` is
+made to be ``BoardSession``'s ``on_commit``: it writes only what differs between the two
+metingen, and raises a ``StorageError`` (leaving the database as it was) when it cannot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from board.errors import BoardError
+from board.inwoner import Inwoner
+from board.meting import Meting, Status
+from storage import mapping
+from storage.engine import WRITE, resolve_url
+from storage.errors import (
+    AfgerondError,
+    ConflictError,
+    InvalidValueError,
+    NotFoundError,
+    SaveError,
+    StorageError,
+)
+from storage.migrate import open_database
+from storage.models import (
+    ActieRow,
+    DoelRow,
+    ExportRow,
+    FicheRow,
+    GekozenRow,
+    InwonerRow,
+    MetingRow,
+    ProfessionalRow,
+)
+from storage.validation import check_change, check_id, check_inwoner, check_meting
+
+AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
+
+
+@dataclass(frozen=True)
+class Professional:
+    """The worker who holds the tablet. The kiosk hashes the PIN; storage keeps the hash."""
+
+    id: str
+    naam: str
+    pin_hash: str
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        """Use an engine whose schema is up to date (see ``Repository.open``)."""
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Repository:
+        """Open ``url`` (or the default database), migrating it to the app's schema."""
+        return cls(open_database(resolve_url(url)))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ----- inwoners -------------------------------------------------------------------
+
+    def add_inwoner(self, inwoner: Inwoner) -> None:
+        check_inwoner(inwoner)
+        with self._write() as conn:
+            taken = conn.execute(
+                sa.select(InwonerRow.id).where(InwonerRow.dossiernummer == inwoner.dossiernummer)
+            ).first()
+            if taken is not None:
+                raise ConflictError(f"Er is al een inwoner met dossiernummer {inwoner.dossiernummer}.")
+            conn.execute(sa.insert(InwonerRow), mapping.inwoner_values(inwoner))
+
+    def get_inwoner(self, inwoner_id: str) -> Inwoner:
+        with self._read() as conn:
+            row = conn.execute(sa.select(*mapping.INWONER_COLUMNS).where(InwonerRow.id == inwoner_id)).first()
+        if row is None:
+            raise NotFoundError("Deze inwoner staat niet (meer) in de database.")
+        return mapping.to_inwoner(row)
+
+    def find_inwoner(self, dossiernummer: str) -> Inwoner | None:
+        """The inwoner with exactly this dossier number, if any."""
+        with self._read() as conn:
+            row = conn.execute(
+                sa.select(*mapping.INWONER_COLUMNS).where(InwonerRow.dossiernummer == dossiernummer)
+            ).first()
+        return None if row is None else mapping.to_inwoner(row)
+
+    def list_inwoners(self, wijk: str | None = None) -> list[Inwoner]:
+        query = sa.select(*mapping.INWONER_COLUMNS).order_by(InwonerRow.wijk, InwonerRow.dossiernummer)
+        if wijk is not None:
+            query = query.where(InwonerRow.wijk == wijk)
+        with self._read() as conn:
+            return [mapping.to_inwoner(row) for row in conn.execute(query)]
+
+    def search_inwoners(self, text: str, limit: int = 50) -> list[Inwoner]:
+        """Inwoners whose initials, dossier number or wijk contain ``text`` (any case)."""
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        matches = [
+            sa.func.lower(column).contains(needle, autoescape=True)
+            for column in (InwonerRow.initialen, InwonerRow.dossiernummer, InwonerRow.wijk)
+        ]
+        query = (
+            sa.select(*mapping.INWONER_COLUMNS)
+            .where(sa.or_(*matches))
+            .order_by(InwonerRow.wijk, InwonerRow.dossiernummer)
+            .limit(limit)
+        )
+        with self._read() as conn:
+            return [mapping.to_inwoner(row) for row in conn.execute(query)]
+
+    # ----- professionals --------------------------------------------------------------
+
+    def add_professional(self, professional: Professional) -> None:
+        check_id(professional.id, "Het kenmerk van de professional")
+        if not isinstance(professional.naam, str) or not 0 < len(professional.naam.strip()) <= 100:
+            raise InvalidValueError("De naam van de professional is 1 tot 100 tekens.")
+        if not isinstance(professional.pin_hash, str) or not 0 < len(professional.pin_hash) <= 255:
+            raise InvalidValueError("De PIN-hash ontbreekt of is te lang.")
+        with self._write() as conn:
+            conn.execute(
+                sa.insert(ProfessionalRow),
+                {
+                    "id": professional.id,
+                    "naam": professional.naam,
+                    "pin_hash": professional.pin_hash,
+                    "failed_attempts": professional.failed_attempts,
+                    "locked_until": professional.locked_until,
+                },
+            )
+
+    def get_professional(self, professional_id: str) -> Professional:
+        with self._read() as conn:
+            row = conn.execute(sa.select(*_PROFESSIONAL).where(ProfessionalRow.id == professional_id)).first()
+        if row is None:
+            raise NotFoundError("Deze professional staat niet in de database.")
+        return Professional(*row)
+
+    def list_professionals(self) -> list[Professional]:
+        with self._read() as conn:
+            return [
+                Professional(*row) for row in conn.execute(sa.select(*_PROFESSIONAL).order_by(ProfessionalRow.naam))
+            ]
+
+    def set_login_state(self, professional_id: str, failed_attempts: int, locked_until: datetime | None) -> None:
+        """Keep the lock screen's back-off (failed PIN attempts, locked until when)."""
+        with self._write() as conn:
+            result = conn.execute(
+                sa.update(ProfessionalRow)
+                .where(ProfessionalRow.id == professional_id)
+                .values(failed_attempts=failed_attempts, locked_until=locked_until)
+            )
+            if result.rowcount != 1:
+                raise NotFoundError("Deze professional staat niet in de database.")
+
+    # ----- metingen -------------------------------------------------------------------
+
+    def add_meting(self, meting: Meting) -> None:
+        """Store a whole meting: a new concept, or (for the demo and imports) a finished one.
+        A vervolgmeting must follow its afgeronde vorige meting and show its fiches as ghosts."""
+        check_meting(meting)
+        with self._write() as conn:
+            if meting.vorige_meting_id is not None:
+                vorige = self._load(conn, MetingRow.id == meting.vorige_meting_id)
+                if not vorige or not vorige[0].afgerond or vorige[0].inwoner_id != meting.inwoner_id:
+                    raise InvalidValueError("Een vervolgmeting volgt op een afgeronde meting van dezelfde inwoner.")
+                if vorige[0].fiches != meting.vorige or meting.volgnummer != vorige[0].volgnummer + 1:
+                    raise InvalidValueError("Deze vervolgmeting past niet bij de vorige meting.")
+            elif meting.vorige:
+                raise InvalidValueError("Een meting zonder vorige meting heeft geen fiches van de vorige keer.")
+            # Written as an empty concept first, then filled: the triggers refuse children
+            # of an afgeronde meting, so the status is set last.
+            empty = replace(
+                meting,
+                gekozen=(),
+                fiches=(),
+                rapportcijfer=None,
+                doelen=(),
+                volgende_meting=None,
+                status=Status.CONCEPT,
+                afgerond_op=None,
+            )
+            conn.execute(sa.insert(MetingRow), mapping.meting_values(empty))
+            _write_diff(conn, empty, meting)
+
+    def start_nulmeting(self, inwoner_id: str, datum: date, set_naam: str | None = None) -> Meting:
+        """A new, empty 0-meting for an inwoner who has none yet."""
+        self.get_inwoner(inwoner_id)
+        meting = Meting.nulmeting(inwoner_id, datum, set_naam)
+        self.add_meting(meting)
+        return meting
+
+    def start_vervolgmeting(self, inwoner_id: str, datum: date) -> Meting:
+        """The next meting after the latest afgeronde one; refused while a concept is open."""
+        if self.current_concept(inwoner_id) is not None:
+            raise ConflictError("Deze inwoner heeft nog een meting die niet is afgerond; ga daarmee verder.")
+        latest = self.latest_afgerond(inwoner_id)
+        if latest is None:
+            raise ConflictError("Deze inwoner heeft nog geen afgeronde meting; begin met een 0-meting.")
+        try:
+            meting = latest.vervolg(datum)
+        except BoardError as exc:  # the board's own refusal, in Dutch
+            raise InvalidValueError(str(exc)) from exc
+        self.add_meting(meting)
+        return meting
+
+    def get_meting(self, meting_id: str) -> Meting:
+        with self._read() as conn:
+            found = self._load(conn, MetingRow.id == meting_id)
+        if not found:
+            raise NotFoundError("Deze meting staat niet (meer) in de database.")
+        return found[0]
+
+    def history(self, inwoner_id: str) -> list[Meting]:
+        """Every meting of an inwoner, the 0-meting first."""
+        with self._read() as conn:
+            return self._load(conn, MetingRow.inwoner_id == inwoner_id)
+
+    def current_concept(self, inwoner_id: str) -> Meting | None:
+        """The meting still being filled in, to carry on where the last visit stopped."""
+        with self._read() as conn:
+            found = self._load(conn, (MetingRow.inwoner_id == inwoner_id) & (MetingRow.status == Status.CONCEPT.value))
+        return found[-1] if found else None
+
+    def latest_afgerond(self, inwoner_id: str) -> Meting | None:
+        with self._read() as conn:
+            found = self._load(conn, (MetingRow.inwoner_id == inwoner_id) & (MetingRow.status == Status.AFGEROND.value))
+        return found[-1] if found else None
+
+    def save_change(self, before: Meting, after: Meting) -> None:
+        """Save one committed operation of the board, in one transaction (``on_commit``)."""
+        if before == after:
+            return
+        check_change(before, after)
+        with self._write() as conn:
+            _write_diff(conn, before, after)
+
+    # ----- exports --------------------------------------------------------------------
+
+    def mark_exported(self, meting_id: str, moment: datetime) -> None:
+        """Note that an afgeronde meting went out to the dossier (again: the latest moment)."""
+        if not isinstance(moment, datetime):
+            raise InvalidValueError("Het moment van exporteren moet een datum met tijd zijn.")
+        with self._write() as conn:
+            status = conn.execute(sa.select(MetingRow.status).where(MetingRow.id == meting_id)).scalar()
+            if status is None:
+                raise NotFoundError("Deze meting staat niet (meer) in de database.")
+            if status != Status.AFGEROND.value:
+                raise InvalidValueError("Alleen een afgeronde meting kan worden geëxporteerd.")
+            updated = conn.execute(
+                sa.update(ExportRow).where(ExportRow.meting_id == meting_id).values(exported_at=moment)
+            )
+            if updated.rowcount == 0:
+                conn.execute(sa.insert(ExportRow), {"meting_id": meting_id, "exported_at": moment})
+
+    def exported_at(self, meting_id: str) -> datetime | None:
+        with self._read() as conn:
+            return conn.execute(sa.select(ExportRow.exported_at).where(ExportRow.meting_id == meting_id)).scalar()
+
+    def not_exported(self) -> list[Meting]:
+        """Afgeronde metingen that have not gone out yet, oldest first."""
+        exported = sa.select(ExportRow.meting_id).scalar_subquery()
+        with self._read() as conn:
+            return self._load(conn, (MetingRow.status == Status.AFGEROND.value) & MetingRow.id.not_in(exported))
+
+    # ----- internals ------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as exc:
+            raise StorageError(f"De gegevens konden niet worden gelezen. ({exc.orig})") from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """One transaction; every database failure becomes a Dutch ``StorageError``."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**WRITE)
+                with conn.begin():
+                    yield conn
+        except IntegrityError as exc:
+            if AFGEROND_MARK in str(exc.orig):
+                raise AfgerondError() from exc
+            raise ConflictError(
+                "Dit past niet bij wat er is opgeslagen (intussen veranderd op een ander apparaat?); "
+                f"er is niets veranderd. ({exc.orig})"
+            ) from exc
+        except DBAPIError as exc:
+            raise SaveError(
+                "Opslaan is niet gelukt: het apparaat kon niet schrijven (is de opslag vol?). "
+                f"Er is niets veranderd; probeer het opnieuw. ({exc.orig})"
+            ) from exc
+
+    def _load(self, conn: sa.Connection, where: Any) -> list[Meting]:
+        ids = sa.select(MetingRow.id).where(where)
+        vorige_ids = sa.select(MetingRow.vorige_meting_id).where(where)
+        metingen = conn.execute(
+            sa.select(MetingRow.__table__).where(where).order_by(MetingRow.datum, MetingRow.volgnummer)
+        ).all()
+        if not metingen:
+            return []
+        return mapping.to_metingen(
+            metingen,
+            conn.execute(sa.select(GekozenRow.__table__).where(GekozenRow.meting_id.in_(ids))),
+            conn.execute(
+                sa.select(FicheRow.__table__).where(FicheRow.meting_id.in_(ids) | FicheRow.meting_id.in_(vorige_ids))
+            ),
+            conn.execute(sa.select(DoelRow.__table__).where(DoelRow.meting_id.in_(ids))),
+            conn.execute(sa.select(ActieRow.__table__).where(ActieRow.meting_id.in_(ids))),
+        )
+
+
+_PROFESSIONAL = (
+    ProfessionalRow.id,
+    ProfessionalRow.naam,
+    ProfessionalRow.pin_hash,
+    ProfessionalRow.failed_attempts,
+    ProfessionalRow.locked_until,
+)
+
+
+def _write_diff(conn: sa.Connection, before: Meting, after: Meting) -> None:
+    """Write what differs between two states of one meting. Each UPDATE and DELETE must hit
+    exactly one row: anything else means the database does not hold ``before``."""
+    mid = after.id
+
+    def expect_one(statement: Any, params: dict[str, Any] | None = None) -> None:
+        if conn.execute(statement, params or {}).rowcount != 1:
+            raise ConflictError(
+                "De opgeslagen meting is intussen veranderd (op een ander apparaat?). "
+                "Open de meting opnieuw; er is niets veranderd."
+            )
+
+    # Fiches, keyed by leefgebied and perspectief.
+    old_fiches = {(f.leefgebied, f.perspectief): f.positie for f in before.fiches}
+    new_fiches = {(f.leefgebied, f.perspectief): f for f in after.fiches}
+    for leefgebied, perspectief in old_fiches.keys() - new_fiches.keys():
+        expect_one(_fiche_where(sa.delete(FicheRow), mid, leefgebied, perspectief))
+    # The chosen leefgebieden and their order: after the fiches on them went, before new ones come.
+    old_rang = {key: i for i, key in enumerate(before.gekozen)}
+    new_rang = {key: i for i, key in enumerate(after.gekozen)}
+    for key in old_rang.keys() - new_rang.keys():
+        expect_one(sa.delete(GekozenRow).where((GekozenRow.meting_id == mid) & (GekozenRow.leefgebied == key)))
+    for key, rang in new_rang.items():
+        if key not in old_rang:
+            conn.execute(sa.insert(GekozenRow), mapping.gekozen_values(mid, key, rang))
+        elif old_rang[key] != rang:
+            expect_one(
+                sa.update(GekozenRow)
+                .where((GekozenRow.meting_id == mid) & (GekozenRow.leefgebied == key))
+                .values(rang=rang)
+            )
+
+    for key, fiche in new_fiches.items():
+        if key not in old_fiches:
+            conn.execute(sa.insert(FicheRow), mapping.fiche_values(mid, fiche))
+        elif old_fiches[key] != fiche.positie:
+            expect_one(
+                _UPDATE_POSITIE,
+                {"m": mid, "l": fiche.leefgebied, "p": str(fiche.perspectief), "positie": float(fiche.positie)},
+            )
+
+    # Doelen and their acties, keyed by the doel's id (stable across metingen).
+    old_doelen = {d.id: (i, d) for i, d in enumerate(before.doelen)}
+    new_doelen = {d.id: (i, d) for i, d in enumerate(after.doelen)}
+    for doel_id in old_doelen.keys() - new_doelen.keys():
+        expect_one(sa.delete(DoelRow).where((DoelRow.meting_id == mid) & (DoelRow.doel_id == doel_id)))
+    for doel_id, (volgorde, doel) in new_doelen.items():
+        acties = mapping.actie_values(mid, doel_id, doel.acties)
+        if doel_id not in old_doelen:
+            conn.execute(sa.insert(DoelRow), mapping.doel_values(mid, doel, volgorde))
+            if acties:
+                conn.execute(sa.insert(ActieRow), acties)
+            continue
+        old_volgorde, old = old_doelen[doel_id]
+        if (old_volgorde, old) == (volgorde, doel):
+            continue
+        values = mapping.doel_values(mid, doel, volgorde)
+        expect_one(
+            sa.update(DoelRow)
+            .where((DoelRow.meting_id == mid) & (DoelRow.doel_id == doel_id))
+            .values({k: v for k, v in values.items() if k not in ("meting_id", "doel_id")})
+        )
+        if old.acties != doel.acties:
+            conn.execute(sa.delete(ActieRow).where((ActieRow.meting_id == mid) & (ActieRow.doel_id == doel_id)))
+            if acties:
+                conn.execute(sa.insert(ActieRow), acties)
+
+    # The meting's own fields last: once it is afgerond, the triggers refuse its children.
+    # (The database's trigger, not a WHERE here, refuses a meting that is already afgerond.)
+    old_values, new_values = mapping.mutable_values(before), mapping.mutable_values(after)
+    if old_values != new_values:
+        expect_one(sa.update(MetingRow).where(MetingRow.id == mid).values(new_values))
+
+
+def _fiche_where(statement: Any, meting_id: str, leefgebied: str, perspectief: Any) -> Any:
+    return statement.where(
+        (FicheRow.meting_id == meting_id)
+        & (FicheRow.leefgebied == leefgebied)
+        & (FicheRow.perspectief == str(perspectief))
+    )
+
+
+# Prepared once: the statement of the most common save (a fiche dropped somewhere else).
+_UPDATE_POSITIE = (
+    sa.update(FicheRow)
+    .where(
+        (FicheRow.meting_id == sa.bindparam("m"))
+        & (FicheRow.leefgebied == sa.bindparam("l"))
+        & (FicheRow.perspectief == sa.bindparam("p"))
+    )
+    .values(positie=sa.bindparam("positie"))
+)

@@ -1,0 +1,170 @@
+"""Kill a process while it saves board operations, again and again, and check what survived.
+
+A forked child opens the database, continues the concept meting with random operations
+through ``BoardSession`` + ``Repository.save_change`` and reports on a pipe, for every
+commit, ``intent <digest>`` before saving and ``done <digest>`` after it returned. The
+parent SIGKILLs it at a random moment. Afterwards the database must hold the last reported
+state, or the one that was being saved (saved, but killed before it could say so), and
+``PRAGMA integrity_check`` must be ok. Used by tests/test_repository.py and the S3 benchmark.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import select
+import signal
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from board import Actie, BoardError, BoardSession, Inwoner, Meting, Perspectief
+from board.document import dumps, meting_to_document
+from storage import Repository
+from storage.engine import make_engine
+
+
+@dataclass
+class KillReport:
+    kills: int = 0
+    changes: int = 0  # commits reported done before a kill, and found in the database
+    killed_mid_save: int = 0  # kills that landed between 'intent' and 'done'
+
+
+def digest(meting: Meting) -> str:
+    return hashlib.sha256(dumps(meting_to_document(meting)).encode()).hexdigest()[:20]
+
+
+def prepare(path: Path) -> tuple[str, str]:
+    """A database with one inwoner and an empty concept 0-meting; returns (url, meting id)."""
+    url = f"sqlite:///{path}"
+    repository = Repository.open(url)
+    try:
+        inwoner = Inwoner.create("KILL-1", "Stratum", "K.T.")
+        repository.add_inwoner(inwoner)
+        meting = repository.start_nulmeting(inwoner.id, date(2025, 3, 1))
+    finally:
+        repository.close()
+    return url, meting.id
+
+
+def run_kills(path: Path, kills: int, seed: int, max_delay: float = 0.03) -> KillReport:
+    url, meting_id = prepare(path)
+    rng = random.Random(seed)
+    report = KillReport()
+    for round_ in range(kills):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into pytest
+            os.close(read_end)
+            try:
+                _child(url, meting_id, write_end, seed * 1_000_003 + round_)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        lines = _read_then_kill(pid, read_end, rng.uniform(0.0, max_delay))
+        _verify(path, url, meting_id, lines, report)
+        report.kills += 1
+    return report
+
+
+def _read_then_kill(pid: int, fd: int, delay: float) -> list[str]:
+    buffer = b""
+    deadline = None
+    while True:
+        timeout = 5.0 if deadline is None else max(0.0, deadline - time.monotonic())
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break  # the child ended by itself (it should not)
+            buffer += chunk
+            if deadline is None and b"ready " in buffer:
+                deadline = time.monotonic() + delay
+        if deadline is None and not ready:
+            break  # the child never got going: the kill below still counts
+        if deadline is not None and time.monotonic() >= deadline:
+            break
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    while chunk := os.read(fd, 65536):
+        buffer += chunk
+    os.close(fd)
+    text = buffer.decode()
+    return text.split("\n")[:-1]  # a line cut off by the kill has no newline: not reported
+
+
+def _verify(path: Path, url: str, meting_id: str, lines: list[str], report: KillReport) -> None:
+    reported: str | None = None
+    pending: str | None = None
+    for line in lines:
+        word, value = line.split(" ", 1)
+        if word in ("ready", "done"):
+            reported, pending = value, None
+            report.changes += word == "done"
+        elif word == "intent":
+            pending = value
+    if pending is not None:
+        report.killed_mid_save += 1
+    engine = make_engine(url)
+    try:
+        found = digest(Repository(engine).get_meting(meting_id))
+    finally:
+        engine.dispose()
+    assert reported is not None, "the child never reported its start"
+    assert found in (reported, pending), f"database holds {found}, last reported {reported}, pending {pending}"
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def _child(url: str, meting_id: str, fd: int, seed: int) -> None:
+    rng = random.Random(seed)
+    repository = Repository(make_engine(url))
+    session = BoardSession(repository.get_meting(meting_id))
+
+    def on_commit(before: Meting, after: Meting) -> None:
+        os.write(fd, f"intent {digest(after)}\n".encode())
+        repository.save_change(before, after)
+
+    session.on_commit = on_commit
+    os.write(fd, f"ready {digest(session.committed)}\n".encode())
+    while True:
+        try:
+            _random_step(rng, session)
+        except BoardError:
+            continue
+        os.write(fd, f"done {digest(session.committed)}\n".encode())
+
+
+def _random_step(rng: random.Random, session: BoardSession) -> None:
+    meting = session.committed
+    roll = rng.random()
+    if roll < 0.08:
+        session.undo()
+    elif roll < 0.12:
+        session.redo()
+    elif roll < 0.25 or not meting.gekozen:
+        if len(meting.gekozen) >= 8:
+            session.apply(lambda m: m.unchoose(rng.choice(m.gekozen)))
+        else:
+            session.apply(lambda m: m.choose(rng.choice(m.niet_gekozen)))
+    elif roll < 0.65:
+        key, perspectief = rng.choice(meting.gekozen), rng.choice(list(Perspectief))
+        session.apply(lambda m: m.place_fiche(key, perspectief, rng.random()))
+    elif roll < 0.72:
+        session.apply(lambda m: m.move_leefgebied(rng.choice(m.gekozen), rng.randrange(len(m.gekozen))))
+    elif roll < 0.78:
+        session.apply(lambda m: m.set_rapportcijfer(rng.randint(1, 10)))
+    elif roll < 0.88 and len(meting.doelen) < 6:
+        tekst = rng.choice(("Ik wil weer goed slapen.", "De post elke week openmaken.", "Eén keer per week sporten."))
+        acties = [Actie.create("inwoner", "Ik begin er maandag mee.")] if rng.random() < 0.5 else []
+        session.apply(lambda m: m.add_doel(rng.choice(m.gekozen), tekst, acties=acties))
+    elif meting.doelen:
+        doel = rng.choice(meting.doelen)
+        if rng.random() < 0.5:
+            session.apply(lambda m: m.remove_doel(doel.id))
+        else:
+            session.apply(lambda m: m.edit_doel(doel.id, tekst=f"{doel.tekst[:60]} (stap {rng.randint(1, 99)})"))

@@ -1,0 +1,137 @@
+"""Opening a database: migrated automatically, older ones upgraded without loss, newer,
+damaged and foreign ones refused with a clear message and left exactly as they were."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from board import BoardSession, Inwoner
+from storage import DatabaseOpenError, DatabaseTooNewError, Professional, Repository, head_revision, open_database
+from storage.engine import make_engine
+from storage.migrate import alembic_config
+from storage.models import Base
+
+
+def fingerprint(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), os.stat(path).st_mtime_ns
+
+
+def test_a_new_database_gets_the_whole_schema_equal_to_the_models(db_url: str) -> None:
+    engine = open_database(db_url)
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_heads() == (head_revision(),)
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+    open_database(db_url).dispose()  # opening again changes nothing and does not fail
+
+
+def test_a_database_of_the_first_version_is_upgraded_without_loss(db_url: str) -> None:
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+    with engine.begin() as conn:  # data written by the first version of the app
+        conn.execute(sa.text("INSERT INTO inwoner VALUES ('i1', 'WT-1', 'Gestel', 'A.B.')"))
+        conn.execute(sa.text("INSERT INTO professional VALUES ('p1', 'Anna', 'hash')"))
+        conn.execute(
+            sa.text(
+                "INSERT INTO meting (id, inwoner_id, datum, soort, volgnummer, set_naam, set_versie, status) "
+                "VALUES ('m1', 'i1', '2025-01-02', 'nulmeting', 0, 'volwassenen', 1, 'concept')"
+            )
+        )
+        conn.execute(sa.text("INSERT INTO gekozen VALUES ('m1', 'geld', 0)"))
+        conn.execute(sa.text("INSERT INTO fiche VALUES ('m1', 'geld', 'inwoner', 0.25)"))
+    engine.dispose()
+
+    repo = Repository.open(db_url)
+    assert repo.get_inwoner("i1") == Inwoner("i1", "WT-1", "Gestel", "A.B.")
+    assert repo.get_professional("p1") == Professional("p1", "Anna", "hash", 0, None)
+    meting = repo.get_meting("m1")
+    assert meting.datum == date(2025, 1, 2) and meting.positie("geld") == 0.25
+    session = BoardSession(meting, on_commit=repo.save_change)  # and work goes on
+    session.apply(lambda m: m.place_fiche("geld", "inwoner", 0.6))
+    assert repo.get_meting("m1").positie("geld") == 0.6
+    repo.set_login_state("p1", 2, None)  # a column that the upgrade added
+    repo.close()
+
+
+def _stamp_future(url: str) -> None:
+    engine = open_database(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = 'f00dcafe9999'"))
+    engine.dispose()
+
+
+def test_a_database_of_a_newer_app_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "nieuw.sqlite3"
+    _stamp_future(f"sqlite:///{path}")
+    before = fingerprint(path)
+    with pytest.raises(DatabaseTooNewError, match="nieuwere versie van Magneetbord"):
+        Repository.open(f"sqlite:///{path}")
+    assert fingerprint(path) == before
+
+
+def test_a_database_of_a_newer_app_is_refused_on_postgresql(postgres_url: str) -> None:
+    _stamp_future(postgres_url)
+    with pytest.raises(DatabaseTooNewError, match="Werk de app bij"):
+        open_database(postgres_url)
+    engine = make_engine(postgres_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "f00dcafe9999"
+    engine.dispose()
+
+
+def _real_database(path: Path) -> None:
+    repo = Repository.open(f"sqlite:///{path}")
+    repo.add_inwoner(Inwoner.create("WT-1", "Gestel"))
+    repo.close()  # the last connection closes: the WAL goes into the file
+
+
+@pytest.mark.parametrize("damage", ["text", "random bytes", "header", "pages"])
+def test_a_damaged_or_foreign_file_is_refused_and_left_alone(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "magneetbord.sqlite3"
+    if damage == "text":
+        path.write_text("Boodschappen: melk, brood, kaas.\n" * 200)
+    elif damage == "random bytes":
+        path.write_bytes(os.urandom(64 * 1024))
+    else:
+        _real_database(path)
+        data = bytearray(path.read_bytes())
+        if damage == "header":
+            data[:100] = os.urandom(100)
+        else:  # every page after the first two overwritten
+            data[8192:] = b"\xa5" * (len(data) - 8192)
+        path.write_bytes(bytes(data))
+    before = fingerprint(path)
+    with pytest.raises(DatabaseOpenError, match="niet veranderd") as caught:
+        Repository.open(f"sqlite:///{path}")
+    assert str(path) in str(caught.value)
+    assert fingerprint(path) == before
+
+
+def test_a_database_of_another_program_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "ander.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recepten (naam TEXT)")
+        conn.execute("INSERT INTO recepten VALUES ('stamppot')")
+    conn.close()
+    before = fingerprint(path)
+    with pytest.raises(DatabaseOpenError, match="ander programma"):
+        Repository.open(f"sqlite:///{path}")
+    assert fingerprint(path) == before
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # not switched to WAL
+
+
+def test_a_folder_at_the_path_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError, match="map"):
+        Repository.open(f"sqlite:///{tmp_path}")
