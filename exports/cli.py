@@ -29,16 +29,20 @@ def export_metingen(
     out: Path,
     progress: Progress | None = print_progress,
     team_contact: str = DEFAULT_TEAM_CONTACT,
+    on_written: Callable[[Meting, Path], None] | None = None,
 ) -> list[Path]:
     """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
 
     Stops at the first error (an ExportError with a Dutch message); the bundles written
-    before it stay, complete, and exporting again skips them unchanged.
+    before it stay, complete, and exporting again skips them unchanged. ``on_written`` is
+    called after each bundle is safely in place (storage notes it as exported).
     """
     todo = list(items)
     folders: list[Path] = []
     for inwoner, meting, vorige in todo:
         folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact))
+        if on_written is not None:
+            on_written(meting, folders[-1])
         if progress is not None:
             progress(len(folders), len(todo), folders[-1])
     return folders

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
 from typing import Any
 
-import platformdirs
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
+from storage.paths import data_dir
+
 ENV_VAR = "MAGNEETBORD_DB"
-APP_NAME = "magneetbord"
 DB_FILE = "magneetbord.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 
@@ -31,7 +30,7 @@ WRITE = {"sqlite_begin": "IMMEDIATE"}
 
 def default_url() -> str:
     """The SQLite file in the user data folder; the folder is made when needed."""
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return str(URL.create("sqlite", database=str(folder / DB_FILE)))
 

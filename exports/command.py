@@ -1,0 +1,84 @@
+"""``python main.py export``: write dossier bundles of afgeronde metingen to the outbox.
+
+Wiring, like main.py: it joins storage (which metingen) and the renderers (what is written);
+the renderers themselves never import storage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from board import Inwoner, Meting
+from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
+from exports.cli import export_metingen
+from storage.errors import StorageError
+from storage.paths import outbox_dir
+from storage.repository import Repository
+
+TEAM_ENV = "MAGNEETBORD_TEAM"
+
+
+def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwoner, Meting, Meting | None]]:
+    """The metingen the command line asks for, each with its inwoner and previous meting."""
+    if args.meting:
+        metingen = [repository.get_meting(args.meting)]
+    elif args.dossier:
+        inwoner = repository.find_inwoner(args.dossier)
+        if inwoner is None:
+            raise ExportError(f"Er is geen inwoner met dossiernummer {args.dossier}.")
+        metingen = [m for m in repository.history(inwoner.id) if m.afgerond]
+    else:
+        metingen = repository.not_exported()
+    items = []
+    for meting in metingen:
+        if not meting.afgerond:
+            raise ExportError("Deze meting is nog niet afgerond; alleen een afgeronde meting wordt geëxporteerd.")
+        vorige = repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+        items.append((repository.get_inwoner(meting.inwoner_id), meting, vorige))
+    return items
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else outbox_dir()
+    team = args.team or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT
+    try:
+        repository = Repository.open(args.db)
+    except StorageError as exc:
+        print(exc)
+        return 1
+    try:
+        items = select(repository, args)
+        if not items:
+            print("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd.")
+            return 0
+        folders = export_metingen(
+            items,
+            out,
+            team_contact=team,
+            on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
+        )
+    except (ExportError, StorageError, LookupError) as exc:
+        print(exc)
+        return 1
+    finally:
+        repository.close()
+    print(f"{len(folders)} meting(en) geëxporteerd naar {out}.")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="exporteer afgeronde metingen (snapshot, koelkastblad, dossier-PDF, JSON, FHIR) naar de outbox",
+        description="Zonder keuze: alles wat nog niet geëxporteerd is.",
+    )
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--meting", metavar="ID", help="alleen deze meting")
+    which.add_argument("--dossier", metavar="NUMMER", help="alle afgeronde metingen van deze inwoner")
+    parser.add_argument("--out", metavar="MAP", help="naar deze map in plaats van de outbox in de gebruikersmap")
+    parser.add_argument("--team", help=f"hoe het team te bereiken is (of omgevingsvariabele {TEAM_ENV})")
+    parser.set_defaults(func=run)

@@ -1,0 +1,69 @@
+"""`python main.py export`: bundles of afgeronde metingen into the outbox, once, with clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import main
+from board.document import loads, meting_from_document
+from storage import Repository
+from storage.paths import DATA_DIR_ENV
+
+
+@pytest.fixture
+def filled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    url = f"sqlite:///{tmp_path / 'bord.sqlite3'}"
+    assert main.main(["--db", url, "demo"]) == 0
+    return url
+
+
+def outbox(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "outbox"
+
+
+def test_export_everything_not_yet_exported_then_nothing(filled: str, tmp_path: Path, capsys) -> None:
+    repo = Repository.open(filled)
+    afgerond = {m.id for m in repo.not_exported()}
+    repo.close()
+    assert main.main(["--db", filled, "export"]) == 0
+    captured = capsys.readouterr()
+    assert f"{len(afgerond)} meting(en) geëxporteerd" in captured.out
+    assert f"Exporteren: {len(afgerond)} van {len(afgerond)}" in captured.err  # progress for many
+    folders = sorted(p for p in outbox(tmp_path).iterdir())
+    assert {json.loads((f / "manifest.json").read_text())["meting_id"] for f in folders} == afgerond
+    some = folders[0]
+    meting = meting_from_document(loads((some / "meting.json").read_text()))
+    assert meting.afgerond and meting.id in afgerond
+    assert main.main(["--db", filled, "export"]) == 0
+    assert "niets te exporteren" in capsys.readouterr().out
+    repo = Repository.open(filled)
+    assert repo.not_exported() == [] and repo.exported_at(meting.id) is not None
+    repo.close()
+
+
+def test_export_one_inwoner_to_another_folder(filled: str, tmp_path: Path) -> None:
+    repo = Repository.open(filled)
+    inwoner = repo.list_inwoners()[0]
+    expected = {m.id for m in repo.history(inwoner.id) if m.afgerond}
+    repo.close()
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main.main(["--db", filled, "export", "--dossier", inwoner.dossiernummer, "--out", str(out)]) == 0
+    assert {json.loads((f / "manifest.json").read_text())["meting_id"] for f in out.iterdir()} == expected
+
+
+def test_clear_errors_for_unknown_dossier_concept_and_missing_folder(filled: str, tmp_path: Path, capsys) -> None:
+    assert main.main(["--db", filled, "export", "--dossier", "BESTAAT-NIET"]) == 1
+    assert "Er is geen inwoner met dossiernummer BESTAAT-NIET" in capsys.readouterr().out
+    repo = Repository.open(filled)
+    concept = next(c for i in repo.list_inwoners() if (c := repo.current_concept(i.id)) is not None)
+    repo.close()
+    assert main.main(["--db", filled, "export", "--meting", concept.id]) == 1
+    assert "nog niet afgerond" in capsys.readouterr().out
+    missing = tmp_path / "bestaat" / "niet"
+    assert main.main(["--db", filled, "export", "--out", str(missing)]) == 1
+    assert str(missing) in capsys.readouterr().out and not missing.exists()
