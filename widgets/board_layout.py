@@ -119,7 +119,7 @@ def _row(key: str, index: int, x: float, y: float, width: float, h: float, unit:
     track_x0, track_x1 = sad[0] + smiley + inner, happy[0] - inner
     track_h = max(10 * unit, h * 0.2)
     track = (track_x0, y + (h - track_h) / 2, max(0.0, track_x1 - track_x0), track_h)
-    fiche = min(h * 0.84, 68 * unit)
+    fiche = min(h * 0.84, 60 * unit)
     return RowGeometry(
         key=key,
         index=index,

@@ -119,15 +119,16 @@ class DrawnFiche:
             self.arrow_color.a = 0.0
             return
         gx, _ = self.row.fiche_center(self.vorige, self.perspectief)
-        radius = self.size / 2
-        if abs(cx - gx) < 2 * radius + self.size * 0.3:  # too close: the fiches tell it
+        # From the ghost's centre (it is faint: the line shows over it) to the fiche's
+        # edge. A change smaller than about a fiche shows as the ghost peeking out.
+        radius, head = self.size / 2, self.size * 0.32
+        if abs(cx - gx) < radius + head + self.size * 0.12:
             self.arrow_color.a = 0.0
             return
         direction = 1 if cx > gx else -1
-        head = self.size * 0.4
-        start, tip = gx + direction * radius, cx - direction * (radius + 1)
-        self.arrow_line.points = [start, cy, tip - direction * head * 0.8, cy]
+        tip = cx - direction * (radius + 1)
         back = tip - direction * head
+        self.arrow_line.points = [gx, cy, back + direction * head * 0.2, cy]
         self.arrow_head.points = [tip, cy, back, cy + head * 0.6, back, cy - head * 0.6]
         self.arrow_color.a = 0.9
 
