@@ -3,20 +3,12 @@ README: ``python docs/make_screenshots.py``. Run from the repository root."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("KIVY_NO_ARGS", "1")
-os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
-os.environ.setdefault("KIVY_NO_FILELOG", "1")
-os.environ.setdefault("KIVY_HOME", tempfile.mkdtemp(prefix="magneetbord-kivy-"))
-if not os.environ.get("DISPLAY"):
-    os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
 
 SIZES = ((1280, 800), (1920, 1200))
 
@@ -35,10 +27,9 @@ def window_png(path: Path) -> None:
 
 def shoot(width: int, height: int) -> Path:
     """One size per process: the offscreen GL surface keeps the size it was created with."""
-    from kivy.config import Config
+    from widgets.headless import configure
 
-    Config.set("graphics", "width", str(width))
-    Config.set("graphics", "height", str(height))
+    configure(width, height)
     from kivy.base import EventLoop
     from kivy.core.window import Window
 
