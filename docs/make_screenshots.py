@@ -10,7 +10,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SIZES = ((1280, 800), (1920, 1200))
+# (size, example meting, file name): the example vervolgmeting at both sizes, and the
+# fullest board (all 14 leefgebieden, three perspectieven) at the smallest size.
+SHOTS = (
+    ("1280x800", "voorbeeld", "board-1280x800.png"),
+    ("1920x1200", "voorbeeld", "board-1920x1200.png"),
+    ("1280x800", "vol", "board-14-1280x800.png"),
+    ("1280x800", "vragen", "vragen-1280x800.png"),  # a long press on a kaartje
+)
 
 
 def window_png(path: Path) -> None:
@@ -25,7 +32,7 @@ def window_png(path: Path) -> None:
     image.convert("RGB").save(path, optimize=True)
 
 
-def shoot(width: int, height: int) -> Path:
+def shoot(width: int, height: int, which: str, name: str) -> Path:
     """One size per process: the offscreen GL surface keeps the size it was created with."""
     from widgets.headless import configure
 
@@ -34,25 +41,32 @@ def shoot(width: int, height: int) -> Path:
     from kivy.core.window import Window
 
     from board import BoardSession
-    from board.voorbeeld import voorbeeld_vervolgmeting
+    from board.voorbeeld import volle_vervolgmeting, voorbeeld_nulmeting, voorbeeld_vervolgmeting
     from widgets.board_screen import build_board_screen
 
     EventLoop.ensure_window()
-    screen = build_board_screen(BoardSession(voorbeeld_vervolgmeting()))
+    meting = {"vol": volle_vervolgmeting, "vragen": voorbeeld_nulmeting}.get(which, voorbeeld_vervolgmeting)()
+    screen = build_board_screen(BoardSession(meting))
     Window.add_widget(screen)
-    for _ in range(4):
+    for _ in range(3):
         EventLoop.idle()
-    out = ROOT / "docs" / f"board-{width}x{height}.png"
+    if which == "vragen":
+        screen.show_vragen(screen.tray.cards[0].key)
+    for _ in range(3):
+        EventLoop.idle()
+    out = ROOT / "docs" / name
     window_png(out)
     return out
 
 
 def main(argv: list[str]) -> int:
     if argv:
-        print(shoot(*(int(v) for v in argv[0].split("x"))))
+        size, which, name = argv
+        width, height = (int(v) for v in size.split("x"))
+        print(shoot(width, height, which, name))
         return 0
-    for width, height in SIZES:
-        subprocess.run([sys.executable, __file__, f"{width}x{height}"], check=True)
+    for shot in SHOTS:
+        subprocess.run([sys.executable, __file__, *shot], check=True)
     return 0
 
 
