@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from kivy.app import App
-from kivy.uix.label import Label
+from kivy.core.window import Window
 
-from board import Meting
+from board import BoardSession
+from board.voorbeeld_bord import voorbeeld_nulmeting
+from widgets.board_screen import BoardScreen, build_board_screen
 
 
 class MagneetbordApp(App):
     title = "Magneetbord"
 
-    def build(self) -> Label:
-        meting = Meting.nulmeting("voorbeeld", date.today())
-        return Label(
-            text=f"Magneetbord\n{len(meting.leefgebieden.leefgebieden)} leefgebieden",
-            font_size="32sp",
-            halign="center",
-        )
+    def build(self) -> BoardScreen:
+        # No storage yet: an example 0-meting in memory. The lead wires storage in here
+        # (a session whose on_commit saves).
+        Window.clearcolor = (0.98, 0.97, 0.95, 1)
+        return build_board_screen(BoardSession(voorbeeld_nulmeting()))

@@ -1,0 +1,161 @@
+"""The board screen: the board, the tray of kaartjes, the perspectief switch and undo/redo.
+
+``build_board_screen(session)`` is all a host needs: it wraps the ``BoardSession`` in a
+``LiveSession`` and wires the parts together. Messages (a ``BoardError``) show as a toast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.animation import Animation
+from kivy.clock import Clock
+from kivy.factory import Factory
+from kivy.graphics import Color, Line, Triangle
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.floatlayout import FloatLayout
+from kivy.uix.modalview import ModalView
+from kivy.uix.widget import Widget
+
+from board import BoardSession, Perspectief
+from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
+from widgets.board_widget import BoardWidget, FicheShape
+from widgets.live_session import LiveSession
+from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba
+from widgets.tray import Tray
+
+Factory.register("BoardWidget", cls=BoardWidget)
+Factory.register("Tray", cls=Tray)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+
+MESSAGE_SECONDS = 5
+
+
+def ui_scale(width: float, height: float) -> float:
+    """How much bigger than at 1280x800 (density 1) the side panel is drawn."""
+    return min(max(min(width / dp(1280), height / dp(800)), 1.0), 1.5)
+
+
+class PerspectiefKnop(ButtonBehavior, Widget):
+    """One choice of the perspectief switch: the fiche's shape and colour, and its name."""
+
+    perspectief = StringProperty(Perspectief.INWONER.value)
+    label = StringProperty("")
+    selected = BooleanProperty(False)
+    scale = NumericProperty(1.0)
+
+    def __init__(self, **kwargs: object) -> None:
+        self._rim = self._fill = None
+        super().__init__(**kwargs)
+        self.bind(pos=self._place, size=self._place, scale=self._place, perspectief=self._style)
+        self._style()
+
+    def _style(self, *_args: object) -> None:
+        stijl = FICHE_STIJL[Perspectief(self.perspectief)]
+        self.label = stijl.label
+        self.canvas.after.clear()
+        self._rim = FicheShape(self.canvas.after, stijl.vorm, (1, 1, 1, 1))
+        self._fill = FicheShape(self.canvas.after, stijl.vorm, rgba(stijl.kleur))
+        self._place()
+
+    def _place(self, *_args: object) -> None:
+        if self._fill is None:
+            return
+        size = min(dp(36) * self.scale, self.height * 0.45)
+        cy = self.top - dp(10) * self.scale - size / 2
+        self._rim.place(self.center_x, cy, size)
+        self._fill.place(self.center_x, cy, size * 0.8)
+
+
+class GhostLegend(Widget):
+    """A faint fiche, an arrow and a fiche: how the board shows a change since last time."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        stijl = FICHE_STIJL[Perspectief.INWONER]
+        self._ghost = FicheShape(self.canvas, stijl.vorm, rgba(stijl.kleur, GHOST_ALPHA))
+        self.canvas.add(Color(*rgba(PIJL)))
+        self._line = Line(width=dp(1.5))
+        self._head = Triangle()
+        self.canvas.add(self._line)
+        self.canvas.add(self._head)
+        self._fiche = FicheShape(self.canvas, stijl.vorm, rgba(stijl.kleur))
+        self.bind(pos=self._place, size=self._place)
+
+    def _place(self, *_args: object) -> None:
+        size = min(dp(26), self.height * 0.8)
+        cy = self.center_y
+        left, right = self.x + size / 2, self.right - size / 2
+        self._ghost.place(left, cy, size)
+        self._fiche.place(right, cy, size)
+        tip = right - size / 2 - dp(2)
+        self._line.points = [left + size / 2 + dp(2), cy, tip - dp(6), cy]
+        self._head.points = [tip, cy, tip - dp(9), cy + dp(6), tip - dp(9), cy - dp(6)]
+
+
+class VragenView(ModalView):
+    """The conversation prompts of one leefgebied, big and plain."""
+
+    naam = StringProperty("")
+    pictogram = StringProperty("")
+    vragen = ListProperty([])
+
+
+class BoardScreen(FloatLayout):
+    """Hosts the board. ``live`` is the LiveSession; ``message`` the last toast shown."""
+
+    live = ObjectProperty(None)
+    message = StringProperty("")
+    vervolg = BooleanProperty(False)
+    # Bigger screens get a bigger side panel and text (1.0 at 1280x800, up to 1.5).
+    scale = NumericProperty(1.0)
+    font_regular = StringProperty(FONT_REGULAR)
+    font_bold = StringProperty(FONT_BOLD)
+    text_color = ListProperty(rgba(TEKST))
+
+    def __init__(self, live: LiveSession, **kwargs: object) -> None:
+        super().__init__(live=live, **kwargs)
+        self._hide = None
+        live.bind(on_error=lambda _live, message: self.show_message(message), meting=self._on_meting)
+        self._on_meting(live, live.meting)
+        self.bind(size=self._on_size)
+        self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
+
+    @property
+    def board(self) -> Widget:
+        return self.ids.board
+
+    @property
+    def tray(self) -> Widget:
+        return self.ids.tray
+
+    def _on_size(self, _instance: object, size: tuple[float, float]) -> None:
+        self.scale = ui_scale(*size)
+
+    def _on_meting(self, _live: object, meting: object) -> None:
+        self.vervolg = bool(meting.vorige)
+
+    def show_message(self, text: str) -> None:
+        self.message = text
+        toast = self.ids.toast
+        Animation.cancel_all(toast, "opacity")
+        toast.opacity = 1
+        if self._hide is not None:
+            self._hide.cancel()
+        self._hide = Clock.schedule_once(lambda _dt: Animation(opacity=0, d=0.4).start(toast), MESSAGE_SECONDS)
+
+    def show_vragen(self, key: str) -> VragenView:
+        leefgebied = self.live.meting.leefgebieden[key]
+        view = VragenView(
+            naam=leefgebied.naam, pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen)
+        )
+        view.open(animation=False)
+        return view
+
+
+def build_board_screen(session: BoardSession) -> BoardScreen:
+    """The whole board screen for one session (the one place a host needs to call)."""
+    return BoardScreen(LiveSession(session))

@@ -1,0 +1,345 @@
+"""The magneetbord itself: one widget that draws the chosen leefgebieden as bars, with
+their fiches, the previous meting's ghosts and arrows, all as canvas instructions.
+
+Everything drawn comes from ``live.meting`` (a ``board.Meting``). When only fiches moved
+the widget moves their instructions; it rebuilds its canvas only when the structure
+changed (a bar chosen, removed or reordered, the size changed). A touch becomes a call on
+the session: a live gesture while the finger moves, one commit when it is lifted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from kivy.graphics import (
+    Color,
+    Ellipse,
+    InstructionGroup,
+    Line,
+    Mesh,
+    Rectangle,
+    RoundedRectangle,
+    Triangle,
+)
+from kivy.metrics import dp
+from kivy.properties import NumericProperty, ObjectProperty, OptionProperty
+from kivy.uix.widget import Widget
+
+from board import Meting, Perspectief
+from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
+from widgets.board_layout import BoardLayout, RowGeometry
+from widgets.live_session import LiveSession
+from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
+
+HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
+GRIP = (0.55, 0.53, 0.5, 1.0)
+CARD = (1.0, 1.0, 1.0, 1.0)
+CARD_LIFTED = (1.0, 0.97, 0.86, 1.0)  # a bar that is being moved by its handle
+HINT = "Kies een kaartje:\ntik erop of sleep het hierheen."
+
+
+class FicheShape:
+    """A fiche's shape (circle, square or diamond) drawn in one colour, moved in place."""
+
+    def __init__(self, group: InstructionGroup, vorm: str, color: tuple[float, ...]) -> None:
+        self.vorm = vorm
+        self.alpha = color[3]
+        self.color = Color(*color)
+        group.add(self.color)
+        if vorm == "cirkel":
+            self.shape = Ellipse(segments=48)
+        elif vorm == "vierkant":
+            self.shape = RoundedRectangle()
+        else:
+            self.shape = Mesh(mode="triangle_fan", indices=[0, 1, 2, 3])
+        group.add(self.shape)
+        self.center = (0.0, 0.0)
+
+    def place(self, cx: float, cy: float, size: float) -> None:
+        self.center = (cx, cy)
+        if self.vorm == "cirkel":
+            self.shape.pos = (cx - size / 2, cy - size / 2)
+            self.shape.size = (size, size)
+        elif self.vorm == "vierkant":
+            side = size * 0.86  # a square looks bigger than a circle of the same width
+            self.shape.pos = (cx - side / 2, cy - side / 2)
+            self.shape.size = (side, side)
+            self.shape.radius = [side * 0.18]
+        else:
+            r = size * 0.6  # a diamond looks smaller: give it a longer diagonal
+            self.shape.vertices = [cx, cy + r, 0, 0, cx + r, cy, 0, 0, cx, cy - r, 0, 0, cx - r, cy, 0, 0]
+
+    def show(self, visible: bool) -> None:
+        self.color.a = self.alpha if visible else 0.0
+
+    @property
+    def visible(self) -> bool:
+        return self.color.a > 0
+
+
+class DrawnFiche:
+    """One perspectief's fiche on one bar: a shadow, a white rim, the coloured shape,
+    and the arrow from the previous meting's ghost (if there is one)."""
+
+    def __init__(self, row: RowGeometry, perspectief: Perspectief, vorige: float | None) -> None:
+        self.row = row
+        self.perspectief = perspectief
+        self.vorige = vorige
+        self.positie: float | None = None
+        stijl = FICHE_STIJL[perspectief]
+        self.size = row.fiche_diameter(perspectief)
+        self.arrow_group = InstructionGroup()
+        self.arrow_color = Color(*rgba(PIJL, 0.0))
+        self.arrow_line = Line(width=max(1.5, self.size * 0.05), cap="round")
+        self.arrow_head = Triangle()
+        for instruction in (self.arrow_color, self.arrow_line, self.arrow_head):
+            self.arrow_group.add(instruction)
+        self.group = InstructionGroup()
+        self.shadow = FicheShape(self.group, stijl.vorm, (0, 0, 0, 0.22))
+        self.rim = FicheShape(self.group, stijl.vorm, (1, 1, 1, 1))
+        self.fill = FicheShape(self.group, stijl.vorm, rgba(stijl.kleur))
+        self.set(None)
+
+    def set(self, positie: float | None) -> None:
+        self.positie = positie
+        for shape in (self.shadow, self.rim, self.fill):
+            shape.show(positie is not None)
+        if positie is None:
+            self.arrow_color.a = 0.0
+            return
+        cx, cy = self.row.fiche_center(positie, self.perspectief)
+        lift = self.size * 0.05
+        self.shadow.place(cx + lift, cy - 2 * lift, self.size)
+        self.rim.place(cx, cy, self.size)
+        self.fill.place(cx, cy, self.size * 0.8)
+        self._arrow(cx, cy)
+
+    def _arrow(self, cx: float, cy: float) -> None:
+        if self.vorige is None:
+            self.arrow_color.a = 0.0
+            return
+        gx, _ = self.row.fiche_center(self.vorige, self.perspectief)
+        # From the ghost's centre (it is faint: the line shows over it) to the fiche's
+        # edge. A change smaller than about a fiche shows as the ghost peeking out.
+        radius, head = self.size / 2, self.size * 0.32
+        if abs(cx - gx) < radius + head + self.size * 0.12:
+            self.arrow_color.a = 0.0
+            return
+        direction = 1 if cx > gx else -1
+        tip = cx - direction * (radius + 1)
+        back = tip - direction * head
+        self.arrow_line.points = [gx, cy, back + direction * head * 0.2, cy]
+        self.arrow_head.points = [tip, cy, back, cy + head * 0.6, back, cy - head * 0.6]
+        self.arrow_color.a = 0.9
+
+
+class BoardWidget(Widget):
+    """The board. ``live`` is the ``LiveSession`` it draws and changes.
+
+    ``perspectief`` says whose fiche a touch on an empty spot of a bar places; it is a
+    mode of the screen (like a pen colour), not board state. ``drop_zone`` is the widget
+    (the tray) onto which a bar is dragged to take it off the board.
+    """
+
+    live = ObjectProperty(None)
+    perspectief = OptionProperty(Perspectief.INWONER.value, options=[p.value for p in Perspectief])
+    drop_zone = ObjectProperty(None, allownone=True)
+    scale = NumericProperty(1.0)  # bigger bars and fiches on a bigger screen
+
+    def __init__(self, **kwargs: object) -> None:
+        self.layout = BoardLayout.compute((0, 0, 1, 1), ())
+        self._fiches: dict[tuple[str, Perspectief], DrawnFiche] = {}
+        self._structure: tuple = ()
+        self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
+        super().__init__(**kwargs)
+        self.bind(size=self._on_geometry, pos=self._on_geometry, scale=self._on_geometry)
+
+    # ----- drawing ----------------------------------------------------------------
+
+    def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if live is not None:
+            live.bind(meting=self._on_meting)
+            self._on_meting(live, live.meting)
+
+    def _on_geometry(self, *_args: object) -> None:
+        if self.live is not None:
+            self._on_meting(self.live, self.live.meting)
+
+    def _on_meting(self, _live: object, meting: Meting) -> None:
+        structure = (
+            meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, tuple(self._lifted.values())
+        )
+        if structure != self._structure:
+            self._rebuild(meting)
+            self._structure = structure
+        self._update_fiches(meting)
+
+    def _update_fiches(self, meting: Meting) -> None:
+        positions = {(f.leefgebied, f.perspectief): f.positie for f in meting.fiches}
+        for key, drawn in self._fiches.items():
+            positie = positions.get(key)
+            if positie != drawn.positie:
+                drawn.set(positie)
+
+    def _rebuild(self, meting: Meting) -> None:
+        unit = dp(1) * self.scale
+        self.layout = BoardLayout.compute((self.x, self.y, self.width, self.height), meting.gekozen, unit)
+        self._fiches = {}
+        self.canvas.clear()
+        leefgebieden = meting.leefgebieden
+        lifted = set(self._lifted.values())
+        with self.canvas:
+            Color(*rgba(ACHTERGROND))
+            Rectangle(pos=self.pos, size=self.size)
+            if not self.layout.rows:
+                texture = label_texture(HINT, round(dp(26)), round(self.width * 0.8), color=rgba(TEKST, 0.7),
+                                        halign="center")
+                Color(1, 1, 1, 1)
+                Rectangle(texture=texture, size=texture.size,
+                          pos=(self.center_x - texture.width / 2, self.center_y - texture.height / 2))
+            for row in self.layout.rows:
+                self._draw_row(row, leefgebieden[row.key], row.key in lifted, unit)
+        ghosts, arrows, fiches = InstructionGroup(), InstructionGroup(), InstructionGroup()
+        for row in self.layout.rows:
+            for perspectief in Perspectief:
+                vorige = meting.vorige_positie(row.key, perspectief)
+                if vorige is not None:
+                    ghost = FicheShape(ghosts, FICHE_STIJL[perspectief].vorm,
+                                       rgba(FICHE_STIJL[perspectief].kleur, GHOST_ALPHA))
+                    ghost.place(*row.fiche_center(vorige, perspectief), row.fiche_diameter(perspectief) * 0.8)
+                drawn = DrawnFiche(row, perspectief, vorige)
+                arrows.add(drawn.arrow_group)
+                self._fiches[(row.key, perspectief)] = drawn
+            # The inwoner's fiche is drawn last: on top of the others.
+            for perspectief in reversed(Perspectief):
+                fiches.add(self._fiches[(row.key, perspectief)].group)
+        for group in (ghosts, arrows, fiches):
+            self.canvas.add(group)
+
+    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float) -> None:
+        x, y, w, h = row.rect
+        Color(0, 0, 0, 0.06)
+        RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
+        Color(*(CARD_LIFTED if lifted else CARD))
+        RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
+        hx, hy, hw, hh = row.handle
+        Color(*HANDLE)
+        RoundedRectangle(pos=(hx + 4 * unit, hy + 4 * unit), size=(hw - 8 * unit, hh - 8 * unit), radius=[8 * unit])
+        Color(*GRIP)
+        grip_w, grip_h = hw * 0.42, max(2.0, 3 * unit)
+        for step in (-1, 0, 1):
+            gy = hy + hh / 2 + step * max(5 * unit, hh * 0.14) - grip_h / 2
+            RoundedRectangle(pos=(hx + (hw - grip_w) / 2, gy), size=(grip_w, grip_h), radius=[grip_h / 2])
+        Color(1, 1, 1, 1)
+        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2], size=row.pictogram[2:])
+        nx, ny, nw, nh = row.name
+        texture = fitted_label(leefgebied.naam, round(nw), round(nh), row.name_font, round(12 * unit), bold=True,
+                               color=rgba(TEKST))
+        Rectangle(texture=texture, size=texture.size, pos=(nx, ny + (nh - texture.height) / 2))
+        Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
+        Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
+        tx, ty, tw, th = row.track
+        Color(*rgba(BALK))
+        RoundedRectangle(pos=(tx, ty), size=(tw, th), radius=[th / 2])
+        Color(*rgba(BALK_RAND))
+        Line(rounded_rectangle=(tx, ty, tw, th, th / 2), width=max(1.0, unit))
+
+    # ----- reading what is drawn (tests, the tray) ---------------------------------
+
+    def drawn_fiche(self, key: str, perspectief: Perspectief | str = Perspectief.INWONER) -> DrawnFiche | None:
+        return self._fiches.get((key, Perspectief(perspectief)))
+
+    def fiche_center(
+        self, key: str, perspectief: Perspectief | str = Perspectief.INWONER
+    ) -> tuple[float, float] | None:
+        """Where the fiche is drawn now (read from its canvas instruction), or None."""
+        drawn = self.drawn_fiche(key, perspectief)
+        if drawn is None or not drawn.fill.visible:
+            return None
+        return drawn.fill.center
+
+    def accepts_drop(self, window_pos: tuple[float, float]) -> bool:
+        return self.collide_point(*self.to_widget(*window_pos))
+
+    def drop_index(self, window_pos: tuple[float, float], key: str) -> int:
+        """Where a card dropped at ``window_pos`` goes in the order."""
+        slots = len(self.layout.rows) + (0 if self.layout.row(key) else 1)
+        return self.layout.index_at(self.to_widget(*window_pos)[1], slots)
+
+    # ----- touches ----------------------------------------------------------------
+
+    def on_touch_down(self, touch: object) -> bool:
+        if not self.collide_point(*touch.pos) or self.live is None:
+            return False
+        row = self.layout.row_at(touch.y)
+        if row is None:
+            return True
+        if _inside(row.handle, touch.pos):
+            gesture = ("bar", row.key)
+        elif row.touch_x[0] <= touch.x <= row.touch_x[1]:
+            gesture = ("fiche", row.key, self._perspectief_at(row, touch.x))
+        else:
+            return True
+        touch.grab(self)
+        touch.ud[self] = gesture
+        if gesture[0] == "bar":
+            self._lifted[touch.uid] = row.key
+            self._on_meting(self.live, self.live.meting)
+        self._follow(touch, gesture)
+        return True
+
+    def on_touch_move(self, touch: object) -> bool:
+        if touch.grab_current is not self:
+            return super().on_touch_move(touch)
+        self._follow(touch, touch.ud[self])
+        return True
+
+    def on_touch_up(self, touch: object) -> bool:
+        if touch.grab_current is not self:
+            return super().on_touch_up(touch)
+        touch.ungrab(self)
+        self._lifted.pop(touch.uid, None)
+        self.live.finish(touch.uid)
+        self._on_meting(self.live, self.live.meting)  # the lifted bar looks normal again
+        return True
+
+    def _follow(self, touch: object, gesture: tuple) -> None:
+        if gesture[0] == "fiche":
+            _, key, perspectief = gesture
+            row = self.layout.row(key)
+            if row is None:  # the bar went (undo under the finger): nothing to move
+                return
+            positie = row.positie_at(touch.x)
+            self.live.preview(touch.uid, lambda m: m.place_fiche(key, perspectief, positie, from_drag=True))
+            return
+        key = gesture[1]
+        if self._over_drop_zone(touch):
+            self.live.preview(touch.uid, lambda m: m.unchoose(key))
+        else:
+            index = self.layout.index_at(touch.y, len(self.layout.rows) + (0 if self.layout.row(key) else 1))
+            self.live.preview(touch.uid, lambda m: m.move_leefgebied(key, index))
+
+    def _perspectief_at(self, row: RowGeometry, x: float) -> Perspectief:
+        """The fiche a touch picks up: the selected perspectief's if it is under the
+        finger, else the nearest fiche under the finger, else the selected one (placed)."""
+        selected = Perspectief(self.perspectief)
+        reach = max(row.fiche_size, dp(56)) / 2
+        under = []
+        for perspectief in Perspectief:
+            drawn = self._fiches.get((row.key, perspectief))
+            if drawn is not None and drawn.positie is not None:
+                distance = abs(row.x_for(drawn.positie) - x)
+                if distance <= reach:
+                    under.append((perspectief is not selected, distance, perspectief))
+        return min(under)[2] if under else selected
+
+    def _over_drop_zone(self, touch: object) -> bool:
+        zone = self.drop_zone
+        if zone is None:
+            return False
+        return zone.collide_point(*zone.to_widget(*self.to_window(*touch.pos)))
+
+
+def _inside(rect: tuple[float, float, float, float], pos: tuple[float, float]) -> bool:
+    x, y, w, h = rect
+    return x <= pos[0] <= x + w and y <= pos[1] <= y + h

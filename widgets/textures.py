@@ -1,0 +1,82 @@
+"""Cached textures for the board: names rendered once per size, pictograms loaded once.
+
+The board draws text and pictures as textured rectangles on its canvas (no widget per
+bar); the cache makes a rebuild after a reorder or a resize cost no font rendering.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from kivy.core.image import Image as CoreImage
+from kivy.core.text import Label as CoreLabel
+from kivy.graphics.texture import Texture
+
+from board.leefgebieden import ASSETS_DIR, PICTOGRAM_DIR
+
+FONT_REGULAR = str(ASSETS_DIR / "fonts" / "DejaVuSans.ttf")
+FONT_BOLD = str(ASSETS_DIR / "fonts" / "DejaVuSans-Bold.ttf")
+SAD = PICTOGRAM_DIR / "verdrietig.png"
+HAPPY = PICTOGRAM_DIR / "blij.png"
+
+RGBA = tuple[float, float, float, float]
+
+
+def rgba(rgb: tuple[int, int, int], alpha: float = 1.0) -> RGBA:
+    """A board/weergave colour (0-255) as Kivy's 0-1 RGBA."""
+    return (rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, alpha)
+
+
+@cache
+def pictogram_texture(path: Path) -> Texture:
+    # mipmap keeps the 128 px pictograms smooth when drawn at 40 px.
+    return CoreImage(str(path), mipmap=True).texture
+
+
+@cache
+def label_texture(
+    text: str,
+    font_size: int,
+    width: int | None = None,
+    bold: bool = False,
+    color: RGBA = (0.16, 0.16, 0.16, 1.0),
+    halign: str = "left",
+) -> Texture:
+    """``text`` rendered at ``font_size`` px, wrapped at ``width`` px if given."""
+    label = CoreLabel(
+        text=text,
+        font_size=font_size,
+        font_name=FONT_BOLD if bold else FONT_REGULAR,
+        color=color,
+        halign=halign,
+        text_size=(width, None),
+        padding=(0, 0),
+    )
+    label.refresh()
+    return label.texture
+
+
+@cache
+def fitted_label(
+    text: str,
+    width: int,
+    height: int,
+    max_font: int,
+    min_font: int,
+    bold: bool = False,
+    color: RGBA = (0.16, 0.16, 0.16, 1.0),
+) -> Texture:
+    """``text`` at the biggest font (``max_font`` down to ``min_font``) at which every
+    word fits ``width`` and all lines fit ``height``: names wrap between words, never
+    inside one."""
+    font_name = FONT_BOLD if bold else FONT_REGULAR
+    words = text.split()
+    for font in range(max_font, min_font, -1):
+        measure = CoreLabel(font_size=font, font_name=font_name)
+        if max(measure.get_extents(word)[0] for word in words) > width:
+            continue
+        texture = label_texture(text, font, width, bold, color)
+        if texture.height <= height:
+            return texture
+    return label_texture(text, min_font, width, bold, color)

@@ -1,0 +1,221 @@
+"""The tray of kaartjes: every leefgebied of the set that is not on the board yet.
+
+Tap a card or drag it onto the board to choose it; long-press it to see its conversation
+prompts (the ``on_vragen`` event). One widget draws all cards on its canvas. While a card
+is dragged over the board, the board already shows it as a bar (a live gesture of the
+session); lifting the finger there commits it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kivy.clock import Clock
+from kivy.graphics import (
+    Canvas,
+    Color,
+    InstructionGroup,
+    Line,
+    PopMatrix,
+    PushMatrix,
+    Rectangle,
+    RoundedRectangle,
+    Translate,
+)
+from kivy.metrics import dp
+from kivy.properties import NumericProperty, ObjectProperty
+from kivy.uix.widget import Widget
+
+from board import Meting
+from board.leefgebieden import Leefgebied
+from board.weergave import BALK_RAND, TEKST
+from widgets.board_layout import MIN_TOUCH
+from widgets.live_session import LiveSession
+from widgets.textures import fitted_label, label_texture, pictogram_texture, rgba
+
+Rect = tuple[float, float, float, float]
+EMPTY = "Alle kaartjes liggen op het bord."
+MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str
+    rect: Rect
+
+
+def card_rects(area: Rect, count: int, unit: float) -> list[Rect]:
+    """Cards in one or two columns from the top, each at least 48 dp high."""
+    x, y, width, height = area
+    gap = 8 * unit
+    columns = 2 if width >= 2 * 140 * unit + gap else 1
+    rows = -(-count // columns) if count else 0
+    card_w = (width - (columns - 1) * gap) / columns
+    card_h = min(76 * unit, max(MIN_TOUCH * unit, (height - (rows - 1) * gap) / max(rows, 1)))
+    top = y + height
+    return [
+        (x + (i % columns) * (card_w + gap), top - (i // columns + 1) * card_h - (i // columns) * gap, card_w, card_h)
+        for i in range(count)
+    ]
+
+
+class Tray(Widget):
+    """``live``: the LiveSession; ``board``: the BoardWidget that cards are dropped on."""
+
+    live = ObjectProperty(None)
+    board = ObjectProperty(None, allownone=True)
+    long_press = NumericProperty(0.6)  # seconds
+    scale = NumericProperty(1.0)  # bigger cards on a bigger screen
+
+    __events__ = ("on_vragen",)
+
+    def __init__(self, **kwargs: object) -> None:
+        self.cards: list[Card] = []
+        self._shown: tuple = ()
+        self._presses: dict[int, dict] = {}
+        super().__init__(**kwargs)
+        self.bind(size=self._redraw, pos=self._redraw, scale=self._redraw)
+
+    def on_vragen(self, key: str) -> None:
+        """A long press on a card: the screen shows the leefgebied's prompts."""
+
+    def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if live is not None:
+            live.bind(meting=self._redraw)
+            self._redraw()
+
+    # ----- drawing ----------------------------------------------------------------
+
+    def _redraw(self, *_args: object) -> None:
+        if self.live is None:
+            return
+        meting: Meting = self.live.meting
+        shown = (meting.niet_gekozen, tuple(self.pos), tuple(self.size), self.scale)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        unit = dp(1) * self.scale
+        keys = meting.niet_gekozen
+        rects = card_rects((self.x, self.y, self.width, self.height), len(keys), unit)
+        self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True)]
+        self.canvas.clear()
+        with self.canvas:
+            if not self.cards:
+                texture = label_texture(EMPTY, round(dp(16)), round(self.width), color=rgba(TEKST, 0.6),
+                                        halign="center")
+                Color(1, 1, 1, 1)
+                Rectangle(texture=texture, size=texture.size,
+                          pos=(self.center_x - texture.width / 2, self.top - texture.height - dp(16)))
+            for card in self.cards:
+                draw_card(meting.leefgebieden[card.key], card.rect, unit)
+
+    # ----- touches ----------------------------------------------------------------
+
+    def card_at(self, pos: tuple[float, float]) -> Card | None:
+        for card in self.cards:
+            x, y, w, h = card.rect
+            if x <= pos[0] <= x + w and y <= pos[1] <= y + h:
+                return card
+        return None
+
+    def on_touch_down(self, touch: object) -> bool:
+        if not self.collide_point(*touch.pos) or self.live is None:
+            return False
+        card = self.card_at(touch.pos)
+        if card is None:
+            return True
+        touch.grab(self)
+        press = {"key": card.key, "start": touch.pos, "moved": False, "done": False, "float": None}
+        press["timer"] = Clock.schedule_once(lambda _dt: self._long_press(press), self.long_press)
+        self._presses[touch.uid] = press
+        return True
+
+    def on_touch_move(self, touch: object) -> bool:
+        if touch.grab_current is not self:
+            return super().on_touch_move(touch)
+        press = self._presses.get(touch.uid)
+        if press is None or press["done"]:
+            return True
+        if not press["moved"]:
+            dx, dy = touch.x - press["start"][0], touch.y - press["start"][1]
+            if (dx * dx + dy * dy) ** 0.5 < dp(MOVE_SLOP):
+                return True
+            press["moved"] = True
+            press["timer"].cancel()
+        window_pos = self.to_window(*touch.pos)
+        key = press["key"]
+        if self.board is not None and self.board.accepts_drop(window_pos):
+            index = self.board.drop_index(window_pos, key)
+            self.live.preview(touch.uid, lambda m: m.choose(key, index))
+            self._float(press, None)
+        else:
+            self.live.cancel(touch.uid)
+            self._float(press, touch.pos)
+        return True
+
+    def on_touch_up(self, touch: object) -> bool:
+        if touch.grab_current is not self:
+            return super().on_touch_up(touch)
+        touch.ungrab(self)
+        press = self._presses.pop(touch.uid, None)
+        if press is None:
+            return True
+        press["timer"].cancel()
+        self._float(press, None)
+        if press["done"]:
+            return True
+        if self.live.is_live(touch.uid):
+            self.live.finish(touch.uid)
+        elif not press["moved"]:
+            key = press["key"]
+            self.live.apply(lambda m: m.choose(key))
+        else:
+            self.live.cancel(touch.uid)
+        return True
+
+    def _long_press(self, press: dict) -> None:
+        if not press["moved"]:
+            press["done"] = True
+            self.dispatch("on_vragen", press["key"])
+
+    def _float(self, press: dict, pos: tuple[float, float] | None) -> None:
+        """The card under a finger that drags it (not over the board: there it is a bar)."""
+        if pos is None:
+            if press["float"] is not None:
+                self.canvas.after.remove(press["float"][0])
+                press["float"] = None
+            return
+        if press["float"] is None:
+            card = next((c for c in self.cards if c.key == press["key"]), None)
+            w, h = (card.rect[2], card.rect[3]) if card else (dp(180), dp(60))
+            move, drawing, group = Translate(), Canvas(), InstructionGroup()
+            with drawing:
+                draw_card(self.live.meting.leefgebieden[press["key"]], (-w / 2, -h / 2, w, h), dp(1))
+            for instruction in (PushMatrix(), move, drawing, PopMatrix()):
+                group.add(instruction)
+            self.canvas.after.add(group)
+            press["float"] = (group, move)
+        press["float"][1].xy = pos
+
+
+def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float) -> None:
+    """Draw one kaartje into the current canvas context."""
+    x, y, w, h = rect
+    Color(0, 0, 0, 0.08)
+    RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
+    Color(1, 1, 1, 1)
+    RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
+    Color(*rgba(BALK_RAND, 0.6))
+    Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
+    picto = min(h * 0.7, 44 * unit)
+    pad = min((h - picto) / 2, 8 * unit)
+    Color(1, 1, 1, 1)
+    Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + pad, y + (h - picto) / 2),
+              size=(picto, picto))
+    text_x = x + 2 * pad + picto
+    text_w = round(x + w - text_x - pad)
+    # The longest names ("Alcohol, drugs, gamen en gokken") get a smaller font, never cut.
+    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), round(11 * unit),
+                           color=rgba(TEKST))
+    Rectangle(texture=texture, size=texture.size, pos=(text_x, y + (h - texture.height) / 2))
+
