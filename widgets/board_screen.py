@@ -140,7 +140,7 @@ class BoardScreen(FloatLayout):
 
     def show_message(self, text: str) -> None:
         self.message = text
-        toast = self.ids.toast
+        toast = self.ids.toast.__self__  # a real reference: the hide may run after the screen is gone
         Animation.cancel_all(toast, "opacity")
         toast.opacity = 1
         if self._hide is not None:
