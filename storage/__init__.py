@@ -12,6 +12,16 @@ from storage.errors import (
     SaveError,
     StorageError,
 )
+from storage.keyring import (
+    KdfParams,
+    Keyring,
+    KeyringEntry,
+    KeyringError,
+    LockedOutError,
+    PinError,
+    PinRejected,
+    WrongPinError,
+)
 from storage.migrate import head_revision, open_database
 from storage.repository import Professional, Repository
 
@@ -22,11 +32,19 @@ __all__ = [
     "DatabaseOpenError",
     "DatabaseTooNewError",
     "InvalidValueError",
+    "KdfParams",
+    "Keyring",
+    "KeyringEntry",
+    "KeyringError",
+    "LockedOutError",
     "NotFoundError",
+    "PinError",
+    "PinRejected",
     "Professional",
     "Repository",
     "SaveError",
     "StorageError",
+    "WrongPinError",
     "default_url",
     "head_revision",
     "make_engine",
