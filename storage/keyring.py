@@ -34,15 +34,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.engine import make_url
 
 from board.lock import LockState, delay_after, pin_problem, wait_message
-from storage.engine import APP_NAME, is_sqlite, sqlite_path
+from storage.engine import is_sqlite, sqlite_path
 from storage.errors import StorageError
+from storage.paths import data_dir
 
 FORMAT = "magneetbord-keyring"
 VERSION = 1
@@ -141,7 +141,7 @@ class Keyring:
                 return keyring
             return cls(Path(path + ".keys.json"), database=Path(path), kdf=kdf)
         public = make_url(url).render_as_string(hide_password=True)
-        folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        folder = data_dir()
         name = f"central-{hashlib.sha256(public.encode()).hexdigest()[:16]}.keys.json"
         return cls(folder / name, kdf=kdf)
 
