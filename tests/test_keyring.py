@@ -239,7 +239,7 @@ def test_in_memory_and_central_databases(tmp_path: Path, monkeypatch: pytest.Mon
     assert memory.path is None
     pid, key = memory.add_professional("Sanne", PIN)
     assert Keyring.for_database("sqlite://", kdf=FAST).unlock(pid, PIN) == key
-    monkeypatch.setattr("storage.keyring.platformdirs.user_data_dir", lambda *a, **k: str(tmp_path))
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
     central = Keyring.for_database("postgresql+psycopg://u:geheim@host/db", kdf=FAST)
     assert central.path is not None and central.path.parent == tmp_path and "geheim" not in central.path.name
     assert central.path == Keyring.for_database("postgresql+psycopg://u:anders@host/db").path
