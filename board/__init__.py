@@ -9,6 +9,7 @@ from board.errors import (
     LeefgebiedenSetError,
     MetingAfgerondError,
     UnknownLeefgebiedError,
+    UserError,
 )
 from board.inwoner import Inwoner
 from board.leefgebieden import Leefgebied, LeefgebiedenSet, available_sets, load_set, load_set_file
@@ -47,6 +48,7 @@ __all__ = [
     "Status",
     "Uitvoerder",
     "UnknownLeefgebiedError",
+    "UserError",
     "Vergelijking",
     "available_sets",
     "load_set",

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 
-class BoardError(ValueError):
+class UserError(Exception):
+    """An error whose message is plain Dutch, meant to be shown to the user as it is.
+
+    The app catches this one base class: a refused operation (BoardError), a save that
+    failed (storage.StorageError), an export that could not be written.
+    """
+
+
+class BoardError(UserError, ValueError):
     """An operation or a value that the board refuses. Nothing was changed."""
 
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from board.document import dumps, meting_to_document
+from board.errors import UserError
 from board.inwoner import Inwoner
 from board.meting import Meting
 from exports.dossier import dossier_pdf
@@ -35,7 +36,7 @@ TEMP_MARK = ".tmp-"
 DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that could not be made. The message is plain Dutch; nothing half-written stays."""
 
 

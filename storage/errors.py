@@ -5,10 +5,10 @@ Every error means that nothing was written: a failed save leaves the database as
 
 from __future__ import annotations
 
-from board.errors import BoardError, MetingAfgerondError
+from board.errors import BoardError, MetingAfgerondError, UserError
 
 
-class StorageError(Exception):
+class StorageError(UserError):
     """The database could not do what was asked. Nothing was changed."""
 
 

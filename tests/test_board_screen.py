@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from board import BoardError, Meting
+from board import Meting
 from board.voorbeeld_bord import voorbeeld_nulmeting, voorbeeld_vervolgmeting
+from storage.errors import SaveError
 from tests.kivy_helpers import drag, frames, show_fixture, tap, window_fixture  # noqa: F401
 from widgets.board_screen import ui_scale
 
@@ -35,7 +36,7 @@ def test_a_failing_save_shows_its_message_and_keeps_the_board(show: object) -> N
     screen, session, _ = show(voorbeeld_nulmeting())
 
     def refuse(before: Meting, after: Meting) -> None:
-        raise BoardError("Opslaan lukte niet. Probeer het nog eens.")
+        raise SaveError("Opslaan lukte niet. Probeer het nog eens.")  # what storage raises
 
     session.on_commit = refuse
     geld = screen.board.layout.row("geld")

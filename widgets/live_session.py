@@ -2,8 +2,9 @@
 
 Widgets call the session only through this object, so that every change (a commit, a
 live gesture, undo) updates ``meting`` at once and every widget that shows it redraws in
-the same frame. A ``BoardError`` is turned into the ``on_error`` event with its plain-Dutch
-message: the board shows it and goes on, nothing changed.
+the same frame. A ``UserError`` (refused by board/, or a save that failed) becomes the
+``on_error`` event with its plain-Dutch message: the board shows it and goes on, nothing
+changed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Hashable
 from kivy.event import EventDispatcher
 from kivy.properties import BooleanProperty, ObjectProperty
 
-from board import BoardError, BoardSession, Meting
+from board import BoardSession, Meting, UserError
 
 Operation = Callable[[Meting], Meting]
 
@@ -66,7 +67,7 @@ class LiveSession(EventDispatcher):
     def _call(self, call: Callable[[], object]) -> bool:
         try:
             call()
-        except BoardError as exc:
+        except UserError as exc:
             self.dispatch("on_error", str(exc))
             return False
         finally:
