@@ -305,6 +305,89 @@ class Repository:
         with self._read() as conn:
             return self._load(conn, (MetingRow.status == Status.AFGEROND.value) & MetingRow.id.not_in(exported))
 
+    def mark_delivered(self, meting_id: str, moment: datetime) -> None:
+        """The bundle of an exported meting reached the dossier (the tablet's copy may go)."""
+        if not isinstance(moment, datetime):
+            raise InvalidValueError("Het moment van afleveren moet een datum met tijd zijn.")
+        with self._write(audit.GELEVERD, self._inwoner_of(meting_id)) as conn:
+            updated = conn.execute(
+                sa.update(ExportRow).where(ExportRow.meting_id == meting_id).values(delivered_at=moment)
+            )
+            if updated.rowcount != 1:
+                raise ConflictError("Deze meting is nog niet geëxporteerd; er is niets afgeleverd.")
+
+    def delivered_at(self, meting_id: str) -> datetime | None:
+        with self._read() as conn:
+            return conn.execute(sa.select(ExportRow.delivered_at).where(ExportRow.meting_id == meting_id)).scalar()
+
+    # ----- privacy: retention, erasure, audit ------------------------------------------
+
+    def expired(self, delivered_before: datetime) -> list[str]:
+        """Afgeronde metingen delivered to the dossier before the given moment, oldest first,
+        except each inwoner's latest afgeronde meting: the next vervolgmeting starts from it."""
+        latest = (
+            sa.select(MetingRow.inwoner_id, sa.func.max(MetingRow.volgnummer).label("nr"))
+            .where(MetingRow.status == Status.AFGEROND.value)
+            .group_by(MetingRow.inwoner_id)
+            .subquery()
+        )
+        query = (
+            sa.select(MetingRow.id)
+            .join(ExportRow, ExportRow.meting_id == MetingRow.id)
+            .join(latest, latest.c.inwoner_id == MetingRow.inwoner_id)
+            .where(
+                (MetingRow.status == Status.AFGEROND.value)
+                & (ExportRow.delivered_at < delivered_before)
+                & (MetingRow.volgnummer < latest.c.nr)
+            )
+            .order_by(ExportRow.delivered_at)
+        )
+        with self._read() as conn:
+            return list(conn.execute(query).scalars())
+
+    def remove_expired(self, meting_id: str) -> None:
+        """Remove one meting under the retention rule. The meting that followed it loses its
+        link and so its ghosts (its own bundle, with them, is already in the dossier)."""
+        inwoner_id = self._inwoner_of(meting_id)
+        with self._write(audit.VERLOPEN, inwoner_id) as conn:
+            conn.execute(
+                sa.update(MetingRow).where(MetingRow.vorige_meting_id == meting_id).values(vorige_meting_id=None)
+            )
+            expect_deleted = conn.execute(sa.delete(MetingRow).where(MetingRow.id == meting_id)).rowcount
+            if expect_deleted != 1:
+                raise ConflictError("Deze meting is intussen verwijderd; er is niets veranderd.")
+        self._wipe_free_pages()
+
+    def erase_inwoner(self, inwoner_id: str) -> list[str]:
+        """Erase an inwoner and all their metingen (AVG art. 17); returns the metingen's ids,
+        so their bundles can be removed too. The audit log keeps that an erasure happened,
+        with the random id only. Deleted pages are overwritten (secure_delete) and the WAL is
+        checkpointed and truncated, so no copy of the old pages stays behind."""
+        with self._write(audit.GEWIST, inwoner_id) as conn:
+            ids = list(conn.execute(sa.select(MetingRow.id).where(MetingRow.inwoner_id == inwoner_id)).scalars())
+            conn.execute(sa.delete(MetingRow).where(MetingRow.inwoner_id == inwoner_id))
+            if conn.execute(sa.delete(InwonerRow).where(InwonerRow.id == inwoner_id)).rowcount != 1:
+                raise NotFoundError("Deze inwoner staat niet (meer) in de database.")
+        self._opened.discard(inwoner_id)
+        self._wipe_free_pages()
+        return ids
+
+    def log(self, actie: str, inwoner_id: str | None) -> None:
+        """An audit entry for something done outside the database (an inzage export)."""
+        with self._write(actie, inwoner_id):
+            pass
+
+    def audit_log(self, inwoner_id: str | None = None) -> list[audit.AuditEntry]:
+        with self._read() as conn:
+            return audit.entries(conn, inwoner_id)
+
+    def _wipe_free_pages(self) -> None:
+        """Old page images live on in the WAL until a checkpoint: fold it in and truncate it."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self._read() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # ----- internals ------------------------------------------------------------------
 
     def _inwoner_of(self, meting_id: str) -> str:
