@@ -127,6 +127,8 @@ def make_engine(url: str | URL, *, key: bytes | None = None, allow_plaintext: bo
     by name. This does not migrate or check the schema: ``storage.migrate.open_database`` does.
     """
     url = make_url(url)
+    # No parameter values in SQLAlchemy's exception messages: they end up in crash reports.
+    kwargs.setdefault("hide_parameters", True)
     if url.get_backend_name() != "sqlite":
         return sa.create_engine(url, pool_pre_ping=True, **kwargs)
     if key is None and not allow_plaintext:

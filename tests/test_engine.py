@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 import main
-from storage import ENV_VAR, DatabaseOpenError, Repository, open_database, resolve_url
+from board import Inwoner
+from storage import ENV_VAR, ConflictError, DatabaseOpenError, Repository, open_database, resolve_url
 from storage.engine import connect_sqlite, default_url, make_engine
 from storage.errors import KeyRequiredError, NotEncryptedError, WrongKeyError
+from storage.models import InwonerRow
 from tests.keys import TEST_KEY
 from tests.traces import DOSSIER, INITIALEN, NEEDLES, files_under, fill_known_inwoner, find_traces
 
@@ -145,3 +148,27 @@ def test_an_in_memory_database_is_encrypted_too() -> None:
         assert conn.exec_driver_sql("PRAGMA cipher_version").scalar()
     assert repository.find_inwoner(DOSSIER) is not None
     repository.close()
+
+
+def test_a_whole_visit_at_debug_level_logs_no_personal_data(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    caplog.set_level(logging.DEBUG)  # the root logger, as a developer would turn it on
+    logging.getLogger().setLevel(logging.DEBUG)
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    repository = Repository.open(url, key=TEST_KEY, actor="prof-1")
+    inwoner = fill_known_inwoner(repository)
+    meting = repository.current_concept(inwoner.id)
+    assert meting is not None
+    repository.history(inwoner.id)
+    with pytest.raises(ConflictError):  # a failure: its message may be shown, not logged
+        repository.add_inwoner(Inwoner.create(DOSSIER, "Gestel", INITIALEN))
+    # A database error's text goes into tracebacks and crash reports: without the values.
+    with pytest.raises(sa.exc.IntegrityError) as error, repository.engine.begin() as conn:
+        conn.execute(sa.insert(InwonerRow), {"id": "x", "dossiernummer": DOSSIER, "wijk": "Gestel", "initialen": "Q."})
+    assert "UNIQUE" in str(error.value) and DOSSIER not in str(error.value)
+    repository.close()
+    assert caplog.records, "logging was on"
+    logged = "\n".join(f"{r.name} {r.getMessage()} {r.args}" for r in caplog.records) + capsys.readouterr().err
+    for needle in NEEDLES:
+        assert needle not in logged
