@@ -22,11 +22,10 @@ from typing import Any
 
 import platformdirs
 import sqlalchemy as sa
-import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
-from storage.errors import KeyRequiredError
+from storage.errors import DatabaseOpenError, KeyRequiredError
 
 ENV_VAR = "MAGNEETBORD_DB"
 APP_NAME = "magneetbord"
@@ -72,7 +71,7 @@ def connect_sqlite(path: str, key: bytes | None = None) -> Any:
     if key is None:
         return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
     check_key(key)
-    conn = sqlcipher.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn = cipher_module().connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
     try:
         # SQLCipher would print every failed page decryption to stderr: a wrong key is told in Dutch instead.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -81,6 +80,19 @@ def connect_sqlite(path: str, key: bytes | None = None) -> Any:
         conn.close()
         raise
     return conn
+
+
+def cipher_module() -> Any:
+    """SQLCipher's DBAPI module. A build without it (Android without its recipe) gets a clear
+    message, never a plain database."""
+    try:
+        import sqlcipher3.dbapi2 as sqlcipher
+    except ImportError as exc:
+        raise DatabaseOpenError(
+            "Deze versie van de app kan de versleutelde database niet openen: SQLCipher ontbreekt "
+            "(zie docs/security.md). Er is niets geopend of veranderd."
+        ) from exc
+    return sqlcipher
 
 
 def check_key(key: object) -> None:
@@ -136,7 +148,7 @@ def make_engine(url: str | URL, *, key: bytes | None = None, allow_plaintext: bo
     if key is not None:
         check_key(key)
         # The pysqlite dialect with SQLCipher's DBAPI module: SQLAlchemy then wraps its errors too.
-        kwargs.setdefault("module", sqlcipher)
+        kwargs.setdefault("module", cipher_module())
     path = sqlite_path(url)
     if path is None:
         # One shared connection, or each checkout would see its own empty database.

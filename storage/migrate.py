@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
-import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -18,7 +17,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from storage.engine import check_key, connect_sqlite, is_plain_sqlite_file, is_sqlite, make_engine, sqlite_path
+from storage.engine import (
+    check_key,
+    cipher_module,
+    connect_sqlite,
+    is_plain_sqlite_file,
+    is_sqlite,
+    make_engine,
+    sqlite_path,
+)
 from storage.errors import (
     DatabaseOpenError,
     DatabaseTooNewError,
@@ -44,9 +51,7 @@ def head_revision() -> str:
     return head
 
 
-def open_database(
-    url: str, key: bytes | None = None, *, allow_plaintext: bool = False, check: bool = True
-) -> Engine:
+def open_database(url: str, key: bytes | None = None, *, allow_plaintext: bool = False, check: bool = True) -> Engine:
     """An engine on ``url`` whose schema is at the app's head revision.
 
     A SQLite database is encrypted with ``key`` (the data key from ``storage.keyring``);
@@ -90,10 +95,8 @@ def _preflight_sqlite(path: str, key: bytes | None, where: str, check: bool) -> 
             f"{where} is niet versleuteld, maar Magneetbord bewaart gegevens op een tablet alleen versleuteld. "
             "Het bestand is niet veranderd en niet geopend. Kies een ander bestand of vraag om hulp."
         )
-    module = {} if key is None else {"module": sqlcipher}
-    probe = sa.create_engine(
-        "sqlite://", creator=lambda: connect_sqlite(path, key), poolclass=sa.NullPool, **module
-    )
+    module = {} if key is None else {"module": cipher_module()}
+    probe = sa.create_engine("sqlite://", creator=lambda: connect_sqlite(path, key), poolclass=sa.NullPool, **module)
     try:
         with probe.connect() as connection:
             if check:

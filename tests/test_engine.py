@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,13 @@ def test_a_whole_visit_at_debug_level_logs_no_personal_data(
     logged = "\n".join(f"{r.name} {r.getMessage()} {r.args}" for r in caplog.records) + capsys.readouterr().err
     for needle in NEEDLES:
         assert needle not in logged
+
+
+def test_a_build_without_sqlcipher_says_so_and_never_opens_in_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # as on Android without the recipe
+    monkeypatch.setitem(sys.modules, "sqlcipher3.dbapi2", None)
+    with pytest.raises(DatabaseOpenError, match="SQLCipher ontbreekt"):
+        Repository.open(f"sqlite:///{tmp_path / 'x.sqlite3'}", key=TEST_KEY)
+    assert list(tmp_path.iterdir()) == []
