@@ -17,7 +17,13 @@ os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 
 # Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
-COMMAND_MODULES: tuple[str, ...] = ("storage.demo", "exports.command")
+COMMAND_MODULES: tuple[str, ...] = (
+    "storage.demo",
+    "exports.command",
+    "exports.inzage",
+    "storage.outbox",
+    "storage.audit",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

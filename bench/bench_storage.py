@@ -13,25 +13,29 @@ from pathlib import Path
 from bench.common import Figure, benchmark, interleaved, median
 from board import BoardSession, Inwoner, Meting, Perspectief
 from storage import Repository
-from storage.engine import BUSY_TIMEOUT_MS
+from storage.engine import BUSY_TIMEOUT_MS, connect_sqlite
+
+# A fixed key for the benchmark databases (the app's comes from the keyring).
+BENCH_KEY = bytes.fromhex("62656e63682d6b65792d6e6f742d7265616c2d6d61676e656574626f72642121")
 
 CACHE = Path(tempfile.gettempdir()) / "magneetbord-bench"  # outside the repository, kept between runs
 
 
-def _raw_connection(path: Path) -> sqlite3.Connection:
-    """Plain sqlite3 with the same pragmas as the app's connections."""
-    conn = sqlite3.connect(path, isolation_level=None)
+def _raw_connection(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """Raw sqlite3 (or, with a key, raw sqlcipher3) with the same pragmas as the app's connections."""
+    conn = connect_sqlite(str(path), key) if key else sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA secure_delete = ON")
     return conn
 
 
-@benchmark("S1", "storage: one fiche move saved durably (save_change) vs raw sqlite3 insert+commit")
+@benchmark("S1", "storage: one fiche move saved durably (save_change, SQLCipher) vs raw sqlcipher3 insert+commit")
 def fiche_move() -> list[Figure]:
     with tempfile.TemporaryDirectory(dir=CACHE.parent) as folder:
-        repo = Repository.open(f"sqlite:///{Path(folder) / 'app.sqlite3'}")
+        repo = Repository.open(f"sqlite:///{Path(folder) / 'app.sqlite3'}", key=BENCH_KEY)
         inwoner = Inwoner.create("BENCH-1", "Stratum")
         repo.add_inwoner(inwoner)
         session = BoardSession(repo.start_nulmeting(inwoner.id, date(2025, 3, 1)), on_commit=repo.save_change)
@@ -47,37 +51,53 @@ def fiche_move() -> list[Figure]:
             key = rng.choice(keys)
             session.apply(lambda m: m.place_fiche(key, Perspectief.INWONER, rng.random()))
 
-        raw = _raw_connection(Path(folder) / "raw.sqlite3")
-        raw.execute("CREATE TABLE t (meting_id TEXT, leefgebied TEXT, positie REAL)")
+        raw = _raw_connection(Path(folder) / "raw.sqlite3", BENCH_KEY)
+        plain = _raw_connection(Path(folder) / "plain.sqlite3")
         counter = iter(range(10**9))
+        for conn in (raw, plain):
+            conn.execute("CREATE TABLE t (meting_id TEXT, leefgebied TEXT, positie REAL)")
 
-        def baseline() -> None:
-            raw.execute("BEGIN")
-            raw.execute("INSERT INTO t VALUES (?, ?, ?)", ("m", f"k{next(counter)}", rng.random()))
-            raw.execute("COMMIT")
+        def insert(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN")
+            conn.execute("INSERT INTO t VALUES (?, ?, ?)", ("m", f"k{next(counter)}", rng.random()))
+            conn.execute("COMMIT")
 
-        for _ in range(20):  # warm up both
+        for _ in range(20):  # warm up all three
             move()
-            baseline()
-        subject, base = interleaved(move, baseline, 500)
+            insert(raw)
+            insert(plain)
+        subject, base = interleaved(move, lambda: insert(raw), 500)
+        plain_times, raw_again = interleaved(lambda: insert(plain), lambda: insert(raw), 300)
         raw.close()
+        plain.close()
         repo.close()
     value, base_value = median(subject) * 1e3, median(base) * 1e3
+    plain_value, raw_value = median(plain_times) * 1e3, median(raw_again) * 1e3
     return [
         Figure(
             "S1",
-            "fiche move saved durably (median)",
+            "fiche move saved durably, encrypted (median)",
             value,
             "ms",
-            goal="<= 2x raw sqlite3",
+            goal="<= 2x raw sqlcipher3",
             baseline=base_value,
             ratio=value / base_value,
-            note="WAL + synchronous=FULL, 500 interleaved runs; the move goes through BoardSession.apply",
-        )
+            note="SQLCipher 4, WAL + synchronous=FULL + secure_delete, 500 interleaved runs; the move goes "
+            "through BoardSession.apply; baseline: raw sqlcipher3 insert+commit, same pragmas",
+        ),
+        Figure(
+            "S1.cipher",
+            "raw insert+commit: sqlcipher3 vs plain sqlite3 (median)",
+            raw_value,
+            "ms",
+            baseline=plain_value,
+            ratio=raw_value / plain_value,
+            note="what the encryption itself costs, 300 interleaved runs, same pragmas",
+        ),
     ]
 
 
-HISTORY_DB = CACHE / "history-10000-50000-v1.sqlite3"
+HISTORY_DB = CACHE / "history-10000-50000-v2-sqlcipher.sqlite3"  # v2: encrypted with BENCH_KEY
 INWONERS, METINGEN, TARGET_METINGEN = 10_000, 50_000, 20
 
 
@@ -109,7 +129,7 @@ def _build_history_db() -> str:
     building = HISTORY_DB.with_suffix(".building")
     for stale in CACHE.glob(building.name + "*"):
         stale.unlink()
-    repo = Repository.open(f"sqlite:///{building}")
+    repo = Repository.open(f"sqlite:///{building}", key=BENCH_KEY)
     target = Inwoner.create("BENCH-00000", "Stratum", "T.")
     repo.add_inwoner(target)
     for meting in _target_history(target.id):
@@ -136,7 +156,7 @@ def _build_history_db() -> str:
             doel_id = uuid.UUID(int=rng.getrandbits(128)).hex
             doelen.append((meting_id, doel_id, 0, key, "Een doel in eigen woorden.", meting_id))
             acties.append((meting_id, doel_id, 0, "wijkteam", "Samen een plan maken."))
-    conn = _raw_connection(building)
+    conn = _raw_connection(building, BENCH_KEY)
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO inwoner VALUES (?, ?, ?, ?)", inwoners)
     conn.executemany(
@@ -166,14 +186,14 @@ def load_history() -> list[Figure]:
         start = time.perf_counter()
         _build_history_db()
         print(f"  built {HISTORY_DB} in {time.perf_counter() - start:.1f} s", flush=True)
-    repo = Repository.open(f"sqlite:///{HISTORY_DB}")
+    repo = Repository.open(f"sqlite:///{HISTORY_DB}", key=BENCH_KEY)
     target = repo.find_inwoner("BENCH-00000")
     assert target is not None
     with repo.engine.connect() as conn:
         counts = [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in ("inwoner", "meting")]
     assert counts == [INWONERS, METINGEN], counts
     assert len(repo.history(target.id)) == TARGET_METINGEN
-    raw = _raw_connection(HISTORY_DB)
+    raw = _raw_connection(HISTORY_DB, BENCH_KEY)
 
     def baseline() -> None:  # the same rows, fetched with plain SQL and not turned into objects
         ids = [r[0] for r in raw.execute("SELECT id FROM meting WHERE inwoner_id = ?", (target.id,))]
@@ -195,7 +215,7 @@ def load_history() -> list[Figure]:
             goal="(none given)",
             baseline=base_value,
             ratio=value / base_value,
-            note="baseline: the same rows fetched with raw sqlite3, not built into Meting objects",
+            note="baseline: the same rows fetched with raw sqlcipher3 (same key), not built into Meting objects",
         )
     ]
 

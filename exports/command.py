@@ -15,9 +15,11 @@ from typing import Any
 from board import Inwoner, Meting
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
 from exports.cli import export_metingen
+from storage.engine import resolve_url
 from storage.errors import StorageError
-from storage.paths import outbox_dir
+from storage.outbox import outbox_folder
 from storage.repository import Repository
+from storage.unlock import open_for_cli
 
 TEAM_ENV = "MAGNEETBORD_TEAM"
 
@@ -43,10 +45,10 @@ def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwon
 
 
 def run(args: argparse.Namespace) -> int:
-    out = Path(args.out) if args.out else outbox_dir()
+    out = Path(args.out) if args.out else outbox_folder(resolve_url(args.db))
     team = args.team or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT
     try:
-        repository = Repository.open(args.db)
+        repository = open_for_cli(args)
     except StorageError as exc:
         print(exc)
         return 1

@@ -1,6 +1,7 @@
 """``python main.py demo``: fill the database with the sample from ``board.voorbeeld``.
 
-Running it again adds nothing: an inwoner or meting that is already there is skipped.
+Running it again adds nothing: an inwoner or meting that is already there is skipped. On a
+tablet without professionals it first makes "Demo Professional" and prints its PIN.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ def fill(repository: Repository, seed: int = SEED) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from storage.unlock import open_for_cli  # the PIN: from MAGNEETBORD_PIN, or asked without echo
+
     try:
-        repository = Repository.open(args.db)
+        repository = open_for_cli(args, create_demo=True)
     except StorageError as exc:
         print(exc)
         return 1

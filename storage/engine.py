@@ -5,6 +5,12 @@ Which database: ``--db URL`` on the command line, else the environment variable
 ``synchronous=FULL``, foreign keys and a busy timeout on every connection, and SQLAlchemy
 emits ``BEGIN`` itself (pysqlite would otherwise start transactions late and end them early;
 see "Serializable isolation / Savepoints / Transactional DDL" in SQLAlchemy's SQLite docs).
+
+A local SQLite database is encrypted with SQLCipher 4 (``sqlcipher3``): the engine needs the
+raw 256-bit data key from the keyring (``storage.keyring``). Plain SQLite is there only for
+tests and tools that must look at a raw file, and only when asked for by name
+(``allow_plaintext=True``): there is no silent fall-back. PostgreSQL ignores the key: a
+central server encrypts at rest and in transit itself.
 """
 
 from __future__ import annotations
@@ -17,11 +23,14 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
+from storage.errors import DatabaseOpenError, KeyRequiredError
 from storage.paths import data_dir
 
 ENV_VAR = "MAGNEETBORD_DB"
 DB_FILE = "magneetbord.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+KEY_BYTES = 32  # SQLCipher's raw AES-256 key
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every plain (unencrypted) SQLite file
 
 # A write transaction takes SQLite's write lock at BEGIN, so it never fails half-way when
 # another connection wrote in between (a deferred BEGIN cannot wait for that lock).
@@ -50,14 +59,52 @@ def sqlite_path(url: str | URL) -> str | None:
     return None if not database or database == ":memory:" else database
 
 
-def connect_sqlite(path: str) -> sqlite3.Connection:
-    """Open one DBAPI connection to a SQLite file.
+def connect_sqlite(path: str, key: bytes | None = None) -> Any:
+    """Open one DBAPI connection to a SQLite file: SQLCipher with ``key``, plain SQLite without.
 
-    The only place a SQLite connection is made: an encrypted database (SQLCipher) swaps its
-    module in and sets its key here, before ``configure_sqlite`` runs the pragmas.
-    ``isolation_level=None`` stops pysqlite from managing transactions; ``_begin`` does.
+    The only place a SQLite connection is made. The key is handed over raw (``x'<hex>'``),
+    so SQLCipher does not run its own slow key derivation: the PIN's Argon2id already did.
+    ``isolation_level=None`` stops the driver from managing transactions; ``_begin`` does.
     """
-    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    if key is None:
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    check_key(key)
+    conn = cipher_module().connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    try:
+        # SQLCipher would print every failed page decryption to stderr: a wrong key is told in Dutch instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def cipher_module() -> Any:
+    """SQLCipher's DBAPI module. A build without it (Android without its recipe) gets a clear
+    message, never a plain database."""
+    try:
+        import sqlcipher3.dbapi2 as sqlcipher
+    except ImportError as exc:
+        raise DatabaseOpenError(
+            "Deze versie van de app kan de versleutelde database niet openen: SQLCipher ontbreekt "
+            "(zie docs/security.md). Er is niets geopend of veranderd."
+        ) from exc
+    return sqlcipher
+
+
+def check_key(key: object) -> None:
+    if not isinstance(key, bytes) or len(key) != KEY_BYTES:
+        raise ValueError(f"the database key must be {KEY_BYTES} bytes")
+
+
+def is_plain_sqlite_file(path: str) -> bool:
+    """True for an unencrypted SQLite file (its header is readable); an encrypted one starts with a random salt."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def configure_sqlite(dbapi_connection: Any, _record: object = None) -> None:
@@ -72,6 +119,8 @@ def configure_sqlite(dbapi_connection: Any, _record: object = None) -> None:
         if mode.lower() != "wal":
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        # Deleted rows are overwritten, not just unlinked: an erased inwoner leaves no bytes behind.
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 
@@ -81,20 +130,29 @@ def _begin(connection: sa.Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def make_engine(url: str | URL, **kwargs: Any) -> Engine:
+def make_engine(url: str | URL, *, key: bytes | None = None, allow_plaintext: bool = False, **kwargs: Any) -> Engine:
     """An engine for ``url``; SQLite is set up as the module docstring says.
 
-    This does not migrate or check the schema: ``storage.migrate.open_database`` does.
+    A SQLite URL needs ``key`` (SQLCipher), unless ``allow_plaintext`` asks for plain SQLite
+    by name. This does not migrate or check the schema: ``storage.migrate.open_database`` does.
     """
     url = make_url(url)
+    # No parameter values in SQLAlchemy's exception messages: they end up in crash reports.
+    kwargs.setdefault("hide_parameters", True)
     if url.get_backend_name() != "sqlite":
         return sa.create_engine(url, pool_pre_ping=True, **kwargs)
+    if key is None and not allow_plaintext:
+        raise KeyRequiredError()
+    if key is not None:
+        check_key(key)
+        # The pysqlite dialect with SQLCipher's DBAPI module: SQLAlchemy then wraps its errors too.
+        kwargs.setdefault("module", cipher_module())
     path = sqlite_path(url)
     if path is None:
         # One shared connection, or each checkout would see its own empty database.
         kwargs.setdefault("poolclass", sa.StaticPool)
         path = ":memory:"
-    engine = sa.create_engine(url, creator=lambda: connect_sqlite(path), **kwargs)
+    engine = sa.create_engine(url, creator=lambda: connect_sqlite(path, key), **kwargs)
     event.listen(engine, "connect", configure_sqlite)
     event.listen(engine, "begin", _begin)
     return engine

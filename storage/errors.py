@@ -16,6 +16,24 @@ class DatabaseOpenError(StorageError):
     """The database cannot be opened: not a database, damaged, or not ours. The file is left alone."""
 
 
+class KeyRequiredError(DatabaseOpenError):
+    """A local SQLite database was asked for without its key: there is no plaintext fall-back."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De database op deze tablet is versleuteld en kan alleen met de sleutel van een professional "
+            "worden geopend. Log in met je pincode."
+        )
+
+
+class NotEncryptedError(DatabaseOpenError):
+    """A plain SQLite file where an encrypted database belongs. The file is left alone."""
+
+
+class WrongKeyError(DatabaseOpenError):
+    """The key does not open this database (or the file is damaged). The file is left alone."""
+
+
 class DatabaseTooNewError(DatabaseOpenError):
     """The database was written by a newer version of the app."""
 

@@ -1,7 +1,8 @@
 """Open a database and bring its schema up to date (Alembic, configured here in code).
 
 Opening refuses, without writing a byte, a file that is not a SQLite database, a damaged
-one, a database of another program, and a database from a newer version of the app.
+one, a database of another program, and a database from a newer version of the app; and,
+for an encrypted database, a plain SQLite file and a key that does not fit.
 """
 
 from __future__ import annotations
@@ -16,8 +17,22 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from storage.engine import connect_sqlite, is_sqlite, make_engine, sqlite_path
-from storage.errors import DatabaseOpenError, DatabaseTooNewError
+from storage.engine import (
+    check_key,
+    cipher_module,
+    connect_sqlite,
+    is_plain_sqlite_file,
+    is_sqlite,
+    make_engine,
+    sqlite_path,
+)
+from storage.errors import (
+    DatabaseOpenError,
+    DatabaseTooNewError,
+    KeyRequiredError,
+    NotEncryptedError,
+    WrongKeyError,
+)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
@@ -36,19 +51,27 @@ def head_revision() -> str:
     return head
 
 
-def open_database(url: str, *, check: bool = True) -> Engine:
+def open_database(url: str, key: bytes | None = None, *, allow_plaintext: bool = False, check: bool = True) -> Engine:
     """An engine on ``url`` whose schema is at the app's head revision.
 
+    A SQLite database is encrypted with ``key`` (the data key from ``storage.keyring``);
+    without one it is refused (``KeyRequiredError``) unless ``allow_plaintext`` asks for a
+    plain SQLite file by name (tests and tools only). PostgreSQL ignores ``key``.
     ``check`` runs SQLite's quick_check first, so a damaged file is refused at once rather
-    than half-way through a home visit.
+    than half-way through a home visit. The migrations run on the (encrypted) connection.
     """
     where = _describe(url)
-    path = sqlite_path(url) if is_sqlite(url) else None
+    sqlite = is_sqlite(url)
+    if sqlite and key is None and not allow_plaintext:
+        raise KeyRequiredError()
+    if sqlite and key is not None:
+        check_key(key)
+    path = sqlite_path(url) if sqlite else None
     if path is not None and Path(path).is_dir():
         raise DatabaseOpenError(f"{where} is een map, geen databasebestand.")
     if path is not None:
-        _preflight_sqlite(path, where, check)
-    engine = make_engine(url)
+        _preflight_sqlite(path, key, where, check)
+    engine = make_engine(url, key=key if sqlite else None, allow_plaintext=allow_plaintext)
     try:
         if path is None:
             with engine.connect() as connection:
@@ -64,16 +87,27 @@ def open_database(url: str, *, check: bool = True) -> Engine:
     return engine
 
 
-def _preflight_sqlite(path: str, where: str, check: bool) -> None:
+def _preflight_sqlite(path: str, key: bytes | None, where: str, check: bool) -> None:
     """Look at a SQLite file before the engine's pragmas may write to it (switching a
-    database to WAL changes its header): reading only, on a plain connection."""
-    probe = sa.create_engine("sqlite://", creator=lambda: connect_sqlite(path), poolclass=sa.NullPool)
+    database to WAL changes its header): reading only, on a connection without pragmas."""
+    if key is not None and is_plain_sqlite_file(path):
+        raise NotEncryptedError(
+            f"{where} is niet versleuteld, maar Magneetbord bewaart gegevens op een tablet alleen versleuteld. "
+            "Het bestand is niet veranderd en niet geopend. Kies een ander bestand of vraag om hulp."
+        )
+    module = {} if key is None else {"module": cipher_module()}
+    probe = sa.create_engine("sqlite://", creator=lambda: connect_sqlite(path, key), poolclass=sa.NullPool, **module)
     try:
         with probe.connect() as connection:
             if check:
                 _quick_check(connection, where)
             _check_ours(connection, where)
     except DBAPIError as exc:
+        if key is not None and "not a database" in str(exc.orig):
+            raise WrongKeyError(
+                f"{where} gaat niet open met deze sleutel: het sleutelbestand hoort bij een andere database, "
+                "of het bestand is beschadigd. Het bestand is niet veranderd."
+            ) from exc
         raise _not_a_database(where, exc) from exc
     finally:
         probe.dispose()

@@ -169,3 +169,24 @@ class ExportRow(Base):
 
     meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
     exported_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    # Since revision 0003: when the bundle reached the dossier; the tablet's copy then goes.
+    delivered_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+
+
+class AuditRow(Base):
+    """Since revision 0003: the audit log (NEN 7513). Who, what, which inwoner (the random id
+    only), when, with what result; never content. Each entry's hash covers the previous
+    hash and its own fields, so an edited, removed or reordered entry shows. No foreign key
+    to ``inwoner``: the entry that an inwoner was erased outlives the inwoner."""
+
+    __tablename__ = "audit"
+    __table_args__ = (sa.CheckConstraint("seq >= 1", name="seq"),)
+
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=False)
+    moment: Mapped[datetime] = mapped_column(IsoDateTime)
+    professional_id: Mapped[str | None] = mapped_column(sa.String(MAX_ID))
+    actie: Mapped[str] = mapped_column(sa.String(20))
+    inwoner_id: Mapped[str | None] = mapped_column(sa.String(MAX_ID))
+    resultaat: Mapped[str] = mapped_column(sa.String(20))
+    vorige_hash: Mapped[str] = mapped_column(sa.String(64))
+    hash: Mapped[str] = mapped_column(sa.String(64))

@@ -1,4 +1,4 @@
-"""Where the app keeps its files on this device: the user data folder and its outbox."""
+"""Where the app keeps its files on this device: the user data folder."""
 
 from __future__ import annotations
 
@@ -14,11 +14,3 @@ DATA_DIR_ENV = "MAGNEETBORD_DATA_DIR"  # tests and kiosks that keep data elsewhe
 def data_dir() -> Path:
     configured = os.environ.get(DATA_DIR_ENV)
     return Path(configured) if configured else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def outbox_dir(create: bool = True) -> Path:
-    """Bundles wait here, inside the user data folder, until they are delivered to the dossier."""
-    folder = data_dir() / "outbox"
-    if create:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder

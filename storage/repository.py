@@ -7,6 +7,7 @@ metingen, and raises a ``StorageError`` (leaving the database as it was) when it
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from board.errors import BoardError
 from board.inwoner import Inwoner
 from board.meting import Meting, Status
-from storage import mapping
+from storage import audit, mapping
 from storage.engine import WRITE, resolve_url
 from storage.errors import (
     AfgerondError,
@@ -44,6 +45,7 @@ from storage.models import (
 from storage.validation import check_change, check_id, check_inwoner, check_meting
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
+log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
 
 
 @dataclass(frozen=True)
@@ -58,14 +60,30 @@ class Professional:
 
 
 class Repository:
-    def __init__(self, engine: Engine) -> None:
-        """Use an engine whose schema is up to date (see ``Repository.open``)."""
+    def __init__(self, engine: Engine, actor: str | None = None) -> None:
+        """Use an engine whose schema is up to date (see ``Repository.open``).
+
+        ``actor``: the unlocked professional's id; the audit log says who did what. Reads of
+        an inwoner's file are logged only when an actor is set (once per inwoner per session)."""
         self.engine = engine
+        self.actor = actor
+        self._opened: set[str] = set()  # inwoners whose opening is logged in this session
+        self._changed: set[str] = set()  # concept metingen whose change is logged in this session
 
     @classmethod
-    def open(cls, url: str | None = None) -> Repository:
-        """Open ``url`` (or the default database), migrating it to the app's schema."""
-        return cls(open_database(resolve_url(url)))
+    def open(
+        cls,
+        url: str | None = None,
+        key: bytes | None = None,
+        *,
+        allow_plaintext: bool = False,
+        actor: str | None = None,
+    ) -> Repository:
+        """Open ``url`` (or the default database), migrating it to the app's schema.
+
+        ``key``: the data key from ``storage.keyring`` (a local SQLite database needs it);
+        ``allow_plaintext``: plain SQLite, for tests and tools only; ``actor``: see ``__init__``."""
+        return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext), actor)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -74,7 +92,7 @@ class Repository:
 
     def add_inwoner(self, inwoner: Inwoner) -> None:
         check_inwoner(inwoner)
-        with self._write() as conn:
+        with self._write(audit.AANGEMAAKT, inwoner.id) as conn:
             taken = conn.execute(
                 sa.select(InwonerRow.id).where(InwonerRow.dossiernummer == inwoner.dossiernummer)
             ).first()
@@ -87,6 +105,7 @@ class Repository:
             row = conn.execute(sa.select(*mapping.INWONER_COLUMNS).where(InwonerRow.id == inwoner_id)).first()
         if row is None:
             raise NotFoundError("Deze inwoner staat niet (meer) in de database.")
+        self._log_opened(inwoner_id)
         return mapping.to_inwoner(row)
 
     def find_inwoner(self, dossiernummer: str) -> Inwoner | None:
@@ -172,7 +191,7 @@ class Repository:
         """Store a whole meting: a new concept, or (for the demo and imports) a finished one.
         A vervolgmeting must follow its afgeronde vorige meting and show its fiches as ghosts."""
         check_meting(meting)
-        with self._write() as conn:
+        with self._write(audit.AANGEMAAKT, meting.inwoner_id) as conn:
             if meting.vorige_meting_id is not None:
                 vorige = self._load(conn, MetingRow.id == meting.vorige_meting_id)
                 if not vorige or not vorige[0].afgerond or vorige[0].inwoner_id != meting.inwoner_id:
@@ -222,22 +241,27 @@ class Repository:
             found = self._load(conn, MetingRow.id == meting_id)
         if not found:
             raise NotFoundError("Deze meting staat niet (meer) in de database.")
+        self._log_opened(found[0].inwoner_id)
         return found[0]
 
     def history(self, inwoner_id: str) -> list[Meting]:
         """Every meting of an inwoner, the 0-meting first."""
         with self._read() as conn:
-            return self._load(conn, MetingRow.inwoner_id == inwoner_id)
+            found = self._load(conn, MetingRow.inwoner_id == inwoner_id)
+        self._log_opened(inwoner_id)
+        return found
 
     def current_concept(self, inwoner_id: str) -> Meting | None:
         """The meting still being filled in, to carry on where the last visit stopped."""
         with self._read() as conn:
             found = self._load(conn, (MetingRow.inwoner_id == inwoner_id) & (MetingRow.status == Status.CONCEPT.value))
+        self._log_opened(inwoner_id)
         return found[-1] if found else None
 
     def latest_afgerond(self, inwoner_id: str) -> Meting | None:
         with self._read() as conn:
             found = self._load(conn, (MetingRow.inwoner_id == inwoner_id) & (MetingRow.status == Status.AFGEROND.value))
+        self._log_opened(inwoner_id)
         return found[-1] if found else None
 
     def save_change(self, before: Meting, after: Meting) -> None:
@@ -245,8 +269,13 @@ class Repository:
         if before == after:
             return
         check_change(before, after)
-        with self._write() as conn:
+        # Logged once per meting per session (a visit moves fiches hundreds of times), and at afronden.
+        actie = audit.AFGEROND if after.afgerond and not before.afgerond else None
+        if actie is None and after.id not in self._changed:
+            actie = audit.GEWIJZIGD
+        with self._write(actie, after.inwoner_id) as conn:
             _write_diff(conn, before, after)
+        self._changed.add(after.id)
 
     # ----- exports --------------------------------------------------------------------
 
@@ -254,7 +283,7 @@ class Repository:
         """Note that an afgeronde meting went out to the dossier (again: the latest moment)."""
         if not isinstance(moment, datetime):
             raise InvalidValueError("Het moment van exporteren moet een datum met tijd zijn.")
-        with self._write() as conn:
+        with self._write(audit.GEEXPORTEERD, self._inwoner_of(meting_id)) as conn:
             status = conn.execute(sa.select(MetingRow.status).where(MetingRow.id == meting_id)).scalar()
             if status is None:
                 raise NotFoundError("Deze meting staat niet (meer) in de database.")
@@ -276,7 +305,117 @@ class Repository:
         with self._read() as conn:
             return self._load(conn, (MetingRow.status == Status.AFGEROND.value) & MetingRow.id.not_in(exported))
 
+    def mark_delivered(self, meting_id: str, moment: datetime) -> None:
+        """The bundle of an exported meting reached the dossier (the tablet's copy may go)."""
+        if not isinstance(moment, datetime):
+            raise InvalidValueError("Het moment van afleveren moet een datum met tijd zijn.")
+        with self._write(audit.GELEVERD, self._inwoner_of(meting_id)) as conn:
+            updated = conn.execute(
+                sa.update(ExportRow).where(ExportRow.meting_id == meting_id).values(delivered_at=moment)
+            )
+            if updated.rowcount != 1:
+                raise ConflictError("Deze meting is nog niet geëxporteerd; er is niets afgeleverd.")
+
+    def delivered_at(self, meting_id: str) -> datetime | None:
+        with self._read() as conn:
+            return conn.execute(sa.select(ExportRow.delivered_at).where(ExportRow.meting_id == meting_id)).scalar()
+
+    # ----- privacy: retention, erasure, audit ------------------------------------------
+
+    def expired(self, delivered_before: datetime) -> list[str]:
+        """Afgeronde metingen delivered to the dossier before the given moment, oldest first,
+        except each inwoner's latest afgeronde meting: the next vervolgmeting starts from it."""
+        latest = (
+            sa.select(MetingRow.inwoner_id, sa.func.max(MetingRow.volgnummer).label("nr"))
+            .where(MetingRow.status == Status.AFGEROND.value)
+            .group_by(MetingRow.inwoner_id)
+            .subquery()
+        )
+        query = (
+            sa.select(MetingRow.id)
+            .join(ExportRow, ExportRow.meting_id == MetingRow.id)
+            .join(latest, latest.c.inwoner_id == MetingRow.inwoner_id)
+            .where(
+                (MetingRow.status == Status.AFGEROND.value)
+                & (ExportRow.delivered_at < delivered_before)
+                & (MetingRow.volgnummer < latest.c.nr)
+            )
+            .order_by(ExportRow.delivered_at)
+        )
+        with self._read() as conn:
+            return list(conn.execute(query).scalars())
+
+    def remove_expired(self, meting_id: str) -> None:
+        """Remove one meting under the retention rule. The meting that followed it loses its
+        link and so its ghosts (its own bundle, with them, is already in the dossier)."""
+        inwoner_id = self._inwoner_of(meting_id)
+        with self._write(audit.VERLOPEN, inwoner_id) as conn:
+            conn.execute(
+                sa.update(MetingRow).where(MetingRow.vorige_meting_id == meting_id).values(vorige_meting_id=None)
+            )
+            expect_deleted = conn.execute(sa.delete(MetingRow).where(MetingRow.id == meting_id)).rowcount
+            if expect_deleted != 1:
+                raise ConflictError("Deze meting is intussen verwijderd; er is niets veranderd.")
+        self._wipe_free_pages()
+
+    def erase_inwoner(self, inwoner_id: str) -> list[str]:
+        """Erase an inwoner and all their metingen (AVG art. 17); returns the metingen's ids,
+        so their bundles can be removed too. The audit log keeps that an erasure happened,
+        with the random id only. Deleted pages are overwritten (secure_delete) and the WAL is
+        checkpointed and truncated, so no copy of the old pages stays behind."""
+        with self._write(audit.GEWIST, inwoner_id) as conn:
+            ids = list(conn.execute(sa.select(MetingRow.id).where(MetingRow.inwoner_id == inwoner_id)).scalars())
+            conn.execute(sa.delete(MetingRow).where(MetingRow.inwoner_id == inwoner_id))
+            if conn.execute(sa.delete(InwonerRow).where(InwonerRow.id == inwoner_id)).rowcount != 1:
+                raise NotFoundError("Deze inwoner staat niet (meer) in de database.")
+        self._opened.discard(inwoner_id)
+        self._wipe_free_pages()
+        return ids
+
+    def log(self, actie: str, inwoner_id: str | None) -> None:
+        """An audit entry for something done outside the database (an inzage export)."""
+        with self._write(actie, inwoner_id):
+            pass
+
+    def audit_log(self, inwoner_id: str | None = None) -> list[audit.AuditEntry]:
+        with self._read() as conn:
+            return audit.entries(conn, inwoner_id)
+
+    def _wipe_free_pages(self) -> None:
+        """Old page images live on in the WAL until a checkpoint: fold it in and truncate it."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self._read() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # ----- internals ------------------------------------------------------------------
+
+    def _inwoner_of(self, meting_id: str) -> str:
+        with self._read() as conn:
+            inwoner_id = conn.execute(sa.select(MetingRow.inwoner_id).where(MetingRow.id == meting_id)).scalar()
+        if inwoner_id is None:
+            raise NotFoundError("Deze meting staat niet (meer) in de database.")
+        return inwoner_id
+
+    def _log_opened(self, inwoner_id: str) -> None:
+        """NEN 7513: a professional opened this inwoner's file. Once per inwoner per session;
+        a log that cannot be written (disk full) does not stop the visit, it is reported."""
+        if self.actor is None or inwoner_id in self._opened:
+            return
+        try:
+            with self._write(audit.GEOPEND, inwoner_id):
+                pass
+        except StorageError:
+            log.warning("audit entry 'geopend' could not be written")
+            return
+        self._opened.add(inwoner_id)
+
+    def _log_failure(self, actie: str, inwoner_id: str | None) -> None:
+        try:
+            with self._write() as conn:
+                audit.append(conn, actie, self.actor, inwoner_id, audit.MISLUKT)
+        except StorageError:
+            log.warning("audit entry for a failed %s could not be written", actie)
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
@@ -287,13 +426,28 @@ class Repository:
             raise StorageError(f"De gegevens konden niet worden gelezen. ({exc.orig})") from exc
 
     @contextmanager
-    def _write(self) -> Iterator[sa.Connection]:
-        """One transaction; every database failure becomes a Dutch ``StorageError``."""
+    def _write(self, actie: str | None = None, inwoner_id: str | None = None) -> Iterator[sa.Connection]:
+        """One transaction; every database failure becomes a Dutch ``StorageError``.
+
+        With ``actie``, the audit entry is written in the same transaction as the change; a
+        change that fails is logged afterwards as 'mislukt'."""
+        try:
+            with self._transaction(actie, inwoner_id) as conn:
+                yield conn
+        except StorageError:
+            if actie is not None:
+                self._log_failure(actie, inwoner_id)
+            raise
+
+    @contextmanager
+    def _transaction(self, actie: str | None, inwoner_id: str | None) -> Iterator[sa.Connection]:
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**WRITE)
                 with conn.begin():
                     yield conn
+                    if actie is not None:
+                        audit.append(conn, actie, self.actor, inwoner_id)
         except IntegrityError as exc:
             if AFGEROND_MARK in str(exc.orig):
                 raise AfgerondError() from exc

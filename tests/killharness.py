@@ -15,7 +15,6 @@ import os
 import random
 import select
 import signal
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +23,8 @@ from pathlib import Path
 from board import Actie, BoardError, BoardSession, Inwoner, Meting, Perspectief
 from board.document import dumps, meting_to_document
 from storage import Repository
-from storage.engine import make_engine
+from storage.engine import connect_sqlite, make_engine
+from tests.keys import TEST_KEY
 
 
 @dataclass
@@ -41,7 +41,7 @@ def digest(meting: Meting) -> str:
 def prepare(path: Path) -> tuple[str, str]:
     """A database with one inwoner and an empty concept 0-meting; returns (url, meting id)."""
     url = f"sqlite:///{path}"
-    repository = Repository.open(url)
+    repository = Repository.open(url, key=TEST_KEY)
     try:
         inwoner = Inwoner.create("KILL-1", "Stratum", "K.T.")
         repository.add_inwoner(inwoner)
@@ -109,20 +109,23 @@ def _verify(path: Path, url: str, meting_id: str, lines: list[str], report: Kill
             pending = value
     if pending is not None:
         report.killed_mid_save += 1
-    engine = make_engine(url)
+    engine = make_engine(url, key=TEST_KEY)
     try:
         found = digest(Repository(engine).get_meting(meting_id))
     finally:
         engine.dispose()
     assert reported is not None, "the child never reported its start"
     assert found in (reported, pending), f"database holds {found}, last reported {reported}, pending {pending}"
-    with sqlite3.connect(path) as conn:
+    conn = connect_sqlite(str(path), TEST_KEY)
+    try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
 
 
 def _child(url: str, meting_id: str, fd: int, seed: int) -> None:
     rng = random.Random(seed)
-    repository = Repository(make_engine(url))
+    repository = Repository(make_engine(url, key=TEST_KEY))
     session = BoardSession(repository.get_meting(meting_id))
 
     def on_commit(before: Meting, after: Meting) -> None:

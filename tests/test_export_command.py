@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -11,22 +12,29 @@ import main
 from board.document import loads, meting_from_document
 from storage import Repository
 from storage.paths import DATA_DIR_ENV
+from storage.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 
 
 @pytest.fixture
 def filled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(PIN_ENV, "482913")
+    monkeypatch.delenv(PROFESSIONAL_ENV, raising=False)
     url = f"sqlite:///{tmp_path / 'bord.sqlite3'}"
     assert main.main(["--db", url, "demo"]) == 0
     return url
 
 
+def unlocked(url: str) -> Repository:
+    return open_for_cli(argparse.Namespace(db=url))
+
+
 def outbox(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "outbox"
+    return tmp_path / "outbox"  # beside the database file
 
 
 def test_export_everything_not_yet_exported_then_nothing(filled: str, tmp_path: Path, capsys) -> None:
-    repo = Repository.open(filled)
+    repo = unlocked(filled)
     afgerond = {m.id for m in repo.not_exported()}
     repo.close()
     assert main.main(["--db", filled, "export"]) == 0
@@ -40,13 +48,13 @@ def test_export_everything_not_yet_exported_then_nothing(filled: str, tmp_path: 
     assert meting.afgerond and meting.id in afgerond
     assert main.main(["--db", filled, "export"]) == 0
     assert "niets te exporteren" in capsys.readouterr().out
-    repo = Repository.open(filled)
+    repo = unlocked(filled)
     assert repo.not_exported() == [] and repo.exported_at(meting.id) is not None
     repo.close()
 
 
 def test_export_one_inwoner_to_another_folder(filled: str, tmp_path: Path) -> None:
-    repo = Repository.open(filled)
+    repo = unlocked(filled)
     inwoner = repo.list_inwoners()[0]
     expected = {m.id for m in repo.history(inwoner.id) if m.afgerond}
     repo.close()
@@ -59,7 +67,7 @@ def test_export_one_inwoner_to_another_folder(filled: str, tmp_path: Path) -> No
 def test_clear_errors_for_unknown_dossier_concept_and_missing_folder(filled: str, tmp_path: Path, capsys) -> None:
     assert main.main(["--db", filled, "export", "--dossier", "BESTAAT-NIET"]) == 1
     assert "Er is geen inwoner met dossiernummer BESTAAT-NIET" in capsys.readouterr().out
-    repo = Repository.open(filled)
+    repo = unlocked(filled)
     concept = next(c for i in repo.list_inwoners() if (c := repo.current_concept(i.id)) is not None)
     repo.close()
     assert main.main(["--db", filled, "export", "--meting", concept.id]) == 1
@@ -67,3 +75,10 @@ def test_clear_errors_for_unknown_dossier_concept_and_missing_folder(filled: str
     missing = tmp_path / "bestaat" / "niet"
     assert main.main(["--db", filled, "export", "--out", str(missing)]) == 1
     assert str(missing) in capsys.readouterr().out and not missing.exists()
+
+
+def test_a_wrong_pin_exports_nothing(filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv(PIN_ENV, "000111")
+    assert main.main(["--db", filled, "export"]) == 1
+    assert "pincode" in capsys.readouterr().out.lower()
+    assert not outbox(tmp_path).exists() or not any(outbox(tmp_path).iterdir())

@@ -4,7 +4,6 @@ damaged and foreign ones refused with a clear message and left exactly as they w
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +15,10 @@ from alembic.runtime.migration import MigrationContext
 
 from board import BoardSession, Inwoner
 from storage import DatabaseOpenError, DatabaseTooNewError, Professional, Repository, head_revision, open_database
-from storage.engine import make_engine
+from storage.engine import connect_sqlite, make_engine
 from storage.migrate import alembic_config
 from storage.models import Base
+from tests.keys import TEST_KEY
 
 
 def fingerprint(path: Path) -> tuple[bytes, int]:
@@ -26,17 +26,17 @@ def fingerprint(path: Path) -> tuple[bytes, int]:
 
 
 def test_a_new_database_gets_the_whole_schema_equal_to_the_models(db_url: str) -> None:
-    engine = open_database(db_url)
+    engine = open_database(db_url, TEST_KEY)
     with engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_heads() == (head_revision(),)
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
-    open_database(db_url).dispose()  # opening again changes nothing and does not fail
+    open_database(db_url, TEST_KEY).dispose()  # opening again changes nothing and does not fail
 
 
 def test_a_database_of_the_first_version_is_upgraded_without_loss(db_url: str) -> None:
-    engine = make_engine(db_url)
+    engine = make_engine(db_url, key=TEST_KEY)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "0001")
     with engine.begin() as conn:  # data written by the first version of the app
@@ -52,7 +52,7 @@ def test_a_database_of_the_first_version_is_upgraded_without_loss(db_url: str) -
         conn.execute(sa.text("INSERT INTO fiche VALUES ('m1', 'geld', 'inwoner', 0.25)"))
     engine.dispose()
 
-    repo = Repository.open(db_url)
+    repo = Repository.open(db_url, key=TEST_KEY)
     assert repo.get_inwoner("i1") == Inwoner("i1", "WT-1", "Gestel", "A.B.")
     assert repo.get_professional("p1") == Professional("p1", "Anna", "hash", 0, None)
     meting = repo.get_meting("m1")
@@ -65,7 +65,7 @@ def test_a_database_of_the_first_version_is_upgraded_without_loss(db_url: str) -
 
 
 def _stamp_future(url: str) -> None:
-    engine = open_database(url)
+    engine = open_database(url, TEST_KEY)
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE alembic_version SET version_num = 'f00dcafe9999'"))
     engine.dispose()
@@ -76,22 +76,22 @@ def test_a_database_of_a_newer_app_is_refused_and_left_alone(tmp_path: Path) -> 
     _stamp_future(f"sqlite:///{path}")
     before = fingerprint(path)
     with pytest.raises(DatabaseTooNewError, match="nieuwere versie van Magneetbord"):
-        Repository.open(f"sqlite:///{path}")
+        Repository.open(f"sqlite:///{path}", key=TEST_KEY)
     assert fingerprint(path) == before
 
 
 def test_a_database_of_a_newer_app_is_refused_on_postgresql(postgres_url: str) -> None:
     _stamp_future(postgres_url)
     with pytest.raises(DatabaseTooNewError, match="Werk de app bij"):
-        open_database(postgres_url)
-    engine = make_engine(postgres_url)
+        open_database(postgres_url, TEST_KEY)
+    engine = make_engine(postgres_url, key=TEST_KEY)
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "f00dcafe9999"
     engine.dispose()
 
 
 def _real_database(path: Path) -> None:
-    repo = Repository.open(f"sqlite:///{path}")
+    repo = Repository.open(f"sqlite:///{path}", key=TEST_KEY)
     repo.add_inwoner(Inwoner.create("WT-1", "Gestel"))
     repo.close()  # the last connection closes: the WAL goes into the file
 
@@ -113,25 +113,27 @@ def test_a_damaged_or_foreign_file_is_refused_and_left_alone(tmp_path: Path, dam
         path.write_bytes(bytes(data))
     before = fingerprint(path)
     with pytest.raises(DatabaseOpenError, match="niet veranderd") as caught:
-        Repository.open(f"sqlite:///{path}")
+        Repository.open(f"sqlite:///{path}", key=TEST_KEY)
     assert str(path) in str(caught.value)
     assert fingerprint(path) == before
 
 
-def test_a_database_of_another_program_is_refused_and_left_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encrypted", [True, False])
+def test_a_database_of_another_program_is_refused_and_left_alone(tmp_path: Path, encrypted: bool) -> None:
     path = tmp_path / "ander.sqlite3"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE recepten (naam TEXT)")
-        conn.execute("INSERT INTO recepten VALUES ('stamppot')")
+    conn = connect_sqlite(str(path), TEST_KEY if encrypted else None)
+    conn.execute("CREATE TABLE recepten (naam TEXT)")
+    conn.execute("INSERT INTO recepten VALUES ('stamppot')")
     conn.close()
     before = fingerprint(path)
     with pytest.raises(DatabaseOpenError, match="ander programma"):
-        Repository.open(f"sqlite:///{path}")
+        Repository.open(f"sqlite:///{path}", key=TEST_KEY if encrypted else None, allow_plaintext=not encrypted)
     assert fingerprint(path) == before
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # not switched to WAL
+    conn = connect_sqlite(str(path), TEST_KEY if encrypted else None)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # not switched to WAL
+    conn.close()
 
 
 def test_a_folder_at_the_path_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="map"):
-        Repository.open(f"sqlite:///{tmp_path}")
+        Repository.open(f"sqlite:///{tmp_path}", key=TEST_KEY)

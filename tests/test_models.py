@@ -9,11 +9,12 @@ import sqlalchemy as sa
 
 from board import BoardSession, Inwoner, Meting
 from storage import Repository
+from tests.keys import TEST_KEY
 
 
 @pytest.fixture
 def afgerond(db_url: str):  # type: ignore[no-untyped-def]
-    repo = Repository.open(db_url)
+    repo = Repository.open(db_url, key=TEST_KEY)
     inwoner = Inwoner.create("WT-1", "Tongelre", "A.")
     repo.add_inwoner(inwoner)
     session = BoardSession(repo.start_nulmeting(inwoner.id, date(2025, 3, 1)), on_commit=repo.save_change)

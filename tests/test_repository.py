@@ -7,7 +7,6 @@ import json
 import os
 import resource
 import signal
-import sqlite3
 import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -27,7 +26,8 @@ from storage import (
     SaveError,
     StorageError,
 )
-from storage.engine import make_engine
+from storage.engine import connect_sqlite, make_engine
+from tests.keys import TEST_KEY
 from tests.killharness import run_kills
 
 TODAY = date(2025, 3, 1)
@@ -35,7 +35,7 @@ TODAY = date(2025, 3, 1)
 
 @pytest.fixture
 def repo(db_url: str):  # type: ignore[no-untyped-def]
-    repository = Repository.open(db_url)
+    repository = Repository.open(db_url, key=TEST_KEY)
     yield repository
     repository.close()
 
@@ -245,7 +245,7 @@ def test_killed_at_random_moments_loses_no_reported_change(tmp_path: Path) -> No
 
 def _disk_full_child(url: str, meting_id: str, fd: int) -> dict[str, object]:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
-    repository = Repository(make_engine(url))
+    repository = Repository(make_engine(url, key=TEST_KEY))
     session = BoardSession(repository.get_meting(meting_id), on_commit=repository.save_change)
     before = session.committed
     result: dict[str, object] = {}
@@ -266,7 +266,7 @@ def _disk_full_child(url: str, meting_id: str, fd: int) -> dict[str, object]:
 
 def test_disk_full_during_a_save_loses_nothing_and_the_app_goes_on(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'full.sqlite3'}"
-    repository = Repository.open(url)
+    repository = Repository.open(url, key=TEST_KEY)
     inwoner = Inwoner.create("WT-7", "Gestel")
     repository.add_inwoner(inwoner)
     meting = repository.start_nulmeting(inwoner.id, TODAY)
@@ -288,17 +288,18 @@ def test_disk_full_during_a_save_loses_nothing_and_the_app_goes_on(tmp_path: Pat
     result = json.loads(output)
     assert result["error"] and "Opslaan is niet gelukt" in result["error"]
     assert result["board_unchanged"] and result["stored_unchanged"] and result["saved_after"]
-    reopened = Repository.open(url)
+    reopened = Repository.open(url, key=TEST_KEY)
     assert [d.tekst for d in reopened.get_meting(meting.id).doelen][-1] == "Ik wil een buffer van 100 euro."
     reopened.close()
-    with sqlite3.connect(tmp_path / "full.sqlite3") as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn = connect_sqlite(str(tmp_path / "full.sqlite3"), TEST_KEY)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
 
 
 def test_a_writer_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
     path = tmp_path / "two.sqlite3"
-    repository = Repository.open(f"sqlite:///{path}")
-    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    repository = Repository.open(f"sqlite:///{path}", key=TEST_KEY)
+    other = connect_sqlite(str(path), TEST_KEY)
     other.execute("BEGIN IMMEDIATE")  # another process holds the write lock for a moment
     releaser = threading.Timer(0.3, other.execute, ("COMMIT",))
     releaser.start()

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from board import BoardSession, Fiche, Inwoner, Meting, Perspectief
 from storage import InvalidValueError, Repository
+from tests.keys import TEST_KEY
 
 TODAY = date(2025, 3, 1)
 
@@ -17,14 +18,14 @@ TODAY = date(2025, 3, 1)
 @pytest.fixture
 def repo(tmp_path):  # type: ignore[no-untyped-def]
     """Validation happens before the database is touched: SQLite is enough here."""
-    repository = Repository.open(f"sqlite:///{tmp_path / 'v.sqlite3'}")
+    repository = Repository.open(f"sqlite:///{tmp_path / 'v.sqlite3'}", key=TEST_KEY)
     yield repository
     repository.close()
 
 
 @pytest.fixture
 def any_repo(db_url: str):  # type: ignore[no-untyped-def]
-    repository = Repository.open(db_url)
+    repository = Repository.open(db_url, key=TEST_KEY)
     yield repository
     repository.close()
 

@@ -1,0 +1,114 @@
+"""``python main.py inwoner export|erase --dossier NR``: the inwoner's rights of access and erasure.
+
+Export (AVG art. 15) writes everything stored about one inwoner into a folder of the
+professional's choice: ``gegevens.json`` (the whole history, ``board.document``), one dossier
+PDF per meting, and ``auditlog.json`` (who opened or changed the file, when). Erase (AVG
+art. 17) asks to type the dossier number again (or ``--yes``), removes the inwoner, every
+meting and their bundles in the outbox; the audit log keeps only that it happened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from board.document import dumps, history_to_document
+from exports.dossier import dossier_pdf
+from storage import audit
+from storage.engine import resolve_url
+from storage.errors import StorageError
+from storage.outbox import outbox_folder, remove_bundles
+from storage.repository import Repository
+from storage.unlock import open_for_cli
+
+
+def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> list[Path]:
+    """Write the inzage files into ``out`` (made when missing); returns the files written."""
+    inwoner = _find(repository, dossiernummer)
+    metingen = repository.history(inwoner.id)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {"gegevens.json": dumps(history_to_document(inwoner, metingen)).encode()}
+    by_id = {m.id: m for m in metingen}
+    for meting in metingen:
+        vorige = by_id.get(meting.vorige_meting_id) if meting.vorige_meting_id else None
+        files[f"meting-{meting.volgnummer:02d}-{meting.datum.isoformat()}.pdf"] = dossier_pdf(inwoner, meting, vorige)
+    repository.log(audit.INGEZIEN, inwoner.id)
+    entries = [
+        {"moment": e.moment.isoformat(), "wie": e.professional_id, "actie": e.actie, "uitkomst": e.resultaat}
+        for e in repository.audit_log(inwoner.id)
+    ]
+    files["auditlog.json"] = (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode()
+    written = []
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+        written.append(out / name)
+    return written
+
+
+def erase_inwoner(repository: Repository, outbox: Path, dossiernummer: str) -> int:
+    """Erase the inwoner and their bundles; returns how many metingen went."""
+    inwoner = _find(repository, dossiernummer)
+    ids = repository.erase_inwoner(inwoner.id)
+    remove_bundles(outbox, ids)
+    return len(ids)
+
+
+def _find(repository: Repository, dossiernummer: str) -> Any:
+    inwoner = repository.find_inwoner(dossiernummer)
+    if inwoner is None:
+        raise StorageError(f"Er staat geen inwoner met dossiernummer {dossiernummer} op deze tablet.")
+    return inwoner
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        repository = open_for_cli(args)
+    except StorageError as exc:
+        print(exc)
+        return 1
+    try:
+        written = export_inwoner(repository, args.dossier, Path(args.out))
+    except (StorageError, OSError) as exc:
+        print(f"De inzage is niet gemaakt: {exc}")
+        return 1
+    finally:
+        repository.close()
+    print(f"Inzage geschreven naar {args.out}: {len(written)} bestanden.")
+    return 0
+
+
+def run_erase(args: argparse.Namespace) -> int:
+    if not args.yes:
+        answer = input(f"Alles van dossier {args.dossier} wordt gewist. Typ het dossiernummer nog eens: ")
+        if answer.strip() != args.dossier:
+            print("Het nummer is niet gelijk; er is niets gewist.")
+            return 1
+    try:
+        repository = open_for_cli(args)
+    except StorageError as exc:
+        print(exc)
+        return 1
+    try:
+        count = erase_inwoner(repository, outbox_folder(resolve_url(args.db)), args.dossier)
+    except (StorageError, OSError) as exc:
+        print(f"Wissen is niet gelukt: {exc}")
+        return 1
+    finally:
+        repository.close()
+    print(f"Dossier {args.dossier} is gewist: de inwoner, {count} metingen en hun exports.")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("inwoner", help="inzage en wissen voor één inwoner (AVG)")
+    commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
+    export = commands.add_parser("export", help="alles wat over de inwoner is opgeslagen (JSON en PDF)")
+    export.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
+    export.add_argument("--out", default=".", metavar="MAP", help="de map voor de bestanden (standaard: hier)")
+    export.set_defaults(func=run_export)
+    erase = commands.add_parser("erase", help="wis de inwoner en alles over hem of haar van de tablet")
+    erase.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
+    erase.add_argument("--yes", action="store_true", help="niet opnieuw om het dossiernummer vragen")
+    erase.set_defaults(func=run_erase)

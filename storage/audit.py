@@ -1,0 +1,146 @@
+"""The audit log (NEN 7513, BIO 8.15): who did what with which inwoner's file, when, with what result.
+
+An entry holds the professional's id, an action, the inwoner's random id (never the dossier
+number, initials or any content), the moment and the result. Entries are numbered 1, 2, 3, ...
+and chained: each hash is SHA-256 over the previous hash and the entry's canonical fields.
+``verify`` finds an edited, removed or reordered entry. It cannot see the newest entries cut
+off the end; compare the count and head hash that ``python main.py audit verify`` prints with
+one noted earlier (or sent to the central database) for that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from storage.models import AuditRow
+
+# The actions; their words are the log's, in Dutch like the domain.
+AANGEMAAKT = "aangemaakt"  # a new inwoner or meting
+GEOPEND = "geopend"  # an inwoner's file was read (once per inwoner per session)
+GEWIJZIGD = "gewijzigd"  # a concept meting changed (once per meting per session)
+AFGEROND = "afgerond"
+GEEXPORTEERD = "geexporteerd"  # a bundle for the dossier
+GELEVERD = "geleverd"  # the bundle reached the dossier; the tablet's copy is removed
+INGEZIEN = "ingezien"  # an inzage export for the inwoner (AVG art. 15)
+GEWIST = "gewist"  # erased at the inwoner's request (AVG art. 17)
+VERLOPEN = "verlopen"  # removed by the retention rule
+ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST, VERLOPEN)
+GELUKT, MISLUKT = "gelukt", "mislukt"
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    moment: datetime
+    professional_id: str | None
+    actie: str
+    inwoner_id: str | None
+    resultaat: str
+    vorige_hash: str
+    hash: str
+
+
+def entry_hash(vorige_hash: str, seq: int, moment: datetime, professional_id: str | None, actie: str,
+               inwoner_id: str | None, resultaat: str) -> str:  # fmt: skip
+    fields = [seq, moment.isoformat(), professional_id, actie, inwoner_id, resultaat]
+    canonical = json.dumps(fields, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(f"{vorige_hash}\n{canonical}".encode()).hexdigest()
+
+
+def append(
+    conn: sa.Connection,
+    actie: str,
+    professional_id: str | None,
+    inwoner_id: str | None,
+    resultaat: str = GELUKT,
+    moment: datetime | None = None,
+) -> None:
+    """Add one entry inside the caller's transaction, so it commits or rolls back with the change."""
+    if actie not in ACTIES:
+        raise ValueError(f"unknown audit action {actie!r}")
+    if conn.dialect.name == "postgresql":  # two writers must not both take the same number
+        conn.exec_driver_sql("LOCK TABLE audit IN EXCLUSIVE MODE")
+    last = conn.execute(sa.select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)).first()
+    seq, vorige = (1, GENESIS) if last is None else (last.seq + 1, last.hash)
+    moment = moment or datetime.now(UTC)
+    conn.execute(
+        sa.insert(AuditRow),
+        {
+            "seq": seq,
+            "moment": moment,
+            "professional_id": professional_id,
+            "actie": actie,
+            "inwoner_id": inwoner_id,
+            "resultaat": resultaat,
+            "vorige_hash": vorige,
+            "hash": entry_hash(vorige, seq, moment, professional_id, actie, inwoner_id, resultaat),
+        },
+    )
+
+
+def entries(conn: sa.Connection, inwoner_id: str | None = None) -> list[AuditEntry]:
+    query = sa.select(AuditRow.__table__).order_by(AuditRow.seq)
+    if inwoner_id is not None:
+        query = query.where(AuditRow.inwoner_id == inwoner_id)
+    return [AuditEntry(**row._mapping) for row in conn.execute(query)]
+
+
+def verify(log: list[AuditEntry]) -> list[str]:
+    """What is wrong with the chain, in Dutch; an empty list when every entry is intact."""
+    problems: list[str] = []
+    vorige = GENESIS
+    for expected, entry in enumerate(log, start=1):
+        if entry.seq != expected:
+            problems.append(f"regel {expected} ontbreekt of staat op een andere plaats (gevonden: {entry.seq})")
+        if entry.vorige_hash != vorige:
+            problems.append(f"regel {entry.seq} sluit niet aan op de regel ervoor (verwijderd of verwisseld)")
+        fields = (entry.seq, entry.moment, entry.professional_id, entry.actie, entry.inwoner_id, entry.resultaat)
+        if entry_hash(entry.vorige_hash, *fields) != entry.hash:
+            problems.append(f"regel {entry.seq} is veranderd")
+        if entry.actie not in ACTIES or entry.resultaat not in (GELUKT, MISLUKT):
+            problems.append(f"regel {entry.seq} heeft een onbekende actie of uitkomst")
+        vorige = entry.hash
+    return problems
+
+
+# ----- python main.py audit verify ----------------------------------------------------------
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from storage.errors import StorageError
+    from storage.unlock import open_for_cli
+
+    try:
+        repository = open_for_cli(args)
+    except StorageError as exc:
+        print(exc)
+        return 1
+    try:
+        with repository.engine.connect() as conn:
+            log = entries(conn)
+    finally:
+        repository.close()
+    problems = verify(log)
+    if problems:
+        print(f"Het auditlog is NIET in orde ({len(problems)} problemen):")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 2
+    head = log[-1].hash if log else GENESIS
+    print(f"Het auditlog is in orde: {len(log)} regels, laatste hash {head}.")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("audit", help="het auditlog (wie opende of wijzigde welk dossier)")
+    commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
+    check = commands.add_parser("verify", help="controleer dat geen regel is veranderd, verwijderd of verplaatst")
+    check.set_defaults(func=run_verify)
