@@ -16,10 +16,9 @@ from board import Inwoner, Meting
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
 from exports.cli import export_metingen
 from storage.engine import resolve_url
-from storage.errors import StorageError
 from storage.outbox import outbox_folder
 from storage.repository import Repository
-from storage.unlock import open_for_cli
+from storage.unlock import with_repository
 
 TEAM_ENV = "MAGNEETBORD_TEAM"
 
@@ -44,30 +43,19 @@ def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwon
     return items
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, repository: Repository) -> int:
     out = Path(args.out) if args.out else outbox_folder(resolve_url(args.db))
     team = args.team or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT
-    try:
-        repository = open_for_cli(args)
-    except StorageError as exc:
-        print(exc)
-        return 1
-    try:
-        items = select(repository, args)
-        if not items:
-            print("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd.")
-            return 0
-        folders = export_metingen(
-            items,
-            out,
-            team_contact=team,
-            on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
-        )
-    except (ExportError, StorageError, LookupError) as exc:
-        print(exc)
-        return 1
-    finally:
-        repository.close()
+    items = select(repository, args)
+    if not items:
+        print("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd.")
+        return 0
+    folders = export_metingen(
+        items,
+        out,
+        team_contact=team,
+        on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
+    )
     print(f"{len(folders)} meting(en) geëxporteerd naar {out}.")
     return 0
 
@@ -83,4 +71,4 @@ def register(subparsers: Any) -> None:
     which.add_argument("--dossier", metavar="NUMMER", help="alle afgeronde metingen van deze inwoner")
     parser.add_argument("--out", metavar="MAP", help="naar deze map in plaats van de outbox in de gebruikersmap")
     parser.add_argument("--team", help=f"hoe het team te bereiken is (of omgevingsvariabele {TEAM_ENV})")
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=with_repository(run))

@@ -21,7 +21,7 @@ from storage.engine import resolve_url
 from storage.errors import StorageError
 from storage.outbox import outbox_folder, remove_bundles
 from storage.repository import Repository
-from storage.unlock import open_for_cli
+from storage.unlock import with_repository
 
 
 def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> list[Path]:
@@ -62,41 +62,24 @@ def _find(repository: Repository, dossiernummer: str) -> Any:
     return inwoner
 
 
-def run_export(args: argparse.Namespace) -> int:
-    try:
-        repository = open_for_cli(args)
-    except StorageError as exc:
-        print(exc)
-        return 1
-    try:
-        written = export_inwoner(repository, args.dossier, Path(args.out))
-    except (StorageError, OSError) as exc:
-        print(f"De inzage is niet gemaakt: {exc}")
-        return 1
-    finally:
-        repository.close()
+def run_export(args: argparse.Namespace, repository: Repository) -> int:
+    written = export_inwoner(repository, args.dossier, Path(args.out))
     print(f"Inzage geschreven naar {args.out}: {len(written)} bestanden.")
     return 0
 
 
-def run_erase(args: argparse.Namespace) -> int:
+def confirm_erase(args: argparse.Namespace) -> int:
+    """Ask for the dossiernummer again before anything is opened, let alone erased."""
     if not args.yes:
         answer = input(f"Alles van dossier {args.dossier} wordt gewist. Typ het dossiernummer nog eens: ")
         if answer.strip() != args.dossier:
             print("Het nummer is niet gelijk; er is niets gewist.")
             return 1
-    try:
-        repository = open_for_cli(args)
-    except StorageError as exc:
-        print(exc)
-        return 1
-    try:
-        count = erase_inwoner(repository, outbox_folder(resolve_url(args.db)), args.dossier)
-    except (StorageError, OSError) as exc:
-        print(f"Wissen is niet gelukt: {exc}")
-        return 1
-    finally:
-        repository.close()
+    return with_repository(run_erase, failed="Wissen is niet gelukt: ")(args)
+
+
+def run_erase(args: argparse.Namespace, repository: Repository) -> int:
+    count = erase_inwoner(repository, outbox_folder(resolve_url(args.db)), args.dossier)
     print(f"Dossier {args.dossier} is gewist: de inwoner, {count} metingen en hun exports.")
     return 0
 
@@ -107,8 +90,8 @@ def register(subparsers: Any) -> None:
     export = commands.add_parser("export", help="alles wat over de inwoner is opgeslagen (JSON en PDF)")
     export.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
     export.add_argument("--out", default=".", metavar="MAP", help="de map voor de bestanden (standaard: hier)")
-    export.set_defaults(func=run_export)
+    export.set_defaults(func=with_repository(run_export, failed="De inzage is niet gemaakt: "))
     erase = commands.add_parser("erase", help="wis de inwoner en alles over hem of haar van de tablet")
     erase.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
     erase.add_argument("--yes", action="store_true", help="niet opnieuw om het dossiernummer vragen")
-    erase.set_defaults(func=run_erase)
+    erase.set_defaults(func=confirm_erase)

@@ -15,11 +15,14 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from storage.models import AuditRow
+
+if TYPE_CHECKING:  # the repository imports this module
+    from storage.repository import Repository
 
 # The actions; their words are the log's, in Dutch like the domain.
 AANGEMAAKT = "aangemaakt"  # a new inwoner or meting
@@ -114,20 +117,9 @@ def verify(log: list[AuditEntry]) -> list[str]:
 # ----- python main.py audit verify ----------------------------------------------------------
 
 
-def run_verify(args: argparse.Namespace) -> int:
-    from storage.errors import StorageError
-    from storage.unlock import open_for_cli
-
-    try:
-        repository = open_for_cli(args)
-    except StorageError as exc:
-        print(exc)
-        return 1
-    try:
-        with repository.engine.connect() as conn:
-            log = entries(conn)
-    finally:
-        repository.close()
+def run_verify(args: argparse.Namespace, repository: Repository) -> int:
+    with repository.engine.connect() as conn:
+        log = entries(conn)
     problems = verify(log)
     if problems:
         print(f"Het auditlog is NIET in orde ({len(problems)} problemen):")
@@ -143,4 +135,6 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("audit", help="het auditlog (wie opende of wijzigde welk dossier)")
     commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
     check = commands.add_parser("verify", help="controleer dat geen regel is veranderd, verwijderd of verplaatst")
-    check.set_defaults(func=run_verify)
+    from storage.unlock import with_repository  # late: unlock imports the repository, which imports this
+
+    check.set_defaults(func=with_repository(run_verify))

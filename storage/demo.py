@@ -10,8 +10,8 @@ import argparse
 from typing import Any
 
 from board.voorbeeld import SEED, voorbeeld
-from storage.errors import StorageError
 from storage.repository import Repository
+from storage.unlock import with_repository
 
 
 def fill(repository: Repository, seed: int = SEED) -> tuple[int, int]:
@@ -32,21 +32,8 @@ def fill(repository: Repository, seed: int = SEED) -> tuple[int, int]:
     return inwoners, metingen
 
 
-def run(args: argparse.Namespace) -> int:
-    from storage.unlock import open_for_cli  # the PIN: from MAGNEETBORD_PIN, or asked without echo
-
-    try:
-        repository = open_for_cli(args, create_demo=True)
-    except StorageError as exc:
-        print(exc)
-        return 1
-    try:
-        inwoners, metingen = fill(repository, args.seed)
-    except StorageError as exc:
-        print(exc)
-        return 1
-    finally:
-        repository.close()
+def run(args: argparse.Namespace, repository: Repository) -> int:
+    inwoners, metingen = fill(repository, args.seed)
     if inwoners or metingen:
         print(f"Voorbeeldgegevens toegevoegd: {inwoners} inwoners, {metingen} metingen.")
     else:
@@ -59,4 +46,4 @@ def register(subparsers: Any) -> None:
         "demo", help="vul de database met voorbeeldgegevens (ongeveer 30 inwoners in een paar wijken)"
     )
     parser.add_argument("--seed", type=int, default=SEED, help=argparse.SUPPRESS)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=with_repository(run, create_demo=True))

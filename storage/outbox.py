@@ -19,6 +19,7 @@ from storage.engine import is_sqlite, resolve_url, sqlite_path
 from storage.errors import StorageError
 from storage.paths import data_dir
 from storage.repository import Repository
+from storage.unlock import with_repository
 
 OUTBOX = "outbox"
 RETENTION_DAYS = 90
@@ -86,37 +87,16 @@ def apply_retention(repository: Repository, outbox: Path, days: int | None = Non
 # ----- the command line ---------------------------------------------------------------------
 
 
-def run_delivered(args: argparse.Namespace) -> int:
-    from storage.unlock import open_for_cli
-
-    try:
-        repository = open_for_cli(args)
-    except StorageError as exc:
-        print(exc)
-        return 1
+def run_delivered(args: argparse.Namespace, repository: Repository) -> int:
     outbox = outbox_folder(resolve_url(args.db))
-    try:
-        for folder in args.mappen:
-            mark_delivered(repository, outbox, folder)
-            print(f"Afgeleverd en van de tablet verwijderd: {Path(folder).name}")
-    except StorageError as exc:
-        print(exc)
-        return 1
-    finally:
-        repository.close()
+    for folder in args.mappen:
+        mark_delivered(repository, outbox, folder)
+        print(f"Afgeleverd en van de tablet verwijderd: {Path(folder).name}")
     return 0
 
 
-def run_retention(args: argparse.Namespace) -> int:
-    from storage.unlock import open_for_cli
-
-    try:
-        repository = open_for_cli(args)
-        count = apply_retention(repository, outbox_folder(resolve_url(args.db)), args.dagen)
-    except StorageError as exc:
-        print(exc)
-        return 1
-    repository.close()
+def run_retention(args: argparse.Namespace, repository: Repository) -> int:
+    count = apply_retention(repository, outbox_folder(resolve_url(args.db)), args.dagen)
     print(f"Bewaartermijn toegepast: {count} metingen verwijderd.")
     return 0
 
@@ -126,7 +106,7 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
     delivered = commands.add_parser("delivered", help="een export is in het dossier: haal hem van de tablet")
     delivered.add_argument("mappen", nargs="+", metavar="MAP", help="de map(pen) in de outbox")
-    delivered.set_defaults(func=run_delivered)
+    delivered.set_defaults(func=with_repository(run_delivered))
     retention = commands.add_parser(
         "opruimen", help="verwijder afgeronde metingen die langer dan de bewaartermijn geleden zijn afgeleverd"
     )
@@ -136,4 +116,4 @@ def register(subparsers: Any) -> None:
         default=None,
         help=f"de bewaartermijn in dagen (standaard {RETENTION_DAYS}, of {RETENTION_ENV})",
     )
-    retention.set_defaults(func=run_retention)
+    retention.set_defaults(func=with_repository(run_retention))

@@ -11,6 +11,7 @@ import os
 import secrets
 from collections.abc import Callable
 
+from board.errors import UserError
 from board.lock import pin_problem
 from storage.engine import is_sqlite, resolve_url
 from storage.errors import StorageError
@@ -94,3 +95,30 @@ def _ask(ask: Callable[[str], str], prompt: str) -> str:
         raise UnlockError(
             f"Geen pincode gekregen. Typ hem als erom gevraagd wordt, of zet hem in de omgevingsvariabele {PIN_ENV}."
         ) from None
+
+
+Work = Callable[[argparse.Namespace, Repository], int]
+
+
+def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") -> Callable[[argparse.Namespace], int]:
+    """A subcommand's ``func``: unlock the database, run ``work(args, repository)``, close it.
+
+    A ``UserError`` (or a file system error) is printed as its plain-Dutch message, after
+    ``failed`` when given, and gives exit code 1; nothing half-done is left by the callees.
+    """
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            repository = open_for_cli(args, create_demo=create_demo)
+        except UserError as exc:
+            print(exc)
+            return 1
+        try:
+            return work(args, repository)
+        except (UserError, OSError) as exc:
+            print(f"{failed}{exc}")
+            return 1
+        finally:
+            repository.close()
+
+    return run
