@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import os
 import tempfile
-
-os.environ.setdefault("KIVY_NO_ARGS", "1")
-os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
-os.environ.setdefault("KIVY_NO_FILELOG", "1")
-os.environ.setdefault("KIVY_HOME", tempfile.mkdtemp(prefix="magneetbord-kivy-"))
-if not os.environ.get("DISPLAY"):
-    os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
-
-
-# ----- storage: a fresh database per test, on SQLite and (when available) PostgreSQL -----
-
 import uuid
 from collections.abc import Iterator
 
 import pytest
+
+from widgets.headless import configure
+
+configure()  # before anything imports kivy
+# No test may touch the real user data folder of whoever runs the tests.
+os.environ.setdefault("MAGNEETBORD_DATA_DIR", tempfile.mkdtemp(prefix="magneetbord-data-"))
+
+
+# ----- storage: a fresh database per test, on SQLite and (when available) PostgreSQL -----
 
 POSTGRES_ENV = "MAGNEETBORD_TEST_POSTGRES_URL"
 
