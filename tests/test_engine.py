@@ -21,6 +21,7 @@ from tests.traces import DOSSIER, INITIALEN, NEEDLES, files_under, fill_known_in
 
 def test_the_default_database_is_a_file_in_the_user_data_folder(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("MAGNEETBORD_DATA_DIR", raising=False)
     monkeypatch.delenv(ENV_VAR, raising=False)
     url = resolve_url(None)
     assert url == default_url()

@@ -27,6 +27,7 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The default user data folder, in a temp dir, filled by ``demo`` plus the known inwoner,
     whose afgeronde meting has a bundle in the outbox."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("MAGNEETBORD_DATA_DIR", raising=False)
     monkeypatch.delenv(ENV_VAR, raising=False)
     monkeypatch.setenv(PIN_ENV, PIN)
     assert main.main(["demo"]) == 0
