@@ -37,8 +37,10 @@ from storage.models import (
     ExportRow,
     FicheRow,
     GekozenRow,
+    InstellingRow,
     InwonerRow,
     MetingRow,
+    MonitorVerzondenRow,
     ProfessionalRow,
 )
 from storage.validation import check_change, check_id, check_inwoner, check_meting
@@ -275,6 +277,64 @@ class Repository:
         exported = sa.select(ExportRow.meting_id).scalar_subquery()
         with self._read() as conn:
             return self._load(conn, (MetingRow.status == Status.AFGEROND.value) & MetingRow.id.not_in(exported))
+
+    # ----- settings and the monitor queue ---------------------------------------------
+
+    def get_instelling(self, naam: str) -> str | None:
+        with self._read() as conn:
+            return conn.execute(sa.select(InstellingRow.waarde).where(InstellingRow.naam == naam)).scalar()
+
+    def set_instelling(self, naam: str, waarde: str, *, overwrite: bool = True) -> str:
+        """Store a setting; with ``overwrite=False`` an existing value wins. Returns the value
+        that is stored now (so two first uses at once agree on one value)."""
+        with self._write() as conn:
+            current = conn.execute(sa.select(InstellingRow.waarde).where(InstellingRow.naam == naam)).scalar()
+            if current is None:
+                conn.execute(sa.insert(InstellingRow), {"naam": naam, "waarde": waarde})
+            elif overwrite and current != waarde:
+                conn.execute(sa.update(InstellingRow).where(InstellingRow.naam == naam).values(waarde=waarde))
+            else:
+                return current
+        return waarde
+
+    def afgeronde_metingen(self, not_sent_to: str | None = None) -> list[Meting]:
+        """All afgeronde metingen, oldest first; with ``not_sent_to`` only those whose monitor
+        record that central database has not confirmed yet (the offline queue)."""
+        where = MetingRow.status == Status.AFGEROND.value
+        if not_sent_to is not None:
+            sent = sa.select(MonitorVerzondenRow.meting_id).where(MonitorVerzondenRow.centrale_id == not_sent_to)
+            where = where & MetingRow.id.not_in(sent)
+        with self._read() as conn:
+            return self._load(conn, where)
+
+    def mark_monitor_sent(self, centrale_id: str, sent: list[tuple[str, str]], moment: datetime) -> None:
+        """Remember that ``centrale_id`` committed these (meting id, record id) pairs."""
+        if not sent:
+            return
+        with self._write() as conn:
+            done = set(
+                conn.execute(
+                    sa.select(MonitorVerzondenRow.meting_id).where(
+                        (MonitorVerzondenRow.centrale_id == centrale_id)
+                        & MonitorVerzondenRow.meting_id.in_([m for m, _ in sent])
+                    )
+                ).scalars()
+            )
+            rows = [
+                {"meting_id": m, "centrale_id": centrale_id, "record_id": r, "verzonden_op": moment}
+                for m, r in sent
+                if m not in done
+            ]
+            if rows:
+                conn.execute(sa.insert(MonitorVerzondenRow), rows)
+
+    def monitor_sent_count(self, centrale_id: str | None = None) -> int:
+        """How many records were sent (to one central database, or to any)."""
+        query = sa.select(sa.func.count()).select_from(MonitorVerzondenRow)
+        if centrale_id is not None:
+            query = query.where(MonitorVerzondenRow.centrale_id == centrale_id)
+        with self._read() as conn:
+            return int(conn.execute(query).scalar() or 0)
 
     # ----- internals ------------------------------------------------------------------
 
