@@ -17,7 +17,7 @@ os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 
 # Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
-COMMAND_MODULES: tuple[str, ...] = ("storage.demo",)
+COMMAND_MODULES: tuple[str, ...] = ("storage.demo", "storage.sync", "commands.monitor")
 
 
 def build_parser() -> argparse.ArgumentParser:

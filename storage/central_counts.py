@@ -164,7 +164,8 @@ def _fold(rows: list[sa.Row], periode: Periode, set_naam: str) -> Tellingen:
     s = _Som()
     metingen: Counter[str] = Counter()
     inwoners_per_wijk: dict[str, int] = {}
-    for tabel, wijk, rij, kolom, v, n, inwoners in rows:
+    for tabel, wijk, rij, kolom, v, n_, inwoners_ in rows:
+        n, inwoners = int(n_), int(inwoners_)  # PostgreSQL's SUM is numeric
         if tabel == "inwoners":
             inwoners_per_wijk[wijk] = n
             s.add(("overzicht", wijk, ALLE, "inwoners"), n, inwoners)

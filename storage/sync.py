@@ -47,6 +47,8 @@ def print_progress(done: int, total: int) -> None:
 
 
 def _wachten(n: int) -> str:
+    if n == 0:
+        return "er wachten nu geen records op de tablet"
     return f"{n} {'record wacht' if n == 1 else 'records wachten'} op de tablet tot de volgende keer"
 
 
@@ -112,6 +114,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("minstens 1")
+    return value
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "sync", help="stuur de wachtende monitorrecords (zonder namen of tekst) naar de centrale database"
@@ -120,5 +129,5 @@ def register(subparsers: Any) -> None:
         "--to", required=True, metavar="URL",
         help="de centrale database van de gemeente (PostgreSQL-URL, of sqlite:///bestand voor één team)",
     )
-    parser.add_argument("--batch", type=int, default=BATCH, help=argparse.SUPPRESS)
+    parser.add_argument("--batch", type=_positive, default=BATCH, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
