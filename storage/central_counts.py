@@ -4,8 +4,8 @@ The same rules as ``monitor_counts.tel``, in one statement. ``h`` numbers each i
 records in history order (volgnummer, maand, record_id) and carries the first one: that
 is the 0-meting when it is one (a CHECK makes the 0-meting the only volgnummer 0). ``p``
 keeps the records in the period and marks, per inwoner, the latest one (its wijk is the
-inwoner's wijk), the latest of each soort, the latest vervolgmeting per quarter and the
-latest rapportcijfer per quarter. Each SELECT of the UNION then counts one table, and
+inwoner's wijk), the latest one per quarter and the latest rapportcijfer per quarter.
+Each SELECT of the UNION then counts one table, and
 ``tel_sql`` folds the rows into ``Tellingen``. Positions are integer thousandths, so the
 "beter/gelijk/slechter" threshold (5% of the bar = 50) is exact here as in Python.
 """
@@ -32,37 +32,38 @@ COUNTS_SQL = f"""
 WITH h AS (
     SELECT nr, pseudoniem, wijk, maand, soort, rapportcijfer,
            CAST(substr(maand, 1, 4) AS INTEGER) * 10 + (CAST(substr(maand, 6, 2) AS INTEGER) + 2) / 3 AS kw,
+           ROW_NUMBER() OVER hist AS pos,
            FIRST_VALUE(nr) OVER hist AS nul_nr,
            FIRST_VALUE(soort) OVER hist AS eerste_soort,
-           FIRST_VALUE(rapportcijfer) OVER hist AS nul_cijfer,
-           volgnummer, record_id
+           FIRST_VALUE(rapportcijfer) OVER hist AS nul_cijfer
     FROM monitor_record
     WHERE set_naam = :set_naam
       AND pseudoniem IN (SELECT pseudoniem FROM monitor_record
                          WHERE set_naam = :set_naam AND maand BETWEEN :van AND :tot)
     WINDOW hist AS (PARTITION BY pseudoniem ORDER BY volgnummer, maand, record_id)
 ),
-p AS (
+p AS (  -- the 0-meting sorts first, so the latest vervolgmeting (in the period, in a quarter)
+        -- is simply the latest record there when that is a vervolgmeting
     SELECT nr, pseudoniem, soort, rapportcijfer, kw, nul_nr, nul_cijfer,
            CASE WHEN eerste_soort = '{NUL}' THEN 1 ELSE 0 END AS heeft_nul,
            FIRST_VALUE(wijk) OVER laatst AS iwijk,
            ROW_NUMBER() OVER laatst AS rn,
-           ROW_NUMBER() OVER (PARTITION BY pseudoniem, soort
-                              ORDER BY volgnummer DESC, maand DESC, record_id DESC) AS rn_soort,
-           ROW_NUMBER() OVER (PARTITION BY pseudoniem, kw, soort
-                              ORDER BY volgnummer DESC, maand DESC, record_id DESC) AS rn_kw_soort,
-           ROW_NUMBER() OVER (PARTITION BY pseudoniem, kw, CASE WHEN rapportcijfer IS NULL THEN 0 ELSE 1 END
-                              ORDER BY volgnummer DESC, maand DESC, record_id DESC) AS rn_kw_cijfer
+           ROW_NUMBER() OVER kwartaal AS rn_kw,
+           -- the latest rapportcijfer in the quarter, packed behind its place in the history
+           MAX(CASE WHEN rapportcijfer IS NOT NULL THEN pos * 100 + rapportcijfer END) OVER kwartaal_heel AS kw_cijfer
     FROM h
     WHERE maand BETWEEN :van AND :tot
-    WINDOW laatst AS (PARTITION BY pseudoniem ORDER BY volgnummer DESC, maand DESC, record_id DESC)
+    WINDOW laatst AS (PARTITION BY pseudoniem ORDER BY pos DESC),
+           kwartaal AS (PARTITION BY pseudoniem, kw ORDER BY pos DESC),
+           kwartaal_heel AS (PARTITION BY pseudoniem, kw ORDER BY pos DESC
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 ),
 v AS (  -- the latest vervolgmeting per quarter, leefgebied by leefgebied beside the 0-meting
-    SELECT p.pseudoniem, p.iwijk, p.kw, p.rn_soort, l.leefgebied, l.positie - l0.positie AS verschil
+    SELECT p.pseudoniem, p.iwijk, p.kw, p.rn, l.leefgebied, l.positie - l0.positie AS verschil
     FROM p
     JOIN monitor_record_leefgebied l ON l.record_nr = p.nr
     JOIN monitor_record_leefgebied l0 ON l0.record_nr = p.nul_nr AND l0.leefgebied = l.leefgebied
-    WHERE p.soort = '{VERVOLG}' AND p.rn_kw_soort = 1 AND p.heeft_nul = 1
+    WHERE p.soort = '{VERVOLG}' AND p.rn_kw = 1 AND p.heeft_nul = 1
 ),
 tv AS (  -- per inwoner and quarter: how many leefgebieden went which way
     SELECT pseudoniem, iwijk, kw,
@@ -87,10 +88,10 @@ WHERE p.nr = p.nul_nr AND p.heeft_nul = 1
 GROUP BY p.iwijk, l.leefgebied, CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END
 UNION ALL
 SELECT 'verandering', iwijk, leefgebied, '', verschil, COUNT(*), COUNT(*)
-FROM v WHERE rn_soort = 1 GROUP BY iwijk, leefgebied, verschil
+FROM v WHERE rn = 1 GROUP BY iwijk, leefgebied, verschil
 UNION ALL
 SELECT 'rapportcijfer', iwijk, '', '', nul_cijfer * 100 + rapportcijfer, COUNT(*), COUNT(*)
-FROM p WHERE soort = '{VERVOLG}' AND rn_soort = 1 AND heeft_nul = 1
+FROM p WHERE soort = '{VERVOLG}' AND rn = 1 AND heeft_nul = 1
          AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
 GROUP BY iwijk, nul_cijfer, rapportcijfer
 UNION ALL
@@ -104,8 +105,8 @@ WHERE d.evaluatie IS NOT NULL GROUP BY p.iwijk, d.leefgebied
 UNION ALL
 SELECT 'trend', iwijk, '', 'metingen', kw, COUNT(*), COUNT(DISTINCT pseudoniem) FROM p GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'cijfer', kw * 100 + rapportcijfer, COUNT(*), COUNT(*)
-FROM p WHERE rn_kw_cijfer = 1 AND rapportcijfer IS NOT NULL GROUP BY iwijk, kw, rapportcijfer
+SELECT 'trend', iwijk, '', 'cijfer', kw * 100 + kw_cijfer % 100, COUNT(*), COUNT(*)
+FROM p WHERE rn_kw = 1 AND kw_cijfer IS NOT NULL GROUP BY iwijk, kw, kw_cijfer % 100
 UNION ALL
 SELECT 'trend', iwijk, '', 'beter', kw, SUM(beter), SUM(CASE WHEN beter > 0 THEN 1 ELSE 0 END)
 FROM tv GROUP BY iwijk, kw
