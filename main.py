@@ -19,7 +19,9 @@ os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 # Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
 COMMAND_MODULES: tuple[str, ...] = (
     "storage.demo",
-    "exports.command",
+    "exports.export_command",
+    "storage.sync",
+    "exports.monitor_command",
     "exports.inzage",
     "storage.outbox",
     "storage.audit",

@@ -113,7 +113,8 @@ def tel(records: Iterable[MonitorRecord], periode: Periode, set_naam: str = DEFA
             per_inwoner[record.pseudoniem][record.record_id] = record
     teller, wijken = _Teller(), set()
     for history in per_inwoner.values():
-        ordered = sorted(history.values(), key=lambda r: (r.volgnummer, r.maand))
+        # record_id breaks ties, so the result does not depend on the order records came in
+        ordered = sorted(history.values(), key=lambda r: (r.volgnummer, r.maand, r.record_id))
         if _tel_inwoner(teller, ordered, periode):
             wijken.add([r for r in ordered if periode.bevat(r.maand)][-1].wijk)
         teller.volgende_inwoner()

@@ -86,9 +86,12 @@ class Vergelijking:
 
 
 def richting(oud: float, nieuw: float) -> Richting:
-    if nieuw - oud >= GELIJK_DREMPEL:
+    # Rounded first: 0.25 - 0.20 is 0.04999999999999999 in floats, and a shift of exactly
+    # the threshold must count the same wherever it lies on the bar (and in SQL).
+    verschil = round(nieuw - oud, 9)
+    if verschil >= GELIJK_DREMPEL:
         return Richting.BETER
-    if oud - nieuw >= GELIJK_DREMPEL:
+    if -verschil >= GELIJK_DREMPEL:
         return Richting.SLECHTER
     return Richting.GELIJK
 

@@ -190,3 +190,26 @@ class AuditRow(Base):
     resultaat: Mapped[str] = mapped_column(sa.String(20))
     vorige_hash: Mapped[str] = mapped_column(sa.String(64))
     hash: Mapped[str] = mapped_column(sa.String(64))
+
+
+class InstellingRow(Base):
+    """Since revision 0004: the tablet's own settings, such as the gemeente's monitor key.
+    Kept in the database, so they are as safe as the data (encrypted with it)."""
+
+    __tablename__ = "instelling"
+
+    naam: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    waarde: Mapped[str] = mapped_column(sa.Text)
+
+
+class MonitorVerzondenRow(Base):
+    """Since revision 0004: an afgeronde meting whose monitor record a central database
+    (``centrale_id``) has committed. The record itself is derived again when needed; a
+    meting that is erased takes this row with it."""
+
+    __tablename__ = "monitor_verzonden"
+
+    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
+    centrale_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
+    record_id: Mapped[str] = mapped_column(sa.String(64))
+    verzonden_op: Mapped[datetime] = mapped_column(IsoDateTime)

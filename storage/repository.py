@@ -38,13 +38,16 @@ from storage.models import (
     ExportRow,
     FicheRow,
     GekozenRow,
+    InstellingRow,
     InwonerRow,
     MetingRow,
+    MonitorVerzondenRow,
     ProfessionalRow,
 )
 from storage.validation import check_change, check_id, check_inwoner, check_meting
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
+MONITOR_KEY_SETTING = "monitor_sleutel"  # the gemeente's key: this tablet takes part in the monitor
 log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
 
 
@@ -324,7 +327,9 @@ class Repository:
 
     def expired(self, delivered_before: datetime) -> list[str]:
         """Afgeronde metingen delivered to the dossier before the given moment, oldest first,
-        except each inwoner's latest afgeronde meting: the next vervolgmeting starts from it."""
+        except each inwoner's latest afgeronde meting (the next vervolgmeting starts from it)
+        and, on a tablet that takes part in the gemeente's monitor (it has a monitor key),
+        any meting whose monitor record no central database has yet: it would be lost."""
         latest = (
             sa.select(MetingRow.inwoner_id, sa.func.max(MetingRow.volgnummer).label("nr"))
             .where(MetingRow.status == Status.AFGEROND.value)
@@ -342,7 +347,13 @@ class Repository:
             )
             .order_by(ExportRow.delivered_at)
         )
+        sent = sa.select(MonitorVerzondenRow.meting_id).where(MonitorVerzondenRow.meting_id == MetingRow.id)
         with self._read() as conn:
+            in_monitor = conn.execute(
+                sa.select(InstellingRow.naam).where(InstellingRow.naam == MONITOR_KEY_SETTING)
+            ).first()
+            if in_monitor:
+                query = query.where(sent.exists())
             return list(conn.execute(query).scalars())
 
     def remove_expired(self, meting_id: str) -> None:
@@ -387,6 +398,63 @@ class Repository:
             return
         with self._read() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    # ----- settings and the monitor queue ---------------------------------------------
+
+    def get_instelling(self, naam: str) -> str | None:
+        with self._read() as conn:
+            return conn.execute(sa.select(InstellingRow.waarde).where(InstellingRow.naam == naam)).scalar()
+
+    def set_instelling(self, naam: str, waarde: str, *, overwrite: bool = True) -> str:
+        """Store a setting; with ``overwrite=False`` an existing value wins. Returns the value
+        that is stored now (so two first uses at once agree on one value)."""
+        with self._write() as conn:
+            current = conn.execute(sa.select(InstellingRow.waarde).where(InstellingRow.naam == naam)).scalar()
+            if current is None:
+                conn.execute(sa.insert(InstellingRow), {"naam": naam, "waarde": waarde})
+            elif overwrite and current != waarde:
+                conn.execute(sa.update(InstellingRow).where(InstellingRow.naam == naam).values(waarde=waarde))
+            else:
+                return current
+        return waarde
+
+    def afgeronde_metingen(self, not_sent_to: str | None = None) -> list[Meting]:
+        """All afgeronde metingen, oldest first; with ``not_sent_to`` only those whose monitor
+        record that central database has not confirmed yet (the offline queue)."""
+        where = MetingRow.status == Status.AFGEROND.value
+        if not_sent_to is not None:
+            sent = sa.select(MonitorVerzondenRow.meting_id).where(MonitorVerzondenRow.centrale_id == not_sent_to)
+            where = where & MetingRow.id.not_in(sent)
+        with self._read() as conn:
+            return self._load(conn, where)
+
+    def mark_monitor_sent(self, centrale_id: str, sent: list[tuple[str, str]], moment: datetime) -> None:
+        """Remember that ``centrale_id`` committed these (meting id, record id) pairs."""
+        if not sent:
+            return
+        with self._write() as conn:
+            done = set(
+                conn.execute(
+                    sa.select(MonitorVerzondenRow.meting_id).where(
+                        (MonitorVerzondenRow.centrale_id == centrale_id)
+                        & MonitorVerzondenRow.meting_id.in_([m for m, _ in sent])
+                    )
+                ).scalars()
+            )
+            rows = [
+                {"meting_id": m, "centrale_id": centrale_id, "record_id": r, "verzonden_op": moment}
+                for m, r in sent
+                if m not in done
+            ]
+            if rows:
+                conn.execute(sa.insert(MonitorVerzondenRow), rows)
+
+    def monitor_sent_count(self, centrale_id: str | None = None) -> int:
+        """How many records were sent (to one central database, or to any)."""
+        query = sa.select(sa.func.count()).select_from(MonitorVerzondenRow)
+        if centrale_id is not None:
+            query = query.where(MonitorVerzondenRow.centrale_id == centrale_id)
+        with self._read() as conn:
+            return int(conn.execute(query).scalar() or 0)
 
     # ----- internals ------------------------------------------------------------------
 

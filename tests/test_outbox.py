@@ -11,9 +11,11 @@ import pytest
 
 import main
 from board import Inwoner, Meting
+from board.monitor_record import monitor_record
 from exports.bundle import write_bundle
 from storage import Keyring, Repository
 from storage.keyring import KdfParams
+from storage.monitor_local import monitor_key
 from storage.outbox import apply_retention, outbox_folder
 from storage.unlock import PIN_ENV, open_for_cli
 
@@ -97,3 +99,19 @@ def test_retention_from_the_command_line(url: str, capsys: pytest.CaptureFixture
     assert "0 metingen" in capsys.readouterr().out
     assert main.main(["--db", url, "outbox", "opruimen", "--dagen", "30"]) == 0
     assert "1 metingen" in capsys.readouterr().out
+
+
+def test_retention_waits_for_the_monitor_record_on_a_tablet_in_the_monitor(url: str) -> None:
+    repository = open_for_cli(argparse.Namespace(db=url))
+    inwoner, metingen = chain(repository, 2)
+    outbox = outbox_folder(url)
+    for meting in metingen:
+        repository.mark_exported(meting.id, NOW - timedelta(days=100))
+        repository.mark_delivered(meting.id, NOW - timedelta(days=95))
+    monitor_key(repository)  # the tablet now takes part in the gemeente's monitor
+    assert apply_retention(repository, outbox, days=90, now=NOW) == 0  # its record was never sent
+    record = monitor_record(metingen[0], inwoner, bytes.fromhex(repository.get_instelling("monitor_sleutel")))
+    repository.mark_monitor_sent("centrale-1", [(metingen[0].id, record.record_id)], NOW)
+    assert apply_retention(repository, outbox, days=90, now=NOW) == 1
+    assert [m.id for m in repository.history(inwoner.id)] == [metingen[1].id]
+    repository.close()

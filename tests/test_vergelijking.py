@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from board import GELIJK_DREMPEL, BoardError, Meting, Richting, vergelijk
+from board.vergelijking import richting
 from tests.factories import afgeronde_nulmeting_met_doelen, nulmeting
 
 
@@ -77,3 +78,10 @@ def test_order_of_arguments_does_not_matter_but_inwoner_does() -> None:
     assert vergelijk(nieuw, oud).zin == vergelijk(oud, nieuw).zin
     with pytest.raises(BoardError, match="dezelfde inwoner"):
         vergelijk(oud, nulmeting(inwoner_id="iemand-anders").afronden(datetime(2026, 1, 12, 12)))
+
+
+def test_a_shift_of_exactly_the_threshold_counts_the_same_anywhere_on_the_bar():
+    # In floats 0.25 - 0.20 < 0.05 but 0.75 - 0.70 > 0.05; both are a shift of 5%.
+    assert {richting(a / 1000, (a + 50) / 1000) for a in range(0, 951)} == {Richting.BETER}
+    assert {richting((a + 50) / 1000, a / 1000) for a in range(0, 951)} == {Richting.SLECHTER}
+    assert {richting(a / 1000, (a + 49) / 1000) for a in range(0, 952)} == {Richting.GELIJK}

@@ -1,0 +1,90 @@
+"""The gemeente's central monitor database: its own tables, MetaData and migrations.
+
+It holds monitor records only (no inwoners, no text): one ``monitor_record`` row per
+record, one ``monitor_record_leefgebied`` row per chosen leefgebied (a "fiche row") and one
+``monitor_record_doel`` row per doel, so the figures are counted by SQL over real rows.
+``record_id`` is unique: a record sent twice is stored once. The child rows point at an
+integer ``nr`` rather than the 64-character record id, which keeps the million fiche rows
+small and their joins cheap. Positions are integer thousandths of the bar, as exact as the
+record (``POSITIE_DECIMALEN``) and exact to compare in SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from board.meting import Evaluatie, MetingSoort
+from storage.models import NAMING_CONVENTION, IsoDateTime, one_of
+
+DUIZENDSTE = 1000  # positions are stored as thousandths of the bar
+
+
+class CentralBase(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CentraleRow(CentralBase):
+    """One row: this central database's own random id. A tablet remembers per id which
+    records it has sent, so a test database and the real one are never confused."""
+
+    __tablename__ = "monitor_centrale"
+
+    id: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    aangemaakt_op: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class RecordRow(CentralBase):
+    __tablename__ = "monitor_record"
+    __table_args__ = (
+        sa.CheckConstraint(one_of("soort", MetingSoort), name="soort"),
+        # The 0-meting, and only it, has volgnummer 0: the counts rely on it sorting first.
+        sa.CheckConstraint(
+            "(soort = 'nulmeting' AND volgnummer = 0) OR (soort = 'vervolgmeting' AND volgnummer > 0)",
+            name="volgnummer",
+        ),
+        sa.CheckConstraint("rapportcijfer BETWEEN 1 AND 10", name="rapportcijfer"),
+        sa.CheckConstraint("length(maand) = 7", name="maand"),
+        # The figures partition by inwoner in history order, within one leefgebiedenset.
+        sa.Index("ix_monitor_record_historie", "set_naam", "pseudoniem", "volgnummer", "maand", "record_id"),
+    )
+
+    nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    pseudoniem: Mapped[str] = mapped_column(sa.String(64))
+    wijk: Mapped[str] = mapped_column(sa.String(60))
+    maand: Mapped[str] = mapped_column(sa.String(7))
+    soort: Mapped[str] = mapped_column(sa.String(20))
+    volgnummer: Mapped[int] = mapped_column(sa.Integer)
+    set_naam: Mapped[str] = mapped_column(sa.String(60))
+    set_versie: Mapped[int] = mapped_column(sa.Integer)
+    rapportcijfer: Mapped[int | None] = mapped_column(sa.Integer)
+
+
+class RecordLeefgebiedRow(CentralBase):
+    __tablename__ = "monitor_record_leefgebied"
+    __table_args__ = (
+        sa.CheckConstraint("rang >= 1", name="rang"),
+        sa.CheckConstraint(f"positie BETWEEN 0 AND {DUIZENDSTE}", name="positie"),
+    )
+
+    record_nr: Mapped[int] = mapped_column(
+        sa.ForeignKey("monitor_record.nr", ondelete="CASCADE"), primary_key=True
+    )
+    leefgebied: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    rang: Mapped[int] = mapped_column(sa.Integer)  # 1 = most important
+    positie: Mapped[int] = mapped_column(sa.Integer)  # thousandths: 0 (sad) .. 1000 (happy)
+
+
+class RecordDoelRow(CentralBase):
+    __tablename__ = "monitor_record_doel"
+    __table_args__ = (sa.CheckConstraint(one_of("evaluatie", Evaluatie), name="evaluatie"),)
+
+    record_nr: Mapped[int] = mapped_column(
+        sa.ForeignKey("monitor_record.nr", ondelete="CASCADE"), primary_key=True
+    )
+    volgorde: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    leefgebied: Mapped[str] = mapped_column(sa.String(60))
+    evaluatie: Mapped[str | None] = mapped_column(sa.String(20))  # None: set in this meting

@@ -1,0 +1,144 @@
+"""The tablet's side of the monitor: the gemeente's key, and the records of its metingen.
+
+**The key** (HMAC, see ``board.monitor_record``) is a setting in the tablet's own database,
+so it is exactly as safe as the data it pseudonymises (encrypted with it, erased with it).
+It is made at random on first use, which is all a single team needs; a gemeente with
+several tablets hands each one the same key file (``python main.py monitor key --new
+FILE`` makes one, ``--import FILE`` reads it). The key may be replaced only while no
+record has been sent: after that, a new key would give every meting a new record id and
+the central database would count it twice.
+
+**The queue** is derived, not stored: an afgeronde meting never changes, so its record can
+be made again at any time, also for metingen afgerond before the key existed. Only the
+fact "central database X has committed the record of meting M" is stored
+(``monitor_verzonden``), and it goes with the meting when the meting is erased.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import secrets
+from pathlib import Path
+
+from board.disclosure import Gepubliceerd, beveilig
+from board.leefgebieden import DEFAULT_SET
+from board.meting import Meting
+from board.monitor_counts import Periode
+from board.monitor_figures import GEMEENTE, figuren_uit_records
+from board.monitor_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
+from board.monitor_tabel import CelKey, Figuren
+from storage.errors import ConflictError, InvalidValueError
+from storage.repository import MONITOR_KEY_SETTING, Repository
+
+KEY_SETTING = MONITOR_KEY_SETTING
+KEY_BYTES = 32
+
+
+def monitor_key(repository: Repository) -> bytes:
+    """The gemeente's key; made at random (and kept) the first time it is needed."""
+    stored = repository.get_instelling(KEY_SETTING)
+    if stored is None:
+        stored = repository.set_instelling(KEY_SETTING, secrets.token_hex(KEY_BYTES), overwrite=False)
+    return bytes.fromhex(stored)
+
+
+def vingerafdruk(key: bytes) -> str:
+    """A short, harmless fingerprint of a key: tablets with the same key show the same one."""
+    digest = keyed_hash(key, "vingerafdruk", "magneetbord")[:16]
+    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
+def read_key_file(path: Path) -> bytes:
+    """A key file: the key as hexadecimal or base64 text; lines starting with # are notes."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidValueError(f"Het sleutelbestand {path} kan niet worden gelezen ({exc.strerror}).") from exc
+    try:
+        text = "".join(
+            line.strip() for line in raw.decode("ascii").splitlines() if not line.strip().startswith("#")
+        )
+    except UnicodeDecodeError:
+        text = ""
+    key = _decode(text)
+    if key is None or len(key) < MIN_KEY_BYTES:
+        raise InvalidValueError(
+            f"{path} is geen geldig sleutelbestand: verwacht een sleutel van minstens {MIN_KEY_BYTES} bytes, "
+            "geschreven als hexadecimale of base64-tekst. Er is niets veranderd."
+        )
+    return key
+
+
+def _decode(text: str) -> bytes | None:
+    if not text:
+        return None
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        pass
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def write_key_file(path: Path) -> bytes:
+    """Make a new random key for the gemeente in ``path`` (never over an existing file)."""
+    key = secrets.token_bytes(KEY_BYTES)
+    text = (
+        "# Monitorsleutel van de gemeente voor Magneetbord. Geheim: geef hem alleen aan de tablets\n"
+        f"# van de wijkteams (python main.py monitor key --import BESTAND). Vingerafdruk: {vingerafdruk(key)}\n"
+        f"{key.hex()}\n"
+    )
+    try:
+        with Path(path).open("x", encoding="ascii") as handle:
+            handle.write(text)
+    except FileExistsError as exc:
+        raise InvalidValueError(f"{path} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.") from exc
+    except OSError as exc:
+        raise InvalidValueError(f"{path} kan niet worden geschreven ({exc.strerror}).") from exc
+    return key
+
+
+def import_key(repository: Repository, key: bytes) -> bool:
+    """Use the gemeente's key from now on; False when the tablet already had this key."""
+    current = repository.get_instelling(KEY_SETTING)
+    if current == key.hex():
+        return False
+    if current is not None and repository.monitor_sent_count() > 0:
+        raise ConflictError(
+            "Deze tablet heeft al monitorrecords verzonden met een andere sleutel "
+            f"(vingerafdruk {vingerafdruk(bytes.fromhex(current))}). Met een nieuwe sleutel zou de "
+            "gemeente dezelfde metingen dubbel tellen; de sleutel is niet veranderd."
+        )
+    repository.set_instelling(KEY_SETTING, key.hex())
+    return True
+
+
+def records_of(repository: Repository, metingen: list[Meting]) -> list[tuple[str, MonitorRecord]]:
+    """(meting id, record) for afgeronde metingen, with the tablet's key."""
+    if not metingen:
+        return []
+    key = monitor_key(repository)
+    inwoners = {i.id: i for i in repository.list_inwoners()}
+    return [(m.id, monitor_record(m, inwoners[m.inwoner_id], key)) for m in metingen]
+
+
+def waiting_records(repository: Repository, centrale_id: str) -> list[tuple[str, MonitorRecord]]:
+    """The offline queue: records that central database ``centrale_id`` does not have yet."""
+    return records_of(repository, repository.afgeronde_metingen(not_sent_to=centrale_id))
+
+
+def local_records(repository: Repository) -> list[MonitorRecord]:
+    """The records of every afgeronde meting on this tablet."""
+    return [record for _, record in records_of(repository, repository.afgeronde_metingen())]
+
+
+def monitor_for_app(
+    repository: Repository, periode: Periode, set_naam: str = DEFAULT_SET, gemeente: str = GEMEENTE
+) -> tuple[Figuren, dict[CelKey, Gepubliceerd]]:
+    """The figures of this tablet's own metingen for the app's monitor screen, and what of
+    them may be shown (``beveilig``): the screen draws only the published values."""
+    figuren = figuren_uit_records(local_records(repository), periode, set_naam, gemeente)
+    return figuren, beveilig(figuren)

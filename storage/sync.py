@@ -1,0 +1,124 @@
+"""``python main.py sync --to URL``: send the tablet's waiting monitor records to the gemeente.
+
+Idempotent and resumable: records go in batches, each batch one transaction on the
+central database (a record already there is skipped, see ``central.store_records``), and
+only after that commit does the tablet note them as sent. A connection that breaks
+half-way loses nothing: the batches before it are there and noted, the rest wait on the
+tablet, and a batch that did arrive but was not noted yet is skipped next time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
+from storage.errors import StorageError
+from storage.monitor_local import waiting_records
+from storage.repository import Repository
+
+BATCH = 200
+LAST_CENTRAL_SETTING = "monitor_laatste_centrale"
+
+Progress = Callable[[int, int], None]
+
+
+class SyncError(StorageError):
+    """Sending stopped; the message says (in Dutch) what arrived and what still waits."""
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    total: int  # records that were waiting
+    new: int  # stored as new by the central database
+    already: int  # the central database had them already (an earlier, broken sync)
+
+
+def print_progress(done: int, total: int) -> None:
+    end = "\n" if done == total else ""
+    sys.stderr.write(f"\rVerzenden: {done} van {total} records\x1b[K{end}")
+    sys.stderr.flush()
+
+
+def _wachten(n: int) -> str:
+    if n == 0:
+        return "er wachten nu geen records op de tablet"
+    return f"{n} {'record wacht' if n == 1 else 'records wachten'} op de tablet tot de volgende keer"
+
+
+def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Progress | None = None) -> SyncResult:
+    """Send every record that the central database at ``url`` has not confirmed yet."""
+    try:
+        engine = open_central(url)
+    except CentralUnreachableError as exc:
+        last = repository.get_instelling(LAST_CENTRAL_SETTING)
+        waiting = len(repository.afgeronde_metingen(not_sent_to=last or ""))
+        raise SyncError(f"{exc} Er is niets verloren: {_wachten(waiting)}.") from exc
+    try:
+        cid = centrale_id(engine)
+        repository.set_instelling(LAST_CENTRAL_SETTING, cid)
+        todo = waiting_records(repository, cid)
+        done = new = 0
+        if progress is not None and todo:
+            progress(0, len(todo))
+        with engine.connect() as connection:
+            for start in range(0, len(todo), batch_size):
+                batch = todo[start : start + batch_size]
+                try:
+                    with connection.begin():
+                        new += store_records(connection, [record for _, record in batch])
+                except IntegrityError as exc:
+                    raise SyncError(
+                        f"De centrale database weigerde records ({exc.orig}). {done} van {len(todo)} zijn "
+                        f"verzonden; {_wachten(len(todo) - done)}."
+                    ) from exc
+                except DBAPIError as exc:
+                    raise SyncError(
+                        f"De verbinding met de centrale database {describe(url)} viel weg na {done} van "
+                        f"{len(todo)} records. Er is niets verloren of dubbel: {_wachten(len(todo) - done)}."
+                    ) from exc
+                # Noted only now that the central database has committed the batch.
+                repository.mark_monitor_sent(cid, [(m, r.record_id) for m, r in batch], datetime.now(UTC))
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(todo))
+        return SyncResult(total=len(todo), new=new, already=len(todo) - new)
+    finally:
+        engine.dispose()
+
+
+def run(args: argparse.Namespace, repository: Repository) -> int:
+    result = sync(repository, args.to, args.batch, print_progress)
+    if result.total == 0:
+        print(f"Er wachtten geen records: {describe(args.to)} heeft alles al.")
+    else:
+        extra = f" ({result.already} stonden er al)" if result.already else ""
+        print(f"Klaar: {result.total} records verzonden naar {describe(args.to)}{extra}.")
+    return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("minstens 1")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "sync", help="stuur de wachtende monitorrecords (zonder namen of tekst) naar de centrale database"
+    )
+    parser.add_argument(
+        "--to", required=True, metavar="URL",
+        help="de centrale database van de gemeente (PostgreSQL-URL, of sqlite:///bestand voor één team)",
+    )
+    parser.add_argument("--batch", type=_positive, default=BATCH, help=argparse.SUPPRESS)
+    from storage.unlock import with_repository  # late: unlock imports the repository
+
+    parser.set_defaults(func=with_repository(run))

@@ -1,0 +1,86 @@
+"""`python main.py monitor`: the report from a central database or from the tablet, and the key."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import main
+from exports.monitor_command import default_periode
+from storage import Repository
+from storage.demo import fill
+from storage.monitor_local import monitor_key, vingerafdruk
+from storage.unlock import PIN_ENV
+from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
+
+
+@pytest.fixture
+def tablet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'tablet.sqlite3'}"
+    add_test_professional(url)
+    monkeypatch.setenv(PIN_ENV, TEST_PIN)
+    repository = Repository.open(url, key=TEST_KEY)
+    fill(repository)
+    repository.close()
+    return url
+
+
+def test_report_from_the_central_database_equals_the_report_from_the_tablet(
+    tablet: str, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main.main(["--db", tablet, "sync", "--to", db_url]) == 0
+    period = ["--van", "2025-01", "--tot", "2026-12", "--gemeente", "Gemeente Voorbeeld"]
+    assert main.main(["monitor", "--db", db_url, "--out", str(tmp_path / "centraal"), *period]) == 0
+    assert "uit de centrale database" in capsys.readouterr().out
+    assert main.main(["--db", tablet, "monitor", "--out", str(tmp_path / "tablet"), *period]) == 0
+    assert "uit de metingen op deze tablet" in capsys.readouterr().out
+    written = sorted(p.name for p in (tmp_path / "centraal").iterdir())
+    assert written[0] == "monitor.pdf" and len(written) == 8
+    for name in written:  # counted by SQL or by Python: the same bytes
+        assert (tmp_path / "centraal" / name).read_bytes() == (tmp_path / "tablet" / name).read_bytes()
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "centraal" / "monitor.pdf").pages)
+    assert "Gemeente Voorbeeld" in text and "<10" in text
+
+
+def test_report_refuses_a_missing_file_and_a_bad_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = f"sqlite:///{tmp_path / 'weg.sqlite3'}"
+    assert main.main(["monitor", "--db", missing, "--out", str(tmp_path / "uit")]) == 1
+    assert "bestaat niet" in capsys.readouterr().out
+    assert not (tmp_path / "weg.sqlite3").exists() and not (tmp_path / "uit").exists()
+    assert main.main(["monitor", "--db", missing, "--out", str(tmp_path), "--van", "2025-12", "--tot", "2025-01"]) == 2
+    assert "na het einde" in capsys.readouterr().out
+    assert main.main(["monitor", "--db", missing]) == 2
+    assert "--out" in capsys.readouterr().out
+
+
+def test_default_period_is_the_last_twelve_months() -> None:
+    assert default_periode(date(2026, 3, 9)).label == "2025-04 t/m 2026-03"
+    assert default_periode(date(2026, 12, 1)).label == "2026-01 t/m 2026-12"
+
+
+def test_key_new_import_and_show(tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "gemeente.sleutel"
+    assert main.main(["monitor", "key", "--new", str(path)]) == 0
+    shown = capsys.readouterr().out
+    assert main.main(["--db", tablet, "monitor", "key", "--import", str(path)]) == 0
+    imported = capsys.readouterr().out
+    assert "ingesteld" in imported
+    assert main.main(["--db", tablet, "monitor", "key"]) == 0
+    fingerprint = capsys.readouterr().out.split()[-1]
+    assert fingerprint in shown and fingerprint in imported
+    repository = Repository.open(tablet, key=TEST_KEY)
+    assert vingerafdruk(monitor_key(repository)) == fingerprint
+    repository.close()
+    assert main.main(["monitor", "key", "--new", str(path)]) == 1  # never over an existing key
+    assert "bestaat al" in capsys.readouterr().out
+
+
+def test_key_import_is_refused_after_sending(tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main.main(["--db", tablet, "sync", "--to", f"sqlite:///{tmp_path / 'c.sqlite3'}"]) == 0
+    main.main(["monitor", "key", "--new", str(tmp_path / "k")])
+    capsys.readouterr()
+    assert main.main(["--db", tablet, "monitor", "key", "--import", str(tmp_path / "k")]) == 1
+    assert "dubbel tellen" in capsys.readouterr().out
