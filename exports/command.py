@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from board import Inwoner, Meting
-from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
+from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, write_bundle
 from exports.cli import export_metingen
 from storage.errors import StorageError
 from storage.paths import outbox_dir
@@ -40,6 +40,16 @@ def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwon
         vorige = repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
         items.append((repository.get_inwoner(meting.inwoner_id), meting, vorige))
     return items
+
+
+def export_meting(repository: Repository, meting: Meting, out: Path, team_contact: str | None = None) -> Path:
+    """Write the bundle of one afgeronde meting to ``out`` and note it as exported (the app
+    calls this after afronden, in a background thread)."""
+    vorige = repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+    team = team_contact or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT
+    folder = write_bundle(out, repository.get_inwoner(meting.inwoner_id), meting, vorige, team_contact=team)
+    repository.mark_exported(meting.id, datetime.now().replace(microsecond=0))
+    return folder
 
 
 def run(args: argparse.Namespace) -> int:
