@@ -5,6 +5,7 @@ bundle (snapshot, koelkastblad, dossier) is made in the background with a visibl
 from __future__ import annotations
 
 from kivy.animation import Animation
+from kivy.clock import Clock
 from kivy.factory import Factory
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty, StringProperty
@@ -13,7 +14,7 @@ from kivy.uix.modalview import ModalView
 from board import Meting, vergelijk
 from board.datums import add_months, months_between
 from board.i18n import _, format_datum
-from widgets.common import Scherm, load_kv
+from widgets.common import Scherm, load_kv, make
 from widgets.live_session import LiveSession
 
 NEXT_DEFAULT_MONTHS = 3
@@ -32,7 +33,7 @@ class AfrondenScreen(Scherm):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         for cijfer in range(1, 11):
-            knop = Factory.Keuze(text=str(cijfer), font_size=dp(30), height=dp(84))
+            knop = make("Keuze", text=str(cijfer), font_size=dp(30), height=dp(84))
             knop.cijfer = cijfer
             knop.bind(on_release=lambda k: self.live.apply(lambda m: m.set_rapportcijfer(k.cijfer)))
             self.ids.cijfers.add_widget(knop)
@@ -74,6 +75,7 @@ class AfrondenScreen(Scherm):
     def export_started(self) -> None:
         self.export_state, self.export_text = "busy", _("Het bord en het koelkastblad worden gemaakt…")
         self.progress = 10
+        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", 0))  # the progress in sight
         anim = Animation(progress=90, d=4, t="out_quad")
         anim.start(self)
 

@@ -205,9 +205,7 @@ class MagneetbordApp(App):
 
     def show_history(self) -> None:
         assert self.inwoner is not None and self.repository is not None
-        from widgets.inwoners import inwoner_line
-
-        self.screen("geschiedenis").show(inwoner_line(self.inwoner), self.repository.history(self.inwoner.id))
+        self.screen("geschiedenis").show(self.inwoner.dossiernummer, self.repository.history(self.inwoner.id))
         self._go("geschiedenis")
 
     def open_visit(self) -> None:

@@ -3,14 +3,13 @@ on to the doelen and a quiet "professional" button that asks the PIN before anyt
 
 from __future__ import annotations
 
-from kivy.factory import Factory
 from kivy.metrics import dp
 from kivy.uix.boxlayout import BoxLayout
 
 from board import BoardSession
 from board.i18n import _
 from widgets.board_screen import BoardScreen, build_board_screen
-from widgets.common import Scherm
+from widgets.common import Scherm, make
 
 
 class BordScreen(Scherm):
@@ -22,9 +21,9 @@ class BordScreen(Scherm):
         self.clear_widgets()
         screen = build_board_screen(session)
         nav = BoxLayout(size_hint_y=None, height=dp(64), spacing=dp(8))
-        professional = Factory.Stilknop(text=_("Professional"), width=dp(150), height=dp(64))
+        professional = make("Stilknop", text=_("Naar professional"), width=dp(150), height=dp(64))
         professional.bind(on_release=lambda _k: self.app.ask_pin_to_leave())
-        doelen = Factory.Hoofdknop(text=_("Doelen  ›"), height=dp(64))
+        doelen = make("Hoofdknop", text=_("Doelen  ›"), height=dp(64))
         doelen.bind(on_release=lambda _k: self.app.show_meting_step("doelen"))
         nav.add_widget(professional)
         nav.add_widget(doelen)

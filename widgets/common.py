@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.properties import ObjectProperty
 from kivy.uix.behaviors import ButtonBehavior
@@ -30,6 +31,15 @@ class Scherm(Screen):
 
 class Rij(ButtonBehavior, BoxLayout):
     """A tappable row of a list (an inwoner, a meting)."""
+
+
+def make(kind: str, **props: object) -> Widget:
+    """A widget of a kv class with ``props`` set after its rules ran (a rule such as
+    ``height: dp(60) * self.scale`` would otherwise override a constructor argument)."""
+    widget = Factory.get(kind)()
+    for name, value in props.items():
+        setattr(widget, name, value)
+    return widget
 
 
 def buttons_in(widget: Widget) -> list[Widget]:

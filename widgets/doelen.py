@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from kivy.factory import Factory
 from kivy.metrics import dp, sp
 from kivy.properties import ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
@@ -18,7 +17,7 @@ from kivy.uix.modalview import ModalView
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between
 from board.i18n import N_, _, format_datum
-from widgets.common import Scherm, load_kv
+from widgets.common import Scherm, load_kv, make
 from widgets.live_session import LiveSession
 from widgets.textures import FONT_BOLD, FONT_REGULAR
 
@@ -80,10 +79,10 @@ class DoelenScreen(Scherm):
         content.clear_widgets()
         carried = [d for d in meting.doelen if meting.is_overgenomen(d)]
         if carried:
-            content.add_widget(Factory.Groot(text=_("Hoe ging het met de doelen van de vorige keer?")))
+            content.add_widget(make("Groot", text=_("Hoe ging het met de doelen van de vorige keer?")))
             for doel in carried:
                 content.add_widget(self._evaluatie_panel(meting, doel))
-            content.add_widget(Factory.Groot(text=_("Doelen voor de komende tijd")))
+            content.add_widget(make("Groot", text=_("Doelen voor de komende tijd")))
         if not meting.gekozen:
             content.add_widget(_label(_("Kies eerst op het bord welke leefgebieden belangrijk zijn.")))
             return
@@ -92,12 +91,12 @@ class DoelenScreen(Scherm):
             content.add_widget(self._leefgebied_panel(meting, key))
 
     def _evaluatie_panel(self, meting: Meting, doel: Doel) -> BoxLayout:
-        panel = Factory.Paneel()
+        panel = make("Paneel")
         panel.add_widget(_heading(meting, doel.leefgebied))
         panel.add_widget(_label(f"“{doel.tekst}”", 21))
         row = BoxLayout(size_hint_y=None, height=dp(72), spacing=dp(10))
         for evaluatie, tekst in EVALUATIE_TEKST.items():
-            knop = Factory.Keuze(text=_(tekst), height=dp(72), selected=doel.evaluatie is evaluatie)
+            knop = make("Keuze", text=_(tekst), height=dp(72), selected=doel.evaluatie is evaluatie)
             knop.evaluatie = evaluatie.value
             knop.bind(on_release=lambda k, d=doel.id: self.live.apply(lambda m: m.evaluate_doel(d, k.evaluatie)))
             row.add_widget(knop)
@@ -105,9 +104,9 @@ class DoelenScreen(Scherm):
         return panel
 
     def _leefgebied_panel(self, meting: Meting, key: str) -> BoxLayout:
-        panel = Factory.Paneel()
+        panel = make("Paneel")
         heading = _heading(meting, key)
-        add = Factory.Knop(text=_("+ Doel"), size_hint_x=None, width=dp(180), height=dp(56))
+        add = make("Knop", text=_("+ Doel"), size_hint_x=None, width=dp(180), height=dp(56))
         add.leefgebied = key
         add.bind(on_release=lambda k: self.edit(k.leefgebied))
         heading.add_widget(add)
@@ -122,9 +121,9 @@ class DoelenScreen(Scherm):
             for actie in doel.acties:
                 panel.add_widget(_label(f"•  {_(UITVOERDER_TEKST[actie.wie])}: {actie.wat}", 18))
             row = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(10))
-            edit = Factory.Knop(text=_("Wijzigen"), height=dp(56), size_hint_x=None, width=dp(180))
+            edit = make("Knop", text=_("Wijzigen"), height=dp(56), size_hint_x=None, width=dp(180))
             edit.bind(on_release=lambda _k, d=doel: self.edit(d.leefgebied, d))
-            remove = Factory.Knop(text=_("Weghalen"), height=dp(56), size_hint_x=None, width=dp(180))
+            remove = make("Knop", text=_("Weghalen"), height=dp(56), size_hint_x=None, width=dp(180))
             remove.bind(on_release=lambda _k, d=doel.id: self.live.apply(lambda m: m.remove_doel(d)))
             row.add_widget(edit)
             row.add_widget(remove)
@@ -159,7 +158,7 @@ class DoelEditor(ModalView):
         leefgebied = meting.leefgebieden[self.leefgebied]
         self.naam, self.pictogram = leefgebied.naam, str(leefgebied.pictogram_path)
         for uitvoerder, tekst in UITVOERDER_TEKST.items():
-            knop = Factory.Keuze(text=_(tekst), size_hint=(None, None), height=dp(60),
+            knop = make("Keuze", text=_(tekst), size_hint=(None, None), height=dp(60),
                                  width=dp(130) if len(_(tekst)) < 10 else dp(250))
             knop.wie = uitvoerder.value
             knop.bind(on_release=lambda k: setattr(self, "wie", k.wie))
@@ -190,7 +189,7 @@ class DoelEditor(ModalView):
             label = _label(f"•  {_(UITVOERDER_TEKST[actie.wie])}: {actie.wat}", 18)
             label.size_hint_y, label.valign = 1, "middle"
             row.add_widget(label)
-            remove = Factory.Knop(text="×", size_hint_x=None, width=dp(56), height=dp(52), font_size=sp(26))
+            remove = make("Knop", text="×", size_hint_x=None, width=dp(56), height=dp(52), font_size=sp(26))
             remove.bind(on_release=lambda _k, i=index: self.remove_actie(i))
             row.add_widget(remove)
             rows.add_widget(row)

@@ -13,12 +13,14 @@ from kivy.uix.floatlayout import FloatLayout
 from board import BoardSession, Meting, vergelijk
 from board.i18n import _, format_datum
 from widgets.board_widget import BoardWidget
-from widgets.common import Scherm, load_kv
+from widgets.common import Scherm, load_kv, make
 from widgets.inwoners import meting_naam
 from widgets.live_session import LiveSession
 from widgets.verloop import VerloopGrafiek
 
 Factory.register("VerloopGrafiek", cls=VerloopGrafiek)
+
+COMPARE_SCALE = 0.62
 
 
 class AlleenKijken(FloatLayout):
@@ -36,7 +38,8 @@ class AlleenKijken(FloatLayout):
 
 def read_only_board(meting: Meting) -> AlleenKijken:
     holder = AlleenKijken()
-    board = BoardWidget(pos_hint={"x": 0, "y": 0})
+    # Half a screen wide: smaller names and pictograms leave the bars their length.
+    board = BoardWidget(pos_hint={"x": 0, "y": 0}, scale=COMPARE_SCALE)
     board.live = LiveSession(BoardSession(meting))  # after construction: it draws on its canvas
     holder.add_widget(board)
     holder.board = board
@@ -69,7 +72,7 @@ class GeschiedenisScreen(Scherm):
             text = f"{meting_naam(meting)}\n{format_datum(meting.datum)}"
             if not meting.afgerond:
                 text += "  " + _("(nog niet af)")
-            knop = Factory.Keuze(text=text, height=dp(84))
+            knop = make("Keuze", text=text, height=dp(84))
             knop.meting_id = meting.id
             knop.bind(on_release=lambda k: self.toggle(k.meting_id))
             rows.add_widget(knop)

@@ -3,14 +3,14 @@ with the way into a meting and the geschiedenis."""
 
 from __future__ import annotations
 
-from kivy.factory import Factory
+from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from board import BoardError, Inwoner, Meting
 from board.i18n import _, format_datum
 from storage.errors import StorageError
-from widgets.common import Rij, Scherm, load_kv
+from widgets.common import Rij, Scherm, load_kv, make
 
 MAX_SHOWN = 50  # more than fits on a screen; a search narrows it down
 
@@ -54,7 +54,8 @@ class InwonersScreen(Scherm):
         wijken = sorted({i.wijk for i in self.app.repository.list_inwoners()})
         view = NieuweInwonerView(app=self.app)
         for wijk in wijken[:8]:
-            knop = Factory.Keuze(text=wijk, size_hint=(None, None), width=max(120, len(wijk) * 13 + 40))
+            width = dp(max(120, len(wijk) * 12 + 40))
+            knop = make("Keuze", text=wijk, size_hint=(None, None), width=width, height=dp(56))
             knop.bind(on_release=lambda k: setattr(view.ids.wijk, "text", k.text))
             view.ids.wijken.add_widget(knop)
         view.open(animation=False)

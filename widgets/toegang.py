@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kivy.clock import Clock
-from kivy.factory import Factory
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 
 from board.i18n import _, ngettext
 from board.lock import pin_problem
 from storage.keyring import Keyring, KeyringError, LockedOutError, PinError, WrongPinError
-from widgets.common import Scherm, load_kv
+from widgets.common import Scherm, load_kv, make
 from widgets.pinpad import PinPad, dots
 
 __all__ = ["AccountScreen", "LockScreen", "PinPad"]
@@ -101,7 +100,7 @@ class LockScreen(Scherm):
         if len(self.professionals) < 2:
             return
         for pid, naam in self.professionals:
-            knop = Factory.Keuze(text=naam, size_hint=(None, None), width=dp(240), selected=pid == self.chosen)
+            knop = make("Keuze", text=naam, size_hint=(None, None), width=dp(240), selected=pid == self.chosen)
             knop.professional_id = pid
             knop.bind(on_release=lambda k: self.choose(k.professional_id))
             names.add_widget(knop)
@@ -137,12 +136,12 @@ class LockScreen(Scherm):
         try:
             key = self.keyring.unlock(self.chosen, pin, now=now)
         except LockedOutError as exc:
-            self.message = _("Te vaak een verkeerde pincode.")
+            self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
             self.blocked_until = now + exc.wait_seconds
         except WrongPinError as exc:
             self.message = _("Deze pincode klopt niet.")
             if exc.wait_seconds > 0:
-                self.message += " " + _("Te vaak een verkeerde pincode.")
+                self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
                 self.blocked_until = now + exc.wait_seconds
         except KeyringError as exc:
             self.message = str(exc)

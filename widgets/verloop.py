@@ -32,8 +32,8 @@ def chart_rects(area: Rect, count: int, gap: float) -> list[Rect]:
     x, y, w, h = area
     if count == 0:
         return []
-    columns = min(4, count)
-    rows = -(-count // columns)
+    rows = -(-count // 4)
+    columns = -(-count // rows)  # as even as possible: 5 charts are 3 + 2, not 4 + 1
     cw, ch = (w - (columns - 1) * gap) / columns, (h - (rows - 1) * gap) / rows
     return [(x + (i % columns) * (cw + gap), y + h - (i // columns + 1) * ch - (i // columns) * gap, cw, ch)
             for i in range(count)]
