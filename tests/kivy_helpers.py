@@ -39,6 +39,7 @@ def drag(points: Sequence[tuple[float, float]]) -> None:
 
 
 def tap(widget: object) -> None:
+    frames(1)  # a screen just shown is laid out in the next frame
     x, y = widget.to_window(*widget.center)
     drag([(x, y)])
     frames(1)
