@@ -6,24 +6,31 @@ one, a database of another program, and a database from a newer version of the a
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from storage.engine import connect_sqlite, is_sqlite, make_engine, sqlite_path
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
+_REVISION = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*(?:\"([^\"]*)\"|'([^']*)'|None)", re.MULTILINE)
 
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:
+    # Alembic is imported only here and below: a database already at head opens without it.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -31,6 +38,8 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -46,8 +55,12 @@ def open_database(url: str, *, check: bool = True) -> Engine:
     path = sqlite_path(url) if is_sqlite(url) else None
     if path is not None and Path(path).is_dir():
         raise DatabaseOpenError(f"{where} is een map, geen databasebestand.")
+    if path is not None and _sqlite_at_head(path, check):
+        return make_engine(url)  # the common case on the tablet: nothing to migrate
     if path is not None:
         _preflight_sqlite(path, where, check)
+    from alembic import command
+
     engine = make_engine(url)
     try:
         if path is None:
@@ -79,6 +92,41 @@ def _preflight_sqlite(path: str, where: str, check: bool) -> None:
         probe.dispose()
 
 
+@cache
+def script_head() -> str | None:
+    """The head revision read from the migration files themselves, without Alembic: the one
+    revision that no other names as its ``down_revision`` (None if that is not exactly one)."""
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        for down, double, single in _REVISION.findall(script.read_text("utf-8")):
+            value = double or single
+            if value:
+                (parents if down else revisions).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _sqlite_at_head(path: str, check: bool) -> bool:
+    """True when the file is a healthy SQLite database of this app at the head revision,
+    checked read-only with the standard library. Anything else (a new file, an older or newer
+    schema, damage) takes the full path, which migrates or refuses with its messages."""
+    if not Path(path).is_file() or Path(path).stat().st_size == 0:
+        return False
+    try:
+        connection = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        if check and connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            return False
+        versions = [row[0] for row in connection.execute(f"SELECT version_num FROM {VERSION_TABLE}")]
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return versions == [script_head()] and versions[0] is not None
+
+
 def _not_a_database(where: str, exc: DBAPIError) -> DatabaseOpenError:
     return DatabaseOpenError(
         f"{where} kan niet worden geopend: het is geen (leesbare) Magneetbord-database. "
@@ -88,6 +136,9 @@ def _not_a_database(where: str, exc: DBAPIError) -> DatabaseOpenError:
 
 def _check_ours(connection: sa.Connection, where: str) -> None:
     """Refuse a database this app cannot read: another program's, or a newer app version's."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     current = MigrationContext.configure(connection).get_current_heads()
     if not current:
         tables = set(sa.inspect(connection).get_table_names()) - {VERSION_TABLE}

@@ -30,7 +30,6 @@ from storage.errors import (
     SaveError,
     StorageError,
 )
-from storage.migrate import open_database
 from storage.models import (
     ActieRow,
     DoelRow,
@@ -65,6 +64,8 @@ class Repository:
     @classmethod
     def open(cls, url: str | None = None) -> Repository:
         """Open ``url`` (or the default database), migrating it to the app's schema."""
+        from storage.migrate import open_database  # Alembic is loaded only to open a database
+
         return cls(open_database(resolve_url(url)))
 
     def close(self) -> None:

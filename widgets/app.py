@@ -64,6 +64,7 @@ class MagneetbordApp(App):
         self.export_thread: threading.Thread | None = None
         self.marker = VisitMarker()
         self._screens: dict[str, Screen] = {}
+        self._vorige: Meting | None = None  # the meting before the one on the board
         self._idle_event = None
 
     # ----- building ---------------------------------------------------------------------
@@ -228,14 +229,20 @@ class MagneetbordApp(App):
         self._go("bord")
 
     def _attach(self, session: BoardSession) -> None:
-        """Show ``session`` on the board, the doelen and the afronden screen alike."""
+        """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""
         assert self.repository is not None
         meting = session.meting
-        board = self.screen("bord").show_session(session)
-        afronden = self.screen("afronden")
-        afronden.vorige = self.repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
-        afronden.live = board.live
-        self.screen("doelen").live = board.live
+        self.screen("bord").show_session(session)
+        self._vorige = self.repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+        for name in ("doelen", "afronden"):
+            if name in self._screens:  # made on first use: a resumed board starts quicker
+                self._follow(name)
+
+    def _follow(self, name: str) -> None:
+        screen = self.screen(name)
+        if name == "afronden":
+            screen.vorige = self._vorige
+        screen.live = self.live
 
     @property
     def live(self) -> object:
@@ -265,6 +272,8 @@ class MagneetbordApp(App):
     def show_meting_step(self, name: str) -> None:
         if name not in INWONER_SCREENS:
             raise RouteRefused(name)
+        if name != "bord":
+            self._follow(name)
         self._go(name)
 
     def afronden(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from kivy.clock import Clock
 from kivy.graphics import (
     Color,
     Ellipse,
@@ -153,7 +154,9 @@ class BoardWidget(Widget):
         self._structure: tuple = ()
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         super().__init__(**kwargs)
-        self.bind(size=self._on_geometry, pos=self._on_geometry, scale=self._on_geometry)
+        # A layout pass changes size and pos several times: rebuild once, before the next frame.
+        self._geometry = Clock.create_trigger(self._on_geometry, -1)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 

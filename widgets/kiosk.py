@@ -29,6 +29,13 @@ def idle_seconds(default: float) -> float:
     return value if value > 0 else default
 
 
+def environment() -> None:
+    """Environment for Kivy, set before anything imports it: images through SDL2 only. (The
+    default also tries Pillow's provider, which pulls in Pillow and NumPy: slower to start and
+    more memory, for PNGs that SDL2 reads itself.)"""
+    os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")
+
+
 def configure() -> None:
     """Kivy settings that must be made before the window opens."""
     from kivy.config import Config

@@ -75,7 +75,9 @@ class Tray(Widget):
         self._shown: tuple = ()
         self._presses: dict[int, dict] = {}
         super().__init__(**kwargs)
-        self.bind(size=self._redraw, pos=self._redraw, scale=self._redraw)
+        # A layout pass changes size and pos several times: draw once, before the next frame.
+        self._geometry = Clock.create_trigger(self._redraw, -1)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry)
 
     def on_vragen(self, key: str) -> None:
         """A long press on a card: the screen shows the leefgebied's prompts."""
