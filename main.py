@@ -15,6 +15,7 @@ from collections.abc import Sequence
 # Kivy must not read our command line or log to the console: set before any import of it.
 os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environment(); Pillow is for the exports
 
 # Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -49,9 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from widgets import kiosk
+
+    kiosk.configure()  # fullscreen, no exit on Escape: before Kivy opens its window
     from widgets.app import MagneetbordApp
 
-    MagneetbordApp().run()
+    MagneetbordApp(getattr(args, "db", None)).run()
     return 0
 
 

@@ -9,6 +9,7 @@ and are compiled to ``.mo`` with Babel (``pybabel compile -d assets/locale -D ma
 from __future__ import annotations
 
 import gettext
+from datetime import date
 
 from board.leefgebieden import ASSETS_DIR
 
@@ -17,12 +18,15 @@ DOMAIN = "magneetbord"
 DEFAULT_LANGUAGE = "nl"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT_LANGUAGE
 
 
 def set_language(language: str = DEFAULT_LANGUAGE) -> None:
     """Use the catalogue for ``language``; an unknown language falls back to Dutch."""
-    global _translations
+    global _translations, _language
     _translations = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    found = isinstance(_translations, gettext.GNUTranslations)
+    _language = language if found or language == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
 def available_languages() -> list[str]:
@@ -31,6 +35,22 @@ def available_languages() -> list[str]:
 
 def _(message: str) -> str:
     return _translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks a constant for extraction; it is translated where it is shown (``_(CONSTANT)``)."""
+    return message
+
+
+def current_language() -> str:
+    return _language
+
+
+def format_datum(value: date) -> str:
+    """A date in words in the UI language ("12 januari 2026"); Babel only when asked."""
+    from babel.dates import format_date
+
+    return format_date(value, format="long", locale=current_language())
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from board.i18n import N_
 from board.meting import Perspectief
 
 RGB = tuple[int, int, int]
@@ -22,9 +23,9 @@ class FicheStijl:
 
 
 FICHE_STIJL: dict[Perspectief, FicheStijl] = {
-    Perspectief.INWONER: FicheStijl(kleur=(0, 114, 178), vorm="cirkel", label="Inwoner"),
-    Perspectief.PROFESSIONAL: FicheStijl(kleur=(230, 159, 0), vorm="vierkant", label="Professional"),
-    Perspectief.NAASTE: FicheStijl(kleur=(0, 158, 115), vorm="ruit", label="Naaste"),
+    Perspectief.INWONER: FicheStijl(kleur=(0, 114, 178), vorm="cirkel", label=N_("Inwoner")),
+    Perspectief.PROFESSIONAL: FicheStijl(kleur=(230, 159, 0), vorm="vierkant", label=N_("Professional")),
+    Perspectief.NAASTE: FicheStijl(kleur=(0, 158, 115), vorm="ruit", label=N_("Naaste")),
 }
 
 ACHTERGROND: RGB = (250, 248, 243)

@@ -14,7 +14,7 @@ from typing import Any
 
 from board import Inwoner, Meting
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
-from exports.cli import export_metingen
+from exports.cli import Progress, export_metingen, print_progress
 from storage.engine import resolve_url
 from storage.outbox import outbox_folder
 from storage.repository import Repository
@@ -34,28 +34,46 @@ def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwon
         metingen = [m for m in repository.history(inwoner.id) if m.afgerond]
     else:
         metingen = repository.not_exported()
-    items = []
-    for meting in metingen:
-        if not meting.afgerond:
-            raise ExportError("Deze meting is nog niet afgerond; alleen een afgeronde meting wordt geëxporteerd.")
-        vorige = repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
-        items.append((repository.get_inwoner(meting.inwoner_id), meting, vorige))
-    return items
+    return [with_context(repository, meting) for meting in metingen]
+
+
+def with_context(repository: Repository, meting: Meting) -> tuple[Inwoner, Meting, Meting | None]:
+    """A meting with what its bundle also shows: the inwoner and the previous meting."""
+    if not meting.afgerond:
+        raise ExportError("Deze meting is nog niet afgerond; alleen een afgeronde meting wordt geëxporteerd.")
+    vorige = repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+    return repository.get_inwoner(meting.inwoner_id), meting, vorige
+
+
+def export_to(
+    repository: Repository,
+    items: list[tuple[Inwoner, Meting, Meting | None]],
+    out: Path,
+    team_contact: str | None = None,
+    progress: Progress | None = print_progress,
+) -> list[Path]:
+    """Write the bundles and note each meting as exported as soon as its bundle is in place."""
+    return export_metingen(
+        items,
+        out,
+        progress=progress,
+        team_contact=team_contact or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT,
+        on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
+    )
+
+
+def export_meting(repository: Repository, meting: Meting, out: Path, team_contact: str | None = None) -> Path:
+    """The bundle of one afgeronde meting (the app calls this after afronden, in a background thread)."""
+    return export_to(repository, [with_context(repository, meting)], out, team_contact, progress=None)[0]
 
 
 def run(args: argparse.Namespace, repository: Repository) -> int:
     out = Path(args.out) if args.out else outbox_folder(resolve_url(args.db))
-    team = args.team or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT
     items = select(repository, args)
     if not items:
         print("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd.")
         return 0
-    folders = export_metingen(
-        items,
-        out,
-        team_contact=team,
-        on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
-    )
+    folders = export_to(repository, items, out, args.team)
     print(f"{len(folders)} meting(en) geëxporteerd naar {out}.")
     return 0
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -59,17 +60,25 @@ def sqlite_path(url: str | URL) -> str | None:
     return None if not database or database == ":memory:" else database
 
 
-def connect_sqlite(path: str, key: bytes | None = None) -> Any:
-    """Open one DBAPI connection to a SQLite file: SQLCipher with ``key``, plain SQLite without.
+def connect_sqlite(path: str, key: bytes | None = None, *, read_only: bool = False) -> Any:
+    """Open one DBAPI connection to a SQLite file: SQLCipher with ``key``, plain SQLite without;
+    ``read_only`` opens it so that nothing, not even a pragma, can write to it.
 
     The only place a SQLite connection is made. The key is handed over raw (``x'<hex>'``),
     so SQLCipher does not run its own slow key derivation: the PIN's Argon2id already did.
     ``isolation_level=None`` stops the driver from managing transactions; ``_begin`` does.
     """
+    target = f"{Path(path).as_uri()}?mode=ro" if read_only else path
+    options: dict[str, Any] = {
+        "timeout": BUSY_TIMEOUT_MS / 1000,
+        "isolation_level": None,
+        "check_same_thread": False,
+        "uri": read_only,
+    }
     if key is None:
-        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        return sqlite3.connect(target, **options)
     check_key(key)
-    conn = cipher_module().connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn = cipher_module().connect(target, **options)
     try:
         # SQLCipher would print every failed page decryption to stderr: a wrong key is told in Dutch instead.
         conn.execute("PRAGMA cipher_log_level = NONE")

@@ -7,13 +7,12 @@ for an encrypted database, a plain SQLite file and a key that does not fit.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -34,11 +33,18 @@ from storage.errors import (
     WrongKeyError,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
+_REVISION = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*(?:\"([^\"]*)\"|'([^']*)'|None)", re.MULTILINE)
 
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:
+    # Alembic is imported only here and below: a database already at head opens without it.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -46,6 +52,8 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -69,9 +77,14 @@ def open_database(url: str, key: bytes | None = None, *, allow_plaintext: bool =
     path = sqlite_path(url) if sqlite else None
     if path is not None and Path(path).is_dir():
         raise DatabaseOpenError(f"{where} is een map, geen databasebestand.")
+    if path is not None and _sqlite_at_head(path, key, check):
+        # The common case on the tablet: nothing to migrate, so Alembic is not even loaded.
+        return make_engine(url, key=key, allow_plaintext=allow_plaintext)
     if path is not None:
         _preflight_sqlite(path, key, where, check)
     engine = make_engine(url, key=key if sqlite else None, allow_plaintext=allow_plaintext)
+    from alembic import command
+
     try:
         if path is None:
             with engine.connect() as connection:
@@ -113,6 +126,46 @@ def _preflight_sqlite(path: str, key: bytes | None, where: str, check: bool) -> 
         probe.dispose()
 
 
+@cache
+def script_head() -> str | None:
+    """The head revision read from the migration files themselves, without Alembic: the one
+    revision that no other names as its ``down_revision`` (None if that is not exactly one)."""
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        for down, double, single in _REVISION.findall(script.read_text("utf-8")):
+            value = double or single
+            if value:
+                (parents if down else revisions).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _sqlite_at_head(path: str, key: bytes | None, check: bool) -> bool:
+    """True when the file is a healthy database of this app at the head revision, encrypted
+    with ``key`` (or plain without one), checked read-only. Anything else (a new file, an
+    older or newer schema, a wrong key, a plain file where an encrypted one belongs, damage)
+    takes the full path, which migrates or refuses with its messages."""
+    if not Path(path).is_file() or Path(path).stat().st_size == 0:
+        return False
+    if (key is not None) == is_plain_sqlite_file(path):
+        return False
+    # Any failure here (sqlite3's or SQLCipher's own error classes) only means "not the fast
+    # path": the full path then refuses with a precise message.
+    try:
+        connection = connect_sqlite(path, key, read_only=True)
+    except Exception:
+        return False
+    try:
+        if check and connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            return False
+        versions = [row[0] for row in connection.execute(f"SELECT version_num FROM {VERSION_TABLE}")]
+    except Exception:
+        return False
+    finally:
+        connection.close()
+    return versions == [script_head()] and versions[0] is not None
+
+
 def _not_a_database(where: str, exc: DBAPIError) -> DatabaseOpenError:
     return DatabaseOpenError(
         f"{where} kan niet worden geopend: het is geen (leesbare) Magneetbord-database. "
@@ -122,6 +175,9 @@ def _not_a_database(where: str, exc: DBAPIError) -> DatabaseOpenError:
 
 def _check_ours(connection: sa.Connection, where: str) -> None:
     """Refuse a database this app cannot read: another program's, or a newer app version's."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     current = MigrationContext.configure(connection).get_current_heads()
     if not current:
         tables = set(sa.inspect(connection).get_table_names()) - {VERSION_TABLE}

@@ -31,7 +31,6 @@ from storage.errors import (
     SaveError,
     StorageError,
 )
-from storage.migrate import open_database
 from storage.models import (
     ActieRow,
     DoelRow,
@@ -86,6 +85,8 @@ class Repository:
 
         ``key``: the data key from ``storage.keyring`` (a local SQLite database needs it);
         ``allow_plaintext``: plain SQLite, for tests and tools only; ``actor``: see ``__init__``."""
+        from storage.migrate import open_database  # loads Alembic only when a migration is due
+
         return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext), actor)
 
     def close(self) -> None:

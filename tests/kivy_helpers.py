@@ -39,8 +39,10 @@ def drag(points: Sequence[tuple[float, float]]) -> None:
 
 
 def tap(widget: object) -> None:
+    frames(1)  # a screen just shown is laid out in the next frame
     x, y = widget.to_window(*widget.center)
     drag([(x, y)])
+    frames(1)
 
 
 class Recorder:
@@ -83,3 +85,82 @@ def show_fixture(window: object) -> Iterator[object]:
         return screen, session, recorder
 
     yield _show
+
+
+# ----- the whole app ---------------------------------------------------------------------------
+
+# Only for speed: the default Argon2id cost is used by one test of the app (test_toegang.py).
+FAST_KDF_MEMORY_KIB, FAST_KDF_TIME = 64, 1
+PIN = "482913"
+
+
+class FakeClock:
+    """An injectable clock for the lock: time moves only when the test says so."""
+
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(name="make_app")
+def make_app_fixture(window: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """``make_app(**kwargs)`` builds a MagneetbordApp on a temporary database and data folder
+    and shows it on the window (several may be built in one test: a restart)."""
+    from storage.keyring import KdfParams
+    from widgets.app import MagneetbordApp
+
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+    apps: list[MagneetbordApp] = []
+
+    def _make(**kwargs: object) -> MagneetbordApp:
+        kwargs.setdefault("kdf", KdfParams(memory_kib=FAST_KDF_MEMORY_KIB, time_cost=FAST_KDF_TIME))
+        app = MagneetbordApp(f"sqlite:///{tmp_path}/magneetbord.sqlite3", **kwargs)
+        for previous in apps:  # one app on the window at a time
+            if previous.manager.parent is not None:
+                window.remove_widget(previous.manager)
+        window.add_widget(app.build())
+        frames(2)
+        apps.append(app)
+        return app
+
+    yield _make
+    for app in apps:
+        if app.export_thread is not None:
+            app.export_thread.join()
+        app.release()
+        if app.repository is not None:
+            app.repository.close()
+    close_modals(window)
+
+
+def close_modals(window: object) -> None:
+    from kivy.uix.modalview import ModalView
+
+    for child in list(window.children):
+        if isinstance(child, ModalView):
+            child.dismiss(animation=False)
+    frames(1)
+
+
+def button(root: object, text: str) -> object:
+    """The one button under ``root`` that shows ``text`` (as the user reads it)."""
+    from widgets.common import buttons_in
+
+    found = [b for b in buttons_in(root) if getattr(b, "text", None) == text]
+    assert len(found) == 1, f"{len(found)} buttons {text!r}"
+    return found[0]
+
+
+def type_pin(screen: object, pin: str) -> None:
+    """Tap the PIN on the screen's keypad, then OK."""
+    frames(2)  # a screen just shown is laid out in the next frame
+    pad = screen.ids.pad
+    for digit in pin:
+        tap(button(pad, digit))
+    tap(pad.ids.ok)
+    frames(2)

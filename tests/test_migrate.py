@@ -137,3 +137,32 @@ def test_a_database_of_another_program_is_refused_and_left_alone(tmp_path: Path,
 def test_a_folder_at_the_path_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="map"):
         Repository.open(f"sqlite:///{tmp_path}", key=TEST_KEY)
+
+
+def test_the_head_read_from_the_migration_files_is_alembics_head() -> None:
+    from storage.migrate import script_head
+
+    assert script_head() == head_revision()
+
+
+def test_a_database_at_head_opens_without_alembic_and_a_newer_one_is_still_refused(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    open_database(url, TEST_KEY).dispose()  # created and migrated
+    code = (
+        "import sys; from storage.repository import Repository; "
+        "r = Repository.open(sys.argv[1], bytes.fromhex(sys.argv[2])); "
+        "r.list_inwoners(); print('alembic' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code, url, TEST_KEY.hex()], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert out.stdout.strip() == "False"
+    conn = connect_sqlite(str(tmp_path / "db.sqlite3"), TEST_KEY)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    with pytest.raises(DatabaseTooNewError):
+        open_database(url, TEST_KEY)

@@ -1,20 +1,340 @@
-"""The Kivy application object."""
+"""The Kivy application: the screens of a home visit and the way between them.
+
+First start (nobody in the keyring) -> account; otherwise the lock screen. After the PIN:
+back to where the professional was, or to the board of a visit that was open when the app
+stopped, or to the list of inwoners. In inwoner mode (board, doelen, afronden) nothing leads
+anywhere else without the PIN. The app locks after ``idle_seconds`` without a touch (in the
+professional's part) and whenever it is paused.
+"""
 
 from __future__ import annotations
 
-from kivy.app import App
-from kivy.core.window import Window
+import threading
+import time
+from collections.abc import Callable
+from datetime import date, datetime
 
-from board import BoardSession
-from board.voorbeeld_bord import voorbeeld_nulmeting
-from widgets.board_screen import BoardScreen, build_board_screen
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
+
+from board import BoardError, BoardSession, Inwoner, Meting
+from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
+from storage.engine import resolve_url
+from storage.errors import StorageError
+from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
+from storage.repository import Repository
+from storage.visit import Visit, VisitMarker, meting_for_visit, open_storage, saving
+from widgets import kiosk
+
+INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
+GATES = frozenset({"lock", "account"})
+
+
+class RouteRefused(RuntimeError):
+    """A way out of inwoner mode without the PIN: a bug, never a user's doing."""
 
 
 class MagneetbordApp(App):
     title = "Magneetbord"
 
-    def build(self) -> BoardScreen:
-        # No storage yet: an example 0-meting in memory. The lead wires storage in here
-        # (a session whose on_commit saves).
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        today: Callable[[], date] = date.today,
+        kdf: KdfParams = DEFAULT_KDF,
+        idle_seconds: float | None = None,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.url = resolve_url(url)
+        self.clock, self.today, self.kdf = clock, today, kdf
+        self.idle_seconds = idle_seconds or kiosk.idle_seconds(DEFAULT_IDLE_SECONDS)
+        self.repository: Repository | None = None
+        self.professional_id: str | None = None
+        self.professional_naam = ""
+        self.data_key: bytes | None = None
+        self.inwoner: Inwoner | None = None
+        self.inwoner_mode = False
+        self.leaving = False  # the PIN was asked to leave inwoner mode
+        self.return_to: str | None = None
+        self.export_thread: threading.Thread | None = None
+        self.marker = VisitMarker()
+        self._screens: dict[str, Screen] = {}
+        self._vorige: Meting | None = None  # the meting before the one on the board
+        self._idle_event = None
+
+    # ----- building ---------------------------------------------------------------------
+
+    def build(self) -> ScreenManager:
         Window.clearcolor = (0.98, 0.97, 0.95, 1)
-        return build_board_screen(BoardSession(voorbeeld_nulmeting()))
+        kiosk.guard(Window)
+        Window.bind(on_touch_down=self._activity, on_key_down=self._activity)
+        self.keyring = Keyring.for_database(self.url, kdf=self.kdf)
+        self.idle = IdleTimer(self.idle_seconds, self.clock())
+        self._idle_event = Clock.schedule_interval(lambda _dt: self.check_idle(), 1.0)
+        self.manager = ScreenManager(transition=NoTransition())
+        if self.keyring.is_empty():
+            self.screen("account").reset()
+            self._go("account")
+        else:
+            self._show_lock(can_return=False)
+        return self.manager
+
+    def release(self) -> None:
+        """Undo what ``build`` bound to the window (tests build many apps in one process)."""
+        Window.unbind(on_touch_down=self._activity, on_key_down=self._activity)
+        if self._idle_event is not None:
+            self._idle_event.cancel()
+
+    def screen(self, name: str) -> Screen:
+        """A screen, made the first time it is needed (a quick start shows only one)."""
+        if name not in self._screens:
+            self._screens[name] = _make_screen(name, self)
+            self.manager.add_widget(self._screens[name])
+        return self._screens[name]
+
+    @property
+    def current(self) -> str:
+        return self.manager.current
+
+    def _go(self, name: str) -> None:
+        if self.inwoner_mode and name not in INWONER_SCREENS | GATES:
+            raise RouteRefused(f"{name} is not reachable from inwoner mode without the PIN")
+        self.screen(name)
+        self.manager.current = name
+
+    # ----- the way in -------------------------------------------------------------------
+
+    def create_account(self, naam: str, pin: str, repeat: str) -> None:
+        """Raises the keyring's error (a Dutch message) when the name or PIN will not do."""
+        if self.data_key is not None and self.screen("account").colleague:
+            self.keyring.add_professional(naam, pin, self.data_key, repeat=repeat)
+            self.show_list()
+            return
+        professional_id, data_key = self.keyring.add_professional(naam, pin, repeat=repeat)
+        self.unlocked(professional_id, " ".join(naam.split()), data_key)
+
+    def add_colleague(self) -> None:
+        self.screen("account").reset(colleague=True)
+        self._go("account")
+
+    def cancel_colleague(self) -> None:
+        self.show_list()
+
+    def unlocked(self, professional_id: str, naam: str, data_key: bytes) -> None:
+        self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
+        self.idle.touched(self.clock())
+        if self.repository is None:
+            self.repository = open_storage(self.url, data_key, professional_id)
+        if self.leaving:
+            self.leaving, self.return_to = False, None
+            self._end_visit()
+            self.show_inwoner()
+            return
+        if self.return_to is not None:
+            target, self.return_to = self.return_to, None
+            self._go(target)
+            return
+        if not self._resume_visit():
+            self.show_list()
+
+    def lock(self) -> None:
+        """Lock now: the lock screen, and after the PIN back to where this was."""
+        if self.current in GATES:
+            return
+        self.leaving = False
+        self.return_to = self.current
+        self._show_lock(can_return=False)
+
+    def ask_pin_to_leave(self) -> None:
+        """The inwoner's board is left only with the professional's PIN."""
+        self.leaving, self.return_to = True, self.current
+        self._show_lock(can_return=True)
+
+    def back_to_board(self) -> None:
+        self.leaving = False
+        target, self.return_to = self.return_to or "bord", None
+        self._go(target)
+
+    def _show_lock(self, can_return: bool) -> None:
+        self.screen("lock").prepare(self.keyring, self.clock, can_return)
+        self._go("lock")
+
+    # ----- locking by itself --------------------------------------------------------------
+
+    def _activity(self, *_args: object) -> None:
+        self.idle.touched(self.clock())
+
+    def check_idle(self) -> bool:
+        """Lock the professional's part after the idle time. The inwoner's board stays: the
+        inwoner may be thinking, and leaving it needs the PIN anyway."""
+        if self.current in GATES or self.inwoner_mode or not self.idle.should_lock(self.clock()):
+            return False
+        self.lock()
+        return True
+
+    def on_pause(self) -> bool:
+        if self.inwoner_mode and self.current not in GATES:
+            self.return_to, self.leaving = self.current, False
+            self._show_lock(can_return=False)
+        else:
+            self.lock()
+        return True  # paused, not stopped: on_resume shows the lock screen
+
+    def on_resume(self) -> None:
+        if self.current not in GATES:
+            self.lock()
+
+    # ----- the professional's part --------------------------------------------------------
+
+    def show_list(self) -> None:
+        screen = self.screen("inwoners")
+        screen.professional = self.professional_naam
+        screen.refresh()
+        self._go("inwoners")
+
+    def show_inwoner(self, inwoner: Inwoner | None = None) -> None:
+        if inwoner is not None:
+            self.inwoner = inwoner
+        assert self.inwoner is not None and self.repository is not None
+        self.screen("inwoner").show(self.inwoner)
+        self._go("inwoner")
+
+    def show_history(self) -> None:
+        assert self.inwoner is not None and self.repository is not None
+        self.screen("geschiedenis").show(self.inwoner.dossiernummer, self.repository.history(self.inwoner.id))
+        self._go("geschiedenis")
+
+    def open_visit(self) -> None:
+        """Start or resume the meting of the chosen inwoner and give the board to them."""
+        assert self.inwoner is not None and self.repository is not None
+        try:
+            meting = meting_for_visit(self.repository, self.inwoner.id, self.today())
+        except (StorageError, BoardError) as exc:
+            self.screen("inwoner").status = str(exc)
+            return
+        self._start_visit(meting)
+
+    # ----- the inwoner's part ------------------------------------------------------------
+
+    def _start_visit(self, meting: Meting) -> None:
+        assert self.repository is not None
+        self._attach(BoardSession(meting, on_commit=saving(self.repository)))
+        self.marker.write(Visit(meting.inwoner_id, meting.id))
+        self.inwoner_mode = True
+        self._go("bord")
+
+    def _attach(self, session: BoardSession) -> None:
+        """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""
+        assert self.repository is not None
+        meting = session.meting
+        self.screen("bord").show_session(session)
+        self._vorige = self.repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+        for name in ("doelen", "afronden"):
+            if name in self._screens:  # made on first use: a resumed board starts quicker
+                self._follow(name)
+
+    def _follow(self, name: str) -> None:
+        screen = self.screen(name)
+        if name == "afronden":
+            screen.vorige = self._vorige
+        screen.live = self.live
+
+    @property
+    def live(self) -> object:
+        return self.screen("bord").board_screen.live
+
+    def _resume_visit(self) -> bool:
+        """After a restart: the board of the visit that was open, exactly as it was saved."""
+        visit = self.marker.read()
+        if visit is None or self.repository is None:
+            return False
+        try:
+            meting = self.repository.get_meting(visit.meting_id)
+            self.inwoner = self.repository.get_inwoner(visit.inwoner_id)
+        except StorageError:
+            self.marker.clear()
+            return False
+        if meting.afgerond:
+            self.marker.clear()
+            return False
+        self._start_visit(meting)
+        return True
+
+    def _end_visit(self) -> None:
+        self.marker.clear()
+        self.inwoner_mode = False
+
+    def show_meting_step(self, name: str) -> None:
+        if name not in INWONER_SCREENS:
+            raise RouteRefused(name)
+        if name != "bord":
+            self._follow(name)
+        self._go(name)
+
+    def afronden(self) -> bool:
+        live = self.live
+        if not live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0))):
+            return False
+        assert self.repository is not None
+        # A fresh session: an afgeronde meting has nothing to undo.
+        self._attach(BoardSession(live.session.committed, on_commit=saving(self.repository)))
+        self.start_export()
+        return True
+
+    def start_export(self) -> None:
+        """Make the bundle in a background thread; the afronden screen shows the progress."""
+        assert self.repository is not None
+        meting, repository, screen = self.live.meting, self.repository, self.screen("afronden")
+        screen.export_started()
+
+        def work() -> None:
+            error: str | None = None
+            try:
+                from exports.bundle import ExportError
+                from exports.export_command import export_meting
+                from storage.outbox import outbox_folder
+
+                try:
+                    export_meting(repository, meting, outbox_folder(self.url))
+                except (ExportError, StorageError, OSError) as exc:
+                    error = str(exc)
+            finally:
+                Clock.schedule_once(lambda _dt: screen.export_finished(error))
+
+        self.export_thread = threading.Thread(target=work, name="export", daemon=True)
+        self.export_thread.start()
+
+
+def _make_screen(name: str, app: MagneetbordApp) -> Screen:
+    # Imported here: each screen's module (and its .kv) loads only when it is first shown.
+    if name in ("account", "lock"):
+        from widgets.toegang import AccountScreen, LockScreen
+
+        return (AccountScreen if name == "account" else LockScreen)(name=name, app=app)
+    if name in ("inwoners", "inwoner"):
+        from widgets.inwoners import InwonerScreen, InwonersScreen
+
+        return (InwonersScreen if name == "inwoners" else InwonerScreen)(name=name, app=app)
+    if name == "bord":
+        from widgets.bord import BordScreen
+
+        return BordScreen(name=name, app=app)
+    if name == "doelen":
+        from widgets.doelen import DoelenScreen
+
+        return DoelenScreen(name=name, app=app)
+    if name == "afronden":
+        from widgets.afronden import AfrondenScreen
+
+        return AfrondenScreen(name=name, app=app)
+    if name == "geschiedenis":
+        from widgets.geschiedenis import GeschiedenisScreen
+
+        return GeschiedenisScreen(name=name, app=app)
+    raise KeyError(name)
+

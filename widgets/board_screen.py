@@ -21,6 +21,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.widget import Widget
 
 from board import BoardSession, Perspectief
+from board.i18n import _
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
 from widgets.board_widget import BoardWidget, FicheShape
 from widgets.live_session import LiveSession
@@ -55,7 +56,7 @@ class PerspectiefKnop(ButtonBehavior, Widget):
 
     def _style(self, *_args: object) -> None:
         stijl = FICHE_STIJL[Perspectief(self.perspectief)]
-        self.label = stijl.label
+        self.label = _(stijl.label)
         self.canvas.after.clear()
         self._rim = FicheShape(self.canvas.after, stijl.vorm, (1, 1, 1, 1))
         self._fill = FicheShape(self.canvas.after, stijl.vorm, rgba(stijl.kleur))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from kivy.clock import Clock
 from kivy.graphics import (
     Color,
     Ellipse,
@@ -26,6 +27,7 @@ from kivy.properties import NumericProperty, ObjectProperty, OptionProperty
 from kivy.uix.widget import Widget
 
 from board import Meting, Perspectief
+from board.i18n import N_, _
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
 from widgets.board_layout import BoardLayout, RowGeometry
 from widgets.live_session import LiveSession
@@ -35,7 +37,7 @@ HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
 GRIP = (0.55, 0.53, 0.5, 1.0)
 CARD = (1.0, 1.0, 1.0, 1.0)
 CARD_LIFTED = (1.0, 0.97, 0.86, 1.0)  # a bar that is being moved by its handle
-HINT = "Kies een kaartje:\ntik erop of sleep het hierheen."
+HINT = N_("Kies een kaartje:\ntik erop of sleep het hierheen.")
 
 
 class FicheShape:
@@ -152,7 +154,9 @@ class BoardWidget(Widget):
         self._structure: tuple = ()
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         super().__init__(**kwargs)
-        self.bind(size=self._on_geometry, pos=self._on_geometry, scale=self._on_geometry)
+        # A layout pass changes size and pos several times: rebuild once, before the next frame.
+        self._geometry = Clock.create_trigger(self._on_geometry, -1)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 
@@ -192,7 +196,7 @@ class BoardWidget(Widget):
             Color(*rgba(ACHTERGROND))
             Rectangle(pos=self.pos, size=self.size)
             if not self.layout.rows:
-                texture = label_texture(HINT, round(dp(26)), round(self.width * 0.8), color=rgba(TEKST, 0.7),
+                texture = label_texture(_(HINT), round(dp(26)), round(self.width * 0.8), color=rgba(TEKST, 0.7),
                                         halign="center")
                 Color(1, 1, 1, 1)
                 Rectangle(texture=texture, size=texture.size,

@@ -27,6 +27,7 @@ from kivy.properties import NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
+from board.i18n import N_, _
 from board.leefgebieden import Leefgebied
 from board.weergave import BALK_RAND, TEKST
 from widgets.board_layout import MIN_TOUCH
@@ -34,7 +35,7 @@ from widgets.live_session import LiveSession
 from widgets.textures import fitted_label, label_texture, pictogram_texture, rgba
 
 Rect = tuple[float, float, float, float]
-EMPTY = "Alle kaartjes liggen op het bord."
+EMPTY = N_("Alle kaartjes liggen op het bord.")
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 
 
@@ -74,7 +75,9 @@ class Tray(Widget):
         self._shown: tuple = ()
         self._presses: dict[int, dict] = {}
         super().__init__(**kwargs)
-        self.bind(size=self._redraw, pos=self._redraw, scale=self._redraw)
+        # A layout pass changes size and pos several times: draw once, before the next frame.
+        self._geometry = Clock.create_trigger(self._redraw, -1)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry)
 
     def on_vragen(self, key: str) -> None:
         """A long press on a card: the screen shows the leefgebied's prompts."""
@@ -101,7 +104,7 @@ class Tray(Widget):
         self.canvas.clear()
         with self.canvas:
             if not self.cards:
-                texture = label_texture(EMPTY, round(dp(16)), round(self.width), color=rgba(TEKST, 0.6),
+                texture = label_texture(_(EMPTY), round(dp(16)), round(self.width), color=rgba(TEKST, 0.6),
                                         halign="center")
                 Color(1, 1, 1, 1)
                 Rectangle(texture=texture, size=texture.size,

@@ -1,0 +1,206 @@
+"""The kiosk app from a cold start: P3 (process start to an interactive board) and P8 (resident
+memory with the board shown), each against a bare Kivy app that opens an empty window.
+
+Every run is a fresh process (``python bench/bench_app.py CHILD DATA_DIR`` prints one JSON
+line when it is ready), alternating app and bare window. The app's run is the real path of
+a resumed visit: the lock screen, the PIN on the keypad (the real Argon2id cost), the board
+of the concept meting that was open, drawn, and a touch on it that moves a fiche.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import Figure, benchmark, median  # noqa: E402
+
+RUNS = 7
+PIN = "482913"
+SIZE = (1280, 800)
+CONCEPT_DOSSIER = "WT-2025-01016"  # a vervolgmeting left unfinished in the demo data
+
+
+def _rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _report(started: float, extra: dict | None = None) -> None:
+    print(json.dumps({"ready": time.time(), "started": started, "rss_kib": _rss_kib(), **(extra or {})}), flush=True)
+
+
+def _touch(x: float, y: float, to: float | None = None) -> None:
+    from kivy.tests.common import UnitTestTouch
+
+    touch = UnitTestTouch(x, y)
+    touch.touch_down()
+    if to is not None:
+        touch.touch_move(to, y)
+    touch.touch_up()
+
+
+def child_bare() -> None:
+    """A bare Kivy app: an empty window, ready when its first frame is drawn and a touch was handled."""
+    started = time.time()
+    from widgets.headless import configure
+
+    configure(*SIZE)
+    from kivy.app import App
+    from kivy.clock import Clock
+    from kivy.uix.widget import Widget
+
+    class Bare(App):
+        def build(self) -> Widget:
+            return Widget()
+
+        def on_start(self) -> None:
+            Clock.schedule_once(self.ready, 0)
+
+        def ready(self, _dt: float) -> None:
+            _touch(100, 100)
+            Clock.schedule_once(self.touched, 0)  # input is handled in the next frame
+
+        def touched(self, _dt: float) -> None:
+            _report(started)
+            self.stop()
+
+    Bare().run()
+
+
+def child_app() -> None:
+    """The Magneetbord app on a prepared data folder: PIN, then the resumed board, then a touch."""
+    started = time.time()
+    from widgets import kiosk
+
+    kiosk.environment()  # as main.py does, before Kivy is imported
+    from widgets.headless import configure
+
+    configure(*SIZE)
+    os.environ["MAGNEETBORD_WINDOWED"] = "1"
+    kiosk.configure()
+    from kivy.clock import Clock
+
+    from widgets.app import MagneetbordApp
+
+    class Measured(MagneetbordApp):
+        def on_start(self) -> None:
+            Clock.schedule_once(self.unlock, 0)
+
+        def unlock(self, _dt: float) -> None:
+            pad = self.screen("lock").ids.pad
+            pad.pin = PIN
+            pad.submit()
+            Clock.schedule_once(self.ready, 0)  # the board is drawn in the next frame
+
+        def ready(self, _dt: float) -> None:
+            assert self.current == "bord", self.current
+            board = self.screen("bord").board_screen.board
+            if board.width < SIZE[0] / 2 or not board.layout.rows:  # not laid out yet: one more frame
+                Clock.schedule_once(self.ready, 0)
+                return
+            row = board.layout.rows[0]
+            before = self.live.session.committed
+            target = 0.2 if (before.positie(row.key) or 0.0) > 0.5 else 0.8  # a change on every run
+            _touch(row.x_for(0.5), row.center_y, to=row.x_for(target))  # handled in the next frame
+            Clock.schedule_once(lambda _dt: self.touched(before, len(board.layout.rows), 30), 0)
+
+        def touched(self, before: object, rows: int, frames_left: int) -> None:
+            if self.live.session.committed is before:  # the drag is not committed (and saved) yet
+                assert frames_left > 0, "the board did not take the touch"
+                Clock.schedule_once(lambda _dt: self.touched(before, rows, frames_left - 1), 0)
+                return
+            _report(started, {"rows": rows})
+            self.stop()
+
+    Measured().run()
+
+
+def prepare(folder: Path) -> None:
+    """Demo data, one professional with the real Argon2id cost, and a visit left open."""
+    os.environ["MAGNEETBORD_DATA_DIR"] = str(folder)
+    from storage.demo import fill
+    from storage.keyring import Keyring
+    from storage.repository import Repository
+    from storage.visit import Visit, VisitMarker
+
+    url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
+    _, key = Keyring.for_database(url).add_professional("Bench", PIN)
+    repository = Repository.open(url, key)
+    fill(repository)
+    inwoner = repository.find_inwoner(CONCEPT_DOSSIER)
+    concept = repository.current_concept(inwoner.id)
+    VisitMarker(folder).write(Visit(inwoner.id, concept.id))
+    repository.close()
+
+
+def _run(kind: str, folder: Path) -> dict:
+    env = dict(os.environ, MAGNEETBORD_DATA_DIR=str(folder), MAGNEETBORD_DB=f"sqlite:///{folder}/magneetbord.sqlite3")
+    env.pop("KIVY_HOME", None)
+    start = time.time()
+    out = subprocess.run([sys.executable, __file__, kind, str(folder)], env=env, capture_output=True, text=True,
+                         timeout=120, check=False)
+    line = next((raw for raw in out.stdout.splitlines() if raw.startswith("{")), None)
+    if line is None:
+        raise RuntimeError(f"{kind} did not get ready: {out.stdout[-2000:]} {out.stderr[-2000:]}")
+    result = json.loads(line)
+    result["seconds"] = result["ready"] - start
+    return result
+
+
+@cache  # P3 and P8 come from the same runs
+def measure(runs: int = RUNS) -> tuple[list[dict], list[dict]]:
+    folder = Path(tempfile.mkdtemp(prefix="magneetbord-bench-app-"))
+    prepare(folder)
+    _run("app", folder)  # once untimed: the first start compiles .pyc files and the kv parser caches
+    _run("bare", folder)
+    apps, bares = [], []
+    for _ in range(runs):
+        bares.append(_run("bare", folder))
+        apps.append(_run("app", folder))
+    return apps, bares
+
+
+@benchmark("P3", "cold start to an interactive board (resumed concept meting) vs a bare Kivy window")
+def bench_p3() -> list[Figure]:
+    apps, bares = measure()
+    app_s, bare_s = median([r["seconds"] for r in apps]), median([r["seconds"] for r in bares])
+    app_kib, bare_kib = median([r["rss_kib"] for r in apps]), median([r["rss_kib"] for r in bares])
+    note = f"{RUNS} runs each, interleaved, median; includes the PIN's Argon2id (19 MiB, 2 passes)"
+    return [
+        Figure("P3", "process start → board drawn and taking a touch", app_s, "s", "≤ 1.3x", bare_s,
+               app_s / bare_s, note),
+        Figure("P8", "resident memory (VmRSS) with the board shown", app_kib / 1024, "MiB", "≤ 1.3x",
+               bare_kib / 1024, app_kib / bare_kib, f"same runs as P3; {RUNS} each, median"),
+    ]
+
+
+@benchmark("P8", "resident memory with the board shown vs a bare Kivy window")
+def bench_p8() -> list[Figure]:
+    return [f for f in bench_p3() if f.id == "P8"]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3:
+        os.environ["MAGNEETBORD_DATA_DIR"] = sys.argv[2]
+        try:
+            {"bare": child_bare, "app": child_app}[sys.argv[1]]()
+        except BaseException:
+            import traceback
+
+            traceback.print_exc(file=sys.__stdout__)  # Kivy's logger has taken sys.stderr
+            raise
+    else:
+        for figure in bench_p3():
+            print(figure)

@@ -1,0 +1,19 @@
+"""Dates as the app shows and picks them: months ahead, and a long date in the UI language."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later; the 31st becomes the month's last day when it has none."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from ``start`` to ``end`` (the inverse of ``add_months`` for its results)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months if add_months(start, months) <= end else months - 1

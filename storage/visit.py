@@ -1,0 +1,90 @@
+"""What the kiosk app needs from storage for one home visit, in one place.
+
+``open_storage`` is the only place where the app opens its database: the data key from the
+keyring is handed over here (the encryption at rest plugs in here). ``meting_for_visit``
+decides which meting a visit continues. ``VisitMarker`` remembers which meting was open on
+the board, so that after a crash or a kill the app returns to exactly that board.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from board.errors import BoardError
+from board.meting import Meting
+from storage.errors import StorageError
+from storage.keyring import write_atomically
+from storage.paths import data_dir
+from storage.repository import Repository
+
+VISIT_FILE = "bezoek.json"
+
+
+def open_storage(url: str, data_key: bytes, professional_id: str | None = None) -> Repository:
+    """The repository of ``url``, opened with the data key that unlocking gave (SQLCipher);
+    ``professional_id`` is the audit log's actor. Delivered metingen past the retention
+    period leave the tablet here, at the start of the work."""
+    from storage.outbox import apply_retention, outbox_folder
+
+    repository = Repository.open(url, data_key, actor=professional_id)
+    apply_retention(repository, outbox_folder(url))
+    return repository
+
+
+def meting_for_visit(repository: Repository, inwoner_id: str, today: date) -> Meting:
+    """The meting a visit works on: the open concept exactly as it was; else a vervolgmeting
+    after the latest afgeronde meting; else a new 0-meting."""
+    concept = repository.current_concept(inwoner_id)
+    if concept is not None:
+        return concept
+    if repository.latest_afgerond(inwoner_id) is not None:
+        return repository.start_vervolgmeting(inwoner_id, today)
+    return repository.start_nulmeting(inwoner_id, today)
+
+
+@dataclass(frozen=True)
+class Visit:
+    inwoner_id: str
+    meting_id: str
+
+
+class VisitMarker:
+    """A small file in the user data folder: the inwoner and meting on the board right now
+    (pseudonymous ids only). Written when the board opens for the inwoner, removed when the
+    professional leaves it with the PIN."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or data_dir()) / VISIT_FILE
+
+    def read(self) -> Visit | None:
+        try:
+            raw = json.loads(self.path.read_text("utf-8"))
+            return Visit(str(raw["inwoner_id"]), str(raw["meting_id"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # no visit open, or a file that cannot be read: start at the list
+
+    def write(self, visit: Visit) -> None:
+        content = json.dumps({"inwoner_id": visit.inwoner_id, "meting_id": visit.meting_id})
+        write_atomically(self.path, content.encode("utf-8"))
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def saving(repository: Repository) -> Callable[[Meting, Meting], None]:
+    """``BoardSession``'s ``on_commit``: save at once; a failure becomes a ``BoardError`` with
+    the same Dutch message, so the board shows it and keeps what was saved."""
+
+    def on_commit(before: Meting, after: Meting) -> None:
+        try:
+            repository.save_change(before, after)
+        except BoardError:
+            raise
+        except StorageError as exc:
+            raise BoardError(str(exc)) from exc
+
+    return on_commit

@@ -1,0 +1,217 @@
+"""The lock: first account, wrong PIN, the back-off with the keypad off, idle lock, pause,
+and no way from the inwoner's board to anything else without the PIN."""
+
+from __future__ import annotations
+
+import pytest
+
+from board.lock import DEFAULT_IDLE_SECONDS
+from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    FakeClock,
+    button,
+    close_modals,
+    frames,
+    make_app_fixture,
+    tap,
+    type_pin,
+    window_fixture,
+)
+from widgets.app import GATES, INWONER_SCREENS
+from widgets.common import buttons_in
+
+FAST = KdfParams(memory_kib=64, time_cost=1)
+
+
+@pytest.fixture
+def keyring(tmp_path: object) -> Keyring:
+    """A tablet with one professional on it."""
+    keyring = Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=FAST)
+    keyring.add_professional("Sanne de Vries", PIN)
+    return keyring
+
+
+def test_first_start_with_the_real_argon2_cost(make_app: object) -> None:
+    app = make_app(kdf=DEFAULT_KDF)
+    account = app.screen("account")
+    account.ids.naam.text = "Sanne"
+    type_pin(account, "111111")
+    assert account.message == "Deze pincode is te makkelijk te raden. Kies een andere."
+    type_pin(account, PIN)
+    type_pin(account, "482914")
+    assert account.message == "De twee pincodes zijn niet gelijk. Probeer het opnieuw."
+    assert app.keyring.is_empty() and account.stage == 1
+    type_pin(account, PIN)
+    type_pin(account, PIN)
+    assert app.current == "inwoners"
+    tap(app.screen("inwoners").ids.lock)
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoners"
+    text = app.keyring.path.read_text()
+    assert PIN not in text and '"memory_kib": 19456' in text
+
+
+def test_a_pin_needs_six_digits_before_ok_works(make_app: object) -> None:
+    app = make_app()
+    pad = app.screen("account").ids.pad
+    for digit in "48291":
+        tap(button(pad, digit))
+    assert pad.ids.ok.disabled
+    tap(pad.ids.ok)
+    assert app.screen("account").stage == 1 and app.keyring.is_empty()
+
+
+def test_a_wrong_pin_says_so_and_opens_nothing(make_app: object, keyring: Keyring) -> None:
+    app = make_app()
+    lock = app.screen("lock")
+    type_pin(lock, "730152")
+    assert lock.message == "Deze pincode klopt niet."
+    assert app.current == "lock" and app.repository is None
+    type_pin(lock, PIN)
+    assert app.current == "inwoners" and lock.message == ""
+
+
+def test_from_the_fifth_wrong_pin_the_keypad_waits_and_counts_down(make_app: object, keyring: Keyring) -> None:
+    clock = FakeClock()
+    app = make_app(clock=clock)
+    lock = app.screen("lock")
+    for _ in range(4):
+        type_pin(lock, "730152")
+        assert not lock.ids.pad.locked
+    type_pin(lock, "730152")
+    assert lock.ids.pad.locked and lock.wait_text == "Wacht nog 30 seconden."
+    assert all(key.disabled for key in buttons_in(lock.ids.pad))
+    tap(button(lock.ids.pad, "4"))
+    assert lock.ids.pad.pin == ""  # a disabled key types nothing
+    clock.advance(12)
+    lock.tick()
+    assert lock.wait_text == "Wacht nog 18 seconden." and lock.ids.pad.locked
+    clock.advance(18)
+    lock.tick()
+    assert lock.wait_text == "" and not lock.ids.pad.locked
+    type_pin(lock, "730152")  # the 6th: a longer wait
+    assert lock.wait_text == "Wacht nog 60 seconden."
+    # Restarting the app does not reset the wait: it is kept in the keyring file.
+    again = make_app(clock=clock)
+    type_pin(again.screen("lock"), PIN)
+    assert again.current == "lock" and again.screen("lock").wait_text == "Wacht nog 60 seconden."
+    clock.advance(60)
+    again.screen("lock").tick()
+    type_pin(again.screen("lock"), PIN)
+    assert again.current == "inwoners"
+
+
+def test_with_several_professionals_each_taps_their_name(make_app: object, keyring: Keyring) -> None:
+    key = keyring.unlock(keyring.professionals()[0].id, PIN)
+    keyring.add_professional("Ahmed Bakker", "730152", key)
+    app = make_app()
+    lock = app.screen("lock")
+    tap(button(lock.ids.names, "Ahmed Bakker"))
+    type_pin(lock, PIN)  # Sanne's PIN is not Ahmed's
+    assert app.current == "lock"
+    type_pin(lock, "730152")
+    assert app.current == "inwoners" and app.professional_naam == "Ahmed Bakker"
+
+
+def test_idle_time_locks_the_professionals_part_and_unlocking_returns_there(
+    make_app: object, keyring: Keyring
+) -> None:
+    clock = FakeClock()
+    app = make_app(clock=clock)
+    assert app.idle_seconds == DEFAULT_IDLE_SECONDS
+    type_pin(app.screen("lock"), PIN)
+    from board import Inwoner
+
+    inwoner = Inwoner.create("D-1", "Strijp")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    clock.advance(DEFAULT_IDLE_SECONDS - 1)
+    assert not app.check_idle()
+    tap(app.screen("inwoner").ids.status)  # a touch anywhere counts as activity
+    clock.advance(DEFAULT_IDLE_SECONDS - 1)
+    assert not app.check_idle() and app.current == "inwoner"
+    clock.advance(1)
+    assert app.check_idle() and app.current == "lock"
+    assert not app.screen("lock").can_return
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoner"
+
+
+def test_the_idle_time_comes_from_the_environment(make_app: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAGNEETBORD_IDLE_SECONDS", "90")
+    assert make_app().idle_seconds == 90
+
+
+def test_pausing_locks_and_resuming_shows_the_lock_screen(make_app: object, keyring: Keyring) -> None:
+    app = make_app()
+    type_pin(app.screen("lock"), PIN)
+    assert app.on_pause() is True
+    assert app.current == "lock"
+    app.on_resume()
+    assert app.current == "lock"
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoners"
+
+
+def _into_the_board(app: object) -> None:
+    from board import Inwoner
+
+    type_pin(app.screen("lock"), PIN)
+    inwoner = Inwoner.create("D-2", "Gestel")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    app.live.apply(lambda m: m.choose("geld"))
+    frames(2)
+
+
+def test_no_button_of_the_inwoners_screens_leads_anywhere_else_without_the_pin(
+    make_app: object, keyring: Keyring, window: object
+) -> None:
+    clock = FakeClock()
+    app = make_app(clock=clock)
+    _into_the_board(app)
+    seen = set()
+    for name in ("bord", "doelen", "afronden"):
+        app.show_meting_step(name)
+        frames(2)
+        for knop in buttons_in(app.screen(name)):
+            app.show_meting_step(name)
+            frames(1)
+            if knop.disabled or not knop.get_root_window():
+                continue
+            tap(knop)
+            close_modals(window)
+            seen.add(app.current)
+            assert app.current in INWONER_SCREENS | GATES, (name, getattr(knop, "text", knop))
+            if app.current == "lock":
+                lock = app.screen("lock")
+                assert lock.can_return
+                type_pin(lock, "730152")  # a wrong PIN leads nowhere
+                assert app.current == "lock"
+                tap(lock.ids.back)
+                assert app.current in INWONER_SCREENS
+    assert seen >= {"bord", "doelen", "afronden", "lock"}
+    # Idle time does not take the board from the inwoner; Escape and the back key do nothing.
+    clock.advance(DEFAULT_IDLE_SECONDS * 3)
+    assert not app.check_idle()
+    assert window.dispatch("on_keyboard", 27, 0, None, []) is True
+    assert app.current in INWONER_SCREENS and app.inwoner_mode
+    # The app refuses a route out of inwoner mode, whatever calls it.
+    with pytest.raises(RuntimeError):
+        app.show_list()
+    # Only the PIN leads out: to this inwoner's page, not to the list.
+    app.ask_pin_to_leave()
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoner" and not app.inwoner_mode
+
+
+def test_pausing_on_the_board_asks_the_pin_and_returns_to_the_board(make_app: object, keyring: Keyring) -> None:
+    app = make_app()
+    _into_the_board(app)
+    app.on_pause()
+    lock = app.screen("lock")
+    assert app.current == "lock" and not lock.can_return
+    type_pin(lock, PIN)
+    assert app.current == "bord" and app.inwoner_mode

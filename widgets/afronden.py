@@ -1,0 +1,92 @@
+"""Afronden: the rapportcijfer (ten big buttons), on a vervolgmeting the comparison sentence,
+the date of the next meting, then afronden. After that the meting is read-only and its
+bundle (snapshot, koelkastblad, dossier) is made in the background with a visible progress."""
+
+from __future__ import annotations
+
+from kivy.animation import Animation
+from kivy.clock import Clock
+from kivy.factory import Factory
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty, StringProperty
+from kivy.uix.modalview import ModalView
+
+from board import Meting, vergelijk
+from board.datums import add_months, months_between
+from board.i18n import _, format_datum
+from widgets.common import Scherm, load_kv, make
+from widgets.live_session import LiveSession
+
+NEXT_DEFAULT_MONTHS = 3
+
+
+class AfrondenScreen(Scherm):
+    live = ObjectProperty(None, allownone=True)
+    vorige = ObjectProperty(None, allownone=True)  # the previous (afgeronde) meting, for the sentence
+    zin = StringProperty("")
+    volgende = StringProperty("")
+    afgerond = BooleanProperty(False)
+    export_state = OptionProperty("idle", options=["idle", "busy", "done", "error"])
+    export_text = StringProperty("")
+    progress = NumericProperty(0)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        for cijfer in range(1, 11):
+            knop = make("Keuze", text=str(cijfer), font_size=dp(30), height=dp(84))
+            knop.cijfer = cijfer
+            knop.bind(on_release=lambda k: self.live.apply(lambda m: m.set_rapportcijfer(k.cijfer)))
+            self.ids.cijfers.add_widget(knop)
+
+    def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if live is not None:
+            live.bind(meting=lambda *_a: self.refresh())
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.live is None:
+            return
+        meting: Meting = self.live.meting
+        self.afgerond = meting.afgerond
+        for knop in self.ids.cijfers.children:
+            knop.selected = knop.cijfer == meting.rapportcijfer
+            knop.disabled = meting.afgerond
+        self.zin = vergelijk(self.vorige, meting).zin if self.vorige is not None else ""
+        if meting.volgende_meting:
+            months = months_between(meting.datum, meting.volgende_meting)
+            self.volgende = _("over {n} maanden: {datum}").format(n=months, datum=format_datum(meting.volgende_meting))
+        else:
+            self.volgende = _("nog niet gepland")
+
+    def step_volgende(self, delta: int) -> None:
+        meting = self.live.meting
+        months = months_between(meting.datum, meting.volgende_meting) + delta if meting.volgende_meting else (
+            NEXT_DEFAULT_MONTHS
+        )
+        months = max(1, min(24, months))
+        self.live.apply(lambda m: m.set_volgende_meting(add_months(m.datum, months)))
+
+    def ask_afronden(self) -> ModalView:
+        view = Factory.AfrondenVraag()
+        view.ids.yes.bind(on_release=lambda _k: (view.dismiss(animation=False), self.app.afronden()))
+        view.open(animation=False)
+        return view
+
+    def export_started(self) -> None:
+        self.export_state, self.export_text = "busy", _("Het bord en het koelkastblad worden gemaakt…")
+        self.progress = 10
+        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", 0))  # the progress in sight
+        anim = Animation(progress=90, d=4, t="out_quad")
+        anim.start(self)
+
+    def export_finished(self, error: str | None) -> None:
+        Animation.cancel_all(self, "progress")
+        if error is None:
+            self.export_state, self.progress = "done", 100
+            self.export_text = _("Klaar. Het bord, het koelkastblad en het dossier staan klaar om te versturen.")
+        else:
+            self.export_state, self.progress = "error", 0
+            self.export_text = _("Het maken van het dossier is niet gelukt.") + " " + error
+
+
+load_kv(__file__)

@@ -1,0 +1,50 @@
+"""What every screen of the app shares: its kv rules (big buttons, panels, the top bar),
+the ``Scherm`` base class and a helper that loads a module's own .kv file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.factory import Factory
+from kivy.lang import Builder
+from kivy.properties import ObjectProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.screenmanager import Screen
+from kivy.uix.widget import Widget
+
+import widgets.board_screen  # noqa: F401  (its .kv defines Knop, Titel and Uitleg, used everywhere)
+
+
+def load_kv(module_file: str) -> None:
+    """Load the .kv file beside a module (``screens.py`` -> ``screens.kv``), once."""
+    path = str(Path(module_file).with_suffix(".kv"))
+    if path not in Builder.files:
+        Builder.load_file(path)
+
+
+class Scherm(Screen):
+    """A screen of the app; ``app`` is the MagneetbordApp that navigates between them."""
+
+    app = ObjectProperty(None)
+
+
+class Rij(ButtonBehavior, BoxLayout):
+    """A tappable row of a list (an inwoner, a meting)."""
+
+
+def make(kind: str, **props: object) -> Widget:
+    """A widget of a kv class with ``props`` set after its rules ran (a rule such as
+    ``height: dp(60) * self.scale`` would otherwise override a constructor argument)."""
+    widget = Factory.get(kind)()
+    for name, value in props.items():
+        setattr(widget, name, value)
+    return widget
+
+
+def buttons_in(widget: Widget) -> list[Widget]:
+    """Every button under ``widget`` (tests and the screenshots try them all)."""
+    return [w for w in widget.walk(restrict=True) if isinstance(w, ButtonBehavior)]
+
+
+load_kv(__file__)

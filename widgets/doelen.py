@@ -1,0 +1,241 @@
+"""Doelen: first the evaluation of last time's doelen (vervolgmeting), then for each chosen
+leefgebied, lowest on the bar first, the inwoner's goals in their own words with a
+streefdatum and acties. Every change goes through the board session: saved at once, undoable.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kivy.metrics import dp, sp
+from kivy.properties import ListProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.image import Image
+from kivy.uix.label import Label
+from kivy.uix.modalview import ModalView
+
+from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
+from board.datums import add_months, months_between
+from board.i18n import N_, _, format_datum
+from widgets.common import Scherm, load_kv, make
+from widgets.live_session import LiveSession
+from widgets.textures import FONT_BOLD, FONT_REGULAR
+
+DEFAULT_MONTHS = 3
+MAX_MONTHS = 24
+
+EVALUATIE_TEKST = {
+    Evaluatie.BEHAALD: N_("Behaald"),
+    Evaluatie.DEELS_BEHAALD: N_("Deels behaald"),
+    Evaluatie.NIET_BEHAALD: N_("Niet behaald"),
+    Evaluatie.VERVALLEN: N_("Vervallen"),
+}
+UITVOERDER_TEKST = {
+    Uitvoerder.INWONER: N_("Inwoner"),
+    Uitvoerder.NETWERK: N_("Netwerk"),
+    Uitvoerder.ALGEMENE_VOORZIENING: N_("Algemene voorziening"),
+    Uitvoerder.WIJKTEAM: N_("Wijkteam"),
+    Uitvoerder.SPECIALISTISCHE_ZORG: N_("Specialistische zorg"),
+}
+TEXT_COLOR = (0.16, 0.16, 0.16, 1)
+
+
+def months_text(months: int, start: date) -> str:
+    return _("over {n} maanden: {datum}").format(n=months, datum=format_datum(add_months(start, months)))
+
+
+def _label(text: str, size: float = 19, bold: bool = False, alpha: float = 1.0) -> Label:
+    label = Label(text=text, font_size=sp(size), font_name=FONT_BOLD if bold else FONT_REGULAR,
+                  color=(*TEXT_COLOR[:3], alpha), size_hint_y=None, halign="left")
+    label.bind(width=lambda w, width: setattr(w, "text_size", (width, None)),
+               texture_size=lambda w, ts: setattr(w, "height", ts[1]))
+    return label
+
+
+def _heading(meting: Meting, key: str) -> BoxLayout:
+    leefgebied = meting.leefgebieden[key]
+    row = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(14))
+    row.add_widget(Image(source=str(leefgebied.pictogram_path), size_hint_x=None, width=dp(56)))
+    name = _label(leefgebied.naam, 24, bold=True)
+    name.size_hint_y = 1
+    name.valign = "middle"
+    row.add_widget(name)
+    return row
+
+
+class DoelenScreen(Scherm):
+    live = ObjectProperty(None, allownone=True)
+
+    def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if live is not None:
+            live.bind(meting=lambda *_a: self.refresh())
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.live is None:
+            return
+        meting: Meting = self.live.meting
+        content = self.ids.content
+        content.clear_widgets()
+        carried = [d for d in meting.doelen if meting.is_overgenomen(d)]
+        if carried:
+            content.add_widget(make("Groot", text=_("Hoe ging het met de doelen van de vorige keer?")))
+            for doel in carried:
+                content.add_widget(self._evaluatie_panel(meting, doel))
+            content.add_widget(make("Groot", text=_("Doelen voor de komende tijd")))
+        if not meting.gekozen:
+            content.add_widget(_label(_("Kies eerst op het bord welke leefgebieden belangrijk zijn.")))
+            return
+        content.add_widget(_label(_("Begin bij wat het laagst op het bord staat."), 18, alpha=0.75))
+        for key in meting.suggested_for_doelen():
+            content.add_widget(self._leefgebied_panel(meting, key))
+
+    def _evaluatie_panel(self, meting: Meting, doel: Doel) -> BoxLayout:
+        panel = make("Paneel")
+        panel.add_widget(_heading(meting, doel.leefgebied))
+        panel.add_widget(_label(f"“{doel.tekst}”", 21))
+        row = BoxLayout(size_hint_y=None, height=dp(72), spacing=dp(10))
+        for evaluatie, tekst in EVALUATIE_TEKST.items():
+            knop = make("Keuze", text=_(tekst), height=dp(72), selected=doel.evaluatie is evaluatie)
+            knop.evaluatie = evaluatie.value
+            knop.bind(on_release=lambda k, d=doel.id: self.live.apply(lambda m: m.evaluate_doel(d, k.evaluatie)))
+            row.add_widget(knop)
+        panel.add_widget(row)
+        return panel
+
+    def _leefgebied_panel(self, meting: Meting, key: str) -> BoxLayout:
+        panel = make("Paneel")
+        heading = _heading(meting, key)
+        add = make("Knop", text=_("+ Doel"), size_hint_x=None, width=dp(180), height=dp(56))
+        add.leefgebied = key
+        add.bind(on_release=lambda k: self.edit(k.leefgebied))
+        heading.add_widget(add)
+        panel.add_widget(heading)
+        for doel in meting.doelen:
+            if doel.leefgebied != key or meting.is_overgenomen(doel):
+                continue
+            panel.add_widget(_label(f"“{doel.tekst}”", 21))
+            if doel.streefdatum:
+                panel.add_widget(_label(_("Streefdatum: {datum}").format(datum=format_datum(doel.streefdatum)), 17,
+                                        alpha=0.75))
+            for actie in doel.acties:
+                panel.add_widget(_label(f"•  {_(UITVOERDER_TEKST[actie.wie])}: {actie.wat}", 18))
+            row = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(10))
+            edit = make("Knop", text=_("Wijzigen"), height=dp(56), size_hint_x=None, width=dp(180))
+            edit.bind(on_release=lambda _k, d=doel: self.edit(d.leefgebied, d))
+            remove = make("Knop", text=_("Weghalen"), height=dp(56), size_hint_x=None, width=dp(180))
+            remove.bind(on_release=lambda _k, d=doel.id: self.live.apply(lambda m: m.remove_doel(d)))
+            row.add_widget(edit)
+            row.add_widget(remove)
+            row.add_widget(BoxLayout())
+            panel.add_widget(row)
+        return panel
+
+    def edit(self, leefgebied: str, doel: Doel | None = None) -> DoelEditor:
+        editor = DoelEditor(live=self.live, leefgebied=leefgebied)
+        editor.load(doel)
+        editor.open(animation=False)
+        return editor
+
+
+class DoelEditor(ModalView):
+    """One doel: the words, the streefdatum (months ahead with big − and +), the acties."""
+
+    live = ObjectProperty(None)
+    leefgebied = StringProperty("")
+    naam = StringProperty("")
+    pictogram = StringProperty("")
+    months = NumericProperty(DEFAULT_MONTHS)
+    months_label = StringProperty("")
+    wie = StringProperty("")
+    acties = ListProperty([])
+    message = StringProperty("")
+
+    def __init__(self, **kwargs: object) -> None:
+        self.doel_id: str | None = None
+        super().__init__(**kwargs)
+        meting = self.live.meting
+        leefgebied = meting.leefgebieden[self.leefgebied]
+        self.naam, self.pictogram = leefgebied.naam, str(leefgebied.pictogram_path)
+        for uitvoerder, tekst in UITVOERDER_TEKST.items():
+            knop = make("Keuze", text=_(tekst), size_hint=(None, None), height=dp(60),
+                                 width=dp(130) if len(_(tekst)) < 10 else dp(250))
+            knop.wie = uitvoerder.value
+            knop.bind(on_release=lambda k: setattr(self, "wie", k.wie))
+            self.ids.wie.add_widget(knop)
+        self.on_months()
+
+    def load(self, doel: Doel | None) -> None:
+        if doel is None:
+            return
+        self.doel_id = doel.id
+        self.ids.tekst.text = doel.tekst
+        if doel.streefdatum:
+            self.months = max(1, months_between(self.live.meting.datum, doel.streefdatum))
+        self.acties = list(doel.acties)
+
+    def on_months(self, *_args: object) -> None:
+        self.months_label = months_text(int(self.months), self.live.meting.datum)
+
+    def on_wie(self, *_args: object) -> None:
+        for knop in self.ids.wie.children:
+            knop.selected = knop.wie == self.wie
+
+    def on_acties(self, *_args: object) -> None:
+        rows = self.ids.acties
+        rows.clear_widgets()
+        for index, actie in enumerate(self.acties):
+            row = BoxLayout(size_hint_y=None, height=dp(52), spacing=dp(8))
+            label = _label(f"•  {_(UITVOERDER_TEKST[actie.wie])}: {actie.wat}", 18)
+            label.size_hint_y, label.valign = 1, "middle"
+            row.add_widget(label)
+            remove = make("Knop", text="×", size_hint_x=None, width=dp(56), height=dp(52), font_size=sp(26))
+            remove.bind(on_release=lambda _k, i=index: self.remove_actie(i))
+            row.add_widget(remove)
+            rows.add_widget(row)
+
+    def step(self, delta: int) -> None:
+        self.months = min(MAX_MONTHS, max(1, int(self.months) + delta))
+
+    def add_actie(self) -> bool:
+        """The actie being typed joins the list; False (with a message) when it cannot."""
+        if not self.wie:
+            self.message = _("Tik eerst aan wie het doet.")
+            return False
+        try:
+            actie = Actie.create(self.wie, self.ids.wat.text)
+        except BoardError as exc:
+            self.message = _(str(exc))
+            return False
+        self.acties = [*self.acties, actie]
+        self.ids.wat.text, self.wie, self.message = "", "", ""
+        return True
+
+    def remove_actie(self, index: int) -> None:
+        self.acties = [a for i, a in enumerate(self.acties) if i != index]
+
+    def save(self) -> None:
+        if self.ids.wat.text.strip() and not self.add_actie():
+            return  # an actie typed but not added: add it, or say what is missing
+        tekst, acties = self.ids.tekst.text, tuple(self.acties)
+        streefdatum = add_months(self.live.meting.datum, int(self.months))
+        if self.doel_id is None:
+            key = self.leefgebied
+
+            def operation(m: Meting) -> Meting:
+                return m.add_doel(key, tekst, streefdatum, acties)
+        else:
+            doel_id = self.doel_id
+
+            def operation(m: Meting) -> Meting:
+                return m.edit_doel(doel_id, tekst=tekst, streefdatum=streefdatum, acties=acties)
+        try:
+            operation(self.live.session.committed)  # check first: the message shows here, in the editor
+        except BoardError as exc:
+            self.message = _(str(exc))
+            return
+        if self.live.apply(operation):
+            self.dismiss(animation=False)
+
+
+load_kv(__file__)

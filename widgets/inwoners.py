@@ -1,0 +1,124 @@
+"""The professional's part: the list of inwoners (search, "nieuwe inwoner") and one inwoner
+with the way into a meting and the geschiedenis."""
+
+from __future__ import annotations
+
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
+from kivy.uix.modalview import ModalView
+
+from board import BoardError, Inwoner, Meting
+from board.i18n import _, format_datum
+from storage.errors import StorageError
+from widgets.common import Rij, Scherm, load_kv, make
+
+MAX_SHOWN = 50  # more than fits on a screen; a search narrows it down
+
+
+def inwoner_line(inwoner: Inwoner) -> str:
+    parts = [inwoner.dossiernummer, inwoner.initialen or "", inwoner.wijk]
+    return "  ·  ".join(p for p in parts if p)
+
+
+class InwonerRij(Rij):
+    inwoner = ObjectProperty(None)
+    dossier = StringProperty("")
+    details = StringProperty("")
+
+
+class InwonersScreen(Scherm):
+    """The list: everyone (first 50), or who matches the search."""
+
+    professional = StringProperty("")
+
+    def refresh(self) -> None:
+        repository = self.app.repository
+        text = self.ids.search.text.strip()
+        found = repository.search_inwoners(text, limit=MAX_SHOWN) if text else repository.list_inwoners()[:MAX_SHOWN]
+        rows = self.ids.rows
+        rows.clear_widgets()
+        for inwoner in found:
+            rij = InwonerRij(
+                inwoner=inwoner,
+                dossier=inwoner.dossiernummer,
+                details="  ·  ".join(p for p in (inwoner.initialen, inwoner.wijk) if p),
+            )
+            rij.bind(on_release=lambda r: self.app.show_inwoner(r.inwoner))
+            rows.add_widget(rij)
+        self.ids.empty.text = "" if found else (
+            _("Niemand gevonden. Zoek op initialen, dossiernummer of wijk.") if text
+            else _("Nog geen inwoners. Tik op 'Nieuwe inwoner'.")
+        )
+
+    def new_inwoner(self) -> NieuweInwonerView:
+        wijken = sorted({i.wijk for i in self.app.repository.list_inwoners()})
+        view = NieuweInwonerView(app=self.app)
+        for wijk in wijken[:8]:
+            width = dp(max(120, len(wijk) * 12 + 40))
+            knop = make("Keuze", text=wijk, size_hint=(None, None), width=width, height=dp(56))
+            knop.bind(on_release=lambda k: setattr(view.ids.wijk, "text", k.text))
+            view.ids.wijken.add_widget(knop)
+        view.open(animation=False)
+        return view
+
+
+class NieuweInwonerView(ModalView):
+    """Dossier number, wijk, optional initials. The messages come from ``Inwoner.create``
+    and the repository, in plain Dutch; nothing is saved until they are all right."""
+
+    app = ObjectProperty(None)
+    message = StringProperty("")
+
+    def save(self) -> None:
+        try:
+            inwoner = Inwoner.create(self.ids.dossier.text, self.ids.wijk.text, self.ids.initialen.text)
+            self.app.repository.add_inwoner(inwoner)
+        except (BoardError, StorageError) as exc:
+            self.message = _(str(exc))
+            return
+        self.dismiss(animation=False)
+        self.app.show_inwoner(inwoner)
+
+
+class InwonerScreen(Scherm):
+    """One inwoner: what is there, and the one big button that starts or resumes the meting."""
+
+    title = StringProperty("")
+    status = StringProperty("")
+    action = StringProperty("")
+    has_history = BooleanProperty(False)
+
+    def show(self, inwoner: Inwoner) -> None:
+        history = self.app.repository.history(inwoner.id)
+        self.title = inwoner_line(inwoner)
+        self.has_history = bool(history)
+        concept = next((m for m in reversed(history) if not m.afgerond), None)
+        afgerond = [m for m in history if m.afgerond]
+        if concept is not None:
+            self.status = _("De {meting} van {datum} is nog niet af.").format(
+                meting=meting_naam(concept), datum=format_datum(concept.datum)
+            )
+            self.action = _("Verder met de meting")
+        elif afgerond:
+            last = afgerond[-1]
+            self.status = _("Laatste meting: {meting} van {datum}.").format(
+                meting=meting_naam(last), datum=format_datum(last.datum)
+            )
+            if last.volgende_meting:
+                self.status += "\n" + _("Volgende meting gepland: {datum}.").format(
+                    datum=format_datum(last.volgende_meting)
+                )
+            self.action = _("Vervolgmeting beginnen")
+        else:
+            self.status = _("Nog geen meting. De eerste is de 0-meting.")
+            self.action = _("0-meting beginnen")
+
+
+def meting_naam(meting: Meting) -> str:
+    """'0-meting' or 'vervolgmeting 2', in the UI language."""
+    if meting.volgnummer == 0:
+        return _("0-meting")
+    return _("vervolgmeting {n}").format(n=meting.volgnummer)
+
+
+load_kv(__file__)

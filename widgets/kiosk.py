@@ -1,0 +1,62 @@
+"""Kiosk behaviour: fullscreen, no way out with Escape or the back key, no cursor on a touch
+screen, no screen saver during a visit.
+
+``configure()`` runs before the window exists (Kivy reads these settings when it opens it);
+``guard(window)`` runs once it does. On a desktop, ``MAGNEETBORD_WINDOWED=1`` keeps an ordinary
+window (and the mouse cursor, and closing it) for development.
+"""
+
+from __future__ import annotations
+
+import os
+
+WINDOWED_ENV = "MAGNEETBORD_WINDOWED"  # 1: a window on a desktop, for development
+CURSOR_ENV = "MAGNEETBORD_CURSOR"  # 1: show the mouse cursor (a kiosk with a mouse)
+IDLE_ENV = "MAGNEETBORD_IDLE_SECONDS"  # lock the professional's part after this many idle seconds
+KEY_ESCAPE = 27  # Escape on a keyboard, the back key on Android
+
+
+def windowed() -> bool:
+    return os.environ.get(WINDOWED_ENV, "") not in ("", "0")
+
+
+def idle_seconds(default: float) -> float:
+    """The idle time before the app locks: ``MAGNEETBORD_IDLE_SECONDS`` or ``default``."""
+    try:
+        value = float(os.environ.get(IDLE_ENV, ""))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def environment() -> None:
+    """Environment for Kivy, set before anything imports it: images through SDL2 only. (The
+    default also tries Pillow's provider, which pulls in Pillow and NumPy: slower to start and
+    more memory, for PNGs that SDL2 reads itself.)"""
+    os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")
+
+
+def configure() -> None:
+    """Kivy settings that must be made before the window opens."""
+    from kivy.config import Config
+
+    Config.set("kivy", "exit_on_escape", "0")
+    Config.set("kivy", "pause_on_minimize", "0")
+    if not windowed():
+        Config.set("graphics", "fullscreen", "auto")
+        Config.set("graphics", "borderless", "1")
+
+
+def guard(window: object) -> None:
+    """Keys that would leave the app do nothing; the cursor hides; the screen stays on."""
+    window.bind(on_keyboard=_swallow_back, on_request_close=_refuse_close)
+    window.show_cursor = windowed() or os.environ.get(CURSOR_ENV, "") not in ("", "0")
+    window.allow_screensaver = False
+
+
+def _swallow_back(_window: object, key: int, *_args: object) -> bool:
+    return key == KEY_ESCAPE  # True: handled, so Kivy neither quits nor pauses
+
+
+def _refuse_close(*_args: object, **_kwargs: object) -> bool:
+    return not windowed()  # a kiosk is not closed; a development window is

@@ -1,0 +1,155 @@
+"""The way in: the first account (or a colleague's), and the lock screen with its PIN keypad.
+
+Both use the professionals' keyring (``storage.keyring``): it derives the key from the PIN
+with Argon2id, keeps the wrong-PIN count and the wait, and never stores the PIN.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kivy.clock import Clock
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
+
+from board.i18n import _, ngettext
+from board.lock import pin_problem
+from storage.keyring import Keyring, KeyringError, LockedOutError, PinError, WrongPinError
+from widgets.common import Scherm, load_kv, make
+from widgets.pinpad import PinPad, dots
+
+__all__ = ["AccountScreen", "LockScreen", "PinPad"]
+
+
+class AccountScreen(Scherm):
+    """Name, then the PIN twice on the keypad. ``colleague``: a second professional, added
+    by one who is unlocked (their data key proves it)."""
+
+    colleague = BooleanProperty(False)
+    stage = NumericProperty(1)  # 1: choose the PIN, 2: repeat it
+    message = StringProperty("")
+    shown_pin = StringProperty(dots(""))
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._first = ""
+        self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
+
+    def reset(self, colleague: bool = False) -> None:
+        self.colleague = colleague
+        self.stage, self._first, self.message = 1, "", ""
+        self.ids.naam.text = ""
+        self.ids.pad.clear()
+
+    def _submit(self, _pad: object, pin: str) -> None:
+        self.ids.pad.clear()
+        if self.stage == 1:
+            problem = pin_problem(pin)
+            if problem:
+                self.message = _(problem)
+                return
+            self._first, self.stage, self.message = pin, 2, ""
+            return
+        first, self._first, self.stage = self._first, "", 1
+        try:
+            self.app.create_account(self.ids.naam.text, first, pin)
+        except (KeyringError, PinError) as exc:
+            self.message = _(str(exc))
+
+
+class LockScreen(Scherm):
+    """Who unlocks (a button per professional when there are several) and their PIN.
+
+    From the 5th wrong PIN in a row the keypad is off until the wait has passed; the wait
+    counts down on screen. ``clock`` is injectable, so the back-off is tested without waiting."""
+
+    keyring = ObjectProperty(None)
+    clock: Callable[[], float]
+    professionals = ListProperty([])  # (id, naam)
+    chosen = StringProperty("")
+    message = StringProperty("")
+    wait_text = StringProperty("")
+    blocked_until = NumericProperty(0.0)
+    can_return = BooleanProperty(False)  # "back to the board" without the PIN (inwoner mode)
+    shown_pin = StringProperty(dots(""))
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._ticker = None
+        self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
+
+    def prepare(self, keyring: Keyring, clock: Callable[[], float], can_return: bool) -> None:
+        self.keyring, self.clock, self.can_return = keyring, clock, can_return
+        self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
+        ids = [pid for pid, _naam in self.professionals]
+        if self.chosen not in ids:
+            self.chosen = ids[0] if ids else ""
+        self.message = ""
+        self.ids.pad.clear()
+        self.tick()
+
+    def choose(self, professional_id: str) -> None:
+        if professional_id != self.chosen:
+            self.chosen, self.message, self.blocked_until = professional_id, "", 0.0
+            self.ids.pad.clear()
+            self.tick()
+
+    def on_professionals(self, *_args: object) -> None:
+        names = self.ids.names
+        names.clear_widgets()
+        if len(self.professionals) < 2:
+            return
+        for pid, naam in self.professionals:
+            knop = make("Keuze", text=naam, size_hint=(None, None), width=dp(240), selected=pid == self.chosen)
+            knop.professional_id = pid
+            knop.bind(on_release=lambda k: self.choose(k.professional_id))
+            names.add_widget(knop)
+
+    def on_chosen(self, *_args: object) -> None:
+        for knop in self.ids.names.children:
+            knop.selected = knop.professional_id == self.chosen
+
+    def on_enter(self, *_args: object) -> None:
+        self._ticker = Clock.schedule_interval(lambda _dt: self.tick(), 0.5)
+
+    def on_leave(self, *_args: object) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            self._ticker = None
+
+    def tick(self) -> None:
+        """Show how long is left of the wait, and turn the keypad on again when it is over."""
+        left = max(0.0, self.blocked_until - self.clock()) if self.blocked_until else 0.0
+        seconds = round(left + 0.49)
+        self.ids.pad.locked = seconds > 0
+        if seconds <= 0:
+            self.wait_text = ""
+        elif seconds >= 120:
+            minutes = round(seconds / 60)
+            self.wait_text = ngettext("Wacht nog {n} minuut.", "Wacht nog {n} minuten.", minutes).format(n=minutes)
+        else:
+            self.wait_text = ngettext("Wacht nog {n} seconde.", "Wacht nog {n} seconden.", seconds).format(n=seconds)
+
+    def _submit(self, _pad: object, pin: str) -> None:
+        self.ids.pad.clear()
+        now = self.clock()
+        try:
+            key = self.keyring.unlock(self.chosen, pin, now=now)
+        except LockedOutError as exc:
+            self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
+            self.blocked_until = now + exc.wait_seconds
+        except WrongPinError as exc:
+            self.message = _("Deze pincode klopt niet.")
+            if exc.wait_seconds > 0:
+                self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
+                self.blocked_until = now + exc.wait_seconds
+        except KeyringError as exc:
+            self.message = str(exc)
+        else:
+            self.message, self.blocked_until = "", 0.0
+            naam = dict(self.professionals).get(self.chosen, "")
+            self.app.unlocked(self.chosen, naam, key)
+        self.tick()
+
+
+load_kv(__file__)
