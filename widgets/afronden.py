@@ -14,14 +14,12 @@ from kivy.uix.modalview import ModalView
 from board import Meting, vergelijk
 from board.datums import add_months, months_between
 from board.i18n import _, format_datum
-from widgets.common import Scherm, load_kv, make
-from widgets.live_session import LiveSession
+from widgets.common import MetingScherm, load_kv, make
 
 NEXT_DEFAULT_MONTHS = 3
 
 
-class AfrondenScreen(Scherm):
-    live = ObjectProperty(None, allownone=True)
+class AfrondenScreen(MetingScherm):
     vorige = ObjectProperty(None, allownone=True)  # the previous (afgeronde) meting, for the sentence
     zin = StringProperty("")
     volgende = StringProperty("")
@@ -37,11 +35,6 @@ class AfrondenScreen(Scherm):
             knop.cijfer = cijfer
             knop.bind(on_release=lambda k: self.live.apply(lambda m: m.set_rapportcijfer(k.cijfer)))
             self.ids.cijfers.add_widget(knop)
-
-    def on_live(self, _instance: object, live: LiveSession | None) -> None:
-        if live is not None:
-            live.bind(meting=lambda *_a: self.refresh())
-            self.refresh()
 
     def refresh(self) -> None:
         if self.live is None:

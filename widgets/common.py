@@ -29,6 +29,20 @@ class Scherm(Screen):
     app = ObjectProperty(None)
 
 
+class MetingScherm(Scherm):
+    """A screen that shows the meting of the visit: it redraws whenever ``live.meting`` changes."""
+
+    live = ObjectProperty(None, allownone=True)
+
+    def on_live(self, _instance: object, live: object) -> None:
+        if live is not None:
+            live.bind(meting=lambda *_a: self.refresh())
+            self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
 class Rij(ButtonBehavior, BoxLayout):
     """A tappable row of a list (an inwoner, a meting)."""
 

@@ -17,8 +17,7 @@ from kivy.uix.modalview import ModalView
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between
 from board.i18n import N_, _, format_datum
-from widgets.common import Scherm, load_kv, make
-from widgets.live_session import LiveSession
+from widgets.common import MetingScherm, load_kv, make
 from widgets.textures import FONT_BOLD, FONT_REGULAR
 
 DEFAULT_MONTHS = 3
@@ -63,13 +62,7 @@ def _heading(meting: Meting, key: str) -> BoxLayout:
     return row
 
 
-class DoelenScreen(Scherm):
-    live = ObjectProperty(None, allownone=True)
-
-    def on_live(self, _instance: object, live: LiveSession | None) -> None:
-        if live is not None:
-            live.bind(meting=lambda *_a: self.refresh())
-            self.refresh()
+class DoelenScreen(MetingScherm):
 
     def refresh(self) -> None:
         if self.live is None:
