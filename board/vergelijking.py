@@ -67,18 +67,8 @@ class Vergelijking:
                 parts.append(zin)
         telt = [e for _, e in self.evaluaties if e is not Evaluatie.VERVALLEN]
         if telt:
-            behaald = self.count_evaluatie(Evaluatie.BEHAALD)
-            deels = self.count_evaluatie(Evaluatie.DEELS_BEHAALD)
-            zin = (
-                f"{behaald} van de {len(telt)} doelen {'is' if behaald == 1 else 'zijn'} behaald"
-                if len(telt) > 1
-                else f"het doel is {'behaald' if behaald else 'nog niet behaald'}"
-            )
-            if deels and len(telt) > 1:
-                zin += f", {deels} deels"
-            elif deels:
-                zin = "het doel is deels behaald"
-            parts.append(zin)
+            parts.append(_doelen_zin(len(telt), self.count_evaluatie(Evaluatie.BEHAALD),
+                                     self.count_evaluatie(Evaluatie.DEELS_BEHAALD)))
         if not parts:
             return "Er is nog niets om te vergelijken."
         sentence = "; ".join(parts) + "."
@@ -119,6 +109,18 @@ def vergelijk(oud: Meting, nieuw: Meting, perspectief: Perspectief = Perspectief
         vervallen=tuple(k for k in oud.gekozen if k not in nieuw.gekozen),
         evaluaties=evaluaties,
     )
+
+
+def _doelen_zin(total: int, behaald: int, deels: int) -> str:
+    """How the doelen went, in words: vervallen doelen do not count."""
+    if total == 1:
+        return "het doel is " + ("behaald" if behaald else "deels behaald" if deels else "nog niet behaald")
+    if behaald:
+        zin = f"{behaald} van de {total} doelen {'is' if behaald == 1 else 'zijn'} behaald"
+        return zin + (f", {deels} deels" if deels else "")
+    if deels:
+        return f"{deels} van de {total} doelen {'is' if deels == 1 else 'zijn'} deels behaald"
+    return f"geen van de {total} doelen is behaald"
 
 
 def _aantal(n: int, woord: str) -> str:

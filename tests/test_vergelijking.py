@@ -85,3 +85,16 @@ def test_a_shift_of_exactly_the_threshold_counts_the_same_anywhere_on_the_bar():
     assert {richting(a / 1000, (a + 50) / 1000) for a in range(0, 951)} == {Richting.BETER}
     assert {richting((a + 50) / 1000, a / 1000) for a in range(0, 951)} == {Richting.SLECHTER}
     assert {richting(a / 1000, (a + 49) / 1000) for a in range(0, 952)} == {Richting.GELIJK}
+
+
+@pytest.mark.parametrize(
+    "evaluaties, expected",
+    [
+        ({"d1": "deels behaald", "d2": "deels behaald", "d3": "niet behaald"}, "2 van de 3 doelen zijn deels behaald."),
+        ({"d1": "niet behaald", "d2": "niet behaald", "d3": "vervallen"}, "geen van de 2 doelen is behaald."),
+        ({"d1": "behaald", "d2": "deels behaald", "d3": "niet behaald"}, "1 van de 3 doelen is behaald, 1 deels."),
+    ],
+)
+def test_the_doelen_part_reads_naturally(evaluaties: dict[str, str], expected: str) -> None:
+    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, evaluaties)
+    assert vergelijk(afgeronde_nulmeting_met_doelen(), nieuw).zin.endswith("; " + expected)
