@@ -21,79 +21,108 @@ from sqlalchemy.engine import Engine
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_counts import ALLE, Periode, TelKey, Tellingen
 from board.vergelijking import Richting
-from storage.central_derive import DREMPEL, VERVOLG
+from storage.central_derive import DREMPEL, NUL, VERVOLG
 from storage.central_models import DUIZENDSTE
 
 # Output rows: (tabel, wijk, rij, kolom, v, n, inwoners). v is a value for a histogram or
 # a direction; n counts rows; inwoners counts distinct inwoners where that differs from n.
-COUNTS_SQL = f"""
-WITH r AS (
-    SELECT nr, inwoner_nr, soort, rapportcijfer, kw, pos, nul_nr, nul_cijfer, n_beter, n_slechter, n_vergeleken,
-           FIRST_VALUE(wijk) OVER laatst AS iwijk,
-           FIRST_VALUE(pos) OVER laatst AS laatste,
-           MAX(pos) OVER kwartaal AS laatste_kw,
-           -- the latest rapportcijfer in the quarter, packed behind its place in the history
-           MAX(CASE WHEN rapportcijfer IS NOT NULL THEN pos * 100 + rapportcijfer END) OVER kwartaal AS kw_cijfer
-    FROM monitor_record
-    WHERE set_naam = :set_naam AND maand BETWEEN :van AND :tot
-    WINDOW laatst AS (PARTITION BY inwoner_nr ORDER BY pos DESC),
-           kwartaal AS (PARTITION BY inwoner_nr, kw)
+_IN_PERIODE = "set_naam = :set_naam AND maand BETWEEN :van AND :tot"
+
+def _vergeleken(t: str) -> str:
+    """Record ``t`` is a vervolgmeting with leefgebieden to compare with its 0-meting."""
+    return f"{t}.soort = '{VERVOLG}' AND {t}.n_vergeleken > 0"
+
+
+# Per-inwoner history comes from plain GROUP BYs over narrow integers, not from window
+# functions: ``i`` is each inwoner's latest record in the period, ``w`` that record (its
+# wijk is the inwoner's wijk), ``q`` per inwoner and quarter the latest record and the
+# number of records, ``qw`` the latest record of each quarter with the inwoner's wijk.
+_WITH = f"""
+WITH i AS (
+    SELECT inwoner_nr, MAX(pos) AS laatste,
+           SUM(CASE WHEN soort = '{NUL}' THEN 1 ELSE 0 END) AS n_nul,
+           SUM(CASE WHEN soort = '{VERVOLG}' THEN 1 ELSE 0 END) AS n_vervolg
+    FROM monitor_record WHERE {_IN_PERIODE} GROUP BY inwoner_nr
 ),
-kv AS (  -- the latest record per quarter, when it is a vervolgmeting with a 0-meting
-    SELECT iwijk, kw, n_beter, n_slechter, n_vergeleken FROM r
-    WHERE pos = laatste_kw AND soort = '{VERVOLG}' AND n_vergeleken > 0
+w AS (
+    SELECT i.inwoner_nr, i.n_nul, i.n_vervolg, m.wijk AS iwijk, m.nr, m.soort, m.rapportcijfer, m.nul_nr,
+           m.nul_cijfer, m.n_vergeleken
+    FROM i JOIN monitor_record m ON m.inwoner_nr = i.inwoner_nr AND m.pos = i.laatste
+),
+q AS (
+    SELECT inwoner_nr, kw, MAX(pos) AS laatste, COUNT(*) AS metingen,
+           -- the latest rapportcijfer in the quarter, packed behind its place in the history
+           MAX(CASE WHEN rapportcijfer IS NOT NULL THEN pos * 100 + rapportcijfer END) AS cijfer
+    FROM monitor_record WHERE {_IN_PERIODE} GROUP BY inwoner_nr, kw
+),
+qw AS (
+    SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergeleken,
+           CASE WHEN {_vergeleken('m')} THEN 1 ELSE 0 END AS vergeleken
+    FROM q JOIN w ON w.inwoner_nr = q.inwoner_nr
+    JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 )
-SELECT 'overzicht', iwijk, soort, '', CAST(NULL AS INTEGER), COUNT(*), COUNT(DISTINCT inwoner_nr)
-FROM r GROUP BY iwijk, soort
+"""
+_GEKOZEN = """
+SELECT 'gekozen', w.iwijk, l.leefgebied, '', l.rang, COUNT(*), COUNT(*)
+FROM w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
+GROUP BY w.iwijk, l.leefgebied, l.rang
+"""
+COUNTS_SQL = _WITH + f"""SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
+       SUM(CASE WHEN n_nul > 0 THEN 1 ELSE 0 END)
+FROM w GROUP BY iwijk
 UNION ALL
-SELECT 'inwoners', iwijk, '', '', NULL, COUNT(*), COUNT(*) FROM r WHERE pos = laatste GROUP BY iwijk
+SELECT 'overzicht', iwijk, '{VERVOLG}', '', NULL, SUM(n_vervolg), SUM(CASE WHEN n_vervolg > 0 THEN 1 ELSE 0 END)
+FROM w GROUP BY iwijk
 UNION ALL
-SELECT 'gekozen', r.iwijk, l.leefgebied, '', l.rang, COUNT(*), COUNT(*)
-FROM r JOIN monitor_record_leefgebied l ON l.record_nr = r.nr
-WHERE r.pos = r.laatste GROUP BY r.iwijk, l.leefgebied, l.rang
-UNION ALL
-SELECT 'posities', r.iwijk, l.leefgebied, '',
+SELECT 'inwoners', iwijk, '', '', NULL, COUNT(*), COUNT(*) FROM w GROUP BY iwijk
+UNION ALL""" + _GEKOZEN + f"""UNION ALL
+SELECT 'posities', w.iwijk, l.leefgebied, '',
        CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END, COUNT(*), COUNT(*)
-FROM r JOIN monitor_record_leefgebied l ON l.record_nr = r.nr
-WHERE r.nr = r.nul_nr
-GROUP BY r.iwijk, l.leefgebied, CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END
+FROM w JOIN monitor_record n ON n.nr = w.nul_nr
+JOIN monitor_record_leefgebied l ON l.record_nr = w.nul_nr
+WHERE n.maand BETWEEN :van AND :tot
+GROUP BY w.iwijk, l.leefgebied, CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END
 UNION ALL
-SELECT 'verandering', r.iwijk, l.leefgebied, '', l.verschil, COUNT(*), COUNT(*)
-FROM r JOIN monitor_record_leefgebied l ON l.record_nr = r.nr
-WHERE r.pos = r.laatste AND r.n_vergeleken > 0 AND l.verschil IS NOT NULL
-GROUP BY r.iwijk, l.leefgebied, l.verschil
+SELECT 'verandering', w.iwijk, l.leefgebied, '', l.verschil, COUNT(*), COUNT(*)
+FROM w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
+WHERE {_vergeleken('w')} AND l.verschil IS NOT NULL
+GROUP BY w.iwijk, l.leefgebied, l.verschil
 UNION ALL
 SELECT 'rapportcijfer', iwijk, '', '', nul_cijfer * 100 + rapportcijfer, COUNT(*), COUNT(*)
-FROM r WHERE soort = '{VERVOLG}' AND pos = laatste AND nul_nr IS NOT NULL
-         AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
+FROM w WHERE soort = '{VERVOLG}' AND nul_nr IS NOT NULL AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
 GROUP BY iwijk, nul_cijfer, rapportcijfer
 UNION ALL
-SELECT 'doelen', r.iwijk, d.leefgebied, d.evaluatie, NULL, COUNT(*), COUNT(DISTINCT r.inwoner_nr)
-FROM r JOIN monitor_record_doel d ON d.record_nr = r.nr
-WHERE d.evaluatie IS NOT NULL GROUP BY r.iwijk, d.leefgebied, d.evaluatie
+SELECT 'doelen', w.iwijk, d.leefgebied, d.evaluatie, NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
+FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+JOIN w ON w.inwoner_nr = m.inwoner_nr
+WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+GROUP BY w.iwijk, d.leefgebied, d.evaluatie
 UNION ALL
-SELECT 'doelen', r.iwijk, d.leefgebied, 'totaal', NULL, COUNT(*), COUNT(DISTINCT r.inwoner_nr)
-FROM r JOIN monitor_record_doel d ON d.record_nr = r.nr
-WHERE d.evaluatie IS NOT NULL GROUP BY r.iwijk, d.leefgebied
+SELECT 'trend', iwijk, '', 'metingen', kw, SUM(metingen), COUNT(*) FROM qw GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'metingen', kw, COUNT(*), SUM(CASE WHEN pos = laatste_kw THEN 1 ELSE 0 END)
-FROM r GROUP BY iwijk, kw
-UNION ALL
-SELECT 'trend', iwijk, '', 'cijfer', kw * 100 + kw_cijfer % 100, COUNT(*), COUNT(*)
-FROM r WHERE pos = laatste_kw AND kw_cijfer IS NOT NULL GROUP BY iwijk, kw, kw_cijfer % 100
+SELECT 'trend', iwijk, '', 'cijfer', kw * 100 + cijfer % 100, COUNT(*), COUNT(*)
+FROM qw WHERE cijfer IS NOT NULL GROUP BY iwijk, kw, cijfer % 100
 UNION ALL
 SELECT 'trend', iwijk, '', 'beter', kw, SUM(n_beter), SUM(CASE WHEN n_beter > 0 THEN 1 ELSE 0 END)
-FROM kv GROUP BY iwijk, kw
+FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
 SELECT 'trend', iwijk, '', 'slechter', kw, SUM(n_slechter), SUM(CASE WHEN n_slechter > 0 THEN 1 ELSE 0 END)
-FROM kv GROUP BY iwijk, kw
+FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
 SELECT 'trend', iwijk, '', 'gelijk', kw, SUM(n_vergeleken - n_beter - n_slechter),
        SUM(CASE WHEN n_vergeleken > n_beter + n_slechter THEN 1 ELSE 0 END)
-FROM kv GROUP BY iwijk, kw
+FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM kv GROUP BY iwijk, kw
+SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
+UNION ALL
+SELECT 'doelen', w.iwijk, d.leefgebied, 'totaal', NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
+FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+JOIN w ON w.inwoner_nr = m.inwoner_nr
+WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+GROUP BY w.iwijk, d.leefgebied
 """
+# Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
+GEKOZEN_SQL = _WITH + _GEKOZEN
 
 
 def _richting(verschil: int) -> str:
@@ -126,11 +155,12 @@ class _Som:
         self.aantallen[key] = (old[0] + n, old[1] + inwoners)
 
 
-def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET) -> Tellingen:
-    """``monitor_counts.tel`` over the central database's records, counted by the database."""
+def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL) -> Tellingen:
+    """``monitor_counts.tel`` over the central database's records, counted by the database
+    (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
     with engine.connect() as connection:
         rows = connection.execute(
-            sa.text(COUNTS_SQL), {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
+            sa.text(sql), {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
         ).all()
     return _fold(rows, periode, set_naam)
 

@@ -69,7 +69,6 @@ class RecordRow(CentralBase):
         # The figures partition by inwoner in history order, within one leefgebiedenset.
         sa.Index("ix_monitor_record_historie", "set_naam", "pseudoniem", "volgnummer", "maand", "record_id"),
         sa.Index("ix_monitor_record_inwoner", "inwoner_nr", "pos"),
-        sa.Index("ix_monitor_record_periode", "set_naam", "maand"),
     )
 
     nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)

@@ -41,12 +41,10 @@ def upgrade() -> None:
     connection = op.get_bind()
     koppel_inwoners(connection)
     op.create_index("ix_monitor_record_inwoner", "monitor_record", ["inwoner_nr", "pos"])
-    op.create_index("ix_monitor_record_periode", "monitor_record", ["set_naam", "maand"])
     afleiden(connection)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_monitor_record_periode", "monitor_record")
     op.drop_index("ix_monitor_record_inwoner", "monitor_record")
     with op.batch_alter_table("monitor_record_leefgebied") as batch:
         batch.drop_column("verschil")
