@@ -25,7 +25,15 @@ from sqlalchemy.exc import DBAPIError
 
 from board.meting import Evaluatie, MetingSoort
 from board.monitor_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
-from storage.central_models import DUIZENDSTE, CentraleRow, RecordDoelRow, RecordLeefgebiedRow, RecordRow
+from storage.central_derive import afleiden, kw
+from storage.central_models import (
+    DUIZENDSTE,
+    CentraleRow,
+    InwonerRow,
+    RecordDoelRow,
+    RecordLeefgebiedRow,
+    RecordRow,
+)
 from storage.engine import configure_sqlite, is_plain_sqlite_file, is_sqlite, sqlite_path
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
@@ -136,23 +144,30 @@ def _insert(connection: sa.Connection) -> Any:
 
 def store_records(connection: sa.Connection, records: Sequence[MonitorRecord]) -> int:
     """Store ``records`` in the caller's transaction; a record already there is skipped
-    whole (its rows went in with it, in one transaction). Returns how many were new."""
+    whole (its rows went in with it, in one transaction). Returns how many were new.
+
+    The derived columns of the inwoners that got a new record are recomputed in the same
+    transaction (``central_derive.afleiden``), so arrival order does not matter."""
     if not records:
         return 0
     insert = _insert(connection)
+    inwoners = _inwoners(connection, {(r.set_naam, r.pseudoniem) for r in records})
     statement = (
         insert(RecordRow)
         .on_conflict_do_nothing(index_elements=[RecordRow.record_id])
         .returning(RecordRow.nr, RecordRow.record_id)
     )
-    new = {rid: nr for nr, rid in connection.execute(statement, [_record_values(r) for r in records])}
-    lg_rows, doel_rows = [], []
+    values = [_record_values(r) | {"inwoner_nr": inwoners[r.set_naam, r.pseudoniem], "kw": kw(r.maand)}
+              for r in records]
+    new = {rid: nr for nr, rid in connection.execute(statement, values)}
+    lg_rows, doel_rows, touched = [], [], set()
     stored = 0
     for record in records:
         nr = new.pop(record.record_id, None)
         if nr is None:
             continue  # already there (or twice in this batch: stored with its first copy)
         stored += 1
+        touched.add(inwoners[record.set_naam, record.pseudoniem])
         lg_rows += [
             {"record_nr": nr, "leefgebied": s.leefgebied, "rang": s.rang, "positie": round(s.positie * DUIZENDSTE)}
             for s in record.leefgebieden
@@ -166,7 +181,26 @@ def store_records(connection: sa.Connection, records: Sequence[MonitorRecord]) -
         connection.execute(sa.insert(RecordLeefgebiedRow), lg_rows)
     if doel_rows:
         connection.execute(sa.insert(RecordDoelRow), doel_rows)
+    afleiden(connection, touched)
     return stored
+
+
+def _inwoners(connection: sa.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The inwoner nr per (set, pseudonym), made where missing, and locked (PostgreSQL) until
+    the transaction ends: two tablets sending records of one inwoner at once then derive
+    one after the other, each seeing the other's records."""
+    connection.execute(
+        _insert(connection)(InwonerRow).on_conflict_do_nothing(
+            index_elements=[InwonerRow.set_naam, InwonerRow.pseudoniem]),
+        [{"set_naam": s, "pseudoniem": p} for s, p in sorted(keys)],
+    )
+    rows = connection.execute(
+        sa.select(InwonerRow.nr, InwonerRow.set_naam, InwonerRow.pseudoniem)
+        .where(sa.tuple_(InwonerRow.set_naam, InwonerRow.pseudoniem).in_(sorted(keys)))
+        .order_by(InwonerRow.nr)
+        .with_for_update()
+    )
+    return {(s, p): nr for nr, s, p in rows}
 
 
 def _record_values(record: MonitorRecord) -> dict[str, Any]:

@@ -1,13 +1,14 @@
 """The per-wijk counts (``board.monitor_counts.Tellingen``) by SQL GROUP BY, on the central database.
 
-The same rules as ``monitor_counts.tel``, in one statement. ``h`` numbers each inwoner's
-records in history order (volgnummer, maand, record_id) and carries the first one: that
-is the 0-meting when it is one (a CHECK makes the 0-meting the only volgnummer 0). ``p``
-keeps the records in the period and marks, per inwoner, the latest one (its wijk is the
-inwoner's wijk), the latest one per quarter and the latest rapportcijfer per quarter.
-Each SELECT of the UNION then counts one table, and
-``tel_sql`` folds the rows into ``Tellingen``. Positions are integer thousandths, so the
-"beter/gelijk/slechter" threshold (5% of the bar = 50) is exact here as in Python.
+The same rules as ``monitor_counts.tel``, in one statement. Each record's place in its
+inwoner's history was derived when it arrived (``central_derive``): ``pos`` in history
+order, its 0-meting ``nul_nr`` / ``nul_cijfer``, per vervolgmeting the number of leefgebieden
+that went better / worse than at the 0-meting, and per fiche row its ``verschil``. So ``r``
+only marks, among the records in the period, each inwoner's latest one (its wijk is the
+inwoner's wijk) and the latest per quarter; each SELECT of the UNION then counts one table
+with a plain GROUP BY, and ``tel_sql`` folds the rows into ``Tellingen``. Since the
+0-meting sorts first, the latest vervolgmeting (in the period, in a quarter) is simply the
+latest record there when that is a vervolgmeting.
 """
 
 from __future__ import annotations
@@ -18,108 +19,110 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from board.leefgebieden import DEFAULT_SET
-from board.meting import MetingSoort
 from board.monitor_counts import ALLE, Periode, TelKey, Tellingen
-from board.vergelijking import GELIJK_DREMPEL, Richting
+from board.vergelijking import Richting
+from storage.central_derive import DREMPEL, NUL, VERVOLG
 from storage.central_models import DUIZENDSTE
-
-DREMPEL = round(GELIJK_DREMPEL * DUIZENDSTE)
-NUL, VERVOLG = MetingSoort.NULMETING.value, MetingSoort.VERVOLGMETING.value
 
 # Output rows: (tabel, wijk, rij, kolom, v, n, inwoners). v is a value for a histogram or
 # a direction; n counts rows; inwoners counts distinct inwoners where that differs from n.
-COUNTS_SQL = f"""
-WITH h AS (
-    SELECT nr, pseudoniem, wijk, maand, soort, rapportcijfer,
-           CAST(substr(maand, 1, 4) AS INTEGER) * 10 + (CAST(substr(maand, 6, 2) AS INTEGER) + 2) / 3 AS kw,
-           ROW_NUMBER() OVER hist AS pos,
-           FIRST_VALUE(nr) OVER hist AS nul_nr,
-           FIRST_VALUE(soort) OVER hist AS eerste_soort,
-           FIRST_VALUE(rapportcijfer) OVER hist AS nul_cijfer
-    FROM monitor_record
-    WHERE set_naam = :set_naam
-      AND pseudoniem IN (SELECT pseudoniem FROM monitor_record
-                         WHERE set_naam = :set_naam AND maand BETWEEN :van AND :tot)
-    WINDOW hist AS (PARTITION BY pseudoniem ORDER BY volgnummer, maand, record_id)
+_IN_PERIODE = "set_naam = :set_naam AND maand BETWEEN :van AND :tot"
+
+def _vergeleken(t: str) -> str:
+    """Record ``t`` is a vervolgmeting with leefgebieden to compare with its 0-meting."""
+    return f"{t}.soort = '{VERVOLG}' AND {t}.n_vergeleken > 0"
+
+
+# Per-inwoner history comes from plain GROUP BYs over narrow integers, not from window
+# functions: ``i`` is each inwoner's latest record in the period, ``w`` that record (its
+# wijk is the inwoner's wijk), ``q`` per inwoner and quarter the latest record and the
+# number of records, ``qw`` the latest record of each quarter with the inwoner's wijk.
+_WITH = f"""
+WITH i AS (
+    SELECT inwoner_nr, MAX(pos) AS laatste,
+           SUM(CASE WHEN soort = '{NUL}' THEN 1 ELSE 0 END) AS n_nul,
+           SUM(CASE WHEN soort = '{VERVOLG}' THEN 1 ELSE 0 END) AS n_vervolg
+    FROM monitor_record WHERE {_IN_PERIODE} GROUP BY inwoner_nr
 ),
-p AS (  -- the 0-meting sorts first, so the latest vervolgmeting (in the period, in a quarter)
-        -- is simply the latest record there when that is a vervolgmeting
-    SELECT nr, pseudoniem, soort, rapportcijfer, kw, nul_nr, nul_cijfer,
-           CASE WHEN eerste_soort = '{NUL}' THEN 1 ELSE 0 END AS heeft_nul,
-           FIRST_VALUE(wijk) OVER laatst AS iwijk,
-           ROW_NUMBER() OVER laatst AS rn,
-           ROW_NUMBER() OVER kwartaal AS rn_kw,
+w AS (
+    SELECT i.inwoner_nr, i.n_nul, i.n_vervolg, m.wijk AS iwijk, m.nr, m.soort, m.rapportcijfer, m.nul_nr,
+           m.nul_cijfer, m.n_vergeleken
+    FROM i JOIN monitor_record m ON m.inwoner_nr = i.inwoner_nr AND m.pos = i.laatste
+),
+q AS (
+    SELECT inwoner_nr, kw, MAX(pos) AS laatste, COUNT(*) AS metingen,
            -- the latest rapportcijfer in the quarter, packed behind its place in the history
-           MAX(CASE WHEN rapportcijfer IS NOT NULL THEN pos * 100 + rapportcijfer END) OVER kwartaal_heel AS kw_cijfer
-    FROM h
-    WHERE maand BETWEEN :van AND :tot
-    WINDOW laatst AS (PARTITION BY pseudoniem ORDER BY pos DESC),
-           kwartaal AS (PARTITION BY pseudoniem, kw ORDER BY pos DESC),
-           kwartaal_heel AS (PARTITION BY pseudoniem, kw ORDER BY pos DESC
-                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+           MAX(CASE WHEN rapportcijfer IS NOT NULL THEN pos * 100 + rapportcijfer END) AS cijfer
+    FROM monitor_record WHERE {_IN_PERIODE} GROUP BY inwoner_nr, kw
 ),
-v AS (  -- the latest vervolgmeting per quarter, leefgebied by leefgebied beside the 0-meting
-    SELECT p.pseudoniem, p.iwijk, p.kw, p.rn, l.leefgebied, l.positie - l0.positie AS verschil
-    FROM p
-    JOIN monitor_record_leefgebied l ON l.record_nr = p.nr
-    JOIN monitor_record_leefgebied l0 ON l0.record_nr = p.nul_nr AND l0.leefgebied = l.leefgebied
-    WHERE p.soort = '{VERVOLG}' AND p.rn_kw = 1 AND p.heeft_nul = 1
-),
-tv AS (  -- per inwoner and quarter: how many leefgebieden went which way
-    SELECT pseudoniem, iwijk, kw,
-           SUM(CASE WHEN verschil >= {DREMPEL} THEN 1 ELSE 0 END) AS beter,
-           SUM(CASE WHEN verschil <= -{DREMPEL} THEN 1 ELSE 0 END) AS slechter,
-           COUNT(*) AS totaal
-    FROM v GROUP BY pseudoniem, iwijk, kw
+qw AS (
+    SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergeleken,
+           CASE WHEN {_vergeleken('m')} THEN 1 ELSE 0 END AS vergeleken
+    FROM q JOIN w ON w.inwoner_nr = q.inwoner_nr
+    JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 )
-SELECT 'overzicht', iwijk, soort, '', CAST(NULL AS INTEGER), COUNT(*), COUNT(DISTINCT pseudoniem)
-FROM p GROUP BY iwijk, soort
+"""
+_GEKOZEN = """
+SELECT 'gekozen', w.iwijk, l.leefgebied, '', l.rang, COUNT(*), COUNT(*)
+FROM w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
+GROUP BY w.iwijk, l.leefgebied, l.rang
+"""
+COUNTS_SQL = _WITH + f"""SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
+       SUM(CASE WHEN n_nul > 0 THEN 1 ELSE 0 END)
+FROM w GROUP BY iwijk
 UNION ALL
-SELECT 'inwoners', iwijk, '', '', NULL, COUNT(*), COUNT(*) FROM p WHERE rn = 1 GROUP BY iwijk
+SELECT 'overzicht', iwijk, '{VERVOLG}', '', NULL, SUM(n_vervolg), SUM(CASE WHEN n_vervolg > 0 THEN 1 ELSE 0 END)
+FROM w GROUP BY iwijk
 UNION ALL
-SELECT 'gekozen', p.iwijk, l.leefgebied, '', l.rang, COUNT(*), COUNT(*)
-FROM p JOIN monitor_record_leefgebied l ON l.record_nr = p.nr
-WHERE p.rn = 1 GROUP BY p.iwijk, l.leefgebied, l.rang
-UNION ALL
-SELECT 'posities', p.iwijk, l.leefgebied, '',
+SELECT 'inwoners', iwijk, '', '', NULL, COUNT(*), COUNT(*) FROM w GROUP BY iwijk
+UNION ALL""" + _GEKOZEN + f"""UNION ALL
+SELECT 'posities', w.iwijk, l.leefgebied, '',
        CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END, COUNT(*), COUNT(*)
-FROM p JOIN monitor_record_leefgebied l ON l.record_nr = p.nr
-WHERE p.nr = p.nul_nr AND p.heeft_nul = 1
-GROUP BY p.iwijk, l.leefgebied, CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END
+FROM w JOIN monitor_record n ON n.nr = w.nul_nr
+JOIN monitor_record_leefgebied l ON l.record_nr = w.nul_nr
+WHERE n.maand BETWEEN :van AND :tot
+GROUP BY w.iwijk, l.leefgebied, CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END
 UNION ALL
-SELECT 'verandering', iwijk, leefgebied, '', verschil, COUNT(*), COUNT(*)
-FROM v WHERE rn = 1 GROUP BY iwijk, leefgebied, verschil
+SELECT 'verandering', w.iwijk, l.leefgebied, '', l.verschil, COUNT(*), COUNT(*)
+FROM w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
+WHERE {_vergeleken('w')} AND l.verschil IS NOT NULL
+GROUP BY w.iwijk, l.leefgebied, l.verschil
 UNION ALL
 SELECT 'rapportcijfer', iwijk, '', '', nul_cijfer * 100 + rapportcijfer, COUNT(*), COUNT(*)
-FROM p WHERE soort = '{VERVOLG}' AND rn = 1 AND heeft_nul = 1
-         AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
+FROM w WHERE soort = '{VERVOLG}' AND nul_nr IS NOT NULL AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
 GROUP BY iwijk, nul_cijfer, rapportcijfer
 UNION ALL
-SELECT 'doelen', p.iwijk, d.leefgebied, d.evaluatie, NULL, COUNT(*), COUNT(DISTINCT p.pseudoniem)
-FROM p JOIN monitor_record_doel d ON d.record_nr = p.nr
-WHERE d.evaluatie IS NOT NULL GROUP BY p.iwijk, d.leefgebied, d.evaluatie
+SELECT 'doelen', w.iwijk, d.leefgebied, d.evaluatie, NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
+FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+JOIN w ON w.inwoner_nr = m.inwoner_nr
+WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+GROUP BY w.iwijk, d.leefgebied, d.evaluatie
 UNION ALL
-SELECT 'doelen', p.iwijk, d.leefgebied, 'totaal', NULL, COUNT(*), COUNT(DISTINCT p.pseudoniem)
-FROM p JOIN monitor_record_doel d ON d.record_nr = p.nr
-WHERE d.evaluatie IS NOT NULL GROUP BY p.iwijk, d.leefgebied
+SELECT 'trend', iwijk, '', 'metingen', kw, SUM(metingen), COUNT(*) FROM qw GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'metingen', kw, COUNT(*), COUNT(DISTINCT pseudoniem) FROM p GROUP BY iwijk, kw
+SELECT 'trend', iwijk, '', 'cijfer', kw * 100 + cijfer % 100, COUNT(*), COUNT(*)
+FROM qw WHERE cijfer IS NOT NULL GROUP BY iwijk, kw, cijfer % 100
 UNION ALL
-SELECT 'trend', iwijk, '', 'cijfer', kw * 100 + kw_cijfer % 100, COUNT(*), COUNT(*)
-FROM p WHERE rn_kw = 1 AND kw_cijfer IS NOT NULL GROUP BY iwijk, kw, kw_cijfer % 100
+SELECT 'trend', iwijk, '', 'beter', kw, SUM(n_beter), SUM(CASE WHEN n_beter > 0 THEN 1 ELSE 0 END)
+FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'beter', kw, SUM(beter), SUM(CASE WHEN beter > 0 THEN 1 ELSE 0 END)
-FROM tv GROUP BY iwijk, kw
+SELECT 'trend', iwijk, '', 'slechter', kw, SUM(n_slechter), SUM(CASE WHEN n_slechter > 0 THEN 1 ELSE 0 END)
+FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'slechter', kw, SUM(slechter), SUM(CASE WHEN slechter > 0 THEN 1 ELSE 0 END)
-FROM tv GROUP BY iwijk, kw
+SELECT 'trend', iwijk, '', 'gelijk', kw, SUM(n_vergeleken - n_beter - n_slechter),
+       SUM(CASE WHEN n_vergeleken > n_beter + n_slechter THEN 1 ELSE 0 END)
+FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'gelijk', kw, SUM(totaal - beter - slechter),
-       SUM(CASE WHEN totaal > beter + slechter THEN 1 ELSE 0 END)
-FROM tv GROUP BY iwijk, kw
+SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'totaal', kw, SUM(totaal), COUNT(*) FROM tv GROUP BY iwijk, kw
+SELECT 'doelen', w.iwijk, d.leefgebied, 'totaal', NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
+FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+JOIN w ON w.inwoner_nr = m.inwoner_nr
+WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+GROUP BY w.iwijk, d.leefgebied
 """
+# Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
+GEKOZEN_SQL = _WITH + _GEKOZEN
 
 
 def _richting(verschil: int) -> str:
@@ -152,11 +155,12 @@ class _Som:
         self.aantallen[key] = (old[0] + n, old[1] + inwoners)
 
 
-def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET) -> Tellingen:
-    """``monitor_counts.tel`` over the central database's records, counted by the database."""
+def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL) -> Tellingen:
+    """``monitor_counts.tel`` over the central database's records, counted by the database
+    (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
     with engine.connect() as connection:
         rows = connection.execute(
-            sa.text(COUNTS_SQL), {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
+            sa.text(sql), {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
         ).all()
     return _fold(rows, periode, set_naam)
 

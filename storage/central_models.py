@@ -7,6 +7,14 @@ record, one ``monitor_record_leefgebied`` row per chosen leefgebied (a "fiche ro
 integer ``nr`` rather than the 64-character record id, which keeps the million fiche rows
 small and their joins cheap. Positions are integer thousandths of the bar, as exact as the
 record (``POSITIE_DECIMALEN``) and exact to compare in SQL.
+
+Derived columns (revision c002, filled by ``storage.central_derive`` in the transaction that
+stores the records) carry each record's place in its inwoner's history, so the figures are
+single-pass GROUP BYs over narrow integers: ``inwoner_nr`` (one ``monitor_inwoner`` row per
+pseudonym and set), ``kw`` (the quarter as year * 10 + quarter), ``pos`` (1, 2, ... in history
+order), ``nul_nr`` and ``nul_cijfer`` (the inwoner's 0-meting), per vervolgmeting how many
+leefgebieden went better / worse / were compared with the 0-meting, and per fiche row its
+change since the 0-meting (``verschil``, thousandths).
 """
 
 from __future__ import annotations
@@ -36,6 +44,17 @@ class CentraleRow(CentralBase):
     aangemaakt_op: Mapped[datetime] = mapped_column(IsoDateTime)
 
 
+class InwonerRow(CentralBase):
+    """One row per pseudonym and leefgebiedenset: an integer to partition the history by."""
+
+    __tablename__ = "monitor_inwoner"
+    __table_args__ = (sa.UniqueConstraint("set_naam", "pseudoniem"),)
+
+    nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    set_naam: Mapped[str] = mapped_column(sa.String(60))
+    pseudoniem: Mapped[str] = mapped_column(sa.String(64))
+
+
 class RecordRow(CentralBase):
     __tablename__ = "monitor_record"
     __table_args__ = (
@@ -49,6 +68,7 @@ class RecordRow(CentralBase):
         sa.CheckConstraint("length(maand) = 7", name="maand"),
         # The figures partition by inwoner in history order, within one leefgebiedenset.
         sa.Index("ix_monitor_record_historie", "set_naam", "pseudoniem", "volgnummer", "maand", "record_id"),
+        sa.Index("ix_monitor_record_inwoner", "inwoner_nr", "pos"),
     )
 
     nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
@@ -61,6 +81,15 @@ class RecordRow(CentralBase):
     set_naam: Mapped[str] = mapped_column(sa.String(60))
     set_versie: Mapped[int] = mapped_column(sa.Integer)
     rapportcijfer: Mapped[int | None] = mapped_column(sa.Integer)
+    # derived (see the module docstring); None until derived, or when there is no 0-meting
+    inwoner_nr: Mapped[int | None] = mapped_column(sa.Integer)  # monitor_inwoner.nr
+    kw: Mapped[int | None] = mapped_column(sa.Integer)
+    pos: Mapped[int | None] = mapped_column(sa.Integer)
+    nul_nr: Mapped[int | None] = mapped_column(sa.Integer)
+    nul_cijfer: Mapped[int | None] = mapped_column(sa.Integer)
+    n_beter: Mapped[int | None] = mapped_column(sa.Integer)
+    n_slechter: Mapped[int | None] = mapped_column(sa.Integer)
+    n_vergeleken: Mapped[int | None] = mapped_column(sa.Integer)
 
 
 class RecordLeefgebiedRow(CentralBase):
@@ -76,6 +105,7 @@ class RecordLeefgebiedRow(CentralBase):
     leefgebied: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
     rang: Mapped[int] = mapped_column(sa.Integer)  # 1 = most important
     positie: Mapped[int] = mapped_column(sa.Integer)  # thousandths: 0 (sad) .. 1000 (happy)
+    verschil: Mapped[int | None] = mapped_column(sa.Integer)  # derived: vervolgmeting minus 0-meting
 
 
 class RecordDoelRow(CentralBase):

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 
 from board import Evaluatie, MetingSoort
 from board.monitor_counts import ALLE, Periode, tel
 from board.monitor_figures import figuren
 from board.monitor_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
 from board.monitor_voorbeeld import voorbeeld_records
-from storage.central import open_central, store_records
-from storage.central_counts import tel_sql
+from storage.central import MIGRATIONS, _record_values, central_engine, open_central, store_records
+from storage.central_counts import GEKOZEN_SQL, tel_sql
+from storage.central_models import RecordRow
 
 PERIODES = [
     Periode("2025-01", "2025-12"),
@@ -92,3 +96,79 @@ def test_the_figures_from_sql_equal_those_from_python(central: sa.Engine) -> Non
         store_records(conn, records)
     periode = Periode("2025-01", "2025-12")
     assert figuren(tel_sql(central, periode)) == figuren(tel(records, periode))
+
+
+def _store_in_batches(engine: sa.Engine, records: list[MonitorRecord], size: int) -> None:
+    for i in range(0, len(records), size):
+        with engine.begin() as conn:
+            store_records(conn, records[i : i + size])
+
+
+@pytest.mark.parametrize("order", ["reversed", "shuffled", "twice"])
+def test_counts_do_not_depend_on_arrival_order_or_resends(central: sa.Engine, order: str) -> None:
+    records = voorbeeld_records(inwoners=60, wijken=3, klein=2) + CRAFTED
+    if order == "reversed":  # every vervolgmeting before its 0-meting, in separate syncs
+        arrival = records[::-1]
+    elif order == "shuffled":
+        arrival = random.Random(5).sample(records, len(records))
+    else:  # half sent, then everything again
+        arrival = records[: len(records) // 2] + records
+    _store_in_batches(central, arrival, 7)
+    for periode in PERIODES[:4]:
+        assert tel_sql(central, periode) == tel(records, periode)
+
+
+def test_a_late_0_meting_updates_the_changes_of_vervolgmetingen_already_stored(central: sa.Engine) -> None:
+    periode = Periode("2025-01", "2025-12")
+    nul, *vervolg = [r for r in CRAFTED if r.pseudoniem.startswith("a")]
+    _store_in_batches(central, vervolg, 1)
+    before = tel_sql(central, periode)
+    assert ("verandering", "Noord", "geld", "totaal") not in before.aantallen  # nothing to compare with
+    _store_in_batches(central, [nul], 1)
+    after = tel_sql(central, periode)
+    assert after == tel(CRAFTED[:3], periode)
+    assert after.aantallen[("verandering", "Noord", "werk", "beter")] == (1, 1)
+
+
+def test_only_the_chosen_leefgebieden_are_counted_with_gekozen_sql(central: sa.Engine) -> None:
+    records = voorbeeld_records(inwoners=50, wijken=3)
+    with central.begin() as conn:
+        store_records(conn, records)
+    periode = Periode("2025-01", "2025-12")
+    gekozen = tel_sql(central, periode, sql=GEKOZEN_SQL)
+    full = tel_sql(central, periode)
+    assert gekozen.aantallen and {k[0] for k in gekozen.aantallen} == {"gekozen"}
+    assert gekozen.aantallen == {k: v for k, v in full.aantallen.items() if k[0] == "gekozen"}
+
+
+def test_records_stored_before_the_derived_columns_are_backfilled_by_the_migration(db_url: str) -> None:
+    records = voorbeeld_records(inwoners=40, wijken=3) + CRAFTED
+    engine = central_engine(db_url)
+    with engine.begin() as conn:  # the schema of revision c001, filled as a sync of that version did
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "c001")
+        conn.execute(sa.insert(RecordRow.__table__), [_record_values(r) for r in records])
+        nrs = dict(conn.execute(sa.select(RecordRow.record_id, RecordRow.nr)).all())
+        conn.execute(sa.text("INSERT INTO monitor_record_leefgebied (record_nr, leefgebied, rang, positie) "
+                             "VALUES (:nr, :leefgebied, :rang, :positie)"),
+                     [{"nr": nrs[r.record_id], "leefgebied": s.leefgebied, "rang": s.rang,
+                       "positie": round(s.positie * 1000)} for r in records for s in r.leefgebieden])
+        conn.execute(sa.text("INSERT INTO monitor_record_doel (record_nr, volgorde, leefgebied, evaluatie) "
+                             "VALUES (:nr, :i, :leefgebied, :evaluatie)"),
+                     [{"nr": nrs[r.record_id], "i": i, "leefgebied": d.leefgebied,
+                       "evaluatie": d.evaluatie.value if d.evaluatie else None}
+                      for r in records for i, d in enumerate(r.doelen)])
+    engine.dispose()
+    upgraded = open_central(db_url)
+    try:
+        for periode in PERIODES[:4]:
+            assert tel_sql(upgraded, periode) == tel(records, periode)
+        with upgraded.begin() as conn:  # and a sync after the upgrade derives on top of it
+            store_records(conn, voorbeeld_records(inwoners=45, wijken=3))
+        all_records = records + [r for r in voorbeeld_records(inwoners=45, wijken=3)
+                                 if r.record_id not in {x.record_id for x in records}]
+        assert tel_sql(upgraded, PERIODES[0]) == tel(all_records, PERIODES[0])
+    finally:
+        upgraded.dispose()

@@ -1,0 +1,100 @@
+"""The derived columns of the central database: each record's role in its inwoner's history.
+
+Computed when records arrive (``central.store_records``, in the same transaction) rather than
+when the figures are counted, so ``central_counts`` needs no per-inwoner history at report
+time. ``afleiden`` recomputes everything derived for the given inwoners from their stored
+records, whatever order those came in: a 0-meting that arrives after its vervolgmetingen,
+a record sent twice (stored once, nothing new to derive) or a record that slots in
+between others all end in the same values as one sync of everything. With no inwoners
+given it derives the whole database (the migration's backfill, the benchmark's build).
+
+The rules are ``monitor_counts.tel``'s: history order is (volgnummer, maand, record_id);
+the 0-meting is the first record when that is a 0-meting (a CHECK makes it the only
+volgnummer 0); a change is counted per leefgebied on both boards, and "beter/slechter"
+uses the app's threshold in exact thousandths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import sqlalchemy as sa
+
+from board.meting import MetingSoort
+from board.vergelijking import GELIJK_DREMPEL
+from storage.central_models import DUIZENDSTE
+
+DREMPEL = round(GELIJK_DREMPEL * DUIZENDSTE)
+NUL, VERVOLG = MetingSoort.NULMETING.value, MetingSoort.VERVOLGMETING.value
+
+# year * 10 + quarter from 'YYYY-MM', for rows stored before kw was written on insert
+KW_SQL = "CAST(substr(maand, 1, 4) AS INTEGER) * 10 + (CAST(substr(maand, 6, 2) AS INTEGER) + 2) / 3"
+
+
+def kw(maand: str) -> int:
+    """'2026-05' -> 20262, as ``KW_SQL``."""
+    return int(maand[:4]) * 10 + (int(maand[5:7]) + 2) // 3
+
+
+_ROLLEN = """
+UPDATE monitor_record SET pos = x.pos, nul_nr = x.nul_nr, nul_cijfer = x.nul_cijfer
+FROM (
+    SELECT nr, ROW_NUMBER() OVER hist AS pos,
+           CASE WHEN FIRST_VALUE(soort) OVER hist = '{nul}' THEN FIRST_VALUE(nr) OVER hist END AS nul_nr,
+           CASE WHEN FIRST_VALUE(soort) OVER hist = '{nul}' THEN FIRST_VALUE(rapportcijfer) OVER hist END
+               AS nul_cijfer
+    FROM monitor_record WHERE {scope}
+    WINDOW hist AS (PARTITION BY inwoner_nr ORDER BY volgnummer, maand, record_id)
+) AS x
+WHERE monitor_record.nr = x.nr
+"""
+
+# Correlated subqueries, so a value that no longer applies (no 0-meting any more for this
+# leefgebied, or none at all) becomes NULL again.
+_VERSCHIL = """
+UPDATE monitor_record_leefgebied SET verschil = (
+    SELECT monitor_record_leefgebied.positie - l0.positie
+    FROM monitor_record r
+    JOIN monitor_record_leefgebied l0
+      ON l0.record_nr = r.nul_nr AND l0.leefgebied = monitor_record_leefgebied.leefgebied
+    WHERE r.nr = monitor_record_leefgebied.record_nr AND r.soort = '{vervolg}'
+)
+WHERE record_nr IN (SELECT nr FROM monitor_record WHERE {scope})
+"""
+
+_TEL = "(SELECT COUNT(*) FROM monitor_record_leefgebied l WHERE l.record_nr = monitor_record.nr AND {cond})"
+_AANTALLEN = f"""
+UPDATE monitor_record SET
+    n_beter = CASE WHEN {{vergeleken}} THEN {_TEL.format(cond=f"l.verschil >= {DREMPEL}")} END,
+    n_slechter = CASE WHEN {{vergeleken}} THEN {_TEL.format(cond=f"l.verschil <= -{DREMPEL}")} END,
+    n_vergeleken = CASE WHEN {{vergeleken}} THEN {_TEL.format(cond="l.verschil IS NOT NULL")} END
+WHERE {{scope}}
+"""
+
+
+def afleiden(connection: sa.Connection, inwoner_nrs: Collection[int] | None = None) -> None:
+    """Recompute the derived columns of ``inwoner_nrs``'s records (all records for None)."""
+    if inwoner_nrs is not None and not inwoner_nrs:
+        return
+    scope = "inwoner_nr IN :nrs" if inwoner_nrs is not None else "1 = 1"
+    params = {"nrs": sorted(inwoner_nrs)} if inwoner_nrs is not None else {}
+    vergeleken = f"soort = '{VERVOLG}' AND nul_nr IS NOT NULL"
+    for sql in (_ROLLEN, _VERSCHIL, _AANTALLEN):
+        statement = sa.text(sql.format(nul=NUL, vervolg=VERVOLG, scope=scope, vergeleken=vergeleken))
+        if inwoner_nrs is not None:
+            statement = statement.bindparams(sa.bindparam("nrs", expanding=True))
+        connection.execute(statement, params)
+
+
+def koppel_inwoners(connection: sa.Connection) -> None:
+    """Give rows stored without them an inwoner and a quarter (the backfill of c002)."""
+    connection.execute(sa.text(
+        "INSERT INTO monitor_inwoner (set_naam, pseudoniem) SELECT DISTINCT set_naam, pseudoniem "
+        "FROM monitor_record WHERE inwoner_nr IS NULL AND NOT EXISTS (SELECT 1 FROM monitor_inwoner i "
+        "WHERE i.set_naam = monitor_record.set_naam AND i.pseudoniem = monitor_record.pseudoniem)"
+    ))
+    connection.execute(sa.text(
+        f"UPDATE monitor_record SET kw = {KW_SQL}, inwoner_nr = (SELECT i.nr FROM monitor_inwoner i "
+        "WHERE i.set_naam = monitor_record.set_naam AND i.pseudoniem = monitor_record.pseudoniem) "
+        "WHERE inwoner_nr IS NULL"
+    ))
