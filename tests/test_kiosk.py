@@ -30,7 +30,8 @@ def test_escape_and_back_are_swallowed_and_the_screen_stays_on(
         assert window.dispatch("on_keyboard", kiosk.KEY_ESCAPE, 0, None, []) is True
         assert not window.dispatch("on_keyboard", 13, 0, None, [])  # other keys go on as usual
         assert window.show_cursor is False and window.allow_screensaver is False
-        assert window.dispatch("on_request_close") is True  # a kiosk is not closed
+        assert window.dispatch("on_request_close", source="keyboard") is True  # a key never closes the kiosk
+        assert not window.dispatch("on_request_close")  # the system (shutdown) may: all is saved
     finally:
         window.unbind(on_keyboard=kiosk._swallow_back, on_request_close=kiosk._refuse_close)
         window.show_cursor = True
@@ -42,3 +43,27 @@ def test_the_idle_time_is_read_from_the_environment(monkeypatch: pytest.MonkeyPa
     for wrong in ("", "abc", "-5", "0"):
         monkeypatch.setenv(kiosk.IDLE_ENV, wrong)
         assert kiosk.idle_seconds(300) == 300
+
+
+@pytest.mark.slow
+def test_the_running_app_stops_on_sigterm(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A kiosk ignores keys, not the operating system: at shutdown it must exit."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, MAGNEETBORD_DATA_DIR=str(tmp_path), KIVY_HOME=str(tmp_path / "kivy"))
+    env.setdefault("SDL_VIDEODRIVER", "offscreen")
+    app = subprocess.Popen([sys.executable, "main.py"], cwd=root, env=env)
+    try:
+        time.sleep(6)  # started: the first-start screen is up
+        assert app.poll() is None, "the app did not start"
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=20) is not None
+    finally:
+        if app.poll() is None:
+            app.kill()

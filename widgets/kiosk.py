@@ -58,5 +58,7 @@ def _swallow_back(_window: object, key: int, *_args: object) -> bool:
     return key == KEY_ESCAPE  # True: handled, so Kivy neither quits nor pauses
 
 
-def _refuse_close(*_args: object, **_kwargs: object) -> bool:
-    return not windowed()  # a kiosk is not closed; a development window is
+def _refuse_close(*_args: object, source: str | None = None, **_kwargs: object) -> bool:
+    """A key (Escape, Alt+F4 as keys) never closes the kiosk. A request from the system
+    (SIGTERM at shutdown, the OS closing the app) is honoured: every change is saved already."""
+    return source == "keyboard" and not windowed()
