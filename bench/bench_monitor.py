@@ -23,7 +23,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bench.common import Figure, benchmark, interleaved, median
+from bench.common import BENCH_KEY, Figure, benchmark, interleaved, median
 from board import Inwoner, Meting
 from board.disclosure import beveilig
 from board.monitor_counts import Periode
@@ -244,7 +244,7 @@ def _fresh_pg(server: str, name: str) -> str:
 
 def _tablet_with(folder: Path, n: int) -> Repository:
     """A tablet with ``n`` afgeronde 0-metingen, none sent yet."""
-    repository = Repository.open(f"sqlite:///{folder / 'tablet.sqlite3'}")
+    repository = Repository.open(f"sqlite:///{folder / 'tablet.sqlite3'}", key=BENCH_KEY)
     rng = random.Random(3)
     for i in range(n):
         inwoner = Inwoner.create(f"SYNC-{i}", WIJKEN[i % len(WIJKEN)])

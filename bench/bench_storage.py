@@ -10,13 +10,12 @@ import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Figure, benchmark, interleaved, median
+from bench.common import BENCH_KEY, Figure, benchmark, interleaved, median
 from board import BoardSession, Inwoner, Meting, Perspectief
 from storage import Repository
 from storage.engine import BUSY_TIMEOUT_MS, connect_sqlite
 
 # A fixed key for the benchmark databases (the app's comes from the keyring).
-BENCH_KEY = bytes.fromhex("62656e63682d6b65792d6e6f742d7265616c2d6d61676e656574626f72642121")
 
 CACHE = Path(tempfile.gettempdir()) / "magneetbord-bench"  # outside the repository, kept between runs
 

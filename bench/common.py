@@ -11,6 +11,9 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+# The data key of the benchmarks' encrypted tablet databases (never a real one).
+BENCH_KEY = bytes.fromhex("62656e63682d6b65792d6e6f742d7265616c2d6d61676e656574626f72642121")
+
 
 @dataclass
 class Figure:
