@@ -36,7 +36,6 @@ _WHERE = {
     "WrongPinError": "storage.keyring",
     "head_revision": "storage.migrate",
     "open_database": "storage.migrate",
-    "Professional": "storage.repository",
     "Repository": "storage.repository",
 }
 

@@ -60,17 +60,6 @@ class InwonerRow(Base):
     initialen: Mapped[str | None] = mapped_column(sa.String(12))
 
 
-class ProfessionalRow(Base):
-    __tablename__ = "professional"
-
-    id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
-    naam: Mapped[str] = mapped_column(sa.String(100))
-    pin_hash: Mapped[str] = mapped_column(sa.String(255))  # the kiosk hashes; we only keep it
-    # Since revision 0002: the lock screen's back-off survives a restart.
-    failed_attempts: Mapped[int] = mapped_column(sa.Integer, server_default="0")
-    locked_until: Mapped[datetime | None] = mapped_column(IsoDateTime)
-
-
 class MetingRow(Base):
     __tablename__ = "meting"
     __table_args__ = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -41,24 +41,12 @@ from storage.models import (
     InwonerRow,
     MetingRow,
     MonitorVerzondenRow,
-    ProfessionalRow,
 )
-from storage.validation import check_change, check_id, check_inwoner, check_meting
+from storage.validation import check_change, check_inwoner, check_meting
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
 MONITOR_KEY_SETTING = "monitor_sleutel"  # the gemeente's key: this tablet takes part in the monitor
 log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
-
-
-@dataclass(frozen=True)
-class Professional:
-    """The worker who holds the tablet. The kiosk hashes the PIN; storage keeps the hash."""
-
-    id: str
-    naam: str
-    pin_hash: str
-    failed_attempts: int = 0
-    locked_until: datetime | None = None
 
 
 class Repository:
@@ -144,50 +132,6 @@ class Repository:
         )
         with self._read() as conn:
             return [mapping.to_inwoner(row) for row in conn.execute(query)]
-
-    # ----- professionals --------------------------------------------------------------
-
-    def add_professional(self, professional: Professional) -> None:
-        check_id(professional.id, "Het kenmerk van de professional")
-        if not isinstance(professional.naam, str) or not 0 < len(professional.naam.strip()) <= 100:
-            raise InvalidValueError("De naam van de professional is 1 tot 100 tekens.")
-        if not isinstance(professional.pin_hash, str) or not 0 < len(professional.pin_hash) <= 255:
-            raise InvalidValueError("De PIN-hash ontbreekt of is te lang.")
-        with self._write() as conn:
-            conn.execute(
-                sa.insert(ProfessionalRow),
-                {
-                    "id": professional.id,
-                    "naam": professional.naam,
-                    "pin_hash": professional.pin_hash,
-                    "failed_attempts": professional.failed_attempts,
-                    "locked_until": professional.locked_until,
-                },
-            )
-
-    def get_professional(self, professional_id: str) -> Professional:
-        with self._read() as conn:
-            row = conn.execute(sa.select(*_PROFESSIONAL).where(ProfessionalRow.id == professional_id)).first()
-        if row is None:
-            raise NotFoundError("Deze professional staat niet in de database.")
-        return Professional(*row)
-
-    def list_professionals(self) -> list[Professional]:
-        with self._read() as conn:
-            return [
-                Professional(*row) for row in conn.execute(sa.select(*_PROFESSIONAL).order_by(ProfessionalRow.naam))
-            ]
-
-    def set_login_state(self, professional_id: str, failed_attempts: int, locked_until: datetime | None) -> None:
-        """Keep the lock screen's back-off (failed PIN attempts, locked until when)."""
-        with self._write() as conn:
-            result = conn.execute(
-                sa.update(ProfessionalRow)
-                .where(ProfessionalRow.id == professional_id)
-                .values(failed_attempts=failed_attempts, locked_until=locked_until)
-            )
-            if result.rowcount != 1:
-                raise NotFoundError("Deze professional staat niet in de database.")
 
     # ----- metingen -------------------------------------------------------------------
 
@@ -547,15 +491,6 @@ class Repository:
             conn.execute(sa.select(DoelRow.__table__).where(DoelRow.meting_id.in_(ids))),
             conn.execute(sa.select(ActieRow.__table__).where(ActieRow.meting_id.in_(ids))),
         )
-
-
-_PROFESSIONAL = (
-    ProfessionalRow.id,
-    ProfessionalRow.naam,
-    ProfessionalRow.pin_hash,
-    ProfessionalRow.failed_attempts,
-    ProfessionalRow.locked_until,
-)
 
 
 def _write_diff(conn: sa.Connection, before: Meting, after: Meting) -> None:

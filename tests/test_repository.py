@@ -9,7 +9,7 @@ import resource
 import signal
 import threading
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,6 @@ from storage import (
     ConflictError,
     InvalidValueError,
     NotFoundError,
-    Professional,
     Repository,
     SaveError,
     StorageError,
@@ -198,21 +197,6 @@ def test_inwoners_are_found_by_initials_dossiernummer_or_wijk(repo: Repository) 
         repo.get_inwoner("nobody")
     with pytest.raises(NotFoundError):
         repo.get_meting("nothing")
-
-
-def test_professionals_and_their_lock_state(repo: Repository) -> None:
-    anna = Professional("p1", "Anna de Vries", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")
-    repo.add_professional(anna)
-    repo.add_professional(Professional("p2", "Bram", "hash"))
-    assert repo.get_professional("p1") == anna
-    locked = datetime(2025, 3, 1, 12, 30, tzinfo=UTC)
-    repo.set_login_state("p1", 5, locked)
-    assert repo.get_professional("p1") == replace(anna, failed_attempts=5, locked_until=locked)
-    assert [p.naam for p in repo.list_professionals()] == ["Anna de Vries", "Bram"]
-    with pytest.raises(NotFoundError):
-        repo.set_login_state("p9", 1, None)
-    with pytest.raises(InvalidValueError):
-        repo.add_professional(Professional("p3", "", "hash"))
 
 
 def test_exports_are_remembered(repo: Repository, inwoner: Inwoner) -> None:
