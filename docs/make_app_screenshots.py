@@ -1,7 +1,7 @@
 """Drive the whole app offscreen through every screen and save ``docs/app-*.png`` at 1280x800:
 ``python docs/make_app_screenshots.py``. Run from the repository root.
 
-A fresh data folder gets the demo data and two professionals (a cheap Argon2 cost: these
+A fresh data folder gets the demo data (150 inwoners for the monitor) and two professionals (a cheap Argon2 cost: these
 are pictures, not a tablet); then the script taps through a visit as a professional would.
 """
 
@@ -131,6 +131,17 @@ def main() -> int:
     shot("geschiedenis")
     app.screen("geschiedenis").view = "verloop"
     shot("verloop")
+
+    # The monitor needs more inwoners than the 30 of the demo: groups under 10 are hidden.
+    fill(app.repository, aantal=150)
+    app.show_list()
+    app.show_monitor()
+    monitor = app.screen("monitor")
+    monitor.thread.join()
+    frames()
+    monitor.load("vorig_jaar")  # the demo's metingen are from 2024 and 2025
+    monitor.thread.join()
+    shot("monitor")
 
     # The back-off: the 5th wrong PIN in a row switches the keypad off and counts down.
     app.lock()

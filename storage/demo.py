@@ -14,10 +14,12 @@ from storage.repository import Repository
 from storage.unlock import with_repository
 
 
-def fill(repository: Repository, seed: int = SEED) -> tuple[int, int]:
-    """Add the sample's inwoners and metingen that are not there yet; returns how many were added."""
+def fill(repository: Repository, seed: int = SEED, aantal: int = 30) -> tuple[int, int]:
+    """Add the sample's inwoners and metingen that are not there yet; returns how many were added.
+    A larger ``aantal`` keeps the first inwoners of a smaller one and adds more (enough for
+    the monitor's figures, which hide every group under 10)."""
     inwoners = metingen = 0
-    for inwoner, history in voorbeeld(seed):
+    for inwoner, history in voorbeeld(seed, aantal):
         existing = repository.find_inwoner(inwoner.dossiernummer)
         if existing is None:
             repository.add_inwoner(inwoner)

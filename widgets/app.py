@@ -209,6 +209,12 @@ class MagneetbordApp(App):
         self.screen("geschiedenis").show(self.inwoner.dossiernummer, self.repository.history(self.inwoner.id))
         self._go("geschiedenis")
 
+    def show_monitor(self) -> None:
+        """The figures of this tablet's afgeronde metingen per wijk: the professional's only."""
+        assert self.repository is not None
+        self._go("monitor")
+        self.screen("monitor").open()
+
     def open_visit(self) -> None:
         """Start or resume the meting of the chosen inwoner and give the board to them."""
         assert self.inwoner is not None and self.repository is not None
@@ -336,5 +342,9 @@ def _make_screen(name: str, app: MagneetbordApp) -> Screen:
         from widgets.geschiedenis import GeschiedenisScreen
 
         return GeschiedenisScreen(name=name, app=app)
+    if name == "monitor":
+        from widgets.monitor import MonitorScreen
+
+        return MonitorScreen(name=name, app=app)
     raise KeyError(name)
 

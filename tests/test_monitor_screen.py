@@ -1,0 +1,190 @@
+"""The monitor screen, driven by touch: it opens from the inwoners list, draws bars as long as
+the published shares, draws no bar for a hidden figure, follows the wijk and period buttons,
+and belongs to the professional's part (never reachable from the inwoner's board; idle locks it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from board import Inwoner
+from board.disclosure import aandeel
+from board.lock import DEFAULT_IDLE_SECONDS
+from board.monitor_beeld import VORIG_JAAR, periode
+from board.monitor_counts import ALLE
+from storage.demo import fill
+from storage.keyring import KdfParams, Keyring
+from storage.monitor_local import monitor_for_app
+from storage.repository import Repository
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    FakeClock,
+    button,
+    frames,
+    make_app_fixture,
+    tap,
+    type_pin,
+    window_fixture,
+)
+from tests.monitor_data import fill_crafted
+from widgets.app import RouteRefused
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def tablet(tmp_path: object) -> object:
+    """A tablet with one professional; ``tablet(fill)`` puts data in its database."""
+
+    def _make(filler: object) -> None:
+        url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
+        _, key = Keyring.for_database(url, kdf=KdfParams(memory_kib=64, time_cost=1)).add_professional("Sanne", PIN)
+        repository = Repository.open(url, key)
+        filler(repository)
+        repository.close()
+
+    return _make
+
+
+def open_monitor(app: object) -> object:
+    tap(app.screen("inwoners").ids.monitor)
+    return settled(app)
+
+
+def settled(app: object) -> object:
+    """The monitor once its figures are counted (in a thread) and drawn."""
+    screen = app.screen("monitor")
+    screen.thread.join()
+    frames(3)
+    return screen
+
+
+def rows(chart: object) -> dict[str, dict]:
+    return {row["key"]: row for row in chart.drawn}
+
+
+def width(rect: object) -> float:
+    return rect[2]
+
+
+def test_the_monitor_opens_from_the_list_and_its_bars_are_the_published_shares(
+    make_app: object, tablet: object
+) -> None:
+    tablet(fill_crafted)
+    app = make_app(today=lambda: TODAY)
+    type_pin(app.screen("lock"), PIN)
+    screen = open_monitor(app)
+    assert app.current == "monitor" and not screen.bezig and not screen.leeg
+    assert screen.gebied == "Alle wijken" and screen.keuze == "laatste_12"
+    # 45 inwoners (35 + 12, rounded to 5), 95 metingen, every rapportcijfer 5 -> 7.
+    assert (screen.ids.inwoners.waarde, screen.ids.metingen.waarde, screen.ids.cijfer.waarde) == ("45", "95", "+2")
+
+    gekozen = rows(screen.ids.gekozen)
+    track = width(gekozen["geld"]["track"])
+    assert width(gekozen["geld"]["bar"]) == pytest.approx(track)  # everyone chose geld
+    assert width(gekozen["wonen"]["bar"]) == pytest.approx(track * 20 / 45)
+    assert width(gekozen["zingeving"]["bar"]) == pytest.approx(track * 10 / 45)  # 12 rounded to 10
+    assert gekozen["wonen"]["tekst"] == "44%"
+    # werk: 3 inwoners. It is not a bar, it is the dashed slot of the other leefgebieden.
+    assert "werk" not in gekozen
+    assert gekozen[""]["bar"] is None and gekozen[""]["slot"] is not None and gekozen[""]["tekst"] == "<10"
+
+    verandering = rows(screen.ids.verandering)
+    half = verandering["geld"]["half"]
+    assert width(verandering["geld"]["beter"]) == pytest.approx(half * 25 / 45)
+    assert width(verandering["geld"]["slechter"]) == pytest.approx(half * 10 / 45)
+    assert verandering["geld"]["beter"][0] == pytest.approx(verandering["geld"]["slechter"][0]
+                                                           + width(verandering["geld"]["slechter"]))
+    # Wonen: 15 of 20 better, nobody worse: no bar on the left, only the marker.
+    assert width(verandering["wonen"]["beter"]) == pytest.approx(half * 15 / 20)
+    assert verandering["wonen"]["slechter"] is None and verandering["wonen"]["slechter_slot"] is not None
+    assert [r.slechter_tekst for r in screen.beeld.verandering if r.key == "wonen"] == ["<10"]
+
+
+def test_the_wijk_and_period_buttons_change_what_is_shown(make_app: object, tablet: object) -> None:
+    tablet(fill_crafted)
+    app = make_app(today=lambda: TODAY)
+    type_pin(app.screen("lock"), PIN)
+    screen = open_monitor(app)
+    assert [k.text for k in reversed(screen.ids.wijken.children)] == ["Alle wijken", "Noord", "Oost"]
+
+    tap(button(screen.ids.wijken, "Noord"))
+    assert screen.gebied == "Noord" and screen.ids.inwoners.waarde == "35"
+    assert button(screen.ids.wijken, "Noord").selected and not button(screen.ids.wijken, "Alle wijken").selected
+    noord = rows(screen.ids.verandering)
+    # Noord's changes could be worked out from the total minus Oost: hidden as "x", no bars.
+    assert noord["geld"]["beter"] is None and noord["geld"]["slechter"] is None
+    assert [(r.beter_tekst, r.slechter_tekst) for r in screen.beeld.verandering] == [("x", "x")]
+
+    screen.load(VORIG_JAAR)  # what the button does; the result comes in a later frame
+    assert screen.bezig and screen.ids.bericht.text == "Bezig met tellen…"
+    settled(app)
+    tap(screen.ids.vorig_jaar)
+    settled(app)
+    assert screen.keuze == VORIG_JAAR and screen.leeg and screen.ids.vorig_jaar.selected
+    assert screen.ids.bericht.text == "Te weinig inwoners om iets te laten zien."
+    assert "minder dan 10 inwoners" in screen.ids.privacy.text
+    assert [k.text for k in screen.ids.wijken.children] == ["Alle wijken"] and screen.gebied == "Alle wijken"
+    assert screen.ids.gekozen.drawn == [] or all(r["bar"] is None for r in screen.ids.gekozen.drawn)
+
+    tap(screen.ids.laatste_12)
+    settled(app)
+    assert not screen.leeg and screen.ids.inwoners.waarde == "45"
+    tap(screen.ids.back)
+    assert app.current == "inwoners"
+
+
+def test_with_demo_data_every_drawn_bar_is_a_published_share(make_app: object, tablet: object) -> None:
+    tablet(lambda repository: fill(repository, aantal=150))
+    app = make_app(today=lambda: TODAY)
+    type_pin(app.screen("lock"), PIN)
+    screen = open_monitor(app)
+    tap(screen.ids.vorig_jaar)
+    settled(app)
+    _figuren, published = monitor_for_app(app.repository, periode(VORIG_JAAR, TODAY), gemeente="Alle wijken")
+    gebieden = [k.text for k in reversed(screen.ids.wijken.children)]
+    assert len(gebieden) == 6
+    seen_hidden = False
+    for gebied in gebieden:
+        tap(button(screen.ids.wijken, gebied))
+        totaal = published[("overzicht", gebied, ALLE, "inwoners")]
+        assert screen.ids.inwoners.waarde == totaal.tekst()
+        for row in screen.ids.gekozen.drawn:
+            if row["bar"] is None:
+                seen_hidden = True
+                continue
+            cel = published[("gekozen", gebied, row["key"], "gekozen")]
+            share = aandeel(cel, totaal)
+            assert share is not None and width(row["bar"]) == pytest.approx(width(row["track"]) * share)
+        for row in screen.ids.verandering.drawn:
+            n = published[("verandering", gebied, row["key"], "totaal")]
+            for kolom in ("beter", "slechter"):
+                share = aandeel(published[("verandering", gebied, row["key"], kolom)], n)
+                assert (row[kolom] is None) == (share is None)
+                if share is not None:
+                    assert width(row[kolom]) == pytest.approx(row["half"] * share)
+    assert seen_hidden
+
+
+def test_the_monitor_is_the_professionals_and_idle_time_locks_it(make_app: object, tablet: object) -> None:
+    tablet(fill_crafted)
+    clock = FakeClock()
+    app = make_app(today=lambda: TODAY, clock=clock)
+    type_pin(app.screen("lock"), PIN)
+    open_monitor(app)
+    clock.advance(DEFAULT_IDLE_SECONDS)
+    assert app.check_idle() and app.current == "lock"
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "monitor"
+
+    inwoner = Inwoner.create("D-3", "Noord")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    assert app.inwoner_mode
+    with pytest.raises(RouteRefused):
+        app.show_monitor()
+    with pytest.raises(RouteRefused):
+        app._go("monitor")
+    assert app.current == "bord"
