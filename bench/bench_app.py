@@ -42,13 +42,9 @@ def _report(started: float, extra: dict | None = None) -> None:
 
 
 def _touch(x: float, y: float, to: float | None = None) -> None:
-    from kivy.tests.common import UnitTestTouch
+    from bench.touch import touch
 
-    touch = UnitTestTouch(x, y)
-    touch.touch_down()
-    if to is not None:
-        touch.touch_move(to, y)
-    touch.touch_up()
+    touch(x, y, to)
 
 
 def child_bare() -> None:
@@ -121,6 +117,8 @@ def child_app() -> None:
                 assert frames_left > 0, "the board did not take the touch"
                 Clock.schedule_once(lambda _dt: self.touched(before, rows, frames_left - 1), 0)
                 return
+            if os.environ.get("MB_DUMP_MODULES"):
+                print(sorted({m.split(".")[0] for m in sys.modules}), file=sys.__stdout__)
             _report(started, {"rows": rows})
             self.stop()
 
