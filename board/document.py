@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from board.errors import BoardError, DocumentError
+from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import (
     MAX_DOEL_TEXT,
@@ -77,7 +78,7 @@ def history_from_document(document: object) -> tuple[Inwoner, list[Meting]]:
         )
         metingen = [_to_meting(require_type(m, dict, "metingen[]")) for m in require_field(body, "metingen", list)]
         if any(m.inwoner_id != inwoner.id for m in metingen):
-            raise DocumentError("Een meting in dit document hoort bij een andere inwoner.")
+            raise DocumentError(_("Een meting in dit document hoort bij een andere inwoner."))
         return inwoner, metingen
 
     return read_checked(read)
@@ -92,9 +93,9 @@ def loads(text: str | bytes) -> dict[str, Any]:
     try:
         document = json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise DocumentError(f"Dit is geen leesbaar JSON-document ({exc}).") from exc
+        raise DocumentError(_("Dit is geen leesbaar JSON-document ({exc}).").format(exc=exc)) from exc
     if not isinstance(document, dict):
-        raise DocumentError("Dit JSON-document is geen object.")
+        raise DocumentError(_("Dit JSON-document is geen object."))
     return document
 
 
@@ -142,17 +143,21 @@ def _doel(d: Doel) -> dict[str, Any]:
 
 def _envelope(document: object, kind: str) -> dict[str, Any]:
     if not isinstance(document, dict):
-        raise DocumentError("Dit document is geen JSON-object.")
+        raise DocumentError(_("Dit document is geen JSON-object."))
     found = document.get("soort_document")
     if found != kind:
-        raise DocumentError(f"Dit document is van de soort {found!r}, verwacht {kind!r}.")
+        raise DocumentError(
+            _("Dit document is van de soort {found!r}, verwacht {kind!r}.").format(found=found, kind=kind)
+        )
     version = document.get("versie")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DocumentError("Dit document heeft geen geldige versie.")
+        raise DocumentError(_("Dit document heeft geen geldige versie."))
     if version > FORMAT_VERSION:
         raise DocumentError(
-            f"Dit document is van een nieuwere versie ({version}) dan deze app kan lezen "
-            f"({FORMAT_VERSION}). Werk de app bij."
+            _(
+                "Dit document is van een nieuwere versie ({version}) dan deze app kan lezen ({leesbaar}). "
+                "Werk de app bij."
+            ).format(version=version, leesbaar=FORMAT_VERSION)
         )
     return document
 
@@ -164,9 +169,9 @@ def read_checked(build: Callable[[], T]) -> T:
     except DocumentError:
         raise
     except BoardError as exc:
-        raise DocumentError(f"Het document bevat een ongeldige waarde: {exc}") from exc
+        raise DocumentError(_("Het document bevat een ongeldige waarde: {exc}").format(exc=exc)) from exc
     except (KeyError, TypeError, ValueError) as exc:
-        raise DocumentError(f"Het document is onvolledig of onjuist ({exc}).") from exc
+        raise DocumentError(_("Het document is onvolledig of onjuist ({exc}).").format(exc=exc)) from exc
 
 
 def _to_meting(data: dict[str, Any]) -> Meting:
@@ -184,7 +189,7 @@ def _to_meting(data: dict[str, Any]) -> Meting:
         vorige_meting_id=require_field(data, "vorige_meting_id", str, optional=True),
     )
     if (start.soort is MetingSoort.NULMETING) != (start.volgnummer == 0) or start.volgnummer < 0:
-        raise DocumentError("Soort en volgnummer van de meting passen niet bij elkaar.")
+        raise DocumentError(_("Soort en volgnummer van de meting passen niet bij elkaar."))
     meting = start
     for key in require_field(data, "gekozen", list):
         meting = meting.choose(require_type(key, str, "gekozen[]"))
@@ -213,16 +218,16 @@ def _to_meting(data: dict[str, Any]) -> Meting:
         )
         doelen.append(_checked_doel(meting, doel))
     if len({d.id for d in doelen}) != len(doelen):
-        raise DocumentError("Het document bevat twee doelen met hetzelfde kenmerk.")
+        raise DocumentError(_("Het document bevat twee doelen met hetzelfde kenmerk."))
     meting = replace(meting, doelen=tuple(doelen))
     status = Status(require_field(data, "status", str))
     afgerond_op = require_field(data, "afgerond_op", str, optional=True)
     if status is Status.AFGEROND:
         if not afgerond_op:
-            raise DocumentError("Een afgeronde meting zonder moment van afronden.")
+            raise DocumentError(_("Een afgeronde meting zonder moment van afronden."))
         meting = meting.afronden(datetime.fromisoformat(afgerond_op))
     elif afgerond_op:
-        raise DocumentError("Een concept-meting kan geen moment van afronden hebben.")
+        raise DocumentError(_("Een concept-meting kan geen moment van afronden hebben."))
     return meting
 
 
@@ -230,21 +235,21 @@ def _checked_doel(meting: Meting, doel: Doel) -> Doel:
     """Check a doel by adding it to the meting as a touch would (own or carried over)."""
     if doel.sinds_meting == meting.id:
         if doel.evaluatie is not None:
-            raise DocumentError("Een doel van deze meting kan nog geen evaluatie hebben.")
+            raise DocumentError(_("Een doel van deze meting kan nog geen evaluatie hebben."))
         added = meting.add_doel(doel.leefgebied, doel.tekst, doel.streefdatum, doel.acties, doel.id)
         return added.doelen[-1]
     if doel.leefgebied not in meting.leefgebieden:
-        raise DocumentError(f"Onbekend leefgebied {doel.leefgebied!r} bij een doel.")
-    return replace(doel, tekst=clean_text(doel.tekst, "Het doel", MAX_DOEL_TEXT))
+        raise DocumentError(_("Onbekend leefgebied {key!r} bij een doel.").format(key=doel.leefgebied))
+    return replace(doel, tekst=clean_text(doel.tekst, _("Het doel"), MAX_DOEL_TEXT))
 
 
 def _to_fiche(data: object) -> Fiche:
     data = require_type(data, dict, "fiche")
     positie = data.get("positie")
     if isinstance(positie, bool) or not isinstance(positie, int | float):
-        raise DocumentError("Een fiche heeft een getal als positie.")
+        raise DocumentError(_("Een fiche heeft een getal als positie."))
     if not 0.0 <= float(positie) <= 1.0:
-        raise DocumentError("Een fiche ligt tussen 0 en 1.")
+        raise DocumentError(_("Een fiche ligt tussen 0 en 1."))
     return Fiche(
         leefgebied=require_field(data, "leefgebied", str),
         perspectief=Perspectief(require_field(data, "perspectief", str)),
@@ -254,7 +259,7 @@ def _to_fiche(data: object) -> Fiche:
 
 def require_field(data: dict[str, Any], name: str, kind: type, optional: bool = False) -> Any:
     if name not in data:
-        raise DocumentError(f"Het veld {name!r} ontbreekt.")
+        raise DocumentError(_("Het veld {name!r} ontbreekt.").format(name=name))
     value = data[name]
     if value is None and optional:
         return None
@@ -263,5 +268,5 @@ def require_field(data: dict[str, Any], name: str, kind: type, optional: bool = 
 
 def require_type(value: object, kind: type, name: str) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise DocumentError(f"Het veld {name!r} heeft een verkeerd type.")
+        raise DocumentError(_("Het veld {name!r} heeft een verkeerd type.").format(name=name))
     return value

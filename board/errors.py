@@ -1,6 +1,9 @@
-"""Errors of the domain. Their messages are plain Dutch: the UI shows them as they are."""
+"""Errors of the domain. Their messages are plain Dutch (through ``_``, so in the UI language
+at the moment they are raised): the UI shows them as they are."""
 
 from __future__ import annotations
+
+from board.i18n import _
 
 
 class UserError(Exception):
@@ -20,8 +23,10 @@ class MetingAfgerondError(BoardError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Deze meting is afgerond en kan niet meer worden veranderd. "
-            "Begin een vervolgmeting om verder te gaan."
+            _(
+                "Deze meting is afgerond en kan niet meer worden veranderd. "
+                "Begin een vervolgmeting om verder te gaan."
+            )
         )
 
 
@@ -37,7 +42,9 @@ class UnknownLeefgebiedError(BoardError, KeyError):
     """A leefgebied key that the meting's set does not have."""
 
     def __init__(self, key: str, set_naam: str) -> None:
-        BoardError.__init__(self, f"Het leefgebied {key!r} bestaat niet in de set {set_naam!r}.")
+        BoardError.__init__(
+            self, _("Het leefgebied {key!r} bestaat niet in de set {set_naam!r}.").format(key=key, set_naam=set_naam)
+        )
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0])

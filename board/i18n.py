@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 from datetime import date
 
-from board.leefgebieden import ASSETS_DIR
+from board.assets import ASSETS_DIR
 
 LOCALE_DIR = ASSETS_DIR / "locale"
 DOMAIN = "magneetbord"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from board.errors import BoardError
+from board.i18n import _
 from board.meting import new_id
 
 _INITIALEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ.\- ]{1,12}$")
@@ -27,12 +28,12 @@ class Inwoner:
         dossiernummer = (dossiernummer or "").strip()
         if not _DOSSIERNUMMER.match(dossiernummer):
             raise BoardError(
-                "Het dossiernummer bestaat uit 1 tot 40 letters, cijfers of de tekens - _ / ."
+                _("Het dossiernummer bestaat uit 1 tot 40 letters, cijfers of de tekens - _ / .")
             )
         wijk = (wijk or "").strip()
         if not wijk or len(wijk) > 60 or not wijk.isprintable():
-            raise BoardError("Vul de wijk in (hoogstens 60 tekens).")
+            raise BoardError(_("Vul de wijk in (hoogstens 60 tekens)."))
         initialen = (initialen or "").strip() or None
         if initialen is not None and not _INITIALEN.match(initialen):
-            raise BoardError("Initialen zijn hoogstens 12 letters, zoals 'A.B.'; geen volledige naam.")
+            raise BoardError(_("Initialen zijn hoogstens 12 letters, zoals 'A.B.'; geen volledige naam."))
         return Inwoner(id=inwoner_id or new_id(), dossiernummer=dossiernummer, wijk=wijk, initialen=initialen)

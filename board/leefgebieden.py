@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from board.assets import ASSETS_DIR
 from board.errors import LeefgebiedenSetError, UnknownLeefgebiedError
+from board.i18n import _
 
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 SETS_DIR = ASSETS_DIR / "leefgebieden"
 PICTOGRAM_DIR = ASSETS_DIR / "pictogrammen"
 DEFAULT_SET = "volwassenen"
@@ -77,8 +78,9 @@ def load_set(naam: str = DEFAULT_SET) -> LeefgebiedenSet:
     path = SETS_DIR / f"{naam}.toml"
     if not path.is_file():
         raise LeefgebiedenSetError(
-            f"Er is geen leefgebiedenset {naam!r} (gezocht: {path}). "
-            f"Beschikbaar: {', '.join(available_sets())}."
+            _("Er is geen leefgebiedenset {naam!r} (gezocht: {path}). Beschikbaar: {sets}.").format(
+                naam=naam, path=path, sets=", ".join(available_sets())
+            )
         )
     return load_set_file(path)
 
@@ -89,35 +91,41 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LeefgebiedenSetError(f"{where}: het bestand is niet te lezen ({exc}).") from exc
+        raise LeefgebiedenSetError(
+            _("{where}: het bestand is niet te lezen ({exc}).").format(where=where, exc=exc)
+        ) from exc
 
     _no_unknown_fields(data, _SET_FIELDS, where)
     naam = _text(data, "naam", where)
     if naam != path.stem:
         raise LeefgebiedenSetError(
-            f"{where}: veld 'naam' is {naam!r} maar moet gelijk zijn aan de bestandsnaam {path.stem!r}."
+            _("{where}: veld 'naam' is {naam!r} maar moet gelijk zijn aan de bestandsnaam {stem!r}.").format(
+                where=where, naam=naam, stem=path.stem
+            )
         )
     versie = data.get("versie")
     if not isinstance(versie, int) or isinstance(versie, bool) or versie < 1:
-        raise LeefgebiedenSetError(f"{where}: veld 'versie' moet een geheel getal vanaf 1 zijn.")
+        raise LeefgebiedenSetError(_("{where}: veld 'versie' moet een geheel getal vanaf 1 zijn.").format(where=where))
     entries = data.get("leefgebied")
     if not isinstance(entries, list) or not entries:
-        raise LeefgebiedenSetError(f"{where}: veld 'leefgebied' moet minstens één leefgebied bevatten.")
+        raise LeefgebiedenSetError(
+            _("{where}: veld 'leefgebied' moet minstens één leefgebied bevatten.").format(where=where)
+        )
 
     leefgebieden: list[Leefgebied] = []
     seen: set[str] = set()
     for index, entry in enumerate(entries, start=1):
-        at = f"{where}: leefgebied {index}"
+        at = _("{where}: leefgebied {index}").format(where=where, index=index)
         if not isinstance(entry, dict):
-            raise LeefgebiedenSetError(f"{at}: moet een tabel zijn.")
+            raise LeefgebiedenSetError(_("{at}: moet een tabel zijn.").format(at=at))
         _no_unknown_fields(entry, _LEEFGEBIED_FIELDS, at)
         key = _text(entry, "key", at)
         if not key.isascii() or not key.replace("_", "").isalnum() or not key.islower():
             raise LeefgebiedenSetError(
-                f"{at}: veld 'key' ({key!r}) mag alleen kleine letters, cijfers en _ bevatten."
+                _("{at}: veld 'key' ({key!r}) mag alleen kleine letters, cijfers en _ bevatten.").format(at=at, key=key)
             )
         if key in seen:
-            raise LeefgebiedenSetError(f"{at}: veld 'key' ({key!r}) komt dubbel voor.")
+            raise LeefgebiedenSetError(_("{at}: veld 'key' ({key!r}) komt dubbel voor.").format(at=at, key=key))
         seen.add(key)
         vragen = entry.get("vragen", [])
         if (
@@ -125,7 +133,9 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
             or not 2 <= len(vragen) <= 3
             or not all(isinstance(v, str) and v.strip() for v in vragen)
         ):
-            raise LeefgebiedenSetError(f"{at}: veld 'vragen' moet twee of drie gespreksvragen bevatten.")
+            raise LeefgebiedenSetError(
+                _("{at}: veld 'vragen' moet twee of drie gespreksvragen bevatten.").format(at=at)
+            )
         leefgebieden.append(
             Leefgebied(
                 key=key,
@@ -142,11 +152,11 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
 def _no_unknown_fields(data: dict, allowed: set[str], where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise LeefgebiedenSetError(f"{where}: onbekend veld {unknown[0]!r}.")
+        raise LeefgebiedenSetError(_("{where}: onbekend veld {field!r}.").format(where=where, field=unknown[0]))
 
 
 def _text(data: dict, field: str, where: str) -> str:
     value = data.get(field)
     if not isinstance(value, str) or not value.strip():
-        raise LeefgebiedenSetError(f"{where}: veld {field!r} ontbreekt of is leeg.")
+        raise LeefgebiedenSetError(_("{where}: veld {field!r} ontbreekt of is leeg.").format(where=where, field=field))
     return value

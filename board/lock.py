@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from board.i18n import _, ngettext
+
 FREE_ATTEMPTS = 4  # from the 5th wrong PIN in a row the app makes you wait
 FIRST_DELAY = 30.0  # seconds after the 5th wrong PIN
 MAX_DELAY = 15 * 60.0
@@ -38,23 +40,32 @@ def delay_after(failures: int) -> float:
 
 
 def pin_problem(pin: str, repeat: str | None = None) -> str | None:
-    """What is wrong with a new PIN, in plain Dutch, or None when it is acceptable."""
+    """What is wrong with a new PIN, in the UI language, or None when it is acceptable."""
     if not pin.isdigit() or not pin.isascii():
-        return "Een pincode bestaat alleen uit cijfers."
+        return _("Een pincode bestaat alleen uit cijfers.")
     if len(pin) < MIN_PIN_LENGTH:
-        return f"Een pincode heeft minstens {MIN_PIN_LENGTH} cijfers."
+        return _("Een pincode heeft minstens {n} cijfers.").format(n=MIN_PIN_LENGTH)
     if len(set(pin)) == 1 or pin in "01234567890" or pin in "09876543210":
-        return "Deze pincode is te makkelijk te raden. Kies een andere."
+        return _("Deze pincode is te makkelijk te raden. Kies een andere.")
     if repeat is not None and repeat != pin:
-        return "De twee pincodes zijn niet gelijk. Probeer het opnieuw."
+        return _("De twee pincodes zijn niet gelijk. Probeer het opnieuw.")
     return None
 
 
 def wait_message(seconds: float) -> str:
     seconds = round(seconds)
     if seconds >= 120:
-        return f"Te vaak een verkeerde pincode. Wacht {round(seconds / 60)} minuten en probeer het opnieuw."
-    return f"Te vaak een verkeerde pincode. Wacht {seconds} seconden en probeer het opnieuw."
+        minutes = round(seconds / 60)
+        return ngettext(
+            "Te vaak een verkeerde pincode. Wacht {n} minuut en probeer het opnieuw.",
+            "Te vaak een verkeerde pincode. Wacht {n} minuten en probeer het opnieuw.",
+            minutes,
+        ).format(n=minutes)
+    return ngettext(
+        "Te vaak een verkeerde pincode. Wacht {n} seconde en probeer het opnieuw.",
+        "Te vaak een verkeerde pincode. Wacht {n} seconden en probeer het opnieuw.",
+        seconds,
+    ).format(n=seconds)
 
 
 class IdleTimer:

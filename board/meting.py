@@ -16,6 +16,7 @@ from enum import Enum, StrEnum
 from typing import TypeVar
 
 from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError
+from board.i18n import _, ngettext
 from board.leefgebieden import LeefgebiedenSet, load_set
 from board.text import clean_text
 
@@ -77,7 +78,7 @@ class Actie:
 
     @staticmethod
     def create(wie: Uitvoerder | str, wat: str) -> Actie:
-        return Actie(wie=_enum(Uitvoerder, wie, "wie"), wat=clean_text(wat, "De actie", MAX_ACTIE_TEXT))
+        return Actie(wie=_enum(Uitvoerder, wie, _("wie")), wat=clean_text(wat, _("De actie"), MAX_ACTIE_TEXT))
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,9 @@ class Meting:
         """The next meting: same leefgebieden in the same order, the fiches as ghosts,
         the open doelen carried over for evaluation. Only an afgeronde meting has a vervolg."""
         if self.status is not Status.AFGEROND:
-            raise BoardError("Een vervolgmeting kan pas beginnen als de vorige meting is afgerond.")
+            raise BoardError(_("Een vervolgmeting kan pas beginnen als de vorige meting is afgerond."))
         if datum < self.datum:
-            raise BoardError("Een vervolgmeting kan niet eerder zijn dan de vorige meting.")
+            raise BoardError(_("Een vervolgmeting kan niet eerder zijn dan de vorige meting."))
         open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.evaluatie is None)
         return Meting(
             id=meting_id or new_id(),
@@ -191,7 +192,7 @@ class Meting:
         for doel in self.doelen:
             if doel.id == doel_id:
                 return doel
-        raise BoardError("Dit doel bestaat niet (meer) in deze meting.")
+        raise BoardError(_("Dit doel bestaat niet (meer) in deze meting."))
 
     def is_overgenomen(self, doel: Doel) -> bool:
         """A doel carried over from an earlier meting, here to be evaluated."""
@@ -221,7 +222,7 @@ class Meting:
         self._check_changeable()
         self._check_known(leefgebied)
         if leefgebied in self.gekozen:
-            raise BoardError(f"{self._naam(leefgebied)} staat al op het bord.")
+            raise BoardError(_("{naam} staat al op het bord.").format(naam=self._naam(leefgebied)))
         gekozen = list(self.gekozen)
         gekozen.insert(len(gekozen) if index is None else _index(index, len(gekozen) + 1), leefgebied)
         return replace(self, gekozen=tuple(gekozen))
@@ -267,27 +268,27 @@ class Meting:
         """Place or move a fiche. A drag that leaves the bar is clamped to its ends;
         any other position outside 0..1 is an error, as are NaN and infinity."""
         self._check_changeable()
-        perspectief = _enum(Perspectief, perspectief, "perspectief")
+        perspectief = _enum(Perspectief, perspectief, _("perspectief"))
         self._check_chosen(leefgebied)
         if isinstance(positie, bool) or not isinstance(positie, int | float):
-            raise BoardError("De plaats van een fiche moet een getal zijn.")
+            raise BoardError(_("De plaats van een fiche moet een getal zijn."))
         positie = float(positie)
         if not math.isfinite(positie):
-            raise BoardError("De plaats van een fiche moet een eindig getal zijn.")
+            raise BoardError(_("De plaats van een fiche moet een eindig getal zijn."))
         if from_drag:
             positie = min(1.0, max(0.0, positie))
         elif not 0.0 <= positie <= 1.0:
-            raise BoardError("De plaats van een fiche ligt tussen 0 (verdrietig) en 1 (blij).")
+            raise BoardError(_("De plaats van een fiche ligt tussen 0 (verdrietig) en 1 (blij)."))
         fiche = Fiche(leefgebied, perspectief, positie)
         others = [f for f in self.fiches if (f.leefgebied, f.perspectief) != (leefgebied, perspectief)]
         return replace(self, fiches=_canonical([*others, fiche]))
 
     def remove_fiche(self, leefgebied: str, perspectief: Perspectief | str) -> Meting:
         self._check_changeable()
-        perspectief = _enum(Perspectief, perspectief, "perspectief")
+        perspectief = _enum(Perspectief, perspectief, _("perspectief"))
         self._check_chosen(leefgebied)
         if self.positie(leefgebied, perspectief) is None:
-            raise BoardError("Op dit leefgebied staat geen fiche van dit perspectief.")
+            raise BoardError(_("Op dit leefgebied staat geen fiche van dit perspectief."))
         return replace(
             self,
             fiches=tuple(
@@ -300,13 +301,13 @@ class Meting:
         if cijfer is not None and (
             isinstance(cijfer, bool) or not isinstance(cijfer, int) or not 1 <= cijfer <= 10
         ):
-            raise BoardError("Het rapportcijfer is een heel getal van 1 tot en met 10.")
+            raise BoardError(_("Het rapportcijfer is een heel getal van 1 tot en met 10."))
         return replace(self, rapportcijfer=cijfer)
 
     def set_volgende_meting(self, datum: date | None) -> Meting:
         self._check_changeable()
         if datum is not None and (not isinstance(datum, date) or datum <= self.datum):
-            raise BoardError("De volgende meting moet na de datum van deze meting liggen.")
+            raise BoardError(_("De volgende meting moet na de datum van deze meting liggen."))
         return replace(self, volgende_meting=datum)
 
     def add_doel(
@@ -322,13 +323,13 @@ class Meting:
         doel = Doel(
             id=doel_id or new_id(),
             leefgebied=leefgebied,
-            tekst=clean_text(tekst, "Het doel", MAX_DOEL_TEXT),
+            tekst=clean_text(tekst, _("Het doel"), MAX_DOEL_TEXT),
             sinds_meting=self.id,
             streefdatum=self._check_streefdatum(streefdatum),
             acties=_acties(acties),
         )
         if any(d.id == doel.id for d in self.doelen):
-            raise BoardError("Er is al een doel met dit kenmerk.")
+            raise BoardError(_("Er is al een doel met dit kenmerk."))
         return replace(self, doelen=(*self.doelen, doel))
 
     def edit_doel(
@@ -349,7 +350,7 @@ class Meting:
         changed = replace(
             doel,
             leefgebied=doel.leefgebied if leefgebied is None else leefgebied,
-            tekst=doel.tekst if tekst is None else clean_text(tekst, "Het doel", MAX_DOEL_TEXT),
+            tekst=doel.tekst if tekst is None else clean_text(tekst, _("Het doel"), MAX_DOEL_TEXT),
             streefdatum=None
             if clear_streefdatum
             else (doel.streefdatum if streefdatum is None else self._check_streefdatum(streefdatum)),
@@ -367,8 +368,8 @@ class Meting:
         self._check_changeable()
         doel = self.doel(doel_id)
         if not self.is_overgenomen(doel):
-            raise BoardError("Een doel wordt pas bij een volgende meting geëvalueerd.")
-        value = None if evaluatie is None else _enum(Evaluatie, evaluatie, "evaluatie")
+            raise BoardError(_("Een doel wordt pas bij een volgende meting geëvalueerd."))
+        value = None if evaluatie is None else _enum(Evaluatie, evaluatie, _("evaluatie"))
         return replace(
             self,
             doelen=tuple(replace(d, evaluatie=value) if d.id == doel_id else d for d in self.doelen),
@@ -379,14 +380,19 @@ class Meting:
         an evaluation of every doel carried over; afterwards it never changes."""
         self._check_changeable()
         if not self.gekozen:
-            raise BoardError("Kies eerst minstens één leefgebied voordat je de meting afrondt.")
+            raise BoardError(_("Kies eerst minstens één leefgebied voordat je de meting afrondt."))
         missing = [k for k in self.gekozen if self.positie(k) is None]
         if missing:
             names = ", ".join(self._naam(k) for k in missing)
-            raise BoardError(f"Zet eerst de fiche van de inwoner op: {names}.")
+            raise BoardError(_("Zet eerst de fiche van de inwoner op: {namen}.").format(namen=names))
         if self.open_evaluaties:
+            n = len(self.open_evaluaties)
             raise BoardError(
-                f"Nog {len(self.open_evaluaties)} doel(en) van de vorige keer hebben geen evaluatie."
+                ngettext(
+                    "Nog {n} doel van de vorige keer heeft geen evaluatie.",
+                    "Nog {n} doelen van de vorige keer hebben geen evaluatie.",
+                    n,
+                ).format(n=n)
             )
         return replace(self, status=Status.AFGEROND, afgerond_op=moment)
 
@@ -403,23 +409,25 @@ class Meting:
     def _check_chosen(self, leefgebied: str) -> None:
         self._check_known(leefgebied)
         if leefgebied not in self.gekozen:
-            raise BoardError(f"{self._naam(leefgebied)} staat niet op het bord.")
+            raise BoardError(_("{naam} staat niet op het bord.").format(naam=self._naam(leefgebied)))
 
     def _check_streefdatum(self, streefdatum: date | None) -> date | None:
         if streefdatum is None:
             return None
         if not isinstance(streefdatum, date) or isinstance(streefdatum, datetime):
-            raise BoardError("De streefdatum moet een datum zijn.")
+            raise BoardError(_("De streefdatum moet een datum zijn."))
         if streefdatum < self.datum:
-            raise BoardError("De streefdatum kan niet voor de datum van de meting liggen.")
+            raise BoardError(_("De streefdatum kan niet voor de datum van de meting liggen."))
         return streefdatum
 
     def _own_doel(self, doel_id: str) -> Doel:
         doel = self.doel(doel_id)
         if self.is_overgenomen(doel):
             raise BoardError(
-                "Dit doel is van een vorige meting; geef het een evaluatie "
-                "(of 'vervallen') en maak zo nodig een nieuw doel."
+                _(
+                    "Dit doel is van een vorige meting; geef het een evaluatie "
+                    "(of 'vervallen') en maak zo nodig een nieuw doel."
+                )
             )
         return doel
 
@@ -433,14 +441,14 @@ def _canonical(fiches: Iterable[Fiche]) -> tuple[Fiche, ...]:
 
 def _index(index: int, size: int) -> int:
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < size:
-        raise BoardError("Die plaats in de volgorde bestaat niet.")
+        raise BoardError(_("Die plaats in de volgorde bestaat niet."))
     return index
 
 
 def _acties(acties: Iterable[Actie]) -> tuple[Actie, ...]:
     result = tuple(acties)
     if not all(isinstance(a, Actie) for a in result):
-        raise BoardError("Een actie heeft een uitvoerder en een omschrijving.")
+        raise BoardError(_("Een actie heeft een uitvoerder en een omschrijving."))
     return tuple(Actie.create(a.wie, a.wat) for a in result)
 
 
@@ -449,4 +457,8 @@ def _enum(kind: type[E], value: object, what: str) -> E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
-        raise BoardError(f"Onbekende waarde voor {what}: {value!r}. Kies uit: {allowed}.") from None
+        raise BoardError(
+            _("Onbekende waarde voor {what}: {value!r}. Kies uit: {allowed}.").format(
+                what=what, value=value, allowed=allowed
+            )
+        ) from None

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from board.errors import BoardError
+from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import MetingSoort
 from board.monitor_record import MonitorRecord
@@ -41,9 +42,9 @@ class Periode:
 
     def __post_init__(self) -> None:
         if not (_MAAND.match(self.van) and _MAAND.match(self.tot)):
-            raise BoardError("Een periode loopt van maand tot maand, geschreven als 2026-01.")
+            raise BoardError(_("Een periode loopt van maand tot maand, geschreven als 2026-01."))
         if self.van > self.tot:
-            raise BoardError("Het begin van de periode ligt na het einde.")
+            raise BoardError(_("Het begin van de periode ligt na het einde."))
 
     def bevat(self, maand: str) -> bool:
         return self.van <= maand <= self.tot

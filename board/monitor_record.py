@@ -20,6 +20,7 @@ from typing import Any
 
 from board.document import read_checked, require_field, require_type
 from board.errors import BoardError, DocumentError
+from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Evaluatie, Meting, MetingSoort
 
@@ -80,9 +81,9 @@ def keyed_hash(key: bytes, purpose: str, value: str) -> str:
 def monitor_record(meting: Meting, inwoner: Inwoner, key: bytes) -> MonitorRecord:
     """The record of one afgeronde meting of ``inwoner``, pseudonymised with ``key``."""
     if not meting.afgerond:
-        raise BoardError("Alleen een afgeronde meting gaat naar de monitor, geen concept.")
+        raise BoardError(_("Alleen een afgeronde meting gaat naar de monitor, geen concept."))
     if meting.inwoner_id != inwoner.id:
-        raise BoardError("Deze meting hoort niet bij deze inwoner.")
+        raise BoardError(_("Deze meting hoort niet bij deze inwoner."))
     return MonitorRecord(
         record_id=keyed_hash(key, "meting", meting.id),
         pseudoniem=keyed_hash(key, "inwoner", inwoner.id),
@@ -131,10 +132,16 @@ def record_to_dict(record: MonitorRecord) -> dict[str, Any]:
 def record_from_dict(document: object) -> MonitorRecord:
     """Read a record back; anything malformed or of a newer version raises DocumentError."""
     if not isinstance(document, dict) or document.get("soort_document") != RECORD_KIND:
-        raise DocumentError(f"Dit is geen monitorrecord (verwacht soort {RECORD_KIND!r}).")
+        raise DocumentError(
+            _("Dit is geen monitorrecord (verwacht soort {RECORD_KIND!r}).").format(RECORD_KIND=RECORD_KIND)
+        )
     version = document.get("versie")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= RECORD_VERSION:
-        raise DocumentError(f"Monitorrecord van onbekende versie {version!r}; deze app leest tot {RECORD_VERSION}.")
+        raise DocumentError(
+            _("Monitorrecord van onbekende versie {version!r}; deze app leest tot {RECORD_VERSION}.").format(
+                version=version, RECORD_VERSION=RECORD_VERSION
+            )
+        )
     return read_checked(lambda: _to_record(require_field(document, "record", dict)))
 
 
@@ -143,18 +150,18 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
     soort = MetingSoort(require_field(data, "soort", str))
     volgnummer = require_field(data, "volgnummer", int)
     if (soort is MetingSoort.NULMETING) != (volgnummer == 0) or volgnummer < 0:
-        raise DocumentError("Soort en volgnummer van de meting passen niet bij elkaar.")
+        raise DocumentError(_("Soort en volgnummer van de meting passen niet bij elkaar."))
     scores = tuple(
         LeefgebiedScore(_leefgebied(s), require_field(s, "rang", int), _positie(s))
         for s in (require_type(s, dict, "leefgebieden[]") for s in require_field(data, "leefgebieden", list))
     )
     if [s.rang for s in scores] != list(range(1, len(scores) + 1)):
-        raise DocumentError("De rangen van de leefgebieden lopen niet van 1 tot en met het aantal.")
+        raise DocumentError(_("De rangen van de leefgebieden lopen niet van 1 tot en met het aantal."))
     if len({s.leefgebied for s in scores}) != len(scores):
-        raise DocumentError("Een leefgebied komt twee keer voor in het record.")
+        raise DocumentError(_("Een leefgebied komt twee keer voor in het record."))
     cijfer = require_field(data, "rapportcijfer", int, optional=True)
     if cijfer is not None and not 1 <= cijfer <= 10:
-        raise DocumentError("Het rapportcijfer ligt tussen 1 en 10.")
+        raise DocumentError(_("Het rapportcijfer ligt tussen 1 en 10."))
     doelen = []
     for d in require_field(data, "doelen", list):
         d = require_type(d, dict, "doelen[]")
@@ -162,7 +169,7 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
         doelen.append(DoelUitkomst(_leefgebied(d), Evaluatie(evaluatie) if evaluatie else None))
     wijk = require_field(data, "wijk", str)
     if not wijk.strip() or len(wijk) > 60 or not wijk.isprintable():
-        raise DocumentError("De wijk in het record is leeg, te lang of bevat vreemde tekens.")
+        raise DocumentError(_("De wijk in het record is leeg, te lang of bevat vreemde tekens."))
     return MonitorRecord(
         record_id=_matching(data, "record_id", _HEX64),
         pseudoniem=_matching(data, "pseudoniem", _HEX64),
@@ -181,7 +188,7 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
 def _matching(data: dict[str, Any], name: str, pattern: re.Pattern[str]) -> str:
     value = require_field(data, name, str)
     if not pattern.match(value):
-        raise DocumentError(f"Het veld {name!r} heeft niet de juiste vorm.")
+        raise DocumentError(_("Het veld {name!r} heeft niet de juiste vorm.").format(name=name))
     return value
 
 
@@ -192,5 +199,5 @@ def _leefgebied(data: dict[str, Any]) -> str:
 def _positie(data: dict[str, Any]) -> float:
     value = require_field(data, "positie", float | int)
     if isinstance(value, bool) or not 0.0 <= float(value) <= 1.0:
-        raise DocumentError("Een positie ligt tussen 0 en 1.")
+        raise DocumentError(_("Een positie ligt tussen 0 en 1."))
     return float(value)

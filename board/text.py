@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from board.errors import BoardError
+from board.i18n import _
 
 _ALLOWED_CONTROLS = {"\n", "\t"}
 
@@ -17,13 +18,19 @@ def clean_text(text: object, what: str, max_length: int) -> str:
     white space goes.
     """
     if not isinstance(text, str):
-        raise BoardError(f"{what} moet tekst zijn.")
+        raise BoardError(_("{what} moet tekst zijn.").format(what=what))
     text = text.strip()
     if not text:
-        raise BoardError(f"{what} is leeg. Schrijf een paar woorden.")
+        raise BoardError(_("{what} is leeg. Schrijf een paar woorden.").format(what=what))
     if len(text) > max_length:
-        raise BoardError(f"{what} is te lang: hoogstens {max_length} tekens, dit zijn er {len(text)}.")
+        raise BoardError(
+            _("{what} is te lang: hoogstens {max_length} tekens, dit zijn er {lengte}.").format(
+                what=what, max_length=max_length, lengte=len(text)
+            )
+        )
     for char in text:
         if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in {"Cc", "Cs"}:
-            raise BoardError(f"{what} bevat een teken dat niet in tekst hoort ({ord(char):#06x}).")
+            raise BoardError(
+                _("{what} bevat een teken dat niet in tekst hoort ({teken:#06x}).").format(what=what, teken=ord(char))
+            )
     return text

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from board.errors import BoardError
+from board.i18n import _, ngettext
 from board.meting import Evaluatie, Meting, Perspectief
 
 # A change smaller than this share of the bar counts as "gelijk". One twentieth of the
@@ -48,29 +49,21 @@ class Vergelijking:
         return sum(1 for lg in self.leefgebieden if lg.richting is which)
 
     def count_evaluatie(self, which: Evaluatie) -> int:
-        return sum(1 for _, evaluatie in self.evaluaties if evaluatie is which)
+        return sum(1 for _doel, evaluatie in self.evaluaties if evaluatie is which)
 
     @property
     def zin(self) -> str:
-        """One plain Dutch sentence that says it at a glance."""
+        """One plain sentence (in the UI language) that says it at a glance."""
         parts: list[str] = []
         total = len(self.leefgebieden)
         if total:
-            beter, slechter = self.count(Richting.BETER), self.count(Richting.SLECHTER)
-            woord = "leefgebied" if total == 1 else "leefgebieden"
-            if beter == 0 and slechter == 0:
-                parts.append(f"Op {_aantal(total, woord)} is het ongeveer gelijk gebleven")
-            else:
-                zin = f"Op {beter} van de {total} {woord} gaat het beter"
-                if slechter:
-                    zin += f", op {slechter} slechter"
-                parts.append(zin)
-        telt = [e for _, e in self.evaluaties if e is not Evaluatie.VERVALLEN]
+            parts.append(_leefgebieden_zin(total, self.count(Richting.BETER), self.count(Richting.SLECHTER)))
+        telt = [e for _doel, e in self.evaluaties if e is not Evaluatie.VERVALLEN]
         if telt:
             parts.append(_doelen_zin(len(telt), self.count_evaluatie(Evaluatie.BEHAALD),
                                      self.count_evaluatie(Evaluatie.DEELS_BEHAALD)))
         if not parts:
-            return "Er is nog niets om te vergelijken."
+            return _("Er is nog niets om te vergelijken.")
         sentence = "; ".join(parts) + "."
         return sentence[0].upper() + sentence[1:]
 
@@ -89,7 +82,7 @@ def richting(oud: float, nieuw: float) -> Richting:
 def vergelijk(oud: Meting, nieuw: Meting, perspectief: Perspectief = Perspectief.INWONER) -> Vergelijking:
     """Compare an earlier and a later meting of the same inwoner."""
     if oud.inwoner_id != nieuw.inwoner_id:
-        raise BoardError("Alleen metingen van dezelfde inwoner kunnen worden vergeleken.")
+        raise BoardError(_("Alleen metingen van dezelfde inwoner kunnen worden vergeleken."))
     if (oud.datum, oud.volgnummer) > (nieuw.datum, nieuw.volgnummer):
         oud, nieuw = nieuw, oud
     rows = []
@@ -111,17 +104,47 @@ def vergelijk(oud: Meting, nieuw: Meting, perspectief: Perspectief = Perspectief
     )
 
 
+def _leefgebieden_zin(total: int, beter: int, slechter: int) -> str:
+    """How the leefgebieden went, as one clause; whole clauses so a translation can reorder them."""
+    if beter == 0 and slechter == 0:
+        return ngettext(
+            "op het ene leefgebied is het ongeveer gelijk gebleven",
+            "op alle {total} leefgebieden is het ongeveer gelijk gebleven",
+            total,
+        ).format(total=total)
+    if slechter:
+        return ngettext(
+            "op {beter} van de {total} leefgebied gaat het beter, op {slechter} slechter",
+            "op {beter} van de {total} leefgebieden gaat het beter, op {slechter} slechter",
+            total,
+        ).format(beter=beter, total=total, slechter=slechter)
+    return ngettext(
+        "op {beter} van de {total} leefgebied gaat het beter",
+        "op {beter} van de {total} leefgebieden gaat het beter",
+        total,
+    ).format(beter=beter, total=total)
+
+
 def _doelen_zin(total: int, behaald: int, deels: int) -> str:
     """How the doelen went, in words: vervallen doelen do not count."""
     if total == 1:
-        return "het doel is " + ("behaald" if behaald else "deels behaald" if deels else "nog niet behaald")
+        if behaald:
+            return _("het doel is behaald")
+        return _("het doel is deels behaald") if deels else _("het doel is nog niet behaald")
+    if behaald and deels:
+        return ngettext(
+            "{behaald} van de {total} doelen is behaald, {deels} deels",
+            "{behaald} van de {total} doelen zijn behaald, {deels} deels",
+            behaald,
+        ).format(behaald=behaald, total=total, deels=deels)
     if behaald:
-        zin = f"{behaald} van de {total} doelen {'is' if behaald == 1 else 'zijn'} behaald"
-        return zin + (f", {deels} deels" if deels else "")
+        return ngettext(
+            "{behaald} van de {total} doelen is behaald", "{behaald} van de {total} doelen zijn behaald", behaald
+        ).format(behaald=behaald, total=total)
     if deels:
-        return f"{deels} van de {total} doelen {'is' if deels == 1 else 'zijn'} deels behaald"
-    return f"geen van de {total} doelen is behaald"
-
-
-def _aantal(n: int, woord: str) -> str:
-    return f"het ene {woord}" if n == 1 else f"alle {n} {woord}"
+        return ngettext(
+            "{deels} van de {total} doelen is deels behaald",
+            "{deels} van de {total} doelen zijn deels behaald",
+            deels,
+        ).format(deels=deels, total=total)
+    return _("geen van de {total} doelen is behaald").format(total=total)
