@@ -22,6 +22,7 @@ from pathlib import Path
 
 from board.document import dumps, meting_to_document
 from board.errors import UserError
+from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
 from exports.dossier import dossier_pdf
@@ -54,9 +55,9 @@ def render_bundle(
 ) -> dict[str, bytes]:
     """Every file of the bundle, by name, including the manifest; nothing is written."""
     if not meting.afgerond:
-        raise ExportError("Alleen een afgeronde meting kan naar het dossier. Rond de meting eerst af.")
+        raise ExportError(_("Alleen een afgeronde meting kan naar het dossier. Rond de meting eerst af."))
     if inwoner.id != meting.inwoner_id:
-        raise ExportError("Deze meting hoort bij een andere inwoner; er is niets geëxporteerd.")
+        raise ExportError(_("Deze meting hoort bij een andere inwoner; er is niets geëxporteerd."))
     try:
         png = snapshot_png(meting, inwoner, snapshot_size)
         files = {
@@ -68,7 +69,7 @@ def render_bundle(
             "fhir-questionnaireresponse.json": fhir_dumps(questionnaire_response(meting, inwoner.id)).encode(),
         }
     except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be
-        raise ExportError(f"De export kon niet worden gemaakt: {exc}") from exc
+        raise ExportError(_("De export kon niet worden gemaakt: {exc}").format(exc=exc)) from exc
     files[MANIFEST] = manifest(meting, files)
     return files
 
@@ -139,7 +140,9 @@ def write_bundle(
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
         raise ExportError(
-            f"Het exporteren naar {outbox} is mislukt: {_reden(exc)}. Er is niets achtergebleven."
+            _(
+                "Het exporteren naar {outbox} is mislukt: {reden}. Er is niets achtergebleven."
+            ).format(outbox=outbox, reden=_reden(exc))
         ) from exc
     return target
 
@@ -149,9 +152,11 @@ def write_bundle(
 
 def _check_outbox(outbox: Path) -> None:
     if not outbox.exists():
-        raise ExportError(f"De map {outbox} bestaat niet. Kies een bestaande map om naar te exporteren.")
+        raise ExportError(
+            _("De map {outbox} bestaat niet. Kies een bestaande map om naar te exporteren.").format(outbox=outbox)
+        )
     if not outbox.is_dir():
-        raise ExportError(f"{outbox} is geen map. Kies een map om naar te exporteren.")
+        raise ExportError(_("{outbox} is geen map. Kies een map om naar te exporteren.").format(outbox=outbox))
 
 
 def _same_files(folder: Path, files: Mapping[str, bytes]) -> bool:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
 from exports.bundle import DEFAULT_TEAM_CONTACT, write_bundle
@@ -20,7 +21,8 @@ Progress = Callable[[int, int, Path], None]
 def print_progress(done: int, total: int, folder: Path) -> None:
     """One line that is rewritten in place: 'Exporteren: 3 van 120 (2026-03-01_ab12...)'."""
     end = "\n" if done == total else ""
-    sys.stderr.write(f"\rExporteren: {done} van {total} ({folder.name})\x1b[K{end}")
+    line = _("Exporteren: {done} van {total} ({map})").format(done=done, total=total, map=folder.name)
+    sys.stderr.write(f"\r{line}\x1b[K{end}")
     sys.stderr.flush()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from board import Inwoner, Meting
+from board.i18n import _, ngettext
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
 from exports.cli import Progress, export_metingen, print_progress
 from storage.engine import resolve_url
@@ -30,7 +31,7 @@ def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwon
     elif args.dossier:
         inwoner = repository.find_inwoner(args.dossier)
         if inwoner is None:
-            raise ExportError(f"Er is geen inwoner met dossiernummer {args.dossier}.")
+            raise ExportError(_("Er is geen inwoner met dossiernummer {dossier}.").format(dossier=args.dossier))
         metingen = [m for m in repository.history(inwoner.id) if m.afgerond]
     else:
         metingen = repository.not_exported()
@@ -40,7 +41,7 @@ def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwon
 def with_context(repository: Repository, meting: Meting) -> tuple[Inwoner, Meting, Meting | None]:
     """A meting with what its bundle also shows: the inwoner and the previous meting."""
     if not meting.afgerond:
-        raise ExportError("Deze meting is nog niet afgerond; alleen een afgeronde meting wordt geëxporteerd.")
+        raise ExportError(_("Deze meting is nog niet afgerond; alleen een afgeronde meting wordt geëxporteerd."))
     vorige = repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
     return repository.get_inwoner(meting.inwoner_id), meting, vorige
 
@@ -71,10 +72,12 @@ def run(args: argparse.Namespace, repository: Repository) -> int:
     out = Path(args.out) if args.out else outbox_folder(resolve_url(args.db))
     items = select(repository, args)
     if not items:
-        print("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd.")
+        print(_("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd."))
         return 0
     folders = export_to(repository, items, out, args.team)
-    print(f"{len(folders)} meting(en) geëxporteerd naar {out}.")
+    print(ngettext("{n} meting geëxporteerd naar {out}.", "{n} metingen geëxporteerd naar {out}.", len(folders)).format(
+        n=len(folders), out=out
+    ))
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from board.document import dumps, history_to_document
+from board.i18n import N_, _, ngettext
 from exports.dossier import dossier_pdf
 from storage import audit
 from storage.engine import resolve_url
@@ -58,29 +59,43 @@ def erase_inwoner(repository: Repository, outbox: Path, dossiernummer: str) -> i
 def _find(repository: Repository, dossiernummer: str) -> Any:
     inwoner = repository.find_inwoner(dossiernummer)
     if inwoner is None:
-        raise StorageError(f"Er staat geen inwoner met dossiernummer {dossiernummer} op deze tablet.")
+        raise StorageError(
+            _("Er staat geen inwoner met dossiernummer {dossiernummer} op deze tablet.").format(
+                dossiernummer=dossiernummer
+            )
+        )
     return inwoner
 
 
 def run_export(args: argparse.Namespace, repository: Repository) -> int:
     written = export_inwoner(repository, args.dossier, Path(args.out))
-    print(f"Inzage geschreven naar {args.out}: {len(written)} bestanden.")
+    print(
+        ngettext(
+            "Inzage geschreven naar {out}: {n} bestand.", "Inzage geschreven naar {out}: {n} bestanden.", len(written)
+        ).format(out=args.out, n=len(written))
+    )
     return 0
 
 
 def confirm_erase(args: argparse.Namespace) -> int:
     """Ask for the dossiernummer again before anything is opened, let alone erased."""
     if not args.yes:
-        answer = input(f"Alles van dossier {args.dossier} wordt gewist. Typ het dossiernummer nog eens: ")
+        answer = input(
+            _("Alles van dossier {dossier} wordt gewist. Typ het dossiernummer nog eens: ").format(dossier=args.dossier)
+        )
         if answer.strip() != args.dossier:
-            print("Het nummer is niet gelijk; er is niets gewist.")
+            print(_("Het nummer is niet gelijk; er is niets gewist."))
             return 1
-    return with_repository(run_erase, failed="Wissen is niet gelukt: ")(args)
+    return with_repository(run_erase, failed=N_("Wissen is niet gelukt: "))(args)
 
 
 def run_erase(args: argparse.Namespace, repository: Repository) -> int:
     count = erase_inwoner(repository, outbox_folder(resolve_url(args.db)), args.dossier)
-    print(f"Dossier {args.dossier} is gewist: de inwoner, {count} metingen en hun exports.")
+    print(ngettext(
+            "Dossier {dossier} is gewist: de inwoner, {count} meting en de exports ervan.",
+            "Dossier {dossier} is gewist: de inwoner, {count} metingen en hun exports.",
+            count,
+        ).format(dossier=args.dossier, count=count))
     return 0
 
 
@@ -90,7 +105,7 @@ def register(subparsers: Any) -> None:
     export = commands.add_parser("export", help="alles wat over de inwoner is opgeslagen (JSON en PDF)")
     export.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
     export.add_argument("--out", default=".", metavar="MAP", help="de map voor de bestanden (standaard: hier)")
-    export.set_defaults(func=with_repository(run_export, failed="De inzage is niet gemaakt: "))
+    export.set_defaults(func=with_repository(run_export, failed=N_("De inzage is niet gemaakt: ")))
     erase = commands.add_parser("erase", help="wis de inwoner en alles over hem of haar van de tablet")
     erase.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
     erase.add_argument("--yes", action="store_true", help="niet opnieuw om het dossiernummer vragen")

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from board.disclosure import beveilig
 from board.errors import BoardError
+from board.i18n import _, ngettext
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_counts import Periode
 from board.monitor_figures import figuren, figuren_uit_records
@@ -56,12 +57,14 @@ def count(
     ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
     path = sqlite_path(url) if is_sqlite(url) else None
     if is_sqlite(url) and (path is None or not Path(path).is_file()):
-        raise StorageError(f"Het bestand {path or url} bestaat niet; er is niets geschreven.")
+        raise StorageError(_("Het bestand {bestand} bestaat niet; er is niets geschreven.").format(bestand=path or url))
     try:
         central = is_central(url)
     except DBAPIError as exc:
         if path is None:
-            raise StorageError(f"De database {describe(url)} is niet bereikbaar. ({exc.orig})") from exc
+            raise StorageError(
+                _("De database {database} is niet bereikbaar. ({fout})").format(database=describe(url), fout=exc.orig)
+            ) from exc
         central = False  # not a plain SQLite file: perhaps the tablet's own (encrypted) one
     if central:
         engine = open_central(url)
@@ -78,7 +81,7 @@ def count(
 
 def run_report(args: argparse.Namespace) -> int:
     if args.out is None:
-        print("Geef een map voor het rapport: python main.py monitor --out MAP (zie --help).")
+        print(_("Geef een map voor het rapport: python main.py monitor --out MAP (zie --help)."))
         return 2
     try:
         periode = default_periode() if args.van is None and args.tot is None else Periode(
@@ -96,8 +99,13 @@ def run_report(args: argparse.Namespace) -> int:
     paths = write_published(figures, beveilig(figures), Path(args.out), periode, args.gemeente)
     wijken = len(figures.tabel("overzicht").gebieden) - 1
     print(
-        f"Monitor {periode.label} uit {bron}: {wijken} {'wijk' if wijken == 1 else 'wijken'}. "
-        f"Geschreven in {args.out}: {', '.join(p.name for p in paths)}."
+        ngettext(
+            "Monitor {periode} uit {bron}: {wijken} wijk. Geschreven in {out}: {bestanden}.",
+            "Monitor {periode} uit {bron}: {wijken} wijken. Geschreven in {out}: {bestanden}.",
+            wijken,
+        ).format(
+            periode=periode.label, bron=bron, wijken=wijken, out=args.out, bestanden=", ".join(p.name for p in paths)
+        )
     )
     return 0
 
@@ -109,8 +117,12 @@ def run_key(args: argparse.Namespace) -> int:
         except StorageError as exc:
             print(exc)
             return 1
-        print(f"Nieuwe monitorsleutel geschreven in {args.new} (vingerafdruk {vingerafdruk(key)}). "
-              "Importeer hem op elke tablet met: python main.py monitor key --import BESTAND")
+        print(
+            _(
+                "Nieuwe monitorsleutel geschreven in {bestand} (vingerafdruk {vingerafdruk}). "
+                "Importeer hem op elke tablet met: python main.py monitor key --import BESTAND"
+            ).format(bestand=args.new, vingerafdruk=vingerafdruk(key))
+        )
         return 0
     return with_repository(_run_key_on_tablet)(args)
 
@@ -119,10 +131,24 @@ def _run_key_on_tablet(args: argparse.Namespace, repository: Repository) -> int:
     if args.import_file is not None:
         key = read_key_file(Path(args.import_file))
         changed = import_key(repository, key)
-        print(("De sleutel van de gemeente is ingesteld" if changed else "Deze tablet had deze sleutel al")
-              + f" (vingerafdruk {vingerafdruk(key)}).")
+        if changed:
+            print(
+                _("De sleutel van de gemeente is ingesteld (vingerafdruk {vingerafdruk}).").format(
+                    vingerafdruk=vingerafdruk(key)
+                )
+            )
+        else:
+            print(
+                _("Deze tablet had deze sleutel al (vingerafdruk {vingerafdruk}).").format(
+                    vingerafdruk=vingerafdruk(key)
+                )
+            )
     else:
-        print(f"Vingerafdruk van de monitorsleutel op deze tablet: {vingerafdruk(monitor_key(repository))}")
+        print(
+            _("Vingerafdruk van de monitorsleutel op deze tablet: {vingerafdruk}").format(
+                vingerafdruk=vingerafdruk(monitor_key(repository))
+            )
+        )
     return 0
 
 

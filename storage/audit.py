@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from board.i18n import _, ngettext
 from storage.models import AuditRow
 
 if TYPE_CHECKING:  # the repository imports this module
@@ -102,14 +103,20 @@ def verify(log: list[AuditEntry]) -> list[str]:
     vorige = GENESIS
     for expected, entry in enumerate(log, start=1):
         if entry.seq != expected:
-            problems.append(f"regel {expected} ontbreekt of staat op een andere plaats (gevonden: {entry.seq})")
+            problems.append(
+                _("regel {expected} ontbreekt of staat op een andere plaats (gevonden: {seq})").format(
+                    expected=expected, seq=entry.seq
+                )
+            )
         if entry.vorige_hash != vorige:
-            problems.append(f"regel {entry.seq} sluit niet aan op de regel ervoor (verwijderd of verwisseld)")
+            problems.append(
+                _("regel {seq} sluit niet aan op de regel ervoor (verwijderd of verwisseld)").format(seq=entry.seq)
+            )
         fields = (entry.seq, entry.moment, entry.professional_id, entry.actie, entry.inwoner_id, entry.resultaat)
         if entry_hash(entry.vorige_hash, *fields) != entry.hash:
-            problems.append(f"regel {entry.seq} is veranderd")
+            problems.append(_("regel {seq} is veranderd").format(seq=entry.seq))
         if entry.actie not in ACTIES or entry.resultaat not in (GELUKT, MISLUKT):
-            problems.append(f"regel {entry.seq} heeft een onbekende actie of uitkomst")
+            problems.append(_("regel {seq} heeft een onbekende actie of uitkomst").format(seq=entry.seq))
         vorige = entry.hash
     return problems
 
@@ -122,12 +129,22 @@ def run_verify(args: argparse.Namespace, repository: Repository) -> int:
         log = entries(conn)
     problems = verify(log)
     if problems:
-        print(f"Het auditlog is NIET in orde ({len(problems)} problemen):")
+        print(
+            ngettext(
+                "Het auditlog is NIET in orde ({n} probleem):",
+                "Het auditlog is NIET in orde ({n} problemen):",
+                len(problems),
+            ).format(n=len(problems))
+        )
         for problem in problems:
             print(f"  - {problem}")
         return 2
     head = log[-1].hash if log else GENESIS
-    print(f"Het auditlog is in orde: {len(log)} regels, laatste hash {head}.")
+    print(ngettext(
+            "Het auditlog is in orde: {regels} regel, laatste hash {head}.",
+            "Het auditlog is in orde: {regels} regels, laatste hash {head}.",
+            len(log),
+        ).format(regels=len(log), head=head))
     return 0
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 
+from board.i18n import _
 from board.meting import Evaluatie, MetingSoort
 from board.monitor_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
 from storage.central_derive import afleiden, kw
@@ -82,8 +83,10 @@ def open_central(url: str) -> Engine:
     if path and Path(path).is_file() and Path(path).stat().st_size and not is_plain_sqlite_file(path):
         # A central SQLite database is never encrypted: this is a tablet's (or not a database).
         raise DatabaseOpenError(
-            f"{describe(url)} is geen centrale monitordatabase: het is versleuteld (de database van een "
-            "tablet) of geen database. Kies de database van de gemeente; er is niets veranderd."
+            _(
+                "{database} is geen centrale monitordatabase: het is versleuteld (de database van een "
+                "tablet) of geen database. Kies de database van de gemeente; er is niets veranderd."
+            ).format(database=describe(url))
         )
     engine = central_engine(url)
     try:
@@ -100,7 +103,9 @@ def open_central(url: str) -> Engine:
     except DBAPIError as exc:
         engine.dispose()
         raise CentralUnreachableError(
-            f"De centrale database {describe(url)} is niet bereikbaar. ({_first_line(exc.orig)})"
+            _("De centrale database {database} is niet bereikbaar. ({fout})").format(
+                database=describe(url), fout=_first_line(exc.orig)
+            )
         ) from exc
     return engine
 
@@ -119,16 +124,20 @@ def _check_central(connection: sa.Connection, url: str) -> None:
     tables = set(sa.inspect(connection).get_table_names())
     if TABLET_VERSION_TABLE in tables or "inwoner" in tables:
         raise DatabaseOpenError(
-            f"{describe(url)} is de database van een tablet, geen centrale monitordatabase. "
-            "Kies de database van de gemeente; er is niets veranderd."
+            _(
+                "{database} is de database van een tablet, geen centrale monitordatabase. "
+                "Kies de database van de gemeente; er is niets veranderd."
+            ).format(database=describe(url))
         )
     current = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}).get_current_heads()
     known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
     unknown = [rev for rev in current if rev not in known]
     if unknown:
         raise DatabaseTooNewError(
-            f"De centrale database {describe(url)} komt van een nieuwere versie van Magneetbord "
-            f"(schema {', '.join(unknown)}). Werk de app bij; er is niets veranderd."
+            _(
+                "De centrale database {database} komt van een nieuwere versie van Magneetbord "
+                "(schema {schema}). Werk de app bij; er is niets veranderd."
+            ).format(database=describe(url), schema=", ".join(unknown))
         )
 
 

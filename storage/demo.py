@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from board.i18n import _
 from board.voorbeeld import SEED, voorbeeld
 from storage.repository import Repository
 from storage.unlock import with_repository
@@ -37,9 +38,13 @@ def fill(repository: Repository, seed: int = SEED, aantal: int = 30) -> tuple[in
 def run(args: argparse.Namespace, repository: Repository) -> int:
     inwoners, metingen = fill(repository, args.seed)
     if inwoners or metingen:
-        print(f"Voorbeeldgegevens toegevoegd: {inwoners} inwoners, {metingen} metingen.")
+        print(
+            _("Voorbeeldgegevens toegevoegd: {inwoners} inwoners, {metingen} metingen.").format(
+                inwoners=inwoners, metingen=metingen
+            )
+        )
     else:
-        print("De voorbeeldgegevens stonden er al; er is niets toegevoegd.")
+        print(_("De voorbeeldgegevens stonden er al; er is niets toegevoegd."))
     return 0
 
 

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 
+from board.i18n import _
 from storage.errors import DatabaseOpenError, KeyRequiredError
 from storage.paths import data_dir
 
@@ -96,8 +97,10 @@ def cipher_module() -> Any:
         import sqlcipher3.dbapi2 as sqlcipher
     except ImportError as exc:
         raise DatabaseOpenError(
-            "Deze versie van de app kan de versleutelde database niet openen: SQLCipher ontbreekt "
-            "(zie docs/security.md). Er is niets geopend of veranderd."
+            _(
+                "Deze versie van de app kan de versleutelde database niet openen: SQLCipher ontbreekt "
+                "(zie docs/security.md). Er is niets geopend of veranderd."
+            )
         ) from exc
     return sqlcipher
 

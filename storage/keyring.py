@@ -39,6 +39,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.engine import make_url
 
+from board.i18n import _
 from board.lock import LockState, delay_after, pin_problem, wait_message
 from storage.engine import is_sqlite, sqlite_path
 from storage.errors import StorageError
@@ -165,25 +166,25 @@ class Keyring:
         of an unlocked colleague, so a stranger cannot add themselves."""
         naam = " ".join(naam.split())
         if not naam:
-            raise KeyringError("Vul een naam in.")
+            raise KeyringError(_("Vul een naam in."))
         if len(naam) > MAX_NAAM:
-            raise KeyringError(f"Een naam heeft hoogstens {MAX_NAAM} tekens.")
+            raise KeyringError(_("Een naam heeft hoogstens {n} tekens.").format(n=MAX_NAAM))
         problem = pin_problem(pin, repeat)
         if problem:
             raise PinRejected(problem)
         data = self._load()
         entries = _entries(data, self._where())
         if any(e.naam.casefold() == naam.casefold() for e in entries):
-            raise KeyringError(f"Er staat al een professional met de naam {naam} op deze tablet.")
+            raise KeyringError(_("Er staat al een professional met de naam {naam} op deze tablet.").format(naam=naam))
         if entries:
             if data_key is None:
-                raise KeyringError("Een collega toevoegen kan alleen als een professional is ingelogd.")
+                raise KeyringError(_("Een collega toevoegen kan alleen als een professional is ingelogd."))
             self._check_key(data, data_key)
         else:
             if data_key is None:
                 data_key = secrets.token_bytes(KEY_BYTES)
             if len(data_key) != KEY_BYTES:
-                raise KeyringError("De sleutel heeft niet de juiste lengte.")
+                raise KeyringError(_("De sleutel heeft niet de juiste lengte."))
             data["key_check"] = _b64(_key_check(data_key))
         professional_id = str(uuid.uuid4())
         data["professionals"].append(_wrap(professional_id, naam, pin, data_key, self.kdf, LockState()))
@@ -206,12 +207,12 @@ class Keyring:
             lock = entry.lock.after_failure(now)
             self._save(_replace(data, entry, lock=lock))
             wait = _wait(lock, now)
-            message = "Deze pincode klopt niet."
+            message = _("Deze pincode klopt niet.")
             if wait > 0:
                 message += " " + wait_message(wait)
             raise WrongPinError(message, wait)
         if not hmac.compare_digest(_key_check(key), _b64decode(data.get("key_check", ""), "key_check", self._where())):
-            raise KeyringError(_damaged(self._where(), "de sleutel past niet bij de controlewaarde"))
+            raise KeyringError(_damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
         if entry.lock != LockState() or not entry.kdf.at_least(self.kdf):
             # A right PIN resets the count; weaker parameters than today's are raised now.
             kdf = entry.kdf if entry.kdf.at_least(self.kdf) else self.kdf
@@ -241,7 +242,7 @@ class Keyring:
         self._entry(data, professional_id)
         if len(data["professionals"]) == 1:
             raise KeyringError(
-                "De laatste professional kan niet worden verwijderd: dan kan niemand de gegevens nog openen."
+                _("De laatste professional kan niet worden verwijderd: dan kan niemand de gegevens nog openen.")
             )
         data["professionals"] = [e for e in data["professionals"] if e["id"] != professional_id]
         self._save(data)
@@ -249,7 +250,9 @@ class Keyring:
     # ----- the file ---------------------------------------------------------------------
 
     def _where(self) -> str:
-        return f"Het sleutelbestand {self.path}" if self.path is not None else "Het sleutelbestand (in het geheugen)"
+        if self.path is None:
+            return _("Het sleutelbestand (in het geheugen)")
+        return _("Het sleutelbestand {path}").format(path=self.path)
 
     def _load(self) -> dict[str, Any]:
         if self._memory is not None:
@@ -260,19 +263,23 @@ class Keyring:
         except FileNotFoundError:
             if self.database is not None and self.database.exists() and self.database.stat().st_size > 0:
                 raise KeyringError(
-                    f"De database {self.database} bestaat, maar het sleutelbestand {self.path} ontbreekt. "
-                    "Zonder dat bestand kan niemand de gegevens openen. Zet het terug uit de back-up; "
-                    "er is niets veranderd."
+                    _(
+                        "De database {database} bestaat, maar het sleutelbestand {path} ontbreekt. "
+                        "Zonder dat bestand kan niemand de gegevens openen. Zet het terug uit de back-up; "
+                        "er is niets veranderd."
+                    ).format(database=self.database, path=self.path)
                 ) from None
             return _empty()
         except OSError as exc:
             raise KeyringError(
-                f"{self._where()} kan niet worden gelezen ({exc.strerror}). Er is niets veranderd."
+                _("{where} kan niet worden gelezen ({reden}). Er is niets veranderd.").format(
+                    where=self._where(), reden=exc.strerror
+                )
             ) from exc
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise KeyringError(_damaged(self._where(), "geen leesbare JSON")) from exc
+            raise KeyringError(_damaged(self._where(), _("geen leesbare JSON"))) from exc
         _check_shape(data, self._where())
         return data
 
@@ -287,12 +294,12 @@ class Keyring:
         for entry in _entries(data, self._where()):
             if entry.id == professional_id:
                 return entry
-        raise KeyringError("Deze professional staat niet (meer) op deze tablet.")
+        raise KeyringError(_("Deze professional staat niet (meer) op deze tablet."))
 
     def _check_key(self, data: dict[str, Any], data_key: bytes) -> None:
         expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
         if not hmac.compare_digest(_key_check(data_key), expected):
-            raise KeyringError("Dat is niet de sleutel van deze tablet. Er is niets veranderd.")
+            raise KeyringError(_("Dat is niet de sleutel van deze tablet. Er is niets veranderd."))
 
 
 def write_atomically(path: Path, content: bytes) -> None:
@@ -378,8 +385,10 @@ def _empty() -> dict[str, Any]:
 
 def _damaged(where: str, detail: str) -> str:
     return (
-        f"{where} is beschadigd of met de hand veranderd ({detail}). Er is niets veranderd. "
-        "Zet het bestand terug uit de back-up of vraag om hulp."
+        _(
+            "{where} is beschadigd of met de hand veranderd ({detail}). Er is niets veranderd. "
+            "Zet het bestand terug uit de back-up of vraag om hulp."
+        ).format(where=where, detail=detail)
     )
 
 
@@ -393,24 +402,26 @@ def _b64decode(text: Any, field: str, where: str) -> bytes:
             raise ValueError
         return base64.b64decode(text, validate=True)
     except (ValueError, binascii.Error):
-        raise KeyringError(_damaged(where, f"{field} is onleesbaar")) from None
+        raise KeyringError(_damaged(where, _("{field} is onleesbaar").format(field=field))) from None
 
 
 def _check_shape(data: Any, where: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KeyringError(_damaged(where, "het is geen Magneetbord-sleutelbestand"))
+        raise KeyringError(_damaged(where, _("het is geen Magneetbord-sleutelbestand")))
     if data.get("version") != VERSION:
         raise KeyringError(
-            f"{where} heeft versie {data.get('version')!r}; deze app kent versie {VERSION}. "
-            "Werk de app bij; er is niets veranderd."
+            _(
+                "{where} heeft versie {found!r}; deze app kent versie {version}. "
+                "Werk de app bij; er is niets veranderd."
+            ).format(where=where, found=data.get("version"), version=VERSION)
         )
     if not isinstance(data.get("professionals"), list):
-        raise KeyringError(_damaged(where, "de lijst van professionals ontbreekt"))
+        raise KeyringError(_damaged(where, _("de lijst van professionals ontbreekt")))
     entries = _entries(data, where)
     if len({e.id for e in entries}) != len(entries):
-        raise KeyringError(_damaged(where, "een professional staat er twee keer in"))
+        raise KeyringError(_damaged(where, _("een professional staat er twee keer in")))
     if entries and len(_b64decode(data.get("key_check"), "key_check", where)) != 16:
-        raise KeyringError(_damaged(where, "de controlewaarde van de sleutel klopt niet"))
+        raise KeyringError(_damaged(where, _("de controlewaarde van de sleutel klopt niet")))
 
 
 def _entries(data: dict[str, Any], where: str) -> list[_Entry]:
@@ -421,17 +432,17 @@ def _parse_entry(raw: Any, where: str) -> _Entry:
     try:
         kdf_raw = raw["kdf"]
         if kdf_raw["name"] != "argon2id":
-            raise ValueError("onbekende sleutelafleiding")
+            raise ValueError(_("onbekende sleutelafleiding"))
         values = {name: kdf_raw[name] for name in _KDF_BOUNDS}
         for name, (low, high) in _KDF_BOUNDS.items():
             value = values[name]
             if type(value) is not int or not low <= value <= high:
-                raise ValueError(f"{name} buiten bereik")
+                raise ValueError(_("{name} buiten bereik").format(name=name))
         failures, blocked = raw["failures"], raw["blocked_until"]
         if type(failures) is not int or failures < 0 or not isinstance(blocked, int | float) or blocked < 0:
-            raise ValueError("teller onleesbaar")
+            raise ValueError(_("teller onleesbaar"))
         if not isinstance(raw["id"], str) or not isinstance(raw["naam"], str) or not raw["naam"]:
-            raise ValueError("id of naam onleesbaar")
+            raise ValueError(_("id of naam onleesbaar"))
         entry = _Entry(
             id=raw["id"],
             naam=raw["naam"],
@@ -442,9 +453,9 @@ def _parse_entry(raw: Any, where: str) -> _Entry:
             lock=LockState(failures, float(blocked)),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise KeyringError(_damaged(where, f"een professional is onleesbaar: {exc}")) from None
+        raise KeyringError(_damaged(where, _("een professional is onleesbaar: {exc}").format(exc=exc))) from None
     if len(entry.salt) < 8 or len(entry.nonce) != NONCE_BYTES or len(entry.wrapped) != KEY_BYTES + 16:
-        raise KeyringError(_damaged(where, "een ingepakte sleutel heeft niet de juiste lengte"))
+        raise KeyringError(_damaged(where, _("een ingepakte sleutel heeft niet de juiste lengte")))
     return entry
 
 

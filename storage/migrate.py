@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
+from board.i18n import _
 from storage.engine import (
     check_key,
     cipher_module,
@@ -76,7 +77,7 @@ def open_database(url: str, key: bytes | None = None, *, allow_plaintext: bool =
         check_key(key)
     path = sqlite_path(url) if sqlite else None
     if path is not None and Path(path).is_dir():
-        raise DatabaseOpenError(f"{where} is een map, geen databasebestand.")
+        raise DatabaseOpenError(_("{where} is een map, geen databasebestand.").format(where=where))
     if path is not None and _sqlite_at_head(path, key, check):
         # The common case on the tablet: nothing to migrate, so Alembic is not even loaded.
         return make_engine(url, key=key, allow_plaintext=allow_plaintext)
@@ -105,8 +106,10 @@ def _preflight_sqlite(path: str, key: bytes | None, where: str, check: bool) -> 
     database to WAL changes its header): reading only, on a connection without pragmas."""
     if key is not None and is_plain_sqlite_file(path):
         raise NotEncryptedError(
-            f"{where} is niet versleuteld, maar Magneetbord bewaart gegevens op een tablet alleen versleuteld. "
-            "Het bestand is niet veranderd en niet geopend. Kies een ander bestand of vraag om hulp."
+            _(
+                "{where} is niet versleuteld, maar Magneetbord bewaart gegevens op een tablet alleen versleuteld. "
+                "Het bestand is niet veranderd en niet geopend. Kies een ander bestand of vraag om hulp."
+            ).format(where=where)
         )
     module = {} if key is None else {"module": cipher_module()}
     probe = sa.create_engine("sqlite://", creator=lambda: connect_sqlite(path, key), poolclass=sa.NullPool, **module)
@@ -118,8 +121,10 @@ def _preflight_sqlite(path: str, key: bytes | None, where: str, check: bool) -> 
     except DBAPIError as exc:
         if key is not None and "not a database" in str(exc.orig):
             raise WrongKeyError(
-                f"{where} gaat niet open met deze sleutel: het sleutelbestand hoort bij een andere database, "
-                "of het bestand is beschadigd. Het bestand is niet veranderd."
+                _(
+                    "{where} gaat niet open met deze sleutel: het sleutelbestand hoort bij een andere database, "
+                    "of het bestand is beschadigd. Het bestand is niet veranderd."
+                ).format(where=where)
             ) from exc
         raise _not_a_database(where, exc) from exc
     finally:
@@ -168,8 +173,10 @@ def _sqlite_at_head(path: str, key: bytes | None, check: bool) -> bool:
 
 def _not_a_database(where: str, exc: DBAPIError) -> DatabaseOpenError:
     return DatabaseOpenError(
-        f"{where} kan niet worden geopend: het is geen (leesbare) Magneetbord-database. "
-        f"Het bestand is niet veranderd. ({exc.orig})"
+        _(
+            "{where} kan niet worden geopend: het is geen (leesbare) Magneetbord-database. "
+            "Het bestand is niet veranderd. ({fout})"
+        ).format(where=where, fout=exc.orig)
     )
 
 
@@ -183,8 +190,10 @@ def _check_ours(connection: sa.Connection, where: str) -> None:
         tables = set(sa.inspect(connection).get_table_names()) - {VERSION_TABLE}
         if tables:
             raise DatabaseOpenError(
-                f"{where} bevat al tabellen van een ander programma ({', '.join(sorted(tables)[:5])}). "
-                "Kies een ander bestand; dit bestand is niet veranderd."
+                _(
+                    "{where} bevat al tabellen van een ander programma ({tabellen}). "
+                    "Kies een ander bestand; dit bestand is niet veranderd."
+                ).format(where=where, tabellen=", ".join(sorted(tables)[:5]))
             )
         return
     scripts = ScriptDirectory.from_config(alembic_config())
@@ -192,8 +201,10 @@ def _check_ours(connection: sa.Connection, where: str) -> None:
     unknown = [rev for rev in current if rev not in known]
     if unknown:
         raise DatabaseTooNewError(
-            f"{where} komt van een nieuwere versie van Magneetbord (schema {', '.join(unknown)}). "
-            "Werk de app bij om deze gegevens te openen; er is niets veranderd."
+            _(
+                "{where} komt van een nieuwere versie van Magneetbord (schema {schema}). "
+                "Werk de app bij om deze gegevens te openen; er is niets veranderd."
+            ).format(where=where, schema=", ".join(unknown))
         )
 
 
@@ -201,13 +212,14 @@ def _quick_check(connection: sa.Connection, where: str) -> None:
     rows = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
         raise DatabaseOpenError(
-            f"{where} is beschadigd ({'; '.join(rows[:3])}). Het bestand is niet veranderd; "
-            "bewaar het en vraag om hulp."
+            _(
+                "{where} is beschadigd ({fouten}). Het bestand is niet veranderd; bewaar het en vraag om hulp."
+            ).format(where=where, fouten="; ".join(rows[:3]))
         )
 
 
 def _describe(url: str) -> str:
     path = sqlite_path(url) if is_sqlite(url) else None
     if path is not None:
-        return f"Het bestand {path}"
-    return f"De database {sa.make_url(url).render_as_string(hide_password=True)}"
+        return _("Het bestand {path}").format(path=path)
+    return _("De database {url}").format(url=sa.make_url(url).render_as_string(hide_password=True))

@@ -22,6 +22,7 @@ import secrets
 from pathlib import Path
 
 from board.disclosure import Gepubliceerd, beveilig
+from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import Meting
 from board.monitor_counts import Periode
@@ -54,7 +55,9 @@ def read_key_file(path: Path) -> bytes:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise InvalidValueError(f"Het sleutelbestand {path} kan niet worden gelezen ({exc.strerror}).") from exc
+        raise InvalidValueError(
+            _("Het sleutelbestand {path} kan niet worden gelezen ({reden}).").format(path=path, reden=exc.strerror)
+        ) from exc
     try:
         text = "".join(
             line.strip() for line in raw.decode("ascii").splitlines() if not line.strip().startswith("#")
@@ -64,8 +67,10 @@ def read_key_file(path: Path) -> bytes:
     key = _decode(text)
     if key is None or len(key) < MIN_KEY_BYTES:
         raise InvalidValueError(
-            f"{path} is geen geldig sleutelbestand: verwacht een sleutel van minstens {MIN_KEY_BYTES} bytes, "
-            "geschreven als hexadecimale of base64-tekst. Er is niets veranderd."
+            _(
+                "{path} is geen geldig sleutelbestand: verwacht een sleutel van minstens {n} bytes, "
+                "geschreven als hexadecimale of base64-tekst. Er is niets veranderd."
+            ).format(path=path, n=MIN_KEY_BYTES)
         )
     return key
 
@@ -95,9 +100,13 @@ def write_key_file(path: Path) -> bytes:
         with Path(path).open("x", encoding="ascii") as handle:
             handle.write(text)
     except FileExistsError as exc:
-        raise InvalidValueError(f"{path} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.") from exc
+        raise InvalidValueError(
+            _("{path} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.").format(path=path)
+        ) from exc
     except OSError as exc:
-        raise InvalidValueError(f"{path} kan niet worden geschreven ({exc.strerror}).") from exc
+        raise InvalidValueError(
+            _("{path} kan niet worden geschreven ({reden}).").format(path=path, reden=exc.strerror)
+        ) from exc
     return key
 
 
@@ -108,9 +117,11 @@ def import_key(repository: Repository, key: bytes) -> bool:
         return False
     if current is not None and repository.monitor_sent_count() > 0:
         raise ConflictError(
-            "Deze tablet heeft al monitorrecords verzonden met een andere sleutel "
-            f"(vingerafdruk {vingerafdruk(bytes.fromhex(current))}). Met een nieuwe sleutel zou de "
-            "gemeente dezelfde metingen dubbel tellen; de sleutel is niet veranderd."
+            _(
+                "Deze tablet heeft al monitorrecords verzonden met een andere sleutel "
+                "(vingerafdruk {vingerafdruk}). Met een nieuwe sleutel zou de "
+                "gemeente dezelfde metingen dubbel tellen; de sleutel is niet veranderd."
+            ).format(vingerafdruk=vingerafdruk(bytes.fromhex(current)))
         )
     repository.set_instelling(KEY_SETTING, key.hex())
     return True
@@ -132,7 +143,7 @@ def waiting_records(repository: Repository, centrale_id: str) -> list[tuple[str,
 
 def local_records(repository: Repository) -> list[MonitorRecord]:
     """The records of every afgeronde meting on this tablet."""
-    return [record for _, record in records_of(repository, repository.afgeronde_metingen())]
+    return [record for _meting, record in records_of(repository, repository.afgeronde_metingen())]
 
 
 def monitor_for_app(

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from board.i18n import _, ngettext
 from storage.engine import is_sqlite, resolve_url, sqlite_path
 from storage.errors import StorageError
 from storage.paths import data_dir
@@ -53,7 +54,7 @@ def meting_id_of(folder: str | Path) -> str:
     """``2026-03-01_<meting id>`` -> the meting id."""
     name = Path(folder).name
     if "_" not in name:
-        raise StorageError(f"{name} is geen map uit de outbox (verwacht: datum_kenmerk).")
+        raise StorageError(_("{name} is geen map uit de outbox (verwacht: datum_kenmerk).").format(name=name))
     return name.split("_", 1)[1]
 
 
@@ -69,7 +70,9 @@ def retention_days() -> int:
     if value is None:
         return RETENTION_DAYS
     if not value.isdigit():
-        raise StorageError(f"{RETENTION_ENV} moet een aantal dagen zijn, niet '{value}'.")
+        raise StorageError(
+            _("{env} moet een aantal dagen zijn, niet '{value}'.").format(env=RETENTION_ENV, value=value)
+        )
     return int(value)
 
 
@@ -91,13 +94,19 @@ def run_delivered(args: argparse.Namespace, repository: Repository) -> int:
     outbox = outbox_folder(resolve_url(args.db))
     for folder in args.mappen:
         mark_delivered(repository, outbox, folder)
-        print(f"Afgeleverd en van de tablet verwijderd: {Path(folder).name}")
+        print(_("Afgeleverd en van de tablet verwijderd: {map}").format(map=Path(folder).name))
     return 0
 
 
 def run_retention(args: argparse.Namespace, repository: Repository) -> int:
     count = apply_retention(repository, outbox_folder(resolve_url(args.db)), args.dagen)
-    print(f"Bewaartermijn toegepast: {count} metingen verwijderd.")
+    print(
+        ngettext(
+            "Bewaartermijn toegepast: {count} meting verwijderd.",
+            "Bewaartermijn toegepast: {count} metingen verwijderd.",
+            count,
+        ).format(count=count)
+    )
     return 0
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from board.errors import BoardError
+from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting, Status
 from storage import audit, mapping
@@ -89,14 +90,18 @@ class Repository:
                 sa.select(InwonerRow.id).where(InwonerRow.dossiernummer == inwoner.dossiernummer)
             ).first()
             if taken is not None:
-                raise ConflictError(f"Er is al een inwoner met dossiernummer {inwoner.dossiernummer}.")
+                raise ConflictError(
+                    _("Er is al een inwoner met dossiernummer {dossiernummer}.").format(
+                        dossiernummer=inwoner.dossiernummer
+                    )
+                )
             conn.execute(sa.insert(InwonerRow), mapping.inwoner_values(inwoner))
 
     def get_inwoner(self, inwoner_id: str) -> Inwoner:
         with self._read() as conn:
             row = conn.execute(sa.select(*mapping.INWONER_COLUMNS).where(InwonerRow.id == inwoner_id)).first()
         if row is None:
-            raise NotFoundError("Deze inwoner staat niet (meer) in de database.")
+            raise NotFoundError(_("Deze inwoner staat niet (meer) in de database."))
         self._log_opened(inwoner_id)
         return mapping.to_inwoner(row)
 
@@ -143,11 +148,11 @@ class Repository:
             if meting.vorige_meting_id is not None:
                 vorige = self._load(conn, MetingRow.id == meting.vorige_meting_id)
                 if not vorige or not vorige[0].afgerond or vorige[0].inwoner_id != meting.inwoner_id:
-                    raise InvalidValueError("Een vervolgmeting volgt op een afgeronde meting van dezelfde inwoner.")
+                    raise InvalidValueError(_("Een vervolgmeting volgt op een afgeronde meting van dezelfde inwoner."))
                 if vorige[0].fiches != meting.vorige or meting.volgnummer != vorige[0].volgnummer + 1:
-                    raise InvalidValueError("Deze vervolgmeting past niet bij de vorige meting.")
+                    raise InvalidValueError(_("Deze vervolgmeting past niet bij de vorige meting."))
             elif meting.vorige:
-                raise InvalidValueError("Een meting zonder vorige meting heeft geen fiches van de vorige keer.")
+                raise InvalidValueError(_("Een meting zonder vorige meting heeft geen fiches van de vorige keer."))
             # Written as an empty concept first, then filled: the triggers refuse children
             # of an afgeronde meting, so the status is set last.
             empty = replace(
@@ -173,10 +178,10 @@ class Repository:
     def start_vervolgmeting(self, inwoner_id: str, datum: date) -> Meting:
         """The next meting after the latest afgeronde one; refused while a concept is open."""
         if self.current_concept(inwoner_id) is not None:
-            raise ConflictError("Deze inwoner heeft nog een meting die niet is afgerond; ga daarmee verder.")
+            raise ConflictError(_("Deze inwoner heeft nog een meting die niet is afgerond; ga daarmee verder."))
         latest = self.latest_afgerond(inwoner_id)
         if latest is None:
-            raise ConflictError("Deze inwoner heeft nog geen afgeronde meting; begin met een 0-meting.")
+            raise ConflictError(_("Deze inwoner heeft nog geen afgeronde meting; begin met een 0-meting."))
         try:
             meting = latest.vervolg(datum)
         except BoardError as exc:  # the board's own refusal, in Dutch
@@ -188,7 +193,7 @@ class Repository:
         with self._read() as conn:
             found = self._load(conn, MetingRow.id == meting_id)
         if not found:
-            raise NotFoundError("Deze meting staat niet (meer) in de database.")
+            raise NotFoundError(_("Deze meting staat niet (meer) in de database."))
         self._log_opened(found[0].inwoner_id)
         return found[0]
 
@@ -230,13 +235,13 @@ class Repository:
     def mark_exported(self, meting_id: str, moment: datetime) -> None:
         """Note that an afgeronde meting went out to the dossier (again: the latest moment)."""
         if not isinstance(moment, datetime):
-            raise InvalidValueError("Het moment van exporteren moet een datum met tijd zijn.")
+            raise InvalidValueError(_("Het moment van exporteren moet een datum met tijd zijn."))
         with self._write(audit.GEEXPORTEERD, self._inwoner_of(meting_id)) as conn:
             status = conn.execute(sa.select(MetingRow.status).where(MetingRow.id == meting_id)).scalar()
             if status is None:
-                raise NotFoundError("Deze meting staat niet (meer) in de database.")
+                raise NotFoundError(_("Deze meting staat niet (meer) in de database."))
             if status != Status.AFGEROND.value:
-                raise InvalidValueError("Alleen een afgeronde meting kan worden geëxporteerd.")
+                raise InvalidValueError(_("Alleen een afgeronde meting kan worden geëxporteerd."))
             updated = conn.execute(
                 sa.update(ExportRow).where(ExportRow.meting_id == meting_id).values(exported_at=moment)
             )
@@ -256,13 +261,13 @@ class Repository:
     def mark_delivered(self, meting_id: str, moment: datetime) -> None:
         """The bundle of an exported meting reached the dossier (the tablet's copy may go)."""
         if not isinstance(moment, datetime):
-            raise InvalidValueError("Het moment van afleveren moet een datum met tijd zijn.")
+            raise InvalidValueError(_("Het moment van afleveren moet een datum met tijd zijn."))
         with self._write(audit.GELEVERD, self._inwoner_of(meting_id)) as conn:
             updated = conn.execute(
                 sa.update(ExportRow).where(ExportRow.meting_id == meting_id).values(delivered_at=moment)
             )
             if updated.rowcount != 1:
-                raise ConflictError("Deze meting is nog niet geëxporteerd; er is niets afgeleverd.")
+                raise ConflictError(_("Deze meting is nog niet geëxporteerd; er is niets afgeleverd."))
 
     def delivered_at(self, meting_id: str) -> datetime | None:
         with self._read() as conn:
@@ -311,7 +316,7 @@ class Repository:
             )
             expect_deleted = conn.execute(sa.delete(MetingRow).where(MetingRow.id == meting_id)).rowcount
             if expect_deleted != 1:
-                raise ConflictError("Deze meting is intussen verwijderd; er is niets veranderd.")
+                raise ConflictError(_("Deze meting is intussen verwijderd; er is niets veranderd."))
         self._wipe_free_pages()
 
     def erase_inwoner(self, inwoner_id: str) -> list[str]:
@@ -323,7 +328,7 @@ class Repository:
             ids = list(conn.execute(sa.select(MetingRow.id).where(MetingRow.inwoner_id == inwoner_id)).scalars())
             conn.execute(sa.delete(MetingRow).where(MetingRow.inwoner_id == inwoner_id))
             if conn.execute(sa.delete(InwonerRow).where(InwonerRow.id == inwoner_id)).rowcount != 1:
-                raise NotFoundError("Deze inwoner staat niet (meer) in de database.")
+                raise NotFoundError(_("Deze inwoner staat niet (meer) in de database."))
         self._opened.discard(inwoner_id)
         self._wipe_free_pages()
         return ids
@@ -407,7 +412,7 @@ class Repository:
         with self._read() as conn:
             inwoner_id = conn.execute(sa.select(MetingRow.inwoner_id).where(MetingRow.id == meting_id)).scalar()
         if inwoner_id is None:
-            raise NotFoundError("Deze meting staat niet (meer) in de database.")
+            raise NotFoundError(_("Deze meting staat niet (meer) in de database."))
         return inwoner_id
 
     def _log_opened(self, inwoner_id: str) -> None:
@@ -436,7 +441,7 @@ class Repository:
             with self.engine.connect() as conn:
                 yield conn
         except DBAPIError as exc:
-            raise StorageError(f"De gegevens konden niet worden gelezen. ({exc.orig})") from exc
+            raise StorageError(_("De gegevens konden niet worden gelezen. ({fout})").format(fout=exc.orig)) from exc
 
     @contextmanager
     def _write(self, actie: str | None = None, inwoner_id: str | None = None) -> Iterator[sa.Connection]:
@@ -465,13 +470,17 @@ class Repository:
             if AFGEROND_MARK in str(exc.orig):
                 raise AfgerondError() from exc
             raise ConflictError(
-                "Dit past niet bij wat er is opgeslagen (intussen veranderd op een ander apparaat?); "
-                f"er is niets veranderd. ({exc.orig})"
+                _(
+                    "Dit past niet bij wat er is opgeslagen (intussen veranderd op een ander apparaat?); "
+                    "er is niets veranderd. ({fout})"
+                ).format(fout=exc.orig)
             ) from exc
         except DBAPIError as exc:
             raise SaveError(
-                "Opslaan is niet gelukt: het apparaat kon niet schrijven (is de opslag vol?). "
-                f"Er is niets veranderd; probeer het opnieuw. ({exc.orig})"
+                _(
+                    "Opslaan is niet gelukt: het apparaat kon niet schrijven (is de opslag vol?). "
+                    "Er is niets veranderd; probeer het opnieuw. ({fout})"
+                ).format(fout=exc.orig)
             ) from exc
 
     def _load(self, conn: sa.Connection, where: Any) -> list[Meting]:
@@ -501,8 +510,10 @@ def _write_diff(conn: sa.Connection, before: Meting, after: Meting) -> None:
     def expect_one(statement: Any, params: dict[str, Any] | None = None) -> None:
         if conn.execute(statement, params or {}).rowcount != 1:
             raise ConflictError(
-                "De opgeslagen meting is intussen veranderd (op een ander apparaat?). "
-                "Open de meting opnieuw; er is niets veranderd."
+                _(
+                    "De opgeslagen meting is intussen veranderd (op een ander apparaat?). "
+                    "Open de meting opnieuw; er is niets veranderd."
+                )
             )
 
     # Fiches, keyed by leefgebied and perspectief.

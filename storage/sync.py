@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from board.i18n import _, ngettext
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
 from storage.errors import StorageError
 from storage.monitor_local import waiting_records
@@ -42,14 +43,19 @@ class SyncResult:
 
 def print_progress(done: int, total: int) -> None:
     end = "\n" if done == total else ""
-    sys.stderr.write(f"\rVerzenden: {done} van {total} records\x1b[K{end}")
+    line = ngettext("Verzenden: {done} van {total} record", "Verzenden: {done} van {total} records", total).format(
+        done=done, total=total
+    )
+    sys.stderr.write(f"\r{line}\x1b[K{end}")
     sys.stderr.flush()
 
 
 def _wachten(n: int) -> str:
     if n == 0:
-        return "er wachten nu geen records op de tablet"
-    return f"{n} {'record wacht' if n == 1 else 'records wachten'} op de tablet tot de volgende keer"
+        return _("er wachten nu geen records op de tablet")
+    return ngettext(
+        "{n} record wacht op de tablet tot de volgende keer", "{n} records wachten op de tablet tot de volgende keer", n
+    ).format(n=n)
 
 
 def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Progress | None = None) -> SyncResult:
@@ -59,7 +65,7 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
     except CentralUnreachableError as exc:
         last = repository.get_instelling(LAST_CENTRAL_SETTING)
         waiting = len(repository.afgeronde_metingen(not_sent_to=last or ""))
-        raise SyncError(f"{exc} Er is niets verloren: {_wachten(waiting)}.") from exc
+        raise SyncError(_("{exc} Er is niets verloren: {wachten}.").format(exc=exc, wachten=_wachten(waiting))) from exc
     try:
         cid = centrale_id(engine)
         repository.set_instelling(LAST_CENTRAL_SETTING, cid)
@@ -72,16 +78,20 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                 batch = todo[start : start + batch_size]
                 try:
                     with connection.begin():
-                        new += store_records(connection, [record for _, record in batch])
+                        new += store_records(connection, [record for _meting, record in batch])
                 except IntegrityError as exc:
                     raise SyncError(
-                        f"De centrale database weigerde records ({exc.orig}). {done} van {len(todo)} zijn "
-                        f"verzonden; {_wachten(len(todo) - done)}."
+                        _(
+                            "De centrale database weigerde records ({fout}). {done} van {total} zijn "
+                            "verzonden; {wachten}."
+                        ).format(fout=exc.orig, done=done, total=len(todo), wachten=_wachten(len(todo) - done))
                     ) from exc
                 except DBAPIError as exc:
                     raise SyncError(
-                        f"De verbinding met de centrale database {describe(url)} viel weg na {done} van "
-                        f"{len(todo)} records. Er is niets verloren of dubbel: {_wachten(len(todo) - done)}."
+                        _(
+                            "De verbinding met de centrale database {database} viel weg na {done} van "
+                            "{total} records. Er is niets verloren of dubbel: {wachten}."
+                        ).format(database=describe(url), done=done, total=len(todo), wachten=_wachten(len(todo) - done))
                     ) from exc
                 # Noted only now that the central database has committed the batch.
                 repository.mark_monitor_sent(cid, [(m, r.record_id) for m, r in batch], datetime.now(UTC))
@@ -96,17 +106,27 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
 def run(args: argparse.Namespace, repository: Repository) -> int:
     result = sync(repository, args.to, args.batch, print_progress)
     if result.total == 0:
-        print(f"Er wachtten geen records: {describe(args.to)} heeft alles al.")
+        print(_("Er wachtten geen records: {url} heeft alles al.").format(url=describe(args.to)))
     else:
-        extra = f" ({result.already} stonden er al)" if result.already else ""
-        print(f"Klaar: {result.total} records verzonden naar {describe(args.to)}{extra}.")
+        extra = (
+            ngettext(" ({n} stond er al)", " ({n} stonden er al)", result.already).format(n=result.already)
+            if result.already
+            else ""
+        )
+        print(
+            ngettext(
+                "Klaar: {totaal} record verzonden naar {url}{extra}.",
+                "Klaar: {totaal} records verzonden naar {url}{extra}.",
+                result.total,
+            ).format(totaal=result.total, url=describe(args.to), extra=extra)
+        )
     return 0
 
 
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("minstens 1")
+        raise argparse.ArgumentTypeError(_("minstens 1"))
     return value
 
 

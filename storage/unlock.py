@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Callable
 
 from board.errors import UserError
+from board.i18n import _
 from board.lock import pin_problem
 from storage.engine import is_sqlite, resolve_url
 from storage.errors import StorageError
@@ -49,15 +50,22 @@ def open_for_cli(
     if keyring.is_empty():
         if not create_demo:
             raise UnlockError(
-                "Er staat nog geen professional op deze tablet. Start de app en maak een account, "
-                "of vul voorbeeldgegevens met: python main.py demo"
+                _(
+                    "Er staat nog geen professional op deze tablet. Start de app en maak een account, "
+                    "of vul voorbeeldgegevens met: python main.py demo"
+                )
             )
         pin = _demo_pin()
         professional_id, key = keyring.add_professional(DEMO_NAAM, pin)
-        say(f"Nieuwe professional '{DEMO_NAAM}' gemaakt. Pincode: {pin} (bewaar die: zonder pincode geen gegevens).")
+        say(
+            _(
+                "Nieuwe professional '{naam}' gemaakt. Pincode: {pin} (bewaar die: zonder pincode geen gegevens)."
+            ).format(naam=DEMO_NAAM, pin=pin)
+        )
         return Repository.open(url, key, actor=professional_id)
     professional = _choose(keyring.professionals(), ask or input)
-    pin = os.environ.get(PIN_ENV) or _ask(ask or getpass.getpass, f"Pincode van {professional.naam}: ")
+    prompt = _("Pincode van {naam}: ").format(naam=professional.naam)
+    pin = os.environ.get(PIN_ENV) or _ask(ask or getpass.getpass, prompt)
     key = keyring.unlock(professional.id, pin)
     return Repository.open(url, key, actor=professional.id)
 
@@ -81,11 +89,11 @@ def _choose(professionals: list[KeyringEntry], ask: Callable[[str], str]) -> Key
         return professionals[0]
     if wanted is None:
         names = ", ".join(p.naam for p in professionals)
-        wanted = _ask(ask, f"Wie ben je? ({names}): ")
+        wanted = _ask(ask, _("Wie ben je? ({namen}): ").format(namen=names))
     for professional in professionals:
         if wanted.strip().casefold() in (professional.naam.casefold(), professional.id):
             return professional
-    raise UnlockError(f"Er staat geen professional '{wanted.strip()}' op deze tablet.")
+    raise UnlockError(_("Er staat geen professional '{wanted}' op deze tablet.").format(wanted=wanted.strip()))
 
 
 def _ask(ask: Callable[[str], str], prompt: str) -> str:
@@ -93,7 +101,9 @@ def _ask(ask: Callable[[str], str], prompt: str) -> str:
         return ask(prompt)
     except (EOFError, KeyboardInterrupt, OSError):
         raise UnlockError(
-            f"Geen pincode gekregen. Typ hem als erom gevraagd wordt, of zet hem in de omgevingsvariabele {PIN_ENV}."
+            _(
+                "Geen pincode gekregen. Typ hem als erom gevraagd wordt, of zet hem in de omgevingsvariabele {env}."
+            ).format(env=PIN_ENV)
         ) from None
 
 
@@ -103,8 +113,9 @@ Work = Callable[[argparse.Namespace, Repository], int]
 def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") -> Callable[[argparse.Namespace], int]:
     """A subcommand's ``func``: unlock the database, run ``work(args, repository)``, close it.
 
-    A ``UserError`` (or a file system error) is printed as its plain-Dutch message, after
-    ``failed`` when given, and gives exit code 1; nothing half-done is left by the callees.
+    A ``UserError`` (or a file system error) is printed as its message, after ``failed``
+    (marked with ``N_``, translated here) when given, and gives exit code 1; nothing half-done
+    is left by the callees.
     """
 
     def run(args: argparse.Namespace) -> int:
@@ -116,7 +127,7 @@ def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") 
         try:
             return work(args, repository)
         except (UserError, OSError) as exc:
-            print(f"{failed}{exc}")
+            print(f"{_(failed) if failed else ''}{exc}")  # failed is marked with N_ by the caller
             return 1
         finally:
             repository.close()

@@ -13,6 +13,7 @@ from dataclasses import fields, replace
 
 from board.document import meting_from_document, meting_to_document
 from board.errors import BoardError
+from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting, Status
 from storage.errors import AfgerondError, InvalidValueError
@@ -24,46 +25,50 @@ IDENTITY = ("id", "inwoner_id", "datum", "soort", "volgnummer", "set_naam", "set
 
 def check_id(value: object, what: str) -> str:
     if not isinstance(value, str) or not 0 < len(value) <= MAX_ID or not value.isprintable():
-        raise InvalidValueError(f"{what} is geen geldig kenmerk (tekst van 1 tot {MAX_ID} tekens).")
+        raise InvalidValueError(
+            _("{what} is geen geldig kenmerk (tekst van 1 tot {n} tekens).").format(what=what, n=MAX_ID)
+        )
     return value
 
 
 def check_inwoner(inwoner: Inwoner) -> Inwoner:
     if not isinstance(inwoner, Inwoner):
-        raise InvalidValueError("Dit is geen inwoner.")
-    check_id(inwoner.id, "Het kenmerk van de inwoner")
+        raise InvalidValueError(_("Dit is geen inwoner."))
+    check_id(inwoner.id, _("Het kenmerk van de inwoner"))
     try:
         checked = Inwoner.create(inwoner.dossiernummer, inwoner.wijk, inwoner.initialen, inwoner.id)
     except (BoardError, TypeError, AttributeError) as exc:
-        raise InvalidValueError(f"Deze inwoner kan niet worden opgeslagen: {exc}") from exc
+        raise InvalidValueError(_("Deze inwoner kan niet worden opgeslagen: {exc}").format(exc=exc)) from exc
     if checked != inwoner:
-        raise InvalidValueError("Deze inwoner kan niet worden opgeslagen: spaties rond een veld horen er niet bij.")
+        raise InvalidValueError(_("Deze inwoner kan niet worden opgeslagen: spaties rond een veld horen er niet bij."))
     return inwoner
 
 
 def check_meting(meting: Meting) -> Meting:
     """The whole meting, as the board would build it; raises ``InvalidValueError``."""
     if not isinstance(meting, Meting):
-        raise InvalidValueError("Dit is geen meting.")
-    check_id(meting.id, "Het kenmerk van de meting")
-    check_id(meting.inwoner_id, "Het kenmerk van de inwoner")
+        raise InvalidValueError(_("Dit is geen meting."))
+    check_id(meting.id, _("Het kenmerk van de meting"))
+    check_id(meting.inwoner_id, _("Het kenmerk van de inwoner"))
     if meting.vorige_meting_id is not None:
-        check_id(meting.vorige_meting_id, "Het kenmerk van de vorige meting")
+        check_id(meting.vorige_meting_id, _("Het kenmerk van de vorige meting"))
     for doel in meting.doelen if isinstance(meting.doelen, tuple) else ():
         check_id(getattr(doel, "id", None), "Het kenmerk van een doel")
         check_id(getattr(doel, "sinds_meting", None), "Het kenmerk van de meting van een doel")
     try:
         rebuilt = meting_from_document(meting_to_document(meting))
     except BoardError as exc:
-        raise InvalidValueError(f"Deze meting kan niet worden opgeslagen: {exc}") from exc
+        raise InvalidValueError(_("Deze meting kan niet worden opgeslagen: {exc}").format(exc=exc)) from exc
     except Exception as exc:  # a field of the wrong type breaks the document itself
         raise InvalidValueError(
-            f"Deze meting kan niet worden opgeslagen: een veld heeft een verkeerd type ({exc})."
+            _("Deze meting kan niet worden opgeslagen: een veld heeft een verkeerd type ({exc}).").format(exc=exc)
         ) from exc
     if rebuilt != meting:
         different = [f.name for f in fields(Meting) if getattr(rebuilt, f.name) != getattr(meting, f.name)]
         raise InvalidValueError(
-            f"Deze meting kan niet worden opgeslagen: {', '.join(different)} wijkt af van wat het bord zou maken."
+            _("Deze meting kan niet worden opgeslagen: {velden} wijkt af van wat het bord zou maken.").format(
+                velden=", ".join(different)
+            )
         )
     return meting
 
@@ -71,13 +76,13 @@ def check_meting(meting: Meting) -> Meting:
 def check_change(before: Meting, after: Meting) -> None:
     """``after`` may follow ``before`` on the board. Raises ``AfgerondError`` or ``InvalidValueError``."""
     if not isinstance(after, Meting) or not isinstance(before, Meting):
-        raise InvalidValueError("Dit is geen meting.")
+        raise InvalidValueError(_("Dit is geen meting."))
     if before.status is Status.AFGEROND:
         raise AfgerondError()
     for name in IDENTITY:
         if getattr(before, name) != getattr(after, name):
             raise InvalidValueError(
-                f"Deze wijziging kan niet worden opgeslagen: {name} van een meting verandert nooit."
+                _("Deze wijziging kan niet worden opgeslagen: {name} van een meting verandert nooit.").format(name=name)
             )
     if replace(before, fiches=after.fiches) == after and _fiche_moves_valid(before, after):
         return

@@ -39,7 +39,7 @@ def test_export_everything_not_yet_exported_then_nothing(filled: str, tmp_path: 
     repo.close()
     assert main.main(["--db", filled, "export"]) == 0
     captured = capsys.readouterr()
-    assert f"{len(afgerond)} meting(en) geëxporteerd" in captured.out
+    assert f"{len(afgerond)} metingen geëxporteerd" in captured.out
     assert f"Exporteren: {len(afgerond)} van {len(afgerond)}" in captured.err  # progress for many
     folders = sorted(p for p in outbox(tmp_path).iterdir())
     assert {json.loads((f / "manifest.json").read_text())["meting_id"] for f in folders} == afgerond

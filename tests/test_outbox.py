@@ -98,7 +98,7 @@ def test_retention_from_the_command_line(url: str, capsys: pytest.CaptureFixture
     assert main.main(["--db", url, "outbox", "opruimen"]) == 0  # default: 90 days
     assert "0 metingen" in capsys.readouterr().out
     assert main.main(["--db", url, "outbox", "opruimen", "--dagen", "30"]) == 0
-    assert "1 metingen" in capsys.readouterr().out
+    assert "1 meting verwijderd" in capsys.readouterr().out
 
 
 def test_retention_waits_for_the_monitor_record_on_a_tablet_in_the_monitor(url: str) -> None:
