@@ -133,13 +133,13 @@ def record_from_dict(document: object) -> MonitorRecord:
     """Read a record back; anything malformed or of a newer version raises DocumentError."""
     if not isinstance(document, dict) or document.get("soort_document") != RECORD_KIND:
         raise DocumentError(
-            _("Dit is geen monitorrecord (verwacht soort {RECORD_KIND!r}).").format(RECORD_KIND=RECORD_KIND)
+            _("Dit is geen monitorrecord (verwacht soort {kind!r}).").format(kind=RECORD_KIND)
         )
     version = document.get("versie")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= RECORD_VERSION:
         raise DocumentError(
-            _("Monitorrecord van onbekende versie {version!r}; deze app leest tot {RECORD_VERSION}.").format(
-                version=version, RECORD_VERSION=RECORD_VERSION
+            _("Monitorrecord van onbekende versie {version!r}; deze app leest tot {known}.").format(
+                version=version, known=RECORD_VERSION
             )
         )
     return read_checked(lambda: _to_record(require_field(document, "record", dict)))

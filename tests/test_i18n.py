@@ -15,7 +15,13 @@ from board.i18n import DOMAIN, LOCALE_DIR, _, available_languages, current_langu
 from tests.kivy_helpers import frames, make_app_fixture, window_fixture  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
-METHODS = [("board/**.py", "python"), ("widgets/**.py", "python"), ("widgets/**.kv", "python")]  # as babel.cfg
+METHODS = [
+    ("board/**.py", "python"),
+    ("storage/**.py", "python"),
+    ("exports/**.py", "python"),
+    ("widgets/**.py", "python"),
+    ("widgets/**.kv", "python"),
+]  # as babel.cfg
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
