@@ -1,9 +1,12 @@
 """Translations are data: the committed catalogues match the sources, the compiled .mo files
-match the .po files, and switching the language changes what the screen says."""
+match the .po files, and switching the language changes what the screen says, including the
+messages that come from board/ and storage/."""
 
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from board import BoardError, Meting, vergelijk
 from board.i18n import DOMAIN, LOCALE_DIR, _, available_languages, current_language, format_datum, set_language
+from board.lock import wait_message
+from storage.keyring import KdfParams, Keyring, WrongPinError
+from tests.factories import afgeronde_nulmeting_met_doelen, nulmeting
 from tests.kivy_helpers import frames, make_app_fixture, window_fixture  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,3 +93,72 @@ def test_switching_to_english_changes_the_lock_screen(make_app: object) -> None:
     labels = {w.text for w in account.walk() if hasattr(w, "text")}
     assert "Welcome to Magneetbord" in labels and "Erase" in labels
     assert "Welkom bij Magneetbord" not in labels
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_translation_keeps_the_placeholders_of_its_msgid(language: str) -> None:
+    """A translation that drops or renames {naam} would raise KeyError in .format() at runtime."""
+
+    def fields(text: str | tuple[str, ...]) -> set[str]:
+        return set(re.findall(r"\{(\w+)", text if isinstance(text, str) else "".join(text)))
+
+    broken = [m.id for m in _catalog(language) if m.id and fields(m.id) != fields(m.string)]
+    assert broken == []
+
+
+def test_a_refused_board_operation_speaks_the_ui_language() -> None:
+    meting = nulmeting()  # geld is on the board already
+    set_language("en")
+    with pytest.raises(BoardError) as refused:
+        meting.choose("geld")
+    assert str(refused.value) == "Geld is already on the board."
+    set_language("nl")
+    with pytest.raises(BoardError) as weer:
+        meting.choose("geld")
+    assert str(weer.value) == "Geld staat al op het bord."
+
+
+def _vervolg(posities: dict[str, float], evaluaties: dict[str, str]) -> Meting:
+    vervolg = afgeronde_nulmeting_met_doelen().vervolg(date(2026, 4, 20), meting_id="m1")
+    for key, positie in posities.items():
+        vervolg = vervolg.place_fiche(key, "inwoner", positie)
+    for doel_id, evaluatie in evaluaties.items():
+        vervolg = vervolg.evaluate_doel(doel_id, evaluatie)
+    return vervolg
+
+
+def test_the_comparison_sentence_in_english_with_its_plurals() -> None:
+    oud = afgeronde_nulmeting_met_doelen()  # geld 0.2, wonen 0.6, zingeving 0.4
+    mixed = _vervolg(
+        {"geld": 0.5, "wonen": 0.9, "zingeving": 0.1}, {"d1": "behaald", "d2": "behaald", "d3": "niet behaald"}
+    )
+    same = _vervolg(
+        {"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "deels behaald", "d2": "vervallen", "d3": "vervallen"}
+    )
+    set_language("en")
+    assert vergelijk(oud, mixed).zin == (
+        "Things are better on 2 of the 3 life areas, worse on 1; 2 of the 3 goals have been achieved."
+    )
+    assert vergelijk(oud, same).zin == (
+        "On all 3 life areas things have stayed about the same; the goal has been partly achieved."
+    )
+    set_language("nl")
+    assert vergelijk(oud, mixed).zin == (
+        "Op 2 van de 3 leefgebieden gaat het beter, op 1 slechter; 2 van de 3 doelen zijn behaald."
+    )
+
+
+def test_a_wrong_pin_and_the_wait_are_told_in_the_ui_language() -> None:
+    keyring = Keyring.for_database("sqlite://", kdf=KdfParams(memory_kib=64, time_cost=1))
+    pid, _key = keyring.add_professional("Sanne", "482913")
+    set_language("en")
+    with pytest.raises(WrongPinError) as wrong:
+        keyring.unlock(pid, "193847", now=1000.0)
+    assert str(wrong.value) == "This PIN is not right."
+    assert wait_message(1) == "Too many wrong PINs. Wait 1 second and try again."
+    assert wait_message(300) == "Too many wrong PINs. Wait 5 minutes and try again."
+    set_language("nl")
+    with pytest.raises(WrongPinError) as fout:
+        keyring.unlock(pid, "193847", now=1000.0)
+    assert str(fout.value) == "Deze pincode klopt niet."
+    assert wait_message(1) == "Te vaak een verkeerde pincode. Wacht 1 seconde en probeer het opnieuw."
