@@ -7,7 +7,7 @@ from board.i18n import _
 
 
 class UserError(Exception):
-    """An error whose message is plain Dutch, meant to be shown to the user as it is.
+    """An error whose message is for the user (Dutch, or the UI language through ``_``), shown as it is.
 
     The app catches this one base class: a refused operation (BoardError), a save that
     failed (storage.StorageError), an export that could not be written.

@@ -1,4 +1,4 @@
-"""Errors of storage. Their messages are plain Dutch: the app shows them as they are.
+"""Errors of storage. Their messages are for the user (through ``_``): the app shows them as they are.
 
 Every error means that nothing was written: a failed save leaves the database as it was.
 """
