@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
+from board import weergave
+
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
-BETER = colors.Color(0 / 255, 114 / 255, 178 / 255)  # Okabe-Ito blue: the inwoner's own colour
-SLECHTER = colors.Color(213 / 255, 94 / 255, 0 / 255)  # Okabe-Ito vermillion
+BETER = colors.Color(*(c / 255 for c in weergave.BETER))  # the same as the app's monitor screen
+SLECHTER = colors.Color(*(c / 255 for c in weergave.SLECHTER))
 GELIJK = colors.Color(0.78, 0.78, 0.76)
 DEELS = colors.Color(86 / 255, 180 / 255, 233 / 255)  # Okabe-Ito sky blue
-BALK = colors.Color(0 / 255, 114 / 255, 178 / 255)
+BALK = BETER
 TEKST = colors.Color(0.16, 0.16, 0.16)
 ZACHT = colors.Color(0.45, 0.45, 0.45)
 RASTER = colors.Color(0.88, 0.88, 0.86)

@@ -14,17 +14,18 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from board.disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel, beveilig
-from board.leefgebieden import ASSETS_DIR, DEFAULT_SET
+from board.i18n import _
+from board.leefgebieden import DEFAULT_SET
+from board.monitor_beeld import monitor_beeld
 from board.monitor_counts import ALLE, Periode
 from board.monitor_figures import figuren_uit_records
 from board.monitor_record import MonitorRecord
 from board.monitor_tabel import CelKey, Figuren
 from exports import monitor_charts as charts
+from exports.bronnen import register_pdf_fonts
 from exports.monitor_csv import cel_tekst, write_csv
 
 PAGE_W = A4[0] - 36 * mm
@@ -52,12 +53,6 @@ def write_published(
     return [pdf, *write_csv(figuren, published, out_dir)]
 
 
-def _fonts() -> None:
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", ASSETS_DIR / "fonts" / "DejaVuSans.ttf"))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", ASSETS_DIR / "fonts" / "DejaVuSans-Bold.ttf"))
-
-
 _BODY = ParagraphStyle("body", fontName="DejaVuSans", fontSize=8.5, leading=11.5, textColor=charts.TEKST)
 _SMALL = ParagraphStyle("small", parent=_BODY, fontSize=7, leading=9, textColor=charts.ZACHT)
 _H1 = ParagraphStyle("h1", parent=_BODY, fontName="DejaVuSans-Bold", fontSize=18, leading=22, spaceAfter=2)
@@ -76,7 +71,7 @@ class _Report:
         return self.p[(tabel, gebied, rij, kolom)]
 
     def build(self, path: Path) -> None:
-        _fonts()
+        register_pdf_fonts()
         doc = SimpleDocTemplate(
             str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
             bottomMargin=16 * mm, title=f"Monitor Wat telt – {self.naam} – {self.periode.label}",
@@ -133,22 +128,14 @@ class _Report:
         return table
 
     def gekozen_chart(self, gebied: str):  # type: ignore[no-untyped-def]
-        """Shares of the gebied's inwoners; where that total is hidden, the counts themselves."""
-        tabel = self.f.tabel("gekozen")
+        """Shares of the gebied's inwoners (where that total is hidden, the counts), the
+        same rows as the app's monitor screen (board/monitor_beeld.py)."""
         totaal = self.v("overzicht", gebied, ALLE, "inwoners")
-        cells = [(label, self.v("gekozen", gebied, rij, "gekozen")) for rij, label in
-                 zip(tabel.rijen, tabel.rij_labels, strict=True)]
-        shown = [(label, c) for label, c in cells if c.getoond and c.waarde]
-        if totaal.getoond:
-            rows = [charts.Balk(label, s, f"{round(s * 100)}%") for label, c in shown
-                    if (s := aandeel(c, totaal)) is not None]
-        else:
-            most = max((c.waarde or 0 for _, c in shown), default=1)
-            rows = [charts.Balk(label, (c.waarde or 0) / most, f"{c.waarde:.0f} inw.") for label, c in shown]
-        rows.sort(key=lambda b: -(b.waarde or 0))
+        balken = monitor_beeld(self.f, self.p, gebied).gekozen
+        rows = [charts.Balk(_(b.label), b.waarde, b.tekst) for b in balken]
         titel = f"{gebied} ({cel_tekst(totaal, 'overzicht', 'inwoners')} inwoners)"
-        leeg = "Te weinig inwoners om iets te laten zien." if not shown else ""
-        return charts.balken(titel, rows[:TOP_N], PAGE_W / 2 - 8, leeg)
+        leeg = "Te weinig inwoners om iets te laten zien." if not any(b.waarde for b in balken) else ""
+        return charts.balken(titel, rows, PAGE_W / 2 - 8, leeg)
 
     def grid(self, drawings: Sequence) -> Table:
         cells = [list(drawings[i:i + 2]) + [""] * (2 - len(drawings[i:i + 2])) for i in range(0, len(drawings), 2)]
