@@ -75,7 +75,15 @@ SELECT 'gekozen', w.iwijk, l.leefgebied, '', l.rang, COUNT(*), COUNT(*)
 FROM tel_w w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
 GROUP BY w.iwijk, l.leefgebied, l.rang
 """
-COUNTS_SQL = f"""SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
+# The doelen of the period, once, per inwoner: per evaluatie one row is one inwoner.
+COUNTS_SQL = f"""WITH d AS (
+    SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, COUNT(*) AS n
+    FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+    JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
+    WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+    GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie
+)
+SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
        SUM(CASE WHEN n_nul > 0 THEN 1 ELSE 0 END)
 FROM tel_w w GROUP BY iwijk
 UNION ALL
@@ -100,11 +108,8 @@ SELECT 'rapportcijfer', iwijk, '', '', nul_cijfer * 100 + rapportcijfer, COUNT(*
 FROM tel_w w WHERE soort = '{VERVOLG}' AND nul_nr IS NOT NULL AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
 GROUP BY iwijk, nul_cijfer, rapportcijfer
 UNION ALL
-SELECT 'doelen', w.iwijk, d.leefgebied, d.evaluatie, NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
-FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
-JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
-WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-GROUP BY w.iwijk, d.leefgebied, d.evaluatie
+SELECT 'doelen', iwijk, leefgebied, evaluatie, NULL, SUM(n), COUNT(*)
+FROM d GROUP BY iwijk, leefgebied, evaluatie
 UNION ALL
 SELECT 'trend', iwijk, '', 'metingen', kw, SUM(metingen), COUNT(*) FROM tel_qw GROUP BY iwijk, kw
 UNION ALL
@@ -123,11 +128,8 @@ FROM tel_qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
 SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM tel_qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'doelen', w.iwijk, d.leefgebied, 'totaal', NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
-FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
-JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
-WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-GROUP BY w.iwijk, d.leefgebied
+SELECT 'doelen', iwijk, leefgebied, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM d GROUP BY iwijk, leefgebied
 """
 # Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
 GEKOZEN_SQL = _GEKOZEN
