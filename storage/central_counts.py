@@ -1,14 +1,15 @@
 """The per-wijk counts (``board.monitor_counts.Tellingen``) by SQL GROUP BY, on the central database.
 
-The same rules as ``monitor_counts.tel``, in one statement. Each record's place in its
-inwoner's history was derived when it arrived (``central_derive``): ``pos`` in history
-order, its 0-meting ``nul_nr`` / ``nul_cijfer``, per vervolgmeting the number of leefgebieden
-that went better / worse than at the 0-meting, and per fiche row its ``verschil``. So ``r``
-only marks, among the records in the period, each inwoner's latest one (its wijk is the
-inwoner's wijk) and the latest per quarter; each SELECT of the UNION then counts one table
-with a plain GROUP BY, and ``tel_sql`` folds the rows into ``Tellingen``. Since the
-0-meting sorts first, the latest vervolgmeting (in the period, in a quarter) is simply the
-latest record there when that is a vervolgmeting.
+The same rules as ``monitor_counts.tel``, in one transaction that leaves nothing behind.
+Each record's place in its inwoner's history was derived when it arrived
+(``central_derive``): ``pos`` in history order, its 0-meting ``nul_nr`` / ``nul_cijfer``,
+per vervolgmeting the number of leefgebieden that went better / worse than at the 0-meting,
+and per fiche row its ``verschil``. So two temporary tables only mark, among the records in
+the period, each inwoner's latest one (its wijk is the inwoner's wijk) and the latest per
+quarter; each SELECT of the UNION then counts one table with a plain GROUP BY, and
+``tel_sql`` folds the rows into ``Tellingen``. Since the 0-meting sorts first, the latest
+vervolgmeting (in the period, in a quarter) is simply the latest record there when that is
+a vervolgmeting.
 """
 
 from __future__ import annotations
@@ -34,15 +35,16 @@ def _vergeleken(t: str) -> str:
 
 
 # Per-inwoner history comes from plain GROUP BYs over narrow integers, not from window
-# functions. It is computed once per report into two temporary tables, which every figure
-# then reads: ``tel_w`` holds each inwoner's latest record in the period (its wijk is the
-# inwoner's wijk) and ``tel_qw`` per inwoner and quarter the latest record, the number of
-# records and the latest rapportcijfer, with the inwoner's wijk. As tables (ANALYZEd) rather
-# than CTEs, PostgreSQL plans the joins on the real 50,000 inwoners, not on an estimate of
-# a thousand (nested loops with an index lookup per inwoner), and SQLite computes each once.
-_PREPARE = (
-    f"""
-CREATE TEMPORARY TABLE tel_w AS
+# functions, computed once per report into three tables that the figures then read:
+# ``tel_w`` holds each inwoner's latest record in the period (its wijk is the inwoner's
+# wijk), ``tel_qw`` per inwoner and quarter the latest record, the number of records and the
+# latest rapportcijfer, with the inwoner's wijk, and ``tel_d`` the doelen of the period per
+# inwoner (per evaluatie one row is one inwoner). On PostgreSQL they are ANALYZEd temporary
+# tables: as CTEs it planned the joins on a guess of a thousand inwoners instead of 50,000
+# (nested loops with an index lookup per inwoner). SQLite materialises them as CTEs just as
+# fast, without writing them.
+_TABELLEN = {
+    "tel_w": f"""
 WITH i AS (
     SELECT inwoner_nr, MAX(pos) AS laatste,
            SUM(CASE WHEN soort = '{NUL}' THEN 1 ELSE 0 END) AS n_nul,
@@ -53,9 +55,7 @@ SELECT i.inwoner_nr, i.n_nul, i.n_vervolg, m.wijk AS iwijk, m.nr, m.soort, m.rap
        m.nul_cijfer, m.n_vergeleken
 FROM i JOIN monitor_record m ON m.inwoner_nr = i.inwoner_nr AND m.pos = i.laatste
 """,
-    "CREATE INDEX tel_w_inwoner ON tel_w (inwoner_nr)",
-    f"""
-CREATE TEMPORARY TABLE tel_qw AS
+    "tel_qw": f"""
 WITH q AS (
     SELECT inwoner_nr, kw, MAX(pos) AS laatste, COUNT(*) AS metingen,
            -- the latest rapportcijfer in the quarter, packed behind its place in the history
@@ -67,23 +67,28 @@ SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergele
 FROM q JOIN tel_w w ON w.inwoner_nr = q.inwoner_nr
 JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 """,
-    "ANALYZE tel_w",
-    "ANALYZE tel_qw",
-)
+    "tel_d": """
+SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, COUNT(*) AS n
+FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
+WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie
+""",
+}
+
+
+def _tabellen(sql: str) -> list[str]:
+    """The tables of ``_TABELLEN`` that ``sql`` reads, and those they read, in order."""
+    nodig = [naam for naam in _TABELLEN if naam in sql]
+    return ["tel_w", *[n for n in nodig if n != "tel_w"]] if nodig else []
+
+
 _GEKOZEN = """
 SELECT 'gekozen', w.iwijk, l.leefgebied, '', l.rang, COUNT(*), COUNT(*)
 FROM tel_w w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
 GROUP BY w.iwijk, l.leefgebied, l.rang
 """
-# The doelen of the period, once, per inwoner: per evaluatie one row is one inwoner.
-COUNTS_SQL = f"""WITH d AS (
-    SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, COUNT(*) AS n
-    FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
-    JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
-    WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-    GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie
-)
-SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
+COUNTS_SQL = f"""SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
        SUM(CASE WHEN n_nul > 0 THEN 1 ELSE 0 END)
 FROM tel_w w GROUP BY iwijk
 UNION ALL
@@ -109,7 +114,7 @@ FROM tel_w w WHERE soort = '{VERVOLG}' AND nul_nr IS NOT NULL AND nul_cijfer IS 
 GROUP BY iwijk, nul_cijfer, rapportcijfer
 UNION ALL
 SELECT 'doelen', iwijk, leefgebied, evaluatie, NULL, SUM(n), COUNT(*)
-FROM d GROUP BY iwijk, leefgebied, evaluatie
+FROM tel_d GROUP BY iwijk, leefgebied, evaluatie
 UNION ALL
 SELECT 'trend', iwijk, '', 'metingen', kw, SUM(metingen), COUNT(*) FROM tel_qw GROUP BY iwijk, kw
 UNION ALL
@@ -129,7 +134,7 @@ UNION ALL
 SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM tel_qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
 SELECT 'doelen', iwijk, leefgebied, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
-FROM d GROUP BY iwijk, leefgebied
+FROM tel_d GROUP BY iwijk, leefgebied
 """
 # Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
 GEKOZEN_SQL = _GEKOZEN
@@ -169,10 +174,17 @@ def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sq
     """``monitor_counts.tel`` over the central database's records, counted by the database
     (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
     params = {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
+    tabellen = _tabellen(sql)
     with engine.connect() as connection:
         try:
-            for statement in _PREPARE:
-                connection.execute(sa.text(statement), params)
+            if connection.dialect.name == "postgresql":
+                for naam in tabellen:
+                    connection.execute(sa.text(f"CREATE TEMPORARY TABLE {naam} AS {_TABELLEN[naam]}"), params)
+                    if naam == "tel_w":  # the others join it on the inwoner
+                        connection.execute(sa.text("CREATE INDEX tel_w_inwoner ON tel_w (inwoner_nr)"))
+                    connection.execute(sa.text(f"ANALYZE {naam}"))
+            elif tabellen:
+                sql = "WITH " + ",\n".join(f"{naam} AS ({_TABELLEN[naam]})" for naam in tabellen) + "\n" + sql
             rows = connection.execute(sa.text(sql), params).all()
         finally:
             connection.rollback()  # the temporary tables go with the transaction that made them
