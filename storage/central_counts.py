@@ -1,14 +1,15 @@
 """The per-wijk counts (``board.monitor_counts.Tellingen``) by SQL GROUP BY, on the central database.
 
-The same rules as ``monitor_counts.tel``, in one statement. Each record's place in its
-inwoner's history was derived when it arrived (``central_derive``): ``pos`` in history
-order, its 0-meting ``nul_nr`` / ``nul_cijfer``, per vervolgmeting the number of leefgebieden
-that went better / worse than at the 0-meting, and per fiche row its ``verschil``. So ``r``
-only marks, among the records in the period, each inwoner's latest one (its wijk is the
-inwoner's wijk) and the latest per quarter; each SELECT of the UNION then counts one table
-with a plain GROUP BY, and ``tel_sql`` folds the rows into ``Tellingen``. Since the
-0-meting sorts first, the latest vervolgmeting (in the period, in a quarter) is simply the
-latest record there when that is a vervolgmeting.
+The same rules as ``monitor_counts.tel``, in one transaction that leaves nothing behind.
+Each record's place in its inwoner's history was derived when it arrived
+(``central_derive``): ``pos`` in history order, its 0-meting ``nul_nr`` / ``nul_cijfer``,
+per vervolgmeting the number of leefgebieden that went better / worse than at the 0-meting,
+and per fiche row its ``verschil``. So two temporary tables only mark, among the records in
+the period, each inwoner's latest one (its wijk is the inwoner's wijk) and the latest per
+quarter; each SELECT of the UNION then counts one table with a plain GROUP BY, and
+``tel_sql`` folds the rows into ``Tellingen``. Since the 0-meting sorts first, the latest
+vervolgmeting (in the period, in a quarter) is simply the latest record there when that is
+a vervolgmeting.
 """
 
 from __future__ import annotations
@@ -34,95 +35,109 @@ def _vergeleken(t: str) -> str:
 
 
 # Per-inwoner history comes from plain GROUP BYs over narrow integers, not from window
-# functions: ``i`` is each inwoner's latest record in the period, ``w`` that record (its
-# wijk is the inwoner's wijk), ``q`` per inwoner and quarter the latest record and the
-# number of records, ``qw`` the latest record of each quarter with the inwoner's wijk.
-_WITH = f"""
+# functions, computed once per report into three tables that the figures then read:
+# ``tel_w`` holds each inwoner's latest record in the period (its wijk is the inwoner's
+# wijk), ``tel_qw`` per inwoner and quarter the latest record, the number of records and the
+# latest rapportcijfer, with the inwoner's wijk, and ``tel_d`` the doelen of the period per
+# inwoner (per evaluatie one row is one inwoner). On PostgreSQL they are ANALYZEd temporary
+# tables: as CTEs it planned the joins on a guess of a thousand inwoners instead of 50,000
+# (nested loops with an index lookup per inwoner). SQLite materialises them as CTEs just as
+# fast, without writing them.
+_TABELLEN = {
+    "tel_w": f"""
 WITH i AS (
     SELECT inwoner_nr, MAX(pos) AS laatste,
            SUM(CASE WHEN soort = '{NUL}' THEN 1 ELSE 0 END) AS n_nul,
            SUM(CASE WHEN soort = '{VERVOLG}' THEN 1 ELSE 0 END) AS n_vervolg
     FROM monitor_record WHERE {_IN_PERIODE} GROUP BY inwoner_nr
-),
-w AS (
-    SELECT i.inwoner_nr, i.n_nul, i.n_vervolg, m.wijk AS iwijk, m.nr, m.soort, m.rapportcijfer, m.nul_nr,
-           m.nul_cijfer, m.n_vergeleken
-    FROM i JOIN monitor_record m ON m.inwoner_nr = i.inwoner_nr AND m.pos = i.laatste
-),
-q AS (
+)
+SELECT i.inwoner_nr, i.n_nul, i.n_vervolg, m.wijk AS iwijk, m.nr, m.soort, m.rapportcijfer, m.nul_nr,
+       m.nul_cijfer, m.n_vergeleken
+FROM i JOIN monitor_record m ON m.inwoner_nr = i.inwoner_nr AND m.pos = i.laatste
+""",
+    "tel_qw": f"""
+WITH q AS (
     SELECT inwoner_nr, kw, MAX(pos) AS laatste, COUNT(*) AS metingen,
            -- the latest rapportcijfer in the quarter, packed behind its place in the history
            MAX(CASE WHEN rapportcijfer IS NOT NULL THEN pos * 100 + rapportcijfer END) AS cijfer
     FROM monitor_record WHERE {_IN_PERIODE} GROUP BY inwoner_nr, kw
-),
-qw AS (
-    SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergeleken,
-           CASE WHEN {_vergeleken('m')} THEN 1 ELSE 0 END AS vergeleken
-    FROM q JOIN w ON w.inwoner_nr = q.inwoner_nr
-    JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 )
-"""
+SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergeleken,
+       CASE WHEN {_vergeleken('m')} THEN 1 ELSE 0 END AS vergeleken
+FROM q JOIN tel_w w ON w.inwoner_nr = q.inwoner_nr
+JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
+""",
+    "tel_d": """
+SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, COUNT(*) AS n
+FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
+WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie
+""",
+}
+
+
+def _tabellen(sql: str) -> list[str]:
+    """The tables of ``_TABELLEN`` that ``sql`` reads, and those they read, in order."""
+    nodig = [naam for naam in _TABELLEN if naam in sql]
+    return ["tel_w", *[n for n in nodig if n != "tel_w"]] if nodig else []
+
+
 _GEKOZEN = """
 SELECT 'gekozen', w.iwijk, l.leefgebied, '', l.rang, COUNT(*), COUNT(*)
-FROM w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
+FROM tel_w w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
 GROUP BY w.iwijk, l.leefgebied, l.rang
 """
-COUNTS_SQL = _WITH + f"""SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
+COUNTS_SQL = f"""SELECT 'overzicht', iwijk, '{NUL}', '', CAST(NULL AS INTEGER), SUM(n_nul),
        SUM(CASE WHEN n_nul > 0 THEN 1 ELSE 0 END)
-FROM w GROUP BY iwijk
+FROM tel_w w GROUP BY iwijk
 UNION ALL
 SELECT 'overzicht', iwijk, '{VERVOLG}', '', NULL, SUM(n_vervolg), SUM(CASE WHEN n_vervolg > 0 THEN 1 ELSE 0 END)
-FROM w GROUP BY iwijk
+FROM tel_w w GROUP BY iwijk
 UNION ALL
-SELECT 'inwoners', iwijk, '', '', NULL, COUNT(*), COUNT(*) FROM w GROUP BY iwijk
+SELECT 'inwoners', iwijk, '', '', NULL, COUNT(*), COUNT(*) FROM tel_w w GROUP BY iwijk
 UNION ALL""" + _GEKOZEN + f"""UNION ALL
 SELECT 'posities', w.iwijk, l.leefgebied, '',
        CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END, COUNT(*), COUNT(*)
-FROM w JOIN monitor_record n ON n.nr = w.nul_nr
+FROM tel_w w JOIN monitor_record n ON n.nr = w.nul_nr
 JOIN monitor_record_leefgebied l ON l.record_nr = w.nul_nr
 WHERE n.maand BETWEEN :van AND :tot
 GROUP BY w.iwijk, l.leefgebied, CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END
 UNION ALL
 SELECT 'verandering', w.iwijk, l.leefgebied, '', l.verschil, COUNT(*), COUNT(*)
-FROM w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
+FROM tel_w w JOIN monitor_record_leefgebied l ON l.record_nr = w.nr
 WHERE {_vergeleken('w')} AND l.verschil IS NOT NULL
 GROUP BY w.iwijk, l.leefgebied, l.verschil
 UNION ALL
 SELECT 'rapportcijfer', iwijk, '', '', nul_cijfer * 100 + rapportcijfer, COUNT(*), COUNT(*)
-FROM w WHERE soort = '{VERVOLG}' AND nul_nr IS NOT NULL AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
+FROM tel_w w WHERE soort = '{VERVOLG}' AND nul_nr IS NOT NULL AND nul_cijfer IS NOT NULL AND rapportcijfer IS NOT NULL
 GROUP BY iwijk, nul_cijfer, rapportcijfer
 UNION ALL
-SELECT 'doelen', w.iwijk, d.leefgebied, d.evaluatie, NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
-FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
-JOIN w ON w.inwoner_nr = m.inwoner_nr
-WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-GROUP BY w.iwijk, d.leefgebied, d.evaluatie
+SELECT 'doelen', iwijk, leefgebied, evaluatie, NULL, SUM(n), COUNT(*)
+FROM tel_d GROUP BY iwijk, leefgebied, evaluatie
 UNION ALL
-SELECT 'trend', iwijk, '', 'metingen', kw, SUM(metingen), COUNT(*) FROM qw GROUP BY iwijk, kw
+SELECT 'trend', iwijk, '', 'metingen', kw, SUM(metingen), COUNT(*) FROM tel_qw GROUP BY iwijk, kw
 UNION ALL
 SELECT 'trend', iwijk, '', 'cijfer', kw * 100 + cijfer % 100, COUNT(*), COUNT(*)
-FROM qw WHERE cijfer IS NOT NULL GROUP BY iwijk, kw, cijfer % 100
+FROM tel_qw WHERE cijfer IS NOT NULL GROUP BY iwijk, kw, cijfer % 100
 UNION ALL
 SELECT 'trend', iwijk, '', 'beter', kw, SUM(n_beter), SUM(CASE WHEN n_beter > 0 THEN 1 ELSE 0 END)
-FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
+FROM tel_qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
 SELECT 'trend', iwijk, '', 'slechter', kw, SUM(n_slechter), SUM(CASE WHEN n_slechter > 0 THEN 1 ELSE 0 END)
-FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
+FROM tel_qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
 SELECT 'trend', iwijk, '', 'gelijk', kw, SUM(n_vergeleken - n_beter - n_slechter),
        SUM(CASE WHEN n_vergeleken > n_beter + n_slechter THEN 1 ELSE 0 END)
-FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
+FROM tel_qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM qw WHERE vergeleken = 1 GROUP BY iwijk, kw
+SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM tel_qw WHERE vergeleken = 1 GROUP BY iwijk, kw
 UNION ALL
-SELECT 'doelen', w.iwijk, d.leefgebied, 'totaal', NULL, COUNT(*), COUNT(DISTINCT w.inwoner_nr)
-FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
-JOIN w ON w.inwoner_nr = m.inwoner_nr
-WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-GROUP BY w.iwijk, d.leefgebied
+SELECT 'doelen', iwijk, leefgebied, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM tel_d GROUP BY iwijk, leefgebied
 """
 # Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
-GEKOZEN_SQL = _WITH + _GEKOZEN
+GEKOZEN_SQL = _GEKOZEN
 
 
 def _richting(verschil: int) -> str:
@@ -158,10 +173,21 @@ class _Som:
 def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL) -> Tellingen:
     """``monitor_counts.tel`` over the central database's records, counted by the database
     (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
+    params = {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
+    tabellen = _tabellen(sql)
     with engine.connect() as connection:
-        rows = connection.execute(
-            sa.text(sql), {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
-        ).all()
+        try:
+            if connection.dialect.name == "postgresql":
+                for naam in tabellen:
+                    connection.execute(sa.text(f"CREATE TEMPORARY TABLE {naam} AS {_TABELLEN[naam]}"), params)
+                    if naam == "tel_w":  # the others join it on the inwoner
+                        connection.execute(sa.text("CREATE INDEX tel_w_inwoner ON tel_w (inwoner_nr)"))
+                    connection.execute(sa.text(f"ANALYZE {naam}"))
+            elif tabellen:
+                sql = "WITH " + ",\n".join(f"{naam} AS ({_TABELLEN[naam]})" for naam in tabellen) + "\n" + sql
+            rows = connection.execute(sa.text(sql), params).all()
+        finally:
+            connection.rollback()  # the temporary tables go with the transaction that made them
     return _fold(rows, periode, set_naam)
 
 
