@@ -39,6 +39,14 @@ class Balk:
     tekst: str  # what is written beside the bar: "45%", "<10", "x"
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A Drawing whose renderer starts in DejaVu: by default it names Helvetica, a font the
+    PDF does not embed."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT
+    return drawing
+
+
 def _pct(share: float) -> str:
     return f"{round(share * 100)}%"
 
@@ -58,7 +66,7 @@ def balken(titel: str, rijen: Sequence[Balk], width: float, leeg: str = "") -> D
     """Horizontal bars, one per row, scaled to the largest share (0..100%)."""
     row_h, label_w, top = 13, width * 0.45, 16
     height = top + max(1, len(rijen)) * row_h + 4
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     d.add(String(0, height - 11, titel, fontName=BOLD, fontSize=9, fillColor=TEKST))
     if not rijen:
         d.add(String(0, height - top - 10, leeg, fontName=FONT, fontSize=8, fillColor=ZACHT))
@@ -92,7 +100,7 @@ def divergerend(titel: str, rijen: Sequence[Verandering], width: float) -> Drawi
     """Worse to the left of the middle line, better to the right; 'gelijk' as a number."""
     row_h, label_w, top, bottom = 15, width * 0.30, 30, 14
     height = top + len(rijen) * row_h + bottom
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     d.add(String(0, height - 11, titel, fontName=BOLD, fontSize=9, fillColor=TEKST))
     half = (width - label_w - 90) / 2
     mid = label_w + half
@@ -141,7 +149,7 @@ def lijnen(titel: str, kwartalen: Sequence[str], reeksen: Sequence[Reeks], width
     """A line per gebied over the quarters; a hidden quarter is a gap with a hollow mark."""
     legend_h = 13 * ((len(reeksen) + 2) // 3)
     height, left, bottom = 190 + legend_h, 34, legend_h + 20
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     top = height - 18
     d.add(String(0, height - 11, titel, fontName=BOLD, fontSize=9, fillColor=TEKST))
     plot_w, plot_h = width - left - 16, top - bottom - 6
@@ -194,7 +202,7 @@ def gestapeld(titel: str, legenda: Sequence[tuple[str, colors.Color]], rijen: Se
     """100% stacked bars (e.g. doelen behaald / deels / niet)."""
     row_h, label_w, top = 14, width * 0.30, 30
     height = top + max(1, len(rijen)) * row_h + 4
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     d.add(String(0, height - 11, titel, fontName=BOLD, fontSize=9, fillColor=TEKST))
     x = label_w
     for naam, kleur in legenda:

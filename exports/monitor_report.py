@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from board.disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel, beveilig
 from board.i18n import _
@@ -27,6 +27,7 @@ from board.monitor_tabel import CelKey, Figuren
 from exports import monitor_charts as charts
 from exports.bronnen import register_pdf_fonts
 from exports.monitor_csv import cel_tekst, write_csv
+from exports.pdf import build_pdf, table_style
 
 PAGE_W = A4[0] - 36 * mm
 TOP_N = 7
@@ -71,23 +72,18 @@ class _Report:
         return self.p[(tabel, gebied, rij, kolom)]
 
     def build(self, path: Path) -> None:
-        register_pdf_fonts()
-        doc = SimpleDocTemplate(
-            str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-            bottomMargin=16 * mm, title=f"Monitor Wat telt – {self.naam} – {self.periode.label}",
-            author=self.naam, invariant=1,
-        )
+        register_pdf_fonts()  # before the first Paragraph names DejaVu
         story = [*self.voorpagina(), PageBreak(), *self.beter(), PageBreak(), *self.tijd(), PageBreak(),
                  *self.doelen_en_start(), *self.verantwoording()]
-        doc.build(story, onFirstPage=self.footer, onLaterPages=self.footer)
-
-    def footer(self, canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont("DejaVuSans", 7)
-        canvas.setFillColor(charts.ZACHT)
-        canvas.drawString(18 * mm, 9 * mm, f"Monitor Wat telt · {self.naam} · {self.periode.label}")
-        canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, f"pagina {doc.page}")
-        canvas.restoreState()
+        path.write_bytes(build_pdf(
+            story,
+            title=f"Monitor Wat telt – {self.naam} – {self.periode.label}",
+            subject="Monitor per wijk",
+            footer=f"Monitor Wat telt · {self.naam} · {self.periode.label}",
+            margin=18 * mm,
+            footer_size=7,
+            page_word="pagina",
+        ))
 
     # ----- page 1: who, and what plays where -----------------------------------------
 
@@ -123,7 +119,7 @@ class _Report:
             "dus totalen tellen niet altijd precies op; percentages zijn berekend op de afgeronde aantallen.",
             _SMALL)
         table = Table([[text]], colWidths=[PAGE_W])
-        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.95, 0.95, 0.93)),
+        table.setStyle(table_style(*[("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.95, 0.95, 0.93)),
                                    ("BOX", (0, 0), (-1, -1), 0.3, charts.RASTER), ("PADDING", (0, 0), (-1, -1), 5)]))
         return table
 
@@ -140,7 +136,7 @@ class _Report:
     def grid(self, drawings: Sequence) -> Table:
         cells = [list(drawings[i:i + 2]) + [""] * (2 - len(drawings[i:i + 2])) for i in range(0, len(drawings), 2)]
         table = Table(cells, colWidths=[PAGE_W / 2] * 2)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        table.setStyle(table_style(*[("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         return table
 
@@ -268,7 +264,7 @@ class _Report:
         ]
         widths = [PAGE_W * 0.25] + [PAGE_W * 0.75 / len(kolommen)] * len(kolommen)
         table = Table(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([
+        table.setStyle(table_style(*[
             ("FONT", (0, 1), (-1, -1), "DejaVuSans", 8), ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, charts.TEKST), ("LINEABOVE", (0, -1), (-1, -1), 0.4, charts.ZACHT),
             ("FONT", (0, -1), (-1, -1), "DejaVuSans-Bold", 8), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

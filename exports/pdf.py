@@ -69,16 +69,26 @@ def table_style(*commands: tuple) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), PDF_FONT), *commands])
 
 
-def build_pdf(story: Sequence[Flowable], title: str, subject: str, footer: str) -> bytes:
+def build_pdf(
+    story: Sequence[Flowable],
+    title: str,
+    subject: str,
+    footer: str,
+    *,
+    margin: float = 2.2 * cm,
+    footer_size: float = 10,
+    page_word: str = "blad",
+) -> bytes:
     """An A4 PDF of ``story``: fonts embedded, title and language in the metadata, the same
-    bytes for the same story (invariant=1 fixes the dates and the document id)."""
+    bytes for the same story (invariant=1 fixes the dates and the document id). Every PDF of
+    the app is built here; ``margin``, ``footer_size`` and ``page_word`` suit a denser report."""
     register_pdf_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=2.2 * cm,
-        rightMargin=2.2 * cm,
+        leftMargin=margin,
+        rightMargin=margin,
         topMargin=2.0 * cm,
         bottomMargin=2.2 * cm,
         title=title,
@@ -94,10 +104,10 @@ def build_pdf(story: Sequence[Flowable], title: str, subject: str, footer: str) 
 
     def page_footer(canvas: Canvas, doc_: SimpleDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont(PDF_FONT, 10)
+        canvas.setFont(PDF_FONT, footer_size)
         canvas.setFillColor(GRIJS)
         canvas.drawString(doc_.leftMargin, 1.2 * cm, footer)
-        canvas.drawRightString(A4[0] - doc_.rightMargin, 1.2 * cm, f"blad {doc_.page}")
+        canvas.drawRightString(A4[0] - doc_.rightMargin, 1.2 * cm, f"{page_word} {doc_.page}")
         canvas.restoreState()
 
     # Images as plain binary streams: ReportLab's ASCII85 text encoding (pure Python

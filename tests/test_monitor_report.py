@@ -5,6 +5,7 @@ from pypdf import PdfReader
 from board.monitor_counts import Periode
 from board.monitor_voorbeeld import voorbeeld_records
 from exports.monitor_report import write_monitor_report
+from tests.pdftekst import font_names
 
 P = Periode("2025-01", "2025-12")
 
@@ -36,3 +37,12 @@ def test_no_record_text_reaches_the_report(tmp_path):
     text += "".join(p.read_text(encoding="utf-8-sig") for p in paths[1:])
     assert "Voorbeelddoel" not in text and "VB-0" not in text
     assert not any(r.pseudoniem[:12] in text for r in records)
+
+
+def test_report_embeds_only_its_own_font_and_says_its_language(tmp_path):
+    """Like the koelkastblad: a PDF that names an unembedded font (Helvetica) looks
+    different on every reader, and a screen reader needs the language."""
+    path = write_monitor_report(voorbeeld_records(inwoners=160, wijken=4, klein=5), tmp_path, P, "Gemeente X")[0]
+    data = path.read_bytes()
+    assert {name.split("+")[-1] for name in font_names(data)} == {"DejaVuSans", "DejaVuSans-Bold"}
+    assert PdfReader(path).trailer["/Root"]["/Lang"] == "nl-NL"
