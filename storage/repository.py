@@ -338,6 +338,14 @@ class Repository:
         with self._write(actie, inwoner_id):
             pass
 
+    def act_as(self, professional_id: str) -> None:
+        """Another professional unlocked the tablet: from now on the audit log names them, and
+        their first look at an inwoner or change to a meting is logged anew."""
+        if professional_id != self.actor:
+            self.actor = professional_id
+            self._opened.clear()
+            self._changed.clear()
+
     def audit_log(self, inwoner_id: str | None = None) -> list[audit.AuditEntry]:
         with self._read() as conn:
             return audit.entries(conn, inwoner_id)

@@ -215,3 +215,25 @@ def test_pausing_on_the_board_asks_the_pin_and_returns_to_the_board(make_app: ob
     assert app.current == "lock" and not lock.can_return
     type_pin(lock, PIN)
     assert app.current == "bord" and app.inwoner_mode
+
+
+def test_the_audit_log_names_whoever_unlocked_last(make_app: object, keyring: Keyring) -> None:
+    from board import Inwoner
+
+    key = keyring.unlock(keyring.professionals()[0].id, PIN)
+    ahmed, _ = keyring.add_professional("Ahmed Bakker", "730152", key)
+    app = make_app()
+    lock = app.screen("lock")
+    tap(button(lock.ids.names, "Sanne de Vries"))
+    type_pin(lock, PIN)
+    inwoner = Inwoner.create("D-77", "Tongelre")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    app.show_history()
+    app.lock()
+    tap(button(app.screen("lock").ids.names, "Ahmed Bakker"))
+    type_pin(app.screen("lock"), "730152")
+    app.show_history()  # Ahmed looks at the same file
+    opened_by = [e.professional_id for e in app.repository.audit_log(inwoner.id) if e.actie == "geopend"]
+    sanne = next(p.id for p in keyring.professionals() if p.naam != "Ahmed Bakker")
+    assert opened_by == [sanne, ahmed]

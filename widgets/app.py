@@ -130,6 +130,8 @@ class MagneetbordApp(App):
         self.idle.touched(self.clock())
         if self.repository is None:
             self.repository = open_storage(self.url, data_key, professional_id)
+        else:
+            self.repository.act_as(professional_id)  # the audit log names who unlocked
         if self.leaving:
             self.leaving, self.return_to = False, None
             self._end_visit()
