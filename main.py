@@ -19,11 +19,11 @@ os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environm
 
 # Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
 COMMAND_MODULES: tuple[str, ...] = (
-    "storage.demo",
-    "exports.export_command",
-    "storage.sync",
-    "exports.monitor_command",
-    "exports.inzage",
+    "services.demo",
+    "services.export",
+    "services.sync",
+    "cli.monitor",
+    "services.inzage",
     "storage.outbox",
     "storage.audit",
 )

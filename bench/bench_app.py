@@ -128,10 +128,10 @@ def child_app() -> None:
 def prepare(folder: Path) -> None:
     """Demo data, one professional with the real Argon2id cost, and a visit left open."""
     os.environ["MAGNEETBORD_DATA_DIR"] = str(folder)
-    from storage.demo import fill
+    from services.demo import fill
+    from services.visit import Visit, VisitMarker
     from storage.keyring import Keyring
     from storage.repository import Repository
-    from storage.visit import Visit, VisitMarker
 
     url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
     _, key = Keyring.for_database(url).add_professional("Bench", PIN)

@@ -29,11 +29,11 @@ from board.disclosure import beveilig
 from board.monitor_counts import Periode
 from board.monitor_figures import figuren
 from board.monitor_voorbeeld import voorbeeld_records
+from services.sync import sync
 from storage import Repository
 from storage.central import central_engine, open_central, store_records
 from storage.central_counts import GEKOZEN_SQL, tel_sql
 from storage.central_derive import afleiden, koppel_inwoners
-from storage.sync import sync
 
 CACHE = Path(tempfile.gettempdir()) / "magneetbord-bench"
 VERSION = "v4"  # v4: the derived columns of central revision c002

@@ -152,6 +152,6 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("audit", help="het auditlog (wie opende of wijzigde welk dossier)")
     commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
     check = commands.add_parser("verify", help="controleer dat geen regel is veranderd, verwijderd of verplaatst")
-    from storage.unlock import with_repository  # late: unlock imports the repository, which imports this
+    from services.unlock import with_repository  # late: unlock imports the repository, which imports this
 
     check.set_defaults(func=with_repository(run_verify))

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from board.i18n import _, ngettext
+from services.unlock import with_repository
 from storage.engine import is_sqlite, resolve_url, sqlite_path
 from storage.errors import StorageError
 from storage.paths import data_dir
 from storage.repository import Repository
-from storage.unlock import with_repository
 
 OUTBOX = "outbox"
 RETENTION_DAYS = 90

@@ -9,11 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 import main
-from exports.monitor_command import default_periode
+from cli.monitor import default_periode
+from services.demo import fill
+from services.monitor import monitor_key, vingerafdruk
+from services.unlock import PIN_ENV
 from storage import Repository
-from storage.demo import fill
-from storage.monitor_local import monitor_key, vingerafdruk
-from storage.unlock import PIN_ENV
 from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
 
 

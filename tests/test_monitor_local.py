@@ -13,9 +13,8 @@ import sqlalchemy as sa
 from board.disclosure import Zichtbaarheid
 from board.monitor_counts import Periode
 from board.monitor_record import monitor_record
-from storage import ConflictError, InvalidValueError, Repository
-from storage.demo import fill
-from storage.monitor_local import (
+from services.demo import fill
+from services.monitor import (
     KEY_SETTING,
     import_key,
     local_records,
@@ -26,6 +25,7 @@ from storage.monitor_local import (
     waiting_records,
     write_key_file,
 )
+from storage import ConflictError, InvalidValueError, Repository
 from tests.keys import TEST_KEY
 
 

@@ -13,9 +13,9 @@ from board.disclosure import aandeel
 from board.lock import DEFAULT_IDLE_SECONDS
 from board.monitor_beeld import VORIG_JAAR, periode
 from board.monitor_counts import ALLE
-from storage.demo import fill
+from services.demo import fill
+from services.monitor import monitor_for_app
 from storage.keyring import KdfParams, Keyring
-from storage.monitor_local import monitor_for_app
 from storage.repository import Repository
 from tests.kivy_helpers import (  # noqa: F401
     PIN,

@@ -21,11 +21,11 @@ from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
 from board import BoardError, BoardSession, Inwoner, Meting
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
+from services.visit import Visit, VisitMarker, meting_for_visit, open_storage, saving
 from storage.engine import resolve_url
 from storage.errors import StorageError
 from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
 from storage.repository import Repository
-from storage.visit import Visit, VisitMarker, meting_for_visit, open_storage, saving
 from widgets import kiosk
 
 INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
@@ -304,7 +304,7 @@ class MagneetbordApp(App):
             error: str | None = None
             try:
                 from exports.bundle import ExportError
-                from exports.export_command import export_meting
+                from services.export import export_meting
                 from storage.outbox import outbox_folder
 
                 try:

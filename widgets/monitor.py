@@ -1,5 +1,5 @@
 """The monitor for the professional: this tablet's own afgeronde metingen per wijk and period,
-as charts, after disclosure control (``storage.monitor_local.monitor_for_app``).
+as charts, after disclosure control (``services.monitor.monitor_for_app``).
 
 The figures are counted in a thread (with a few hundred inwoners that takes well over 100 ms)
 when the screen opens or the period changes; a wijk only picks other rows from them.
@@ -17,8 +17,8 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 from board import BoardError
 from board.i18n import _
 from board.monitor_beeld import LAATSTE_12, MonitorBeeld, monitor_beeld, periode, periode_tekst
+from services.monitor import monitor_for_app
 from storage.errors import StorageError
-from storage.monitor_local import monitor_for_app
 from widgets.common import Scherm, load_kv, make
 from widgets.monitor_grafiek import GekozenGrafiek, VeranderingGrafiek
 

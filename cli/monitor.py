@@ -3,7 +3,7 @@
 ``monitor --db URL --out DIR`` reads a central database (counted by SQL) or, when URL is a
 tablet's database, that tablet's own afgeronde metingen (counted in Python), protects the
 figures (``disclosure.beveilig``) and writes ``monitor.pdf`` and one CSV per table.
-``monitor key`` shows, makes or imports the gemeente's key (see ``storage.monitor_local``).
+``monitor key`` shows, makes or imports the gemeente's key (see ``services.monitor``).
 """
 
 from __future__ import annotations
@@ -24,11 +24,7 @@ from board.monitor_counts import Periode
 from board.monitor_figures import figuren, figuren_uit_records
 from board.monitor_tabel import Figuren
 from exports.monitor_report import write_published
-from storage.central import describe, is_central, open_central
-from storage.central_counts import tel_sql
-from storage.engine import is_sqlite, resolve_url, sqlite_path
-from storage.errors import StorageError
-from storage.monitor_local import (
+from services.monitor import (
     import_key,
     local_records,
     monitor_key,
@@ -36,8 +32,12 @@ from storage.monitor_local import (
     vingerafdruk,
     write_key_file,
 )
+from services.unlock import open_for_cli, with_repository
+from storage.central import describe, is_central, open_central
+from storage.central_counts import tel_sql
+from storage.engine import is_sqlite, resolve_url, sqlite_path
+from storage.errors import StorageError
 from storage.repository import Repository
-from storage.unlock import open_for_cli, with_repository
 
 DEFAULT_GEMEENTE = "Gemeente"
 

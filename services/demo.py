@@ -11,8 +11,8 @@ from typing import Any
 
 from board.i18n import _
 from board.voorbeeld import SEED, voorbeeld
+from services.unlock import with_repository
 from storage.repository import Repository
-from storage.unlock import with_repository
 
 
 def fill(repository: Repository, seed: int = SEED, aantal: int = 30) -> tuple[int, int]:

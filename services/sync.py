@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from board.i18n import _, ngettext
+from services.monitor import waiting_records
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
 from storage.errors import StorageError
-from storage.monitor_local import waiting_records
 from storage.repository import Repository
 
 BATCH = 200
@@ -139,6 +139,6 @@ def register(subparsers: Any) -> None:
         help="de centrale database van de gemeente (PostgreSQL-URL, of sqlite:///bestand voor één team)",
     )
     parser.add_argument("--batch", type=_positive, default=BATCH, help=argparse.SUPPRESS)
-    from storage.unlock import with_repository  # late: unlock imports the repository
+    from services.unlock import with_repository  # late: unlock imports the repository
 
     parser.set_defaults(func=with_repository(run))

@@ -16,10 +16,10 @@ from board import Inwoner, Meting
 from board.i18n import _, ngettext
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
 from exports.cli import Progress, export_metingen, print_progress
+from services.unlock import with_repository
 from storage.engine import resolve_url
 from storage.outbox import outbox_folder
 from storage.repository import Repository
-from storage.unlock import with_repository
 
 TEAM_ENV = "MAGNEETBORD_TEAM"
 

@@ -17,12 +17,12 @@ from typing import Any
 from board.document import dumps, history_to_document
 from board.i18n import N_, _, ngettext
 from exports.dossier import dossier_pdf
+from services.unlock import with_repository
 from storage import audit
 from storage.engine import resolve_url
 from storage.errors import StorageError
 from storage.outbox import outbox_folder, remove_bundles
 from storage.repository import Repository
-from storage.unlock import with_repository
 
 
 def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> list[Path]:
