@@ -1,13 +1,12 @@
 """Magneetbord: start the kiosk app, or run one of its command-line tasks.
 
-Nothing but wiring: each subcommand lives in the package it belongs to and registers
-itself through ``COMMAND_MODULES``.
+Nothing but wiring: the subcommands live in ``cli/`` (``cli.parser.build_parser``), the app
+in ``widgets/``.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -17,38 +16,6 @@ os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environment(); Pillow is for the exports
 
-# Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
-COMMAND_MODULES: tuple[str, ...] = (
-    "services.demo",
-    "services.export",
-    "services.sync",
-    "cli.monitor",
-    "services.inzage",
-    "storage.outbox",
-    "storage.audit",
-)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python main.py",
-        description="Magneetbord: het digitale Wat telt-magneetbord voor sociale wijkteams. "
-        "Zonder subcommando start de app.",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="de database als SQLAlchemy-URL (ook: omgevingsvariabele MAGNEETBORD_DB); "
-        "standaard een SQLite-bestand in de gebruikersmap van de app",
-    )
-    subparsers = parser.add_subparsers(title="subcommando's", metavar="SUBCOMMANDO")
-    run = subparsers.add_parser("run", help="start de app (dit is ook wat er gebeurt zonder subcommando)")
-    run.set_defaults(func=run_app)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
-    return parser
-
-
 def run_app(args: argparse.Namespace) -> int:
     from widgets import kiosk
 
@@ -57,6 +24,12 @@ def run_app(args: argparse.Namespace) -> int:
 
     MagneetbordApp(getattr(args, "db", None)).run()
     return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from cli.parser import build_parser as build
+
+    return build(run_app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,82 +1,26 @@
-"""``python main.py monitor``: the monitor report for the gemeente, and the monitor key.
+"""``python main.py monitor``: the monitor report for the gemeente (``services.monitor_report``),
+and the monitor key (``services.monitor``).
 
 ``monitor --db URL --out DIR`` reads a central database (counted by SQL) or, when URL is a
 tablet's database, that tablet's own afgeronde metingen (counted in Python), protects the
 figures (``disclosure.beveilig``) and writes ``monitor.pdf`` and one CSV per table.
-``monitor key`` shows, makes or imports the gemeente's key (see ``services.monitor``).
+``monitor key`` shows, makes or imports the gemeente's key (``services.monitor``).
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
-from board.disclosure import beveilig
-from board.errors import BoardError
+from board.errors import BoardError, UserError
 from board.i18n import _, ngettext
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_counts import Periode
-from board.monitor_figures import figuren, figuren_uit_records
-from board.monitor_tabel import Figuren
-from exports.monitor_report import write_published
-from services.monitor import (
-    import_key,
-    local_records,
-    monitor_key,
-    read_key_file,
-    vingerafdruk,
-    write_key_file,
-)
-from services.unlock import open_for_cli, with_repository
-from storage.central import describe, is_central, open_central
-from storage.central_counts import tel_sql
-from storage.engine import is_sqlite, resolve_url, sqlite_path
-from storage.errors import StorageError
-from storage.repository import Repository
-
-DEFAULT_GEMEENTE = "Gemeente"
-
-
-def default_periode(today: date | None = None) -> Periode:
-    """The last twelve months up to and including this one."""
-    today = today or date.today()
-    start_year, start_month = (today.year, 1) if today.month == 12 else (today.year - 1, today.month + 1)
-    return Periode(f"{start_year}-{start_month:02d}", f"{today.year}-{today.month:02d}")
-
-
-def count(
-    url: str, periode: Periode, open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET
-) -> tuple[Figuren, str]:
-    """The figures from ``url`` and where they came from (for the message). A central
-    database is counted by SQL; a tablet's own (encrypted) database is opened with
-    ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
-    path = sqlite_path(url) if is_sqlite(url) else None
-    if is_sqlite(url) and (path is None or not Path(path).is_file()):
-        raise StorageError(_("Het bestand {bestand} bestaat niet; er is niets geschreven.").format(bestand=path or url))
-    try:
-        central = is_central(url)
-    except DBAPIError as exc:
-        if path is None:
-            raise StorageError(
-                _("De database {database} is niet bereikbaar. ({fout})").format(database=describe(url), fout=exc.orig)
-            ) from exc
-        central = False  # not a plain SQLite file: perhaps the tablet's own (encrypted) one
-    if central:
-        engine = open_central(url)
-        try:
-            return figuren(tel_sql(engine, periode, set_naam)), "de centrale database"
-        finally:
-            engine.dispose()
-    repository = open_local()
-    try:
-        return figuren_uit_records(local_records(repository), periode, set_naam), "de metingen op deze tablet"
-    finally:
-        repository.close()
+from cli.common import with_repository
+from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
+from services.monitor_report import DEFAULT_GEMEENTE, default_periode, write_report
+from services.unlock import open_for_cli
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -90,21 +34,22 @@ def run_report(args: argparse.Namespace) -> int:
     except BoardError as exc:
         print(exc)
         return 2
-    url = resolve_url(args.db)
     try:
-        figures, bron = count(url, periode, lambda: open_for_cli(args), args.set)
-    except StorageError as exc:
+        report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente, args.set)
+    except UserError as exc:
         print(exc)
         return 1
-    paths = write_published(figures, beveilig(figures), Path(args.out), periode, args.gemeente)
-    wijken = len(figures.tabel("overzicht").gebieden) - 1
     print(
         ngettext(
             "Monitor {periode} uit {bron}: {wijken} wijk. Geschreven in {out}: {bestanden}.",
             "Monitor {periode} uit {bron}: {wijken} wijken. Geschreven in {out}: {bestanden}.",
-            wijken,
+            report.wijken,
         ).format(
-            periode=periode.label, bron=bron, wijken=wijken, out=args.out, bestanden=", ".join(p.name for p in paths)
+            periode=periode.label,
+            bron=report.bron,
+            wijken=report.wijken,
+            out=args.out,
+            bestanden=", ".join(p.name for p in report.paths),
         )
     )
     return 0
@@ -114,7 +59,7 @@ def run_key(args: argparse.Namespace) -> int:
     if args.new is not None:
         try:
             key = write_key_file(Path(args.new))
-        except StorageError as exc:
+        except UserError as exc:
             print(exc)
             return 1
         print(
@@ -127,7 +72,7 @@ def run_key(args: argparse.Namespace) -> int:
     return with_repository(_run_key_on_tablet)(args)
 
 
-def _run_key_on_tablet(args: argparse.Namespace, repository: Repository) -> int:
+def _run_key_on_tablet(args: argparse.Namespace, repository: Any) -> int:
     if args.import_file is not None:
         key = read_key_file(Path(args.import_file))
         changed = import_key(repository, key)

@@ -1,44 +1,47 @@
-"""``python main.py export``: write dossier bundles of afgeronde metingen to the outbox.
+"""Afronden and export: dossier bundles of afgeronde metingen into the outbox.
 
-Wiring, like main.py: it joins storage (which metingen) and the renderers (what is written);
-the renderers themselves never import storage.
+Joins storage (which metingen, noting them as exported) and the renderers (what is
+written); the renderers themselves never import storage. ``export_meting`` is what the app
+calls after afronden; ``python main.py export`` calls ``select`` and ``export_to``.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from board import Inwoner, Meting
-from board.i18n import _, ngettext
-from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
-from exports.cli import Progress, export_metingen, print_progress
-from services.unlock import with_repository
-from storage.engine import resolve_url
+from board.i18n import _
+from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, write_bundle
 from storage.outbox import outbox_folder
 from storage.repository import Repository
 
 TEAM_ENV = "MAGNEETBORD_TEAM"
 
+Progress = Callable[[int, int, Path], None]
+Item = tuple[Inwoner, Meting, Meting | None]
 
-def select(repository: Repository, args: argparse.Namespace) -> list[tuple[Inwoner, Meting, Meting | None]]:
-    """The metingen the command line asks for, each with its inwoner and previous meting."""
-    if args.meting:
-        metingen = [repository.get_meting(args.meting)]
-    elif args.dossier:
-        inwoner = repository.find_inwoner(args.dossier)
+
+def select(
+    repository: Repository, meting_id: str | None = None, dossiernummer: str | None = None
+) -> list[Item]:
+    """The metingen asked for (one meting, one inwoner's afgeronde ones, or all not yet
+    exported), each with its inwoner and previous meting."""
+    if meting_id:
+        metingen = [repository.get_meting(meting_id)]
+    elif dossiernummer:
+        inwoner = repository.find_inwoner(dossiernummer)
         if inwoner is None:
-            raise ExportError(_("Er is geen inwoner met dossiernummer {dossier}.").format(dossier=args.dossier))
+            raise ExportError(_("Er is geen inwoner met dossiernummer {dossier}.").format(dossier=dossiernummer))
         metingen = [m for m in repository.history(inwoner.id) if m.afgerond]
     else:
         metingen = repository.not_exported()
     return [with_context(repository, meting) for meting in metingen]
 
 
-def with_context(repository: Repository, meting: Meting) -> tuple[Inwoner, Meting, Meting | None]:
+def with_context(repository: Repository, meting: Meting) -> Item:
     """A meting with what its bundle also shows: the inwoner and the previous meting."""
     if not meting.afgerond:
         raise ExportError(_("Deze meting is nog niet afgerond; alleen een afgeronde meting wordt geëxporteerd."))
@@ -46,12 +49,36 @@ def with_context(repository: Repository, meting: Meting) -> tuple[Inwoner, Metin
     return repository.get_inwoner(meting.inwoner_id), meting, vorige
 
 
+def export_metingen(
+    items: Iterable[Item],
+    out: Path,
+    progress: Progress | None = None,
+    team_contact: str = DEFAULT_TEAM_CONTACT,
+    on_written: Callable[[Meting, Path], None] | None = None,
+) -> list[Path]:
+    """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
+
+    Stops at the first error (an ExportError with a Dutch message); the bundles written
+    before it stay, complete, and exporting again skips them unchanged. ``on_written`` is
+    called after each bundle is safely in place (storage notes it as exported).
+    """
+    todo = list(items)
+    folders: list[Path] = []
+    for inwoner, meting, vorige in todo:
+        folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact))
+        if on_written is not None:
+            on_written(meting, folders[-1])
+        if progress is not None:
+            progress(len(folders), len(todo), folders[-1])
+    return folders
+
+
 def export_to(
     repository: Repository,
-    items: list[tuple[Inwoner, Meting, Meting | None]],
+    items: list[Item],
     out: Path,
     team_contact: str | None = None,
-    progress: Progress | None = print_progress,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write the bundles and note each meting as exported as soon as its bundle is in place."""
     return export_metingen(
@@ -68,28 +95,6 @@ def export_meting(repository: Repository, meting: Meting, out: Path, team_contac
     return export_to(repository, [with_context(repository, meting)], out, team_contact, progress=None)[0]
 
 
-def run(args: argparse.Namespace, repository: Repository) -> int:
-    out = Path(args.out) if args.out else outbox_folder(resolve_url(args.db))
-    items = select(repository, args)
-    if not items:
-        print(_("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd."))
-        return 0
-    folders = export_to(repository, items, out, args.team)
-    print(ngettext("{n} meting geëxporteerd naar {out}.", "{n} metingen geëxporteerd naar {out}.", len(folders)).format(
-        n=len(folders), out=out
-    ))
-    return 0
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "export",
-        help="exporteer afgeronde metingen (snapshot, koelkastblad, dossier-PDF, JSON, FHIR) naar de outbox",
-        description="Zonder keuze: alles wat nog niet geëxporteerd is.",
-    )
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument("--meting", metavar="ID", help="alleen deze meting")
-    which.add_argument("--dossier", metavar="NUMMER", help="alle afgeronde metingen van deze inwoner")
-    parser.add_argument("--out", metavar="MAP", help="naar deze map in plaats van de outbox in de gebruikersmap")
-    parser.add_argument("--team", help=f"hoe het team te bereiken is (of omgevingsvariabele {TEAM_ENV})")
-    parser.set_defaults(func=with_repository(run))
+def export_to_outbox(repository: Repository, meting: Meting, url: str) -> Path:
+    """After afronden: the bundle of ``meting`` into the outbox beside the database at ``url``."""
+    return export_meting(repository, meting, outbox_folder(url))

@@ -1,4 +1,5 @@
-"""``python main.py inwoner export|erase --dossier NR``: the inwoner's rights of access and erasure.
+"""Inzage and erasure: the inwoner's rights of access and erasure (``python main.py inwoner
+export|erase --dossier NR``).
 
 Export (AVG art. 15) writes everything stored about one inwoner into a folder of the
 professional's choice: ``gegevens.json`` (the whole history, ``board.document``), one dossier
@@ -9,19 +10,16 @@ meting and their bundles in the outbox; the audit log keeps only that it happene
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
-from typing import Any
 
 from board.document import dumps, history_to_document
-from board.i18n import N_, _, ngettext
+from board.i18n import _
+from board.inwoner import Inwoner
 from exports.dossier import dossier_pdf
-from services.unlock import with_repository
 from storage import audit
-from storage.engine import resolve_url
 from storage.errors import StorageError
-from storage.outbox import outbox_folder, remove_bundles
+from storage.outbox import remove_bundles
 from storage.repository import Repository
 
 
@@ -56,7 +54,7 @@ def erase_inwoner(repository: Repository, outbox: Path, dossiernummer: str) -> i
     return len(ids)
 
 
-def _find(repository: Repository, dossiernummer: str) -> Any:
+def _find(repository: Repository, dossiernummer: str) -> Inwoner:
     inwoner = repository.find_inwoner(dossiernummer)
     if inwoner is None:
         raise StorageError(
@@ -65,48 +63,3 @@ def _find(repository: Repository, dossiernummer: str) -> Any:
             )
         )
     return inwoner
-
-
-def run_export(args: argparse.Namespace, repository: Repository) -> int:
-    written = export_inwoner(repository, args.dossier, Path(args.out))
-    print(
-        ngettext(
-            "Inzage geschreven naar {out}: {n} bestand.", "Inzage geschreven naar {out}: {n} bestanden.", len(written)
-        ).format(out=args.out, n=len(written))
-    )
-    return 0
-
-
-def confirm_erase(args: argparse.Namespace) -> int:
-    """Ask for the dossiernummer again before anything is opened, let alone erased."""
-    if not args.yes:
-        answer = input(
-            _("Alles van dossier {dossier} wordt gewist. Typ het dossiernummer nog eens: ").format(dossier=args.dossier)
-        )
-        if answer.strip() != args.dossier:
-            print(_("Het nummer is niet gelijk; er is niets gewist."))
-            return 1
-    return with_repository(run_erase, failed=N_("Wissen is niet gelukt: "))(args)
-
-
-def run_erase(args: argparse.Namespace, repository: Repository) -> int:
-    count = erase_inwoner(repository, outbox_folder(resolve_url(args.db)), args.dossier)
-    print(ngettext(
-            "Dossier {dossier} is gewist: de inwoner, {count} meting en de exports ervan.",
-            "Dossier {dossier} is gewist: de inwoner, {count} metingen en hun exports.",
-            count,
-        ).format(dossier=args.dossier, count=count))
-    return 0
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("inwoner", help="inzage en wissen voor één inwoner (AVG)")
-    commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
-    export = commands.add_parser("export", help="alles wat over de inwoner is opgeslagen (JSON en PDF)")
-    export.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
-    export.add_argument("--out", default=".", metavar="MAP", help="de map voor de bestanden (standaard: hier)")
-    export.set_defaults(func=with_repository(run_export, failed=N_("De inzage is niet gemaakt: ")))
-    erase = commands.add_parser("erase", help="wis de inwoner en alles over hem of haar van de tablet")
-    erase.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
-    erase.add_argument("--yes", action="store_true", help="niet opnieuw om het dossiernummer vragen")
-    erase.set_defaults(func=confirm_erase)

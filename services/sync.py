@@ -1,4 +1,4 @@
-"""``python main.py sync --to URL``: send the tablet's waiting monitor records to the gemeente.
+"""Sync: send the tablet's waiting monitor records to the gemeente (``python main.py sync --to URL``).
 
 Idempotent and resumable: records go in batches, each batch one transaction on the
 central database (a record already there is skipped, see ``central.store_records``), and
@@ -9,12 +9,9 @@ tablet, and a batch that did arrive but was not noted yet is skipped next time.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -39,15 +36,7 @@ class SyncResult:
     total: int  # records that were waiting
     new: int  # stored as new by the central database
     already: int  # the central database had them already (an earlier, broken sync)
-
-
-def print_progress(done: int, total: int) -> None:
-    end = "\n" if done == total else ""
-    line = ngettext("Verzenden: {done} van {total} record", "Verzenden: {done} van {total} records", total).format(
-        done=done, total=total
-    )
-    sys.stderr.write(f"\r{line}\x1b[K{end}")
-    sys.stderr.flush()
+    central: str = ""  # the central database, for messages (no password)
 
 
 def _wachten(n: int) -> str:
@@ -98,47 +87,6 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(todo))
-        return SyncResult(total=len(todo), new=new, already=len(todo) - new)
+        return SyncResult(total=len(todo), new=new, already=len(todo) - new, central=describe(url))
     finally:
         engine.dispose()
-
-
-def run(args: argparse.Namespace, repository: Repository) -> int:
-    result = sync(repository, args.to, args.batch, print_progress)
-    if result.total == 0:
-        print(_("Er wachtten geen records: {url} heeft alles al.").format(url=describe(args.to)))
-    else:
-        extra = (
-            ngettext(" ({n} stond er al)", " ({n} stonden er al)", result.already).format(n=result.already)
-            if result.already
-            else ""
-        )
-        print(
-            ngettext(
-                "Klaar: {totaal} record verzonden naar {url}{extra}.",
-                "Klaar: {totaal} records verzonden naar {url}{extra}.",
-                result.total,
-            ).format(totaal=result.total, url=describe(args.to), extra=extra)
-        )
-    return 0
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(_("minstens 1"))
-    return value
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "sync", help="stuur de wachtende monitorrecords (zonder namen of tekst) naar de centrale database"
-    )
-    parser.add_argument(
-        "--to", required=True, metavar="URL",
-        help="de centrale database van de gemeente (PostgreSQL-URL, of sqlite:///bestand voor één team)",
-    )
-    parser.add_argument("--batch", type=_positive, default=BATCH, help=argparse.SUPPRESS)
-    from services.unlock import with_repository  # late: unlock imports the repository
-
-    parser.set_defaults(func=with_repository(run))

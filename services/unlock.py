@@ -1,6 +1,7 @@
 """Open the encrypted database from the command line: the PIN from ``MAGNEETBORD_PIN`` or asked
 without echo, the professional from ``MAGNEETBORD_PROFESSIONAL`` (name or id) when the tablet
-has more than one. Every subcommand that opens the database uses ``open_for_cli``.
+has more than one. Every subcommand that opens the database uses ``open_for_cli`` (through
+``cli.common.with_repository``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import os
 import secrets
 from collections.abc import Callable
 
-from board.errors import UserError
 from board.i18n import _
 from board.lock import pin_problem
 from storage.engine import is_sqlite, resolve_url
@@ -106,30 +106,3 @@ def _ask(ask: Callable[[str], str], prompt: str) -> str:
             ).format(env=PIN_ENV)
         ) from None
 
-
-Work = Callable[[argparse.Namespace, Repository], int]
-
-
-def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") -> Callable[[argparse.Namespace], int]:
-    """A subcommand's ``func``: unlock the database, run ``work(args, repository)``, close it.
-
-    A ``UserError`` (or a file system error) is printed as its message, after ``failed``
-    (marked with ``N_``, translated here) when given, and gives exit code 1; nothing half-done
-    is left by the callees.
-    """
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            repository = open_for_cli(args, create_demo=create_demo)
-        except UserError as exc:
-            print(exc)
-            return 1
-        try:
-            return work(args, repository)
-        except (UserError, OSError) as exc:
-            print(f"{_(failed) if failed else ''}{exc}")  # failed is marked with N_ by the caller
-            return 1
-        finally:
-            repository.close()
-
-    return run

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from board.errors import BoardError
+from board.inwoner import Inwoner
 from board.meting import Meting
 from storage.errors import StorageError
 from storage.keyring import write_atomically
@@ -28,7 +29,8 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None) 
     """The repository of ``url``, opened with the data key that unlocking gave (SQLCipher);
     ``professional_id`` is the audit log's actor. Delivered metingen past the retention
     period leave the tablet here, at the start of the work."""
-    from storage.outbox import apply_retention, outbox_folder
+    from services.outbox import apply_retention
+    from storage.outbox import outbox_folder
 
     repository = Repository.open(url, data_key, actor=professional_id)
     apply_retention(repository, outbox_folder(url))
@@ -88,3 +90,21 @@ def saving(repository: Repository) -> Callable[[Meting, Meting], None]:
             raise BoardError(str(exc)) from exc
 
     return on_commit
+
+
+def vorige_meting(repository: Repository, meting: Meting) -> Meting | None:
+    """The meting before ``meting`` (its ghosts and the comparison at afronden), if any."""
+    return repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+
+
+def resume(repository: Repository, visit: Visit) -> tuple[Inwoner, Meting] | None:
+    """The inwoner and the concept meting of a visit that was open when the app stopped;
+    None when it is gone or was afgerond meanwhile (the app then starts at the list)."""
+    try:
+        meting = repository.get_meting(visit.meting_id)
+        inwoner = repository.get_inwoner(visit.inwoner_id)
+    except StorageError:
+        return None
+    if meting.afgerond:
+        return None
+    return inwoner, meting

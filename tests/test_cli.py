@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from cli.export import print_progress
 from exports.bundle import ExportError, verify_bundle
-from exports.cli import export_metingen, print_progress
+from services.export import export_metingen
 from tests import voorbeelden
 
 

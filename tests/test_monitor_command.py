@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 import main
-from cli.monitor import default_periode
 from services.demo import fill
 from services.monitor import monitor_key, vingerafdruk
+from services.monitor_report import default_periode
 from services.unlock import PIN_ENV
 from storage import Repository
 from tests.keys import TEST_KEY, TEST_PIN, add_test_professional

@@ -14,10 +14,11 @@ from board import Inwoner, Meting
 from board.monitor_record import monitor_record
 from exports.bundle import write_bundle
 from services.monitor import monitor_key
+from services.outbox import apply_retention
 from services.unlock import PIN_ENV, open_for_cli
 from storage import Keyring, Repository
 from storage.keyring import KdfParams
-from storage.outbox import apply_retention, outbox_folder
+from storage.outbox import outbox_folder
 
 PIN = "482913"
 NOW = datetime(2026, 9, 1, 12, tzinfo=UTC)

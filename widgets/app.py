@@ -13,19 +13,19 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
-from board import BoardError, BoardSession, Inwoner, Meting
+from board import BoardSession, Inwoner, Meting
+from board.errors import UserError
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
-from services.visit import Visit, VisitMarker, meting_for_visit, open_storage, saving
-from storage.engine import resolve_url
-from storage.errors import StorageError
-from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
-from storage.repository import Repository
+from services.access import database_url, open_keyring
+from services.inwoners import history
+from services.visit import Visit, VisitMarker, meting_for_visit, open_storage, resume, saving, vorige_meting
 from widgets import kiosk
 
 INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
@@ -45,15 +45,15 @@ class MagneetbordApp(App):
         *,
         clock: Callable[[], float] = time.time,
         today: Callable[[], date] = date.today,
-        kdf: KdfParams = DEFAULT_KDF,
+        kdf: Any = None,  # the keyring's Argon2id cost (tests make it cheap); None: the default
         idle_seconds: float | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)
-        self.url = resolve_url(url)
+        self.url = database_url(url)
         self.clock, self.today, self.kdf = clock, today, kdf
         self.idle_seconds = idle_seconds or kiosk.idle_seconds(DEFAULT_IDLE_SECONDS)
-        self.repository: Repository | None = None
+        self.repository: Any = None  # the unlocked database, handed to services/
         self.professional_id: str | None = None
         self.professional_naam = ""
         self.data_key: bytes | None = None
@@ -73,7 +73,7 @@ class MagneetbordApp(App):
         Window.clearcolor = (0.98, 0.97, 0.95, 1)
         kiosk.guard(Window)
         Window.bind(on_touch_down=self._activity, on_key_down=self._activity)
-        self.keyring = Keyring.for_database(self.url, kdf=self.kdf)
+        self.keyring = open_keyring(self.url, self.kdf)
         self.idle = IdleTimer(self.idle_seconds, self.clock())
         self._idle_event = Clock.schedule_interval(lambda _dt: self.check_idle(), 1.0)
         self.manager = ScreenManager(transition=NoTransition())
@@ -208,7 +208,7 @@ class MagneetbordApp(App):
 
     def show_history(self) -> None:
         assert self.inwoner is not None and self.repository is not None
-        self.screen("geschiedenis").show(self.inwoner.dossiernummer, self.repository.history(self.inwoner.id))
+        self.screen("geschiedenis").show(self.inwoner.dossiernummer, history(self.repository, self.inwoner.id))
         self._go("geschiedenis")
 
     def show_monitor(self) -> None:
@@ -222,7 +222,7 @@ class MagneetbordApp(App):
         assert self.inwoner is not None and self.repository is not None
         try:
             meting = meting_for_visit(self.repository, self.inwoner.id, self.today())
-        except (StorageError, BoardError) as exc:
+        except UserError as exc:
             self.screen("inwoner").status = str(exc)
             return
         self._start_visit(meting)
@@ -241,7 +241,7 @@ class MagneetbordApp(App):
         assert self.repository is not None
         meting = session.meting
         self.screen("bord").show_session(session)
-        self._vorige = self.repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+        self._vorige = vorige_meting(self.repository, meting)
         for name in ("doelen", "afronden"):
             if name in self._screens:  # made on first use: a resumed board starts quicker
                 self._follow(name)
@@ -261,15 +261,11 @@ class MagneetbordApp(App):
         visit = self.marker.read()
         if visit is None or self.repository is None:
             return False
-        try:
-            meting = self.repository.get_meting(visit.meting_id)
-            self.inwoner = self.repository.get_inwoner(visit.inwoner_id)
-        except StorageError:
+        found = resume(self.repository, visit)
+        if found is None:
             self.marker.clear()
             return False
-        if meting.afgerond:
-            self.marker.clear()
-            return False
+        self.inwoner, meting = found
         self._start_visit(meting)
         return True
 
@@ -303,13 +299,11 @@ class MagneetbordApp(App):
         def work() -> None:
             error: str | None = None
             try:
-                from exports.bundle import ExportError
-                from services.export import export_meting
-                from storage.outbox import outbox_folder
+                from services.export import export_to_outbox
 
                 try:
-                    export_meting(repository, meting, outbox_folder(self.url))
-                except (ExportError, StorageError, OSError) as exc:
+                    export_to_outbox(repository, meting, self.url)
+                except (UserError, OSError) as exc:
                     error = str(exc)
             finally:
                 Clock.schedule_once(lambda _dt: screen.export_finished(error))

@@ -14,11 +14,10 @@ from kivy.factory import Factory
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 
-from board import BoardError
+from board.errors import UserError
 from board.i18n import _
 from board.monitor_beeld import LAATSTE_12, MonitorBeeld, monitor_beeld, periode, periode_tekst
 from services.monitor import monitor_for_app
-from storage.errors import StorageError
 from widgets.common import Scherm, load_kv, make
 from widgets.monitor_grafiek import GekozenGrafiek, VeranderingGrafiek
 
@@ -64,7 +63,7 @@ class MonitorScreen(Scherm):
             result, error = None, None
             try:
                 result = monitor_for_app(repository, gekozen, gemeente=gemeente)
-            except (StorageError, BoardError) as exc:
+            except UserError as exc:
                 error = str(exc)
             Clock.schedule_once(lambda _dt: self._loaded(generation, result, error))
 
