@@ -30,7 +30,8 @@ from board.monitor_figures import GEMEENTE, figuren_uit_records
 from board.monitor_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
 from board.monitor_tabel import CelKey, Figuren
 from storage.errors import ConflictError, InvalidValueError
-from storage.repository import MONITOR_KEY_SETTING, Repository
+from storage.repository import Repository
+from storage.settings import MONITOR_KEY_SETTING
 
 KEY_SETTING = MONITOR_KEY_SETTING
 KEY_BYTES = 32
