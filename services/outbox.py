@@ -4,16 +4,17 @@ retention period (``apply_retention``: at app start and by command)."""
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
+from board.bewaartermijn import BEWAARTERMIJN_DAGEN, grens
 from board.i18n import _
 from storage.engine import resolve_url
 from storage.errors import StorageError
 from storage.outbox import meting_id_of, outbox_folder, remove_bundles
 from storage.repository import Repository
 
-RETENTION_DAYS = 90
+RETENTION_DAYS = BEWAARTERMIJN_DAGEN
 RETENTION_ENV = "MAGNEETBORD_BEWAARTERMIJN_DAGEN"
 
 
@@ -43,7 +44,7 @@ def retention_days() -> int:
 def apply_retention(repository: Repository, outbox: Path, days: int | None = None, now: datetime | None = None) -> int:
     """Remove every meting the retention rule says must go (and any bundle of it); how many went."""
     days = retention_days() if days is None else days
-    cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+    cutoff = grens(now or datetime.now(UTC), days)
     expired = repository.expired(cutoff)
     for meting_id in expired:
         repository.remove_expired(meting_id)

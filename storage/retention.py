@@ -10,6 +10,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from board.bewaartermijn import Bewaard, verlopen
 from board.i18n import _
 from board.meting import Status
 from storage import audit
@@ -20,35 +21,21 @@ from storage.settings import MONITOR_KEY_SETTING
 
 class Retention:
     def expired(self, delivered_before: datetime) -> list[str]:
-        """Afgeronde metingen delivered to the dossier before the given moment, oldest first,
-        except each inwoner's latest afgeronde meting (the next vervolgmeting starts from it)
-        and, on a tablet that takes part in the gemeente's monitor (it has a monitor key),
-        any meting whose monitor record no central database has yet: it would be lost."""
-        latest = (
-            sa.select(MetingRow.inwoner_id, sa.func.max(MetingRow.volgnummer).label("nr"))
-            .where(MetingRow.status == Status.AFGEROND.value)
-            .group_by(MetingRow.inwoner_id)
-            .subquery()
-        )
-        query = (
-            sa.select(MetingRow.id)
-            .join(ExportRow, ExportRow.meting_id == MetingRow.id)
-            .join(latest, latest.c.inwoner_id == MetingRow.inwoner_id)
-            .where(
-                (MetingRow.status == Status.AFGEROND.value)
-                & (ExportRow.delivered_at < delivered_before)
-                & (MetingRow.volgnummer < latest.c.nr)
-            )
-            .order_by(ExportRow.delivered_at)
-        )
+        """The metingen that the retention rule (``board.bewaartermijn.verlopen``) says must go
+        when those delivered before ``delivered_before`` are past the bewaartermijn; on a
+        tablet with a monitor key, it takes part in the gemeente's monitor."""
         sent = sa.select(MonitorVerzondenRow.meting_id).where(MonitorVerzondenRow.meting_id == MetingRow.id)
+        query = (
+            sa.select(MetingRow.id, MetingRow.inwoner_id, MetingRow.volgnummer, ExportRow.delivered_at, sent.exists())
+            .outerjoin(ExportRow, ExportRow.meting_id == MetingRow.id)
+            .where(MetingRow.status == Status.AFGEROND.value)
+        )
         with self._read() as conn:
             in_monitor = conn.execute(
                 sa.select(InstellingRow.naam).where(InstellingRow.naam == MONITOR_KEY_SETTING)
             ).first()
-            if in_monitor:
-                query = query.where(sent.exists())
-            return list(conn.execute(query).scalars())
+            metingen = [Bewaard(*row) for row in conn.execute(query)]
+        return verlopen(metingen, delivered_before, in_monitor is not None)
 
     def remove_expired(self, meting_id: str) -> None:
         """Remove one meting under the retention rule. The meting that followed it loses its
