@@ -14,6 +14,8 @@ from board.inwoner import Inwoner
 from board.meting import Actie, Evaluatie, Meting, Perspectief, Uitvoerder
 
 SEED = 2026
+BEGIN = date(2024, 1, 8)  # the earliest 0-meting can be on this day
+DEMO_DAGEN = 365  # with a ``tot``: the 0-metingen fall in this many days before it
 WIJKEN = ("Woensel-Noord", "Tongelre", "Stratum", "Gestel", "Strijp")
 
 # Leefgebieden that often come up first in a wijkteam, with how often they are chosen.
@@ -109,23 +111,35 @@ EVALUATIE_GEWICHT = {
 }
 
 
-def voorbeeld(seed: int = SEED, aantal: int = 30) -> list[tuple[Inwoner, list[Meting]]]:
+def voorbeeld(seed: int = SEED, aantal: int = 30, tot: date | None = None) -> list[tuple[Inwoner, list[Meting]]]:
     """``aantal`` inwoners, each with a 0-meting and 0-3 vervolgmetingen, the 0-meting first.
-    The last meting of about one in six inwoners is still a concept."""
+    The last meting of about one in six inwoners is still a concept.
+
+    ``tot``: the sample is dated up to that day, as a team that started with the board about
+    a year before: the 0-metingen fall in the ``DEMO_DAGEN`` before it, and a vervolgmeting
+    that would come after it has not happened yet (so the monitor's last twelve months show
+    figures). The ids, positions and words stay those of the sample without ``tot``."""
+    if tot is None:
+        return _sample(seed, aantal, BEGIN)
+    sample = _sample(seed, aantal, tot - timedelta(days=DEMO_DAGEN))
+    return [(inwoner, [m for m in history if m.datum <= tot]) for inwoner, history in sample]
+
+
+def _sample(seed: int, aantal: int, begin: date) -> list[tuple[Inwoner, list[Meting]]]:
     rng = random.Random(seed)
-    return [_inwoner(rng, n) for n in range(aantal)]
+    return [_inwoner(rng, n, begin) for n in range(aantal)]
 
 
 def _uid(rng: random.Random) -> str:
     return uuid.UUID(int=rng.getrandbits(128), version=4).hex
 
 
-def _inwoner(rng: random.Random, n: int) -> tuple[Inwoner, list[Meting]]:
+def _inwoner(rng: random.Random, n: int, begin: date) -> tuple[Inwoner, list[Meting]]:
     wijk = rng.choice(WIJKEN)
     letters = "ABCDEFGHIJKLMNOPRSTVWZ"
     initialen = ".".join(rng.choice(letters) for _ in range(rng.choice((1, 2, 2, 3)))) + "."
     inwoner = Inwoner.create(f"WT-{2024 + n % 2}-{1001 + n:05d}", wijk, initialen, inwoner_id=_uid(rng))
-    datum = date(2024, 1, 8) + timedelta(days=rng.randrange(0, 330))
+    datum = begin + timedelta(days=rng.randrange(0, 330))
     meting = _eerste(rng, Meting.nulmeting(inwoner.id, datum, meting_id=_uid(rng)))
     metingen: list[Meting] = []
     for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):

@@ -1,4 +1,4 @@
-"""``python main.py audit verify``: is the audit log intact (``services.audit``)?"""
+"""``python3 main.py audit verify``: is the audit log intact (``services.audit``)?"""
 
 from __future__ import annotations
 

@@ -1,18 +1,19 @@
-"""``python main.py demo``: fill the database with a realistic sample (``services.demo``)."""
+"""``python3 main.py demo``: fill the database with a realistic sample (``services.demo``)."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from board.i18n import _
 from board.voorbeeld import SEED
-from cli.common import with_repository
-from services.demo import fill
+from cli.common import positive, with_repository
+from services.demo import DEMO_INWONERS, fill
 
 
 def run(args: argparse.Namespace, repository: Any) -> int:
-    inwoners, metingen = fill(repository, args.seed)
+    inwoners, metingen = fill(repository, args.seed, args.inwoners, tot=date.today())
     if inwoners or metingen:
         print(
             _("Voorbeeldgegevens toegevoegd: {inwoners} inwoners, {metingen} metingen.").format(
@@ -26,7 +27,12 @@ def run(args: argparse.Namespace, repository: Any) -> int:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "demo", help="vul de database met voorbeeldgegevens (ongeveer 30 inwoners in een paar wijken)"
+        "demo",
+        help="vul de database met voorbeeldgegevens (30 inwoners in 5 wijken, de laatste meting vandaag)",
+    )
+    parser.add_argument(
+        "--inwoners", type=positive, default=DEMO_INWONERS, metavar="N",
+        help=f"zoveel inwoners (standaard {DEMO_INWONERS}); de monitor toont pas cijfers vanaf 10 per wijk",
     )
     parser.add_argument("--seed", type=int, default=SEED, help=argparse.SUPPRESS)
     parser.set_defaults(func=with_repository(run, create_demo=True))

@@ -1,29 +1,26 @@
-"""``python main.py export``: dossier bundles of afgeronde metingen into the outbox
+"""``python3 main.py export``: dossier bundles of afgeronde metingen into the outbox
 (``services.export``), with a progress line."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from board.i18n import _, ngettext
-from cli.common import with_repository
+from cli.common import make_folder, progress_line, with_repository
 from services.export import TEAM_ENV, export_to, select
 from services.outbox import outbox_for
 
 
 def print_progress(done: int, total: int, folder: Path) -> None:
-    """One line that is rewritten in place: 'Exporteren: 3 van 120 (2026-03-01_ab12...)'."""
-    end = "\n" if done == total else ""
+    """'Exporteren: 3 van 120 (2026-03-01_ab12...)', rewritten in place on a terminal."""
     line = _("Exporteren: {done} van {total} ({map})").format(done=done, total=total, map=folder.name)
-    sys.stderr.write(f"\r{line}\x1b[K{end}")
-    sys.stderr.flush()
+    progress_line(line, done, total)
 
 
 def run(args: argparse.Namespace, repository: Any) -> int:
-    out = Path(args.out) if args.out else outbox_for(args.db)
+    out = make_folder(Path(args.out)) if args.out else outbox_for(args.db)
     items = select(repository, args.meting, args.dossier)
     if not items:
         print(_("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd."))
@@ -44,6 +41,8 @@ def register(subparsers: Any) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--meting", metavar="ID", help="alleen deze meting")
     which.add_argument("--dossier", metavar="NUMMER", help="alle afgeronde metingen van deze inwoner")
-    parser.add_argument("--out", metavar="MAP", help="naar deze map in plaats van de outbox in de gebruikersmap")
+    parser.add_argument(
+        "--out", metavar="MAP", help="naar deze map in plaats van de outbox (de map wordt gemaakt als hij er niet is)"
+    )
     parser.add_argument("--team", help=f"hoe het team te bereiken is (of omgevingsvariabele {TEAM_ENV})")
     parser.set_defaults(func=with_repository(run))

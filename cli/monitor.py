@@ -1,4 +1,4 @@
-"""``python main.py monitor``: the monitor report for the gemeente (``services.monitor_report``),
+"""``python3 main.py monitor``: the monitor report for the gemeente (``services.monitor_report``),
 and the monitor key (``services.monitor``).
 
 ``monitor --db URL --out DIR`` reads a central database (counted by SQL) or, when URL is a
@@ -25,7 +25,7 @@ from services.unlock import open_for_cli
 
 def run_report(args: argparse.Namespace) -> int:
     if args.out is None:
-        print(_("Geef een map voor het rapport: python main.py monitor --out MAP (zie --help)."))
+        print(_("Geef een map voor het rapport: python3 main.py monitor --out MAP (zie --help)."))
         return 2
     try:
         periode = default_periode() if args.van is None and args.tot is None else Periode(
@@ -65,7 +65,7 @@ def run_key(args: argparse.Namespace) -> int:
         print(
             _(
                 "Nieuwe monitorsleutel geschreven in {bestand} (vingerafdruk {vingerafdruk}). "
-                "Importeer hem op elke tablet met: python main.py monitor key --import BESTAND"
+                "Importeer hem op elke tablet met: python3 main.py monitor key --import BESTAND"
             ).format(bestand=args.new, vingerafdruk=vingerafdruk(key))
         )
         return 0
@@ -75,13 +75,27 @@ def run_key(args: argparse.Namespace) -> int:
 def _run_key_on_tablet(args: argparse.Namespace, repository: Any) -> int:
     if args.import_file is not None:
         key = read_key_file(Path(args.import_file))
-        changed = import_key(repository, key)
-        if changed:
+        result = import_key(repository, key)
+        if result.changed:
             print(
                 _("De sleutel van de gemeente is ingesteld (vingerafdruk {vingerafdruk}).").format(
                     vingerafdruk=vingerafdruk(key)
                 )
             )
+            if result.already_sent and result.previous is not None:
+                print(
+                    ngettext(
+                        "Let op: {n} monitorrecord was al verzonden met de vorige sleutel (vingerafdruk "
+                        "{vingerafdruk}); dat blijft zo bij de gemeente. De records die nog wachten, gaan met de "
+                        "nieuwe sleutel; de gemeente kan latere metingen van dezelfde inwoners niet aan de al "
+                        "verzonden records koppelen.",
+                        "Let op: {n} monitorrecords waren al verzonden met de vorige sleutel (vingerafdruk "
+                        "{vingerafdruk}); die blijven zo bij de gemeente. De records die nog wachten, gaan met de "
+                        "nieuwe sleutel; de gemeente kan latere metingen van dezelfde inwoners niet aan de al "
+                        "verzonden records koppelen.",
+                        result.already_sent,
+                    ).format(n=result.already_sent, vingerafdruk=vingerafdruk(result.previous))
+                )
         else:
             print(
                 _("Deze tablet had deze sleutel al (vingerafdruk {vingerafdruk}).").format(

@@ -1,4 +1,4 @@
-"""``python main.py outbox delivered MAP...`` and ``python main.py outbox opruimen [--dagen N]``
+"""``python3 main.py outbox delivered MAP...`` and ``python3 main.py outbox prune [--dagen N]``
 (``services.outbox``)."""
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ def register(subparsers: Any) -> None:
     delivered.add_argument("mappen", nargs="+", metavar="MAP", help="de map(pen) in de outbox")
     delivered.set_defaults(func=with_repository(run_delivered))
     retention = commands.add_parser(
-        "opruimen", help="verwijder afgeronde metingen die langer dan de bewaartermijn geleden zijn afgeleverd"
+        "prune",
+        aliases=["opruimen"],  # the old name, for one release
+        help="verwijder afgeronde metingen die langer dan de bewaartermijn geleden zijn afgeleverd",
     )
     retention.add_argument(
         "--dagen",

@@ -1,23 +1,20 @@
-"""``python main.py sync --to URL``: send the waiting monitor records (``services.sync``)."""
+"""``python3 main.py sync --to URL``: send the waiting monitor records (``services.sync``)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from board.i18n import _, ngettext
-from cli.common import with_repository
+from cli.common import positive, progress_line, with_repository
 from services.sync import BATCH, sync
 
 
 def print_progress(done: int, total: int) -> None:
-    end = "\n" if done == total else ""
     line = ngettext("Verzenden: {done} van {total} record", "Verzenden: {done} van {total} records", total).format(
         done=done, total=total
     )
-    sys.stderr.write(f"\r{line}\x1b[K{end}")
-    sys.stderr.flush()
+    progress_line(line, done, total)
 
 
 def run(args: argparse.Namespace, repository: Any) -> int:
@@ -40,13 +37,6 @@ def run(args: argparse.Namespace, repository: Any) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(_("minstens 1"))
-    return value
-
-
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "sync", help="stuur de wachtende monitorrecords (zonder namen of tekst) naar de centrale database"
@@ -55,5 +45,5 @@ def register(subparsers: Any) -> None:
         "--to", required=True, metavar="URL",
         help="de centrale database van de gemeente (PostgreSQL-URL, of sqlite:///bestand voor één team)",
     )
-    parser.add_argument("--batch", type=_positive, default=BATCH, help=argparse.SUPPRESS)
+    parser.add_argument("--batch", type=positive, default=BATCH, help=argparse.SUPPRESS)
     parser.set_defaults(func=with_repository(run))

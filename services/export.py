@@ -2,7 +2,7 @@
 
 Joins storage (which metingen, noting them as exported) and the renderers (what is
 written); the renderers themselves never import storage. ``export_meting`` is what the app
-calls after afronden; ``python main.py export`` calls ``select`` and ``export_to``.
+calls after afronden; ``python3 main.py export`` calls ``select`` and ``export_to``.
 """
 
 from __future__ import annotations

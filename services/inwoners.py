@@ -26,3 +26,8 @@ def add_inwoner(repository: Repository, inwoner: Inwoner) -> None:
 def history(repository: Repository, inwoner_id: str) -> list[Meting]:
     """Every meting of the inwoner, the 0-meting first (logged as opened)."""
     return repository.history(inwoner_id)
+
+
+def all_inwoners(repository: Repository) -> list[Inwoner]:
+    """Every inwoner on this tablet, by wijk and dossier number."""
+    return repository.list_inwoners()

@@ -1,4 +1,4 @@
-"""Inzage and erasure: the inwoner's rights of access and erasure (``python main.py inwoner
+"""Inzage and erasure: the inwoner's rights of access and erasure (``python3 main.py inwoner
 export|erase --dossier NR``).
 
 Export (AVG art. 15) writes everything stored about one inwoner into a folder of the

@@ -3,10 +3,11 @@
 **The key** (HMAC, see ``board.monitor_record``) is a setting in the tablet's own database,
 so it is exactly as safe as the data it pseudonymises (encrypted with it, erased with it).
 It is made at random on first use, which is all a single team needs; a gemeente with
-several tablets hands each one the same key file (``python main.py monitor key --new
-FILE`` makes one, ``--import FILE`` reads it). The key may be replaced only while no
-record has been sent: after that, a new key would give every meting a new record id and
-the central database would count it twice.
+several tablets hands each one the same key file (``python3 main.py monitor key --new
+FILE`` makes one, written 0600; ``--import FILE`` reads it). Import it before the first
+sync. Imported later, the records no central database has accepted yet go with the new key;
+those already sent stay under the old one, and the gemeente cannot link an inwoner's later
+metingen to them (the import says how many there are).
 
 **The queue** is derived, not stored: an afgeronde meting never changes, so its record can
 be made again at any time, also for metingen afgerond before the key existed. Only the
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from board.disclosure import Gepubliceerd, beveilig
@@ -29,7 +32,7 @@ from board.monitor_counts import Periode
 from board.monitor_figures import GEMEENTE, figuren_uit_records
 from board.monitor_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
 from board.monitor_tabel import CelKey, Figuren
-from storage.errors import ConflictError, InvalidValueError
+from storage.errors import InvalidValueError
 from storage.repository import Repository
 from storage.settings import MONITOR_KEY_SETTING
 
@@ -94,12 +97,12 @@ def write_key_file(path: Path) -> bytes:
     key = secrets.token_bytes(KEY_BYTES)
     text = (
         "# Monitorsleutel van de gemeente voor Magneetbord. Geheim: geef hem alleen aan de tablets\n"
-        f"# van de wijkteams (python main.py monitor key --import BESTAND). Vingerafdruk: {vingerafdruk(key)}\n"
+        f"# van de wijkteams (python3 main.py monitor key --import BESTAND). Vingerafdruk: {vingerafdruk(key)}\n"
         f"{key.hex()}\n"
     )
     try:
-        with Path(path).open("x", encoding="ascii") as handle:
-            handle.write(text)
+        # Written 0600 (only this user may read it), and never over an existing file.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError as exc:
         raise InvalidValueError(
             _("{path} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.").format(path=path)
@@ -108,24 +111,29 @@ def write_key_file(path: Path) -> bytes:
         raise InvalidValueError(
             _("{path} kan niet worden geschreven ({reden}).").format(path=path, reden=exc.strerror)
         ) from exc
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(text)
     return key
 
 
-def import_key(repository: Repository, key: bytes) -> bool:
-    """Use the gemeente's key from now on; False when the tablet already had this key."""
+@dataclass(frozen=True)
+class KeyImport:
+    changed: bool  # False: the tablet had this key already
+    already_sent: int = 0  # records sent with the previous key; they stay as they are centrally
+    previous: bytes | None = None  # the previous key, for its fingerprint
+
+
+def import_key(repository: Repository, key: bytes) -> KeyImport:
+    """Use the gemeente's key from now on. Also after a first sync with a key of the tablet's
+    own: the records that no central database has accepted are made with the new key when
+    they are sent (the queue is derived, see above); those already sent stay as they were
+    sent, and how many there are is returned so the professional can tell the gemeente."""
     current = repository.get_instelling(KEY_SETTING)
     if current == key.hex():
-        return False
-    if current is not None and repository.monitor_sent_count() > 0:
-        raise ConflictError(
-            _(
-                "Deze tablet heeft al monitorrecords verzonden met een andere sleutel "
-                "(vingerafdruk {vingerafdruk}). Met een nieuwe sleutel zou de "
-                "gemeente dezelfde metingen dubbel tellen; de sleutel is niet veranderd."
-            ).format(vingerafdruk=vingerafdruk(bytes.fromhex(current)))
-        )
+        return KeyImport(changed=False)
+    sent = repository.monitor_sent_count() if current is not None else 0
     repository.set_instelling(KEY_SETTING, key.hex())
-    return True
+    return KeyImport(True, sent, bytes.fromhex(current) if current is not None else None)
 
 
 def records_of(repository: Repository, metingen: list[Meting]) -> list[tuple[str, MonitorRecord]]:

@@ -1,6 +1,6 @@
 """The monitor report for the gemeente: count a central database (by SQL) or a tablet's own
 afgeronde metingen (in Python), protect the figures (``disclosure.beveilig``) and write
-``monitor.pdf`` and one CSV per table (``python main.py monitor --db URL --out MAP``)."""
+``monitor.pdf`` and one CSV per table (``python3 main.py monitor --db URL --out MAP``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Sync: send the tablet's waiting monitor records to the gemeente (``python main.py sync --to URL``).
+"""Sync: send the tablet's waiting monitor records to the gemeente (``python3 main.py sync --to URL``).
 
 Idempotent and resumable: records go in batches, each batch one transaction on the
 central database (a record already there is skipped, see ``central.store_records``), and

@@ -52,7 +52,7 @@ def open_for_cli(
             raise UnlockError(
                 _(
                     "Er staat nog geen professional op deze tablet. Start de app en maak een account, "
-                    "of vul voorbeeldgegevens met: python main.py demo"
+                    "of vul voorbeeldgegevens met: python3 main.py demo"
                 )
             )
         pin = _demo_pin()

@@ -4,7 +4,7 @@ An entry holds the professional's id, an action, the inwoner's random id (never 
 number, initials or any content), the moment and the result. Entries are numbered 1, 2, 3, ...
 and chained: each hash is SHA-256 over the previous hash and the entry's canonical fields.
 ``verify`` finds an edited, removed or reordered entry. It cannot see the newest entries cut
-off the end; compare the count and head hash that ``python main.py audit verify`` prints with
+off the end; compare the count and head hash that ``python3 main.py audit verify`` prints with
 one noted earlier (or sent to the central database) for that.
 """
 

@@ -1,5 +1,5 @@
 """The audit log: who did what with which inwoner (random id only), chained so that an edited,
-removed or reordered entry is found by ``python main.py audit verify``."""
+removed or reordered entry is found by ``python3 main.py audit verify``."""
 
 from __future__ import annotations
 

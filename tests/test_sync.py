@@ -1,4 +1,4 @@
-"""`python main.py sync --to URL`: idempotent, resumable after a broken connection, offline-first."""
+"""`python3 main.py sync --to URL`: idempotent, resumable after a broken connection, offline-first."""
 
 from __future__ import annotations
 
