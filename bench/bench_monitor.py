@@ -25,9 +25,9 @@ import sqlalchemy as sa
 
 from bench.common import BENCH_KEY, Figure, benchmark, interleaved, median
 from board import Inwoner, Meting
-from board.disclosure import beveilig
-from board.monitor_counts import Periode
-from board.monitor_figures import figuren
+from board.monitor_2_counts import Periode
+from board.monitor_3_figures import figuren
+from board.monitor_4_disclosure import beveilig
 from board.monitor_voorbeeld import voorbeeld_records
 from services.sync import sync
 from storage import Repository

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from board.inwoner import Inwoner
 from board.meting import Evaluatie, Meting
-from board.monitor_record import MonitorRecord, monitor_record
+from board.monitor_1_record import MonitorRecord, monitor_record
 
 VOORBEELD_SLEUTEL = b"voorbeeldgemeente-niet-geheim-0000"
 

@@ -16,7 +16,7 @@ from typing import Any
 from board.errors import BoardError, UserError
 from board.i18n import _, ngettext
 from board.leefgebieden import DEFAULT_SET
-from board.monitor_counts import Periode
+from board.monitor_2_counts import Periode
 from cli.common import with_repository
 from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
 from services.monitor_report import DEFAULT_GEMEENTE, default_periode, write_report

@@ -1,6 +1,6 @@
 """The tablet's side of the monitor: the gemeente's key, and the records of its metingen.
 
-**The key** (HMAC, see ``board.monitor_record``) is a setting in the tablet's own database,
+**The key** (HMAC, see ``board.monitor_1_record``) is a setting in the tablet's own database,
 so it is exactly as safe as the data it pseudonymises (encrypted with it, erased with it).
 It is made at random on first use, which is all a single team needs; a gemeente with
 several tablets hands each one the same key file (``python3 main.py monitor key --new
@@ -24,14 +24,14 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from board.disclosure import Gepubliceerd, beveilig
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import Meting
-from board.monitor_counts import Periode
-from board.monitor_figures import GEMEENTE, figuren_uit_records
-from board.monitor_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
-from board.monitor_tabel import CelKey, Figuren
+from board.monitor_1_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
+from board.monitor_2_counts import Periode
+from board.monitor_3_figures import GEMEENTE, figuren_uit_records
+from board.monitor_3_table import CelKey, Figuren
+from board.monitor_4_disclosure import Gepubliceerd, beveilig
 from storage.errors import InvalidValueError
 from storage.repository import Repository
 from storage.settings import MONITOR_KEY_SETTING

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from board.disclosure import beveilig
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
-from board.monitor_counts import Periode
-from board.monitor_figures import figuren, figuren_uit_records
-from board.monitor_tabel import Figuren
+from board.monitor_2_counts import Periode
+from board.monitor_3_figures import figuren, figuren_uit_records
+from board.monitor_3_table import Figuren
+from board.monitor_4_disclosure import beveilig
 from exports.monitor_report import write_published
 from services.monitor import local_records
 from storage.central import describe, is_central, open_central

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 
 from board.i18n import _
 from board.meting import Evaluatie, MetingSoort
-from board.monitor_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
+from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
 from storage.central_derive import afleiden, kw
 from storage.central_models import (
     DUIZENDSTE,

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from pypdf import PdfReader
 
 import main
-from board.monitor_record import keyed_hash
+from board.monitor_1_record import keyed_hash
 from board.voorbeeld import voorbeeld
 from services.demo import fill
 from services.monitor import monitor_key, read_key_file, vingerafdruk

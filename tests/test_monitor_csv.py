@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import csv
 
-from board.disclosure import Gepubliceerd, Zichtbaarheid, beveilig
-from board.monitor_counts import Periode
-from board.monitor_figures import figuren_uit_records
+from board.monitor_2_counts import Periode
+from board.monitor_3_figures import figuren_uit_records
+from board.monitor_4_disclosure import Gepubliceerd, Zichtbaarheid, beveilig
 from board.monitor_voorbeeld import voorbeeld_records
 from exports.monitor_csv import cel_tekst, write_csv
 

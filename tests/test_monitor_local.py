@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from board.disclosure import Zichtbaarheid
-from board.monitor_counts import Periode
-from board.monitor_record import monitor_record
+from board.monitor_1_record import monitor_record
+from board.monitor_2_counts import Periode
+from board.monitor_4_disclosure import Zichtbaarheid
 from services.demo import fill
 from services.monitor import (
     KEY_SETTING,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from board.monitor_counts import Periode
+from board.monitor_2_counts import Periode
 from board.monitor_voorbeeld import voorbeeld_records
 from exports.monitor_report import write_monitor_report
 from tests.pdftekst import font_names

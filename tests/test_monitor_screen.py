@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 
 from board import Inwoner
-from board.disclosure import aandeel
 from board.lock import DEFAULT_IDLE_SECONDS
-from board.monitor_beeld import VORIG_JAAR, periode
-from board.monitor_counts import ALLE
+from board.monitor_2_counts import ALLE
+from board.monitor_4_disclosure import aandeel
+from board.monitor_5_view import VORIG_JAAR, periode
 from services.demo import fill
 from services.monitor import monitor_for_app
 from storage.keyring import KdfParams, Keyring

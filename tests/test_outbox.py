@@ -11,7 +11,7 @@ import pytest
 
 import main
 from board import Inwoner, Meting
-from board.monitor_record import monitor_record
+from board.monitor_1_record import monitor_record
 from exports.bundle import write_bundle
 from services.monitor import monitor_key
 from services.outbox import apply_retention

@@ -16,7 +16,7 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 
 from board.errors import UserError
 from board.i18n import _
-from board.monitor_beeld import LAATSTE_12, MonitorBeeld, monitor_beeld, periode, periode_tekst
+from board.monitor_5_view import LAATSTE_12, MonitorBeeld, monitor_beeld, periode, periode_tekst
 from services.monitor import monitor_for_app
 from widgets.common import Scherm, load_kv, make
 from widgets.monitor_grafiek import GekozenGrafiek, VeranderingGrafiek

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from board.datums import add_months
-from board.disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel
 from board.i18n import N_, current_language
-from board.monitor_counts import ALLE, Periode
-from board.monitor_tabel import CelKey, Figuren
+from board.monitor_2_counts import ALLE, Periode
+from board.monitor_3_table import CelKey, Figuren
+from board.monitor_4_disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel
 
 TOP_N = 7  # rows per chart: what fits at arm's length
 

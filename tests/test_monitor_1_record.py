@@ -7,7 +7,7 @@ import pytest
 
 from board import BoardError, DocumentError, Evaluatie, Inwoner, Meting, MetingSoort
 from board.meting import Actie, Uitvoerder
-from board.monitor_record import monitor_record, record_from_dict, record_to_dict
+from board.monitor_1_record import monitor_record, record_from_dict, record_to_dict
 
 KEY = b"gemeente-eindhoven-geheime-sleutel"
 OTHER_KEY = b"gemeente-utrecht-andere-sleutel!!"

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from board import BoardError, Evaluatie, MetingSoort
-from board.monitor_counts import ALLE, Periode, kwartaal, positie_bin, tel
-from board.monitor_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
+from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
+from board.monitor_2_counts import ALLE, Periode, kwartaal, positie_bin, tel
 
 P = Periode("2026-01", "2026-12")
 

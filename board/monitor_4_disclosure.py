@@ -24,7 +24,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import TypeVar
 
-from board.monitor_tabel import Cel, CelKey, CelSoort, Figuren, Som
+from board.monitor_3_table import Cel, CelKey, CelSoort, Figuren, Som
 
 K = TypeVar("K", bound=Hashable)
 

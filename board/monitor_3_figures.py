@@ -1,6 +1,6 @@
 """The monitor figures per wijk and for the whole gemeente, as tables of cells.
 
-``figuren(tellingen)`` turns per-wijk counts (from ``monitor_counts.tel`` or from SQL) into
+``figuren(tellingen)`` turns per-wijk counts (from ``monitor_2_counts.tel`` or from SQL) into
 cells with the inwoners behind each one, adds the gemeente as the sum of its wijken, and
 states every sum a reader could subtract with, so that ``disclosure.beveilig`` can protect
 all tables at once. Nothing here is fit to publish before that.
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from board.errors import LeefgebiedenSetError
 from board.leefgebieden import DEFAULT_SET, load_set
 from board.meting import Evaluatie, MetingSoort
-from board.monitor_counts import ALLE, BINS, Periode, Tellingen, tel
-from board.monitor_record import MonitorRecord
-from board.monitor_tabel import Cel, CelKey, CelSoort, Figuren, Som, Tabel
+from board.monitor_1_record import MonitorRecord
+from board.monitor_2_counts import ALLE, BINS, Periode, Tellingen, tel
+from board.monitor_3_table import Cel, CelKey, CelSoort, Figuren, Som, Tabel
 from board.vergelijking import Richting
 
 GEMEENTE = "Hele gemeente"
@@ -143,7 +143,7 @@ SPECS: tuple[_Spec, ...] = (
 def figuren_uit_records(
     records: Iterable[MonitorRecord], periode: Periode, set_naam: str = DEFAULT_SET, gemeente: str = GEMEENTE
 ) -> Figuren:
-    """Count ``records`` in Python and build the figures (see ``monitor_counts.tel``)."""
+    """Count ``records`` in Python and build the figures (see ``monitor_2_counts.tel``)."""
     return figuren(tel(records, periode, set_naam), gemeente)
 
 

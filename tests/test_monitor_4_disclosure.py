@@ -6,7 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from board.disclosure import (
+from board.monitor_3_table import Cel, CelSoort, Figuren, Som
+from board.monitor_4_disclosure import (
     KLEIN_TEKST,
     VERBORGEN_TEKST,
     Gepubliceerd,
@@ -17,7 +18,6 @@ from board.disclosure import (
     rond_af,
     suppress,
 )
-from board.monitor_tabel import Cel, CelSoort, Figuren, Som
 
 
 def exposed(values, hidden, sommen):

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from board.disclosure import Zichtbaarheid, beveilig, determined
-from board.monitor_counts import ALLE, Periode
-from board.monitor_figures import GEMEENTE, figuren_uit_records
-from board.monitor_tabel import CelSoort
+from board.monitor_2_counts import ALLE, Periode
+from board.monitor_3_figures import GEMEENTE, figuren_uit_records
+from board.monitor_3_table import CelSoort
+from board.monitor_4_disclosure import Zichtbaarheid, beveilig, determined
 from board.monitor_voorbeeld import voorbeeld_records
-from tests.test_monitor_counts import rec
+from tests.test_monitor_2_counts import rec
 
 P = Periode("2025-01", "2025-12")
 

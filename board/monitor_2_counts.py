@@ -23,7 +23,7 @@ from board.errors import BoardError
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import MetingSoort
-from board.monitor_record import MonitorRecord
+from board.monitor_1_record import MonitorRecord
 from board.vergelijking import richting
 
 TelKey = tuple[str, str, str, str]  # (tabel, wijk, rij, kolom)
