@@ -28,7 +28,7 @@ from board import Inwoner, Meting
 from board.monitor_2_counts import Periode
 from board.monitor_3_figures import figuren
 from board.monitor_4_disclosure import beveilig
-from board.monitor_voorbeeld import voorbeeld_records
+from samples.monitor_voorbeeld import voorbeeld_records
 from services.sync import sync
 from storage import Repository
 from storage.central import central_engine, open_central, store_records

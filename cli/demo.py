@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from board.i18n import _
-from board.voorbeeld import SEED
 from cli.common import positive, with_repository
 from services.demo import DEMO_INWONERS, fill
 
@@ -34,5 +33,5 @@ def register(subparsers: Any) -> None:
         "--inwoners", type=positive, default=DEMO_INWONERS, metavar="N",
         help=f"zoveel inwoners (standaard {DEMO_INWONERS}); de monitor toont pas cijfers vanaf 10 per wijk",
     )
-    parser.add_argument("--seed", type=int, default=SEED, help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=with_repository(run, create_demo=True))

@@ -8,8 +8,8 @@ import pytest
 
 from cli.export import print_progress
 from exports.bundle import ExportError, verify_bundle
+from samples import voorbeelden
 from services.export import export_metingen
-from tests import voorbeelden
 
 
 def test_many_metingen_are_exported_with_progress(tmp_path: Path) -> None:

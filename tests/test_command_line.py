@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import main
-from board.voorbeeld import voorbeeld
+from samples.voorbeeld import voorbeeld
 from services.unlock import PIN_ENV, PROFESSIONAL_ENV
 from storage.paths import DATA_DIR_ENV
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 import main
 from board.lock import pin_problem
-from board.voorbeeld import voorbeeld
+from samples.voorbeeld import voorbeeld
 from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 from storage import ENV_VAR, Keyring, Repository
 

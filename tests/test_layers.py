@@ -14,7 +14,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "board": frozenset(),
     "storage": frozenset({"board"}),
     "exports": frozenset({"board"}),
-    "services": frozenset({"board", "storage", "exports"}),
+    "samples": frozenset({"board"}),  # sample data, beside the domain
+    "services": frozenset({"board", "storage", "exports", "samples"}),
     "widgets": frozenset({"board", "services"}),
     "cli": frozenset({"board", "services"}),
     "main": frozenset({"cli", "widgets"}),
@@ -25,6 +26,7 @@ FORBIDDEN_LIBRARIES: dict[str, frozenset[str]] = {
     "storage": frozenset({"kivy", "PIL", "reportlab"}),
     "exports": frozenset({"kivy", "sqlalchemy", "alembic"}),
     "services": frozenset({"kivy"}),
+    "samples": frozenset({"kivy", "sqlalchemy", "alembic", "PIL", "reportlab"}),
     "cli": frozenset({"kivy", "sqlalchemy", "PIL", "reportlab"}),
 }
 

@@ -6,7 +6,7 @@ from board.monitor_2_counts import ALLE, Periode
 from board.monitor_3_figures import GEMEENTE, figuren_uit_records
 from board.monitor_3_table import CelSoort
 from board.monitor_4_disclosure import Zichtbaarheid, beveilig, determined
-from board.monitor_voorbeeld import voorbeeld_records
+from samples.monitor_voorbeeld import voorbeeld_records
 from tests.test_monitor_2_counts import rec
 
 P = Periode("2025-01", "2025-12")

@@ -11,7 +11,7 @@ from board.monitor_2_counts import ALLE, Periode
 from board.monitor_3_figures import figuren_uit_records
 from board.monitor_4_disclosure import KLEIN_TEKST, aandeel, beveilig
 from board.monitor_5_view import DIT_JAAR, LAATSTE_12, TOP_N, VORIG_JAAR, getal, monitor_beeld, periode, periode_tekst
-from board.monitor_voorbeeld import voorbeeld_records
+from samples.monitor_voorbeeld import voorbeeld_records
 
 
 @pytest.fixture(scope="module")

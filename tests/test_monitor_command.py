@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 import main
 from board.monitor_1_record import keyed_hash
-from board.voorbeeld import voorbeeld
+from samples.voorbeeld import voorbeeld
 from services.demo import fill
 from services.monitor import monitor_key, read_key_file, vingerafdruk
 from services.monitor_report import default_periode

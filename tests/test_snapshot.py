@@ -15,7 +15,7 @@ from PIL import Image, ImageChops
 from board import Meting, Perspectief
 from board.weergave import BALK, FICHE_STIJL, GHOST_ALPHA, PIJL
 from exports.snapshot import SnapshotLayout, render_snapshot, snapshot_png
-from tests import voorbeelden
+from samples import voorbeelden
 
 GOLDEN = Path(__file__).parent / "golden" / "snapshot_vervolgmeting.png"
 GOLDEN_SIZE = (960, 600)

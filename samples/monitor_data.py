@@ -4,14 +4,14 @@ screen must show can be worked out by hand (counts rounded to 5, groups under 10
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from board import Inwoner, Meting
-from storage.repository import Repository
 
 NUL, VERVOLG = date(2026, 2, 10), date(2026, 5, 12)
 
 
-def add_inwoner(repository: Repository, n: int, wijk: str, gekozen: tuple[str, ...], later: float) -> None:
+def add_inwoner(repository: Any, n: int, wijk: str, gekozen: tuple[str, ...], later: float) -> None:
     """One inwoner with a 0-meting (rapportcijfer 5, every fiche halfway) and a vervolgmeting
     (7) with every fiche at ``later``."""
     inwoner = Inwoner.create(f"T-{n:04d}", wijk, inwoner_id=f"crafted-{n}")
@@ -27,7 +27,7 @@ def add_inwoner(repository: Repository, n: int, wijk: str, gekozen: tuple[str, .
     repository.add_meting(vervolg.set_rapportcijfer(7).afronden(datetime.combine(VERVOLG, datetime.min.time())))
 
 
-def fill_crafted(repository: Repository) -> None:
+def fill_crafted(repository: Any) -> None:
     """Noord: 35 inwoners, all chose geld (15 better, 10 the same, 10 worse), 20 of them also
     wonen, 3 also werk. Oost: 12 inwoners, geld and zingeving, all better."""
     for n in range(35):
