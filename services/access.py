@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from storage.engine import resolve_url
 from storage.keyring import DEFAULT_KDF, KdfParams, Keyring, KeyringError, LockedOutError, WrongPinError
+from storage.urls import resolve_url
 
 
 def database_url(url: str | None) -> str:

@@ -21,9 +21,9 @@ from exports.monitor_report import write_published
 from services.monitor import local_records
 from storage.central import describe, is_central, open_central
 from storage.central_counts import tel_sql
-from storage.engine import is_sqlite, resolve_url, sqlite_path
 from storage.errors import StorageError
 from storage.repository import Repository
+from storage.urls import is_sqlite, resolve_url, sqlite_path
 
 DEFAULT_GEMEENTE = "Gemeente"
 

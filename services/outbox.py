@@ -9,10 +9,10 @@ from pathlib import Path
 
 from board.bewaartermijn import BEWAARTERMIJN_DAGEN, grens
 from board.i18n import _
-from storage.engine import resolve_url
 from storage.errors import StorageError
 from storage.outbox import meting_id_of, outbox_folder, remove_bundles
 from storage.repository import Repository
+from storage.urls import resolve_url
 
 RETENTION_DAYS = BEWAARTERMIJN_DAGEN
 RETENTION_ENV = "MAGNEETBORD_BEWAARTERMIJN_DAGEN"

@@ -14,10 +14,10 @@ from collections.abc import Callable
 
 from board.i18n import _
 from board.lock import pin_problem
-from storage.engine import is_sqlite, resolve_url
 from storage.errors import StorageError
 from storage.keyring import DEFAULT_KDF, KdfParams, Keyring, KeyringEntry
 from storage.repository import Repository
+from storage.urls import is_sqlite, resolve_url
 
 PIN_ENV = "MAGNEETBORD_PIN"
 PROFESSIONAL_ENV = "MAGNEETBORD_PROFESSIONAL"

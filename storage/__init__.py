@@ -11,10 +11,10 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "ENV_VAR": "storage.engine",
-    "default_url": "storage.engine",
+    "ENV_VAR": "storage.urls",
+    "default_url": "storage.urls",
     "make_engine": "storage.engine",
-    "resolve_url": "storage.engine",
+    "resolve_url": "storage.urls",
     "AfgerondError": "storage.errors",
     "ConflictError": "storage.errors",
     "DatabaseOpenError": "storage.errors",

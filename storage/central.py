@@ -35,9 +35,10 @@ from storage.central_models import (
     RecordLeefgebiedRow,
     RecordRow,
 )
-from storage.engine import configure_sqlite, is_plain_sqlite_file, is_sqlite, sqlite_path
+from storage.engine import configure_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
+from storage.urls import is_sqlite, sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "central_migrations"
 VERSION_TABLE = "monitor_alembic_version"

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from board.i18n import _
-from storage.engine import is_sqlite, sqlite_path
 from storage.errors import StorageError
 from storage.paths import data_dir
+from storage.urls import is_sqlite, sqlite_path
 
 OUTBOX = "outbox"
 

@@ -29,7 +29,7 @@ from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting, Status
 from storage import audit, mapping
-from storage.engine import WRITE, resolve_url
+from storage.engine import WRITE
 from storage.errors import (
     AfgerondError,
     ConflictError,
@@ -51,6 +51,7 @@ from storage.models import (
 from storage.monitor_queue import MonitorQueue
 from storage.retention import Retention
 from storage.settings import Settings
+from storage.urls import resolve_url
 from storage.validation import check_change, check_inwoner, check_meting
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
