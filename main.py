@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 # Kivy must not read our command line or log to the console: set before any import of it.
 os.environ.setdefault("KIVY_NO_ARGS", "1")
@@ -32,7 +33,29 @@ def build_parser() -> argparse.ArgumentParser:
     return build(run_app)
 
 
+def app_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The app's own arguments when ``argv`` starts the app (nothing, ``run``, ``--db URL``):
+    then the subcommands' modules (the database, the renderers) are not loaded first."""
+    parser = _Quiet(add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("command", nargs="?", choices=["run"])
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except ValueError:  # a subcommand or something else: the full parser answers
+        return None
+    return None if rest else args
+
+
+class _Quiet(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = app_args(argv)
+    if args is not None:
+        return run_app(args)
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", run_app)

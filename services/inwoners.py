@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from board.inwoner import Inwoner
 from board.meting import Meting
-from storage.repository import Repository
+
+if TYPE_CHECKING:
+    from storage.repository import Repository
 
 
 def find_inwoners(repository: Repository, text: str, limit: int) -> list[Inwoner]:

@@ -8,11 +8,13 @@ the board, so that after a crash or a kill the app returns to exactly that board
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from board.errors import BoardError
 from board.inwoner import Inwoner
@@ -20,7 +22,9 @@ from board.meting import Meting
 from storage.errors import StorageError
 from storage.keyring import write_atomically
 from storage.paths import data_dir
-from storage.repository import Repository
+
+if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows before SQLAlchemy loads
+    from storage.repository import Repository
 
 VISIT_FILE = "bezoek.json"
 
@@ -31,6 +35,7 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None) 
     period leave the tablet here, at the start of the work."""
     from services.outbox import apply_retention
     from storage.outbox import outbox_folder
+    from storage.repository import Repository
 
     repository = Repository.open(url, data_key, actor=professional_id)
     apply_retention(repository, outbox_folder(url))
@@ -108,3 +113,17 @@ def resume(repository: Repository, visit: Visit) -> tuple[Inwoner, Meting] | Non
     if meting.afgerond:
         return None
     return inwoner, meting
+
+
+def load_storage() -> None:
+    """Load what unlocking and opening the database need (Argon2id, AES-GCM, SQLAlchemy and
+    its ORM, SQLCipher). The app calls this in a thread while the lock screen waits for the
+    PIN, which shows before any of it is loaded; a missing SQLCipher is told when opening."""
+    import argon2.low_level  # noqa: F401
+    from cryptography.hazmat.primitives.ciphers import aead  # noqa: F401
+
+    import storage.migrate
+    import storage.repository  # noqa: F401
+
+    with contextlib.suppress(ImportError):
+        import sqlcipher3.dbapi2  # noqa: F401

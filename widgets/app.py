@@ -25,7 +25,16 @@ from board.errors import UserError
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
 from services.access import database_url, open_keyring
 from services.inwoners import history
-from services.visit import Visit, VisitMarker, meting_for_visit, open_storage, resume, saving, vorige_meting
+from services.visit import (
+    Visit,
+    VisitMarker,
+    load_storage,
+    meting_for_visit,
+    open_storage,
+    resume,
+    saving,
+    vorige_meting,
+)
 from widgets import kiosk
 
 INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
@@ -77,12 +86,19 @@ class MagneetbordApp(App):
         self.idle = IdleTimer(self.idle_seconds, self.clock())
         self._idle_event = Clock.schedule_interval(lambda _dt: self.check_idle(), 1.0)
         self.manager = ScreenManager(transition=NoTransition())
+        # The lock screen needs no database: what the PIN opens loads while it is typed, from
+        # the first frame on (earlier, the loading would hold up the lock screen's drawing).
+        Clock.schedule_once(lambda _dt: self._load_storage(), 0)
         if self.keyring.is_empty():
             self.screen("account").reset()
             self._go("account")
         else:
             self._show_lock(can_return=False)
         return self.manager
+
+    def _load_storage(self) -> None:
+        self.storage_thread = threading.Thread(target=load_storage, name="load-storage", daemon=True)
+        self.storage_thread.start()
 
     def release(self) -> None:
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""

@@ -13,8 +13,6 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
-import widgets.board_screen  # noqa: F401  (its .kv defines Knop, Titel and Uitleg, used everywhere)
-
 
 def load_kv(module_file: str) -> None:
     """Load the .kv file beside a module (``screens.py`` -> ``screens.kv``), once."""
