@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from board.bezoek import Stap, volgende_meting
 from board.errors import BoardError
 from board.inwoner import Inwoner
 from board.meting import Meting
@@ -43,12 +44,13 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None) 
 
 
 def meting_for_visit(repository: Repository, inwoner_id: str, today: date) -> Meting:
-    """The meting a visit works on: the open concept exactly as it was; else a vervolgmeting
-    after the latest afgeronde meting; else a new 0-meting."""
-    concept = repository.current_concept(inwoner_id)
-    if concept is not None:
-        return concept
-    if repository.latest_afgerond(inwoner_id) is not None:
+    """The meting a visit works on (``board.bezoek.volgende_meting``): the open concept exactly
+    as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting."""
+    volgende = volgende_meting(repository.history(inwoner_id))
+    if volgende.stap is Stap.VERDER:
+        assert volgende.concept is not None
+        return volgende.concept
+    if volgende.stap is Stap.VERVOLGMETING:
         return repository.start_vervolgmeting(inwoner_id, today)
     return repository.start_nulmeting(inwoner_id, today)
 

@@ -8,6 +8,7 @@ from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from board import Inwoner, Meting
+from board.bezoek import Stap, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
 from services.inwoners import add_inwoner, find_inwoners, wijken
@@ -93,15 +94,15 @@ class InwonerScreen(Scherm):
         history = inwoner_history(self.app.repository, inwoner.id)
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)
-        concept = next((m for m in reversed(history) if not m.afgerond), None)
-        afgerond = [m for m in history if m.afgerond]
-        if concept is not None:
+        volgende = volgende_meting(history)
+        if volgende.stap is Stap.VERDER:
+            concept = volgende.concept
             self.status = _("De {meting} van {datum} is nog niet af.").format(
                 meting=meting_naam(concept), datum=format_datum(concept.datum)
             )
             self.action = _("Verder met de meting")
-        elif afgerond:
-            last = afgerond[-1]
+        elif volgende.stap is Stap.VERVOLGMETING:
+            last = volgende.laatste_afgerond
             self.status = _("Laatste meting: {meting} van {datum}.").format(
                 meting=meting_naam(last), datum=format_datum(last.datum)
             )
