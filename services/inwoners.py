@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from board.inwoner import Inwoner
-from board.meting import Meting
-
 if TYPE_CHECKING:
+    from board.inwoner import Inwoner
+    from board.meting import Meting
     from storage.repository import Repository
 
 

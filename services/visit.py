@@ -16,15 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from board.bezoek import Stap, volgende_meting
 from board.errors import BoardError
-from board.inwoner import Inwoner
-from board.meting import Meting
 from storage.errors import StorageError
 from storage.keyring import write_atomically
 from storage.paths import data_dir
 
-if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows before SQLAlchemy loads
+if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows before they load
+    from board.inwoner import Inwoner
+    from board.meting import Meting
     from storage.repository import Repository
 
 VISIT_FILE = "bezoek.json"
@@ -46,6 +45,8 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None) 
 def meting_for_visit(repository: Repository, inwoner_id: str, today: date) -> Meting:
     """The meting a visit works on (``board.bezoek.volgende_meting``): the open concept exactly
     as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting."""
+    from board.bezoek import Stap, volgende_meting
+
     volgende = volgende_meting(repository.history(inwoner_id))
     if volgende.stap is Stap.VERDER:
         assert volgende.concept is not None

@@ -13,14 +13,13 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
-from board import BoardSession, Inwoner, Meting
 from board.errors import UserError
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
 from services.access import database_url, open_keyring
@@ -36,6 +35,9 @@ from services.visit import (
     vorige_meting,
 )
 from widgets import kiosk
+
+if TYPE_CHECKING:  # the board's modules load with the first visit, not with the lock screen
+    from board import BoardSession, Inwoner, Meting
 
 INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
 GATES = frozenset({"lock", "account"})
@@ -71,6 +73,7 @@ class MagneetbordApp(App):
         self.leaving = False  # the PIN was asked to leave inwoner mode
         self.return_to: str | None = None
         self.export_thread: threading.Thread | None = None
+        self.storage_thread: threading.Thread | None = None
         self.marker = VisitMarker()
         self._screens: dict[str, Screen] = {}
         self._vorige: Meting | None = None  # the meting before the one on the board
@@ -86,19 +89,12 @@ class MagneetbordApp(App):
         self.idle = IdleTimer(self.idle_seconds, self.clock())
         self._idle_event = Clock.schedule_interval(lambda _dt: self.check_idle(), 1.0)
         self.manager = ScreenManager(transition=NoTransition())
-        # The lock screen needs no database: what the PIN opens loads while it is typed, from
-        # the first frame on (earlier, the loading would hold up the lock screen's drawing).
-        Clock.schedule_once(lambda _dt: self._load_storage(), 0)
         if self.keyring.is_empty():
             self.screen("account").reset()
             self._go("account")
         else:
             self._show_lock(can_return=False)
         return self.manager
-
-    def _load_storage(self) -> None:
-        self.storage_thread = threading.Thread(target=load_storage, name="load-storage", daemon=True)
-        self.storage_thread.start()
 
     def release(self) -> None:
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""
@@ -186,6 +182,11 @@ class MagneetbordApp(App):
 
     def _activity(self, *_args: object) -> None:
         self.idle.touched(self.clock())
+        if self.storage_thread is None:
+            # The lock screen needs no database. What the PIN opens loads from the first key
+            # on, while the rest is typed: earlier, it would hold up the lock screen itself.
+            self.storage_thread = threading.Thread(target=load_storage, name="load-storage", daemon=True)
+            self.storage_thread.start()
 
     def check_idle(self) -> bool:
         """Lock the professional's part after the idle time. The inwoner's board stays: the
@@ -246,6 +247,8 @@ class MagneetbordApp(App):
     # ----- the inwoner's part ------------------------------------------------------------
 
     def _start_visit(self, meting: Meting) -> None:
+        from board.session import BoardSession
+
         assert self.repository is not None
         self._attach(BoardSession(meting, on_commit=saving(self.repository)))
         self.marker.write(Visit(meting.inwoner_id, meting.id))
@@ -301,6 +304,8 @@ class MagneetbordApp(App):
         if not live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0))):
             return False
         assert self.repository is not None
+        from board.session import BoardSession
+
         # A fresh session: an afgeronde meting has nothing to undo.
         self._attach(BoardSession(live.session.committed, on_commit=saving(self.repository)))
         self.start_export()
