@@ -8,8 +8,7 @@ The names below are imported when first used (PEP 562): the lock screen, which n
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from board.lazy import lazy_names
 
 _WHERE = {
     "Actie": "board.meting",
@@ -43,9 +42,4 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'board' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names("board", _WHERE, globals())

@@ -7,8 +7,7 @@ importing ``storage.engine`` does not also load Alembic and the ORM.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from board.lazy import lazy_names
 
 _WHERE = {
     "ENV_VAR": "storage.urls",
@@ -42,9 +41,4 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'storage' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names("storage", _WHERE, globals())
