@@ -27,10 +27,10 @@ from kivy.properties import NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
+from board.geometry import MIN_TOUCH
 from board.i18n import N_, _
 from board.leefgebieden import Leefgebied
 from board.weergave import BALK_RAND, TEKST
-from widgets.board_layout import MIN_TOUCH
 from widgets.live_session import LiveSession
 from widgets.textures import fitted_label, label_texture, pictogram_texture, rgba
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from board import Perspectief, load_set
-from widgets.board_layout import BoardLayout
+from board.geometry import BoardLayout
 
 KEYS = load_set().keys
 
