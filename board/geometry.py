@@ -173,10 +173,11 @@ class BoardLayout:
 
 
 def min_board_width(unit: float = 1.0, handles: bool = True) -> float:
-    """The narrowest board whose bars keep ``MIN_TRACK`` with the smallest parts."""
+    """The narrowest board whose bars keep ``MIN_TRACK``: no pictogram, the narrowest name,
+    40 dp smileys (the handle at its widest, 64 dp, on tall rows)."""
     inner = 6 * unit
-    fixed = 2 * PAD * unit + inner + (MIN_TOUCH * unit + inner if handles else 0)
-    return fixed + MIN_NAME * unit + 2 * inner + 2 * (40 * unit + inner) + MIN_TRACK * unit + inner
+    parts = inner / 2 + (64 * unit + inner if handles else 0) + MIN_NAME * unit + 2 * 40 * unit + 5 * inner
+    return 2 * PAD * unit + parts + MIN_TRACK * unit
 
 
 def _row(key: str, index: int, rect: Rect, unit: float, handles: bool) -> RowGeometry:
@@ -189,7 +190,7 @@ def _row(key: str, index: int, rect: Rect, unit: float, handles: bool) -> RowGeo
 
     def track_length() -> float:
         used = inner / 2 + (handle_w + inner if handles else 0) + (picto + 2 * inner if picto else inner)
-        return width - used - name_w - 2 * (smiley + inner) - inner
+        return width - used - name_w - 2 * smiley - 4 * inner
 
     # Too narrow: first the name column, then the pictogram, then the smileys give way.
     want = MIN_TRACK * unit

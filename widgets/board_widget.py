@@ -32,6 +32,7 @@ from board.i18n import N_, _
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
 from widgets.live_session import LiveSession
 from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
+from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
 GRIP = (0.55, 0.53, 0.5, 1.0)
@@ -147,6 +148,7 @@ class BoardWidget(Widget):
         self._structure: tuple = ()
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         super().__init__(**kwargs)
+        watch_dialogs()
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
         self._geometry = Clock.create_trigger(self._on_geometry, -1)
         self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry)
@@ -275,6 +277,8 @@ class BoardWidget(Widget):
     def on_touch_down(self, touch: object) -> bool:
         if not self.collide_point(*touch.pos) or self.live is None:
             return False
+        if dialog_just_closed(touch):  # the second tap of a double tap on a dialog's button
+            return True
         row = self.layout.row_at(touch.y)
         if row is None:
             return True

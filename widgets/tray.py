@@ -32,11 +32,13 @@ from board.i18n import N_, _
 from board.leefgebieden import Leefgebied
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
-from widgets.textures import fitted_label, label_texture, pictogram_texture, rgba
+from widgets.textures import fitted_label, label_texture, longest_word, pictogram_texture, rgba
+from widgets.touch_guard import dialog_just_closed
 
 Rect = tuple[float, float, float, float]
 EMPTY = N_("Alle kaartjes liggen op het bord.")
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
+MIN_CARD_FONT = 14  # dp: a kaartje's name is never smaller
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,11 @@ class Card:
 
 
 def card_rects(area: Rect, count: int, unit: float) -> list[Rect]:
-    """Cards in one or two columns from the top, each at least 48 dp high."""
+    """Cards in columns of at least 140 dp from the top (one column on a narrow tray, up to
+    five on a wide one below the board), each at least 48 dp high."""
     x, y, width, height = area
     gap = 8 * unit
-    columns = 2 if width >= 2 * 140 * unit + gap else 1
+    columns = min(5, max(1, int((width + gap) // (140 * unit + gap))))
     rows = -(-count // columns) if count else 0
     card_w = (width - (columns - 1) * gap) / columns
     card_h = min(76 * unit, max(MIN_TOUCH * unit, (height - (rows - 1) * gap) / max(rows, 1)))
@@ -124,6 +127,8 @@ class Tray(Widget):
     def on_touch_down(self, touch: object) -> bool:
         if not self.collide_point(*touch.pos) or self.live is None:
             return False
+        if dialog_just_closed(touch):  # the second tap of a double tap on a dialog's button
+            return True
         card = self.card_at(touch.pos)
         if card is None:
             return True
@@ -210,15 +215,25 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float) -> None:
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.6))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
-    picto = min(h * 0.7, 44 * unit)
-    pad = min((h - picto) / 2, 8 * unit)
+    font, picto, pad = card_text_layout(leefgebied.naam, w, h, unit)
     Color(1, 1, 1, 1)
     Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + pad, y + (h - picto) / 2),
               size=(picto, picto))
     text_x = x + 2 * pad + picto
     text_w = round(x + w - text_x - pad)
-    # The longest names ("Alcohol, drugs, gamen en gokken") get a smaller font, never cut.
-    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), round(11 * unit),
-                           color=rgba(TEKST))
+    # The longest names ("Alcohol, drugs, gamen en gokken") wrap between words, never inside one.
+    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST))
     Rectangle(texture=texture, size=texture.size, pos=(text_x, y + (h - texture.height) / 2))
 
+
+def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, float, float]:
+    """(smallest font, pictogram size, padding) for a card: the name's text stays at least
+    MIN_CARD_FONT dp; on a narrow card the pictogram gets smaller first so its longest word fits."""
+    font = round(MIN_CARD_FONT * unit)
+    picto = min(h * 0.7, 44 * unit)
+    pad = min((h - picto) / 2, 8 * unit)
+    longest = longest_word(naam, font)
+    room = w - 3 * pad - picto
+    if longest > room:
+        picto = max(24 * unit, picto - (longest - room))
+    return font, picto, pad
