@@ -164,12 +164,13 @@ def child_bare(counts: dict[str, int]) -> dict:
         return button
 
     times, frames = [], []
+    holder: dict = {}
     for _ in range(RUNS + 1):
+        holder.clear()
         manager.current = "list"
         home.clear_widgets()
         to_first = Button(size_hint=(0.2, 0.1), pos_hint={"x": 0.4, "y": 0.4})
         home.add_widget(to_first)
-        holder: dict = {}
         to_first.bind(on_release=lambda _b: holder.update(next=switch("first", counts["inwoner"])))
         for _ in range(3):
             EventLoop.idle()
