@@ -167,26 +167,7 @@ def type_pin(screen: object, pin: str) -> None:
 
 
 def window_pixels() -> object:
-    """What the window shows now, as a PIL RGB image (top row first), at ``Window.size``.
+    """What the window shows now, as a PIL RGB image at ``Window.size`` (widgets/headless.py)."""
+    from widgets.headless import window_image
 
-    The offscreen GL surface keeps the size it was created with, so the window's widgets
-    are drawn again, with the same canvas instructions, into an Fbo of the window's size.
-    """
-    from kivy.core.window import Window
-    from kivy.graphics import ClearBuffers, ClearColor, Fbo
-    from PIL import Image
-
-    width, height = (int(v) for v in Window.size)
-    fbo = Fbo(size=(width, height), with_stencilbuffer=True)
-    with fbo:
-        ClearColor(0, 0, 0, 1)
-        ClearBuffers()
-    children = list(reversed(Window.children))  # the first child is drawn last (on top)
-    for child in children:
-        fbo.add(child.canvas)
-    fbo.draw()
-    data = fbo.pixels
-    for child in children:
-        fbo.remove(child.canvas)
-    image = Image.frombytes("RGBA", (width, height), data).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
-    return image.convert("RGB")
+    return window_image()
