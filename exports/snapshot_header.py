@@ -15,6 +15,7 @@ from board.inwoner import Inwoner
 from board.meting import Meting
 from board.weergave import RGB, TEKST
 from exports.bronnen import datum_nl, pil_font
+from exports.text_fit import fitting_size, wrap
 
 GRIJS: RGB = (105, 105, 105)
 GAP = 1.2  # of the font size, between a left and a right text on one line
@@ -85,29 +86,8 @@ def length(text: str, font: ImageFont.FreeTypeFont) -> float:
 
 def fitting_font(text: str, width: float, size: int, least: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     """The biggest font from ``size`` down to ``least`` in which ``text`` fits ``width``."""
-    while size > least and length(text, pil_font(size, bold)) > width:
-        size -= 1
-    return pil_font(size, bold)
+    return pil_font(int(fitting_size(text, width, size, least, lambda t, s: pil_font(int(s), bold).getlength(t))), bold)
 
 
 def wrap_characters(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    """``text`` in lines no wider than ``width``: between words where it can, else between
-    characters (an identifier without spaces)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if length(candidate, font) <= width:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = ""
-        for char in word:
-            if current and length(current + char, font) > width:
-                lines.append(current)
-                current = ""
-            current += char
-    if current:
-        lines.append(current)
-    return lines
+    return wrap(text, width, font.getlength)
