@@ -68,7 +68,12 @@ class AfrondenScreen(MetingScherm):
     def export_started(self) -> None:
         self.export_state, self.export_text = "busy", _("Het bord en het koelkastblad worden gemaakt…")
         self.progress = 10
-        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", 0))  # the progress in sight
+        # The news on top, in sight: scrolled to the bottom, the first panel's title was cut by the header.
+        content, panel = self.ids.scroll.children[0], self.ids.export
+        if content.children[-1] is not panel:
+            content.remove_widget(panel)
+            content.add_widget(panel, index=len(content.children))
+        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", 1))
         anim = Animation(progress=90, d=4, t="out_quad")
         anim.start(self)
 
