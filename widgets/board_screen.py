@@ -132,12 +132,30 @@ class BoardScreen(FloatLayout):
     text_color = ListProperty(rgba(TEKST))
 
     def __init__(self, live: LiveSession, **kwargs: object) -> None:
-        super().__init__(live=live, **kwargs)
         self._hide = None
-        live.bind(on_error=lambda _live, message: self.show_message(message), meting=self._on_meting)
-        self._on_meting(live, live.meting)
+        self._bound: LiveSession | None = None
+        super().__init__(live=live, **kwargs)
         self.bind(size=self._on_size)
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
+
+    def on_live(self, _instance: object, live: LiveSession) -> None:
+        if self._bound is not None:
+            self._bound.unbind(on_error=self._on_error, meting=self._on_meting)
+        live.bind(on_error=self._on_error, meting=self._on_meting)
+        self._bound = live
+        self._on_meting(live, live.meting)
+
+    def show_session(self, session: BoardSession) -> None:
+        """The next visit on this same screen (building a new one costs a frame or two): its
+        session, the inwoner's fiche selected, no message, the tray's first page."""
+        self.live = LiveSession(session)
+        self.ids.board.perspectief = Perspectief.INWONER.value
+        self.ids.tray.page = 0
+        self.message = ""
+        self.ids.toast.opacity = 0
+
+    def _on_error(self, _live: object, message: str) -> None:
+        self.show_message(message)
 
     @property
     def board(self) -> Widget:

@@ -156,6 +156,9 @@ class BoardWidget(Widget):
     # ----- drawing ----------------------------------------------------------------
 
     def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if getattr(self, "_bound", None) is not None:
+            self._bound.unbind(meting=self._on_meting)
+        self._bound, self._lifted = live, {}
         if live is not None:
             live.bind(meting=self._on_meting)
             self._on_meting(live, live.meting)

@@ -109,6 +109,9 @@ class Tray(Widget):
         """A long press on a card: the screen shows the leefgebied's prompts."""
 
     def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if getattr(self, "_bound", None) is not None:
+            self._bound.unbind(meting=self._redraw)
+        self._bound = live
         if live is not None:
             live.bind(meting=self._redraw)
             self._redraw()
