@@ -42,7 +42,7 @@ def test_every_screen_at_this_size(make_app: object, window: object, size: tuple
     form = app.screen("inwoners").new_inwoner()  # the dialog fits the window, its buttons in sight
     frames(2)
     check(form)
-    assert 0 <= form.y and form.top <= window.height and 0 <= form.x and form.right <= window.width
+    assert form.y >= 0 and form.top <= window.height and form.x >= 0 and form.right <= window.width
     form.dismiss(animation=False)
     frames(1)
     app.show_inwoner(app.repository.find_inwoner("WT-2025-01012"))  # a demo inwoner with a history
