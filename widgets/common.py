@@ -13,6 +13,10 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
+from widgets.kopregel import Kopregel
+
+Factory.register("Kopregel", cls=Kopregel)
+
 
 def load_kv(module_file: str) -> None:
     """Load the .kv file beside a module (``screens.py`` -> ``screens.kv``), once."""
