@@ -8,9 +8,9 @@ from datetime import date
 
 import numpy as np
 import pytest
-from storage.demo import fill
 
 from board.i18n import format_maand
+from services.demo import fill
 from tests.kivy_helpers import PIN, frames, make_app_fixture, type_pin, window_fixture, window_pixels  # noqa: F401
 from tests.pixels import colour_mask
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from storage.demo import fill
 
 from board import Inwoner
+from services.demo import fill
 from tests.kivy_helpers import PIN, drag, frames, make_app_fixture, tap, type_pin, window_fixture  # noqa: F401
 from tests.screen_checks import covered, small_targets, words_broken
 
