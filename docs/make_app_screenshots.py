@@ -30,7 +30,7 @@ def main() -> int:
     from kivy.core.window import Window
     from make_screenshots import window_png
 
-    from storage.demo import fill
+    from services.demo import fill
     from storage.keyring import KdfParams, Keyring
     from storage.repository import Repository
     from widgets.app import MagneetbordApp

@@ -27,6 +27,8 @@ METHODS = [
     ("exports/**.py", "python"),
     ("widgets/**.py", "python"),
     ("widgets/**.kv", "python"),
+    ("services/**.py", "python"),
+    ("cli/**.py", "python"),
 ]  # as babel.cfg
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from board import Inwoner
-from storage.demo import fill
+from services.demo import fill
 from tests.kivy_helpers import PIN, drag, frames, make_app_fixture, tap, type_pin, window_fixture  # noqa: F401
 from tests.screen_checks import covered, small_targets, words_broken
 
