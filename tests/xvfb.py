@@ -1,0 +1,121 @@
+"""The real app on a real X server without a window manager (Xvfb), seen through screenshots.
+
+``Xvfb`` comes from the Debian package ``xvfb``; without it these tests skip and say so. The
+screen is read with Pillow's X11 grab (no other tools). Nothing is drawn on the root window,
+so everything that is not black is the app's window.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 90.0  # seconds for the app to draw its first screen (a loaded 2-core machine)
+
+
+class XServer:
+    def __init__(self, width: int, height: int) -> None:
+        if shutil.which("Xvfb") is None:
+            pytest.skip("Xvfb is not installed (Debian: apt-get install xvfb)")
+        self.size = (width, height)
+        read, write = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write)
+        with os.fdopen(read) as numbers:
+            number = numbers.readline().strip()
+        if not number:
+            self.process.kill()
+            pytest.fail("Xvfb did not start")
+        self.display = f":{number}"
+
+    def grab(self) -> object:
+        from PIL import ImageGrab
+
+        return ImageGrab.grab(xdisplay=self.display)
+
+    def window_box(self) -> tuple[int, int, int, int] | None:
+        """(left, top, width, height) of what is not black: the app's window."""
+        box = self.grab().convert("RGB").getbbox()
+        return None if box is None else (box[0], box[1], box[2] - box[0], box[3] - box[1])
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(name="xserver")
+def xserver_fixture() -> Iterator[object]:
+    """``xserver(width, height)`` starts an Xvfb screen of that size, without a window manager."""
+    servers: list[XServer] = []
+
+    def _start(width: int = 1920, height: int = 1080) -> XServer:
+        servers.append(XServer(width, height))
+        return servers[-1]
+
+    yield _start
+    for server in servers:
+        server.close()
+
+
+def app_env(tmp_path: Path, display: str | None, **extra: str) -> dict[str, str]:
+    """The environment of a person's start: no test settings, a fresh home and data folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SDL_", "KIVY_", "MAGNEETBORD_"))}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    if display:
+        env["DISPLAY"] = display
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), MAGNEETBORD_DB=f"sqlite:///{tmp_path}/mb.sqlite3")
+    env.update(extra)
+    return env
+
+
+def start_app(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_window(server: XServer, app: subprocess.Popen[str], settled: float = 1.5) -> tuple[int, int, int, int]:
+    """The window's box once it has been drawn and stayed the same for ``settled`` seconds."""
+    deadline = time.monotonic() + START_TIMEOUT
+    box, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        if app.poll() is not None:
+            pytest.fail(f"the app stopped (exit {app.returncode}): {app.stderr.read() if app.stderr else ''}")
+        now = server.window_box()
+        if now != box:
+            box, since = now, time.monotonic()
+        elif box is not None and time.monotonic() - since >= settled:
+            return box
+        time.sleep(0.25)
+    pytest.fail(f"no window drawn within {START_TIMEOUT} s (last seen: {box})")
+
+
+def stop(app: subprocess.Popen[str]) -> None:
+    if app.poll() is None:
+        app.terminate()
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
