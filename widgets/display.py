@@ -18,6 +18,7 @@ import ctypes
 import ctypes.util
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def _load_sdl() -> ctypes.CDLL | None:
     return None
 
 
-def missing_display_message(display: Display | None, environ: dict[str, str] | os._Environ[str]) -> str | None:
+def missing_display_message(display: Display | None, environ: Mapping[str, str]) -> str | None:
     """A plain-Dutch message when the app would run on no screen at all, else ``None``.
 
     A driver asked for by name (``SDL_VIDEODRIVER``, as the tests ask for ``offscreen``) is

@@ -28,7 +28,7 @@ class PinPad(GridLayout):
         super().__init__(**kwargs)
         Window.bind(on_key_down=self._key)  # a method: Kivy holds it weakly, it goes with the pad
 
-    def _key(self, window: object, key: int, _scancode: int, codepoint: str | None, _modifiers: list[str]) -> bool:
+    def _key(self, window: object, key: int, _scancode: int = 0, codepoint: str | None = None, *_rest: object) -> bool:
         """A key typed while this keypad is on screen: True when it was the keypad's."""
         if self.get_root_window() is None or _text_field_focused(window):
             return False
