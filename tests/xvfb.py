@@ -40,6 +40,7 @@ class XServer:
             self.process.kill()
             pytest.fail("Xvfb did not start")
         self.display = f":{number}"
+        self.grab()  # it answers: the display is there before anything starts on it
 
     def grab(self) -> object:
         from PIL import ImageGrab
@@ -101,7 +102,11 @@ def wait_for_window(server: XServer, app: subprocess.Popen[str], settled: float 
     box, since = None, time.monotonic()
     while time.monotonic() < deadline:
         if app.poll() is not None:
-            pytest.fail(f"the app stopped (exit {app.returncode}): {app.stderr.read() if app.stderr else ''}")
+            server_state = "running" if server.process.poll() is None else f"gone (exit {server.process.returncode})"
+            pytest.fail(
+                f"the app stopped (exit {app.returncode}; Xvfb {server.display} {server_state}): "
+                f"{app.stderr.read() if app.stderr else ''}"
+            )
         now = server.window_box()
         if now != box:
             box, since = now, time.monotonic()

@@ -67,11 +67,15 @@ def configure(screen: Display | None = None) -> None:
     if not windowed():
         Config.set("graphics", "fullscreen", "auto")
         Config.set("graphics", "borderless", "1")
-    from widgets.display import INVISIBLE_DRIVERS, window_geometry
+    from widgets.display import INVISIBLE_DRIVERS, WINDOWED_SIZE, window_geometry
 
-    if screen is None or screen.driver in INVISIBLE_DRIVERS or screen.width <= 0 or screen.height <= 0:
+    if screen is None:  # not asked (macOS, Windows): a window at the designed size, kept on screen by the system
+        if windowed():
+            Config.set("graphics", "width", str(WINDOWED_SIZE[0]))
+            Config.set("graphics", "height", str(WINDOWED_SIZE[1]))
         return
-
+    if screen.driver in INVISIBLE_DRIVERS or screen.width <= 0 or screen.height <= 0:
+        return
     width, height, left, top = window_geometry(screen, windowed())
     Config.set("graphics", "width", str(width))
     Config.set("graphics", "height", str(height))
