@@ -11,8 +11,9 @@ from kivy.uix.gridlayout import GridLayout
 from widgets.common import load_kv
 
 MAX_PIN = 12
+DIGITS = frozenset("0123456789")
 KEY_BACKSPACE, KEY_ENTER, KEY_NUMPAD_ENTER = 8, 13, 271
-NUMPAD_DIGITS = {256 + n: str(n) for n in range(10)}  # Kivy's keycodes numpad0 .. numpad9
+DIGIT_KEYS = {48 + n: str(n) for n in range(10)} | {256 + n: str(n) for n in range(10)}  # top row, numpad0..9
 
 
 class PinPad(GridLayout):
@@ -32,8 +33,9 @@ class PinPad(GridLayout):
         """A key typed while this keypad is on screen: True when it was the keypad's."""
         if self.get_root_window() is None or _text_field_focused(window):
             return False
-        if key in NUMPAD_DIGITS or (codepoint and codepoint in "0123456789" and len(codepoint) == 1):
-            self.press(NUMPAD_DIGITS.get(key) or str(codepoint))
+        digit = DIGIT_KEYS.get(key) or (codepoint if codepoint and codepoint in DIGITS else None)
+        if digit:
+            self.press(digit)
         elif key == KEY_BACKSPACE:
             self.erase()
         elif key in (KEY_ENTER, KEY_NUMPAD_ENTER):
