@@ -73,3 +73,22 @@ def test_without_a_display_the_app_says_so_and_stops(tmp_path: Path, display: st
     assert says in result.stderr and "python3 main.py --help" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "mb.sqlite3.keys.json").exists()  # nothing was started
+
+
+def test_windowed_where_nobody_asks_the_display_is_1280x800_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows always have a display and a window manager: nothing is asked, and the
+    development window still opens at the size the screens are designed at."""
+    from kivy.config import Config
+
+    from widgets import display, kiosk
+
+    before = {key: Config.get("graphics", key) for key in ("width", "height", "fullscreen")}
+    monkeypatch.setattr(display, "applies", lambda: False)
+    monkeypatch.setattr(display, "probe", lambda: pytest.fail("asked SDL2 where it should not"))
+    monkeypatch.setenv(kiosk.WINDOWED_ENV, "1")
+    try:
+        assert kiosk.prepare() is None
+        assert (Config.get("graphics", "width"), Config.get("graphics", "height")) == ("1280", "800")
+    finally:
+        for key, value in before.items():
+            Config.set("graphics", key, value)

@@ -45,14 +45,12 @@ def prepare() -> str | None:
     otherwise the kiosk settings, with the window sized to the display (``widgets.display``)."""
     from widgets import display
 
-    if not display.applies():
-        configure()
-        return None
-    found = display.probe()
-    problem = display.missing_display_message(found, os.environ)
-    if problem:
+    found = display.probe() if display.applies() else None
+    if display.applies() and (problem := display.missing_display_message(found, os.environ)):
         return problem
     configure(found)
+    if found is None and windowed():  # not asked (macOS, Windows: the system keeps it on screen)
+        _window_size(*display.WINDOWED_SIZE)
     return None
 
 
@@ -67,22 +65,23 @@ def configure(screen: Display | None = None) -> None:
     if not windowed():
         Config.set("graphics", "fullscreen", "auto")
         Config.set("graphics", "borderless", "1")
-    from widgets.display import INVISIBLE_DRIVERS, WINDOWED_SIZE, window_geometry
+    from widgets.display import INVISIBLE_DRIVERS, window_geometry
 
-    if screen is None:  # not asked (macOS, Windows): a window at the designed size, kept on screen by the system
-        if windowed():
-            Config.set("graphics", "width", str(WINDOWED_SIZE[0]))
-            Config.set("graphics", "height", str(WINDOWED_SIZE[1]))
-        return
-    if screen.driver in INVISIBLE_DRIVERS or screen.width <= 0 or screen.height <= 0:
+    if screen is None or screen.driver in INVISIBLE_DRIVERS or screen.width <= 0 or screen.height <= 0:
         return
     width, height, left, top = window_geometry(screen, windowed())
-    Config.set("graphics", "width", str(width))
-    Config.set("graphics", "height", str(height))
+    _window_size(width, height)
     if left is not None and top is not None:
         Config.set("graphics", "position", "custom")
         Config.set("graphics", "left", str(left))
         Config.set("graphics", "top", str(top))
+
+
+def _window_size(width: int, height: int) -> None:
+    from kivy.config import Config
+
+    Config.set("graphics", "width", str(width))
+    Config.set("graphics", "height", str(height))
 
 
 def guard(window: object) -> None:
