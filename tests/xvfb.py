@@ -8,6 +8,7 @@ so everything that is not black is the app's window.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -26,18 +27,25 @@ class XServer:
         if shutil.which("Xvfb") is None:
             pytest.skip("Xvfb is not installed (Debian: apt-get install xvfb)")
         self.size = (width, height)
-        read, write = os.pipe()
-        self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-            pass_fds=(write,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        os.close(write)
-        with os.fdopen(read) as numbers:
-            number = numbers.readline().strip()
-        if not number:
-            self.process.kill()
+        for _attempt in range(20):
+            # A random high number: not the :0, :1 or :99 that people and other tools pick.
+            number = random.randrange(300, 900)
+            if Path(f"/tmp/.X{number}-lock").exists():
+                continue
+            read, write = os.pipe()
+            screen = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"]
+            self.process = subprocess.Popen(
+                ["Xvfb", f":{number}", "-displayfd", str(write), *screen],
+                pass_fds=(write,),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            os.close(write)
+            with os.fdopen(read) as ready:  # the number comes back once the server takes connections
+                if ready.readline().strip() == str(number):
+                    break
+            self.process.wait(timeout=10)  # taken after all: try another
+        else:
             pytest.fail("Xvfb did not start")
         self.display = f":{number}"
         self.grab()  # it answers: the display is there before anything starts on it
