@@ -60,6 +60,15 @@ class XServer:
         box = self.grab().convert("RGB").getbbox()
         return None if box is None else (box[0], box[1], box[2] - box[0], box[3] - box[1])
 
+    def windows(self) -> str:
+        """The X server's windows, for a failure message (xwininfo, when installed)."""
+        if shutil.which("xwininfo") is None:
+            return "xwininfo not installed"
+        found = subprocess.run(
+            ["xwininfo", "-root", "-tree", "-display", self.display], capture_output=True, text=True, timeout=20
+        )
+        return found.stdout + found.stderr
+
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
@@ -121,7 +130,7 @@ def wait_for_window(server: XServer, app: subprocess.Popen[str], settled: float 
         elif box is not None and time.monotonic() - since >= settled:
             return box
         time.sleep(0.25)
-    pytest.fail(f"no window drawn within {START_TIMEOUT} s (last seen: {box})")
+    pytest.fail(f"no window drawn within {START_TIMEOUT} s (last seen: {box}); {server.windows()}")
 
 
 def stop(app: subprocess.Popen[str]) -> None:
