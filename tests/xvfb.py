@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -97,7 +98,7 @@ def app_env(tmp_path: Path, display: str | None, **extra: str) -> dict[str, str]
         env["DISPLAY"] = display
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), MAGNEETBORD_DB=f"sqlite:///{tmp_path}/mb.sqlite3")
+    env.update(PYTHONFAULTHANDLER="1", HOME=str(home), XDG_DATA_HOME=str(home / "data"), MAGNEETBORD_DB=f"sqlite:///{tmp_path}/mb.sqlite3")
     env.update(extra)
     return env
 
@@ -130,7 +131,13 @@ def wait_for_window(server: XServer, app: subprocess.Popen[str], settled: float 
         elif box is not None and time.monotonic() - since >= settled:
             return box
         time.sleep(0.25)
-    pytest.fail(f"no window drawn within {START_TIMEOUT} s (last seen: {box}); {server.windows()}")
+    windows = server.windows()
+    app.send_signal(signal.SIGABRT)  # PYTHONFAULTHANDLER: where it was, on stderr
+    try:
+        _out, err = app.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        err = "(no traceback)"
+    pytest.fail(f"no window drawn within {START_TIMEOUT} s (last seen: {box}); {windows}\n{err}")
 
 
 def stop(app: subprocess.Popen[str]) -> None:
