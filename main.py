@@ -22,7 +22,10 @@ os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environm
 def run_app(args: argparse.Namespace) -> int:
     from widgets import kiosk
 
-    kiosk.configure()  # fullscreen, no exit on Escape: before Kivy opens its window
+    problem = kiosk.prepare()  # before Kivy opens its window: fullscreen at the display's size
+    if problem:  # no display at all: say so rather than run unseen
+        print(problem, file=sys.stderr)
+        return 1
     from widgets.app import MagneetbordApp
 
     MagneetbordApp(getattr(args, "db", None)).run()

@@ -78,6 +78,12 @@ def main() -> int:
     lock.ids.pad.submit()
     shot("inwoners")
 
+    from widgets.afsluiten import ask
+
+    closing = ask(app)  # "Afsluiten" in the top bar: the confirmation
+    shot("afsluiten")
+    closing.dismiss(animation=False)
+
     form = app.screen("inwoners").new_inwoner()
     form.ids.dossier.text = "WT 2026 #7"
     form.ids.wijk.text = "Stratum"
