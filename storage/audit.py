@@ -35,7 +35,14 @@ GELEVERD = "geleverd"  # the bundle reached the dossier; the tablet's copy is re
 INGEZIEN = "ingezien"  # an inzage export for the inwoner (AVG art. 15)
 GEWIST = "gewist"  # erased at the inwoner's request (AVG art. 17)
 VERLOPEN = "verlopen"  # removed by the retention rule
-ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST, VERLOPEN)
+# Access to the tablet (NEN 7513: who, when, why). Why a lock happened is in the action
+# itself (the column holds at most 20 characters); a wrong PIN is "ontgrendeld" / "mislukt".
+ONTGRENDELD = "ontgrendeld"
+VERGRENDELD_HAND = "vergrendeld_hand"  # the professional tapped the lock
+VERGRENDELD_INACTIEF = "vergrendeld_inactief"  # the idle time passed
+VERGRENDELD_PAUZE = "vergrendeld_pauze"  # the app went to the background
+ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST, VERLOPEN,
+          ONTGRENDELD, VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
 GELUKT, MISLUKT = "gelukt", "mislukt"
 GENESIS = "0" * 64
 

@@ -21,6 +21,7 @@ from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
 from board import BoardError, BoardSession, Inwoner, Meting
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
+from storage import access_log
 from storage.engine import resolve_url
 from storage.errors import StorageError
 from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
@@ -75,7 +76,8 @@ class MagneetbordApp(App):
         Window.bind(on_touch_down=self._activity, on_key_down=self._activity)
         self.keyring = Keyring.for_database(self.url, kdf=self.kdf)
         self.idle = IdleTimer(self.idle_seconds, self.clock())
-        self._idle_event = Clock.schedule_interval(lambda _dt: self.check_idle(), 1.0)
+        # The callback returns None: an interval whose callback returns False is cancelled.
+        self._idle_event = Clock.schedule_interval(self._idle_tick, kiosk.idle_check_interval(self.idle_seconds))
         self.manager = ScreenManager(transition=NoTransition())
         if self.keyring.is_empty():
             self.screen("account").reset()
@@ -123,6 +125,9 @@ class MagneetbordApp(App):
         self._go("account")
 
     def cancel_colleague(self) -> None:
+        if self.data_key is None or not self.screen("account").colleague:
+            self._show_lock(can_return=False)  # never past the PIN
+            return
         self.show_list()
 
     def unlocked(self, professional_id: str, naam: str, data_key: bytes) -> None:
@@ -132,6 +137,7 @@ class MagneetbordApp(App):
             self.repository = open_storage(self.url, data_key, professional_id)
         else:
             self.repository.act_as(professional_id)  # the audit log names who unlocked
+        access_log.unlocked(self.repository)
         if self.leaving:
             self.leaving, self.return_to = False, None
             self._end_visit()
@@ -144,13 +150,25 @@ class MagneetbordApp(App):
         if not self._resume_visit():
             self.show_list()
 
-    def lock(self) -> None:
-        """Lock now: the lock screen, and after the PIN back to where this was."""
-        if self.current in GATES:
+    def lock(self, reden: str = access_log.BY_HAND) -> None:
+        """Lock now: the lock screen, and after the PIN back to where this was (a colleague's
+        account being made is dropped: after the PIN, the list)."""
+        if self.at_gate:
             return
         self.leaving = False
-        self.return_to = self.current
+        self.return_to = "inwoners" if self.current == "account" else self.current
+        self._lock_screen(reden)
+
+    @property
+    def at_gate(self) -> bool:
+        """Nothing beyond the current board shows: the lock screen, or the very first account."""
+        return self.current == "lock" or (self.current == "account" and not self.screen("account").colleague)
+
+    def _lock_screen(self, reden: str) -> None:
+        if self.current == "account":
+            self.screen("account").reset()  # the colleague's name and PIN are gone
         self._show_lock(can_return=False)
+        access_log.locked(self.repository, reden)
 
     def ask_pin_to_leave(self) -> None:
         """The inwoner's board is left only with the professional's PIN."""
@@ -171,25 +189,28 @@ class MagneetbordApp(App):
     def _activity(self, *_args: object) -> None:
         self.idle.touched(self.clock())
 
+    def _idle_tick(self, _dt: float) -> None:
+        self.check_idle()  # returns None: the interval keeps running, on every screen
+
     def check_idle(self) -> bool:
         """Lock the professional's part after the idle time. The inwoner's board stays: the
         inwoner may be thinking, and leaving it needs the PIN anyway."""
-        if self.current in GATES or self.inwoner_mode or not self.idle.should_lock(self.clock()):
+        if self.at_gate or self.inwoner_mode or not self.idle.should_lock(self.clock()):
             return False
-        self.lock()
+        self.lock(access_log.IDLE)
         return True
 
     def on_pause(self) -> bool:
         if self.inwoner_mode and self.current not in GATES:
             self.return_to, self.leaving = self.current, False
-            self._show_lock(can_return=False)
+            self._lock_screen(access_log.PAUSE)
         else:
-            self.lock()
+            self.lock(access_log.PAUSE)
         return True  # paused, not stopped: on_resume shows the lock screen
 
     def on_resume(self) -> None:
-        if self.current not in GATES:
-            self.lock()
+        if not self.at_gate:
+            self.lock(access_log.PAUSE)
 
     # ----- the professional's part --------------------------------------------------------
 

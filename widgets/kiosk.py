@@ -29,6 +29,12 @@ def idle_seconds(default: float) -> float:
     return value if value > 0 else default
 
 
+def idle_check_interval(idle_seconds: float) -> float:
+    """How often the app looks whether the idle time has passed: every second, or more often
+    for a very short idle time, so the lock comes at most a quarter of it late."""
+    return min(1.0, idle_seconds / 4)
+
+
 def environment() -> None:
     """Environment for Kivy, set before anything imports it: images through SDL2 only. (The
     default also tries Pillow's provider, which pulls in Pillow and NumPy: slower to start and

@@ -14,6 +14,7 @@ from kivy.properties import BooleanProperty, ListProperty, NumericProperty, Obje
 
 from board.i18n import _, ngettext
 from board.lock import pin_problem
+from storage import access_log
 from storage.keyring import Keyring, KeyringError, LockedOutError, PinError, WrongPinError
 from widgets.common import Scherm, load_kv, make
 from widgets.pinpad import PinPad, dots
@@ -139,6 +140,7 @@ class LockScreen(Scherm):
             self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
             self.blocked_until = now + exc.wait_seconds
         except WrongPinError as exc:
+            access_log.wrong_pin(self.app.repository, self.chosen)
             self.message = _("Deze pincode klopt niet.")
             if exc.wait_seconds > 0:
                 self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
