@@ -16,6 +16,10 @@ from collections.abc import Sequence
 os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environment(); Pillow is for the exports
+# No Kivy log file: at a raised level it would hold what people typed, in plain text, outside
+# the encrypted database.
+os.environ.setdefault("KIVY_NO_FILELOG", "1")
+os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")  # SDL's own Alt+F4 on Windows
 
 # Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
 COMMAND_MODULES: tuple[str, ...] = (

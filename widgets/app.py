@@ -39,6 +39,13 @@ class RouteRefused(RuntimeError):
 
 class MagneetbordApp(App):
     title = "Magneetbord"
+    use_kivy_settings = False  # no Kivy settings panel: F1 opens nothing, nothing is configured
+
+    def open_settings(self, *_args: object) -> bool:
+        return False  # a kiosk has no settings panel, whatever key or code asks for it
+
+    def display_settings(self, _settings: object) -> bool:
+        return False
 
     def __init__(
         self,
@@ -89,6 +96,7 @@ class MagneetbordApp(App):
     def release(self) -> None:
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""
         Window.unbind(on_touch_down=self._activity, on_key_down=self._activity)
+        kiosk.unguard(Window)
         if self._idle_event is not None:
             self._idle_event.cancel()
 
