@@ -54,7 +54,7 @@ def test_sixteen_parallel_wrong_pins_all_count(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(root))
     tries = [
         subprocess.Popen([sys.executable, "-c", TRY, url, str(go), pid, WRONG], env=env, cwd=root,
-                         stdout=subprocess.PIPE, text=True)  # fmt: skip
+                         stdout=subprocess.PIPE, text=True)
         for _ in range(16)
     ]
     time.sleep(3)  # all started and waiting
