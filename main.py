@@ -64,6 +64,9 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from storage.permissions import private_umask
+
+    private_umask()  # every file the app or a subcommand makes: for this user only
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", run_app)

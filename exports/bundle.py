@@ -128,7 +128,7 @@ def write_bundle(
         return target
     temp = outbox / f".{target.name}{TEMP_MARK}{uuid.uuid4().hex[:8]}"
     try:
-        temp.mkdir()
+        temp.mkdir(mode=0o700)
         for name, data in files.items():
             _write_synced(temp / name, data)
         _fsync_dir(temp)
@@ -175,7 +175,7 @@ def _remove_leftovers(outbox: Path, name: str) -> None:
 
 
 def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # for the app's user only
     try:
         view = memoryview(data)
         while view:

@@ -20,6 +20,7 @@ from exports.dossier import dossier_pdf
 from storage import audit
 from storage.engine import resolve_url
 from storage.errors import StorageError
+from storage.keyring import write_atomically
 from storage.outbox import outbox_folder, remove_bundles
 from storage.repository import Repository
 from storage.unlock import with_repository
@@ -29,7 +30,7 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
     """Write the inzage files into ``out`` (made when missing); returns the files written."""
     inwoner = _find(repository, dossiernummer)
     metingen = repository.history(inwoner.id)
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
     files = {"gegevens.json": dumps(history_to_document(inwoner, metingen)).encode()}
     by_id = {m.id: m for m in metingen}
     for meting in metingen:
@@ -43,7 +44,7 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
     files["auditlog.json"] = (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode()
     written = []
     for name, data in files.items():
-        (out / name).write_bytes(data)
+        write_atomically(out / name, data)  # mode 0600: the inwoner's file, not the world's
         written.append(out / name)
     return written
 

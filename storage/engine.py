@@ -27,6 +27,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from board.i18n import _
 from storage.errors import DatabaseOpenError, KeyRequiredError
 from storage.paths import data_dir
+from storage.permissions import private_database, private_dir
 
 ENV_VAR = "MAGNEETBORD_DB"
 DB_FILE = "magneetbord.sqlite3"
@@ -41,8 +42,7 @@ WRITE = {"sqlite_begin": "IMMEDIATE"}
 
 def default_url() -> str:
     """The SQLite file in the user data folder; the folder is made when needed."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(data_dir())
     return str(URL.create("sqlite", database=str(folder / DB_FILE)))
 
 
@@ -77,9 +77,14 @@ def connect_sqlite(path: str, key: bytes | None = None, *, read_only: bool = Fal
         "uri": read_only,
     }
     if key is None:
-        return sqlite3.connect(target, **options)
+        conn = sqlite3.connect(target, **options)
+        if not read_only:
+            private_database(path)
+        return conn
     check_key(key)
     conn = cipher_module().connect(target, **options)
+    if not read_only:
+        private_database(path)  # before any page is written; WAL and SHM take its mode
     try:
         # SQLCipher would print every failed page decryption to stderr: a wrong key is told in Dutch instead.
         conn.execute("PRAGMA cipher_log_level = NONE")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 import secrets
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from board.monitor_figures import GEMEENTE, figuren_uit_records
 from board.monitor_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
 from board.monitor_tabel import CelKey, Figuren
 from storage.errors import ConflictError, InvalidValueError
+from storage.permissions import create_private
 from storage.repository import MONITOR_KEY_SETTING, Repository
 
 KEY_SETTING = MONITOR_KEY_SETTING
@@ -97,7 +99,7 @@ def write_key_file(path: Path) -> bytes:
         f"{key.hex()}\n"
     )
     try:
-        with Path(path).open("x", encoding="ascii") as handle:
+        with os.fdopen(create_private(Path(path)), "w", encoding="ascii") as handle:
             handle.write(text)
     except FileExistsError as exc:
         raise InvalidValueError(

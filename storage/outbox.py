@@ -19,6 +19,7 @@ from board.i18n import _, ngettext
 from storage.engine import is_sqlite, resolve_url, sqlite_path
 from storage.errors import StorageError
 from storage.paths import data_dir
+from storage.permissions import private_dir
 from storage.repository import Repository
 from storage.unlock import with_repository
 
@@ -32,7 +33,7 @@ def outbox_folder(url: str) -> Path:
     path = sqlite_path(url) if is_sqlite(url) else None
     base = Path(path).parent if path else data_dir()
     folder = base / OUTBOX
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(folder)
     return folder
 
 

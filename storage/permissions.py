@@ -1,0 +1,43 @@
+"""Only the app's own user may read what the app keeps: folders 0700, files 0600.
+
+Set in two ways: the process's umask (``private_umask``, at the start of ``main.py``), and
+explicitly where a file is made, so a library caller with another umask gets the same.
+SQLite makes its WAL and SHM files with the mode of the database file, so tightening the
+database file right after it is opened covers them; they are tightened too when they exist
+already (a database made by an older version).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def private_umask() -> None:
+    """Whatever this process creates from now on is for its own user only."""
+    os.umask(0o077)
+
+
+def private_dir(path: Path) -> Path:
+    """``path`` made if needed, and readable by this user only."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    with contextlib.suppress(PermissionError):  # a folder of someone else's: leave it
+        os.chmod(path, PRIVATE_DIR)
+    return path
+
+
+def private_database(path: str | Path) -> None:
+    """The SQLite file and its side files (WAL, SHM, journal) for this user only."""
+    for suffix in SQLITE_SIDE_FILES:
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            os.chmod(f"{path}{suffix}", PRIVATE_FILE)
+
+
+def create_private(path: Path) -> int:
+    """A new file (never over an existing one), mode 0600; returns its descriptor."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
