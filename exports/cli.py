@@ -7,7 +7,7 @@ takes plain inputs so it can be wired to it without change.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from board.i18n import _
@@ -32,17 +32,20 @@ def export_metingen(
     progress: Progress | None = print_progress,
     team_contact: str = DEFAULT_TEAM_CONTACT,
     on_written: Callable[[Meting, Path], None] | None = None,
+    anchor: Callable[[], Mapping[str, object]] | None = None,
 ) -> list[Path]:
     """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
 
     Stops at the first error (an ExportError with a Dutch message); the bundles written
     before it stay, complete, and exporting again skips them unchanged. ``on_written`` is
-    called after each bundle is safely in place (storage notes it as exported).
+    called after each bundle is safely in place (storage notes it as exported); ``anchor``
+    gives the audit log's head for each bundle's manifest.
     """
     todo = list(items)
     folders: list[Path] = []
     for inwoner, meting, vorige in todo:
-        folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact))
+        head = anchor() if anchor is not None else None
+        folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact, anchor=head))
         if on_written is not None:
             on_written(meting, folders[-1])
         if progress is not None:

@@ -16,6 +16,7 @@ from board import Inwoner, Meting
 from board.i18n import _, ngettext
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError
 from exports.cli import Progress, export_metingen, print_progress
+from storage.audit_anchor import manifest_anchor
 from storage.engine import resolve_url
 from storage.outbox import outbox_folder
 from storage.repository import Repository
@@ -60,6 +61,7 @@ def export_to(
         progress=progress,
         team_contact=team_contact or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT,
         on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
+        anchor=lambda: manifest_anchor(repository),
     )
 
 

@@ -21,7 +21,7 @@ from storage import audit
 from storage.engine import resolve_url
 from storage.errors import StorageError
 from storage.keyring import write_atomically
-from storage.outbox import outbox_folder, remove_bundles
+from storage.outbox import outbox_folder
 from storage.repository import Repository
 from storage.unlock import with_repository
 
@@ -50,11 +50,11 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
 
 
 def erase_inwoner(repository: Repository, outbox: Path, dossiernummer: str) -> int:
-    """Erase the inwoner and their bundles; returns how many metingen went."""
+    """Erase the inwoner everywhere (``storage.erasure``); returns how many metingen went."""
+    from storage.erasure import erase_everywhere
+
     inwoner = _find(repository, dossiernummer)
-    ids = repository.erase_inwoner(inwoner.id)
-    remove_bundles(outbox, ids)
-    return len(ids)
+    return len(erase_everywhere(repository, outbox, inwoner.id))
 
 
 def _find(repository: Repository, dossiernummer: str) -> Any:

@@ -3,9 +3,9 @@
 An entry holds the professional's id, an action, the inwoner's random id (never the dossier
 number, initials or any content), the moment and the result. Entries are numbered 1, 2, 3, ...
 and chained: each hash is SHA-256 over the previous hash and the entry's canonical fields.
-``verify`` finds an edited, removed or reordered entry. It cannot see the newest entries cut
-off the end; compare the count and head hash that ``python main.py audit verify`` prints with
-one noted earlier (or sent to the central database) for that.
+``verify`` finds an edited, removed or reordered entry. By itself it cannot see entries cut
+off the end: ``storage.audit_anchor`` keeps the head outside the database (bundles, the central
+database) and ``audit verify`` compares the chain with every anchor it can see.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from board.i18n import _, ngettext
+from storage.errors import InvalidValueError
 from storage.models import AuditRow
 
 if TYPE_CHECKING:  # the repository imports this module
@@ -34,6 +35,7 @@ GEEXPORTEERD = "geexporteerd"  # a bundle for the dossier
 GELEVERD = "geleverd"  # the bundle reached the dossier; the tablet's copy is removed
 INGEZIEN = "ingezien"  # an inzage export for the inwoner (AVG art. 15)
 GEWIST = "gewist"  # erased at the inwoner's request (AVG art. 17)
+CENTRAAL_GEWIST = "centraal_gewist"  # the central monitor database deleted their records
 VERLOPEN = "verlopen"  # removed by the retention rule
 # Access to the tablet (NEN 7513: who, when, why). Why a lock happened is in the action
 # itself (the column holds at most 20 characters); a wrong PIN is "ontgrendeld" / "mislukt".
@@ -42,7 +44,7 @@ VERGRENDELD_HAND = "vergrendeld_hand"  # the professional tapped the lock
 VERGRENDELD_INACTIEF = "vergrendeld_inactief"  # the idle time passed
 VERGRENDELD_PAUZE = "vergrendeld_pauze"  # the app went to the background
 ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST, VERLOPEN,
-          ONTGRENDELD, VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
+          CENTRAAL_GEWIST, ONTGRENDELD, VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
 GELUKT, MISLUKT = "gelukt", "mislukt"
 GENESIS = "0" * 64
 
@@ -132,9 +134,13 @@ def verify(log: list[AuditEntry]) -> list[str]:
 
 
 def run_verify(args: argparse.Namespace, repository: Repository) -> int:
+    from storage import audit_anchor  # late: it imports the repository, which imports this
+
     with repository.engine.connect() as conn:
         log = entries(conn)
     problems = verify(log)
+    anchors = audit_anchor.anchors_in_sight(repository, _outbox(args), _given(args, repository))
+    problems += audit_anchor.check(log, anchors)
     if problems:
         print(
             ngettext(
@@ -152,13 +158,63 @@ def run_verify(args: argparse.Namespace, repository: Repository) -> int:
             "Het auditlog is in orde: {regels} regels, laatste hash {head}.",
             len(log),
         ).format(regels=len(log), head=head))
+    if anchors:
+        print(ngettext(
+                "Het sluit aan op {n} anker buiten de database:",
+                "Het sluit aan op {n} ankers buiten de database:",
+                len(anchors),
+            ).format(n=len(anchors)))
+        for anchor in anchors:
+            print(f"  - {anchor.bron}: {anchor.seq}:{anchor.hash}")
+    else:
+        print(_(
+            "Er is geen anker buiten de database gevonden (geen sync, geen export in de outbox). "
+            "Dat de laatste regels niet zijn weggehaald, of dat niemand met de sleutel het hele log "
+            "opnieuw heeft gemaakt, is daarom NIET bewezen. Vergelijk met --anker REGELS:HASH uit een "
+            "export in het dossier, of met --centraal URL."
+        ))
     return 0
+
+
+def _outbox(args: argparse.Namespace) -> Any:
+    from storage.engine import resolve_url
+    from storage.outbox import outbox_folder
+
+    return outbox_folder(resolve_url(getattr(args, "db", None)))
+
+
+def _given(args: argparse.Namespace, repository: Repository) -> list[Any]:
+    from storage import audit_anchor
+
+    given = []
+    for text in getattr(args, "anker", None) or []:
+        try:
+            given.append(audit_anchor.parse_anchor(text))
+        except ValueError as exc:
+            raise InvalidValueError(str(exc)) from exc
+    if getattr(args, "centraal", None):
+        from storage.central import describe, open_central
+        from storage.central_trust import last_anchor
+
+        engine = open_central(args.centraal)
+        try:
+            with engine.connect() as conn:
+                last = last_anchor(conn, audit_anchor.tablet_id(repository))
+        finally:
+            engine.dispose()
+        if last is not None:
+            bron = _("de centrale database {url}").format(url=describe(args.centraal))
+            given.append(audit_anchor.SeenAnchor(last.seq, last.hash, bron))
+    return given
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("audit", help="het auditlog (wie opende of wijzigde welk dossier)")
     commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
     check = commands.add_parser("verify", help="controleer dat geen regel is veranderd, verwijderd of verplaatst")
+    check.add_argument("--anker", action="append", metavar="REGELS:HASH",
+                       help="een eerder genoteerde kop van het log (uit een export of een sync)")
+    check.add_argument("--centraal", metavar="URL", help="vergelijk met de laatste kop die de centrale database zag")
     from storage.unlock import with_repository  # late: unlock imports the repository, which imports this
 
     check.set_defaults(func=with_repository(run_verify))

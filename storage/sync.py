@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from board.i18n import _, ngettext
+from storage import audit_anchor, erasure
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
 from storage.errors import StorageError
 from storage.monitor_local import waiting_records
@@ -39,6 +40,7 @@ class SyncResult:
     total: int  # records that were waiting
     new: int  # stored as new by the central database
     already: int  # the central database had them already (an earlier, broken sync)
+    erased: int = 0  # erasures of inwoners the central database applied
 
 
 def print_progress(done: int, total: int) -> None:
@@ -69,6 +71,7 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
     try:
         cid = centrale_id(engine)
         repository.set_instelling(LAST_CENTRAL_SETTING, cid)
+        erased = erasure.send(repository, engine)  # first: nothing of an erased inwoner stays
         todo = waiting_records(repository, cid)
         done = new = 0
         if progress is not None and todo:
@@ -98,13 +101,20 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(todo))
-        return SyncResult(total=len(todo), new=new, already=len(todo) - new)
+        audit_anchor.send_anchor(repository, engine, cid)  # last: the head covers this sync too
+        return SyncResult(total=len(todo), new=new, already=len(todo) - new, erased=erased)
     finally:
         engine.dispose()
 
 
 def run(args: argparse.Namespace, repository: Repository) -> int:
     result = sync(repository, args.to, args.batch, print_progress)
+    if result.erased:
+        print(ngettext(
+            "{n} gewiste inwoner is ook uit de centrale database verwijderd.",
+            "{n} gewiste inwoners zijn ook uit de centrale database verwijderd.",
+            result.erased,
+        ).format(n=result.erased))  # fmt: skip
     if result.total == 0:
         print(_("Er wachtten geen records: {url} heeft alles al.").format(url=describe(args.to)))
     else:
