@@ -2,27 +2,28 @@
 
 ``monitor --db URL --out DIR`` reads a central database (counted by SQL) or, when URL is a
 tablet's database, that tablet's own afgeronde metingen (counted in Python), protects the
-figures (``disclosure.beveilig``) and writes ``monitor.pdf`` and one CSV per table.
+figures with its year and quarters (``disclosure_familie``) and writes ``monitor.pdf`` and one CSV per table.
 ``monitor key`` shows, makes or imports the gemeente's key (see ``storage.monitor_local``).
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
-from board.disclosure import beveilig
+from board.disclosure_familie import beveilig_familie
 from board.errors import BoardError
 from board.i18n import _, ngettext
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_counts import Periode
 from board.monitor_figures import figuren, figuren_uit_records
 from board.monitor_tabel import Figuren
+from board.perioden import check_publishable, familie, vorig_jaar
 from exports.monitor_report import write_published
 from storage.central import describe, is_central, open_central
 from storage.central_counts import tel_sql
@@ -43,18 +44,24 @@ DEFAULT_GEMEENTE = "Gemeente"
 
 
 def default_periode(today: date | None = None) -> Periode:
-    """The last twelve months up to and including this one."""
-    today = today or date.today()
-    start_year, start_month = (today.year, 1) if today.month == 12 else (today.year - 1, today.month + 1)
-    return Periode(f"{start_year}-{start_month:02d}", f"{today.year}-{today.month:02d}")
+    """The last calendar year that has ended (the grid of ``board.perioden``)."""
+    return vorig_jaar(today or date.today())
 
 
 def count(
     url: str, periode: Periode, open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET
 ) -> tuple[Figuren, str]:
-    """The figures from ``url`` and where they came from (for the message). A central
-    database is counted by SQL; a tablet's own (encrypted) database is opened with
-    ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
+    """The figures of one period (see ``count_all``)."""
+    found, bron = count_all(url, (periode,), open_local, set_naam)
+    return found[periode], bron
+
+
+def count_all(
+    url: str, perioden: Sequence[Periode], open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET
+) -> tuple[dict[Periode, Figuren], str]:
+    """The figures of each period from ``url`` and where they came from (for the message). A
+    central database is counted by SQL; a tablet's own (encrypted) database is opened once
+    with ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
     path = sqlite_path(url) if is_sqlite(url) else None
     if is_sqlite(url) and (path is None or not Path(path).is_file()):
         raise StorageError(_("Het bestand {bestand} bestaat niet; er is niets geschreven.").format(bestand=path or url))
@@ -69,12 +76,13 @@ def count(
     if central:
         engine = open_central(url)
         try:
-            return figuren(tel_sql(engine, periode, set_naam)), "de centrale database"
+            return {p: figuren(tel_sql(engine, p, set_naam)) for p in perioden}, "de centrale database"
         finally:
             engine.dispose()
     repository = open_local()
     try:
-        return figuren_uit_records(local_records(repository), periode, set_naam), "de metingen op deze tablet"
+        records = local_records(repository)
+        return {p: figuren_uit_records(records, p, set_naam) for p in perioden}, "de metingen op deze tablet"
     finally:
         repository.close()
 
@@ -87,16 +95,21 @@ def run_report(args: argparse.Namespace) -> int:
         periode = default_periode() if args.van is None and args.tot is None else Periode(
             args.van or args.tot, args.tot or args.van
         )
+        check_publishable(periode, date.today())
     except BoardError as exc:
         print(exc)
         return 2
     url = resolve_url(args.db)
     try:
-        figures, bron = count(url, periode, lambda: open_for_cli(args), args.set)
+        found, bron = count_all(url, familie(periode), lambda: open_for_cli(args), args.set)
     except StorageError as exc:
         print(exc)
         return 1
-    paths = write_published(figures, beveilig(figures), Path(args.out), periode, args.gemeente)
+    # Published as one family with its year and quarters: what one report hides, another
+    # cannot give away (board.disclosure_familie).
+    figures = found[periode]
+    published = beveilig_familie(found)[periode]
+    paths = write_published(figures, published, Path(args.out), periode, args.gemeente)
     wijken = len(figures.tabel("overzicht").gebieden) - 1
     print(
         ngettext(

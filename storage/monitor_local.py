@@ -22,7 +22,9 @@ import os
 import secrets
 from pathlib import Path
 
-from board.disclosure import Gepubliceerd, beveilig
+from board.disclosure import Gepubliceerd
+from board.disclosure_familie import beveilig_familie
+from board.errors import BoardError
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import Meting
@@ -30,6 +32,7 @@ from board.monitor_counts import Periode
 from board.monitor_figures import GEMEENTE, figuren_uit_records
 from board.monitor_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
 from board.monitor_tabel import CelKey, Figuren
+from board.perioden import familie, is_grid
 from storage.errors import ConflictError, InvalidValueError
 from storage.permissions import create_private
 from storage.repository import MONITOR_KEY_SETTING, Repository
@@ -153,5 +156,8 @@ def monitor_for_app(
 ) -> tuple[Figuren, dict[CelKey, Gepubliceerd]]:
     """The figures of this tablet's own metingen for the app's monitor screen, and what of
     them may be shown (``beveilig``): the screen draws only the published values."""
-    figuren = figuren_uit_records(local_records(repository), periode, set_naam, gemeente)
-    return figuren, beveilig(figuren)
+    if not is_grid(periode):
+        raise BoardError(_("De monitor gaat over een heel kwartaal of een heel jaar."))
+    records = local_records(repository)
+    family = {p: figuren_uit_records(records, p, set_naam, gemeente) for p in familie(periode)}
+    return family[periode], beveilig_familie(family)[periode]  # with its year and quarters

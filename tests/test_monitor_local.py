@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from board.disclosure import Zichtbaarheid
+from board.errors import BoardError
 from board.monitor_counts import Periode
 from board.monitor_record import monitor_record
 from storage import ConflictError, InvalidValueError, Repository
@@ -108,10 +109,12 @@ def test_erasing_a_meting_takes_its_sent_mark_with_it(repo: Repository) -> None:
 
 
 def test_monitor_for_app_gives_only_published_figures(repo: Repository) -> None:
-    figuren, published = monitor_for_app(repo, Periode("2025-01", "2026-12"))
+    figuren, published = monitor_for_app(repo, Periode("2025-01", "2025-12"))
     assert set(published) == set(figuren.cellen)
     inwoners = published[("overzicht", figuren.gemeente, "alle", "inwoners")]
     assert inwoners.zichtbaarheid is Zichtbaarheid.GETOOND and inwoners.waarde % 5 == 0
     # 30 demo inwoners over several wijken: a wijk is too small to show
     wijk = figuren.tabel("overzicht").gebieden[0]
     assert published[("overzicht", wijk, "alle", "inwoners")].tekst() == "<10"
+    with pytest.raises(BoardError):  # only a quarter or a year: never two overlapping periods
+        monitor_for_app(repo, Periode("2025-01", "2025-05"))
