@@ -8,6 +8,7 @@ window (and the mouse cursor, and closing it) for development.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 
@@ -61,8 +62,28 @@ def configure() -> None:
         Config.set("graphics", "borderless", "1")
 
 
+class _NoTrace(logging.Filter):
+    """Kivy's TRACE records carry the values of .kv bindings: text typed by people. Whatever
+    level someone sets, they are dropped (docs/security.md, "Logs")."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.DEBUG
+
+
+_NO_TRACE = _NoTrace()
+
+
+def quiet_kivy_log() -> None:
+    from kivy.logger import Logger
+
+    if _NO_TRACE not in Logger.filters:
+        Logger.addFilter(_NO_TRACE)
+
+
 def guard(window: object) -> None:
-    """Keys that would leave the app do nothing; the cursor hides; the screen stays on."""
+    """Keys that would leave the app do nothing; the cursor hides; the screen stays on; Kivy
+    logs nothing that people typed."""
+    quiet_kivy_log()
     window.bind(on_keyboard=_swallow_back, on_key_down=_note_alt_f4, on_request_close=_refuse_close)
     window.show_cursor = windowed() or os.environ.get(CURSOR_ENV, "") not in ("", "0")
     window.allow_screensaver = False
