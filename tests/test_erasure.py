@@ -11,10 +11,10 @@ import pytest
 import sqlalchemy as sa
 
 import main
-from board.monitor_record import keyed_hash
+from board.monitor_record import keyed_hash, monitor_record
 from exports.bundle import write_bundle
 from storage import ENV_VAR
-from storage.central import open_central
+from storage.central import open_central, store_records
 from storage.erasure import pending
 from storage.monitor_local import monitor_key
 from storage.outbox import outbox_folder
@@ -48,6 +48,7 @@ def test_erasure_reaches_every_file_and_then_the_central_database(
     vervolg = repository.start_vervolgmeting(inwoner.id, datetime(2026, 5, 1).date())
     VisitMarker().write(Visit(inwoner.id, vervolg.id))  # the app had their board open
     pseudoniem = keyed_hash(monitor_key(repository), "inwoner", inwoner.id)
+    late = monitor_record(done, inwoner, monitor_key(repository))
     repository.close()
     assert main.main(["sync", "--to", central]) == 0
     engine = open_central(central)
@@ -82,4 +83,8 @@ def test_erasure_reaches_every_file_and_then_the_central_database(
     assert acties[-2:] == ["gewist", "centraal_gewist"]
     repository.close()
     assert main.main(["sync", "--to", central]) == 0  # nothing left to do, nothing refused
+    # A record of the erased inwoner that turns up late (another copy) is not stored.
+    with engine.begin() as conn:
+        assert store_records(conn, [late]) == 0
+    assert central_records() == 0
     engine.dispose()
