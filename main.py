@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 # Kivy must not read our command line or log to the console: set before any import of it.
 os.environ.setdefault("KIVY_NO_ARGS", "1")
@@ -73,5 +75,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(func(args) or 0)
 
 
+def use_project_environment() -> None:
+    """Run in the project's ``.venv`` (made by the README's first command) when this Python
+    lacks the packages, so ``python3 main.py`` works after the first install; otherwise say
+    how to install them. Said before any import of them, so never a bare traceback."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - an older python3 reaches this line; say so plainly
+        sys.exit(f"Magneetbord heeft Python 3.11 of nieuwer nodig; dit is {sys.version.split()[0]}.")
+    if all(importlib.util.find_spec(name) for name in ("kivy", "sqlalchemy")):
+        return
+    venv = Path(__file__).resolve().parent / ".venv"
+    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if python.exists() and Path(sys.prefix).resolve() != venv.resolve():
+        os.execv(str(python), [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
+    sys.exit(
+        "Magneetbord mist zijn pakketten (Kivy, SQLAlchemy, ...). Installeer ze eerst, in een eigen omgeving:\n"
+        "  python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.lock\n"
+        "en start dan opnieuw: python3 main.py"
+    )
+
+
 if __name__ == "__main__":
+    use_project_environment()
     sys.exit(main())

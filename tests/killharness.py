@@ -51,7 +51,15 @@ def prepare(path: Path) -> tuple[str, str]:
     return url, meting.id
 
 
+# How long a child may take to open the database and report its start on a loaded machine.
+START_TIMEOUT = 120.0
+
+
 def run_kills(path: Path, kills: int, seed: int, max_delay: float = 0.03) -> KillReport:
+    """SIGKILL a saving child ``kills`` times. When each kill lands is decided by the child's
+    progress, not by the clock: after a random number of reported saves, either at the next
+    ``intent`` (inside a save) or after a further random delay up to ``max_delay``. So the
+    children do the same work on a loaded machine as on an idle one."""
     url, meting_id = prepare(path)
     rng = random.Random(seed)
     report = KillReport()
@@ -65,28 +73,45 @@ def run_kills(path: Path, kills: int, seed: int, max_delay: float = 0.03) -> Kil
             finally:
                 os._exit(0)
         os.close(write_end)
-        lines = _read_then_kill(pid, read_end, rng.uniform(0.0, max_delay))
+        moment = _KillMoment(
+            after_saves=rng.randrange(0, 6), at_intent=rng.random() < 0.3, delay=rng.uniform(0.0, max_delay)
+        )
+        lines = _read_then_kill(pid, read_end, moment)
         _verify(path, url, meting_id, lines, report)
         report.kills += 1
     return report
 
 
-def _read_then_kill(pid: int, fd: int, delay: float) -> list[str]:
+@dataclass(frozen=True)
+class _KillMoment:
+    after_saves: int  # reported saves to wait for first
+    at_intent: bool  # then kill at the next 'intent' (inside a save) ...
+    delay: float  # ... or after this many seconds more
+
+
+def _read_then_kill(pid: int, fd: int, moment: _KillMoment) -> list[str]:
     buffer = b""
-    deadline = None
+    deadline: float | None = None
+    give_up = time.monotonic() + START_TIMEOUT
     while True:
-        timeout = 5.0 if deadline is None else max(0.0, deadline - time.monotonic())
-        ready, _, _ = select.select([fd], [], [], timeout)
+        wait = (deadline if deadline is not None else give_up) - time.monotonic()
+        ready, _, _ = select.select([fd], [], [], max(0.0, wait))
         if ready:
             chunk = os.read(fd, 65536)
             if not chunk:
-                break  # the child ended by itself (it should not)
+                break  # the child ended by itself (it should not): _verify says what it reported
             buffer += chunk
-            if deadline is None and b"ready " in buffer:
-                deadline = time.monotonic() + delay
-        if deadline is None and not ready:
-            break  # the child never got going: the kill below still counts
-        if deadline is not None and time.monotonic() >= deadline:
+            lines = buffer.split(b"\n")[:-1]
+            saves = sum(line.startswith(b"done ") for line in lines)
+            if b"ready " in buffer and saves >= moment.after_saves:
+                if moment.at_intent:
+                    if lines and lines[-1].startswith(b"intent ") and saves == moment.after_saves:
+                        break
+                    if saves > moment.after_saves:  # the intent went by unseen: kill now
+                        break
+                elif deadline is None:
+                    deadline = time.monotonic() + moment.delay
+        if time.monotonic() >= (deadline if deadline is not None else give_up):
             break
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)

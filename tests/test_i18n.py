@@ -4,14 +4,13 @@ messages that come from board/ and storage/."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from board import BoardError, Meting, vergelijk
@@ -60,12 +59,24 @@ def test_every_string_in_the_sources_is_in_the_catalogue(language: str) -> None:
     assert all(m.string for m in catalog if m.id), "every message is translated"
 
 
+def _messages(catalog: object) -> dict[object, object]:
+    """What gettext reads from a catalogue: each msgid (a tuple for plurals) and its translation."""
+
+    def plain(text: object) -> object:
+        return text if isinstance(text, str) else tuple(text)
+
+    return {plain(m.id): plain(m.string) for m in catalog if m.id and not m.fuzzy}
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_committed_mo_files_are_compiled_from_the_po_files(language: str) -> None:
-    compiled = io.BytesIO()
-    write_mo(compiled, _catalog(language))
-    committed = (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()
-    assert committed == compiled.getvalue(), "run: pybabel compile -d assets/locale -D magneetbord"
+def test_the_committed_mo_files_hold_the_messages_of_the_po_files(language: str) -> None:
+    """Compared by message, not by bytes: a compile writes Babel's own version into the file, so
+    a byte comparison turns red on a Babel release with no change to a single message."""
+    with open(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as handle:
+        committed = read_mo(handle)
+    source = _catalog(language)
+    assert _messages(committed) == _messages(source), "run: pybabel compile -d assets/locale -D magneetbord"
+    assert committed.plural_expr == source.plural_expr
 
 
 def test_dutch_is_the_source_and_english_is_data() -> None:

@@ -223,6 +223,7 @@ def test_exports_are_remembered(repo: Repository, inwoner: Inwoner) -> None:
 def test_killed_at_random_moments_loses_no_reported_change(tmp_path: Path) -> None:
     report = run_kills(tmp_path / "kill.sqlite3", kills=200, seed=7)
     assert report.kills == 200
+    # The kills follow the children's progress, not the clock, so these hold on a loaded machine.
     assert report.changes > 200  # the children did real work between the kills
     assert report.killed_mid_save > 0  # and some kills landed inside a save
 
