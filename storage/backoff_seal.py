@@ -2,8 +2,8 @@
 
 - **Race-free.** Every change to the keyring file happens under an exclusive ``flock`` on a
   lock file beside it (the keyring file itself is replaced on every write, so it cannot
-  carry the lock). A PIN try is counted *before* Argon2id runs, so tries made in parallel
-  all count, and the slow part runs outside the lock.
+  carry the lock). A whole PIN try (read, Argon2id, count) runs under it: tries made in
+  parallel are checked one after the other and every one counts.
 - **Sealed.** Each professional's ``failures`` and ``blocked_until`` carry an HMAC-SHA256
   under a back-off key that the PIN does not give: 32 random bytes in ``backoff.key`` in the
   app's data folder (mode 0600), which may be another folder than the database's. An entry

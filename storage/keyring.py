@@ -204,8 +204,9 @@ class Keyring:
         """The data key, when ``pin`` is this professional's PIN.
 
         Raises ``LockedOutError`` while a wait is running (the PIN is not even tried),
-        ``WrongPinError`` for a wrong PIN (the count is kept in the file). The try is counted
-        before the PIN is checked, under the file lock: tries in parallel all count."""
+        ``WrongPinError`` for a wrong PIN (the count is kept in the file). The whole try runs
+        under the file lock, so tries in parallel (other processes too) are checked one after
+        the other and all count; a right PIN on a clean entry writes nothing."""
         now = time.time() if now is None else now
         with self._locked():
             data = self._load(now)
@@ -215,28 +216,24 @@ class Keyring:
             wait = _wait(entry.lock, now)
             if wait > 0:
                 raise LockedOutError(wait)
-            counted = entry.lock.after_failure(now)
-            self._save(_replace(data, entry, lock=counted))
-        key = _unwrap(entry, pin)
-        if key is None:
-            wait = _wait(counted, now)
-            message = _("Deze pincode klopt niet.")
-            if wait > 0:
-                message += " " + wait_message(wait)
-            raise WrongPinError(message, wait)
-        with self._locked():
-            data = self._load(now)
-            entry = self._entry(data, professional_id)
+            key = _unwrap(entry, pin)
+            if key is None:
+                lock = entry.lock.after_failure(now)
+                self._save(_replace(data, entry, lock=lock))
+                wait = _wait(lock, now)
+                message = _("Deze pincode klopt niet.")
+                if wait > 0:
+                    message += " " + wait_message(wait)
+                raise WrongPinError(message, wait)
             expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
             if not hmac.compare_digest(_key_check(key), expected):
                 raise KeyringError(_damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
-            # A right PIN resets the count; weaker parameters than today's are raised now.
-            if entry.kdf.at_least(self.kdf):
-                _replace(data, entry, lock=LockState())
-            else:
-                fresh = _wrap(entry.id, entry.naam, pin, key, self.kdf, LockState())
+            if entry.lock != LockState() or not entry.kdf.at_least(self.kdf):
+                # A right PIN resets the count; weaker parameters than today's are raised now.
+                kdf = entry.kdf if entry.kdf.at_least(self.kdf) else self.kdf
+                fresh = _wrap(entry.id, entry.naam, pin, key, kdf, LockState())
                 data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
-            self._save(data)
+                self._save(data)
         return key
 
     def change_pin(self, professional_id: str, old_pin: str, new_pin: str, now: float | None = None) -> None:
