@@ -37,6 +37,12 @@ def unlocked(repository: Repository) -> None:
     _write(repository, audit.ONTGRENDELD, repository.actor, audit.GELUKT)
 
 
+def colleague_added(repository: Repository | None) -> None:
+    """The professional now acting added a colleague (who can then open every file)."""
+    if repository is not None:
+        _write(repository, audit.COLLEGA_TOEGEVOEGD, repository.actor, audit.GELUKT)
+
+
 def wrong_pin(repository: Repository | None, professional_id: str) -> None:
     """A wrong PIN for ``professional_id`` at the lock screen, once the database is open."""
     if repository is not None:

@@ -40,11 +40,13 @@ VERLOPEN = "verlopen"  # removed by the retention rule
 # Access to the tablet (NEN 7513: who, when, why). Why a lock happened is in the action
 # itself (the column holds at most 20 characters); a wrong PIN is "ontgrendeld" / "mislukt".
 ONTGRENDELD = "ontgrendeld"
+COLLEGA_TOEGEVOEGD = "collega_toegevoegd"  # the actor added a professional to this tablet
 VERGRENDELD_HAND = "vergrendeld_hand"  # the professional tapped the lock
 VERGRENDELD_INACTIEF = "vergrendeld_inactief"  # the idle time passed
 VERGRENDELD_PAUZE = "vergrendeld_pauze"  # the app went to the background
 ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST, VERLOPEN,
-          CENTRAAL_GEWIST, ONTGRENDELD, VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
+          CENTRAAL_GEWIST, ONTGRENDELD, COLLEGA_TOEGEVOEGD,
+          VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
 GELUKT, MISLUKT = "gelukt", "mislukt"
 GENESIS = "0" * 64
 

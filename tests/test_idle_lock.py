@@ -142,3 +142,17 @@ def test_locks_and_unlocks_are_audit_events_with_who_and_why(make_app: object, k
         (audit.ONTGRENDELD, audit.GELUKT, sanne),
     ]
     assert audit.verify(log) == []
+
+
+def test_adding_a_colleague_is_an_audit_event(make_app: object, keyring: Keyring) -> None:
+    sanne = keyring.professionals()[0].id
+    app = _unlocked(make_app)
+    tap(app.screen("inwoners").ids.colleague)
+    account = app.screen("account")
+    account.ids.naam.text = "Ahmed Bakker"
+    type_pin(account, "730152")
+    type_pin(account, "730152")
+    assert app.current == "inwoners"
+    assert [p.naam for p in keyring.professionals()] == ["Sanne de Vries", "Ahmed Bakker"]
+    added = [(e.actie, e.professional_id) for e in app.repository.audit_log() if e.actie == audit.COLLEGA_TOEGEVOEGD]
+    assert added == [(audit.COLLEGA_TOEGEVOEGD, sanne)]

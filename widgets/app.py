@@ -123,6 +123,7 @@ class MagneetbordApp(App):
         """Raises the keyring's error (a Dutch message) when the name or PIN will not do."""
         if self.data_key is not None and self.screen("account").colleague:
             self.keyring.add_professional(naam, pin, self.data_key, repeat=repeat)
+            access_log.colleague_added(self.repository)
             self.show_list()
             return
         professional_id, data_key = self.keyring.add_professional(naam, pin, repeat=repeat)
