@@ -55,6 +55,7 @@ def _go(app: object, name: str, inwoner: Inwoner) -> None:
         tap(app.screen("inwoners").ids.search)
     elif name == "account":
         tap(app.screen("inwoners").ids.colleague)
+        type_pin(app.screen("lock"), PIN)  # a colleague gets a key: the PIN first
     elif name == "monitor":
         tap(app.screen("inwoners").ids.monitor)
     else:
@@ -94,6 +95,7 @@ def test_the_account_screen_for_a_colleague_locks_on_pause_and_cancel_never_pass
 ) -> None:
     app = _unlocked(make_app)
     tap(app.screen("inwoners").ids.colleague)
+    type_pin(app.screen("lock"), PIN)
     app.screen("account").ids.naam.text = "Vreemde"
     app.dispatch("on_pause")
     assert app.current == "lock"
@@ -148,6 +150,7 @@ def test_adding_a_colleague_is_an_audit_event(make_app: object, keyring: Keyring
     sanne = keyring.professionals()[0].id
     app = _unlocked(make_app)
     tap(app.screen("inwoners").ids.colleague)
+    type_pin(app.screen("lock"), PIN)
     account = app.screen("account")
     account.ids.naam.text = "Ahmed Bakker"
     type_pin(account, "730152")
@@ -156,3 +159,22 @@ def test_adding_a_colleague_is_an_audit_event(make_app: object, keyring: Keyring
     assert [p.naam for p in keyring.professionals()] == ["Sanne de Vries", "Ahmed Bakker"]
     added = [(e.actie, e.professional_id) for e in app.repository.audit_log() if e.actie == audit.COLLEGA_TOEGEVOEGD]
     assert added == [(audit.COLLEGA_TOEGEVOEGD, sanne)]
+
+
+def test_adding_a_colleague_asks_the_pin_again_and_that_screen_locks_too(make_app: object, keyring: Keyring) -> None:
+    app = _unlocked(make_app)
+    tap(app.screen("inwoners").ids.colleague)
+    lock = app.screen("lock")
+    assert app.current == "lock" and lock.message == "Uw pincode, om een collega toe te voegen."
+    type_pin(lock, "730152")  # a passer-by's guess: nothing
+    assert app.current == "lock" and lock.can_return
+    assert lock.ids.back.text == "Annuleren"
+    tap(lock.ids.back)  # back to the list the professional had open
+    assert app.current == "inwoners"
+    tap(app.screen("inwoners").ids.colleague)
+    run_clock(IDLE * 1.5)  # left on the PIN question: it becomes a real lock, no way back
+    assert app.current == "lock" and not lock.can_return and lock.message == ""
+    type_pin(lock, PIN)
+    assert app.current == "inwoners"  # after a lock: the list, not the account screen
+    reasons = [e.actie for e in app.repository.audit_log() if e.actie.startswith("vergrendeld")]
+    assert reasons == [audit.VERGRENDELD_INACTIEF]

@@ -20,6 +20,7 @@ from kivy.core.window import Window
 from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
 from board import BoardError, BoardSession, Inwoner, Meting
+from board.i18n import _
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
 from storage import access_log
 from storage.engine import resolve_url
@@ -68,6 +69,7 @@ class MagneetbordApp(App):
         self.inwoner: Inwoner | None = None
         self.inwoner_mode = False
         self.leaving = False  # the PIN was asked to leave inwoner mode
+        self.confirming = False  # the PIN was asked to add a colleague
         self.return_to: str | None = None
         self.export_thread: threading.Thread | None = None
         self.marker = VisitMarker()
@@ -130,8 +132,11 @@ class MagneetbordApp(App):
         self.unlocked(professional_id, " ".join(naam.split()), data_key)
 
     def add_colleague(self) -> None:
-        self.screen("account").reset(colleague=True)
-        self._go("account")
+        """A colleague gets a key to every file: the PIN is asked again first, so nobody
+        passing an unlocked tablet adds themselves. "Annuleren" there leads back to the list."""
+        self.confirming = True
+        self.return_to = "inwoners"
+        self._show_lock(can_return=True, reason=_("Uw pincode, om een collega toe te voegen."))
 
     def cancel_colleague(self) -> None:
         if self.data_key is None or not self.screen("account").colleague:
@@ -147,6 +152,11 @@ class MagneetbordApp(App):
         else:
             self.repository.act_as(professional_id)  # the audit log names who unlocked
         access_log.unlocked(self.repository)
+        if self.confirming:
+            self.confirming, self.return_to = False, None
+            self.screen("account").reset(colleague=True)
+            self._go("account")
+            return
         if self.leaving:
             self.leaving, self.return_to = False, None
             self._end_visit()
@@ -165,15 +175,18 @@ class MagneetbordApp(App):
         if self.at_gate:
             return
         self.leaving = False
-        self.return_to = "inwoners" if self.current == "account" else self.current
+        self.return_to = "inwoners" if self.current in GATES else self.current
         self._lock_screen(reden)
 
     @property
     def at_gate(self) -> bool:
         """Nothing beyond the current board shows: the lock screen, or the very first account."""
-        return self.current == "lock" or (self.current == "account" and not self.screen("account").colleague)
+        if self.current == "lock":
+            return not self.confirming  # the PIN asked to add a colleague is still the professional's part
+        return self.current == "account" and not self.screen("account").colleague
 
     def _lock_screen(self, reden: str) -> None:
+        self.confirming = False
         if self.current == "account":
             self.screen("account").reset()  # the colleague's name and PIN are gone
         self._show_lock(can_return=False)
@@ -185,12 +198,12 @@ class MagneetbordApp(App):
         self._show_lock(can_return=True)
 
     def back_to_board(self) -> None:
-        self.leaving = False
+        self.leaving = self.confirming = False
         target, self.return_to = self.return_to or "bord", None
         self._go(target)
 
-    def _show_lock(self, can_return: bool) -> None:
-        self.screen("lock").prepare(self.keyring, self.clock, can_return)
+    def _show_lock(self, can_return: bool, reason: str = "") -> None:
+        self.screen("lock").prepare(self.keyring, self.clock, can_return, reason)
         self._go("lock")
 
     # ----- locking by itself --------------------------------------------------------------
