@@ -90,5 +90,9 @@ class IdleTimer:
     def touched(self, now: float) -> None:
         self._last_activity = now
 
+    @property
+    def last_activity(self) -> float:
+        return self._last_activity
+
     def should_lock(self, now: float) -> bool:
         return now - self._last_activity >= self.idle_seconds
