@@ -53,6 +53,13 @@ def format_datum(value: date) -> str:
     return format_date(value, format="long", locale=current_language())
 
 
+def format_maand(value: date) -> str:
+    """A month and year, short, in the UI language ("jan. 2026"): under a chart's points."""
+    from babel.dates import format_date
+
+    return format_date(value, format="MMM yyyy", locale=current_language())
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 

@@ -58,6 +58,9 @@ class Vergelijking:
         total = len(self.leefgebieden)
         if total:
             parts.append(_leefgebieden_zin(total, self.count(Richting.BETER), self.count(Richting.SLECHTER)))
+        if self.toegevoegd:  # on the board now, not last time: said, not silently left out of the count
+            parts.append(ngettext("{n} leefgebied is nieuw", "{n} leefgebieden zijn nieuw",
+                                  len(self.toegevoegd)).format(n=len(self.toegevoegd)))
         telt = [e for _doel, e in self.evaluaties if e is not Evaluatie.VERVALLEN]
         if telt:
             parts.append(_doelen_zin(len(telt), self.count_evaluatie(Evaluatie.BEHAALD),

@@ -14,10 +14,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, TableStyle
 
 from exports.bronnen import PDF_FONT, PDF_FONT_BOLD, register_pdf_fonts
+from exports.text_fit import fit
 
 TAAL = "nl-NL"
 MAKER = "Magneetbord"
@@ -106,8 +108,14 @@ def build_pdf(
         canvas.saveState()
         canvas.setFont(PDF_FONT, footer_size)
         canvas.setFillColor(GRIJS)
-        canvas.drawString(doc_.leftMargin, 1.2 * cm, footer)
-        canvas.drawRightString(A4[0] - doc_.rightMargin, 1.2 * cm, f"{page_word} {doc_.page}")
+        page = f"{page_word} {doc_.page}"
+        canvas.drawRightString(A4[0] - doc_.rightMargin, 1.2 * cm, page)
+        # Measured: a long dossiernummer shrinks the line, then wraps it, never into "blad N".
+        room = A4[0] - doc_.leftMargin - doc_.rightMargin - stringWidth(page, PDF_FONT, footer_size) - 0.6 * cm
+        size, lines = fit(footer, room, footer_size, 7, lambda text, s: stringWidth(text, PDF_FONT, s))
+        canvas.setFont(PDF_FONT, size)
+        for number, line in enumerate(lines):
+            canvas.drawString(doc_.leftMargin, 1.2 * cm + (len(lines) - 1 - number) * size * 1.2, line)
         canvas.restoreState()
 
     # Images as plain binary streams: ReportLab's ASCII85 text encoding (pure Python

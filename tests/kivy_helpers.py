@@ -164,3 +164,10 @@ def type_pin(screen: object, pin: str) -> None:
         tap(button(pad, digit))
     tap(pad.ids.ok)
     frames(2)
+
+
+def window_pixels() -> object:
+    """What the window shows now, as a PIL RGB image at ``Window.size`` (widgets/headless.py)."""
+    from widgets.headless import window_image
+
+    return window_image()

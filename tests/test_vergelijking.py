@@ -98,3 +98,23 @@ def test_a_shift_of_exactly_the_threshold_counts_the_same_anywhere_on_the_bar():
 def test_the_doelen_part_reads_naturally(evaluaties: dict[str, str], expected: str) -> None:
     nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, evaluaties)
     assert vergelijk(afgeronde_nulmeting_met_doelen(), nieuw).zin.endswith("; " + expected)
+
+
+def test_the_sentence_says_how_many_leefgebieden_are_new() -> None:
+    """'Op 1 van de 6' with 7 bars on the board left the new one unsaid."""
+    from datetime import date, datetime
+
+    from board import Meting
+
+    nul = Meting.nulmeting("i", date(2026, 1, 1))
+    keys = ("geld", "wonen", "werk", "leren", "zingeving", "huishouden")
+    for key in keys:
+        nul = nul.choose(key).place_fiche(key, "inwoner", 0.5)
+    vervolg = nul.afronden(datetime(2026, 1, 1, 12)).vervolg(date(2026, 6, 1))
+    vervolg = vervolg.place_fiche("geld", "inwoner", 0.9)
+    for key in keys[1:]:
+        vervolg = vervolg.place_fiche(key, "inwoner", 0.5)
+    vervolg = vervolg.choose("justitie").place_fiche("justitie", "inwoner", 0.4)
+    assert len(vervolg.gekozen) == 7
+    zin = vergelijk(nul, vervolg).zin
+    assert zin == "Op 1 van de 6 leefgebieden gaat het beter; 1 leefgebied is nieuw."

@@ -41,6 +41,8 @@ class AfrondenScreen(MetingScherm):
             return
         meting: Meting = self.live.meting
         self.afgerond = meting.afgerond
+        if not meting.afgerond and self.export_state != "idle":  # the next visit: last one's news is gone
+            self._news_below()
         for knop in self.ids.cijfers.children:
             knop.selected = knop.cijfer == meting.rapportcijfer
             knop.disabled = meting.afgerond
@@ -68,9 +70,22 @@ class AfrondenScreen(MetingScherm):
     def export_started(self) -> None:
         self.export_state, self.export_text = "busy", _("Het bord en het koelkastblad worden gemaakt…")
         self.progress = 10
-        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", 0))  # the progress in sight
+        # The news on top, in sight: scrolled to the bottom, the first panel's title was cut by the header.
+        self._move_news(top=True)
         anim = Animation(progress=90, d=4, t="out_quad")
         anim.start(self)
+
+    def _news_below(self) -> None:
+        Animation.cancel_all(self, "progress")
+        self.export_state, self.export_text, self.progress = "idle", "", 0
+        self._move_news(top=False)
+
+    def _move_news(self, top: bool) -> None:
+        """The export panel on top of the screen (after afronden) or in its place below."""
+        content, panel = self.ids.scroll.children[0], self.ids.export
+        content.remove_widget(panel)
+        content.add_widget(panel, index=len(content.children) if top else 0)
+        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", 1))
 
     def export_finished(self, error: str | None) -> None:
         Animation.cancel_all(self, "progress")

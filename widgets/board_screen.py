@@ -21,6 +21,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.widget import Widget
 
 from board import BoardSession, Perspectief
+from board.geometry import min_board_width
 from board.i18n import _
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
 from widgets.board_widget import BoardWidget, FicheShape
@@ -38,6 +39,16 @@ MESSAGE_SECONDS = 5
 def ui_scale(width: float, height: float) -> float:
     """How much bigger than at 1280x800 (density 1) the side panel is drawn."""
     return min(max(min(width / dp(1280), height / dp(800)), 1.0), 1.5)
+
+
+def side_panel(width: float, height: float, scale: float) -> tuple[bool, float, float]:
+    """(portrait, width, height) of the panel with the perspectief switch and the tray: below
+    the board on a portrait screen, else beside it, never leaving the board narrower than
+    its bars need (board/geometry.min_board_width)."""
+    if height > width:
+        return True, width, max(dp(330), height * 0.4)
+    board = min_board_width(dp(1) * scale)
+    return False, max(dp(300), min(dp(360) * scale, width - board)), height
 
 
 class PerspectiefKnop(ButtonBehavior, Widget):
@@ -113,17 +124,38 @@ class BoardScreen(FloatLayout):
     vervolg = BooleanProperty(False)
     # Bigger screens get a bigger side panel and text (1.0 at 1280x800, up to 1.5).
     scale = NumericProperty(1.0)
+    portrait = BooleanProperty(False)  # the tray below the board
+    side_width = NumericProperty(dp(360))
+    side_height = NumericProperty(dp(400))
     font_regular = StringProperty(FONT_REGULAR)
     font_bold = StringProperty(FONT_BOLD)
     text_color = ListProperty(rgba(TEKST))
 
     def __init__(self, live: LiveSession, **kwargs: object) -> None:
-        super().__init__(live=live, **kwargs)
         self._hide = None
-        live.bind(on_error=lambda _live, message: self.show_message(message), meting=self._on_meting)
-        self._on_meting(live, live.meting)
+        self._bound: LiveSession | None = None
+        super().__init__(live=live, **kwargs)
         self.bind(size=self._on_size)
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
+
+    def on_live(self, _instance: object, live: LiveSession) -> None:
+        if self._bound is not None:
+            self._bound.unbind(on_error=self._on_error, meting=self._on_meting)
+        live.bind(on_error=self._on_error, meting=self._on_meting)
+        self._bound = live
+        self._on_meting(live, live.meting)
+
+    def show_session(self, session: BoardSession) -> None:
+        """The next visit on this same screen (building a new one costs a frame or two): its
+        session, the inwoner's fiche selected, no message, the tray's first page."""
+        self.live = LiveSession(session)
+        self.ids.board.perspectief = Perspectief.INWONER.value
+        self.ids.tray.page = 0
+        self.message = ""
+        self.ids.toast.opacity = 0
+
+    def _on_error(self, _live: object, message: str) -> None:
+        self.show_message(message)
 
     @property
     def board(self) -> Widget:
@@ -135,6 +167,7 @@ class BoardScreen(FloatLayout):
 
     def _on_size(self, _instance: object, size: tuple[float, float]) -> None:
         self.scale = ui_scale(*size)
+        self.portrait, self.side_width, self.side_height = side_panel(*size, self.scale)
 
     def _on_meting(self, _live: object, meting: object) -> None:
         self.vervolg = bool(meting.vorige)

@@ -23,15 +23,16 @@ from kivy.graphics import (
     Triangle,
 )
 from kivy.metrics import dp
-from kivy.properties import NumericProperty, ObjectProperty, OptionProperty
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty
 from kivy.uix.widget import Widget
 
 from board import Meting, Perspectief
+from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
 from board.i18n import N_, _
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
-from widgets.board_layout import BoardLayout, RowGeometry
 from widgets.live_session import LiveSession
 from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
+from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
 GRIP = (0.55, 0.53, 0.5, 1.0)
@@ -63,12 +64,12 @@ class FicheShape:
             self.shape.pos = (cx - size / 2, cy - size / 2)
             self.shape.size = (size, size)
         elif self.vorm == "vierkant":
-            side = size * 0.86  # a square looks bigger than a circle of the same width
+            side = size * SQUARE_SIDE
             self.shape.pos = (cx - side / 2, cy - side / 2)
             self.shape.size = (side, side)
             self.shape.radius = [side * 0.18]
         else:
-            r = size * 0.6  # a diamond looks smaller: give it a longer diagonal
+            r = size * DIAMOND_RADIUS
             self.shape.vertices = [cx, cy + r, 0, 0, cx + r, cy, 0, 0, cx, cy - r, 0, 0, cx - r, cy, 0, 0]
 
     def show(self, visible: bool) -> None:
@@ -92,7 +93,7 @@ class DrawnFiche:
         self.size = row.fiche_diameter(perspectief)
         self.arrow_group = InstructionGroup()
         self.arrow_color = Color(*rgba(PIJL, 0.0))
-        self.arrow_line = Line(width=max(1.5, self.size * 0.05), cap="round")
+        self.arrow_line = Line(width=1.5, cap="round")
         self.arrow_head = Triangle()
         for instruction in (self.arrow_color, self.arrow_line, self.arrow_head):
             self.arrow_group.add(instruction)
@@ -113,25 +114,17 @@ class DrawnFiche:
         lift = self.size * 0.05
         self.shadow.place(cx + lift, cy - 2 * lift, self.size)
         self.rim.place(cx, cy, self.size)
-        self.fill.place(cx, cy, self.size * 0.8)
+        self.fill.place(cx, cy, self.size * FILL_SHARE)
         self._arrow(cx, cy)
 
     def _arrow(self, cx: float, cy: float) -> None:
-        if self.vorige is None:
+        arrow = self.row.arrow(self.vorige, self.positie, self.perspectief)
+        if arrow is None:
             self.arrow_color.a = 0.0
             return
-        gx, _ = self.row.fiche_center(self.vorige, self.perspectief)
-        # From the ghost's centre (it is faint: the line shows over it) to the fiche's
-        # edge. A change smaller than about a fiche shows as the ghost peeking out.
-        radius, head = self.size / 2, self.size * 0.32
-        if abs(cx - gx) < radius + head + self.size * 0.12:
-            self.arrow_color.a = 0.0
-            return
-        direction = 1 if cx > gx else -1
-        tip = cx - direction * (radius + 1)
-        back = tip - direction * head
-        self.arrow_line.points = [gx, cy, back + direction * head * 0.2, cy]
-        self.arrow_head.points = [tip, cy, back, cy + head * 0.6, back, cy - head * 0.6]
+        self.arrow_line.width = arrow.width
+        self.arrow_line.points = [*arrow.start, *arrow.line_end]
+        self.arrow_head.points = [c for point in arrow.head_points for c in point]
         self.arrow_color.a = 0.9
 
 
@@ -147,6 +140,7 @@ class BoardWidget(Widget):
     perspectief = OptionProperty(Perspectief.INWONER.value, options=[p.value for p in Perspectief])
     drop_zone = ObjectProperty(None, allownone=True)
     scale = NumericProperty(1.0)  # bigger bars and fiches on a bigger screen
+    read_only = BooleanProperty(False)  # a board to look at: no reorder handles
 
     def __init__(self, **kwargs: object) -> None:
         self.layout = BoardLayout.compute((0, 0, 1, 1), ())
@@ -154,13 +148,17 @@ class BoardWidget(Widget):
         self._structure: tuple = ()
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         super().__init__(**kwargs)
+        watch_dialogs()
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
         self._geometry = Clock.create_trigger(self._on_geometry, -1)
-        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 
     def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if getattr(self, "_bound", None) is not None:
+            self._bound.unbind(meting=self._on_meting)
+        self._bound, self._lifted = live, {}
         if live is not None:
             live.bind(meting=self._on_meting)
             self._on_meting(live, live.meting)
@@ -171,7 +169,8 @@ class BoardWidget(Widget):
 
     def _on_meting(self, _live: object, meting: Meting) -> None:
         structure = (
-            meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, tuple(self._lifted.values())
+            meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only,
+            tuple(self._lifted.values()),
         )
         if structure != self._structure:
             self._rebuild(meting)
@@ -187,7 +186,9 @@ class BoardWidget(Widget):
 
     def _rebuild(self, meting: Meting) -> None:
         unit = dp(1) * self.scale
-        self.layout = BoardLayout.compute((self.x, self.y, self.width, self.height), meting.gekozen, unit)
+        self.layout = BoardLayout.compute(
+            (self.x, self.y, self.width, self.height), meting.gekozen, unit, handles=not self.read_only
+        )
         self._fiches = {}
         self.canvas.clear()
         leefgebieden = meting.leefgebieden
@@ -210,7 +211,7 @@ class BoardWidget(Widget):
                 if vorige is not None:
                     ghost = FicheShape(ghosts, FICHE_STIJL[perspectief].vorm,
                                        rgba(FICHE_STIJL[perspectief].kleur, GHOST_ALPHA))
-                    ghost.place(*row.fiche_center(vorige, perspectief), row.fiche_diameter(perspectief) * 0.8)
+                    ghost.place(*row.fiche_center(vorige, perspectief), row.fiche_diameter(perspectief) * GHOST_SHARE)
                 drawn = DrawnFiche(row, perspectief, vorige)
                 arrows.add(drawn.arrow_group)
                 self._fiches[(row.key, perspectief)] = drawn
@@ -226,16 +227,20 @@ class BoardWidget(Widget):
         RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
         Color(*(CARD_LIFTED if lifted else CARD))
         RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
-        hx, hy, hw, hh = row.handle
-        Color(*HANDLE)
-        RoundedRectangle(pos=(hx + 4 * unit, hy + 4 * unit), size=(hw - 8 * unit, hh - 8 * unit), radius=[8 * unit])
-        Color(*GRIP)
-        grip_w, grip_h = hw * 0.42, max(2.0, 3 * unit)
-        for step in (-1, 0, 1):
-            gy = hy + hh / 2 + step * max(5 * unit, hh * 0.14) - grip_h / 2
-            RoundedRectangle(pos=(hx + (hw - grip_w) / 2, gy), size=(grip_w, grip_h), radius=[grip_h / 2])
+        if row.handle is not None:
+            hx, hy, hw, hh = row.handle
+            Color(*HANDLE)
+            RoundedRectangle(pos=(hx + 4 * unit, hy + 4 * unit), size=(hw - 8 * unit, hh - 8 * unit),
+                             radius=[8 * unit])
+            Color(*GRIP)
+            grip_w, grip_h = hw * 0.42, max(2.0, 3 * unit)
+            for step in (-1, 0, 1):
+                gy = hy + hh / 2 + step * max(5 * unit, hh * 0.14) - grip_h / 2
+                RoundedRectangle(pos=(hx + (hw - grip_w) / 2, gy), size=(grip_w, grip_h), radius=[grip_h / 2])
         Color(1, 1, 1, 1)
-        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2], size=row.pictogram[2:])
+        if row.pictogram is not None:
+            Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2],
+                      size=row.pictogram[2:])
         nx, ny, nw, nh = row.name
         texture = fitted_label(leefgebied.naam, round(nw), round(nh), row.name_font, round(12 * unit), bold=True,
                                color=rgba(TEKST))
@@ -275,12 +280,16 @@ class BoardWidget(Widget):
     def on_touch_down(self, touch: object) -> bool:
         if not self.collide_point(*touch.pos) or self.live is None:
             return False
+        if dialog_just_closed(touch):  # the second tap of a double tap on a dialog's button
+            return True
         row = self.layout.row_at(touch.y)
         if row is None:
             return True
-        if _inside(row.handle, touch.pos):
+        if self.read_only:
+            return True
+        if row.handle is not None and _inside(row.handle, touch.pos):
             gesture = ("bar", row.key)
-        elif row.touch_x[0] <= touch.x <= row.touch_x[1]:
+        elif row.reaches(touch.x, touch.y, self._drawn_on(row)):
             gesture = ("fiche", row.key, self._perspectief_at(row, touch.x))
         else:
             return True
@@ -322,6 +331,13 @@ class BoardWidget(Widget):
         else:
             index = self.layout.index_at(touch.y, len(self.layout.rows) + (0 if self.layout.row(key) else 1))
             self.live.preview(touch.uid, lambda m: m.move_leefgebied(key, index))
+
+    def _drawn_on(self, row: RowGeometry) -> list[tuple[float, Perspectief]]:
+        return [
+            (drawn.positie, perspectief)
+            for perspectief in Perspectief
+            if (drawn := self._fiches.get((row.key, perspectief))) is not None and drawn.positie is not None
+        ]
 
     def _perspectief_at(self, row: RowGeometry, x: float) -> Perspectief:
         """The fiche a touch picks up: the selected perspectief's if it is under the

@@ -18,6 +18,9 @@ class BordScreen(Scherm):
     board_screen: BoardScreen | None = None
 
     def show_session(self, session: BoardSession) -> BoardScreen:
+        if self.board_screen is not None:  # the next visit: the same screen, another session
+            self.board_screen.show_session(session)
+            return self.board_screen
         self.clear_widgets()
         screen = build_board_screen(session)
         nav = BoxLayout(size_hint_y=None, height=dp(64), spacing=dp(8))

@@ -37,6 +37,7 @@ UITVOERDER_TEKST = {
     Uitvoerder.SPECIALISTISCHE_ZORG: N_("Specialistische zorg"),
 }
 TEXT_COLOR = (0.16, 0.16, 0.16, 1)
+VOORBIJ = (0.72, 0.2, 0.1, 1)  # a streefdatum that has passed: the colour of a message (Melding)
 
 
 def months_text(months: int, start: date) -> str:
@@ -87,6 +88,8 @@ class DoelenScreen(MetingScherm):
         panel = make("Paneel")
         panel.add_widget(_heading(meting, doel.leefgebied))
         panel.add_widget(_label(f"“{doel.tekst}”", 21))
+        if doel.streefdatum:
+            panel.add_widget(self._streefdatum(doel))
         row = BoxLayout(size_hint_y=None, height=dp(72), spacing=dp(10))
         for evaluatie, tekst in EVALUATIE_TEKST.items():
             knop = make("Keuze", text=_(tekst), height=dp(72), selected=doel.evaluatie is evaluatie)
@@ -109,8 +112,7 @@ class DoelenScreen(MetingScherm):
                 continue
             panel.add_widget(_label(f"“{doel.tekst}”", 21))
             if doel.streefdatum:
-                panel.add_widget(_label(_("Streefdatum: {datum}").format(datum=format_datum(doel.streefdatum)), 17,
-                                        alpha=0.75))
+                panel.add_widget(self._streefdatum(doel))
             for actie in doel.acties:
                 panel.add_widget(_label(f"•  {_(UITVOERDER_TEKST[actie.wie])}: {actie.wat}", 18))
             row = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(10))
@@ -123,6 +125,16 @@ class DoelenScreen(MetingScherm):
             row.add_widget(BoxLayout())
             panel.add_widget(row)
         return panel
+
+    def _streefdatum(self, doel: Doel) -> Label:
+        """The streefdatum; one that has passed is said so, in the colour of a message."""
+        today = self.app.today() if self.app is not None else date.today()
+        datum = format_datum(doel.streefdatum)
+        if doel.streefdatum < today:
+            label = _label(_("Streefdatum: {datum}, is voorbij").format(datum=datum), 17, bold=True)
+            label.color = VOORBIJ
+            return label
+        return _label(_("Streefdatum: {datum}").format(datum=datum), 17, alpha=0.75)
 
     def edit(self, leefgebied: str, doel: Doel | None = None) -> DoelEditor:
         editor = DoelEditor(live=self.live, leefgebied=leefgebied)

@@ -39,7 +39,7 @@ class AlleenKijken(FloatLayout):
 def read_only_board(meting: Meting) -> AlleenKijken:
     holder = AlleenKijken()
     # Half a screen wide: smaller names and pictograms leave the bars their length.
-    board = BoardWidget(pos_hint={"x": 0, "y": 0}, scale=COMPARE_SCALE)
+    board = BoardWidget(pos_hint={"x": 0, "y": 0}, scale=COMPARE_SCALE, read_only=True)  # no reorder handles
     board.live = LiveSession(BoardSession(meting))  # after construction: it draws on its canvas
     holder.add_widget(board)
     holder.board = board

@@ -21,3 +21,30 @@ def configure(width: int | None = None, height: int | None = None) -> None:
 
         Config.set("graphics", "width", str(width))
         Config.set("graphics", "height", str(height))
+
+
+def window_image() -> object:
+    """What the window shows now, as a PIL RGB image (top row first), at ``Window.size``.
+
+    The offscreen GL surface keeps the size it was created with, so the window's widgets
+    are drawn again, with the same canvas instructions, into an Fbo of the window's size:
+    screenshots and pixel tests at any window size from one process.
+    """
+    from kivy.core.window import Window
+    from kivy.graphics import ClearBuffers, ClearColor, Fbo
+    from PIL import Image
+
+    width, height = (int(v) for v in Window.size)
+    fbo = Fbo(size=(width, height), with_stencilbuffer=True)
+    with fbo:
+        ClearColor(0, 0, 0, 1)
+        ClearBuffers()
+    children = list(reversed(Window.children))  # the first child is drawn last (on top)
+    for child in children:
+        fbo.add(child.canvas)
+    fbo.draw()
+    data = fbo.pixels
+    for child in children:
+        fbo.remove(child.canvas)
+    image = Image.frombytes("RGBA", (width, height), data).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+    return image.convert("RGB")

@@ -58,6 +58,13 @@ def label_texture(
 
 
 @cache
+def longest_word(text: str, font_size: int, bold: bool = False) -> int:
+    """The width in px of the widest word of ``text`` at ``font_size``."""
+    measure = CoreLabel(font_size=font_size, font_name=FONT_BOLD if bold else FONT_REGULAR)
+    return max((measure.get_extents(word)[0] for word in text.split()), default=0)
+
+
+@cache
 def fitted_label(
     text: str,
     width: int,
@@ -70,11 +77,8 @@ def fitted_label(
     """``text`` at the biggest font (``max_font`` down to ``min_font``) at which every
     word fits ``width`` and all lines fit ``height``: names wrap between words, never
     inside one."""
-    font_name = FONT_BOLD if bold else FONT_REGULAR
-    words = text.split()
     for font in range(max_font, min_font, -1):
-        measure = CoreLabel(font_size=font, font_name=font_name)
-        if max(measure.get_extents(word)[0] for word in words) > width:
+        if longest_word(text, font, bold) > width:
             continue
         texture = label_texture(text, font, width, bold, color)
         if texture.height <= height:

@@ -27,16 +27,20 @@ from kivy.properties import NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
+from board.geometry import MIN_TOUCH
 from board.i18n import N_, _
 from board.leefgebieden import Leefgebied
 from board.weergave import BALK_RAND, TEKST
-from widgets.board_layout import MIN_TOUCH
 from widgets.live_session import LiveSession
-from widgets.textures import fitted_label, label_texture, pictogram_texture, rgba
+from widgets.textures import fitted_label, label_texture, longest_word, pictogram_texture, rgba
+from widgets.touch_guard import dialog_just_closed
 
 Rect = tuple[float, float, float, float]
 EMPTY = N_("Alle kaartjes liggen op het bord.")
+MEER = N_("Meer kaartjes ›")
+MORE = ""  # the key of the card that turns to the next page of kaartjes
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
+MIN_CARD_FONT = 14  # dp: a kaartje's name is never smaller
 
 
 @dataclass(frozen=True)
@@ -45,11 +49,17 @@ class Card:
     rect: Rect
 
 
-def card_rects(area: Rect, count: int, unit: float) -> list[Rect]:
-    """Cards in one or two columns from the top, each at least 48 dp high."""
-    x, y, width, height = area
+def _grid(width: float, unit: float) -> tuple[int, float]:
     gap = 8 * unit
-    columns = 2 if width >= 2 * 140 * unit + gap else 1
+    columns = min(5, max(1, int((width + gap) // (140 * unit + gap))))
+    return columns, gap
+
+
+def card_rects(area: Rect, count: int, unit: float) -> list[Rect]:
+    """Cards in columns of at least 140 dp from the top (one column on a narrow tray, up to
+    five on a wide one below the board), each at least 48 dp high."""
+    x, y, width, height = area
+    columns, gap = _grid(width, unit)
     rows = -(-count // columns) if count else 0
     card_w = (width - (columns - 1) * gap) / columns
     card_h = min(76 * unit, max(MIN_TOUCH * unit, (height - (rows - 1) * gap) / max(rows, 1)))
@@ -60,6 +70,21 @@ def card_rects(area: Rect, count: int, unit: float) -> list[Rect]:
     ]
 
 
+def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int) -> tuple[list[str], int]:
+    """The kaartjes shown on ``page`` and how many pages there are: as many 48 dp cards as fit
+    the tray's height; when not all fit, the last place is the "more" card (key MORE)."""
+    _, _, width, height = area
+    columns, gap = _grid(width, unit)
+    rows = max(1, int((height + gap) // (MIN_TOUCH * unit + gap)))
+    capacity = columns * rows
+    if len(keys) <= capacity:
+        return list(keys), 1
+    per_page = max(1, capacity - 1)
+    pages = -(-len(keys) // per_page)
+    start = (page % pages) * per_page
+    return [*keys[start : start + per_page], MORE], pages
+
+
 class Tray(Widget):
     """``live``: the LiveSession; ``board``: the BoardWidget that cards are dropped on."""
 
@@ -67,6 +92,7 @@ class Tray(Widget):
     board = ObjectProperty(None, allownone=True)
     long_press = NumericProperty(0.6)  # seconds
     scale = NumericProperty(1.0)  # bigger cards on a bigger screen
+    page = NumericProperty(0)  # which page of kaartjes, when not all fit
 
     __events__ = ("on_vragen",)
 
@@ -77,12 +103,15 @@ class Tray(Widget):
         super().__init__(**kwargs)
         # A layout pass changes size and pos several times: draw once, before the next frame.
         self._geometry = Clock.create_trigger(self._redraw, -1)
-        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, page=self._geometry)
 
     def on_vragen(self, key: str) -> None:
         """A long press on a card: the screen shows the leefgebied's prompts."""
 
     def on_live(self, _instance: object, live: LiveSession | None) -> None:
+        if getattr(self, "_bound", None) is not None:
+            self._bound.unbind(meting=self._redraw)
+        self._bound = live
         if live is not None:
             live.bind(meting=self._redraw)
             self._redraw()
@@ -93,13 +122,14 @@ class Tray(Widget):
         if self.live is None:
             return
         meting: Meting = self.live.meting
-        shown = (meting.niet_gekozen, tuple(self.pos), tuple(self.size), self.scale)
+        shown = (meting.niet_gekozen, tuple(self.pos), tuple(self.size), self.scale, self.page)
         if shown == self._shown:
             return
         self._shown = shown
         unit = dp(1) * self.scale
-        keys = meting.niet_gekozen
-        rects = card_rects((self.x, self.y, self.width, self.height), len(keys), unit)
+        area = (self.x, self.y, self.width, self.height)
+        keys, pages = tray_page(meting.niet_gekozen, area, unit, int(self.page))
+        rects = card_rects(area, len(keys), unit)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True)]
         self.canvas.clear()
         with self.canvas:
@@ -110,7 +140,10 @@ class Tray(Widget):
                 Rectangle(texture=texture, size=texture.size,
                           pos=(self.center_x - texture.width / 2, self.top - texture.height - dp(16)))
             for card in self.cards:
-                draw_card(meting.leefgebieden[card.key], card.rect, unit)
+                if card.key == MORE:
+                    draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages)
+                else:
+                    draw_card(meting.leefgebieden[card.key], card.rect, unit)
 
     # ----- touches ----------------------------------------------------------------
 
@@ -124,10 +157,15 @@ class Tray(Widget):
     def on_touch_down(self, touch: object) -> bool:
         if not self.collide_point(*touch.pos) or self.live is None:
             return False
+        if dialog_just_closed(touch):  # the second tap of a double tap on a dialog's button
+            return True
         card = self.card_at(touch.pos)
         if card is None:
             return True
         touch.grab(self)
+        if card.key == MORE:
+            self._presses[touch.uid] = {"key": MORE}
+            return True
         press = {"key": card.key, "start": touch.pos, "moved": False, "done": False, "float": None}
         press["timer"] = Clock.schedule_once(lambda _dt: self._long_press(press), self.long_press)
         self._presses[touch.uid] = press
@@ -137,7 +175,7 @@ class Tray(Widget):
         if touch.grab_current is not self:
             return super().on_touch_move(touch)
         press = self._presses.get(touch.uid)
-        if press is None or press["done"]:
+        if press is None or press["key"] == MORE or press["done"]:
             return True
         if not press["moved"]:
             dx, dy = touch.x - press["start"][0], touch.y - press["start"][1]
@@ -162,6 +200,10 @@ class Tray(Widget):
         touch.ungrab(self)
         press = self._presses.pop(touch.uid, None)
         if press is None:
+            return True
+        if press["key"] == MORE:
+            if self.card_at(touch.pos) is not None and self.card_at(touch.pos).key == MORE:
+                self.page += 1
             return True
         press["timer"].cancel()
         self._float(press, None)
@@ -210,15 +252,38 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float) -> None:
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.6))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
-    picto = min(h * 0.7, 44 * unit)
-    pad = min((h - picto) / 2, 8 * unit)
+    font, picto, pad = card_text_layout(leefgebied.naam, w, h, unit)
     Color(1, 1, 1, 1)
     Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + pad, y + (h - picto) / 2),
               size=(picto, picto))
     text_x = x + 2 * pad + picto
     text_w = round(x + w - text_x - pad)
-    # The longest names ("Alcohol, drugs, gamen en gokken") get a smaller font, never cut.
-    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), round(11 * unit),
-                           color=rgba(TEKST))
+    # The longest names ("Alcohol, drugs, gamen en gokken") wrap between words, never inside one.
+    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST))
     Rectangle(texture=texture, size=texture.size, pos=(text_x, y + (h - texture.height) / 2))
 
+
+def draw_more_card(rect: Rect, unit: float, page: int, pages: int) -> None:
+    """The card that turns to the next page of kaartjes: "Meer kaartjes ›" and "1/2"."""
+    x, y, w, h = rect
+    Color(*rgba(BALK_RAND, 0.25))
+    RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
+    Color(*rgba(BALK_RAND, 0.8))
+    Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
+    texture = fitted_label(f"{_(MEER)}  {page}/{pages}", round(w - 16 * unit), round(h - 6 * unit), round(17 * unit),
+                           round(MIN_CARD_FONT * unit), bold=True, color=rgba(TEKST))
+    Color(1, 1, 1, 1)
+    Rectangle(texture=texture, size=texture.size, pos=(x + (w - texture.width) / 2, y + (h - texture.height) / 2))
+
+
+def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, float, float]:
+    """(smallest font, pictogram size, padding) for a card: the name's text stays at least
+    MIN_CARD_FONT dp; on a narrow card the pictogram gets smaller first so its longest word fits."""
+    font = round(MIN_CARD_FONT * unit)
+    picto = min(h * 0.7, 44 * unit)
+    pad = min((h - picto) / 2, 8 * unit)
+    longest = longest_word(naam, font)
+    room = w - 3 * pad - picto
+    if longest > room:
+        picto = max(24 * unit, picto - (longest - room))
+    return font, picto, pad

@@ -1,5 +1,6 @@
 """A small line chart per leefgebied: the inwoner's fiche over all metingen, drawn with canvas
-instructions. Sad at the bottom, happy at the top, no numbers (the inwoner reads it too)."""
+instructions. Sad at the bottom, happy at the top, no numbers (the inwoner reads it too); the
+month of each meting under its point (the first and the last when there is no room for all)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from kivy.properties import ListProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
+from board.i18n import format_maand
 from board.meting import Perspectief
 from board.weergave import BALK, FICHE_STIJL, TEKST
-from widgets.textures import HAPPY, SAD, fitted_label, pictogram_texture, rgba
+from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
 
 Rect = tuple[float, float, float, float]
 
@@ -47,11 +49,12 @@ class VerloopGrafiek(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.charts: list[tuple[str, Rect, list[tuple[float, float]]]] = []  # key, rect, points drawn
+        self.dates: list[tuple[str, float, float]] = []  # text, x (its centre), y (its top) of each date shown
         self.bind(pos=self._redraw, size=self._redraw, metingen=self._redraw)
 
     def _redraw(self, *_args: object) -> None:
         self.canvas.clear()
-        self.charts = []
+        self.charts, self.dates = [], []
         if not self.metingen:
             return
         set_ = self.metingen[-1].leefgebieden
@@ -75,7 +78,8 @@ class VerloopGrafiek(Widget):
                   pos=(x + icon + dp(16), y + h - head / 2 - texture.height / 2))
         smiley = min(dp(22), (h - head) / 3)
         px0, px1 = x + smiley + dp(18), x + w - dp(14)
-        py0, py1 = y + dp(10) + smiley / 2, y + h - head - smiley / 2 - dp(4)
+        date_h = dp(18)
+        py0, py1 = y + dp(10) + date_h + smiley / 2, y + h - head - smiley / 2 - dp(4)
         Rectangle(texture=pictogram_texture(SAD), pos=(x + dp(8), py0 - smiley / 2), size=(smiley, smiley))
         Rectangle(texture=pictogram_texture(HAPPY), pos=(x + dp(8), py1 - smiley / 2), size=(smiley, smiley))
         Color(*rgba(BALK))
@@ -93,4 +97,21 @@ class VerloopGrafiek(Widget):
         dot = dp(11)
         for px, py in points:
             Ellipse(pos=(px - dot / 2, py - dot / 2), size=(dot, dot))
+        self._dates(px0, px1, y + dp(6) + date_h, x, x + w)
         return points
+
+    def _dates(self, px0: float, px1: float, top: float, left: float, right: float) -> None:
+        """Each meting's month under its place on the chart; the first and last only when the
+        labels would touch, never one over another or out of the card."""
+        n = len(self.metingen)
+        step = (px1 - px0) / max(1, n - 1)
+        textures = [label_texture(format_maand(m.datum), round(dp(12)), color=rgba(TEKST, 0.7)) for m in self.metingen]
+        widest = max(t.width for t in textures)
+        indices = list(range(n)) if n == 1 or step >= widest + dp(6) else [0, n - 1]
+        Color(1, 1, 1, 1)
+        for i in indices:
+            texture = textures[i]
+            cx = px0 + i * step if n > 1 else (px0 + px1) / 2
+            left_x = min(max(cx - texture.width / 2, left + dp(4)), right - dp(4) - texture.width)
+            Rectangle(texture=texture, size=texture.size, pos=(left_x, top - texture.height))
+            self.dates.append((format_maand(self.metingen[i].datum), left_x + texture.width / 2, top))

@@ -1,0 +1,234 @@
+"""Where each part of the board goes, as plain geometry: one answer for the screen and the
+snapshot alike (pure Python, tested without a screen).
+
+All lengths are pixels, y grows upwards (Kivy's way; the snapshot flips it). ``unit`` is
+the size of one dp, so touch targets stay at least 48 dp on every screen. Rows are stacked
+from the top (most important first) and grow with the space, up to a friendly maximum.
+A bar always runs from the sad smiley (left) to the happy one (right) and is never shorter
+than ``MIN_TRACK``: on a narrow board the name gets narrower and the pictogram goes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from board.meting import Perspectief
+
+Rect = tuple[float, float, float, float]  # x, y (bottom), width, height
+
+MIN_TOUCH = 48  # dp: the smallest touch target on the board
+MAX_PITCH = 112  # dp: rows do not grow beyond this on a big screen with few bars
+PAD = 8  # dp: margin around the board
+GAP = 4  # dp: space between rows
+MIN_TRACK = 180  # dp: the shortest bar that still works as a scale
+MIN_NAME = 104  # dp: a name column narrower than this wraps into single letters
+FINGER = 24  # dp: how far beside a fiche or the bar a fingertip still means it
+
+# Which way from the bar's middle each perspectief's fiche sits, as a share of the row
+# height: the inwoner's on the line, the others just above and below, so three fiches
+# at the same place stay visible.
+FICHE_OFFSET = {Perspectief.INWONER: 0.0, Perspectief.PROFESSIONAL: 0.27, Perspectief.NAASTE: -0.27}
+FICHE_SCALE = {Perspectief.INWONER: 1.0, Perspectief.PROFESSIONAL: 0.62, Perspectief.NAASTE: 0.62}
+
+# A fiche's drawing, as shares of its diameter: a white rim around the coloured shape; a
+# square looks bigger than a circle of the same width, a diamond smaller.
+FILL_SHARE = 0.8
+SQUARE_SIDE = 0.86
+DIAMOND_RADIUS = 0.6
+GHOST_SHARE = 0.8  # a ghost (last time's fiche) is the coloured shape without its rim
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """From the ghost to today's fiche: a line, then a head whose tip touches the fiche."""
+
+    start: tuple[float, float]
+    tip: tuple[float, float]
+    head: float  # length of the head along the bar
+    width: float  # line width
+
+    @property
+    def direction(self) -> int:
+        return 1 if self.tip[0] > self.start[0] else -1
+
+    @property
+    def line_end(self) -> tuple[float, float]:
+        """Where the line stops: just inside the head, so no gap shows."""
+        return self.tip[0] - self.direction * self.head * 0.8, self.tip[1]
+
+    @property
+    def head_points(self) -> tuple[tuple[float, float], ...]:
+        back = self.tip[0] - self.direction * self.head
+        y = self.tip[1]
+        return (self.tip, (back, y + self.head * 0.6), (back, y - self.head * 0.6))
+
+
+@dataclass(frozen=True)
+class RowGeometry:
+    key: str
+    index: int
+    rect: Rect  # the whole row (a white card)
+    handle: Rect | None  # drag up/down to reorder, or onto the tray to remove; None: read-only
+    pictogram: Rect | None  # None when the board is too narrow for it
+    name: Rect  # the area the name is drawn in (text wraps to its width)
+    name_font: int
+    sad: Rect
+    happy: Rect
+    track: Rect  # the bar itself
+    touch_x: tuple[float, float]  # where a touch reaches the fiches: smiley to smiley
+    fiche_size: float  # the inwoner's fiche diameter
+    x0: float  # the fiche's centre at 0.0 (sad)
+    x1: float  # the fiche's centre at 1.0 (happy)
+    unit: float = 1.0
+
+    @property
+    def center_y(self) -> float:
+        return self.rect[1] + self.rect[3] / 2
+
+    def x_for(self, positie: float) -> float:
+        return self.x0 + positie * (self.x1 - self.x0)
+
+    def positie_at(self, x: float) -> float:
+        """The position under ``x``; outside 0..1 when the finger left the bar."""
+        return (x - self.x0) / (self.x1 - self.x0)
+
+    def fiche_center(self, positie: float, perspectief: Perspectief | str) -> tuple[float, float]:
+        return self.x_for(positie), self.center_y + FICHE_OFFSET[Perspectief(perspectief)] * self.rect[3]
+
+    def fiche_diameter(self, perspectief: Perspectief | str) -> float:
+        return self.fiche_size * FICHE_SCALE[Perspectief(perspectief)]
+
+    def arrow(self, vorige: float | None, positie: float | None, perspectief: Perspectief) -> Arrow | None:
+        """The arrow from last time's ghost to the fiche, or None: no ghost, no fiche, or a
+        change smaller than about a fiche (then the ghost peeks out beside it)."""
+        if vorige is None or positie is None:
+            return None
+        gx, cy = self.fiche_center(vorige, perspectief)
+        cx, _ = self.fiche_center(positie, perspectief)
+        size = self.fiche_diameter(perspectief)
+        radius, head = size / 2, size * 0.32
+        if abs(cx - gx) < radius + head + size * 0.12:
+            return None
+        direction = 1 if cx > gx else -1
+        return Arrow(start=(gx, cy), tip=(cx - direction * (radius + 1), cy), head=head, width=max(1.5, size * 0.05))
+
+    def reaches(self, x: float, y: float, fiches: Iterable[tuple[float, Perspectief]]) -> bool:
+        """Whether a touch at (x, y) means this bar's fiches: on the bar's track, or on a
+        fiche (``fiches``: (positie, perspectief) of those drawn), within a finger's reach."""
+        reach = FINGER * self.unit
+        if not self.touch_x[0] <= x <= self.touch_x[1]:
+            return False
+        _, ty, _, th = self.track
+        if ty - reach <= y <= ty + th + reach:
+            return True
+        for positie, perspectief in fiches:
+            fx, fy = self.fiche_center(positie, perspectief)
+            radius = self.fiche_diameter(perspectief) / 2 + reach
+            if (x - fx) ** 2 + (y - fy) ** 2 <= radius * radius:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class BoardLayout:
+    rows: tuple[RowGeometry, ...]
+    area: Rect
+    pitch: float
+    top: float  # y of the first row's top edge
+
+    @staticmethod
+    def compute(area: Rect, keys: Sequence[str], unit: float = 1.0, handles: bool = True) -> BoardLayout:
+        """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board."""
+        x, y, width, height = area
+        pad, gap = PAD * unit, GAP * unit
+        top = y + height - pad
+        rows_height = max(0.0, height - 2 * pad)
+        # Below 48 dp a row would be hard to hit; at 800x600 fourteen bars do not fit
+        # at 48 dp, and a smaller window compresses rather than clips.
+        pitch = min(MAX_PITCH * unit, rows_height / max(1, len(keys)))
+        row_h = max(1.0, pitch - gap)
+        rows = tuple(
+            _row(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit, handles)
+            for index, key in enumerate(keys)
+        )
+        return BoardLayout(rows=rows, area=area, pitch=pitch, top=top)
+
+    def row_at(self, y: float) -> RowGeometry | None:
+        for row in self.rows:
+            if row.rect[1] - GAP <= y <= row.rect[1] + row.rect[3] + GAP:
+                return row
+        return None
+
+    def index_at(self, y: float, slots: int) -> int:
+        """The place in the order for a bar dropped at height ``y`` (0 = top), of ``slots``."""
+        index = int((self.top - y) // self.pitch) if self.pitch > 0 else 0
+        return min(max(index, 0), max(slots - 1, 0))
+
+    def row(self, key: str) -> RowGeometry | None:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+
+def min_board_width(unit: float = 1.0, handles: bool = True) -> float:
+    """The narrowest board whose bars keep ``MIN_TRACK``: no pictogram, the narrowest name,
+    40 dp smileys (the handle at its widest, 64 dp, on tall rows)."""
+    inner = 6 * unit
+    parts = inner / 2 + (64 * unit + inner if handles else 0) + MIN_NAME * unit + 2 * 40 * unit + 5 * inner
+    return 2 * PAD * unit + parts + MIN_TRACK * unit
+
+
+def _row(key: str, index: int, rect: Rect, unit: float, handles: bool) -> RowGeometry:
+    x, y, width, h = rect
+    inner = 6 * unit
+    handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if handles else 0.0
+    picto = min(h * 0.78, 72 * unit)
+    smiley = min(h * 0.82, 64 * unit)
+    name_w = min(max(width * 0.2, 150 * unit), 320 * unit)
+
+    def track_length() -> float:
+        used = inner / 2 + (handle_w + inner if handles else 0) + (picto + 2 * inner if picto else inner)
+        return width - used - name_w - 2 * smiley - 4 * inner
+
+    # Too narrow: first the name column, then the pictogram, then the smileys give way.
+    want = MIN_TRACK * unit
+    if track_length() < want:
+        name_w = max(MIN_NAME * unit, name_w - (want - track_length()))
+    if track_length() < want:
+        picto = 0.0
+    if track_length() < want:
+        smiley = max(min(40 * unit, smiley), smiley - (want - track_length()) / 2)
+    start = x + inner / 2
+    handle = (start, y, handle_w, h) if handles else None
+    picto_x = start + (handle_w + inner if handles else 0)
+    pictogram = (picto_x, y + (h - picto) / 2, picto, picto) if picto else None
+    name_x = picto_x + (picto + 2 * inner if picto else inner)
+    name_font = round(min(max(h * 0.3, 15 * unit), 28 * unit))
+    name = (name_x, y, name_w, h)
+    sad = (name_x + name_w + inner, y + (h - smiley) / 2, smiley, smiley)
+    happy = (x + width - inner - smiley, sad[1], smiley, smiley)
+    track_x0, track_x1 = sad[0] + smiley + inner, happy[0] - inner
+    track_h = max(10 * unit, h * 0.2)
+    fiche = min(h * 0.84, 60 * unit)
+    # Never backwards: on a board narrower than min_board_width the bar is short, not reversed.
+    track_x1 = max(track_x1, track_x0 + fiche + unit)
+    track = (track_x0, y + (h - track_h) / 2, track_x1 - track_x0, track_h)
+    return RowGeometry(
+        key=key,
+        index=index,
+        rect=rect,
+        handle=handle,
+        pictogram=pictogram,
+        name=name,
+        name_font=name_font,
+        sad=sad,
+        happy=(max(happy[0], track_x1 + inner), happy[1], smiley, smiley),
+        track=track,
+        touch_x=(sad[0], max(happy[0], track_x1 + inner) + smiley),
+        fiche_size=fiche,
+        x0=track_x0 + fiche / 2,
+        x1=track_x1 - fiche / 2,
+        unit=unit,
+    )

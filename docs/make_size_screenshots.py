@@ -1,0 +1,84 @@
+"""The board, the lock screen and the afronden screen at every supported window size:
+``python docs/make_size_screenshots.py``; writes ``docs/sizes/<screen>-<W>x<H>.png``. Run
+from the repository root. One process draws every size (headless.window_image draws the
+window's widgets into an Fbo of the window's size).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PIN = "482913"
+SIZES = ((800, 600), (1280, 800), (1920, 1200), (800, 1280), (2560, 1600))
+CONCEPT_DOSSIER = "WT-2025-01016"  # a vervolgmeting left unfinished in the demo data
+
+
+def main(out: Path = ROOT / "docs" / "sizes") -> int:
+    data = Path(tempfile.mkdtemp(prefix="magneetbord-sizes-"))
+    os.environ["MAGNEETBORD_DATA_DIR"] = str(data)
+    from widgets.headless import configure, window_image
+
+    configure()
+    from kivy.base import EventLoop
+    from kivy.core.window import Window
+
+    from storage.demo import fill
+    from storage.keyring import KdfParams, Keyring
+    from storage.repository import Repository
+    from widgets.app import MagneetbordApp
+
+    url = f"sqlite:///{data / 'magneetbord.sqlite3'}"
+    fast = KdfParams(memory_kib=64, time_cost=1)
+    EventLoop.ensure_window()
+    keyring = Keyring.for_database(url, kdf=fast)
+    _, key = keyring.add_professional("Sanne de Vries", PIN)
+    repository = Repository.open(url, key)
+    fill(repository)
+    repository.close()
+    out.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str, size: tuple[int, int]) -> None:
+        for _ in range(4):
+            EventLoop.idle()
+        path = out / f"{name}-{size[0]}x{size[1]}.png"
+        window_image().save(path, optimize=True)
+        print(path)
+
+    app = MagneetbordApp(url, kdf=fast, today=lambda: date(2026, 11, 23))
+    Window.add_widget(app.build())
+    lock = app.screen("lock")
+    for _ in range(3):
+        EventLoop.idle()
+    lock.ids.pad.pin = PIN
+    lock.ids.pad.submit()
+    app.show_inwoner(app.repository.find_inwoner(CONCEPT_DOSSIER))
+    app.open_visit()
+    for size in SIZES:
+        Window.size = size
+        app.show_meting_step("bord")
+        shot("bord", size)
+        app.show_meting_step("afronden")
+        shot("afronden", size)
+        app.lock()
+        lock.ids.pad.pin = "48"
+        shot("lock", size)
+        lock.ids.pad.pin = PIN
+        lock.ids.pad.submit()
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except Exception:
+        import traceback
+
+        traceback.print_exc(file=sys.__stderr__)  # Kivy's logger has taken sys.stderr
+        sys.exit(1)

@@ -1,0 +1,101 @@
+"""The board's geometry, without a screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from board import Perspectief, load_set
+from board.geometry import FINGER, MIN_TRACK, BoardLayout, min_board_width
+
+KEYS = load_set().keys
+
+
+def test_rows_are_stacked_from_the_top_in_priority_order() -> None:
+    layout = BoardLayout.compute((0, 0, 920, 800), KEYS[:3])
+    tops = [r.rect[1] + r.rect[3] for r in layout.rows]
+    assert tops == sorted(tops, reverse=True)
+    assert [r.key for r in layout.rows] == list(KEYS[:3])
+    assert tops[0] <= 800
+
+
+@pytest.mark.parametrize(("area", "unit"), [((0, 0, 920, 800), 1.0), ((0, 0, 1380, 1200), 1.5)])
+def test_fourteen_bars_keep_48_dp_touch_targets(area: tuple, unit: float) -> None:
+    layout = BoardLayout.compute(area, KEYS, unit)
+    assert len(layout.rows) == 14
+    assert layout.pitch >= 48
+    for row in layout.rows:
+        assert row.handle[2] >= 48
+        assert row.track[2] > 300  # a long bar: the scale needs room
+        assert row.sad[0] + row.sad[2] <= row.track[0] < row.track[0] + row.track[2] <= row.happy[0]
+        assert row.rect[0] + row.rect[2] <= area[2]
+
+
+def test_positions_map_to_the_bar_and_back() -> None:
+    row = BoardLayout.compute((0, 0, 920, 800), KEYS[:1]).rows[0]
+    for positie in (0.0, 0.37, 1.0):
+        assert row.positie_at(row.x_for(positie)) == pytest.approx(positie)
+    assert row.positie_at(row.touch_x[0]) < 0 < 1 < row.positie_at(row.touch_x[1])
+    inwoner = row.fiche_center(0.5, Perspectief.INWONER)
+    assert inwoner[1] == row.center_y
+    assert row.fiche_center(0.5, Perspectief.PROFESSIONAL)[1] > inwoner[1] > row.fiche_center(0.5, "naaste")[1]
+
+
+def test_index_at_says_where_a_dropped_bar_goes() -> None:
+    layout = BoardLayout.compute((0, 0, 920, 800), KEYS[:3])
+    assert [layout.index_at(r.center_y, 3) for r in layout.rows] == [0, 1, 2]
+    assert layout.index_at(10_000, 3) == 0
+    assert layout.index_at(-10_000, 3) == 2
+    assert layout.index_at(layout.rows[2].rect[1] - 1.5 * layout.pitch, 4) == 3  # below the last: at the end
+    assert layout.row_at(-10_000) is None
+
+
+@pytest.mark.parametrize("width", [300, 440, 520, 800, 1280, 2560])
+def test_bars_always_run_from_sad_to_happy(width: float) -> None:
+    for row in BoardLayout.compute((0, 0, width, 600), KEYS[:6]).rows:
+        sad_right, happy_left = row.sad[0] + row.sad[2], row.happy[0]
+        assert sad_right <= row.track[0] < row.track[0] + row.track[2] <= happy_left
+        assert row.x0 < row.x1  # 1.0 is right of 0.0: a drag toward the happy smiley raises the position
+        assert row.positie_at(row.x_for(1.0)) == pytest.approx(1.0)
+        if width >= min_board_width():
+            assert row.track[2] >= MIN_TRACK - 1e-9
+            assert row.rect[0] + row.rect[2] <= width
+
+
+def test_a_narrow_board_gives_up_name_width_and_pictogram_before_bar_length() -> None:
+    wide = BoardLayout.compute((0, 0, 1000, 600), KEYS[:3]).rows[0]
+    narrow = BoardLayout.compute((0, 0, min_board_width(), 600), KEYS[:3]).rows[0]
+    assert wide.pictogram is not None and narrow.pictogram is None
+    assert narrow.name[2] < wide.name[2]
+    assert narrow.track[2] == pytest.approx(MIN_TRACK, abs=1)
+
+
+def test_a_read_only_board_has_no_handles_and_longer_bars() -> None:
+    live = BoardLayout.compute((0, 0, 920, 800), KEYS[:3]).rows[0]
+    read_only = BoardLayout.compute((0, 0, 920, 800), KEYS[:3], handles=False).rows[0]
+    assert live.handle is not None and read_only.handle is None
+    assert read_only.track[2] > live.track[2]
+
+
+def test_the_arrow_shows_only_for_a_change_bigger_than_about_a_fiche() -> None:
+    row = BoardLayout.compute((0, 0, 1280, 800), KEYS[:1]).rows[0]
+    assert row.arrow(None, 0.5, Perspectief.INWONER) is None
+    assert row.arrow(0.5, None, Perspectief.INWONER) is None
+    fiche = row.fiche_diameter(Perspectief.INWONER) / (row.x1 - row.x0)  # a fiche, as a share of the bar
+    assert row.arrow(0.5, 0.5 + 0.9 * fiche, Perspectief.INWONER) is None
+    arrow = row.arrow(0.2, 0.8, Perspectief.INWONER)
+    assert arrow.start == row.fiche_center(0.2, Perspectief.INWONER)
+    assert arrow.tip[0] == pytest.approx(row.x_for(0.8) - row.fiche_size / 2 - 1)  # touches the fiche's edge
+    assert row.arrow(0.8, 0.2, Perspectief.INWONER).direction == -1
+
+
+def test_a_touch_reaches_the_fiches_only_near_the_bar_or_a_fiche() -> None:
+    row = BoardLayout.compute((0, 0, 1280, 800), KEYS[:2]).rows[0]
+    fiche = (0.5, Perspectief.INWONER)
+    x_far = row.x_for(0.1)
+    assert row.reaches(x_far, row.center_y, [fiche])  # on the bar
+    assert row.reaches(x_far, row.track[1] + row.track[3] + FINGER - 1, [fiche])  # a finger's reach above
+    top = row.rect[1] + row.rect[3] - 2
+    assert not row.reaches(x_far, top, [fiche])  # the row's edge, far from bar and fiche
+    professional = (0.1, Perspectief.PROFESSIONAL)
+    assert row.reaches(*row.fiche_center(*professional), [professional])  # on a fiche above the bar
+    assert not row.reaches(row.touch_x[1] + 5, row.center_y, [fiche])  # beyond the happy smiley
