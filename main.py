@@ -18,6 +18,11 @@ from typing import NoReturn
 os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environment(); Pillow is for the exports
+# No Kivy log file: at a raised level it would hold what people typed, in plain text, outside
+# the encrypted database.
+os.environ.setdefault("KIVY_NO_FILELOG", "1")
+os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")  # SDL's own Alt+F4 on Windows
+
 
 def run_app(args: argparse.Namespace) -> int:
     from widgets import kiosk
@@ -57,6 +62,7 @@ class _Quiet(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # every file the app or a subcommand makes: for this user only (storage/permissions.py)
     argv = sys.argv[1:] if argv is None else list(argv)
     args = app_args(argv)
     if args is not None:

@@ -14,6 +14,7 @@ FIRST_DELAY = 30.0  # seconds after the 5th wrong PIN
 MAX_DELAY = 15 * 60.0
 DEFAULT_IDLE_SECONDS = 5 * 60.0
 MIN_PIN_LENGTH = 6
+MAX_FAILURES = 1_000_000  # the count stops here: bounded in a file, in memory and in 2 ** n
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class LockState:
         return max(0.0, self.blocked_until - now)
 
     def after_failure(self, now: float) -> LockState:
-        failures = self.failures + 1
+        failures = min(self.failures + 1, MAX_FAILURES)
         return replace(self, failures=failures, blocked_until=now + delay_after(failures))
 
     def after_success(self) -> LockState:
@@ -36,7 +37,16 @@ def delay_after(failures: int) -> float:
     """No wait for the first four wrong PINs; then 30 s, doubling each time, at most 15 min."""
     if failures <= FREE_ATTEMPTS:
         return 0.0
-    return min(MAX_DELAY, FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS - 1))
+    doublings = min(failures - FREE_ATTEMPTS - 1, 32)  # far past MAX_DELAY; never 2 ** huge
+    return min(MAX_DELAY, FIRST_DELAY * 2**doublings)
+
+
+def longest_wait_failures() -> int:
+    """The smallest count whose wait is ``MAX_DELAY``: what an edited back-off counts as."""
+    failures = FREE_ATTEMPTS + 1
+    while delay_after(failures) < MAX_DELAY:
+        failures += 1
+    return failures
 
 
 def pin_problem(pin: str, repeat: str | None = None) -> str | None:
@@ -79,6 +89,10 @@ class IdleTimer:
 
     def touched(self, now: float) -> None:
         self._last_activity = now
+
+    @property
+    def last_activity(self) -> float:
+        return self._last_activity
 
     def should_lock(self, now: float) -> bool:
         return now - self._last_activity >= self.idle_seconds

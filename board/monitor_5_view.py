@@ -13,32 +13,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from board.datums import add_months
 from board.i18n import N_, current_language
 from board.monitor_2_counts import ALLE, Periode
 from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel
+from board.perioden import jaar, vorig_kwartaal
 
 TOP_N = 7  # rows per chart: what fits at arm's length
 
-LAATSTE_12 = "laatste_12"
-DIT_JAAR = "dit_jaar"
+# Only periods on the grid that have ended (board.perioden): no "last 12 months" or "this
+# year so far", whose reports month after month would give away the few inwoners in between.
+VORIG_KWARTAAL = "vorig_kwartaal"
 VORIG_JAAR = "vorig_jaar"
+JAAR_DAARVOOR = "jaar_daarvoor"
 PERIODEN: tuple[tuple[str, str], ...] = (
-    (LAATSTE_12, N_("Laatste 12 maanden")),
-    (DIT_JAAR, N_("Dit jaar")),
+    (VORIG_KWARTAAL, N_("Vorig kwartaal")),
     (VORIG_JAAR, N_("Vorig jaar")),
+    (JAAR_DAARVOOR, N_("Het jaar daarvoor")),
 )
 
 
 def periode(keuze: str, vandaag: date) -> Periode:
-    """The period of a button: the last 12 months up to this one, this year so far, last year."""
-    if keuze == LAATSTE_12:
-        return Periode(f"{add_months(vandaag.replace(day=1), -11):%Y-%m}", f"{vandaag:%Y-%m}")
-    if keuze == DIT_JAAR:
-        return Periode(f"{vandaag.year}-01", f"{vandaag:%Y-%m}")
+    """The period of a button: the last quarter that has ended, last year, the year before."""
+    if keuze == VORIG_KWARTAAL:
+        return vorig_kwartaal(vandaag)
     if keuze == VORIG_JAAR:
-        return Periode(f"{vandaag.year - 1}-01", f"{vandaag.year - 1}-12")
+        return jaar(vandaag.year - 1)
+    if keuze == JAAR_DAARVOOR:
+        return jaar(vandaag.year - 2)
     raise ValueError(f"unknown period {keuze!r}")
 
 

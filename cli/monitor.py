@@ -3,13 +3,14 @@ and the monitor key (``services.monitor``).
 
 ``monitor --db URL --out DIR`` reads a central database (counted by SQL) or, when URL is a
 tablet's database, that tablet's own afgeronde metingen (counted in Python), protects the
-figures (``disclosure.beveilig``) and writes ``monitor.pdf`` and one CSV per table.
-``monitor key`` shows, makes or imports the gemeente's key (``services.monitor``).
+figures with its year and quarters (``disclosure_familie``) and writes ``monitor.pdf`` and one
+CSV per table. ``monitor key`` shows, makes or imports the gemeente's key (``services.monitor``).
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from board.errors import BoardError, UserError
 from board.i18n import _, ngettext
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import Periode
+from board.perioden import check_publishable
 from cli.common import with_repository
 from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
 from services.monitor_report import DEFAULT_GEMEENTE, default_periode, write_report
@@ -31,6 +33,7 @@ def run_report(args: argparse.Namespace) -> int:
         periode = default_periode() if args.van is None and args.tot is None else Periode(
             args.van or args.tot, args.tot or args.van
         )
+        check_publishable(periode, date.today())
     except BoardError as exc:
         print(exc)
         return 2

@@ -19,6 +19,12 @@ def print_progress(done: int, total: int) -> None:
 
 def run(args: argparse.Namespace, repository: Any) -> int:
     result = sync(repository, args.to, args.batch, print_progress)
+    if result.erased:
+        print(ngettext(
+            "{n} gewiste inwoner is ook uit de centrale database verwijderd.",
+            "{n} gewiste inwoners zijn ook uit de centrale database verwijderd.",
+            result.erased,
+        ).format(n=result.erased))  # fmt: skip
     if result.total == 0:
         print(_("Er wachtten geen records: {url} heeft alles al.").format(url=result.central))
     else:

@@ -52,8 +52,10 @@ def render_bundle(
     vorige: Meting | None = None,
     team_contact: str = DEFAULT_TEAM_CONTACT,
     snapshot_size: tuple[int, int] = DEFAULT_SIZE,
+    anchor: Mapping[str, object] | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the bundle, by name, including the manifest; nothing is written."""
+    """Every file of the bundle, by name, including the manifest; nothing is written.
+    ``anchor``: the head of the tablet's audit log, written into the manifest."""
     if not meting.afgerond:
         raise ExportError(_("Alleen een afgeronde meting kan naar het dossier. Rond de meting eerst af."))
     if inwoner.id != meting.inwoner_id:
@@ -70,12 +72,13 @@ def render_bundle(
         }
     except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be
         raise ExportError(_("De export kon niet worden gemaakt: {exc}").format(exc=exc)) from exc
-    files[MANIFEST] = manifest(meting, files)
+    files[MANIFEST] = manifest(meting, files, anchor)
     return files
 
 
-def manifest(meting: Meting, files: Mapping[str, bytes]) -> bytes:
-    """The manifest: which files, their size and SHA-256. No export time, so it is stable."""
+def manifest(meting: Meting, files: Mapping[str, bytes], anchor: Mapping[str, object] | None = None) -> bytes:
+    """The manifest: which files, their size and SHA-256, and (``anchor``) the head of the
+    audit log when it was made, so the dossier holds a copy outside the tablet's database."""
     document = {
         "soort_document": MANIFEST_KIND,
         "versie": MANIFEST_VERSION,
@@ -87,6 +90,8 @@ def manifest(meting: Meting, files: Mapping[str, bytes]) -> bytes:
             if name != MANIFEST
         },
     }
+    if anchor is not None:
+        document["auditlog"] = dict(anchor)
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
@@ -113,6 +118,7 @@ def write_bundle(
     vorige: Meting | None = None,
     team_contact: str = DEFAULT_TEAM_CONTACT,
     snapshot_size: tuple[int, int] = DEFAULT_SIZE,
+    anchor: Mapping[str, object] | None = None,
 ) -> Path:
     """Export an afgeronde meting into ``outbox`` (which must exist) and return its folder.
 
@@ -121,14 +127,14 @@ def write_bundle(
     """
     outbox = Path(outbox)
     _check_outbox(outbox)
-    files = render_bundle(inwoner, meting, vorige, team_contact, snapshot_size)
+    files = render_bundle(inwoner, meting, vorige, team_contact, snapshot_size, anchor)
     target = outbox / bundle_name(meting)
     _remove_leftovers(outbox, target.name)
     if target.is_dir() and _same_files(target, files):
         return target
     temp = outbox / f".{target.name}{TEMP_MARK}{uuid.uuid4().hex[:8]}"
     try:
-        temp.mkdir()
+        temp.mkdir(mode=0o700)
         for name, data in files.items():
             _write_synced(temp / name, data)
         _fsync_dir(temp)
@@ -175,7 +181,7 @@ def _remove_leftovers(outbox: Path, name: str) -> None:
 
 
 def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # for the app's user only
     try:
         view = memoryview(data)
         while view:

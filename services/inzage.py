@@ -5,7 +5,9 @@ Export (AVG art. 15) writes everything stored about one inwoner into a folder of
 professional's choice: ``gegevens.json`` (the whole history, ``board.document``), one dossier
 PDF per meting, and ``auditlog.json`` (who opened or changed the file, when). Erase (AVG
 art. 17) asks to type the dossier number again (or ``--yes``), removes the inwoner, every
-meting and their bundles in the outbox; the audit log keeps only that it happened.
+meting, their bundles in the outbox and the visit marker when it names them, and queues the
+erasure of their monitor records at the central database for the next sync
+(``storage.erasure``); the audit log keeps only that it happened.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from board.document import dumps, history_to_document
 from board.i18n import _
 from board.inwoner import Inwoner
 from exports.dossier import dossier_pdf
+from services.visit import VisitMarker
 from storage import audit
+from storage.erasure import erase_queued
 from storage.errors import StorageError
 from storage.outbox import remove_bundles
+from storage.permissions import write_atomically
 from storage.repository import Repository
 
 
@@ -27,7 +32,7 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
     """Write the inzage files into ``out`` (made when missing); returns the files written."""
     inwoner = _find(repository, dossiernummer)
     metingen = repository.history(inwoner.id)
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
     files = {"gegevens.json": dumps(history_to_document(inwoner, metingen)).encode()}
     by_id = {m.id: m for m in metingen}
     for meting in metingen:
@@ -41,17 +46,29 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
     files["auditlog.json"] = (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode()
     written = []
     for name, data in files.items():
-        (out / name).write_bytes(data)
+        write_atomically(out / name, data)  # mode 0600: the inwoner's file, not the world's
         written.append(out / name)
     return written
 
 
 def erase_inwoner(repository: Repository, outbox: Path, dossiernummer: str) -> int:
-    """Erase the inwoner and their bundles; returns how many metingen went."""
+    """Erase the inwoner everywhere (``erase_everywhere``); returns how many metingen went."""
     inwoner = _find(repository, dossiernummer)
-    ids = repository.erase_inwoner(inwoner.id)
+    return len(erase_everywhere(repository, outbox, inwoner.id))
+
+
+def erase_everywhere(
+    repository: Repository, outbox: Path, inwoner_id: str, marker: VisitMarker | None = None
+) -> list[str]:
+    """Erase the inwoner on the tablet now (the database, their bundles in ``outbox``, the
+    visit marker when it names them) and queue the central erasure; returns the metingen's ids."""
+    ids = erase_queued(repository, inwoner_id)
     remove_bundles(outbox, ids)
-    return len(ids)
+    marker = marker or VisitMarker()
+    visit = marker.read()
+    if visit is not None and (visit.inwoner_id == inwoner_id or visit.meting_id in ids):
+        marker.clear()
+    return ids
 
 
 def _find(repository: Repository, dossiernummer: str) -> Inwoner:

@@ -24,6 +24,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from board.disclosure_familie import beveilig_familie
+from board.errors import BoardError
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import Meting
@@ -31,8 +33,10 @@ from board.monitor_1_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, mon
 from board.monitor_2_counts import Periode
 from board.monitor_3_figures import GEMEENTE, figuren_uit_records
 from board.monitor_3_table import CelKey, Figuren
-from board.monitor_4_disclosure import Gepubliceerd, beveilig
+from board.monitor_4_disclosure import Gepubliceerd
+from board.perioden import familie, is_grid
 from storage.errors import InvalidValueError
+from storage.permissions import create_private
 from storage.repository import Repository
 from storage.settings import MONITOR_KEY_SETTING
 
@@ -102,7 +106,7 @@ def write_key_file(path: Path) -> bytes:
     )
     try:
         # Written 0600 (only this user may read it), and never over an existing file.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = create_private(Path(path))
     except FileExistsError as exc:
         raise InvalidValueError(
             _("{path} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.").format(path=path)
@@ -159,6 +163,9 @@ def monitor_for_app(
     repository: Repository, periode: Periode, set_naam: str = DEFAULT_SET, gemeente: str = GEMEENTE
 ) -> tuple[Figuren, dict[CelKey, Gepubliceerd]]:
     """The figures of this tablet's own metingen for the app's monitor screen, and what of
-    them may be shown (``beveilig``): the screen draws only the published values."""
-    figuren = figuren_uit_records(local_records(repository), periode, set_naam, gemeente)
-    return figuren, beveilig(figuren)
+    them may be shown (``beveilig_familie``, with its year and quarters): the screen draws only the published values."""
+    if not is_grid(periode):
+        raise BoardError(_("De monitor gaat over een heel kwartaal of een heel jaar."))
+    records = local_records(repository)
+    family = {p: figuren_uit_records(records, p, set_naam, gemeente) for p in familie(periode)}
+    return family[periode], beveilig_familie(family)[periode]  # with its year and quarters

@@ -1,22 +1,24 @@
 """The monitor report for the gemeente: count a central database (by SQL) or a tablet's own
-afgeronde metingen (in Python), protect the figures (``disclosure.beveilig``) and write
-``monitor.pdf`` and one CSV per table (``python3 main.py monitor --db URL --out MAP``)."""
+afgeronde metingen (in Python), protect the figures together with their year and quarters
+(``disclosure_familie``) and write ``monitor.pdf`` and one CSV per table
+(``python3 main.py monitor --db URL --out MAP``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from board.disclosure_familie import beveilig_familie
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import Periode
 from board.monitor_3_figures import figuren, figuren_uit_records
 from board.monitor_3_table import Figuren
-from board.monitor_4_disclosure import beveilig
+from board.perioden import familie, vorig_jaar
 from exports.monitor_report import write_published
 from services.monitor import local_records
 from storage.central import describe, is_central, open_central
@@ -29,18 +31,24 @@ DEFAULT_GEMEENTE = "Gemeente"
 
 
 def default_periode(today: date | None = None) -> Periode:
-    """The last twelve months up to and including this one."""
-    today = today or date.today()
-    start_year, start_month = (today.year, 1) if today.month == 12 else (today.year - 1, today.month + 1)
-    return Periode(f"{start_year}-{start_month:02d}", f"{today.year}-{today.month:02d}")
+    """The last calendar year that has ended (the grid of ``board.perioden``)."""
+    return vorig_jaar(today or date.today())
 
 
 def count(
     url: str, periode: Periode, open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET
 ) -> tuple[Figuren, str]:
-    """The figures from ``url`` and where they came from (for the message). A central
-    database is counted by SQL; a tablet's own (encrypted) database is opened with
-    ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
+    """The figures of one period (see ``count_all``)."""
+    found, bron = count_all(url, (periode,), open_local, set_naam)
+    return found[periode], bron
+
+
+def count_all(
+    url: str, perioden: Sequence[Periode], open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET
+) -> tuple[dict[Periode, Figuren], str]:
+    """The figures of each period from ``url`` and where they came from (for the message). A
+    central database is counted by SQL; a tablet's own (encrypted) database is opened once
+    with ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
     path = sqlite_path(url) if is_sqlite(url) else None
     if is_sqlite(url) and (path is None or not Path(path).is_file()):
         raise StorageError(_("Het bestand {bestand} bestaat niet; er is niets geschreven.").format(bestand=path or url))
@@ -55,12 +63,13 @@ def count(
     if central:
         engine = open_central(url)
         try:
-            return figuren(tel_sql(engine, periode, set_naam)), "de centrale database"
+            return {p: figuren(tel_sql(engine, p, set_naam)) for p in perioden}, "de centrale database"
         finally:
             engine.dispose()
     repository = open_local()
     try:
-        return figuren_uit_records(local_records(repository), periode, set_naam), "de metingen op deze tablet"
+        records = local_records(repository)
+        return {p: figuren_uit_records(records, p, set_naam) for p in perioden}, "de metingen op deze tablet"
     finally:
         repository.close()
 
@@ -80,7 +89,11 @@ def write_report(
     gemeente: str = DEFAULT_GEMEENTE,
     set_naam: str = DEFAULT_SET,
 ) -> Report:
-    """Count ``db`` (or the default database), protect the figures and write them into ``out``."""
-    figures, bron = count(resolve_url(db), periode, open_local, set_naam)
-    paths = write_published(figures, beveilig(figures), out, periode, gemeente)
+    """Count ``db`` (or the default database), protect the figures and write them into ``out``.
+
+    Counted and protected as one family with the period's year and quarters: what one report
+    hides, another cannot give away (``board.disclosure_familie``)."""
+    found, bron = count_all(resolve_url(db), familie(periode), open_local, set_naam)
+    figures = found[periode]
+    paths = write_published(figures, beveilig_familie(found)[periode], out, periode, gemeente)
     return Report(bron, len(figures.tabel("overzicht").gebieden) - 1, paths)

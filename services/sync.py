@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from board.i18n import _, ngettext
 from services.monitor import waiting_records
+from storage import audit_anchor, erasure
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
 from storage.errors import StorageError
 from storage.repository import Repository
@@ -37,6 +38,7 @@ class SyncResult:
     new: int  # stored as new by the central database
     already: int  # the central database had them already (an earlier, broken sync)
     central: str = ""  # the central database, for messages (no password)
+    erased: int = 0  # erasures of inwoners the central database applied
 
 
 def _wachten(n: int) -> str:
@@ -58,6 +60,7 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
     try:
         cid = centrale_id(engine)
         repository.set_instelling(LAST_CENTRAL_SETTING, cid)
+        erased = erasure.send(repository, engine)  # first: nothing of an erased inwoner stays
         todo = waiting_records(repository, cid)
         done = new = 0
         if progress is not None and todo:
@@ -87,6 +90,7 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(todo))
-        return SyncResult(total=len(todo), new=new, already=len(todo) - new, central=describe(url))
+        audit_anchor.send_anchor(repository, engine, cid)  # last: the head covers this sync too
+        return SyncResult(total=len(todo), new=new, already=len(todo) - new, central=describe(url), erased=erased)
     finally:
         engine.dispose()

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from board.errors import BoardError
 from storage.errors import StorageError
-from storage.keyring import write_atomically
 from storage.paths import data_dir
+from storage.permissions import write_atomically
 
 if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows before they load
     from board.inwoner import Inwoner

@@ -3,9 +3,9 @@
 An entry holds the professional's id, an action, the inwoner's random id (never the dossier
 number, initials or any content), the moment and the result. Entries are numbered 1, 2, 3, ...
 and chained: each hash is SHA-256 over the previous hash and the entry's canonical fields.
-``verify`` finds an edited, removed or reordered entry. It cannot see the newest entries cut
-off the end; compare the count and head hash that ``python3 main.py audit verify`` prints with
-one noted earlier (or sent to the central database) for that.
+``verify`` finds an edited, removed or reordered entry. By itself it cannot see entries cut
+off the end: ``storage.audit_anchor`` keeps the head outside the database (bundles, the central
+database) and ``python3 main.py audit verify`` compares the chain with every anchor it can see.
 """
 
 from __future__ import annotations
@@ -29,8 +29,18 @@ GEEXPORTEERD = "geexporteerd"  # a bundle for the dossier
 GELEVERD = "geleverd"  # the bundle reached the dossier; the tablet's copy is removed
 INGEZIEN = "ingezien"  # an inzage export for the inwoner (AVG art. 15)
 GEWIST = "gewist"  # erased at the inwoner's request (AVG art. 17)
+CENTRAAL_GEWIST = "centraal_gewist"  # the central monitor database deleted their records
 VERLOPEN = "verlopen"  # removed by the retention rule
-ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST, VERLOPEN)
+# Access to the tablet (NEN 7513: who, when, why). Why a lock happened is in the action
+# itself (the column holds at most 20 characters); a wrong PIN is "ontgrendeld" / "mislukt".
+ONTGRENDELD = "ontgrendeld"
+COLLEGA_TOEGEVOEGD = "collega_toegevoegd"  # the actor added a professional to this tablet
+VERGRENDELD_HAND = "vergrendeld_hand"  # the professional tapped the lock
+VERGRENDELD_INACTIEF = "vergrendeld_inactief"  # the idle time passed
+VERGRENDELD_PAUZE = "vergrendeld_pauze"  # the app went to the background
+ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST, VERLOPEN,
+          CENTRAAL_GEWIST, ONTGRENDELD, COLLEGA_TOEGEVOEGD,
+          VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
 GELUKT, MISLUKT = "gelukt", "mislukt"
 GENESIS = "0" * 64
 

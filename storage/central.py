@@ -35,6 +35,7 @@ from storage.central_models import (
     RecordLeefgebiedRow,
     RecordRow,
 )
+from storage.central_trust import erased
 from storage.engine import configure_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
@@ -158,6 +159,8 @@ def store_records(connection: sa.Connection, records: Sequence[MonitorRecord]) -
 
     The derived columns of the inwoners that got a new record are recomputed in the same
     transaction (``central_derive.afleiden``), so arrival order does not matter."""
+    gone = erased(connection, {r.pseudoniem for r in records})  # an erased inwoner stays erased
+    records = [r for r in records if r.pseudoniem not in gone]
     if not records:
         return 0
     insert = _insert(connection)

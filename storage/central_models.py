@@ -118,3 +118,27 @@ class RecordDoelRow(CentralBase):
     volgorde: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     leefgebied: Mapped[str] = mapped_column(sa.String(60))
     evaluatie: Mapped[str | None] = mapped_column(sa.String(20))  # None: set in this meting
+
+
+class WisverzoekRow(CentralBase):
+    """Since revision c003: an inwoner erased on a tablet (AVG art. 17). Their records are
+    deleted; this row keeps only when, how many, and a SHA-256 of the pseudonym (not the
+    pseudonym), so the erasure itself can be shown and a record of it arriving late refused."""
+
+    __tablename__ = "monitor_wisverzoek"
+
+    vingerafdruk: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    records: Mapped[int] = mapped_column(sa.Integer)
+    ontvangen_op: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class AuditAnkerRow(CentralBase):
+    """Since revision c003: the head of a tablet's audit chain as each sync brought it. A new
+    head is stored only when it extends the last one (``storage.central_trust``)."""
+
+    __tablename__ = "monitor_audit_anker"
+
+    tablet_id: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    hash: Mapped[str] = mapped_column(sa.String(64))
+    ontvangen_op: Mapped[datetime] = mapped_column(IsoDateTime)

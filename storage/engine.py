@@ -25,6 +25,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 
 from board.i18n import _
 from storage.errors import DatabaseOpenError, KeyRequiredError
+from storage.permissions import private_database
 from storage.urls import sqlite_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -52,9 +53,14 @@ def connect_sqlite(path: str, key: bytes | None = None, *, read_only: bool = Fal
         "uri": read_only,
     }
     if key is None:
-        return sqlite3.connect(target, **options)
+        conn = sqlite3.connect(target, **options)
+        if not read_only:
+            private_database(path)
+        return conn
     check_key(key)
     conn = cipher_module().connect(target, **options)
+    if not read_only:
+        private_database(path)  # before any page is written; WAL and SHM take its mode
     try:
         # SQLCipher would print every failed page decryption to stderr: a wrong key is told in Dutch instead.
         conn.execute("PRAGMA cipher_log_level = NONE")

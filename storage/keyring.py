@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -35,9 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from board.i18n import _
-from board.lock import LockState, delay_after, pin_problem, wait_message
+from board.lock import MAX_FAILURES, LockState, delay_after, longest_wait_failures, pin_problem, wait_message
+from storage.backoff_seal import BackoffSeal, file_lock
 from storage.errors import StorageError
 from storage.paths import data_dir
+from storage.permissions import write_atomically
 from storage.urls import is_sqlite, sqlite_path
 
 FORMAT = "magneetbord-keyring"
@@ -46,6 +47,8 @@ KEY_BYTES = 32  # AES-256 data key, handed raw to SQLCipher
 SALT_BYTES = 16
 NONCE_BYTES = 12
 MAX_NAAM = 80
+MAX_BLOCKED_UNTIL = 1e11  # a clock time in seconds (the year 5138): anything beyond is an edit
+TAMPERED = "_tampered"  # in a loaded file only: ids whose back-off seal did not fit
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ class Keyring:
         self.database = database
         self.kdf = kdf
         self._memory: dict[str, Any] | None = None if path is not None else _empty()
+        self._seal = BackoffSeal() if path is not None else None
 
     @classmethod
     def for_database(cls, url: str, *, kdf: KdfParams = DEFAULT_KDF) -> Keyring:
@@ -169,6 +173,10 @@ class Keyring:
         problem = pin_problem(pin, repeat)
         if problem:
             raise PinRejected(problem)
+        with self._locked():
+            return self._add(naam, pin, data_key)
+
+    def _add(self, naam: str, pin: str, data_key: bytes | None) -> tuple[str, bytes]:
         data = self._load()
         entries = _entries(data, self._where())
         if any(e.naam.casefold() == naam.casefold() for e in entries):
@@ -192,30 +200,36 @@ class Keyring:
         """The data key, when ``pin`` is this professional's PIN.
 
         Raises ``LockedOutError`` while a wait is running (the PIN is not even tried),
-        ``WrongPinError`` for a wrong PIN (the count is kept in the file)."""
+        ``WrongPinError`` for a wrong PIN (the count is kept in the file). The whole try runs
+        under the file lock, so tries in parallel (other processes too) are checked one after
+        the other and all count; a right PIN on a clean entry writes nothing."""
         now = time.time() if now is None else now
-        data = self._load()
-        entry = self._entry(data, professional_id)
-        wait = _wait(entry.lock, now)
-        if wait > 0:
-            raise LockedOutError(wait)
-        key = _unwrap(entry, pin)
-        if key is None:
-            lock = entry.lock.after_failure(now)
-            self._save(_replace(data, entry, lock=lock))
-            wait = _wait(lock, now)
-            message = _("Deze pincode klopt niet.")
+        with self._locked():
+            data = self._load(now)
+            entry = self._entry(data, professional_id)
+            if data.get(TAMPERED):
+                self._save(data)  # an edited back-off becomes the longest wait, sealed
+            wait = _wait(entry.lock, now)
             if wait > 0:
-                message += " " + wait_message(wait)
-            raise WrongPinError(message, wait)
-        if not hmac.compare_digest(_key_check(key), _b64decode(data.get("key_check", ""), "key_check", self._where())):
-            raise KeyringError(_damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
-        if entry.lock != LockState() or not entry.kdf.at_least(self.kdf):
-            # A right PIN resets the count; weaker parameters than today's are raised now.
-            kdf = entry.kdf if entry.kdf.at_least(self.kdf) else self.kdf
-            fresh = _wrap(entry.id, entry.naam, pin, key, kdf, LockState())
-            data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
-            self._save(data)
+                raise LockedOutError(wait)
+            key = _unwrap(entry, pin)
+            if key is None:
+                lock = entry.lock.after_failure(now)
+                self._save(_replace(data, entry, lock=lock))
+                wait = _wait(lock, now)
+                message = _("Deze pincode klopt niet.")
+                if wait > 0:
+                    message += " " + wait_message(wait)
+                raise WrongPinError(message, wait)
+            expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
+            if not hmac.compare_digest(_key_check(key), expected):
+                raise KeyringError(_damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
+            if entry.lock != LockState() or not entry.kdf.at_least(self.kdf):
+                # A right PIN resets the count; weaker parameters than today's are raised now.
+                kdf = entry.kdf if entry.kdf.at_least(self.kdf) else self.kdf
+                fresh = _wrap(entry.id, entry.naam, pin, key, kdf, LockState())
+                data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
+                self._save(data)
         return key
 
     def change_pin(self, professional_id: str, old_pin: str, new_pin: str, now: float | None = None) -> None:
@@ -224,16 +238,21 @@ class Keyring:
         if problem:
             raise PinRejected(problem)
         key = self.unlock(professional_id, old_pin, now)
-        data = self._load()
-        entry = self._entry(data, professional_id)
-        fresh = _wrap(entry.id, entry.naam, new_pin, key, self.kdf, LockState())
-        data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            entry = self._entry(data, professional_id)
+            fresh = _wrap(entry.id, entry.naam, new_pin, key, self.kdf, LockState())
+            data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
+            self._save(data)
 
     def remove_professional(self, professional_id: str, data_key: bytes) -> None:
         """Take a professional off this tablet; ``data_key`` proves an unlocked colleague asks.
 
         The last professional cannot be removed: nobody could open the data any more."""
+        with self._locked():
+            self._remove(professional_id, data_key)
+
+    def _remove(self, professional_id: str, data_key: bytes) -> None:
         data = self._load()
         self._check_key(data, data_key)
         self._entry(data, professional_id)
@@ -251,7 +270,15 @@ class Keyring:
             return _("Het sleutelbestand (in het geheugen)")
         return _("Het sleutelbestand {path}").format(path=self.path)
 
-    def _load(self) -> dict[str, Any]:
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        """Read-change-write of the file under an exclusive lock (other processes too)."""
+        if self.path is None:
+            return contextlib.nullcontext()
+        return file_lock(self.path.with_name(self.path.name + ".lock"))
+
+    def _load(self, now: float | None = None) -> dict[str, Any]:
+        """The file's content. An entry whose back-off seal does not fit gets the longest
+        wait from ``now`` (its id listed under ``TAMPERED``), never a fresh count."""
         if self._memory is not None:
             return json.loads(json.dumps(self._memory))  # a copy: a failed change leaves it as it was
         assert self.path is not None
@@ -278,13 +305,23 @@ class Keyring:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise KeyringError(_damaged(self._where(), _("geen leesbare JSON"))) from exc
         _check_shape(data, self._where())
+        assert self._seal is not None
+        tampered = self._seal.tampered(data["professionals"])
+        if tampered:
+            now = time.time() if now is None else now
+            for raw in data["professionals"]:
+                if raw["id"] in tampered:
+                    raw["failures"], raw["blocked_until"] = longest_wait_failures(), now + delay_after(MAX_FAILURES)
+            data[TAMPERED] = sorted(tampered)
         return data
 
     def _save(self, data: dict[str, Any]) -> None:
         if self._memory is not None:
             self._memory = data
             return
-        assert self.path is not None
+        assert self.path is not None and self._seal is not None
+        data.pop(TAMPERED, None)
+        self._seal.seal(data["professionals"])
         write_atomically(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def _entry(self, data: dict[str, Any], professional_id: str) -> _Entry:
@@ -297,28 +334,6 @@ class Keyring:
         expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
         if not hmac.compare_digest(_key_check(data_key), expected):
             raise KeyringError(_("Dat is niet de sleutel van deze tablet. Er is niets veranderd."))
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Replace ``path`` with ``content`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)  # only the app's user may read it
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (not on Windows)
-        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 # ----- crypto -------------------------------------------------------------------------------
@@ -447,7 +462,9 @@ def _parse_entry(raw: Any, where: str) -> _Entry:
             if type(value) is not int or not low <= value <= high:
                 raise ValueError(_("{name} buiten bereik").format(name=name))
         failures, blocked = raw["failures"], raw["blocked_until"]
-        if type(failures) is not int or failures < 0 or not isinstance(blocked, int | float) or blocked < 0:
+        if type(failures) is not int or not 0 <= failures <= MAX_FAILURES:
+            raise ValueError(_("teller onleesbaar"))
+        if type(blocked) not in (int, float) or not 0 <= blocked <= MAX_BLOCKED_UNTIL:  # also NaN, inf
             raise ValueError(_("teller onleesbaar"))
         if not isinstance(raw["id"], str) or not isinstance(raw["naam"], str) or not raw["naam"]:
             raise ValueError(_("id of naam onleesbaar"))

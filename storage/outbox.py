@@ -11,6 +11,7 @@ from pathlib import Path
 from board.i18n import _
 from storage.errors import StorageError
 from storage.paths import data_dir
+from storage.permissions import private_dir
 from storage.urls import is_sqlite, sqlite_path
 
 OUTBOX = "outbox"
@@ -21,7 +22,7 @@ def outbox_folder(url: str) -> Path:
     path = sqlite_path(url) if is_sqlite(url) else None
     base = Path(path).parent if path else data_dir()
     folder = base / OUTBOX
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(folder)
     return folder
 
 

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from storage.paths import data_dir
+from storage.permissions import private_dir
 
 ENV_VAR = "MAGNEETBORD_DB"
 DB_FILE = "magneetbord.sqlite3"
@@ -24,8 +25,7 @@ _SQLITE = re.compile(r"sqlite(?:\+\w+)?://(.*)", re.DOTALL)
 
 def default_url() -> str:
     """The SQLite file in the user data folder; the folder is made when needed."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(data_dir())  # 0700: for this user only
     return f"sqlite:///{folder / DB_FILE}"  # as sqlalchemy's URL.create("sqlite", database=...) renders it
 
 

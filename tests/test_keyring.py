@@ -201,10 +201,10 @@ def test_a_damaged_keyring_gives_a_dutch_message_and_changes_nothing(keyring: Ke
     assert keyring.path.read_bytes() == before
 
 
-def test_an_edited_wrapped_key_is_a_failed_tag_not_a_crash(keyring: Keyring) -> None:
+def test_an_edited_wrapped_key_is_seen_not_a_crash(keyring: Keyring) -> None:
     pid, _ = keyring.add_professional("Sanne", PIN)
     _damage(keyring.path, "wrapped key edited")
-    with pytest.raises(WrongPinError):
+    with pytest.raises(LockedOutError):  # the back-off seal covers the wrapped key too
         keyring.unlock(pid, PIN)
 
 
@@ -224,7 +224,7 @@ def test_a_failed_write_leaves_the_old_keyring(keyring: Keyring, monkeypatch: py
     def full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("storage.keyring.os.replace", full)
+    monkeypatch.setattr("storage.permissions.os.replace", full)  # write_atomically
     with pytest.raises(OSError):
         keyring.add_professional("Ahmed", OTHER_PIN, data_key=key)
     assert keyring.path.read_bytes() == before

@@ -33,7 +33,7 @@ def test_escape_and_back_are_swallowed_and_the_screen_stays_on(
         assert window.dispatch("on_request_close", source="keyboard") is True  # a key never closes the kiosk
         assert not window.dispatch("on_request_close")  # the system (shutdown) may: all is saved
     finally:
-        window.unbind(on_keyboard=kiosk._swallow_back, on_request_close=kiosk._refuse_close)
+        kiosk.unguard(window)
         window.show_cursor = True
 
 

@@ -10,7 +10,16 @@ import pytest
 from board.monitor_2_counts import ALLE, Periode
 from board.monitor_3_figures import figuren_uit_records
 from board.monitor_4_disclosure import KLEIN_TEKST, aandeel, beveilig
-from board.monitor_5_view import DIT_JAAR, LAATSTE_12, TOP_N, VORIG_JAAR, getal, monitor_beeld, periode, periode_tekst
+from board.monitor_5_view import (
+    JAAR_DAARVOOR,
+    TOP_N,
+    VORIG_JAAR,
+    VORIG_KWARTAAL,
+    getal,
+    monitor_beeld,
+    periode,
+    periode_tekst,
+)
 from samples.monitor_voorbeeld import voorbeeld_records
 
 
@@ -22,10 +31,10 @@ def figures() -> tuple[object, dict]:
 
 
 @pytest.mark.parametrize(("keuze", "vandaag", "van", "tot"), [
-    (LAATSTE_12, date(2026, 6, 15), "2025-07", "2026-06"),
-    (LAATSTE_12, date(2026, 1, 31), "2025-02", "2026-01"),
-    (DIT_JAAR, date(2026, 6, 15), "2026-01", "2026-06"),
+    (VORIG_KWARTAAL, date(2026, 6, 15), "2026-01", "2026-03"),
+    (VORIG_KWARTAAL, date(2026, 1, 31), "2025-10", "2025-12"),
     (VORIG_JAAR, date(2026, 6, 15), "2025-01", "2025-12"),
+    (JAAR_DAARVOOR, date(2026, 6, 15), "2024-01", "2024-12"),
 ])
 def test_the_period_buttons(keuze: str, vandaag: date, van: str, tot: str) -> None:
     assert periode(keuze, vandaag) == Periode(van, tot)

@@ -36,7 +36,7 @@ def test_report_from_the_central_database_equals_the_report_from_the_tablet(
     tablet: str, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main.main(["--db", tablet, "sync", "--to", db_url]) == 0
-    period = ["--van", "2025-01", "--tot", "2026-12", "--gemeente", "Gemeente Voorbeeld"]
+    period = ["--van", "2025-01", "--tot", "2025-12", "--gemeente", "Gemeente Voorbeeld"]
     assert main.main(["monitor", "--db", db_url, "--out", str(tmp_path / "centraal"), *period]) == 0
     assert "uit de centrale database" in capsys.readouterr().out
     assert main.main(["--db", tablet, "monitor", "--out", str(tmp_path / "tablet"), *period]) == 0
@@ -60,9 +60,9 @@ def test_report_refuses_a_missing_file_and_a_bad_period(tmp_path: Path, capsys: 
     assert "--out" in capsys.readouterr().out
 
 
-def test_default_period_is_the_last_twelve_months() -> None:
-    assert default_periode(date(2026, 3, 9)).label == "2025-04 t/m 2026-03"
-    assert default_periode(date(2026, 12, 1)).label == "2026-01 t/m 2026-12"
+def test_default_period_is_the_last_calendar_year() -> None:
+    assert default_periode(date(2026, 3, 9)).label == "2025-01 t/m 2025-12"
+    assert default_periode(date(2026, 12, 31)).label == "2025-01 t/m 2025-12"
 
 
 def test_key_new_import_and_show(tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from board.errors import BoardError
 from board.monitor_1_record import monitor_record
 from board.monitor_2_counts import Periode
 from board.monitor_4_disclosure import Zichtbaarheid
@@ -115,10 +116,12 @@ def test_erasing_a_meting_takes_its_sent_mark_with_it(repo: Repository) -> None:
 
 
 def test_monitor_for_app_gives_only_published_figures(repo: Repository) -> None:
-    figuren, published = monitor_for_app(repo, Periode("2025-01", "2026-12"))
+    figuren, published = monitor_for_app(repo, Periode("2025-01", "2025-12"))
     assert set(published) == set(figuren.cellen)
     inwoners = published[("overzicht", figuren.gemeente, "alle", "inwoners")]
     assert inwoners.zichtbaarheid is Zichtbaarheid.GETOOND and inwoners.waarde % 5 == 0
     # 30 demo inwoners over several wijken: a wijk is too small to show
     wijk = figuren.tabel("overzicht").gebieden[0]
     assert published[("overzicht", wijk, "alle", "inwoners")].tekst() == "<10"
+    with pytest.raises(BoardError):  # only a quarter or a year: never two overlapping periods
+        monitor_for_app(repo, Periode("2025-01", "2025-05"))

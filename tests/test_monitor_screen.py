@@ -12,7 +12,7 @@ from board import Inwoner
 from board.lock import DEFAULT_IDLE_SECONDS
 from board.monitor_2_counts import ALLE
 from board.monitor_4_disclosure import aandeel
-from board.monitor_5_view import VORIG_JAAR, periode
+from board.monitor_5_view import JAAR_DAARVOOR, periode
 from samples.monitor_data import fill_crafted
 from services.demo import fill
 from services.monitor import monitor_for_app
@@ -30,7 +30,7 @@ from tests.kivy_helpers import (  # noqa: F401
 )
 from widgets.app import RouteRefused
 
-TODAY = date(2026, 6, 15)
+TODAY = date(2027, 1, 15)  # last year (2026) holds the crafted metingen
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_the_monitor_opens_from_the_list_and_its_bars_are_the_published_shares(
     type_pin(app.screen("lock"), PIN)
     screen = open_monitor(app)
     assert app.current == "monitor" and not screen.bezig and not screen.leeg
-    assert screen.gebied == "Alle wijken" and screen.keuze == "laatste_12"
+    assert screen.gebied == "Alle wijken" and screen.keuze == "vorig_jaar"
     # 45 inwoners (35 + 12, rounded to 5), 95 metingen, every rapportcijfer 5 -> 7.
     assert (screen.ids.inwoners.waarde, screen.ids.metingen.waarde, screen.ids.cijfer.waarde) == ("45", "95", "+2")
 
@@ -117,18 +117,18 @@ def test_the_wijk_and_period_buttons_change_what_is_shown(make_app: object, tabl
     assert noord["geld"]["beter"] is None and noord["geld"]["slechter"] is None
     assert [(r.beter_tekst, r.slechter_tekst) for r in screen.beeld.verandering] == [("x", "x")]
 
-    screen.load(VORIG_JAAR)  # what the button does; the result comes in a later frame
+    screen.load(JAAR_DAARVOOR)  # what the button does; the result comes in a later frame
     assert screen.bezig and screen.ids.bericht.text == "Bezig met tellen…"
     settled(app)
-    tap(screen.ids.vorig_jaar)
+    tap(screen.ids.jaar_daarvoor)
     settled(app)
-    assert screen.keuze == VORIG_JAAR and screen.leeg and screen.ids.vorig_jaar.selected
+    assert screen.keuze == JAAR_DAARVOOR and screen.leeg and screen.ids.jaar_daarvoor.selected
     assert screen.ids.bericht.text == "Te weinig inwoners om iets te laten zien."
     assert "minder dan 10 inwoners" in screen.ids.privacy.text
     assert [k.text for k in screen.ids.wijken.children] == ["Alle wijken"] and screen.gebied == "Alle wijken"
     assert screen.ids.gekozen.drawn == [] or all(r["bar"] is None for r in screen.ids.gekozen.drawn)
 
-    tap(screen.ids.laatste_12)
+    tap(screen.ids.vorig_jaar)
     settled(app)
     assert not screen.leeg and screen.ids.inwoners.waarde == "45"
     tap(screen.ids.back)
@@ -140,9 +140,9 @@ def test_with_demo_data_every_drawn_bar_is_a_published_share(make_app: object, t
     app = make_app(today=lambda: TODAY)
     type_pin(app.screen("lock"), PIN)
     screen = open_monitor(app)
-    tap(screen.ids.vorig_jaar)
+    tap(screen.ids.jaar_daarvoor)  # the demo's metingen are from 2024 and 2025
     settled(app)
-    _figuren, published = monitor_for_app(app.repository, periode(VORIG_JAAR, TODAY), gemeente="Alle wijken")
+    _figuren, published = monitor_for_app(app.repository, periode(JAAR_DAARVOOR, TODAY), gemeente="Alle wijken")
     gebieden = [k.text for k in reversed(screen.ids.wijken.children)]
     assert len(gebieden) == 6
     seen_hidden = False

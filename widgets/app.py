@@ -21,8 +21,18 @@ from kivy.core.window import Window
 from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
 from board.errors import UserError
+from board.i18n import _
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
-from services.access import database_url, open_keyring
+from services.access import (
+    LOCK_BY_HAND,
+    LOCK_IDLE,
+    LOCK_PAUSE,
+    database_url,
+    note_colleague_added,
+    note_locked,
+    note_unlocked,
+    open_keyring,
+)
 from services.inwoners import history
 from services.visit import (
     Visit,
@@ -49,6 +59,13 @@ class RouteRefused(RuntimeError):
 
 class MagneetbordApp(App):
     title = "Magneetbord"
+    use_kivy_settings = False  # no Kivy settings panel: F1 opens nothing, nothing is configured
+
+    def open_settings(self, *_args: object) -> bool:
+        return False  # a kiosk has no settings panel, whatever key or code asks for it
+
+    def display_settings(self, _settings: object) -> bool:
+        return False
 
     def __init__(
         self,
@@ -71,6 +88,7 @@ class MagneetbordApp(App):
         self.inwoner: Inwoner | None = None
         self.inwoner_mode = False
         self.leaving = False  # the PIN was asked to leave inwoner mode
+        self.confirming = False  # the PIN was asked to add a colleague
         self.return_to: str | None = None
         self.export_thread: threading.Thread | None = None
         self.storage_thread: threading.Thread | None = None
@@ -87,7 +105,8 @@ class MagneetbordApp(App):
         Window.bind(on_touch_down=self._activity, on_key_down=self._activity)
         self.keyring = open_keyring(self.url, self.kdf)
         self.idle = IdleTimer(self.idle_seconds, self.clock())
-        self._idle_event = Clock.schedule_interval(lambda _dt: self.check_idle(), 1.0)
+        # The callback returns None: an interval whose callback returns False is cancelled.
+        self._idle_event = Clock.schedule_interval(self._idle_tick, kiosk.idle_check_interval(self.idle_seconds))
         self.manager = ScreenManager(transition=NoTransition())
         if self.keyring.is_empty():
             self.screen("account").reset()
@@ -99,6 +118,7 @@ class MagneetbordApp(App):
     def release(self) -> None:
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""
         Window.unbind(on_touch_down=self._activity, on_key_down=self._activity)
+        kiosk.unguard(Window)
         if self._idle_event is not None:
             self._idle_event.cancel()
 
@@ -125,16 +145,23 @@ class MagneetbordApp(App):
         """Raises the keyring's error (a Dutch message) when the name or PIN will not do."""
         if self.data_key is not None and self.screen("account").colleague:
             self.keyring.add_professional(naam, pin, self.data_key, repeat=repeat)
+            note_colleague_added(self.repository)
             self.show_list()
             return
         professional_id, data_key = self.keyring.add_professional(naam, pin, repeat=repeat)
         self.unlocked(professional_id, " ".join(naam.split()), data_key)
 
     def add_colleague(self) -> None:
-        self.screen("account").reset(colleague=True)
-        self._go("account")
+        """A colleague gets a key to every file: the PIN is asked again first, so nobody
+        passing an unlocked tablet adds themselves. "Annuleren" there leads back to the list."""
+        self.confirming = True
+        self.return_to = "inwoners"
+        self._show_lock(can_return=True, reason=_("Uw pincode, om een collega toe te voegen."))
 
     def cancel_colleague(self) -> None:
+        if self.data_key is None or not self.screen("account").colleague:
+            self._show_lock(can_return=False)  # never past the PIN
+            return
         self.show_list()
 
     def unlocked(self, professional_id: str, naam: str, data_key: bytes) -> None:
@@ -144,6 +171,12 @@ class MagneetbordApp(App):
             self.repository = open_storage(self.url, data_key, professional_id)
         else:
             self.repository.act_as(professional_id)  # the audit log names who unlocked
+        note_unlocked(self.repository)
+        if self.confirming:
+            self.confirming, self.return_to = False, None
+            self.screen("account").reset(colleague=True)
+            self._go("account")
+            return
         if self.leaving:
             self.leaving, self.return_to = False, None
             self._end_visit()
@@ -156,13 +189,28 @@ class MagneetbordApp(App):
         if not self._resume_visit():
             self.show_list()
 
-    def lock(self) -> None:
-        """Lock now: the lock screen, and after the PIN back to where this was."""
-        if self.current in GATES:
+    def lock(self, reden: str = LOCK_BY_HAND) -> None:
+        """Lock now: the lock screen, and after the PIN back to where this was (a colleague's
+        account being made is dropped: after the PIN, the list)."""
+        if self.at_gate:
             return
         self.leaving = False
-        self.return_to = self.current
+        self.return_to = "inwoners" if self.current in GATES else self.current
+        self._lock_screen(reden)
+
+    @property
+    def at_gate(self) -> bool:
+        """Nothing beyond the current board shows: the lock screen, or the very first account."""
+        if self.current == "lock":
+            return not self.confirming  # the PIN asked to add a colleague is still the professional's part
+        return self.current == "account" and not self.screen("account").colleague
+
+    def _lock_screen(self, reden: str) -> None:
+        self.confirming = False
+        if self.current == "account":
+            self.screen("account").reset()  # the colleague's name and PIN are gone
         self._show_lock(can_return=False)
+        note_locked(self.repository, reden)
 
     def ask_pin_to_leave(self) -> None:
         """The inwoner's board is left only with the professional's PIN."""
@@ -170,12 +218,12 @@ class MagneetbordApp(App):
         self._show_lock(can_return=True)
 
     def back_to_board(self) -> None:
-        self.leaving = False
+        self.leaving = self.confirming = False
         target, self.return_to = self.return_to or "bord", None
         self._go(target)
 
-    def _show_lock(self, can_return: bool) -> None:
-        self.screen("lock").prepare(self.keyring, self.clock, can_return)
+    def _show_lock(self, can_return: bool, reason: str = "") -> None:
+        self.screen("lock").prepare(self.keyring, self.clock, can_return, reason)
         self._go("lock")
 
     # ----- locking by itself --------------------------------------------------------------
@@ -188,25 +236,28 @@ class MagneetbordApp(App):
             self.storage_thread = threading.Thread(target=load_storage, name="load-storage", daemon=True)
             self.storage_thread.start()
 
+    def _idle_tick(self, _dt: float) -> None:
+        self.check_idle()  # returns None: the interval keeps running, on every screen
+
     def check_idle(self) -> bool:
         """Lock the professional's part after the idle time. The inwoner's board stays: the
         inwoner may be thinking, and leaving it needs the PIN anyway."""
-        if self.current in GATES or self.inwoner_mode or not self.idle.should_lock(self.clock()):
+        if self.at_gate or self.inwoner_mode or not self.idle.should_lock(self.clock()):
             return False
-        self.lock()
+        self.lock(LOCK_IDLE)
         return True
 
     def on_pause(self) -> bool:
         if self.inwoner_mode and self.current not in GATES:
             self.return_to, self.leaving = self.current, False
-            self._show_lock(can_return=False)
+            self._lock_screen(LOCK_PAUSE)
         else:
-            self.lock()
+            self.lock(LOCK_PAUSE)
         return True  # paused, not stopped: on_resume shows the lock screen
 
     def on_resume(self) -> None:
-        if self.current not in GATES:
-            self.lock()
+        if not self.at_gate:
+            self.lock(LOCK_PAUSE)
 
     # ----- the professional's part --------------------------------------------------------
 

@@ -8,7 +8,9 @@ window (and the mouse cursor, and closing it) for development.
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,7 +19,13 @@ if TYPE_CHECKING:
 WINDOWED_ENV = "MAGNEETBORD_WINDOWED"  # 1: a window on a desktop, for development
 CURSOR_ENV = "MAGNEETBORD_CURSOR"  # 1: show the mouse cursor (a kiosk with a mouse)
 IDLE_ENV = "MAGNEETBORD_IDLE_SECONDS"  # lock the professional's part after this many idle seconds
-KEY_ESCAPE = 27  # Escape on a keyboard, the back key on Android
+KEY_ESCAPE = 27  # Escape on a keyboard, the back key on Android (SDL2)
+KEY_BACK_OLD = 1001  # the back key as older Android providers (pygame) report it
+KEY_F1 = 282  # Kivy's key for its settings panel
+KEY_F4 = 285
+SWALLOWED = frozenset({KEY_ESCAPE, KEY_BACK_OLD, KEY_F1})
+CLOSE_AFTER_KEY_S = 2.0  # a close request this soon after Alt+F4 came from the keyboard
+_last_alt_f4 = [float("-inf")]  # monotonic time of the last Alt+F4 the window saw
 
 
 def windowed() -> bool:
@@ -33,11 +41,18 @@ def idle_seconds(default: float) -> float:
     return value if value > 0 else default
 
 
+def idle_check_interval(idle_seconds: float) -> float:
+    """How often the app looks whether the idle time has passed: every second, or more often
+    for a very short idle time, so the lock comes at most a quarter of it late."""
+    return min(1.0, idle_seconds / 4)
+
+
 def environment() -> None:
     """Environment for Kivy, set before anything imports it: images through SDL2 only. (The
     default also tries Pillow's provider, which pulls in Pillow and NumPy: slower to start and
     more memory, for PNGs that SDL2 reads itself.)"""
     os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")
+    os.environ.setdefault("KIVY_NO_FILELOG", "1")  # see main.py: no Kivy log file on the tablet
 
 
 def prepare() -> str | None:
@@ -84,18 +99,54 @@ def _window_size(width: int, height: int) -> None:
     Config.set("graphics", "height", str(height))
 
 
+class _NoTrace(logging.Filter):
+    """Kivy's TRACE records carry the values of .kv bindings: text typed by people. Whatever
+    level someone sets, they are dropped (docs/security.md, "Logs")."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.DEBUG
+
+
+_NO_TRACE = _NoTrace()
+
+
+def quiet_kivy_log() -> None:
+    from kivy.logger import Logger
+
+    if _NO_TRACE not in Logger.filters:
+        Logger.addFilter(_NO_TRACE)
+
+
 def guard(window: object) -> None:
-    """Keys that would leave the app do nothing; the cursor hides; the screen stays on."""
-    window.bind(on_keyboard=_swallow_back, on_request_close=_refuse_close)
+    """Keys that would leave the app do nothing; the cursor hides; the screen stays on; Kivy
+    logs nothing that people typed."""
+    quiet_kivy_log()
+    window.bind(on_keyboard=_swallow_back, on_key_down=_note_alt_f4, on_request_close=_refuse_close)
     window.show_cursor = windowed() or os.environ.get(CURSOR_ENV, "") not in ("", "0")
     window.allow_screensaver = False
 
 
+def unguard(window: object) -> None:
+    window.unbind(on_keyboard=_swallow_back, on_key_down=_note_alt_f4, on_request_close=_refuse_close)
+
+
 def _swallow_back(_window: object, key: int, *_args: object) -> bool:
-    return key == KEY_ESCAPE  # True: handled, so Kivy neither quits nor pauses
+    """True: handled, so Kivy neither quits, pauses nor opens its settings panel."""
+    return key in SWALLOWED
+
+
+def _note_alt_f4(_window: object, key: int, _scancode: object = None, _text: object = None,
+                 modifiers: object = ()) -> bool:  # fmt: skip
+    if key == KEY_F4 and "alt" in (modifiers or ()):
+        _last_alt_f4[0] = time.monotonic()
+        return True
+    return False
 
 
 def _refuse_close(*_args: object, source: str | None = None, **_kwargs: object) -> bool:
-    """A key (Escape, Alt+F4 as keys) never closes the kiosk. A request from the system
-    (SIGTERM at shutdown, the OS closing the app) is honoured: every change is saved already."""
-    return source == "keyboard" and not windowed()
+    """A key (Escape; Alt+F4, which a window manager turns into a close request just after
+    the keys) never closes the kiosk. A request from the system (SIGTERM at shutdown, the OS
+    closing the app) is honoured: every change is saved already."""
+    if windowed():
+        return False
+    return source == "keyboard" or time.monotonic() - _last_alt_f4[0] < CLOSE_AFTER_KEY_S

@@ -16,7 +16,7 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 
 from board.errors import UserError
 from board.i18n import _
-from board.monitor_5_view import LAATSTE_12, MonitorBeeld, monitor_beeld, periode, periode_tekst
+from board.monitor_5_view import VORIG_JAAR, MonitorBeeld, monitor_beeld, periode, periode_tekst
 from services.monitor import monitor_for_app
 from widgets.common import Scherm, load_kv, make
 from widgets.monitor_grafiek import GekozenGrafiek, VeranderingGrafiek
@@ -31,7 +31,7 @@ def alle_wijken() -> str:
 
 
 class MonitorScreen(Scherm):
-    keuze = StringProperty(LAATSTE_12)  # which period button
+    keuze = StringProperty(VORIG_JAAR)  # which period button
     periode_label = StringProperty("")
     gebied = StringProperty("")
     bezig = BooleanProperty(False)

@@ -72,7 +72,8 @@ class LockScreen(Scherm):
     message = StringProperty("")
     wait_text = StringProperty("")
     blocked_until = NumericProperty(0.0)
-    can_return = BooleanProperty(False)  # "back to the board" without the PIN (inwoner mode)
+    can_return = BooleanProperty(False)  # back without the PIN: to the board (inwoner mode), or "Annuleren"
+    back_text = StringProperty("")
     shown_pin = StringProperty(dots(""))
 
     def __init__(self, **kwargs: object) -> None:
@@ -80,13 +81,16 @@ class LockScreen(Scherm):
         self._ticker = None
         self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
 
-    def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool) -> None:
+    def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool, reason: str = "") -> None:
+        """``reason``: why the PIN is asked, shown above the keypad (none: the tablet locked);
+        with a reason, the way back is "Annuleren", else "Terug naar het bord"."""
         self.keyring, self.clock, self.can_return = keyring, clock, can_return
+        self.back_text = _("Annuleren") if reason else _("Terug naar het bord")
         self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
         ids = [pid for pid, _naam in self.professionals]
         if self.chosen not in ids:
             self.chosen = ids[0] if ids else ""
-        self.message = ""
+        self.message = reason
         self.ids.pad.clear()
         self.tick()
 
@@ -135,7 +139,8 @@ class LockScreen(Scherm):
     def _submit(self, _pad: object, pin: str) -> None:
         self.ids.pad.clear()
         now = self.clock()
-        result = try_pin(self.keyring, self.chosen, pin, now)
+        # A wrong PIN is an audit event once the database is open (services.access.try_pin).
+        result = try_pin(self.keyring, self.chosen, pin, now, repository=self.app.repository)
         if result.uitkomst is PinUitkomst.OPEN:
             self.message, self.blocked_until = "", 0.0
             naam = dict(self.professionals).get(self.chosen, "")

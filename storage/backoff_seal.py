@@ -1,0 +1,92 @@
+"""The wrong-PIN back-off in the keyring file: counted under a file lock, sealed with an HMAC.
+
+- **Race-free.** Every change to the keyring file happens under an exclusive ``flock`` on a
+  lock file beside it (the keyring file itself is replaced on every write, so it cannot
+  carry the lock). A whole PIN try (read, Argon2id, count) runs under it: tries made in
+  parallel are checked one after the other and every one counts.
+- **Sealed.** Each professional's ``failures`` and ``blocked_until`` carry an HMAC-SHA256
+  under a back-off key that the PIN does not give: 32 random bytes in ``backoff.key`` in the
+  app's data folder (mode 0600), which may be another folder than the database's. An entry
+  whose seal does not fit (its counter edited, the keyring copied from another tablet, the
+  key file removed) counts as the longest wait, not as a fresh start.
+
+What the seal cannot do (docs/security.md): someone who can write the data folder can also
+read it, so they can put back an older sealed state (replay) or copy both files and guess
+the PIN offline; only a key held by hardware (Android Keystore) would stop that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from storage.paths import data_dir
+from storage.permissions import write_atomically
+
+KEY_FILE = "backoff.key"
+SEAL_FIELD = "seal"
+_KEY_BYTES = 32
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` (made 0600 if missing) for the duration of the block."""
+    import fcntl  # POSIX (Linux, Android); the app does not run on Windows
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+class BackoffSeal:
+    """Seals and checks the back-off fields of keyring entries."""
+
+    def __init__(self, key_path: Path | None = None) -> None:
+        self.key_path = key_path or data_dir() / KEY_FILE
+
+    def _key(self, create: bool) -> bytes | None:
+        try:
+            raw = bytes.fromhex(self.key_path.read_text("ascii").strip())
+        except (FileNotFoundError, ValueError, UnicodeDecodeError):
+            raw = b""
+        if len(raw) == _KEY_BYTES:
+            return raw
+        if not create:
+            return None
+        raw = secrets.token_bytes(_KEY_BYTES)
+        write_atomically(self.key_path, raw.hex().encode("ascii"))
+        return raw
+
+    def seal(self, entries: list[dict[str, Any]]) -> None:
+        """Add (or renew) the seal of every entry, in place."""
+        key = self._key(create=True)
+        assert key is not None
+        for entry in entries:
+            entry[SEAL_FIELD] = _mac(key, entry)
+
+    def tampered(self, entries: list[dict[str, Any]]) -> set[str]:
+        """The ids of entries whose back-off fields are not as this tablet sealed them.
+
+        Entries without any seal, from before seals existed, are accepted only while this
+        tablet has no back-off key yet (the first start of this version)."""
+        key = self._key(create=False)
+        if key is None:
+            return {e["id"] for e in entries if SEAL_FIELD in e}
+        return {e["id"] for e in entries if not hmac.compare_digest(str(e.get(SEAL_FIELD, "")), _mac(key, e))}
+
+
+def _mac(key: bytes, entry: dict[str, Any]) -> str:
+    fields = [entry["id"], entry["failures"], float(entry["blocked_until"]), entry["wrapped_key"]]
+    message = json.dumps(fields, separators=(",", ":")).encode("utf-8")
+    return hmac.new(key, b"magneetbord-backoff/v1\n" + message, hashlib.sha256).hexdigest()

@@ -1,0 +1,116 @@
+"""Disclosure control across reports. The attack of issue 13: two reports whose periods
+overlap (January-April, January-May) differ by one inwoner, and the change in the average
+rank gives that inwoner's rank away. Overlapping periods are refused; on the grid a year and
+its quarters are protected as one family, by the exact solver over all their cells."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+import main
+from board import Inwoner, Meting
+from board.disclosure_familie import _links, beveilig_familie
+from board.errors import BoardError
+from board.monitor_1_record import monitor_record
+from board.monitor_3_figures import figuren_uit_records
+from board.monitor_3_table import CelSoort, Som
+from board.monitor_4_disclosure import beveilig, determined
+from board.perioden import check_publishable, familie, jaar
+from services.unlock import PIN_ENV
+from storage import Repository
+from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
+
+KEY = bytes(range(32))
+
+
+def _record(n: int, wijk: str, datum: date, gekozen: tuple[str, ...]) -> object:
+    inwoner = Inwoner.create(f"F-{n:03d}", wijk, inwoner_id=f"fam-{n}")
+    meting = Meting.nulmeting(inwoner.id, datum, meting_id=f"fam-{n}-0")
+    for key in gekozen:
+        meting = meting.choose(key).place_fiche(key, "inwoner", 0.5)
+    meting = meting.set_rapportcijfer(6).afronden(datetime.combine(datum, datetime.min.time()))
+    return monitor_record(meting, inwoner, KEY)
+
+
+def records() -> list:
+    """Groot: 30 inwoners in February, geld first. Klein: 10 in February with geld first, and
+    one in August who put geld third: the one the attacker is after."""
+    found = [_record(n, "Groot", date(2025, 2, 10), ("geld", "wonen")) for n in range(30)]
+    found += [_record(n, "Klein", date(2025, 2, 11), ("geld",)) for n in range(30, 40)]
+    found.append(_record(99, "Klein", date(2025, 8, 20), ("wonen", "zingeving", "geld")))
+    return found
+
+
+def too_close(published: dict, family: dict) -> list:
+    """Statistics shown in two reports over groups that differ by 1..9 inwoners: subtracting
+    them tells about those few (here: the rank the August inwoner gave geld)."""
+    found = []
+    for key in {k for f in family.values() for k, c in f.cellen.items() if c.soort is CelSoort.STATISTIEK}:
+        shown = [(p, family[p].cellen[key].inwoners) for p in family
+                 if published[p].get(key) and published[p][key].getoond]  # fmt: skip
+        found += [(key, p.label, q.label) for p, n in shown for q, m in shown if 0 < n - m < 10]
+    return found
+
+
+def solvable(family: dict, published: dict) -> set:
+    """Hidden counts about at least one inwoner that the sums within and between the reports
+    pin down exactly, given every shown count."""
+    values, hidden, sommen = {}, set(), []
+    for p, figuren in family.items():
+        for key, cel in figuren.cellen.items():
+            if cel.soort is CelSoort.AANTAL:
+                values[p.label, key] = int(cel.waarde or 0)
+                if not published[p][key].getoond:
+                    hidden.add((p.label, key))
+        sommen += [Som((p.label, s.totaal), tuple((p.label, d) for d in s.delen)) for s in figuren.sommen]
+    sommen += _links(family, values)
+    return {k for k in determined(values, hidden, sommen) if values[k]}
+
+
+def test_the_grid_family_leaves_no_statistic_to_subtract_and_no_hidden_count_to_solve() -> None:
+    family = {p: figuren_uit_records(records(), p) for p in familie(jaar(2025))}
+    # The attack works against reports protected one by one...
+    one_by_one = {p: beveilig(f) for p, f in family.items()}
+    attack = too_close(one_by_one, family)
+    rang = ("gekozen", "Hele gemeente", "geld", "gemiddelde_rang")
+    assert (rang, "2025-01 t/m 2025-12", "2025-01 t/m 2025-03") in attack
+    # ...and finds nothing in the family protected together.
+    together = beveilig_familie(family)
+    assert too_close(together, family) == []
+    # The exact solver, run as the attacker would over every report and every link between
+    # them, pins down no hidden count about anyone. (A wijk without metingen in a quarter is
+    # absent from that quarter's report, so its zeros there are public: they are about nobody.)
+    assert solvable(family, one_by_one), "the attack on the counts works against reports one by one"
+    assert solvable(family, together) == set()
+    # What is shown of the year is what its own report shows: one computation for all.
+    assert together[jaar(2025)][("overzicht", "Hele gemeente", "alle", "inwoners")].waarde == 40
+
+
+def test_overlapping_or_running_periods_are_refused() -> None:
+    for van, tot in (("2025-01", "2025-04"), ("2025-01", "2025-05"), ("2025-02", "2025-04"), ("2024-07", "2025-06")):
+        with pytest.raises(BoardError, match="heel kwartaal"):
+            from board.monitor_2_counts import Periode
+
+            check_publishable(Periode(van, tot), date(2026, 1, 1))
+    from board.monitor_2_counts import Periode
+
+    with pytest.raises(BoardError, match="nog niet voorbij"):
+        check_publishable(Periode("2026-01", "2026-03"), date(2026, 3, 30))
+    check_publishable(Periode("2025-04", "2025-06"), date(2026, 1, 1))
+    check_publishable(jaar(2025), date(2026, 1, 1))
+
+
+def test_the_command_line_refuses_the_overlapping_reports_of_the_attack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'tablet.sqlite3'}"
+    add_test_professional(url)
+    monkeypatch.setenv(PIN_ENV, TEST_PIN)
+    Repository.open(url, key=TEST_KEY).close()
+    for tot in ("2025-04", "2025-05"):
+        assert main.main(["--db", url, "monitor", "--out", str(tmp_path / tot), "--van", "2025-01", "--tot", tot]) == 2
+        assert "heel kwartaal" in capsys.readouterr().out
+        assert not (tmp_path / tot).exists()

@@ -1,0 +1,90 @@
+"""Erasure removes the inwoner from every file the app keeps (the visit marker included) and,
+at the next sync, from the central monitor database: deleted, acknowledged, audited."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+import main
+from board.monitor_1_record import keyed_hash, monitor_record
+from exports.bundle import write_bundle
+from services.monitor import monitor_key
+from services.unlock import PIN_ENV, open_for_cli
+from services.visit import Visit, VisitMarker
+from storage import ENV_VAR
+from storage.central import open_central, store_records
+from storage.erasure import pending
+from storage.outbox import outbox_folder
+from tests.traces import NEEDLES, files_under, fill_known_inwoner, find_traces
+
+PIN = "482913"
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(folder))
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv(PIN_ENV, PIN)
+    assert main.main(["demo"]) == 0
+    return folder
+
+
+def test_erasure_reaches_every_file_and_then_the_central_database(
+    data_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    central = f"sqlite:///{tmp_path / 'centraal.sqlite3'}"
+    repository = open_for_cli(argparse.Namespace(db=None))
+    inwoner = fill_known_inwoner(repository)
+    meting = repository.current_concept(inwoner.id)
+    done = meting.set_rapportcijfer(5).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC))
+    repository.save_change(meting, done)
+    write_bundle(outbox_folder(str(repository.engine.url)), inwoner, done)
+    vervolg = repository.start_vervolgmeting(inwoner.id, datetime(2026, 5, 1).date())
+    VisitMarker().write(Visit(inwoner.id, vervolg.id))  # the app had their board open
+    pseudoniem = keyed_hash(monitor_key(repository), "inwoner", inwoner.id)
+    late = monitor_record(done, inwoner, monitor_key(repository))
+    repository.close()
+    assert main.main(["sync", "--to", central]) == 0
+    engine = open_central(central)
+
+    def central_records() -> int:
+        with engine.connect() as conn:
+            query = sa.text("SELECT count(*) FROM monitor_record WHERE pseudoniem = :p")
+            return conn.execute(query, {"p": pseudoniem}).scalar()
+
+    assert central_records() == 1
+    ids = (inwoner.id, done.id, vervolg.id)
+    assert find_traces(files_under(data_folder), ids), "the probe must see the ids before the erasure"
+
+    monkeypatch.setattr("builtins.input", lambda prompt: inwoner.dossiernummer)
+    assert main.main(["inwoner", "erase", "--dossier", inwoner.dossiernummer]) == 0
+    assert find_traces(files_under(data_folder), (*NEEDLES, *ids)) == []  # bezoek.json too
+    assert VisitMarker().read() is None
+    assert central_records() == 1  # the tablet is offline: the erasure waits for the sync
+
+    assert main.main(["sync", "--to", central]) == 0
+    assert central_records() == 0
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM monitor_inwoner WHERE pseudoniem = :p"),
+                            {"p": pseudoniem}).scalar() == 0  # fmt: skip
+        assert conn.execute(sa.text("SELECT records FROM monitor_wisverzoek")).scalars().all() == [1]
+        assert pseudoniem not in repr(conn.execute(sa.text("SELECT * FROM monitor_wisverzoek")).all())
+        others = conn.execute(sa.text("SELECT count(*) FROM monitor_record")).scalar()
+    assert others > 0  # the other inwoners' records stay
+    repository = open_for_cli(argparse.Namespace(db=None))
+    assert pending(repository) == []  # acknowledged: the pseudonym is forgotten on the tablet
+    acties = [e.actie for e in repository.audit_log(inwoner.id)]
+    assert acties[-2:] == ["gewist", "centraal_gewist"]
+    repository.close()
+    assert main.main(["sync", "--to", central]) == 0  # nothing left to do, nothing refused
+    # A record of the erased inwoner that turns up late (another copy) is not stored.
+    with engine.begin() as conn:
+        assert store_records(conn, [late]) == 0
+    assert central_records() == 0
+    engine.dispose()

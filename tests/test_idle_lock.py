@@ -1,0 +1,201 @@
+"""The idle lock with Kivy's clock really running: time passes, frames run, and the app locks
+by itself on every screen that shows more than the current board (the account screen for a
+colleague included), again and again; a pause locks too. Locks and unlocks are audit events."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from board import Inwoner
+from storage import audit
+from storage.keyring import KdfParams, Keyring
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    button,
+    frames,
+    make_app_fixture,
+    tap,
+    type_pin,
+    window_fixture,
+)
+
+IDLE = 30.0  # seconds; the app looks every second
+STEP = 0.5  # seconds of time per frame while time passes
+_AHEAD = [0.0]  # how far the test has moved time ahead; only ever grows, so time stays monotonic
+
+
+def _time_source() -> None:
+    """Kivy's clock reads real time plus what the tests moved ahead (installed once, never
+    removed: time never goes back for the tests after these)."""
+    from kivy.clock import Clock
+
+    if not getattr(Clock, "magneetbord_ahead", None):
+        real = Clock.time
+        Clock.time = lambda: real() + _AHEAD[0]
+        Clock.magneetbord_ahead = _AHEAD
+
+
+def wall_clock() -> float:
+    """The app's clock: the same time as Kivy's."""
+    return time.time() + _AHEAD[0]
+
+
+def run_clock(seconds: float) -> None:
+    """Let ``seconds`` pass with the event loop running, as on the tablet: a frame every
+    ``STEP``. Time is moved, not waited for, so a busy machine changes nothing."""
+    from kivy.base import EventLoop
+
+    _time_source()
+    for _ in range(max(1, round(seconds / STEP))):
+        _AHEAD[0] += STEP
+        EventLoop.idle()
+
+
+@pytest.fixture
+def keyring(tmp_path: object) -> Keyring:
+    keyring = Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=KdfParams(64, 1))
+    keyring.add_professional("Sanne de Vries", PIN)
+    return keyring
+
+
+def _unlocked(make_app: object) -> object:
+    _time_source()
+    app = make_app(idle_seconds=IDLE, clock=wall_clock)
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoners"
+    return app
+
+
+def _go(app: object, name: str, inwoner: Inwoner) -> None:
+    """To ``name`` the way a professional gets there: by tapping."""
+    if app.current != "inwoners":
+        app.show_list()
+    if name == "inwoners":
+        tap(app.screen("inwoners").ids.search)
+    elif name == "account":
+        tap(app.screen("inwoners").ids.colleague)
+        type_pin(app.screen("lock"), PIN)  # a colleague gets a key: the PIN first
+    elif name == "monitor":
+        tap(app.screen("inwoners").ids.monitor)
+    else:
+        app.show_inwoner(inwoner)
+        tap(app.screen("inwoner").ids.status)
+        if name == "geschiedenis":
+            app.show_history()  # its button is off while there is no afgeronde meting
+            tap(app.screen("geschiedenis").ids.tab_verloop)
+    assert app.current == name
+
+
+@pytest.mark.parametrize("order", [("inwoners", "inwoner", "geschiedenis", "monitor", "account")])
+def test_every_professional_screen_locks_by_itself_again_and_again(
+    make_app: object, keyring: Keyring, order: tuple[str, ...]
+) -> None:
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-31", "Strijp", "J.K.")
+    app.repository.add_inwoner(inwoner)
+    for name in order:
+        _go(app, name, inwoner)
+        run_clock(IDLE / 3)
+        assert app.current == name, "locked too early"
+        run_clock(IDLE * 1.2)
+        assert app.current == "lock", f"{name} did not lock after the idle time"
+        assert not app.screen("lock").can_return
+        run_clock(IDLE * 1.2)  # the lock screen waits; the timer keeps running under it
+        type_pin(app.screen("lock"), PIN)
+        # Back where it was; a colleague's account being made is not: the list.
+        assert app.current == ("inwoners" if name == "account" else name)
+    account = app.screen("account")
+    assert not account.colleague and account.ids.naam.text == ""
+    assert [p.naam for p in keyring.professionals()] == ["Sanne de Vries"]
+
+
+def test_the_account_screen_for_a_colleague_locks_on_pause_and_cancel_never_passes_the_pin(
+    make_app: object, keyring: Keyring
+) -> None:
+    app = _unlocked(make_app)
+    tap(app.screen("inwoners").ids.colleague)
+    type_pin(app.screen("lock"), PIN)
+    app.screen("account").ids.naam.text = "Vreemde"
+    app.dispatch("on_pause")
+    assert app.current == "lock"
+    app.dispatch("on_resume")
+    assert app.current == "lock" and app.screen("account").ids.naam.text == ""
+    # Whatever still calls the account screen's "Annuleren" now, it leads to the PIN.
+    app.cancel_colleague()
+    assert app.current == "lock"
+    type_pin(app.screen("lock"), "730152")
+    assert app.current == "lock"
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoners"
+
+
+def test_the_inwoners_board_is_not_taken_away_by_idle_time(make_app: object, keyring: Keyring) -> None:
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-32", "Gestel")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    assert app.current == "bord"
+    run_clock(IDLE * 1.5)
+    assert app.current == "bord" and app.inwoner_mode
+
+
+def test_locks_and_unlocks_are_audit_events_with_who_and_why(make_app: object, keyring: Keyring) -> None:
+    sanne = keyring.professionals()[0].id
+    app = _unlocked(make_app)
+    tap(app.screen("inwoners").ids.lock)  # by hand
+    type_pin(app.screen("lock"), "730152")  # wrong: logged as a failed unlock
+    type_pin(app.screen("lock"), PIN)
+    run_clock(IDLE * 1.5)  # idle
+    type_pin(app.screen("lock"), PIN)
+    app.dispatch("on_pause")  # pause
+    type_pin(app.screen("lock"), PIN)
+    log = app.repository.audit_log()
+    access = [(e.actie, e.resultaat, e.professional_id) for e in log if e.inwoner_id is None]
+    assert access == [
+        (audit.ONTGRENDELD, audit.GELUKT, sanne),
+        (audit.VERGRENDELD_HAND, audit.GELUKT, sanne),
+        (audit.ONTGRENDELD, audit.MISLUKT, sanne),
+        (audit.ONTGRENDELD, audit.GELUKT, sanne),
+        (audit.VERGRENDELD_INACTIEF, audit.GELUKT, sanne),
+        (audit.ONTGRENDELD, audit.GELUKT, sanne),
+        (audit.VERGRENDELD_PAUZE, audit.GELUKT, sanne),
+        (audit.ONTGRENDELD, audit.GELUKT, sanne),
+    ]
+    assert audit.verify(log) == []
+
+
+def test_adding_a_colleague_is_an_audit_event(make_app: object, keyring: Keyring) -> None:
+    sanne = keyring.professionals()[0].id
+    app = _unlocked(make_app)
+    tap(app.screen("inwoners").ids.colleague)
+    type_pin(app.screen("lock"), PIN)
+    account = app.screen("account")
+    account.ids.naam.text = "Ahmed Bakker"
+    type_pin(account, "730152")
+    type_pin(account, "730152")
+    assert app.current == "inwoners"
+    assert [p.naam for p in keyring.professionals()] == ["Sanne de Vries", "Ahmed Bakker"]
+    added = [(e.actie, e.professional_id) for e in app.repository.audit_log() if e.actie == audit.COLLEGA_TOEGEVOEGD]
+    assert added == [(audit.COLLEGA_TOEGEVOEGD, sanne)]
+
+
+def test_adding_a_colleague_asks_the_pin_again_and_that_screen_locks_too(make_app: object, keyring: Keyring) -> None:
+    app = _unlocked(make_app)
+    tap(app.screen("inwoners").ids.colleague)
+    lock = app.screen("lock")
+    assert app.current == "lock" and lock.message == "Uw pincode, om een collega toe te voegen."
+    type_pin(lock, "730152")  # a passer-by's guess: nothing
+    assert app.current == "lock" and lock.can_return
+    assert lock.ids.back.text == "Annuleren"
+    tap(lock.ids.back)  # back to the list the professional had open
+    assert app.current == "inwoners"
+    tap(app.screen("inwoners").ids.colleague)
+    run_clock(IDLE * 1.5)  # left on the PIN question: it becomes a real lock, no way back
+    assert app.current == "lock" and not lock.can_return and lock.message == ""
+    type_pin(lock, PIN)
+    assert app.current == "inwoners"  # after a lock: the list, not the account screen
+    reasons = [e.actie for e in app.repository.audit_log() if e.actie.startswith("vergrendeld")]
+    assert reasons == [audit.VERGRENDELD_INACTIEF]
