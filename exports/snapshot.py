@@ -118,11 +118,14 @@ def snapshot_layout(
     return SnapshotLayout.compute(size, meting.gekozen, header.height, unit)
 
 
-def render_board(meting: Meting, size: tuple[float, float], unit: float, handles: bool = False) -> Image.Image:
+def render_board(
+    meting: Meting, size: tuple[float, float], unit: float, handles: bool = False, scroll: float = 0.0
+) -> Image.Image:
     """Only the board, laid out in ``size`` as the screen lays out a board widget of that
-    size (``handles``: as the live board, with room for the reorder handles)."""
+    size (``handles``: as the live board, with room for the reorder handles, scrolled by
+    ``scroll`` when its rows do not fit)."""
     image = Image.new("RGB", (round(size[0]), round(size[1])), ACHTERGROND)
-    draw_board(image, meting, BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, handles))
+    draw_board(image, meting, BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, handles, scroll))
     return image
 
 

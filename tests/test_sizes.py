@@ -11,7 +11,16 @@ import pytest
 
 from board import Inwoner
 from storage.demo import fill
-from tests.kivy_helpers import PIN, drag, frames, make_app_fixture, tap, type_pin, window_fixture  # noqa: F401
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    drag,
+    frames,
+    make_app_fixture,
+    tap,
+    type_pin,
+    window_fixture,
+    window_pixels,
+)
 from tests.screen_checks import covered, small_targets, words_broken
 
 SIZES = [(800, 600), (1280, 800), (1920, 1200), (2560, 1600), (800, 1280)]
@@ -101,3 +110,104 @@ def test_every_screen_at_this_size(make_app: object, window: object, size: tuple
     lock.ids.pad.pin = ""
     type_pin(lock, PIN)
     assert app.current == "afronden"  # back where the lock came
+
+
+def _start_visit(make_app: object) -> object:
+    """A professional, a new inwoner, and the board of its 0-meting: the app as it starts a visit."""
+    app = make_app(today=lambda: date(2026, 11, 23))
+    account = app.screen("account")
+    account.ids.naam.text = "Sanne de Vries"
+    type_pin(account, PIN)
+    type_pin(account, PIN)
+    inwoner = Inwoner.create("D-VEERTIEN", "Gestel")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(app.repository.find_inwoner("D-VEERTIEN"))
+    frames(2)
+    tap(app.screen("inwoner").ids.start)
+    assert app.current == "bord"
+    return app
+
+
+def _tap_at(x: float, y: float) -> None:
+    drag([(x, y)])
+    frames(2)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_fourteen_bars_keep_48_dp_and_scroll_when_they_do_not_fit(
+    make_app: object, window: object, size: tuple[int, int]
+) -> None:
+    """All 14 kaartjes tapped onto the board: every row stays at least 48 dp high; where they do
+    not fit (800x600) a finger on the names slides the board, and a drag, a reorder and the
+    picture of the board still work on the rows that were out of sight."""
+    from kivy.metrics import dp
+
+    from exports.snapshot import render_board, render_snapshot, snapshot_layout
+    from tests.pixels import unmatched
+    from tests.test_snapshot_screen import fiches
+
+    window.size = size
+    frames(1)
+    app = _start_visit(make_app)
+    bord = app.screen("bord").board_screen
+    board, tray = bord.board, bord.tray
+    for _ in range(40):  # tap every kaartje (turning the tray's pages)
+        cards = [c for c in tray.cards if c.key]
+        card = cards[0] if cards else tray.cards[0]
+        x, y, w, h = card.rect
+        _tap_at(*tray.to_window(x + w / 2, y + h / 2))
+        if len(app.live.session.committed.gekozen) == 14:
+            break
+    keys = app.live.session.committed.gekozen
+    assert len(keys) == 14
+    for row in board.layout.rows:
+        assert row.rect[3] >= dp(48) - 0.5 and row.handle[3] >= dp(48) - 0.5, (row.key, row.rect)
+
+    def in_sight(key: str) -> bool:
+        row = board.layout.row(key)
+        return board.y - 0.5 <= row.rect[1] and row.rect[1] + row.rect[3] <= board.top + 0.5
+
+    first, last = keys[0], keys[-1]
+    assert in_sight(last)  # the kaartje tapped last is shown where it went
+    scrolls = board.layout.overflow > 0
+    assert scrolls == (size == (800, 600)), (size, board.layout.overflow)  # only where 14 do not fit
+    if scrolls:
+        assert not in_sight(first)
+        name = board.layout.row(last).name  # a finger on a name slides the board down...
+        start = board.to_window(name[0] + name[2] / 2, name[1] + name[3] / 2)
+        drag([start, (start[0], start[1] - 200), (start[0], start[1] - 2000)])
+        frames(2)
+        assert in_sight(first) and not in_sight(last) and board.scroll == 0
+        name = board.layout.row(first).name  # ...and up again
+        start = board.to_window(name[0] + name[2] / 2, name[1] + name[3] / 2)
+        drag([start, (start[0], start[1] + 2000)])
+        frames(2)
+        assert in_sight(last) and not in_sight(first)
+    row = board.layout.row(last)  # the last bar's fiche to the happy smiley
+    drag([board.to_window(row.x_for(0.5), row.center_y), board.to_window(row.happy[0] + 5, row.center_y)])
+    frames(2)
+    assert app.live.session.committed.positie(last) == 1.0
+    assert app.repository.get_meting(app.live.session.committed.id).positie(last) == 1.0  # saved
+    # The screen is the picture of the board, scrolled as it is.
+    height = window.height
+    shot = window_pixels().crop(
+        (round(board.x), round(height - board.top), round(board.right), round(height - board.y))
+    )
+    meting = app.live.session.committed
+    picture = render_board(meting, board.size, dp(1) * board.scale, handles=True, scroll=board.scroll)
+    on_screen, in_png = fiches(shot), fiches(picture)
+    assert len(on_screen["inwoner"]) == 1
+    assert unmatched(on_screen["inwoner"], in_png["inwoner"], 2) == []
+    # Reorder: the last bar's handle up to the top of the board.
+    handle = board.layout.row(last).handle
+    hx, hy = board.to_window(handle[0] + handle[2] / 2, handle[1] + handle[3] / 2)
+    top = board.to_window(0, board.top - dp(30))[1]
+    drag([(hx, hy), (hx, hy + 20), (hx, top)])
+    frames(2)
+    assert app.live.session.committed.gekozen.index(last) < 13
+    # The dossier's snapshot holds all 14 bars inside the picture (a picture does not scroll).
+    layout = snapshot_layout(meting, app.inwoner, size)
+    assert len(layout.board.rows) == 14 and all(r.rect[1] >= 0 for r in layout.board.rows)
+    assert render_snapshot(meting, app.inwoner, size).size == size
+    cards = [(f"kaartje {c.key or 'meer'}", (*tray.to_window(*c.rect[:2]), *c.rect[2:])) for c in tray.cards]
+    check(app.screen("bord"), cards)
