@@ -25,7 +25,6 @@ from kivy.graphics import (
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty
 from kivy.uix.stencilview import StencilView
-from kivy.uix.widget import Widget
 
 from board import Meting, Perspectief
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
