@@ -211,3 +211,54 @@ def test_fourteen_bars_keep_48_dp_and_scroll_when_they_do_not_fit(
     assert render_snapshot(meting, app.inwoner, size).size == size
     cards = [(f"kaartje {c.key or 'meer'}", (*tray.to_window(*c.rect[:2]), *c.rect[2:])) for c in tray.cards]
     check(app.screen("bord"), cards)
+
+
+def _text_lines(image: object, unit: float) -> list[int]:
+    """The heights of the bands of dark (text) pixel rows in ``image``: one per line of text."""
+    from tests.pixels import grey_mask
+
+    rows = grey_mask(image, 0, 130, spread=12).any(axis=1).tolist()
+    bands, run = [], 0
+    for dark in [*rows, False]:
+        if dark:
+            run += 1
+        elif run:
+            if run >= 3 * unit:  # a line of text, not a stray dot or the rim
+                bands.append(run)
+            run = 0
+    return bands
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_kaartje_name_takes_at_most_three_lines_at_14_dp(
+    make_app: object, window: object, size: tuple[int, int]
+) -> None:
+    """Read from the window's pixels, every kaartje on every page of the tray: its name in at
+    most three lines ("Alcohol, drugs, gamen en gokken" took four in the narrow tray)."""
+    from kivy.metrics import dp
+
+    window.size = size
+    frames(1)
+    app = _start_visit(make_app)
+    tray = app.screen("bord").board_screen.tray
+    seen: dict[str, list[int]] = {}
+    for _ in range(4):
+        frames(2)
+        pixels = window_pixels()
+        for card in tray.cards:
+            if not card.key:
+                continue
+            x, y, w, h = card.rect
+            wx, wy = tray.to_window(x, y)
+            left = wx + w * 0.45  # right of any pictogram: only text
+            box = (round(left), round(window.height - wy - h + 3), round(wx + w - 3), round(window.height - wy - 3))
+            seen[card.key] = _text_lines(pixels.crop(box), dp(1))
+        more = [c for c in tray.cards if not c.key]
+        if not more:
+            break
+        x, y, w, h = more[0].rect
+        _tap_at(*tray.to_window(x + w / 2, y + h / 2))
+    assert len(seen) == 14, seen.keys()
+    for key, bands in seen.items():
+        assert 1 <= len(bands) <= 3, (key, bands)
+    # and at 14 dp or more: tests/test_details.py (test_kaartje_names_stay_at_least_14_dp)
