@@ -91,3 +91,17 @@ def covered(root: object, extra: list[tuple[str, tuple]] = ()) -> list[str]:
             if _overlap(ra, rect):
                 found.append(f"{getattr(a, 'text', type(a).__name__)!r} over {name}")
     return found
+
+
+def crowded_lists(root: object) -> list[str]:
+    """Buttons inside one scrolling list that overlap each other (scrolled alike, so compared
+    in window coordinates)."""
+    from kivy.uix.behaviors import ButtonBehavior
+
+    buttons = [w for w in _shown(root) if isinstance(w, ButtonBehavior) and _in_scroll(w)]
+    found = []
+    for i, a in enumerate(buttons):
+        for b in buttons[i + 1 :]:
+            if _overlap(window_rect(a), window_rect(b)):
+                found.append(f"{getattr(a, 'text', type(a).__name__)!r} over {getattr(b, 'text', type(b).__name__)!r}")
+    return found

@@ -13,15 +13,18 @@ from board import Inwoner
 from storage.demo import fill
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
+    FakeClock,
+    button,
     drag,
     frames,
     make_app_fixture,
     tap,
+    touch_down,
     type_pin,
     window_fixture,
     window_pixels,
 )
-from tests.screen_checks import covered, small_targets, words_broken
+from tests.screen_checks import covered, crowded_lists, small_targets, words_broken
 
 SIZES = [(800, 600), (1280, 800), (1920, 1200), (2560, 1600), (800, 1280)]
 
@@ -30,6 +33,7 @@ def check(screen: object, extra: list = ()) -> None:
     assert words_broken(screen) == []
     assert small_targets(screen) == []
     assert covered(screen, extra) == []
+    assert crowded_lists(screen) == []  # buttons in a scrolling list: apart, and >= 48 dp above
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -112,9 +116,9 @@ def test_every_screen_at_this_size(make_app: object, window: object, size: tuple
     assert app.current == "afronden"  # back where the lock came
 
 
-def _start_visit(make_app: object) -> object:
+def _start_visit(make_app: object, **kwargs: object) -> object:
     """A professional, a new inwoner, and the board of its 0-meting: the app as it starts a visit."""
-    app = make_app(today=lambda: date(2026, 11, 23))
+    app = make_app(today=lambda: date(2026, 11, 23), **kwargs)
     account = app.screen("account")
     account.ids.naam.text = "Sanne de Vries"
     type_pin(account, PIN)
@@ -262,3 +266,100 @@ def test_every_kaartje_name_takes_at_most_three_lines_at_14_dp(
     for key, bands in seen.items():
         assert 1 <= len(bands) <= 3, (key, bands)
     # and at 14 dp or more: tests/test_details.py (test_kaartje_names_stay_at_least_14_dp)
+
+
+def _in_window(widget: object, window: object) -> bool:
+    x, y = widget.to_window(widget.x, widget.y)
+    right, top = x + widget.width, y + widget.height
+    return x >= -0.5 and y >= -0.5 and right <= window.width + 0.5 and top <= window.height + 0.5
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_dialogs_the_monitor_and_the_wait_at_this_size(
+    make_app: object, window: object, size: tuple[int, int]
+) -> None:
+    """What test_every_screen_at_this_size does not reach: the prompts (a long press on a
+    kaartje), "Meting afronden?" reached by scrolling with a finger and tapped, the monitor,
+    and the lock screen waiting after five wrong PINs."""
+    import time
+
+    from kivy.uix.modalview import ModalView
+
+    window.size = size
+    frames(1)
+    clock = FakeClock()
+    app = _start_visit(make_app, clock=clock)
+    bord = app.screen("bord").board_screen
+    tray = bord.tray
+    tray.long_press = 0.05
+    card = next(c for c in tray.cards if c.key == "geld")
+    x, y, w, h = card.rect
+    touch = touch_down(*tray.to_window(x + w / 2, y + h / 2))
+    time.sleep(0.1)
+    frames(2)
+    touch.touch_up()
+    views = [v for v in window.children if isinstance(v, ModalView)]
+    assert len(views) == 1 and views[0].naam == "Geld"
+    frames(2)
+    check(views[0])
+    assert _in_window(views[0], window)
+    tap(button(views[0], "Sluiten"))
+    for _ in range(20):  # the dialog fades out
+        time.sleep(0.02)
+        frames(1)
+    assert not [v for v in window.children if isinstance(v, ModalView)]
+    _tap_at(*tray.to_window(x + w / 2, y + h / 2))  # geld onto the board, its fiche placed
+    row = bord.board.layout.row("geld")
+    drag([bord.board.to_window(row.x_for(0.5), row.center_y), bord.board.to_window(row.x_for(0.7), row.center_y)])
+
+    app.show_meting_step("afronden")
+    frames(3)
+    afronden = app.screen("afronden")
+    tap(button(afronden.ids.cijfers, "7"))
+    knop, scroll = afronden.ids.afronden, afronden.ids.scroll
+    sx, sy = scroll.to_window(scroll.x, scroll.y)
+
+    def in_sight() -> bool:
+        _x, ky = knop.to_window(knop.x, knop.y)
+        return ky >= sy - 0.5 and ky + knop.height <= sy + scroll.height + 0.5
+
+    for _ in range(5):  # a finger pushes the page up until the button is in sight
+        if in_sight():
+            break
+        start = (sx + scroll.width / 2, sy + scroll.height * 0.3)
+        touch = touch_down(*start)
+        for step in range(1, 9):
+            frames(1)
+            touch.touch_move(start[0], start[1] + step * scroll.height * 0.06)
+        touch.touch_up()
+        frames(30)
+    assert in_sight(), size
+    tap(knop)
+    views = [v for v in window.children if isinstance(v, ModalView)]
+    assert len(views) == 1
+    frames(2)
+    check(views[0])
+    assert _in_window(views[0], window)
+    tap(views[0].ids.yes)
+    assert app.live.session.committed.afgerond_op is not None
+    if app.export_thread is not None:
+        app.export_thread.join()
+    frames(3)
+    check(afronden)
+
+    tap(afronden.ids.professional)  # "Naar professional": the PIN, then the list and the monitor
+    lock = app.screen("lock")
+    type_pin(lock, PIN)
+    assert app.current == "inwoner"  # the professional's page of this inwoner
+    app.show_monitor()
+    frames(3)
+    check(app.screen("monitor"))
+    app.lock()
+    frames(2)
+    for _ in range(5):
+        type_pin(lock, "730152")
+    assert lock.ids.pad.locked and lock.wait_text
+    frames(2)
+    check(lock)
+    wait = next(w for w in lock.walk() if getattr(w, "text", None) == lock.wait_text)
+    assert _in_window(wait, window)
