@@ -42,7 +42,7 @@ def test_every_screen_at_this_size(make_app: object, window: object, size: tuple
     frames(1)
     app = make_app(today=lambda: date(2026, 11, 23))
     account = app.screen("account")
-    account.ids.naam.text = "Sanne de Vries"
+    account.ids.naam.text = "Demo Professional"  # the demo's name: a long word in the list's header
     check(account)
     type_pin(account, PIN)
     type_pin(account, PIN)
