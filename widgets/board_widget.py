@@ -303,7 +303,8 @@ class BoardWidget(StencilView):
         if dialog_just_closed(touch):  # the second tap of a double tap on a dialog's button
             return True
         if getattr(touch, "is_mouse_scrolling", False):  # a mouse wheel on a desktop
-            step = self.layout.pitch if touch.button == "scrolldown" else -self.layout.pitch
+            # Kivy calls the wheel turned towards you "scrollup" (as its ScrollView reads it).
+            step = self.layout.pitch if touch.button == "scrollup" else -self.layout.pitch
             self.scroll = min(max(self.scroll + step, 0.0), self.layout.overflow)
             return True
         row = self.layout.row_at(touch.y)
