@@ -242,17 +242,10 @@ def test_a_killed_app_resumes_the_concept_meting_exactly(make_app: object, tmp_p
 def test_the_visit_marker_follows_the_boards_first_frame(make_app: object) -> None:
     """P10: the board is drawn first, the visit marker (an fsync) is written in the frame after;
     a visit that already ended by then leaves no marker behind."""
-    from board import Inwoner
     from storage.visit import Visit
+    from tests.kivy_helpers import app_with_inwoner
 
-    app = make_app(today=lambda: date(2026, 3, 2))
-    account = app.screen("account")
-    account.ids.naam.text = "Sanne"
-    type_pin(account, PIN)
-    type_pin(account, PIN)
-    inwoner = Inwoner.create("D-10", "Gestel")
-    app.repository.add_inwoner(inwoner)
-    app.show_inwoner(app.repository.find_inwoner("D-10"))
+    app, inwoner = app_with_inwoner(make_app, "D-10", today=lambda: date(2026, 3, 2))
     app.open_visit()
     assert app.current == "bord" and app.marker.read() is None  # not yet: the board comes first
     frames(2)

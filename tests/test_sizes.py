@@ -14,6 +14,7 @@ from storage.demo import fill
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     FakeClock,
+    app_with_inwoner,
     button,
     drag,
     frames,
@@ -118,15 +119,7 @@ def test_every_screen_at_this_size(make_app: object, window: object, size: tuple
 
 def _start_visit(make_app: object, **kwargs: object) -> object:
     """A professional, a new inwoner, and the board of its 0-meting: the app as it starts a visit."""
-    app = make_app(today=lambda: date(2026, 11, 23), **kwargs)
-    account = app.screen("account")
-    account.ids.naam.text = "Sanne de Vries"
-    type_pin(account, PIN)
-    type_pin(account, PIN)
-    inwoner = Inwoner.create("D-VEERTIEN", "Gestel")
-    app.repository.add_inwoner(inwoner)
-    app.show_inwoner(app.repository.find_inwoner("D-VEERTIEN"))
-    frames(2)
+    app, _inwoner = app_with_inwoner(make_app, "D-VEERTIEN", today=lambda: date(2026, 11, 23), **kwargs)
     tap(app.screen("inwoner").ids.start)
     assert app.current == "bord"
     return app
