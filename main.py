@@ -1,67 +1,66 @@
 """Magneetbord: start the kiosk app, or run one of its command-line tasks.
 
-Nothing but wiring: each subcommand lives in the package it belongs to and registers
-itself through ``COMMAND_MODULES``.
+Nothing but wiring: the subcommands live in ``cli/`` (``cli.parser.build_parser``), the app
+in ``widgets/``.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import importlib.util
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 # Kivy must not read our command line or log to the console: set before any import of it.
 os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environment(); Pillow is for the exports
 
-# Each module has ``register(subparsers)``: it adds its subcommand and sets ``func``.
-COMMAND_MODULES: tuple[str, ...] = (
-    "storage.demo",
-    "exports.export_command",
-    "storage.sync",
-    "exports.monitor_command",
-    "exports.inzage",
-    "storage.outbox",
-    "storage.audit",
-)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python main.py",
-        description="Magneetbord: het digitale Wat telt-magneetbord voor sociale wijkteams. "
-        "Zonder subcommando start de app.",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="de database als SQLAlchemy-URL (ook: omgevingsvariabele MAGNEETBORD_DB); "
-        "standaard een SQLite-bestand in de gebruikersmap van de app",
-    )
-    subparsers = parser.add_subparsers(title="subcommando's", metavar="SUBCOMMANDO")
-    run = subparsers.add_parser("run", help="start de app (dit is ook wat er gebeurt zonder subcommando)")
-    run.set_defaults(func=run_app)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
-    return parser
-
-
 def run_app(args: argparse.Namespace) -> int:
     from widgets import kiosk
 
-    kiosk.configure()  # fullscreen, no exit on Escape: before Kivy opens its window
+    problem = kiosk.prepare()  # before Kivy opens its window: fullscreen at the display's size
+    if problem:  # no display at all: say so rather than run unseen
+        print(problem, file=sys.stderr)
+        return 1
     from widgets.app import MagneetbordApp
 
     MagneetbordApp(getattr(args, "db", None)).run()
     return 0
 
 
+def build_parser() -> argparse.ArgumentParser:
+    from cli.parser import build_parser as build
+
+    return build(run_app)
+
+
+def app_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The app's own arguments when ``argv`` starts the app (nothing, ``run``, ``--db URL``):
+    then the subcommands' modules (the database, the renderers) are not loaded first."""
+    parser = _Quiet(add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("command", nargs="?", choices=["run"])
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except ValueError:  # a subcommand or something else: the full parser answers
+        return None
+    return None if rest else args
+
+
+class _Quiet(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = app_args(argv)
+    if args is not None:
+        return run_app(args)
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", run_app)

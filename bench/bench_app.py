@@ -1,10 +1,11 @@
-"""The kiosk app from a cold start: P3 (process start to an interactive board) and P8 (resident
-memory with the board shown), each against a bare Kivy app that opens an empty window.
+"""The kiosk app from a cold start: P3 (process start to the lock screen drawn and taking a
+touch; also PIN to board, and start to an interactive board) and P8 (resident memory with
+the board shown), each against a bare Kivy app that opens an empty window.
 
 Every run is a fresh process (``python bench/bench_app.py CHILD DATA_DIR`` prints one JSON
 line when it is ready), alternating app and bare window. The app's run is the real path of
-a resumed visit: the lock screen, the PIN on the keypad (the real Argon2id cost), the board
-of the concept meting that was open, drawn, and a touch on it that moves a fiche.
+a resumed visit: the lock screen and a finger on its keypad, the PIN (the real Argon2id cost),
+the board of the concept meting that was open, drawn, and a touch on it that moves a fiche.
 """
 
 from __future__ import annotations
@@ -92,11 +93,28 @@ def child_app() -> None:
 
     class Measured(MagneetbordApp):
         def on_start(self) -> None:
-            Clock.schedule_once(self.unlock, 0)
+            self.lock_ready = 0.0
+            Clock.schedule_once(self.press_key, 0)
 
-        def unlock(self, _dt: float) -> None:
+        def press_key(self, _dt: float) -> None:
+            """The lock screen is drawn: a finger on the keypad's 4."""
+            assert self.current == "lock", self.current
             pad = self.screen("lock").ids.pad
+            key = next(k for k in pad.children if getattr(k, "text", "") == PIN[0])
+            if key.width < 10:  # not laid out yet: one more frame
+                Clock.schedule_once(self.press_key, 0)
+                return
+            _touch(*key.to_window(*key.center))  # handled in the next frame
+            Clock.schedule_once(self.key_taken, 0)
+
+        def key_taken(self, _dt: float) -> None:
+            pad = self.screen("lock").ids.pad
+            if pad.pin != PIN[0]:
+                Clock.schedule_once(self.key_taken, 0)
+                return
+            self.lock_ready = time.time()  # the lock screen is drawn and takes touches
             pad.pin = PIN
+            self.pin_accepted = time.time()
             pad.submit()
             Clock.schedule_once(self.ready, 0)  # the board is drawn in the next frame
 
@@ -106,6 +124,7 @@ def child_app() -> None:
             if board.width < SIZE[0] / 2 or not board.layout.rows:  # not laid out yet: one more frame
                 Clock.schedule_once(self.ready, 0)
                 return
+            self.board_drawn = time.time()
             row = board.layout.rows[0]
             before = self.live.session.committed
             target = 0.2 if (before.positie(row.key) or 0.0) > 0.5 else 0.8  # a change on every run
@@ -119,7 +138,8 @@ def child_app() -> None:
                 return
             if os.environ.get("MB_DUMP_MODULES"):
                 print(sorted({m.split(".")[0] for m in sys.modules}), file=sys.__stdout__)
-            _report(started, {"rows": rows})
+            _report(started, {"rows": rows, "lock_ready": self.lock_ready,
+                              "pin_to_board": self.board_drawn - self.pin_accepted})
             self.stop()
 
     Measured().run()
@@ -128,10 +148,10 @@ def child_app() -> None:
 def prepare(folder: Path) -> None:
     """Demo data, one professional with the real Argon2id cost, and a visit left open."""
     os.environ["MAGNEETBORD_DATA_DIR"] = str(folder)
-    from storage.demo import fill
+    from services.demo import fill
+    from services.visit import Visit, VisitMarker
     from storage.keyring import Keyring
     from storage.repository import Repository
-    from storage.visit import Visit, VisitMarker
 
     url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
     _, key = Keyring.for_database(url).add_professional("Bench", PIN)
@@ -170,14 +190,21 @@ def measure(runs: int = RUNS) -> tuple[list[dict], list[dict]]:
     return apps, bares
 
 
-@benchmark("P3", "cold start to an interactive board (resumed concept meting) vs a bare Kivy window")
+@benchmark("P3", "cold start to the lock screen drawn and taking a touch vs a bare Kivy window")
 def bench_p3() -> list[Figure]:
     apps, bares = measure()
-    app_s, bare_s = median([r["seconds"] for r in apps]), median([r["seconds"] for r in bares])
-    note = f"{RUNS} runs each, interleaved, median; includes the PIN's Argon2id (19 MiB, 2 passes)"
+    lock_s = median([r["seconds"] - (r["ready"] - r["lock_ready"]) for r in apps])  # as "seconds": from spawn
+    bare_s = median([r["seconds"] for r in bares])
+    board_s = median([r["seconds"] for r in apps])
+    pin_s = median([r["pin_to_board"] for r in apps])
+    note = f"{RUNS} runs each, interleaved, median"
     return [
-        Figure("P3", "process start → board drawn and taking a touch", app_s, "s", "≤ 1.3x", bare_s,
-               app_s / bare_s, note),
+        Figure("P3", "process start → lock screen drawn and taking a touch", lock_s, "s", "≤ 1.3x", bare_s,
+               lock_s / bare_s, note),
+        Figure("P3.pin", "PIN accepted → resumed board drawn (Argon2id 19 MiB, 2 passes; database opened)",
+               pin_s, "s", note=note),
+        Figure("P3.board", "process start → resumed board drawn and taking a touch (the old P3)", board_s, "s",
+               baseline=bare_s, ratio=board_s / bare_s, note=note),
     ]
 
 

@@ -20,7 +20,7 @@ from exports.bronnen import PDF_FONT, register_pdf_fonts
 from exports.koelkastblad import koelkastblad_pdf
 from exports.pdf import style
 from exports.snapshot import DEFAULT_SIZE, render_snapshot, snapshot_png
-from tests import voorbeelden
+from samples import voorbeelden
 
 RUNS = 30
 

@@ -25,15 +25,15 @@ import sqlalchemy as sa
 
 from bench.common import BENCH_KEY, Figure, benchmark, interleaved, median
 from board import Inwoner, Meting
-from board.disclosure import beveilig
-from board.monitor_counts import Periode
-from board.monitor_figures import figuren
-from board.monitor_voorbeeld import voorbeeld_records
+from board.monitor_2_counts import Periode
+from board.monitor_3_figures import figuren
+from board.monitor_4_disclosure import beveilig
+from samples.monitor_voorbeeld import voorbeeld_records
+from services.sync import sync
 from storage import Repository
 from storage.central import central_engine, open_central, store_records
 from storage.central_counts import GEKOZEN_SQL, tel_sql
 from storage.central_derive import afleiden, koppel_inwoners
-from storage.sync import sync
 
 CACHE = Path(tempfile.gettempdir()) / "magneetbord-bench"
 VERSION = "v4"  # v4: the derived columns of central revision c002

@@ -199,7 +199,7 @@ def _renderer() -> str:
 def prepare(folder: Path) -> None:
     """Demo data and one professional (the real Argon2id cost); no visit open."""
     os.environ["MAGNEETBORD_DATA_DIR"] = str(folder)
-    from storage.demo import fill
+    from services.demo import fill
     from storage.keyring import Keyring
     from storage.repository import Repository
 

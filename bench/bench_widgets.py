@@ -37,7 +37,7 @@ def _board() -> tuple[object, object]:
     from kivy.core.window import Window
 
     from board import BoardSession
-    from board.voorbeeld_bord import volle_vervolgmeting
+    from samples.voorbeeld_bord import volle_vervolgmeting
     from widgets.board_screen import build_board_screen
 
     EventLoop.ensure_window()

@@ -1,57 +1,45 @@
 """The domain of the magneetbord, in pure Python (no kivy, sqlalchemy, PIL or reportlab).
 
 Widgets, storage and exports use this package; it uses none of them.
+
+The names below are imported when first used (PEP 562): the lock screen, which needs only
+``board.lock`` and ``board.i18n``, starts without loading the meting and the leefgebieden.
 """
 
-from board.errors import (
-    BoardError,
-    DocumentError,
-    LeefgebiedenSetError,
-    MetingAfgerondError,
-    UnknownLeefgebiedError,
-    UserError,
-)
-from board.inwoner import Inwoner
-from board.leefgebieden import Leefgebied, LeefgebiedenSet, available_sets, load_set, load_set_file
-from board.meting import (
-    Actie,
-    Doel,
-    Evaluatie,
-    Fiche,
-    Meting,
-    MetingSoort,
-    Perspectief,
-    Status,
-    Uitvoerder,
-)
-from board.session import BoardSession
-from board.vergelijking import GELIJK_DREMPEL, Richting, Vergelijking, vergelijk
+from __future__ import annotations
 
-__all__ = [
-    "GELIJK_DREMPEL",
-    "Actie",
-    "BoardError",
-    "BoardSession",
-    "DocumentError",
-    "Doel",
-    "Evaluatie",
-    "Fiche",
-    "Inwoner",
-    "Leefgebied",
-    "LeefgebiedenSet",
-    "LeefgebiedenSetError",
-    "Meting",
-    "MetingAfgerondError",
-    "MetingSoort",
-    "Perspectief",
-    "Richting",
-    "Status",
-    "Uitvoerder",
-    "UnknownLeefgebiedError",
-    "UserError",
-    "Vergelijking",
-    "available_sets",
-    "load_set",
-    "load_set_file",
-    "vergelijk",
-]
+from board.lazy import lazy_names
+
+_WHERE = {
+    "Actie": "board.meting",
+    "BoardError": "board.errors",
+    "BoardSession": "board.session",
+    "DocumentError": "board.errors",
+    "Doel": "board.meting",
+    "Evaluatie": "board.meting",
+    "Fiche": "board.meting",
+    "GELIJK_DREMPEL": "board.vergelijking",
+    "Inwoner": "board.inwoner",
+    "Leefgebied": "board.leefgebieden",
+    "LeefgebiedenSet": "board.leefgebieden",
+    "LeefgebiedenSetError": "board.errors",
+    "Meting": "board.meting",
+    "MetingAfgerondError": "board.errors",
+    "MetingSoort": "board.meting",
+    "Perspectief": "board.meting",
+    "Richting": "board.vergelijking",
+    "Status": "board.meting",
+    "Uitvoerder": "board.meting",
+    "UnknownLeefgebiedError": "board.errors",
+    "UserError": "board.errors",
+    "Vergelijking": "board.vergelijking",
+    "available_sets": "board.leefgebieden",
+    "load_set": "board.leefgebieden",
+    "load_set_file": "board.leefgebieden",
+    "vergelijk": "board.vergelijking",
+}
+
+__all__ = sorted(_WHERE)
+
+
+__getattr__ = lazy_names("board", _WHERE, globals())

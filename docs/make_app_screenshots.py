@@ -30,7 +30,7 @@ def main() -> int:
     from kivy.core.window import Window
     from make_screenshots import window_png
 
-    from storage.demo import fill
+    from services.demo import fill
     from storage.keyring import KdfParams, Keyring
     from storage.repository import Repository
     from widgets.app import MagneetbordApp
@@ -77,6 +77,12 @@ def main() -> int:
     lock.ids.pad.pin = PIN
     lock.ids.pad.submit()
     shot("inwoners")
+
+    from widgets.afsluiten import ask
+
+    closing = ask(app)  # "Afsluiten" in the top bar: the confirmation
+    shot("afsluiten")
+    closing.dismiss(animation=False)
 
     form = app.screen("inwoners").new_inwoner()
     form.ids.dossier.text = "WT 2026 #7"

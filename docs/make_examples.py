@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from exports.dossier import dossier_pdf  # noqa: E402
 from exports.koelkastblad import koelkastblad_pdf  # noqa: E402
 from exports.snapshot import snapshot_png  # noqa: E402
-from tests import voorbeelden  # noqa: E402
+from samples import voorbeelden  # noqa: E402
 
 OUT = ROOT / "docs" / "voorbeelden"
 

@@ -41,7 +41,7 @@ def shoot(width: int, height: int, which: str, name: str) -> Path:
     from kivy.core.window import Window
 
     from board import BoardSession
-    from board.voorbeeld_bord import volle_vervolgmeting, voorbeeld_nulmeting, voorbeeld_vervolgmeting
+    from samples.voorbeeld_bord import volle_vervolgmeting, voorbeeld_nulmeting, voorbeeld_vervolgmeting
     from widgets.board_screen import build_board_screen
 
     EventLoop.ensure_window()

@@ -29,7 +29,7 @@ def main(out: Path = ROOT / "docs" / "sizes") -> int:
     from kivy.base import EventLoop
     from kivy.core.window import Window
 
-    from storage.demo import fill
+    from services.demo import fill
     from storage.keyring import KdfParams, Keyring
     from storage.repository import Repository
     from widgets.app import MagneetbordApp

@@ -12,8 +12,8 @@ import csv
 from collections.abc import Mapping
 from pathlib import Path
 
-from board.disclosure import Gepubliceerd
-from board.monitor_tabel import CelKey, Figuren, Tabel
+from board.monitor_3_table import CelKey, Figuren, Tabel
+from board.monitor_4_disclosure import Gepubliceerd
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"

@@ -16,14 +16,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from board.disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel, beveilig
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
-from board.monitor_beeld import monitor_beeld
-from board.monitor_counts import ALLE, Periode
-from board.monitor_figures import figuren_uit_records
-from board.monitor_record import MonitorRecord
-from board.monitor_tabel import CelKey, Figuren
+from board.monitor_1_record import MonitorRecord
+from board.monitor_2_counts import ALLE, Periode
+from board.monitor_3_figures import figuren_uit_records
+from board.monitor_3_table import CelKey, Figuren
+from board.monitor_4_disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel, beveilig
+from board.monitor_5_view import monitor_beeld
 from exports import monitor_charts as charts
 from exports.bronnen import register_pdf_fonts
 from exports.monitor_csv import cel_tekst, write_csv
@@ -125,7 +125,7 @@ class _Report:
 
     def gekozen_chart(self, gebied: str):  # type: ignore[no-untyped-def]
         """Shares of the gebied's inwoners (where that total is hidden, the counts), the
-        same rows as the app's monitor screen (board/monitor_beeld.py)."""
+        same rows as the app's monitor screen (board/monitor_5_view.py)."""
         totaal = self.v("overzicht", gebied, ALLE, "inwoners")
         balken = monitor_beeld(self.f, self.p, gebied).gekozen
         rows = [charts.Balk(_(b.label), b.waarde, b.tekst) for b in balken]

@@ -7,14 +7,13 @@ importing ``storage.engine`` does not also load Alembic and the ORM.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from board.lazy import lazy_names
 
 _WHERE = {
-    "ENV_VAR": "storage.engine",
-    "default_url": "storage.engine",
+    "ENV_VAR": "storage.urls",
+    "default_url": "storage.urls",
     "make_engine": "storage.engine",
-    "resolve_url": "storage.engine",
+    "resolve_url": "storage.urls",
     "AfgerondError": "storage.errors",
     "ConflictError": "storage.errors",
     "DatabaseOpenError": "storage.errors",
@@ -42,9 +41,4 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'storage' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names("storage", _WHERE, globals())

@@ -4,26 +4,21 @@ An entry holds the professional's id, an action, the inwoner's random id (never 
 number, initials or any content), the moment and the result. Entries are numbered 1, 2, 3, ...
 and chained: each hash is SHA-256 over the previous hash and the entry's canonical fields.
 ``verify`` finds an edited, removed or reordered entry. It cannot see the newest entries cut
-off the end; compare the count and head hash that ``python main.py audit verify`` prints with
+off the end; compare the count and head hash that ``python3 main.py audit verify`` prints with
 one noted earlier (or sent to the central database) for that.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from board.i18n import _, ngettext
+from board.i18n import _
 from storage.models import AuditRow
-
-if TYPE_CHECKING:  # the repository imports this module
-    from storage.repository import Repository
 
 # The actions; their words are the log's, in Dutch like the domain.
 AANGEMAAKT = "aangemaakt"  # a new inwoner or meting
@@ -119,39 +114,3 @@ def verify(log: list[AuditEntry]) -> list[str]:
             problems.append(_("regel {seq} heeft een onbekende actie of uitkomst").format(seq=entry.seq))
         vorige = entry.hash
     return problems
-
-
-# ----- python main.py audit verify ----------------------------------------------------------
-
-
-def run_verify(args: argparse.Namespace, repository: Repository) -> int:
-    with repository.engine.connect() as conn:
-        log = entries(conn)
-    problems = verify(log)
-    if problems:
-        print(
-            ngettext(
-                "Het auditlog is NIET in orde ({n} probleem):",
-                "Het auditlog is NIET in orde ({n} problemen):",
-                len(problems),
-            ).format(n=len(problems))
-        )
-        for problem in problems:
-            print(f"  - {problem}")
-        return 2
-    head = log[-1].hash if log else GENESIS
-    print(ngettext(
-            "Het auditlog is in orde: {regels} regel, laatste hash {head}.",
-            "Het auditlog is in orde: {regels} regels, laatste hash {head}.",
-            len(log),
-        ).format(regels=len(log), head=head))
-    return 0
-
-
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("audit", help="het auditlog (wie opende of wijzigde welk dossier)")
-    commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
-    check = commands.add_parser("verify", help="controleer dat geen regel is veranderd, verwijderd of verplaatst")
-    from storage.unlock import with_repository  # late: unlock imports the repository, which imports this
-
-    check.set_defaults(func=with_repository(run_verify))

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 
 from board.i18n import _
 from board.meting import Evaluatie, MetingSoort
-from board.monitor_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
+from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
 from storage.central_derive import afleiden, kw
 from storage.central_models import (
     DUIZENDSTE,
@@ -35,9 +35,10 @@ from storage.central_models import (
     RecordLeefgebiedRow,
     RecordRow,
 )
-from storage.engine import configure_sqlite, is_plain_sqlite_file, is_sqlite, sqlite_path
+from storage.engine import configure_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
+from storage.urls import is_sqlite, sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "central_migrations"
 VERSION_TABLE = "monitor_alembic_version"

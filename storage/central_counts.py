@@ -1,6 +1,6 @@
-"""The per-wijk counts (``board.monitor_counts.Tellingen``) by SQL GROUP BY, on the central database.
+"""The per-wijk counts (``board.monitor_2_counts.Tellingen``) by SQL GROUP BY, on the central database.
 
-The same rules as ``monitor_counts.tel``, in one transaction that leaves nothing behind.
+The same rules as ``monitor_2_counts.tel``, in one transaction that leaves nothing behind.
 Each record's place in its inwoner's history was derived when it arrived
 (``central_derive``): ``pos`` in history order, its 0-meting ``nul_nr`` / ``nul_cijfer``,
 per vervolgmeting the number of leefgebieden that went better / worse than at the 0-meting,
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from board.leefgebieden import DEFAULT_SET
-from board.monitor_counts import ALLE, Periode, TelKey, Tellingen
+from board.monitor_2_counts import ALLE, Periode, TelKey, Tellingen
 from board.vergelijking import Richting
 from storage.central_derive import DREMPEL, NUL, VERVOLG
 from storage.central_models import DUIZENDSTE
@@ -171,7 +171,7 @@ class _Som:
 
 
 def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL) -> Tellingen:
-    """``monitor_counts.tel`` over the central database's records, counted by the database
+    """``monitor_2_counts.tel`` over the central database's records, counted by the database
     (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
     params = {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
     tabellen = _tabellen(sql)

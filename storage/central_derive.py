@@ -8,7 +8,7 @@ a record sent twice (stored once, nothing new to derive) or a record that slots 
 between others all end in the same values as one sync of everything. With no inwoners
 given it derives the whole database (the migration's backfill, the benchmark's build).
 
-The rules are ``monitor_counts.tel``'s: history order is (volgnummer, maand, record_id);
+The rules are ``monitor_2_counts.tel``'s: history order is (volgnummer, maand, record_id);
 the 0-meting is the first record when that is a 0-meting (a CHECK makes it the only
 volgnummer 0); a change is counted per leefgebied on both boards, and "beter/slechter"
 uses the app's threshold in exact thousandths.

@@ -1,7 +1,7 @@
 """The one place where a database engine is made.
 
-Which database: ``--db URL`` on the command line, else the environment variable
-``MAGNEETBORD_DB``, else a SQLite file in the platform's user data folder. SQLite gets WAL,
+Which database: ``storage.urls`` (``--db URL``, else ``MAGNEETBORD_DB``, else a SQLite file
+in the platform's user data folder). SQLite gets WAL,
 ``synchronous=FULL``, foreign keys and a busy timeout on every connection, and SQLAlchemy
 emits ``BEGIN`` itself (pysqlite would otherwise start transactions late and end them early;
 see "Serializable isolation / Savepoints / Transactional DDL" in SQLAlchemy's SQLite docs).
@@ -15,7 +15,6 @@ central server encrypts at rest and in transit itself.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,8 @@ from sqlalchemy.engine import URL, Engine, make_url
 
 from board.i18n import _
 from storage.errors import DatabaseOpenError, KeyRequiredError
-from storage.paths import data_dir
+from storage.urls import sqlite_path
 
-ENV_VAR = "MAGNEETBORD_DB"
-DB_FILE = "magneetbord.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 KEY_BYTES = 32  # SQLCipher's raw AES-256 key
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every plain (unencrypted) SQLite file
@@ -37,28 +34,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every plain (unencr
 # A write transaction takes SQLite's write lock at BEGIN, so it never fails half-way when
 # another connection wrote in between (a deferred BEGIN cannot wait for that lock).
 WRITE = {"sqlite_begin": "IMMEDIATE"}
-
-
-def default_url() -> str:
-    """The SQLite file in the user data folder; the folder is made when needed."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(URL.create("sqlite", database=str(folder / DB_FILE)))
-
-
-def resolve_url(cli_url: str | None = None) -> str:
-    """``--db`` wins, then ``MAGNEETBORD_DB``, then the default file."""
-    return cli_url or os.environ.get(ENV_VAR) or default_url()
-
-
-def is_sqlite(url: str | URL) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
-def sqlite_path(url: str | URL) -> str | None:
-    """The file behind a SQLite URL (None for an in-memory database)."""
-    database = make_url(url).database
-    return None if not database or database == ":memory:" else database
 
 
 def connect_sqlite(path: str, key: bytes | None = None, *, read_only: bool = False) -> Any:

@@ -34,16 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy.engine import make_url
-
 from board.i18n import _
 from board.lock import LockState, delay_after, pin_problem, wait_message
-from storage.engine import is_sqlite, sqlite_path
 from storage.errors import StorageError
 from storage.paths import data_dir
+from storage.urls import is_sqlite, sqlite_path
 
 FORMAT = "magneetbord-keyring"
 VERSION = 1
@@ -141,6 +136,8 @@ class Keyring:
                 keyring.kdf = kdf
                 return keyring
             return cls(Path(path + ".keys.json"), database=Path(path), kdf=kdf)
+        from sqlalchemy.engine import make_url  # a central database: SQLAlchemy is needed anyway
+
         public = make_url(url).render_as_string(hide_password=True)
         folder = data_dir()
         name = f"central-{hashlib.sha256(public.encode()).hexdigest()[:16]}.keys.json"
@@ -327,7 +324,13 @@ def write_atomically(path: Path, content: bytes) -> None:
 # ----- crypto -------------------------------------------------------------------------------
 
 
+# argon2 and cryptography load on first use: the lock screen shows before (widgets/app.py
+# loads them while the PIN is typed).
+
+
 def _kek(pin: str, salt: bytes, kdf: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         pin.encode("utf-8"),
         salt,
@@ -344,6 +347,8 @@ def _aad(professional_id: str) -> bytes:
 
 
 def _wrap(professional_id: str, naam: str, pin: str, key: bytes, kdf: KdfParams, lock: LockState) -> dict[str, Any]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     wrapped = AESGCM(_kek(pin, salt, kdf)).encrypt(nonce, key, _aad(professional_id))
@@ -365,6 +370,9 @@ def _wrap(professional_id: str, naam: str, pin: str, key: bytes, kdf: KdfParams,
 
 
 def _unwrap(entry: _Entry, pin: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(_kek(pin, entry.salt, entry.kdf)).decrypt(entry.nonce, entry.wrapped, _aad(entry.id))
     except InvalidTag:

@@ -22,9 +22,7 @@ from storage.engine import (
     cipher_module,
     connect_sqlite,
     is_plain_sqlite_file,
-    is_sqlite,
     make_engine,
-    sqlite_path,
 )
 from storage.errors import (
     DatabaseOpenError,
@@ -33,6 +31,7 @@ from storage.errors import (
     NotEncryptedError,
     WrongKeyError,
 )
+from storage.urls import is_sqlite, sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -1,5 +1,5 @@
 """The audit log: who did what with which inwoner (random id only), chained so that an edited,
-removed or reordered entry is found by ``python main.py audit verify``."""
+removed or reordered entry is found by ``python3 main.py audit verify``."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import pytest
 
 import main
 from board import BoardSession, Inwoner
+from services.unlock import PIN_ENV
 from storage import ConflictError, Keyring, Repository
 from storage.audit import GENESIS, verify
 from storage.engine import connect_sqlite
 from storage.keyring import KdfParams
-from storage.unlock import PIN_ENV
 from tests.keys import TEST_KEY
 from tests.traces import DOEL, DOSSIER, INITIALEN, fill_known_inwoner
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from storage.demo import fill
+from services.demo import fill
 from tests.kivy_helpers import PIN, drag, frames, make_app_fixture, type_pin, window_fixture  # noqa: F401
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from board import Meting
-from board.voorbeeld_bord import voorbeeld_nulmeting, voorbeeld_vervolgmeting
+from samples.voorbeeld_bord import voorbeeld_nulmeting, voorbeeld_vervolgmeting
 from storage.errors import SaveError
 from tests.kivy_helpers import drag, frames, show_fixture, tap, window_fixture  # noqa: F401
 from widgets.board_screen import ui_scale

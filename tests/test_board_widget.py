@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from board import Meting, Perspectief
-from board.voorbeeld_bord import voorbeeld_vervolgmeting
 from board.weergave import BALK, FICHE_STIJL, GHOST_ALPHA
+from samples.voorbeeld_bord import voorbeeld_vervolgmeting
 from tests.kivy_helpers import drag, frames, show_fixture, tap, touch_down, window_fixture  # noqa: F401
 
 INWONER = Perspectief.INWONER

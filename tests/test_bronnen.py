@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from exports.bronnen import BLIJ, datum_nl, pictogram, pil_font, register_pdf_fonts
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exports.bronnen import BLIJ, PDF_FONT, PDF_FONT_BOLD, datum_nl, pictogram, pil_font, register_pdf_fonts
+
+PDF_FONTS = {PDF_FONT, PDF_FONT_BOLD}
 
 
 def test_dates_are_written_the_dutch_way() -> None:
@@ -19,4 +24,8 @@ def test_pictograms_and_fonts_are_loaded_once() -> None:
     assert pictogram(BLIJ, 40) is first
     assert pil_font(20) is pil_font(20)
     register_pdf_fonts()
-    register_pdf_fonts()  # a second call is harmless
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    assert registered >= PDF_FONTS  # the renderers' fonts, embedded (not a built-in Helvetica)
+    assert all(isinstance(pdfmetrics.getFont(name), TTFont) for name in PDF_FONTS)  # from the font files
+    register_pdf_fonts()  # a second call is harmless: the same fonts, nothing added
+    assert set(pdfmetrics.getRegisteredFontNames()) == registered

@@ -14,7 +14,7 @@ import pytest
 import exports.bundle as bundle_module
 from board.document import loads, meting_from_document
 from exports.bundle import ExportError, bundle_name, verify_bundle, write_bundle
-from tests import voorbeelden
+from samples import voorbeelden
 
 FILES = {
     "snapshot.png",

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from board.monitor_voorbeeld import voorbeeld_records
+from samples.monitor_voorbeeld import voorbeeld_records
 from storage import DatabaseOpenError, DatabaseTooNewError, Repository
 from storage.central import (
     VERSION_TABLE,

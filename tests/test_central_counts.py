@@ -11,10 +11,10 @@ from alembic import command
 from alembic.config import Config
 
 from board import Evaluatie, MetingSoort
-from board.monitor_counts import ALLE, Periode, tel
-from board.monitor_figures import figuren
-from board.monitor_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
-from board.monitor_voorbeeld import voorbeeld_records
+from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
+from board.monitor_2_counts import ALLE, Periode, tel
+from board.monitor_3_figures import figuren
+from samples.monitor_voorbeeld import voorbeeld_records
 from storage.central import MIGRATIONS, _record_values, central_engine, open_central, store_records
 from storage.central_counts import GEKOZEN_SQL, tel_sql
 from storage.central_models import RecordRow

@@ -1,4 +1,4 @@
-"""The export core behind `python main.py export`: many metingen, with progress."""
+"""The export core behind `python3 main.py export` (services.export), and its progress line (cli.export)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.export import print_progress
 from exports.bundle import ExportError, verify_bundle
-from exports.cli import export_metingen, print_progress
-from tests import voorbeelden
+from samples import voorbeelden
+from services.export import export_metingen
 
 
 def test_many_metingen_are_exported_with_progress(tmp_path: Path) -> None:
@@ -25,12 +26,21 @@ def test_many_metingen_are_exported_with_progress(tmp_path: Path) -> None:
     assert seen == [(1, 2, "2026-03-02_meting-0"), (2, 2, "2026-06-01_meting-1")]
 
 
-def test_the_progress_line_is_rewritten_in_place(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_progress_line_is_rewritten_in_place_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
     print_progress(1, 3, Path("a"))
     print_progress(3, 3, Path("c"))
     err = capsys.readouterr().err
     assert err.startswith("\rExporteren: 1 van 3 (a)")
     assert err.endswith("Exporteren: 3 van 3 (c)\x1b[K\n")
+
+
+def test_to_a_pipe_or_file_the_progress_is_plain_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    print_progress(1, 3, Path("a"))
+    print_progress(3, 3, Path("c"))
+    assert capsys.readouterr().err == "Exporteren: 1 van 3 (a)\nExporteren: 3 van 3 (c)\n"
 
 
 def test_an_error_stops_with_the_dutch_message_and_keeps_what_was_done(tmp_path: Path) -> None:

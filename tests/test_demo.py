@@ -1,8 +1,9 @@
-"""`python main.py demo`: fills the database once; a second run adds nothing."""
+"""`python3 main.py demo`: fills the database once; a second run adds nothing."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,9 @@ import sqlalchemy as sa
 
 import main
 from board.lock import pin_problem
-from board.voorbeeld import voorbeeld
+from samples.voorbeeld import voorbeeld
+from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 from storage import ENV_VAR, Keyring, Repository
-from storage.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 
 PIN = "482913"
 
@@ -49,7 +50,7 @@ def test_demo_fills_the_database_once(db_url: str, capsys: pytest.CaptureFixture
     assert "niets toegevoegd" in capsys.readouterr().out
     assert counts(db_url) == first
     repo = unlocked(db_url)
-    for inwoner, history in voorbeeld():
+    for inwoner, history in voorbeeld(tot=date.today()):  # the demo's latest meting is today
         assert repo.get_inwoner(inwoner.id) == inwoner
         assert repo.history(inwoner.id) == history
     assert len({i.wijk for i in repo.list_inwoners()}) >= 4

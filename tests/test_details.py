@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from board.i18n import format_maand
-from storage.demo import fill
+from services.demo import fill
 from tests.kivy_helpers import PIN, frames, make_app_fixture, type_pin, window_fixture, window_pixels  # noqa: F401
 from tests.pixels import colour_mask
 

@@ -6,7 +6,7 @@ import pytest
 
 from board import vergelijk
 from exports.dossier import VorigeMetingError, dossier_pdf, positie_tekst
-from tests import voorbeelden
+from samples import voorbeelden
 from tests.pdftekst import all_text, contains, font_names, reader
 
 

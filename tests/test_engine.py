@@ -12,9 +12,10 @@ import sqlalchemy as sa
 import main
 from board import Inwoner
 from storage import ENV_VAR, ConflictError, DatabaseOpenError, Repository, open_database, resolve_url
-from storage.engine import connect_sqlite, default_url, make_engine
+from storage.engine import connect_sqlite, make_engine
 from storage.errors import KeyRequiredError, NotEncryptedError, WrongKeyError
 from storage.models import InwonerRow
+from storage.urls import default_url
 from tests.keys import TEST_KEY
 from tests.traces import DOSSIER, INITIALEN, NEEDLES, files_under, fill_known_inwoner, find_traces
 

@@ -1,4 +1,4 @@
-"""`python main.py export`: bundles of afgeronde metingen into the outbox, once, with clear errors."""
+"""`python3 main.py export`: bundles of afgeronde metingen into the outbox, once, with clear errors."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 
 import main
 from board.document import loads, meting_from_document
+from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 from storage import Repository
 from storage.paths import DATA_DIR_ENV
-from storage.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 
 
 @pytest.fixture
@@ -72,9 +72,18 @@ def test_clear_errors_for_unknown_dossier_concept_and_missing_folder(filled: str
     repo.close()
     assert main.main(["--db", filled, "export", "--meting", concept.id]) == 1
     assert "nog niet afgerond" in capsys.readouterr().out
-    missing = tmp_path / "bestaat" / "niet"
-    assert main.main(["--db", filled, "export", "--out", str(missing)]) == 1
-    assert str(missing) in capsys.readouterr().out and not missing.exists()
+    not_a_folder = tmp_path / "een-bestand"
+    not_a_folder.write_text("")
+    assert main.main(["--db", filled, "export", "--out", str(not_a_folder / "map")]) == 1
+    out = capsys.readouterr().out
+    assert "kan niet worden gemaakt" in out and str(not_a_folder / "map") in out
+
+
+def test_out_makes_the_folder_when_it_is_missing(filled: str, tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "usb" / "export"
+    assert main.main(["--db", filled, "export", "--out", str(missing)]) == 0
+    assert str(missing) in capsys.readouterr().out
+    assert all((folder / "manifest.json").is_file() for folder in missing.iterdir()) and any(missing.iterdir())
 
 
 def test_a_wrong_pin_exports_nothing(filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:

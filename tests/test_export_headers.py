@@ -15,7 +15,7 @@ from exports.bronnen import PDF_FONT
 from exports.dossier import dossier_pdf
 from exports.snapshot import render_snapshot
 from exports.snapshot_header import snapshot_header
-from tests import voorbeelden
+from samples import voorbeelden
 from tests.pdftekst import reader
 
 LANG_DOSSIER = "WT-2026-" + "0123456789ABCDEFGHIJKLMNOPQRSTUV"  # 40 characters, no spaces

@@ -20,7 +20,7 @@ from exports.fhir import (
     questionnaire_canonical,
     questionnaire_response,
 )
-from tests import voorbeelden
+from samples import voorbeelden
 
 ANSWER_TYPE = {
     "decimal": "valueDecimal",

@@ -27,6 +27,8 @@ METHODS = [
     ("exports/**.py", "python"),
     ("widgets/**.py", "python"),
     ("widgets/**.kv", "python"),
+    ("services/**.py", "python"),
+    ("cli/**.py", "python"),
 ]  # as babel.cfg
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
@@ -180,9 +182,9 @@ def test_the_snapshot_speaks_the_ui_language(language: str, monkeypatch: pytest.
     """Every word drawn on the snapshot (header, legend, an empty board) comes from the catalogue."""
     from PIL import ImageDraw
 
-    from board.voorbeeld_bord import voorbeeld_vervolgmeting
     from exports.snapshot import render_snapshot
-    from tests import voorbeelden
+    from samples import voorbeelden
+    from samples.voorbeeld_bord import voorbeeld_vervolgmeting
 
     drawn: list[str] = []
     text = ImageDraw.ImageDraw.text

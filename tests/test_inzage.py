@@ -13,10 +13,10 @@ from pypdf import PdfReader
 
 import main
 from exports.bundle import write_bundle
-from exports.inzage import erase_inwoner
+from services.inzage import erase_inwoner
+from services.unlock import PIN_ENV, open_for_cli
 from storage import ENV_VAR, Repository
 from storage.outbox import outbox_folder
-from storage.unlock import PIN_ENV, open_for_cli
 from tests.traces import DOEL, DOSSIER, INITIALEN, NEEDLES, files_under, fill_known_inwoner, find_traces
 
 PIN = "482913"

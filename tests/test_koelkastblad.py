@@ -8,7 +8,7 @@ from dataclasses import replace
 from board import Actie
 from exports.bronnen import UITVOERDER_LABEL
 from exports.koelkastblad import koelkastblad_pdf
-from tests import voorbeelden
+from samples import voorbeelden
 from tests.pdftekst import all_text, contains, font_names, reader, squeeze
 
 

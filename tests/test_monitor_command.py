@@ -1,19 +1,23 @@
-"""`python main.py monitor`: the report from a central database or from the tablet, and the key."""
+"""`python3 main.py monitor`: the report from a central database or from the tablet, and the key."""
 
 from __future__ import annotations
 
+import stat
 from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from pypdf import PdfReader
 
 import main
-from exports.monitor_command import default_periode
+from board.monitor_1_record import keyed_hash
+from samples.voorbeeld import voorbeeld
+from services.demo import fill
+from services.monitor import monitor_key, read_key_file, vingerafdruk
+from services.monitor_report import default_periode
+from services.unlock import PIN_ENV
 from storage import Repository
-from storage.demo import fill
-from storage.monitor_local import monitor_key, vingerafdruk
-from storage.unlock import PIN_ENV
 from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
 
 
@@ -78,9 +82,38 @@ def test_key_new_import_and_show(tablet: str, tmp_path: Path, capsys: pytest.Cap
     assert "bestaat al" in capsys.readouterr().out
 
 
-def test_key_import_is_refused_after_sending(tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main.main(["--db", tablet, "sync", "--to", f"sqlite:///{tmp_path / 'c.sqlite3'}"]) == 0
-    main.main(["monitor", "key", "--new", str(tmp_path / "k")])
+def test_a_key_imported_after_a_sync_rekeys_what_waits_and_reports_what_was_sent(
+    tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    central = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    assert main.main(["--db", tablet, "sync", "--to", central]) == 0
+    first = central_record_ids(central)
+    assert main.main(["--db", tablet, "demo", "--inwoners", "40"]) == 0  # ten more inwoners, not sent yet
+    assert main.main(["monitor", "key", "--new", str(tmp_path / "k")]) == 0
     capsys.readouterr()
-    assert main.main(["--db", tablet, "monitor", "key", "--import", str(tmp_path / "k")]) == 1
-    assert "dubbel tellen" in capsys.readouterr().out
+    assert main.main(["--db", tablet, "monitor", "key", "--import", str(tmp_path / "k")]) == 0
+    out = capsys.readouterr().out
+    assert "ingesteld" in out and f"{len(first)} monitorrecords waren al verzonden met de vorige sleutel" in out
+    assert main.main(["--db", tablet, "sync", "--to", central]) == 0
+    key = read_key_file(tmp_path / "k")
+    new = {
+        keyed_hash(key, "meting", meting.id)
+        for _inwoner, history in voorbeeld(aantal=40, tot=date.today())[30:]
+        for meting in history
+        if meting.afgerond
+    }
+    assert new and central_record_ids(central) == first | new  # the sent ones as they were; the rest re-keyed
+
+
+def test_the_key_file_is_for_its_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "gemeente.sleutel"
+    assert main.main(["monitor", "key", "--new", str(path)]) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def central_record_ids(url: str) -> set[str]:
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        ids = set(conn.execute(sa.text("SELECT record_id FROM monitor_record")).scalars())
+    engine.dispose()
+    return ids

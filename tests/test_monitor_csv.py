@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import csv
 
-from board.disclosure import Gepubliceerd, Zichtbaarheid, beveilig
-from board.monitor_counts import Periode
-from board.monitor_figures import figuren_uit_records
-from board.monitor_voorbeeld import voorbeeld_records
+from board.monitor_2_counts import Periode
+from board.monitor_3_figures import figuren_uit_records
+from board.monitor_4_disclosure import Gepubliceerd, Zichtbaarheid, beveilig
 from exports.monitor_csv import cel_tekst, write_csv
+from samples.monitor_voorbeeld import voorbeeld_records
 
 
 def test_cell_text_is_dutch():

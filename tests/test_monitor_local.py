@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from board.disclosure import Zichtbaarheid
-from board.monitor_counts import Periode
-from board.monitor_record import monitor_record
-from storage import ConflictError, InvalidValueError, Repository
-from storage.demo import fill
-from storage.monitor_local import (
+from board.monitor_1_record import monitor_record
+from board.monitor_2_counts import Periode
+from board.monitor_4_disclosure import Zichtbaarheid
+from services.demo import fill
+from services.monitor import (
     KEY_SETTING,
     import_key,
     local_records,
@@ -26,6 +25,7 @@ from storage.monitor_local import (
     waiting_records,
     write_key_file,
 )
+from storage import InvalidValueError, Repository
 from tests.keys import TEST_KEY
 
 
@@ -63,8 +63,8 @@ def test_the_gemeentes_key_file_is_imported_in_hex_or_base64(tmp_path: Path, rep
     path = tmp_path / "sleutel.txt"
     key = write_key_file(path)
     assert read_key_file(path) == key and vingerafdruk(key) in path.read_text()
-    assert import_key(repo, key) is True and monitor_key(repo) == key
-    assert import_key(repo, key) is False  # the same key again changes nothing
+    assert import_key(repo, key).changed and monitor_key(repo) == key
+    assert not import_key(repo, key).changed  # the same key again changes nothing
     b64 = tmp_path / "sleutel.b64"
     b64.write_text(base64.b64encode(key).decode() + "\n")
     assert read_key_file(b64) == key
@@ -82,13 +82,20 @@ def test_a_bad_key_file_is_refused_with_a_dutch_message(tmp_path: Path, content:
         read_key_file(tmp_path / "bestaat-niet.txt")
 
 
-def test_the_key_cannot_change_once_records_were_sent(repo: Repository) -> None:
+def test_a_key_imported_after_a_first_sync_rekeys_what_waits_and_counts_what_was_sent(repo: Repository) -> None:
     old = monitor_key(repo)
-    meting_id, record = waiting_records(repo, "centrale-1")[0]
-    repo.mark_monitor_sent("centrale-1", [(meting_id, record.record_id)], datetime.now(UTC))
-    with pytest.raises(ConflictError, match="dubbel tellen"):
-        import_key(repo, b"n" * 32)
-    assert monitor_key(repo) == old
+    before = waiting_records(repo, "centrale-1")
+    sent, rest = before[:3], before[3:]
+    repo.mark_monitor_sent("centrale-1", [(m, r.record_id) for m, r in sent], datetime.now(UTC))
+    result = import_key(repo, b"n" * 32)
+    assert (result.changed, result.already_sent, result.previous) == (True, 3, old)
+    assert monitor_key(repo) == b"n" * 32
+    waiting = waiting_records(repo, "centrale-1")
+    assert [m for m, _r in waiting] == [m for m, _r in rest]  # what was sent is not sent again
+    # The rest goes with the new key: other pseudonyms and record ids than under the old one.
+    assert all(new.pseudoniem != old_r.pseudoniem for (_m, new), (_m2, old_r) in zip(waiting, rest, strict=True))
+    assert {r.record_id for _m, r in waiting}.isdisjoint(r.record_id for _m, r in rest)
+    assert import_key(repo, b"n" * 32).changed is False
 
 
 def test_the_queue_holds_what_one_central_database_has_not_confirmed(repo: Repository) -> None:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from board.monitor_counts import Periode
-from board.monitor_voorbeeld import voorbeeld_records
+from board.monitor_2_counts import Periode
 from exports.monitor_report import write_monitor_report
+from samples.monitor_voorbeeld import voorbeeld_records
 from tests.pdftekst import font_names
 
 P = Periode("2025-01", "2025-12")

@@ -9,13 +9,14 @@ from datetime import date
 import pytest
 
 from board import Inwoner
-from board.disclosure import aandeel
 from board.lock import DEFAULT_IDLE_SECONDS
-from board.monitor_beeld import VORIG_JAAR, periode
-from board.monitor_counts import ALLE
-from storage.demo import fill
+from board.monitor_2_counts import ALLE
+from board.monitor_4_disclosure import aandeel
+from board.monitor_5_view import VORIG_JAAR, periode
+from samples.monitor_data import fill_crafted
+from services.demo import fill
+from services.monitor import monitor_for_app
 from storage.keyring import KdfParams, Keyring
-from storage.monitor_local import monitor_for_app
 from storage.repository import Repository
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
@@ -27,7 +28,6 @@ from tests.kivy_helpers import (  # noqa: F401
     type_pin,
     window_fixture,
 )
-from tests.monitor_data import fill_crafted
 from widgets.app import RouteRefused
 
 TODAY = date(2026, 6, 15)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter
 
 from board.meting import MetingSoort
-from board.monitor_voorbeeld import voorbeeld_records
+from samples.monitor_voorbeeld import voorbeeld_records
 
 
 def test_example_records_are_deterministic_and_spread_over_the_wijken():

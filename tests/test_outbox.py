@@ -11,13 +11,14 @@ import pytest
 
 import main
 from board import Inwoner, Meting
-from board.monitor_record import monitor_record
+from board.monitor_1_record import monitor_record
 from exports.bundle import write_bundle
+from services.monitor import monitor_key
+from services.outbox import apply_retention
+from services.unlock import PIN_ENV, open_for_cli
 from storage import Keyring, Repository
 from storage.keyring import KdfParams
-from storage.monitor_local import monitor_key
-from storage.outbox import apply_retention, outbox_folder
-from storage.unlock import PIN_ENV, open_for_cli
+from storage.outbox import outbox_folder
 
 PIN = "482913"
 NOW = datetime(2026, 9, 1, 12, tzinfo=UTC)
@@ -57,6 +58,10 @@ def test_a_delivered_bundle_leaves_the_tablet(url: str, capsys: pytest.CaptureFi
     repository.mark_exported(meting.id, NOW)
     assert main.main(["--db", url, "outbox", "delivered", str(folder)]) == 0
     assert not folder.exists() and list(outbox.iterdir()) == []
+    capsys.readouterr()
+    assert main.main(["--db", url, "outbox", "delivered", str(folder)]) == 1  # delivered before: gone
+    out = capsys.readouterr().out
+    assert "is er niet" in out and folder.name in out and "niets afgeleverd" in out
     assert repository.delivered_at(meting.id) is not None
     assert repository.audit_log()[-1].actie == "geleverd"
     repository.close()
@@ -95,9 +100,9 @@ def test_retention_from_the_command_line(url: str, capsys: pytest.CaptureFixture
         repository.mark_exported(meting.id, datetime.now(UTC) - timedelta(days=40))
         repository.mark_delivered(meting.id, datetime.now(UTC) - timedelta(days=40))
     repository.close()
-    assert main.main(["--db", url, "outbox", "opruimen"]) == 0  # default: 90 days
+    assert main.main(["--db", url, "outbox", "prune"]) == 0  # default: 90 days
     assert "0 metingen" in capsys.readouterr().out
-    assert main.main(["--db", url, "outbox", "opruimen", "--dagen", "30"]) == 0
+    assert main.main(["--db", url, "outbox", "opruimen", "--dagen", "30"]) == 0  # the old name still works
     assert "1 meting verwijderd" in capsys.readouterr().out
 
 

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from board import Inwoner
-from storage.demo import fill
+from services.demo import fill
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     FakeClock,

@@ -9,13 +9,14 @@ import struct
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageChops
 
 from board import Meting, Perspectief
 from board.weergave import BALK, FICHE_STIJL, GHOST_ALPHA, PIJL
 from exports.snapshot import SnapshotLayout, render_snapshot, snapshot_layout, snapshot_png
-from tests import voorbeelden
+from samples import voorbeelden
 
 GOLDEN = Path(__file__).parent / "golden" / "snapshot_vervolgmeting.png"
 GOLDEN_SIZE = (960, 600)
@@ -50,6 +51,35 @@ def test_the_inwoners_fiche_is_drawn_where_its_position_says(positie: float) -> 
     assert image.getpixel(layout.fiche_center(0, positie)) == FICHE_STIJL[Perspectief.INWONER].kleur
     elsewhere = 1.0 - positie if abs(positie - 0.5) > 0.2 else 0.0
     assert image.getpixel(layout.fiche_center(0, elsewhere)) == BALK
+
+
+def fiche_pixels(image: Image.Image, perspectief: Perspectief = Perspectief.INWONER) -> tuple[float, float, int]:
+    """Where the fiche is, found in the picture by its colour alone (not from the layout):
+    the centre of its pixels and how many there are."""
+    pixels = np.asarray(image.convert("RGB"))
+    ys, xs = np.nonzero(np.all(pixels == np.array(FICHE_STIJL[perspectief].kleur[:3]), axis=2))
+    return float(xs.mean()), float(ys.mean()), len(xs)
+
+
+def test_the_fiche_found_in_the_picture_moves_in_proportion_to_its_position() -> None:
+    """Independent of the renderer's geometry: the fiche's pixels, found by colour, move
+    along one line in proportion to the position, and it is drawn whole at both ends."""
+    posities = [0.0, 0.1, 0.25, 0.5, 0.83, 1.0]
+    found = [fiche_pixels(render_snapshot(one_bar(p), voorbeelden.inwoner())) for p in posities]
+    xs = [x for x, _y, _n in found]
+    assert xs == sorted(xs) and xs[-1] - xs[0] > 1920 / 4  # left (sad) to right (happy), a long way
+    for positie, x in zip(posities, xs, strict=True):
+        assert x == pytest.approx(xs[0] + positie * (xs[-1] - xs[0]), abs=1.0)
+    assert len({round(y, 3) for _x, y, _n in found}) == 1  # on one line
+    assert len({n for _x, _y, n in found}) == 1  # the same whole fiche everywhere: nothing clipped
+
+
+def test_the_most_important_bar_is_drawn_highest_found_by_colour() -> None:
+    meting = one_bar(0.5).choose("wonen")  # geld first, then wonen (no fiche yet)
+    meting = meting.place_fiche("wonen", "inwoner", 0.5)
+    _x, geld_y, _n = fiche_pixels(render_snapshot(replace(meting, fiches=meting.fiches[:1]), voorbeelden.inwoner()))
+    _x, wonen_y, _n = fiche_pixels(render_snapshot(replace(meting, fiches=meting.fiches[1:]), voorbeelden.inwoner()))
+    assert geld_y < wonen_y
 
 
 def test_every_perspectief_has_its_own_colour_at_its_own_place() -> None:

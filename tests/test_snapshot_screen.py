@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from board import Perspectief
-from board.voorbeeld_bord import volle_vervolgmeting, voorbeeld_vervolgmeting
 from board.weergave import FICHE_STIJL
 from exports.snapshot import render_board, render_snapshot, snapshot_layout
-from tests import voorbeelden
+from samples import voorbeelden
+from samples.voorbeeld_bord import volle_vervolgmeting, voorbeeld_vervolgmeting
 from tests.kivy_helpers import frames, show_fixture, window_fixture, window_pixels  # noqa: F401
 from tests.pixels import (
     Blob,

@@ -1,4 +1,4 @@
-"""`python main.py sync --to URL`: idempotent, resumable after a broken connection, offline-first."""
+"""`python3 main.py sync --to URL`: idempotent, resumable after a broken connection, offline-first."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError
 
 import main
-import storage.sync
+import services.sync
+from services.demo import fill
+from services.monitor import local_records
+from services.sync import SyncError, sync
+from services.unlock import PIN_ENV
 from storage import Repository
 from storage.central import load_records, open_central
-from storage.demo import fill
-from storage.monitor_local import local_records
-from storage.sync import SyncError, sync
-from storage.unlock import PIN_ENV
 from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
 
 
@@ -63,7 +63,7 @@ def test_sync_sends_everything_once_and_a_second_sync_sends_nothing(tablet: str,
 def test_a_broken_connection_mid_sync_loses_nothing_and_duplicates_nothing(
     tablet: str, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = storage.sync.store_records
+    real = services.sync.store_records
     calls = {"n": 0}
 
     def breaks_after_two_batches(connection: sa.Connection, records: list) -> int:
@@ -73,12 +73,12 @@ def test_a_broken_connection_mid_sync_loses_nothing_and_duplicates_nothing(
             raise OperationalError("INSERT ...", {}, Exception("server closed the connection unexpectedly"))
         return real(connection, records)
 
-    monkeypatch.setattr(storage.sync, "store_records", breaks_after_two_batches)
+    monkeypatch.setattr(services.sync, "store_records", breaks_after_two_batches)
     repository = Repository.open(tablet, key=TEST_KEY)
     with pytest.raises(SyncError, match=r"viel weg na 40 van 72 records.*32 records wachten op de tablet"):
         sync(repository, db_url, batch_size=20)
     assert len(central_ids(db_url)) == 40  # the broken batch was rolled back as a whole
-    monkeypatch.setattr(storage.sync, "store_records", real)
+    monkeypatch.setattr(services.sync, "store_records", real)
     result = sync(repository, db_url, batch_size=20)
     assert result.total == 32
     repository.close()

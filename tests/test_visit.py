@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from board import BoardError, BoardSession, Inwoner
+from services.visit import Visit, VisitMarker, meting_for_visit, open_storage, saving
 from storage.repository import Repository
-from storage.visit import Visit, VisitMarker, meting_for_visit, open_storage, saving
 
 
 @pytest.fixture

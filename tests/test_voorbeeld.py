@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from board import MetingSoort, Perspectief, Status
 from board.document import history_from_document, history_to_document
-from board.voorbeeld import WIJKEN, voorbeeld
+from samples.voorbeeld import WIJKEN, voorbeeld
 
 
 def test_the_same_seed_gives_the_same_sample_and_another_seed_another() -> None:

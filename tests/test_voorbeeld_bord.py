@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from board import MetingSoort, Perspectief
-from board.voorbeeld_bord import volle_vervolgmeting, voorbeeld_nulmeting, voorbeeld_vervolgmeting
+from samples.voorbeeld_bord import volle_vervolgmeting, voorbeeld_nulmeting, voorbeeld_vervolgmeting
 
 
 def test_the_example_nulmeting_has_fiches_of_all_three_perspectieven() -> None:

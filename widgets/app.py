@@ -13,20 +13,31 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
-from board import BoardError, BoardSession, Inwoner, Meting
+from board.errors import UserError
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
-from storage.engine import resolve_url
-from storage.errors import StorageError
-from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
-from storage.repository import Repository
-from storage.visit import Visit, VisitMarker, meting_for_visit, open_storage, saving
+from services.access import database_url, open_keyring
+from services.inwoners import history
+from services.visit import (
+    Visit,
+    VisitMarker,
+    load_storage,
+    meting_for_visit,
+    open_storage,
+    resume,
+    saving,
+    vorige_meting,
+)
 from widgets import kiosk
+
+if TYPE_CHECKING:  # the board's modules load with the first visit, not with the lock screen
+    from board import BoardSession, Inwoner, Meting
 
 INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
 GATES = frozenset({"lock", "account"})
@@ -45,15 +56,15 @@ class MagneetbordApp(App):
         *,
         clock: Callable[[], float] = time.time,
         today: Callable[[], date] = date.today,
-        kdf: KdfParams = DEFAULT_KDF,
+        kdf: Any = None,  # the keyring's Argon2id cost (tests make it cheap); None: the default
         idle_seconds: float | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)
-        self.url = resolve_url(url)
+        self.url = database_url(url)
         self.clock, self.today, self.kdf = clock, today, kdf
         self.idle_seconds = idle_seconds or kiosk.idle_seconds(DEFAULT_IDLE_SECONDS)
-        self.repository: Repository | None = None
+        self.repository: Any = None  # the unlocked database, handed to services/
         self.professional_id: str | None = None
         self.professional_naam = ""
         self.data_key: bytes | None = None
@@ -62,10 +73,11 @@ class MagneetbordApp(App):
         self.leaving = False  # the PIN was asked to leave inwoner mode
         self.return_to: str | None = None
         self.export_thread: threading.Thread | None = None
+        self.storage_thread: threading.Thread | None = None
         self.marker = VisitMarker()
         self._screens: dict[str, Screen] = {}
         self._vorige: Meting | None = None  # the meting before the one on the board
-        self._vorige_id: str | None = None
+        self._vorige_van: Meting | None = None  # whose previous meting is still to be loaded
         self._idle_event = None
 
     # ----- building ---------------------------------------------------------------------
@@ -74,7 +86,7 @@ class MagneetbordApp(App):
         Window.clearcolor = (0.98, 0.97, 0.95, 1)
         kiosk.guard(Window)
         Window.bind(on_touch_down=self._activity, on_key_down=self._activity)
-        self.keyring = Keyring.for_database(self.url, kdf=self.kdf)
+        self.keyring = open_keyring(self.url, self.kdf)
         self.idle = IdleTimer(self.idle_seconds, self.clock())
         self._idle_event = Clock.schedule_interval(lambda _dt: self.check_idle(), 1.0)
         self.manager = ScreenManager(transition=NoTransition())
@@ -171,6 +183,11 @@ class MagneetbordApp(App):
 
     def _activity(self, *_args: object) -> None:
         self.idle.touched(self.clock())
+        if self.storage_thread is None:
+            # The lock screen needs no database. What the PIN opens loads from the first key
+            # on, while the rest is typed: earlier, it would hold up the lock screen itself.
+            self.storage_thread = threading.Thread(target=load_storage, name="load-storage", daemon=True)
+            self.storage_thread.start()
 
     def check_idle(self) -> bool:
         """Lock the professional's part after the idle time. The inwoner's board stays: the
@@ -209,7 +226,7 @@ class MagneetbordApp(App):
 
     def show_history(self) -> None:
         assert self.inwoner is not None and self.repository is not None
-        self.screen("geschiedenis").show(self.inwoner.dossiernummer, self.repository.history(self.inwoner.id))
+        self.screen("geschiedenis").show(self.inwoner.dossiernummer, history(self.repository, self.inwoner.id))
         self._go("geschiedenis")
 
     def show_monitor(self) -> None:
@@ -223,7 +240,7 @@ class MagneetbordApp(App):
         assert self.inwoner is not None and self.repository is not None
         try:
             meting = meting_for_visit(self.repository, self.inwoner.id, self.today())
-        except (StorageError, BoardError) as exc:
+        except UserError as exc:
             self.screen("inwoner").status = str(exc)
             return
         self._start_visit(meting)
@@ -231,6 +248,8 @@ class MagneetbordApp(App):
     # ----- the inwoner's part ------------------------------------------------------------
 
     def _start_visit(self, meting: Meting) -> None:
+        from board.session import BoardSession
+
         assert self.repository is not None
         self._attach(BoardSession(meting, on_commit=saving(self.repository)))
         self.inwoner_mode = True
@@ -252,7 +271,7 @@ class MagneetbordApp(App):
         meting = session.meting
         self.screen("bord").show_session(session)
         # The previous meting in full is for the afronden screen only: loaded when it is shown.
-        self._vorige, self._vorige_id = None, meting.vorige_meting_id
+        self._vorige, self._vorige_van = None, meting
         for name in ("doelen", "afronden"):
             # Made on first use (a resumed board starts quicker). Afronden, unless it is on
             # screen, follows after the board's first frame (it loads the previous meting).
@@ -262,8 +281,8 @@ class MagneetbordApp(App):
     def _follow(self, name: str) -> None:
         screen = self.screen(name)
         if name == "afronden":
-            if self._vorige is None and self._vorige_id and self.repository is not None:
-                self._vorige = self.repository.get_meting(self._vorige_id)
+            if self._vorige_van is not None and self.repository is not None:
+                self._vorige, self._vorige_van = vorige_meting(self.repository, self._vorige_van), None
             screen.vorige = self._vorige
         screen.live = self.live
 
@@ -276,15 +295,11 @@ class MagneetbordApp(App):
         visit = self.marker.read()
         if visit is None or self.repository is None:
             return False
-        try:
-            meting = self.repository.get_meting(visit.meting_id)
-            self.inwoner = self.repository.get_inwoner(visit.inwoner_id)
-        except StorageError:
+        found = resume(self.repository, visit)
+        if found is None:
             self.marker.clear()
             return False
-        if meting.afgerond:
-            self.marker.clear()
-            return False
+        self.inwoner, meting = found
         self._start_visit(meting)
         return True
 
@@ -304,6 +319,8 @@ class MagneetbordApp(App):
         if not live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0))):
             return False
         assert self.repository is not None
+        from board.session import BoardSession
+
         # A fresh session: an afgeronde meting has nothing to undo.
         self._attach(BoardSession(live.session.committed, on_commit=saving(self.repository)))
         self.start_export()
@@ -318,13 +335,11 @@ class MagneetbordApp(App):
         def work() -> None:
             error: str | None = None
             try:
-                from exports.bundle import ExportError
-                from exports.export_command import export_meting
-                from storage.outbox import outbox_folder
+                from services.export import export_to_outbox
 
                 try:
-                    export_meting(repository, meting, outbox_folder(self.url))
-                except (ExportError, StorageError, OSError) as exc:
+                    export_to_outbox(repository, meting, self.url)
+                except (UserError, OSError) as exc:
                     error = str(exc)
             finally:
                 Clock.schedule_once(lambda _dt: screen.export_finished(error))

@@ -20,6 +20,7 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.modalview import ModalView
 from kivy.uix.widget import Widget
 
+import widgets.common  # noqa: F401  (common.kv defines Knop, Titel and Uitleg, used here too)
 from board import BoardSession, Perspectief
 from board.geometry import min_board_width
 from board.i18n import _

@@ -13,7 +13,6 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
-import widgets.board_screen  # noqa: F401  (its .kv defines Knop, Titel and Uitleg, used everywhere)
 from widgets.kopregel import Kopregel
 
 Factory.register("Kopregel", cls=Kopregel)

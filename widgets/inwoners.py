@@ -7,9 +7,12 @@ from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
-from board import BoardError, Inwoner, Meting
+from board import Inwoner, Meting
+from board.bezoek import Stap, volgende_meting
+from board.errors import UserError
 from board.i18n import _, format_datum
-from storage.errors import StorageError
+from services.inwoners import add_inwoner, find_inwoners, wijken
+from services.inwoners import history as inwoner_history
 from widgets.common import Rij, Scherm, load_kv, make
 
 MAX_SHOWN = 50  # more than fits on a screen; a search narrows it down
@@ -32,9 +35,8 @@ class InwonersScreen(Scherm):
     professional = StringProperty("")
 
     def refresh(self) -> None:
-        repository = self.app.repository
         text = self.ids.search.text.strip()
-        found = repository.search_inwoners(text, limit=MAX_SHOWN) if text else repository.list_inwoners()[:MAX_SHOWN]
+        found = find_inwoners(self.app.repository, text, MAX_SHOWN)
         rows = self.ids.rows
         rows.clear_widgets()
         for inwoner in found:
@@ -51,9 +53,9 @@ class InwonersScreen(Scherm):
         )
 
     def new_inwoner(self) -> NieuweInwonerView:
-        wijken = sorted({i.wijk for i in self.app.repository.list_inwoners()})
+        alle_wijken = wijken(self.app.repository)
         view = NieuweInwonerView(app=self.app)
-        for wijk in wijken[:8]:
+        for wijk in alle_wijken[:8]:
             width = dp(max(120, len(wijk) * 12 + 40))
             knop = make("Keuze", text=wijk, size_hint=(None, None), width=width, height=dp(56))
             knop.bind(on_release=lambda k: setattr(view.ids.wijk, "text", k.text))
@@ -72,8 +74,8 @@ class NieuweInwonerView(ModalView):
     def save(self) -> None:
         try:
             inwoner = Inwoner.create(self.ids.dossier.text, self.ids.wijk.text, self.ids.initialen.text)
-            self.app.repository.add_inwoner(inwoner)
-        except (BoardError, StorageError) as exc:
+            add_inwoner(self.app.repository, inwoner)
+        except UserError as exc:
             self.message = _(str(exc))
             return
         self.dismiss(animation=False)
@@ -89,18 +91,18 @@ class InwonerScreen(Scherm):
     has_history = BooleanProperty(False)
 
     def show(self, inwoner: Inwoner) -> None:
-        history = self.app.repository.history(inwoner.id)
+        history = inwoner_history(self.app.repository, inwoner.id)
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)
-        concept = next((m for m in reversed(history) if not m.afgerond), None)
-        afgerond = [m for m in history if m.afgerond]
-        if concept is not None:
+        volgende = volgende_meting(history)
+        if volgende.stap is Stap.VERDER:
+            concept = volgende.concept
             self.status = _("De {meting} van {datum} is nog niet af.").format(
                 meting=meting_naam(concept), datum=format_datum(concept.datum)
             )
             self.action = _("Verder met de meting")
-        elif afgerond:
-            last = afgerond[-1]
+        elif volgende.stap is Stap.VERVOLGMETING:
+            last = volgende.laatste_afgerond
             self.status = _("Laatste meting: {meting} van {datum}.").format(
                 meting=meting_naam(last), datum=format_datum(last.datum)
             )

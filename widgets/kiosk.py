@@ -9,6 +9,10 @@ window (and the mouse cursor, and closing it) for development.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from widgets.display import Display
 
 WINDOWED_ENV = "MAGNEETBORD_WINDOWED"  # 1: a window on a desktop, for development
 CURSOR_ENV = "MAGNEETBORD_CURSOR"  # 1: show the mouse cursor (a kiosk with a mouse)
@@ -36,8 +40,24 @@ def environment() -> None:
     os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")
 
 
-def configure() -> None:
-    """Kivy settings that must be made before the window opens."""
+def prepare() -> str | None:
+    """Before the app's window opens: a message when there is no display to open it on;
+    otherwise the kiosk settings, with the window sized to the display (``widgets.display``)."""
+    from widgets import display
+
+    found = display.probe() if display.applies() else None
+    if display.applies() and (problem := display.missing_display_message(found, os.environ)):
+        return problem
+    configure(found)
+    if found is None and windowed():  # not asked (macOS, Windows: the system keeps it on screen)
+        _window_size(*display.WINDOWED_SIZE)
+    return None
+
+
+def configure(screen: Display | None = None) -> None:
+    """Kivy settings that must be made before the window opens. With the ``screen`` it will
+    open on, the window takes that screen's size (or 1280x800 when windowed) from the start:
+    where no window manager makes it fullscreen, it still fills the screen."""
     from kivy.config import Config
 
     Config.set("kivy", "exit_on_escape", "0")
@@ -45,6 +65,23 @@ def configure() -> None:
     if not windowed():
         Config.set("graphics", "fullscreen", "auto")
         Config.set("graphics", "borderless", "1")
+    from widgets.display import INVISIBLE_DRIVERS, window_geometry
+
+    if screen is None or screen.driver in INVISIBLE_DRIVERS or screen.width <= 0 or screen.height <= 0:
+        return
+    width, height, left, top = window_geometry(screen, windowed())
+    _window_size(width, height)
+    if left is not None and top is not None:
+        Config.set("graphics", "position", "custom")
+        Config.set("graphics", "left", str(left))
+        Config.set("graphics", "top", str(top))
+
+
+def _window_size(width: int, height: int) -> None:
+    from kivy.config import Config
+
+    Config.set("graphics", "width", str(width))
+    Config.set("graphics", "height", str(height))
 
 
 def guard(window: object) -> None:

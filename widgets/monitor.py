@@ -1,5 +1,5 @@
 """The monitor for the professional: this tablet's own afgeronde metingen per wijk and period,
-as charts, after disclosure control (``storage.monitor_local.monitor_for_app``).
+as charts, after disclosure control (``services.monitor.monitor_for_app``).
 
 The figures are counted in a thread (with a few hundred inwoners that takes well over 100 ms)
 when the screen opens or the period changes; a wijk only picks other rows from them.
@@ -14,11 +14,10 @@ from kivy.factory import Factory
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 
-from board import BoardError
+from board.errors import UserError
 from board.i18n import _
-from board.monitor_beeld import LAATSTE_12, MonitorBeeld, monitor_beeld, periode, periode_tekst
-from storage.errors import StorageError
-from storage.monitor_local import monitor_for_app
+from board.monitor_5_view import LAATSTE_12, MonitorBeeld, monitor_beeld, periode, periode_tekst
+from services.monitor import monitor_for_app
 from widgets.common import Scherm, load_kv, make
 from widgets.monitor_grafiek import GekozenGrafiek, VeranderingGrafiek
 
@@ -64,7 +63,7 @@ class MonitorScreen(Scherm):
             result, error = None, None
             try:
                 result = monitor_for_app(repository, gekozen, gemeente=gemeente)
-            except (StorageError, BoardError) as exc:
+            except UserError as exc:
                 error = str(exc)
             Clock.schedule_once(lambda _dt: self._loaded(generation, result, error))
 

@@ -1,4 +1,4 @@
-"""The monitor screen's charts, drawn with canvas instructions from ``board.monitor_beeld``
+"""The monitor screen's charts, drawn with canvas instructions from ``board.monitor_5_view``
 rows: bars only for published values; a hidden value is a dashed empty slot with its
 marker ("<10" or "x"), never a bar. Big text: the screen is read at arm's length."""
 
@@ -11,7 +11,7 @@ from kivy.uix.widget import Widget
 
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET, load_set
-from board.monitor_beeld import TOP_N, Balk, Verschuiving
+from board.monitor_5_view import TOP_N, Balk, Verschuiving
 from board.weergave import BALK, BETER, SLECHTER, TEKST, ZACHT
 from widgets.textures import fitted_label, label_texture, pictogram_texture, rgba
 

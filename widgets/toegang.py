@@ -7,14 +7,16 @@ with Argon2id, keeps the wrong-PIN count and the wait, and never stores the PIN.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from kivy.clock import Clock
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 
+from board.errors import UserError
 from board.i18n import _, ngettext
 from board.lock import pin_problem
-from storage.keyring import Keyring, KeyringError, LockedOutError, PinError, WrongPinError
+from services.access import PinUitkomst, try_pin
 from widgets.common import Scherm, load_kv, make
 from widgets.pinpad import PinPad, dots
 
@@ -53,7 +55,7 @@ class AccountScreen(Scherm):
         first, self._first, self.stage = self._first, "", 1
         try:
             self.app.create_account(self.ids.naam.text, first, pin)
-        except (KeyringError, PinError) as exc:
+        except UserError as exc:  # the keyring's refusal of the name or PIN, in Dutch
             self.message = _(str(exc))
 
 
@@ -78,7 +80,7 @@ class LockScreen(Scherm):
         self._ticker = None
         self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
 
-    def prepare(self, keyring: Keyring, clock: Callable[[], float], can_return: bool) -> None:
+    def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool) -> None:
         self.keyring, self.clock, self.can_return = keyring, clock, can_return
         self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
         ids = [pid for pid, _naam in self.professionals]
@@ -133,22 +135,19 @@ class LockScreen(Scherm):
     def _submit(self, _pad: object, pin: str) -> None:
         self.ids.pad.clear()
         now = self.clock()
-        try:
-            key = self.keyring.unlock(self.chosen, pin, now=now)
-        except LockedOutError as exc:
-            self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
-            self.blocked_until = now + exc.wait_seconds
-        except WrongPinError as exc:
-            self.message = _("Deze pincode klopt niet.")
-            if exc.wait_seconds > 0:
-                self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
-                self.blocked_until = now + exc.wait_seconds
-        except KeyringError as exc:
-            self.message = str(exc)
-        else:
+        result = try_pin(self.keyring, self.chosen, pin, now)
+        if result.uitkomst is PinUitkomst.OPEN:
             self.message, self.blocked_until = "", 0.0
             naam = dict(self.professionals).get(self.chosen, "")
-            self.app.unlocked(self.chosen, naam, key)
+            assert result.data_key is not None
+            self.app.unlocked(self.chosen, naam, result.data_key)
+        elif result.uitkomst is PinUitkomst.FOUT:
+            self.message = _("Deze pincode klopt niet.")
+        elif result.uitkomst is PinUitkomst.WACHTEN:
+            self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
+            self.blocked_until = now + result.wait_seconds
+        else:
+            self.message = result.message
         self.tick()
 
 

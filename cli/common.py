@@ -1,0 +1,77 @@
+"""What every subcommand shares: open the tablet's database for it (``with_repository``),
+progress lines, and the ``--out`` folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from board.errors import UserError
+from board.i18n import _
+from services.unlock import open_for_cli
+
+Work = Callable[[argparse.Namespace, Any], int]
+
+
+def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") -> Callable[[argparse.Namespace], int]:
+    """A subcommand's ``func``: unlock the database, run ``work(args, repository)``, close it.
+
+    A ``UserError`` (or a file system error) is printed as its message, after ``failed``
+    (marked with ``N_``, translated here) when given, and gives exit code 1; nothing half-done
+    is left by the callees.
+    """
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            repository = open_for_cli(args, create_demo=create_demo)
+        except UserError as exc:
+            print(exc)
+            return 1
+        try:
+            return work(args, repository)
+        except (UserError, OSError) as exc:
+            print(f"{_(failed) if failed else ''}{exc}")  # failed is marked with N_ by the caller
+            return 1
+        finally:
+            repository.close()
+
+    return run
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("minstens 1"))
+    return value
+
+
+def progress_line(line: str, done: int, total: int) -> None:
+    """Progress on stderr: on a terminal one line rewritten in place; to a pipe or a file
+    plain lines, one per step (no carriage returns or escape codes in a log)."""
+    if sys.stderr.isatty():
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r{line}\x1b[K{end}")
+    else:
+        sys.stderr.write(f"{line}\n")
+    sys.stderr.flush()
+
+
+def make_folder(path: Path) -> Path:
+    """The folder an ``--out`` names, made when it is missing; a Dutch message when it cannot be."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FolderError(
+            _("De map {map} kan niet worden gemaakt ({reden}); er is niets geschreven.").format(
+                map=path, reden=exc.strerror or exc
+            )
+        ) from exc
+    return path
+
+
+class FolderError(UserError):
+    """An ``--out`` folder that cannot be made."""

@@ -1,0 +1,81 @@
+"""``python3 main.py inwoner list``: who is on the tablet; ``inwoner export|erase --dossier NR``:
+inzage and erasure (``services.inzage``).
+
+Erase asks to type the dossier number again (or ``--yes``) before anything is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from board.i18n import N_, _, ngettext
+from cli.common import with_repository
+from services.inwoners import all_inwoners
+from services.inzage import erase_inwoner, export_inwoner
+from services.outbox import outbox_for
+
+
+def run_list(args: argparse.Namespace, repository: Any) -> int:
+    inwoners = all_inwoners(repository)
+    if args.json:
+        rows = [{"dossiernummer": i.dossiernummer, "wijk": i.wijk} for i in inwoners]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not inwoners:
+        print(_("Er staan nog geen inwoners op deze tablet."))
+        return 0
+    width = max(len(i.dossiernummer) for i in inwoners)
+    for inwoner in inwoners:
+        print(f"{inwoner.dossiernummer:<{width}}  {inwoner.wijk}")
+    return 0
+
+
+def run_export(args: argparse.Namespace, repository: Any) -> int:
+    written = export_inwoner(repository, args.dossier, Path(args.out))
+    print(
+        ngettext(
+            "Inzage geschreven naar {out}: {n} bestand.", "Inzage geschreven naar {out}: {n} bestanden.", len(written)
+        ).format(out=args.out, n=len(written))
+    )
+    return 0
+
+
+def confirm_erase(args: argparse.Namespace) -> int:
+    """Ask for the dossiernummer again before anything is opened, let alone erased."""
+    if not args.yes:
+        answer = input(
+            _("Alles van dossier {dossier} wordt gewist. Typ het dossiernummer nog eens: ").format(dossier=args.dossier)
+        )
+        if answer.strip() != args.dossier:
+            print(_("Het nummer is niet gelijk; er is niets gewist."))
+            return 1
+    return with_repository(run_erase, failed=N_("Wissen is niet gelukt: "))(args)
+
+
+def run_erase(args: argparse.Namespace, repository: Any) -> int:
+    count = erase_inwoner(repository, outbox_for(args.db), args.dossier)
+    print(ngettext(
+            "Dossier {dossier} is gewist: de inwoner, {count} meting en de exports ervan.",
+            "Dossier {dossier} is gewist: de inwoner, {count} metingen en hun exports.",
+            count,
+        ).format(dossier=args.dossier, count=count))
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("inwoner", help="inzage en wissen voor één inwoner (AVG)")
+    commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
+    listing = commands.add_parser("list", help="de dossiernummers en wijken van alle inwoners op deze tablet")
+    listing.add_argument("--json", action="store_true", help="als JSON, voor scripts")
+    listing.set_defaults(func=with_repository(run_list))
+    export = commands.add_parser("export", help="alles wat over de inwoner is opgeslagen (JSON en PDF)")
+    export.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
+    export.add_argument("--out", default=".", metavar="MAP", help="de map voor de bestanden (standaard: hier)")
+    export.set_defaults(func=with_repository(run_export, failed=N_("De inzage is niet gemaakt: ")))
+    erase = commands.add_parser("erase", help="wis de inwoner en alles over hem of haar van de tablet")
+    erase.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
+    erase.add_argument("--yes", action="store_true", help="niet opnieuw om het dossiernummer vragen")
+    erase.set_defaults(func=confirm_erase)

@@ -1,0 +1,132 @@
+"""``python3 main.py monitor``: the monitor report for the gemeente (``services.monitor_report``),
+and the monitor key (``services.monitor``).
+
+``monitor --db URL --out DIR`` reads a central database (counted by SQL) or, when URL is a
+tablet's database, that tablet's own afgeronde metingen (counted in Python), protects the
+figures (``disclosure.beveilig``) and writes ``monitor.pdf`` and one CSV per table.
+``monitor key`` shows, makes or imports the gemeente's key (``services.monitor``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from board.errors import BoardError, UserError
+from board.i18n import _, ngettext
+from board.leefgebieden import DEFAULT_SET
+from board.monitor_2_counts import Periode
+from cli.common import with_repository
+from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
+from services.monitor_report import DEFAULT_GEMEENTE, default_periode, write_report
+from services.unlock import open_for_cli
+
+
+def run_report(args: argparse.Namespace) -> int:
+    if args.out is None:
+        print(_("Geef een map voor het rapport: python3 main.py monitor --out MAP (zie --help)."))
+        return 2
+    try:
+        periode = default_periode() if args.van is None and args.tot is None else Periode(
+            args.van or args.tot, args.tot or args.van
+        )
+    except BoardError as exc:
+        print(exc)
+        return 2
+    try:
+        report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente, args.set)
+    except UserError as exc:
+        print(exc)
+        return 1
+    print(
+        ngettext(
+            "Monitor {periode} uit {bron}: {wijken} wijk. Geschreven in {out}: {bestanden}.",
+            "Monitor {periode} uit {bron}: {wijken} wijken. Geschreven in {out}: {bestanden}.",
+            report.wijken,
+        ).format(
+            periode=periode.label,
+            bron=report.bron,
+            wijken=report.wijken,
+            out=args.out,
+            bestanden=", ".join(p.name for p in report.paths),
+        )
+    )
+    return 0
+
+
+def run_key(args: argparse.Namespace) -> int:
+    if args.new is not None:
+        try:
+            key = write_key_file(Path(args.new))
+        except UserError as exc:
+            print(exc)
+            return 1
+        print(
+            _(
+                "Nieuwe monitorsleutel geschreven in {bestand} (vingerafdruk {vingerafdruk}). "
+                "Importeer hem op elke tablet met: python3 main.py monitor key --import BESTAND"
+            ).format(bestand=args.new, vingerafdruk=vingerafdruk(key))
+        )
+        return 0
+    return with_repository(_run_key_on_tablet)(args)
+
+
+def _run_key_on_tablet(args: argparse.Namespace, repository: Any) -> int:
+    if args.import_file is not None:
+        key = read_key_file(Path(args.import_file))
+        result = import_key(repository, key)
+        if result.changed:
+            print(
+                _("De sleutel van de gemeente is ingesteld (vingerafdruk {vingerafdruk}).").format(
+                    vingerafdruk=vingerafdruk(key)
+                )
+            )
+            if result.already_sent and result.previous is not None:
+                print(
+                    ngettext(
+                        "Let op: {n} monitorrecord was al verzonden met de vorige sleutel (vingerafdruk "
+                        "{vingerafdruk}); dat blijft zo bij de gemeente. De records die nog wachten, gaan met de "
+                        "nieuwe sleutel; de gemeente kan latere metingen van dezelfde inwoners niet aan de al "
+                        "verzonden records koppelen.",
+                        "Let op: {n} monitorrecords waren al verzonden met de vorige sleutel (vingerafdruk "
+                        "{vingerafdruk}); die blijven zo bij de gemeente. De records die nog wachten, gaan met de "
+                        "nieuwe sleutel; de gemeente kan latere metingen van dezelfde inwoners niet aan de al "
+                        "verzonden records koppelen.",
+                        result.already_sent,
+                    ).format(n=result.already_sent, vingerafdruk=vingerafdruk(result.previous))
+                )
+        else:
+            print(
+                _("Deze tablet had deze sleutel al (vingerafdruk {vingerafdruk}).").format(
+                    vingerafdruk=vingerafdruk(key)
+                )
+            )
+    else:
+        print(
+            _("Vingerafdruk van de monitorsleutel op deze tablet: {vingerafdruk}").format(
+                vingerafdruk=vingerafdruk(monitor_key(repository))
+            )
+        )
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "monitor", help="schrijf het monitorrapport per wijk (PDF en CSV), of beheer de monitorsleutel"
+    )
+    # Same name as the global --db; SUPPRESS keeps the global value when this one is absent.
+    parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="de centrale database, of de database van deze tablet (standaard)")
+    parser.add_argument("--out", metavar="MAP", help="de map voor monitor.pdf en de CSV-bestanden")
+    parser.add_argument("--van", metavar="JJJJ-MM", help="eerste maand (standaard: twaalf maanden terug)")
+    parser.add_argument("--tot", metavar="JJJJ-MM", help="laatste maand, inbegrepen (standaard: deze maand)")
+    parser.add_argument("--gemeente", default=DEFAULT_GEMEENTE, metavar="NAAM", help="naam op het rapport")
+    parser.add_argument("--set", default=DEFAULT_SET, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run_report)
+    actions = parser.add_subparsers(title="sleutel", metavar="key")
+    key = actions.add_parser("key", help="toon, maak of importeer de monitorsleutel van de gemeente")
+    which = key.add_mutually_exclusive_group()
+    which.add_argument("--import", dest="import_file", metavar="BESTAND", help="gebruik de sleutel uit dit bestand")
+    which.add_argument("--new", metavar="BESTAND", help="maak een nieuwe sleutel voor de gemeente in dit bestand")
+    key.set_defaults(func=run_key)

@@ -1,0 +1,39 @@
+"""The demo: fill the database with the sample from ``samples.voorbeeld``.
+
+Running it again adds nothing: an inwoner or meting that is already there is skipped. On a
+tablet without professionals ``python3 main.py demo`` first makes "Demo Professional"
+(``services.unlock``) and prints its PIN.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from samples.voorbeeld import SEED, voorbeeld
+from storage.repository import Repository
+
+DEMO_INWONERS = 30
+
+
+def fill(
+    repository: Repository, seed: int | None = None, aantal: int = DEMO_INWONERS, tot: date | None = None
+) -> tuple[int, int]:
+    """Add the sample's inwoners and metingen that are not there yet; returns how many were added.
+    A larger ``aantal`` keeps the first inwoners of a smaller one and adds more (enough for
+    the monitor's figures, which hide every group under 10). ``seed``: another sample
+    (default ``SEED``). ``tot``: the latest meting's
+    date (see ``samples.voorbeeld.voorbeeld``); without it the sample's own fixed dates."""
+    inwoners = metingen = 0
+    for inwoner, history in voorbeeld(SEED if seed is None else seed, aantal, tot):
+        existing = repository.find_inwoner(inwoner.dossiernummer)
+        if existing is None:
+            repository.add_inwoner(inwoner)
+            inwoners += 1
+        elif existing.id != inwoner.id:
+            continue  # a real inwoner with this number: leave it alone
+        stored = {m.id for m in repository.history(inwoner.id)}
+        for meting in history:
+            if meting.id not in stored:
+                repository.add_meting(meting)
+                metingen += 1
+    return inwoners, metingen

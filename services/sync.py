@@ -1,0 +1,92 @@
+"""Sync: send the tablet's waiting monitor records to the gemeente (``python3 main.py sync --to URL``).
+
+Idempotent and resumable: records go in batches, each batch one transaction on the
+central database (a record already there is skipped, see ``central.store_records``), and
+only after that commit does the tablet note them as sent. A connection that breaks
+half-way loses nothing: the batches before it are there and noted, the rest wait on the
+tablet, and a batch that did arrive but was not noted yet is skipped next time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from board.i18n import _, ngettext
+from services.monitor import waiting_records
+from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
+from storage.errors import StorageError
+from storage.repository import Repository
+
+BATCH = 200
+LAST_CENTRAL_SETTING = "monitor_laatste_centrale"
+
+Progress = Callable[[int, int], None]
+
+
+class SyncError(StorageError):
+    """Sending stopped; the message says (in Dutch) what arrived and what still waits."""
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    total: int  # records that were waiting
+    new: int  # stored as new by the central database
+    already: int  # the central database had them already (an earlier, broken sync)
+    central: str = ""  # the central database, for messages (no password)
+
+
+def _wachten(n: int) -> str:
+    if n == 0:
+        return _("er wachten nu geen records op de tablet")
+    return ngettext(
+        "{n} record wacht op de tablet tot de volgende keer", "{n} records wachten op de tablet tot de volgende keer", n
+    ).format(n=n)
+
+
+def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Progress | None = None) -> SyncResult:
+    """Send every record that the central database at ``url`` has not confirmed yet."""
+    try:
+        engine = open_central(url)
+    except CentralUnreachableError as exc:
+        last = repository.get_instelling(LAST_CENTRAL_SETTING)
+        waiting = len(repository.afgeronde_metingen(not_sent_to=last or ""))
+        raise SyncError(_("{exc} Er is niets verloren: {wachten}.").format(exc=exc, wachten=_wachten(waiting))) from exc
+    try:
+        cid = centrale_id(engine)
+        repository.set_instelling(LAST_CENTRAL_SETTING, cid)
+        todo = waiting_records(repository, cid)
+        done = new = 0
+        if progress is not None and todo:
+            progress(0, len(todo))
+        with engine.connect() as connection:
+            for start in range(0, len(todo), batch_size):
+                batch = todo[start : start + batch_size]
+                try:
+                    with connection.begin():
+                        new += store_records(connection, [record for _meting, record in batch])
+                except IntegrityError as exc:
+                    raise SyncError(
+                        _(
+                            "De centrale database weigerde records ({fout}). {done} van {total} zijn "
+                            "verzonden; {wachten}."
+                        ).format(fout=exc.orig, done=done, total=len(todo), wachten=_wachten(len(todo) - done))
+                    ) from exc
+                except DBAPIError as exc:
+                    raise SyncError(
+                        _(
+                            "De verbinding met de centrale database {database} viel weg na {done} van "
+                            "{total} records. Er is niets verloren of dubbel: {wachten}."
+                        ).format(database=describe(url), done=done, total=len(todo), wachten=_wachten(len(todo) - done))
+                    ) from exc
+                # Noted only now that the central database has committed the batch.
+                repository.mark_monitor_sent(cid, [(m, r.record_id) for m, r in batch], datetime.now(UTC))
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(todo))
+        return SyncResult(total=len(todo), new=new, already=len(todo) - new, central=describe(url))
+    finally:
+        engine.dispose()

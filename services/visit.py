@@ -1,0 +1,132 @@
+"""What the kiosk app needs from storage for one home visit, in one place.
+
+``open_storage`` is the only place where the app opens its database: the data key from the
+keyring is handed over here (the encryption at rest plugs in here). ``meting_for_visit``
+decides which meting a visit continues. ``VisitMarker`` remembers which meting was open on
+the board, so that after a crash or a kill the app returns to exactly that board.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from board.errors import BoardError
+from storage.errors import StorageError
+from storage.keyring import write_atomically
+from storage.paths import data_dir
+
+if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows before they load
+    from board.inwoner import Inwoner
+    from board.meting import Meting
+    from storage.repository import Repository
+
+VISIT_FILE = "bezoek.json"
+
+
+def open_storage(url: str, data_key: bytes, professional_id: str | None = None) -> Repository:
+    """The repository of ``url``, opened with the data key that unlocking gave (SQLCipher);
+    ``professional_id`` is the audit log's actor. Delivered metingen past the retention
+    period leave the tablet here, at the start of the work."""
+    from services.outbox import apply_retention
+    from storage.outbox import outbox_folder
+    from storage.repository import Repository
+
+    repository = Repository.open(url, data_key, actor=professional_id)
+    apply_retention(repository, outbox_folder(url))
+    return repository
+
+
+def meting_for_visit(repository: Repository, inwoner_id: str, today: date) -> Meting:
+    """The meting a visit works on (``board.bezoek.volgende_meting``): the open concept exactly
+    as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting."""
+    from board.bezoek import Stap, volgende_meting
+
+    volgende = volgende_meting(repository.history(inwoner_id))
+    if volgende.stap is Stap.VERDER:
+        assert volgende.concept is not None
+        return volgende.concept
+    if volgende.stap is Stap.VERVOLGMETING:
+        return repository.start_vervolgmeting(inwoner_id, today)
+    return repository.start_nulmeting(inwoner_id, today)
+
+
+@dataclass(frozen=True)
+class Visit:
+    inwoner_id: str
+    meting_id: str
+
+
+class VisitMarker:
+    """A small file in the user data folder: the inwoner and meting on the board right now
+    (pseudonymous ids only). Written when the board opens for the inwoner, removed when the
+    professional leaves it with the PIN."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or data_dir()) / VISIT_FILE
+
+    def read(self) -> Visit | None:
+        try:
+            raw = json.loads(self.path.read_text("utf-8"))
+            return Visit(str(raw["inwoner_id"]), str(raw["meting_id"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # no visit open, or a file that cannot be read: start at the list
+
+    def write(self, visit: Visit) -> None:
+        content = json.dumps({"inwoner_id": visit.inwoner_id, "meting_id": visit.meting_id})
+        write_atomically(self.path, content.encode("utf-8"))
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def saving(repository: Repository) -> Callable[[Meting, Meting], None]:
+    """``BoardSession``'s ``on_commit``: save at once; a failure becomes a ``BoardError`` with
+    the same Dutch message, so the board shows it and keeps what was saved."""
+
+    def on_commit(before: Meting, after: Meting) -> None:
+        try:
+            repository.save_change(before, after)
+        except BoardError:
+            raise
+        except StorageError as exc:
+            raise BoardError(str(exc)) from exc
+
+    return on_commit
+
+
+def vorige_meting(repository: Repository, meting: Meting) -> Meting | None:
+    """The meting before ``meting`` (its ghosts and the comparison at afronden), if any."""
+    return repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+
+
+def resume(repository: Repository, visit: Visit) -> tuple[Inwoner, Meting] | None:
+    """The inwoner and the concept meting of a visit that was open when the app stopped;
+    None when it is gone or was afgerond meanwhile (the app then starts at the list)."""
+    try:
+        meting = repository.get_meting(visit.meting_id)
+        inwoner = repository.get_inwoner(visit.inwoner_id)
+    except StorageError:
+        return None
+    if meting.afgerond:
+        return None
+    return inwoner, meting
+
+
+def load_storage() -> None:
+    """Load what unlocking and opening the database need (Argon2id, AES-GCM, SQLAlchemy and
+    its ORM, SQLCipher). The app calls this in a thread while the lock screen waits for the
+    PIN, which shows before any of it is loaded; a missing SQLCipher is told when opening."""
+    import argon2.low_level  # noqa: F401
+    from cryptography.hazmat.primitives.ciphers import aead  # noqa: F401
+
+    import storage.migrate
+    import storage.repository  # noqa: F401
+
+    with contextlib.suppress(ImportError):
+        import sqlcipher3.dbapi2  # noqa: F401

@@ -1,0 +1,72 @@
+"""Privacy in the database: remove metingen under the retention rule (``board.bewaartermijn``
+decides which), and erase an inwoner (AVG art. 17).
+
+Mixed into ``storage.repository.Repository``: uses its transactions (``_read``, ``_write``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from board.bewaartermijn import Bewaard, verlopen
+from board.i18n import _
+from board.meting import Status
+from storage import audit
+from storage.errors import ConflictError, NotFoundError
+from storage.models import ExportRow, InstellingRow, InwonerRow, MetingRow, MonitorVerzondenRow
+from storage.settings import MONITOR_KEY_SETTING
+
+
+class Retention:
+    def expired(self, delivered_before: datetime) -> list[str]:
+        """The metingen that the retention rule (``board.bewaartermijn.verlopen``) says must go
+        when those delivered before ``delivered_before`` are past the bewaartermijn; on a
+        tablet with a monitor key, it takes part in the gemeente's monitor."""
+        sent = sa.select(MonitorVerzondenRow.meting_id).where(MonitorVerzondenRow.meting_id == MetingRow.id)
+        query = (
+            sa.select(MetingRow.id, MetingRow.inwoner_id, MetingRow.volgnummer, ExportRow.delivered_at, sent.exists())
+            .outerjoin(ExportRow, ExportRow.meting_id == MetingRow.id)
+            .where(MetingRow.status == Status.AFGEROND.value)
+        )
+        with self._read() as conn:
+            in_monitor = conn.execute(
+                sa.select(InstellingRow.naam).where(InstellingRow.naam == MONITOR_KEY_SETTING)
+            ).first()
+            metingen = [Bewaard(*row) for row in conn.execute(query)]
+        return verlopen(metingen, delivered_before, in_monitor is not None)
+
+    def remove_expired(self, meting_id: str) -> None:
+        """Remove one meting under the retention rule. The meting that followed it loses its
+        link and so its ghosts (its own bundle, with them, is already in the dossier)."""
+        inwoner_id = self._inwoner_of(meting_id)
+        with self._write(audit.VERLOPEN, inwoner_id) as conn:
+            conn.execute(
+                sa.update(MetingRow).where(MetingRow.vorige_meting_id == meting_id).values(vorige_meting_id=None)
+            )
+            expect_deleted = conn.execute(sa.delete(MetingRow).where(MetingRow.id == meting_id)).rowcount
+            if expect_deleted != 1:
+                raise ConflictError(_("Deze meting is intussen verwijderd; er is niets veranderd."))
+        self._wipe_free_pages()
+
+    def erase_inwoner(self, inwoner_id: str) -> list[str]:
+        """Erase an inwoner and all their metingen (AVG art. 17); returns the metingen's ids,
+        so their bundles can be removed too. The audit log keeps that an erasure happened,
+        with the random id only. Deleted pages are overwritten (secure_delete) and the WAL is
+        checkpointed and truncated, so no copy of the old pages stays behind."""
+        with self._write(audit.GEWIST, inwoner_id) as conn:
+            ids = list(conn.execute(sa.select(MetingRow.id).where(MetingRow.inwoner_id == inwoner_id)).scalars())
+            conn.execute(sa.delete(MetingRow).where(MetingRow.inwoner_id == inwoner_id))
+            if conn.execute(sa.delete(InwonerRow).where(InwonerRow.id == inwoner_id)).rowcount != 1:
+                raise NotFoundError(_("Deze inwoner staat niet (meer) in de database."))
+        self._opened.discard(inwoner_id)
+        self._wipe_free_pages()
+        return ids
+
+    def _wipe_free_pages(self) -> None:
+        """Old page images live on in the WAL until a checkpoint: fold it in and truncate it."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self._read() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,44 @@
+"""Setting up the app for one screen's tests: unlocked, with the sample on the tablet.
+
+The setup goes through the app's own calls; what a test checks it does with touches."""
+
+from __future__ import annotations
+
+from services.demo import fill
+from tests.kivy_helpers import PIN, frames
+
+
+def unlocked_app(make_app: object, aantal: int = 30, **kwargs: object) -> object:
+    """An app after the first account, with ``aantal`` sample inwoners, at the list."""
+    app = make_app(**kwargs)
+    app.create_account("Sanne de Vries", PIN, PIN)
+    if aantal:
+        fill(app.repository, aantal=aantal)
+    app.show_list()
+    frames(2)
+    return app
+
+
+def modal(app: object, name: str) -> object:
+    """The open modal view of that class (a form or a question over the screen)."""
+    return next(w for w in app.manager.get_root_window().children if type(w).__name__ == name)
+
+
+def start_visit(app: object, dossier: str = "D-2026-900", wijk: str = "Stratum") -> object:
+    """A new inwoner, opened, with the 0-meting on the board (the inwoner's mode)."""
+    from board import Inwoner
+    from services.inwoners import add_inwoner
+    from tests.kivy_helpers import tap
+
+    inwoner = Inwoner.create(dossier, wijk)
+    add_inwoner(app.repository, inwoner)
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    assert app.current == "bord" and app.inwoner_mode
+    return inwoner
+
+
+def panel_with(screen: object, text: str) -> object:
+    """The panel on a screen whose texts include ``text`` (a leefgebied's name, a doel)."""
+    panels = [p for p in screen.ids.content.children if type(p).__name__ == "Paneel"]
+    return next(p for p in panels if any(text in str(getattr(w, "text", "")) for w in p.walk(restrict=True)))

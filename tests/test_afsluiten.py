@@ -1,0 +1,121 @@
+"""Closing the kiosk: from the professional's list of inwoners, behind the PIN, after a
+confirmation; never from the inwoner's screens. And for real: the app under Xvfb, unlocked
+with the PIN typed on the keyboard, closed with the mouse."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from board import Inwoner
+from storage.keyring import KdfParams, Keyring
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    button,
+    frames,
+    make_app_fixture,
+    tap,
+    type_pin,
+    window_fixture,
+)
+from tests.xvfb import app_env, start_app, stop, wait_for_window, xserver_fixture  # noqa: F401
+from widgets.afsluiten import AfsluitenView
+from widgets.common import buttons_in
+
+FAST = KdfParams(memory_kib=64, time_cost=1)
+BAR, HOOFDKNOP = (224, 219, 207), (0, 114, 178)  # the top bar (Kopregel) and a main button (Hoofdknop)
+
+
+def open_views(window: object) -> list[AfsluitenView]:
+    return [child for child in window.children if isinstance(child, AfsluitenView)]
+
+
+def test_the_professional_closes_the_app_after_confirming(
+    make_app: object, window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=FAST).add_professional("Sanne", PIN)
+    app = make_app()
+    stopped: list[bool] = []
+    monkeypatch.setattr(app, "stop", lambda *_a: stopped.append(True))  # the real stop ends the test's event loop
+    type_pin(app.screen("lock"), PIN)
+    inwoners = app.screen("inwoners")
+    tap(inwoners.ids.afsluiten)
+    [view] = open_views(window)
+    assert "Alles is bewaard" in " ".join(w.text for w in view.walk() if hasattr(w, "text"))
+    tap(button(view, "Annuleren"))
+    assert open_views(window) == [] and stopped == [] and app.current == "inwoners"
+    tap(inwoners.ids.afsluiten)
+    tap(button(open_views(window)[0], "Afsluiten"))
+    assert stopped == [True] and open_views(window) == []
+
+
+def test_nothing_the_inwoner_sees_closes_the_app(make_app: object, tmp_path: Path) -> None:
+    Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=FAST).add_professional("Sanne", PIN)
+    app = make_app()
+    assert "Afsluiten" not in [b.text for b in buttons_in(app.screen("lock"))]
+    type_pin(app.screen("lock"), PIN)
+    inwoner = Inwoner.create("D-1", "Strijp")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    app.open_visit()
+    frames(2)
+    for name in ("bord", "doelen", "afronden"):
+        app.show_meting_step(name)
+        frames(2)
+        assert "Afsluiten" not in [getattr(b, "text", "") for b in buttons_in(app.screen(name))], name
+
+
+def _rightmost_run(image: object, y: int, colour: tuple[int, int, int]) -> int:
+    """The middle of the rightmost run of ``colour`` pixels on row ``y``."""
+    pixels = image.convert("RGB").load()
+    right = next(x for x in range(image.width - 1, -1, -1) if pixels[x, y] == colour)
+    left = right
+    while left > 0 and pixels[left - 1, y] == colour:
+        left -= 1
+    return (left + right) // 2
+
+
+def wait_for_screen(server: object, seen: Callable[[object], bool], what: str, timeout: float = 60) -> object:
+    """The first screenshot for which ``seen`` holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shot = server.grab().convert("RGB")
+        if seen(shot):
+            return shot
+        time.sleep(0.5)
+    pytest.fail(f"not on the screen within {timeout} s: {what}")
+
+
+@pytest.mark.slow
+def test_for_real_pin_on_the_keyboard_then_afsluiten(xserver: object, tmp_path: Path) -> None:
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
+    server = xserver(1280, 800)
+    env = app_env(tmp_path, server.display)
+    Keyring.for_database(env["MAGNEETBORD_DB"], kdf=FAST).add_professional("Sanne de Vries", PIN)
+    app = start_app(env)
+
+    def xdotool(*args: str) -> None:
+        subprocess.run(["xdotool", *args], env=env, check=True, timeout=30)
+
+    try:
+        assert wait_for_window(server, app) == (0, 0, 1280, 800)
+        xdotool("type", "--delay", "80", PIN)
+        xdotool("key", "Return")
+        # The inwoners list: its top bar has the white quiet buttons; Afsluiten is the rightmost.
+        top = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) == BAR, "the PIN typed did not unlock")
+        xdotool("mousemove", str(_rightmost_run(top, 38, (255, 255, 255))), "38", "click", "1")
+        dimmed = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) != BAR, "no confirmation")
+        blue = [(x, y) for x in range(0, 1280, 4) for y in range(0, 800, 4) if dimmed.getpixel((x, y)) == HOOFDKNOP]
+        assert blue, "the confirmation has no Afsluiten button"
+        x, y = sum(p[0] for p in blue) // len(blue), sum(p[1] for p in blue) // len(blue)
+        assert app.poll() is None  # asking is not closing
+        xdotool("mousemove", str(x), str(y), "click", "1")
+        assert app.wait(timeout=30) == 0
+    finally:
+        stop(app)

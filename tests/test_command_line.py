@@ -1,0 +1,148 @@
+"""The command line as a user meets it: options where they type them, lines a log can read,
+commands in the messages that work when pasted. Runs the real CLI and reads its output back."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import pty
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import main
+from samples.voorbeeld import voorbeeld
+from services.unlock import PIN_ENV, PROFESSIONAL_ENV
+from storage.paths import DATA_DIR_ENV
+
+ROOT = Path(__file__).resolve().parent.parent
+PIN = "482913"
+
+
+@pytest.fixture
+def tablet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(PIN_ENV, PIN)
+    monkeypatch.delenv(PROFESSIONAL_ENV, raising=False)
+    monkeypatch.delenv("MAGNEETBORD_DB", raising=False)
+    return f"sqlite:///{tmp_path / 'bord.sqlite3'}"
+
+
+def test_global_options_work_after_the_subcommand_too(tablet: str, tmp_path: Path, capsys) -> None:
+    assert main.main(["demo", "--db", tablet]) == 0
+    assert "30 inwoners" in capsys.readouterr().out
+    assert main.main(["--db", tablet, "demo"]) == 0  # before it, as always: the same database
+    assert "niets toegevoegd" in capsys.readouterr().out
+    assert main.main(["inwoner", "list", "--db", tablet]) == 0  # after a subcommand's subcommand
+    assert len(capsys.readouterr().out.splitlines()) == 30
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").glob("*.sqlite3"))  # default untouched
+
+
+def test_inwoner_list_shows_dossiernummers_and_wijken_also_as_json(tablet: str, tmp_path: Path, capsys) -> None:
+    assert main.main(["--db", tablet, "demo"]) == 0
+    capsys.readouterr()
+    sample = {(i.dossiernummer, i.wijk) for i, _history in voorbeeld()}
+    assert main.main(["--db", tablet, "inwoner", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert {tuple(line.split(maxsplit=1)) for line in lines} == sample
+    assert main.main(["--db", tablet, "inwoner", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {(r["dossiernummer"], r["wijk"]) for r in rows} == sample and len(rows) == len(sample)
+    assert rows == sorted(rows, key=lambda r: (r["wijk"], r["dossiernummer"]))
+    # What the list shows is what inzage takes: no guessing.
+    assert main.main(["--db", tablet, "inwoner", "export", "--dossier", rows[0]["dossiernummer"],
+                      "--out", str(tmp_path / "inzage")]) == 0  # fmt: skip
+    assert (tmp_path / "inzage" / "gegevens.json").is_file()
+
+
+def test_inwoner_list_on_an_empty_tablet_says_so(tablet: str, capsys) -> None:
+    assert main.main(["--db", tablet, "demo", "--inwoners", "1"]) == 0
+    dossier = voorbeeld(aantal=1)[0][0].dossiernummer
+    capsys.readouterr()
+    assert main.main(["--db", tablet, "inwoner", "erase", "--dossier", dossier, "--yes"]) == 0
+    capsys.readouterr()
+    assert main.main(["--db", tablet, "inwoner", "list"]) == 0
+    assert capsys.readouterr().out.strip() == "Er staan nog geen inwoners op deze tablet."
+    assert main.main(["--db", tablet, "inwoner", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def published(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / f"monitor_{name}.csv").open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def test_monitor_right_after_demo_shows_figures_for_the_default_period(tablet: str, tmp_path: Path, capsys) -> None:
+    assert main.main(["--db", tablet, "demo", "--inwoners", "100"]) == 0
+    assert "100 inwoners" in capsys.readouterr().out
+    assert main.main(["--db", tablet, "monitor", "--out", str(tmp_path / "monitor")]) == 0
+    this_month = date.today().strftime("%Y-%m")
+    assert f"t/m {this_month}" in capsys.readouterr().out
+    overzicht = published(tmp_path / "monitor", "overzicht")
+    shown = [row["Inwoners"] for row in overzicht if row["Gebied"] != "Hele gemeente"]
+    assert sum(value.isdigit() for value in shown) >= 3  # most wijken have figures, not "<10"
+    gemeente = next(row for row in overzicht if row["Gebied"] == "Hele gemeente")
+    assert gemeente["Vervolgmetingen"].isdigit() and int(gemeente["Vervolgmetingen"]) > 0
+
+
+def test_demo_dates_its_sample_up_to_today(tablet: str, capsys) -> None:
+    with pytest.raises(SystemExit) as refused:
+        main.main(["--db", tablet, "demo", "--inwoners", "0"])
+    assert refused.value.code == 2 and "minstens 1" in capsys.readouterr().err
+    assert main.main(["--db", tablet, "demo"]) == 0
+    assert main.main(["--db", tablet, "inwoner", "export", "--dossier", voorbeeld()[0][0].dossiernummer,
+                      "--out", str(Path(tablet.removeprefix("sqlite:///")).parent / "i")]) == 0  # fmt: skip
+    gegevens = json.loads((Path(tablet.removeprefix("sqlite:///")).parent / "i" / "gegevens.json").read_text())
+    datums = [date.fromisoformat(m["datum"]) for m in gegevens["metingen"]]
+    assert max(datums) <= date.today() and (date.today() - min(datums)).days <= 365
+
+
+def run_cli(args: list[str], env: dict[str, str], stderr: int | None = subprocess.PIPE) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "main.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, timeout=120
+    )
+
+
+def test_progress_is_rewritten_in_place_only_on_a_terminal(tablet: str, tmp_path: Path) -> None:
+    env = {**os.environ, PIN_ENV: PIN, DATA_DIR_ENV: str(tmp_path / "data")}
+    assert run_cli(["demo", "--db", tablet], env).returncode == 0
+    piped = run_cli(["export", "--db", tablet, "--out", str(tmp_path / "a")], env)
+    assert piped.returncode == 0
+    lines = piped.stderr.decode().splitlines()
+    total = len(list((tmp_path / "a").iterdir()))
+    assert total > 1 and lines == [f"Exporteren: {n} van {total} ({p})" for n, p in enumerate_bundles(lines, total)]
+    assert "\r" not in piped.stderr.decode() and "\x1b" not in piped.stderr.decode()
+    leader, follower = pty.openpty()
+    try:
+        on_tty = run_cli(["export", "--db", tablet, "--meting", first_meting(tmp_path / "a"),
+                          "--out", str(tmp_path / "b")], env, stderr=follower)  # fmt: skip
+        os.close(follower)
+        written = os.read(leader, 4096).decode()
+    finally:
+        os.close(leader)
+    assert on_tty.returncode == 0
+    assert written.startswith("\rExporteren: 1 van 1") and written.endswith("\x1b[K\r\n")
+
+
+def enumerate_bundles(lines: list[str], total: int) -> list[tuple[int, str]]:
+    """(n, bundle folder) as each progress line names it."""
+    return [(n, line.rsplit("(", 1)[1].rstrip(")")) for n, line in enumerate(lines[:total], start=1)]
+
+
+def first_meting(folder: Path) -> str:
+    return json.loads((sorted(folder.iterdir())[0] / "manifest.json").read_text())["meting_id"]
+
+
+def test_messages_show_commands_that_work_as_typed(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    assert main.main(["--db", f"sqlite:///{tmp_path / 'leeg.sqlite3'}", "export"]) == 1
+    assert "python3 main.py demo" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main.main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: python3 main.py")
+    catalogue = (ROOT / "assets" / "locale" / "magneetbord.pot").read_text()
+    assert "main.py" in catalogue and "python main.py" not in catalogue

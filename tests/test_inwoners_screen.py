@@ -1,0 +1,58 @@
+"""The professional's list of inwoners, driven by touches and typed text: everyone, a
+search, one inwoner opened, and a new inwoner whose dossier number is taken."""
+
+from __future__ import annotations
+
+from samples.voorbeeld import voorbeeld
+from tests.kivy_helpers import button, frames, make_app_fixture, tap, window_fixture  # noqa: F401
+from tests.screen_helpers import modal, unlocked_app
+
+SAMPLE = [inwoner for inwoner, _history in voorbeeld()]
+
+
+def shown(app: object) -> list[str]:
+    """The dossier numbers in the list, top to bottom."""
+    return [row.dossier for row in reversed(app.screen("inwoners").ids.rows.children)]
+
+
+def test_the_list_shows_everyone_and_a_search_narrows_it(make_app: object) -> None:
+    app = unlocked_app(make_app)
+    screen = app.screen("inwoners")
+    assert sorted(shown(app)) == sorted(i.dossiernummer for i in SAMPLE)
+    screen.ids.search.text = "tongelre"  # any case, any field
+    frames(1)
+    assert sorted(shown(app)) == sorted(i.dossiernummer for i in SAMPLE if i.wijk == "Tongelre")
+    screen.ids.search.text = SAMPLE[7].dossiernummer
+    frames(1)
+    assert shown(app) == [SAMPLE[7].dossiernummer]
+    screen.ids.search.text = "niemand-heet-zo"
+    frames(1)
+    assert shown(app) == [] and "Niemand gevonden" in screen.ids.empty.text
+
+
+def test_an_empty_tablet_says_what_to_do(make_app: object) -> None:
+    app = unlocked_app(make_app, aantal=0)
+    assert shown(app) == [] and "Nieuwe inwoner" in app.screen("inwoners").ids.empty.text
+
+
+def test_tapping_a_row_opens_that_inwoner(make_app: object) -> None:
+    app = unlocked_app(make_app)
+    top = shown(app)[0]  # the first row, in view
+    chosen = next(i for i in SAMPLE if i.dossiernummer == top)
+    tap(next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == top))
+    assert app.current == "inwoner" and app.inwoner == chosen
+    assert chosen.dossiernummer in app.screen("inwoner").title
+
+
+def test_a_dossier_number_that_is_taken_is_refused_and_nothing_is_added(make_app: object) -> None:
+    app = unlocked_app(make_app)
+    tap(app.screen("inwoners").ids.new)
+    form = modal(app, "NieuweInwonerView")
+    form.ids.dossier.text = SAMPLE[0].dossiernummer
+    tap(button(form.ids.wijken, SAMPLE[0].wijk))  # the wijken on the tablet are buttons
+    assert form.ids.wijk.text == SAMPLE[0].wijk
+    tap(form.ids.save)
+    assert f"Er is al een inwoner met dossiernummer {SAMPLE[0].dossiernummer}" in form.message
+    assert app.current == "inwoners" and len(app.repository.list_inwoners()) == len(SAMPLE)
+    tap(form.ids.cancel)
+    assert len(shown(app)) == len(SAMPLE)

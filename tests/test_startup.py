@@ -1,0 +1,81 @@
+"""The start of the app: the lock screen is the first thing a professional sees, and it needs
+no database. It draws and takes touches with SQLAlchemy, SQLCipher, the crypto libraries and
+the renderers unavailable; they load while the PIN is typed (bench: P3)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.keys import FAST_KDF, TEST_PIN
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("sqlalchemy", "sqlcipher3", "cryptography", "argon2", "reportlab", "PIL", "alembic", "psycopg")
+
+# Runs in a fresh process: those libraries cannot be imported at all; the app is built, its
+# first screen drawn, and a finger taps the keypad's 4.
+LOCK_SCREEN = """
+import json, sys
+from importlib.abc import MetaPathFinder
+
+class Missing(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in HEAVY:
+            raise ImportError(f"{name} is not available before the PIN")
+        return None
+
+sys.meta_path.insert(0, Missing())
+from widgets.headless import configure
+configure(1280, 800)
+from kivy.base import EventLoop
+EventLoop.ensure_window()
+from kivy.core.window import Window
+from kivy.tests.common import UnitTestTouch
+from widgets.app import MagneetbordApp
+
+app = MagneetbordApp(URL)
+Window.add_widget(app.build())
+for _ in range(3):
+    EventLoop.idle()
+pad = app.screen("lock").ids.pad
+key = next(k for k in pad.children if getattr(k, "text", "") == "4")
+touch = UnitTestTouch(*key.to_window(*key.center))
+touch.touch_down()
+touch.touch_up()
+EventLoop.idle()
+loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+print(json.dumps({"screen": app.current, "pin": pad.pin, "loaded": loaded}), file=sys.__stdout__)
+"""
+
+
+def test_the_lock_screen_draws_and_takes_touches_without_the_database(tmp_path: Path) -> None:
+    from storage.keyring import Keyring
+
+    url = f"sqlite:///{tmp_path / 'magneetbord.sqlite3'}"
+    Keyring.for_database(url, kdf=FAST_KDF).add_professional("Sanne de Vries", TEST_PIN)
+    script = f"HEAVY = {HEAVY!r}\nURL = {url!r}\n" + LOCK_SCREEN
+    env = {**os.environ, "MAGNEETBORD_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120, check=False)  # fmt: skip
+    line = next((raw for raw in done.stdout.splitlines() if raw.startswith("{")), None)
+    assert line is not None, done.stdout[-2000:] + done.stderr[-3000:]
+    assert json.loads(line) == {"screen": "lock", "pin": "4", "loaded": []}
+
+
+def test_starting_the_app_loads_no_subcommand(tmp_path: Path) -> None:
+    """``python3 main.py`` goes to the app without building the command line's subcommands
+    (which load the database and the renderers)."""
+    script = (
+        "import json, sys, main\n"
+        "main.run_app = lambda args: print(json.dumps({'db': args.db, 'loaded': sorted("
+        f"{{m.split('.')[0] for m in sys.modules}} & {set(HEAVY) | {'cli', 'services', 'storage', 'exports'}!r}"
+        ")}), file=sys.__stdout__) or 0\n"
+        "sys.exit(main.main(sys.argv[1:]))\n"
+    )
+    for argv, db in (([], None), (["--db", "sqlite:///x.db"], "sqlite:///x.db"), (["run"], None)):
+        done = subprocess.run([sys.executable, "-c", script, *argv], cwd=ROOT, capture_output=True, text=True,
+                              timeout=60, check=True)  # fmt: skip
+        assert json.loads(done.stdout) == {"db": db, "loaded": []}

@@ -1,0 +1,150 @@
+"""The real app on a real X server without a window manager (Xvfb), seen through screenshots.
+
+``Xvfb`` comes from the Debian package ``xvfb``; without it these tests skip and say so. The
+screen is read with Pillow's X11 grab (no other tools). Nothing is drawn on the root window,
+so everything that is not black is the app's window.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 90.0  # seconds for the app to draw its first screen (a loaded 2-core machine)
+
+
+class XServer:
+    def __init__(self, width: int, height: int) -> None:
+        if shutil.which("Xvfb") is None:
+            pytest.skip("Xvfb is not installed (Debian: apt-get install xvfb)")
+        self.size = (width, height)
+        for _attempt in range(20):
+            # A random high number: not the :0, :1 or :99 that people and other tools pick.
+            number = random.randrange(300, 900)
+            if Path(f"/tmp/.X{number}-lock").exists():
+                continue
+            read, write = os.pipe()
+            screen = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"]
+            self.process = subprocess.Popen(
+                ["Xvfb", f":{number}", "-displayfd", str(write), *screen],
+                pass_fds=(write,),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            os.close(write)
+            with os.fdopen(read) as ready:  # the number comes back once the server takes connections
+                if ready.readline().strip() == str(number):
+                    break
+            self.process.wait(timeout=10)  # taken after all: try another
+        else:
+            pytest.fail("Xvfb did not start")
+        self.display = f":{number}"
+        self.grab()  # it answers: the display is there before anything starts on it
+
+    def grab(self) -> object:
+        from PIL import ImageGrab
+
+        return ImageGrab.grab(xdisplay=self.display)
+
+    def window_box(self) -> tuple[int, int, int, int] | None:
+        """(left, top, width, height) of what is not black: the app's window."""
+        box = self.grab().convert("RGB").getbbox()
+        return None if box is None else (box[0], box[1], box[2] - box[0], box[3] - box[1])
+
+    def windows(self) -> str:
+        """The X server's windows, for a failure message (xwininfo, when installed)."""
+        if shutil.which("xwininfo") is None:
+            return "xwininfo not installed"
+        found = subprocess.run(
+            ["xwininfo", "-root", "-tree", "-display", self.display], capture_output=True, text=True, timeout=20
+        )
+        return found.stdout + found.stderr
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(name="xserver")
+def xserver_fixture() -> Iterator[object]:
+    """``xserver(width, height)`` starts an Xvfb screen of that size, without a window manager."""
+    servers: list[XServer] = []
+
+    def _start(width: int = 1920, height: int = 1080) -> XServer:
+        servers.append(XServer(width, height))
+        return servers[-1]
+
+    yield _start
+    for server in servers:
+        server.close()
+
+
+def app_env(tmp_path: Path, display: str | None, **extra: str) -> dict[str, str]:
+    """The environment of a person's start: no test settings, a fresh home and data folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SDL_", "KIVY_", "MAGNEETBORD_"))}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    if display:
+        env["DISPLAY"] = display
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env.update(PYTHONFAULTHANDLER="1", HOME=str(home), XDG_DATA_HOME=str(home / "data"), MAGNEETBORD_DB=f"sqlite:///{tmp_path}/mb.sqlite3")
+    env.update(extra)
+    return env
+
+
+def start_app(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_window(server: XServer, app: subprocess.Popen[str], settled: float = 1.5) -> tuple[int, int, int, int]:
+    """The window's box once it has been drawn and stayed the same for ``settled`` seconds."""
+    deadline = time.monotonic() + START_TIMEOUT
+    box, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        if app.poll() is not None:
+            server_state = "running" if server.process.poll() is None else f"gone (exit {server.process.returncode})"
+            pytest.fail(
+                f"the app stopped (exit {app.returncode}; Xvfb {server.display} {server_state}): "
+                f"{app.stderr.read() if app.stderr else ''}"
+            )
+        now = server.window_box()
+        if now != box:
+            box, since = now, time.monotonic()
+        elif box is not None and time.monotonic() - since >= settled:
+            return box
+        time.sleep(0.25)
+    windows = server.windows()
+    app.send_signal(signal.SIGABRT)  # PYTHONFAULTHANDLER: where it was, on stderr
+    try:
+        _out, err = app.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        err = "(no traceback)"
+    pytest.fail(f"no window drawn within {START_TIMEOUT} s (last seen: {box}); {windows}\n{err}")
+
+
+def stop(app: subprocess.Popen[str]) -> None:
+    if app.poll() is None:
+        app.terminate()
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
