@@ -4,6 +4,8 @@ snapshot alike (pure Python, tested without a screen).
 All lengths are pixels, y grows upwards (Kivy's way; the snapshot flips it). ``unit`` is
 the size of one dp, so touch targets stay at least 48 dp on every screen. Rows are stacked
 from the top (most important first) and grow with the space, up to a friendly maximum.
+A board that is touched (``handles``) never squeezes a row below 48 dp: rows that do not
+fit lie below the area, and ``scroll`` (how far the rows are pushed up) brings them in.
 A bar always runs from the sad smiley (left) to the happy one (right) and is never shorter
 than ``MIN_TRACK``: on a narrow board the name gets narrower and the pictogram goes first.
 """
@@ -136,23 +138,46 @@ class BoardLayout:
     area: Rect
     pitch: float
     top: float  # y of the first row's top edge
+    overflow: float = 0.0  # how much taller the rows are than the area: the most ``scroll`` can be
+    scroll: float = 0.0  # how far the rows are pushed up (0: the first row at the top)
 
     @staticmethod
-    def compute(area: Rect, keys: Sequence[str], unit: float = 1.0, handles: bool = True) -> BoardLayout:
-        """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board."""
+    def compute(
+        area: Rect, keys: Sequence[str], unit: float = 1.0, handles: bool = True, scroll: float = 0.0
+    ) -> BoardLayout:
+        """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board (a
+        picture: its rows shrink to fit); a board with handles keeps every row at least
+        48 dp high and scrolls (``scroll`` is clamped to what there is)."""
         x, y, width, height = area
         pad, gap = PAD * unit, GAP * unit
-        top = y + height - pad
         rows_height = max(0.0, height - 2 * pad)
-        # Below 48 dp a row would be hard to hit; at 800x600 fourteen bars do not fit
-        # at 48 dp, and a smaller window compresses rather than clips.
         pitch = min(MAX_PITCH * unit, rows_height / max(1, len(keys)))
+        if handles:  # a touch target: never below 48 dp (fourteen bars at 800x600 scroll)
+            pitch = max(pitch, (MIN_TOUCH + GAP) * unit)
+        overflow = max(0.0, len(keys) * pitch - rows_height)
+        scroll = min(max(scroll, 0.0), overflow)
+        top = y + height - pad + scroll
         row_h = max(1.0, pitch - gap)
         rows = tuple(
             _row(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit, handles)
             for index, key in enumerate(keys)
         )
-        return BoardLayout(rows=rows, area=area, pitch=pitch, top=top)
+        return BoardLayout(rows=rows, area=area, pitch=pitch, top=top, overflow=overflow, scroll=scroll)
+
+    def scroll_to_show(self, key: str) -> float:
+        """The ``scroll`` that brings row ``key`` wholly into the area, moving as little as can."""
+        row = self.row(key)
+        if row is None:
+            return self.scroll
+        _, y, _, height = self.area
+        pad = PAD * row.unit
+        below = (y + pad) - row.rect[1]  # > 0: the row sticks out under the area
+        above = row.rect[1] + row.rect[3] - (y + height - pad)  # > 0: it sticks out above
+        if below > 0:
+            return min(self.overflow, self.scroll + below)
+        if above > 0:
+            return max(0.0, self.scroll - above)
+        return self.scroll
 
     def row_at(self, y: float) -> RowGeometry | None:
         for row in self.rows:

@@ -71,6 +71,16 @@ def main(out: Path = ROOT / "docs" / "sizes") -> int:
         shot("lock", size)
         lock.ids.pad.pin = PIN
         lock.ids.pad.submit()
+    # All 14 bars at 800x600 keep 48 dp and scroll: the top, then slid to the bottom.
+    Window.size = (800, 600)
+    app.show_meting_step("bord")
+    for key in app.live.meting.niet_gekozen:
+        app.live.apply(lambda m, key=key: m.choose(key))
+    board = app.screen("bord").board_screen.board
+    board.scroll = 0
+    shot("bord-14", (800, 600))
+    board.scroll = board.layout.overflow
+    shot("bord-14-onder", (800, 600))
     return 0
 
 

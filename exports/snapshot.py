@@ -20,6 +20,7 @@ from functools import cache
 from PIL import Image, ImageDraw
 
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
+from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting, Perspectief
 from board.weergave import (
@@ -103,7 +104,8 @@ def render_snapshot(
               width=max(1, height // 600))
     if not meting.gekozen:
         font = pil_font(round(height * 0.035))
-        draw.text((width / 2, height / 2), "Er zijn nog geen leefgebieden gekozen.", fill=TEKST, font=font, anchor="mm")
+        empty = _("Er zijn nog geen leefgebieden gekozen.")
+        draw.text((width / 2, height / 2), empty, fill=TEKST, font=font, anchor="mm")
     draw_board(image, meting, layout.board)
     _legend(image, draw, layout, meting)
     return image
@@ -118,11 +120,14 @@ def snapshot_layout(
     return SnapshotLayout.compute(size, meting.gekozen, header.height, unit)
 
 
-def render_board(meting: Meting, size: tuple[float, float], unit: float, handles: bool = False) -> Image.Image:
+def render_board(
+    meting: Meting, size: tuple[float, float], unit: float, handles: bool = False, scroll: float = 0.0
+) -> Image.Image:
     """Only the board, laid out in ``size`` as the screen lays out a board widget of that
-    size (``handles``: as the live board, with room for the reorder handles)."""
+    size (``handles``: as the live board, with room for the reorder handles, scrolled by
+    ``scroll`` when its rows do not fit)."""
     image = Image.new("RGB", (round(size[0]), round(size[1])), ACHTERGROND)
-    draw_board(image, meting, BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, handles))
+    draw_board(image, meting, BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, handles, scroll))
     return image
 
 
@@ -276,7 +281,7 @@ def _legend(image: Image.Image, draw: ImageDraw.ImageDraw, layout: SnapshotLayou
     for perspectief in present:
         items.append((fiche_sprite(perspectief, diameter), FICHE_STIJL[perspectief].label))
     if meting.vorige:
-        items.append((fiche_sprite(Perspectief.INWONER, diameter, ghost=True), "Vorige meting (licht)"))
+        items.append((fiche_sprite(Perspectief.INWONER, diameter, ghost=True), _("Vorige meting (licht)")))
     font = pil_font(round(layout.height * 0.022))
     y = layout.height - layout.legend_height // 2
     x = layout.margin

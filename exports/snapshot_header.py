@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from PIL import ImageDraw, ImageFont
 
+from board.i18n import _, format_datum
 from board.inwoner import Inwoner
 from board.meting import Meting
 from board.weergave import RGB, TEKST
-from exports.bronnen import datum_nl, pil_font
+from exports.bronnen import pil_font
 from exports.text_fit import fitting_size, wrap
 
 GRIJS: RGB = (105, 105, 105)
@@ -61,9 +62,13 @@ def snapshot_header(meting: Meting, inwoner: Inwoner, width: int, height: int) -
     margin = round(width * 0.03)
     room = width - 2 * margin
     big, small, least = round(height * 0.042), round(height * 0.026), max(11, round(height * 0.016))
-    title = f"{meting.label.capitalize()}  ·  {datum_nl(meting.datum)}"
-    subtitle = f"Wat telt  ·  leefgebieden {meting.leefgebieden.titel.lower()}"
-    who = f"Dossier {inwoner.dossiernummer}" + (f"  ·  {inwoner.initialen}" if inwoner.initialen else "")
+    label = _("0-meting") if meting.volgnummer == 0 else _("vervolgmeting {n}").format(n=meting.volgnummer)
+    title = f"{label[:1].upper()}{label[1:]}  ·  {format_datum(meting.datum)}"
+    leefgebieden = _("leefgebieden {naam}").format(naam=meting.leefgebieden.titel.lower())
+    wat_telt = _("Wat telt")
+    subtitle = f"{wat_telt}  ·  {leefgebieden}"
+    who = _("Dossier {nummer}").format(nummer=inwoner.dossiernummer)
+    who += f"  ·  {inwoner.initialen}" if inwoner.initialen else ""
     title_font = fitting_font(title, room, big, least, bold=True)
     sub_font = fitting_font(subtitle, room, small, least)
     lines: list[Line]

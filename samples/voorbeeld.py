@@ -15,7 +15,6 @@ from board.meting import Actie, Evaluatie, Meting, Perspectief, Uitvoerder
 
 SEED = 2026
 BEGIN = date(2024, 1, 8)  # the earliest 0-meting can be on this day
-DEMO_DAGEN = 365  # with a ``tot``: the 0-metingen fall in this many days before it
 WIJKEN = ("Woensel-Noord", "Tongelre", "Stratum", "Gestel", "Strijp")
 
 # Leefgebieden that often come up first in a wijkteam, with how often they are chosen.
@@ -115,13 +114,14 @@ def voorbeeld(seed: int = SEED, aantal: int = 30, tot: date | None = None) -> li
     """``aantal`` inwoners, each with a 0-meting and 0-3 vervolgmetingen, the 0-meting first.
     The last meting of about one in six inwoners is still a concept.
 
-    ``tot``: the sample is dated up to that day, as a team that started with the board about
-    a year before: the 0-metingen fall in the ``DEMO_DAGEN`` before it, and a vervolgmeting
-    that would come after it has not happened yet (so the monitor's last twelve months show
-    figures). The ids, positions and words stay those of the sample without ``tot``."""
+    ``tot``: the sample is dated up to that day, as a team that started with the board on 1
+    January of the year before: the 0-metingen fall in that year, and a vervolgmeting that
+    would come after ``tot`` has not happened yet (so the monitor's default period, the last
+    calendar year that has ended, shows figures). The ids, positions and words stay those of
+    the sample without ``tot``."""
     if tot is None:
         return _sample(seed, aantal, BEGIN)
-    sample = _sample(seed, aantal, tot - timedelta(days=DEMO_DAGEN))
+    sample = _sample(seed, aantal, date(tot.year - 1, 1, 1))
     return [(inwoner, [m for m in history if m.datum <= tot]) for inwoner, history in sample]
 
 

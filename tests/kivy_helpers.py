@@ -171,3 +171,20 @@ def window_pixels() -> object:
     from widgets.headless import window_image
 
     return window_image()
+
+
+def app_with_inwoner(make_app: object, dossier: str, naam: str = "Sanne de Vries", **kwargs: object) -> tuple:
+    """A new app with one professional (``naam``) and one new inwoner (``dossier``), whose page
+    is shown: (app, inwoner). ``kwargs`` go to ``make_app``."""
+    from board import Inwoner
+
+    app = make_app(**kwargs)
+    account = app.screen("account")
+    account.ids.naam.text = naam
+    type_pin(account, PIN)
+    type_pin(account, PIN)
+    app.repository.add_inwoner(Inwoner.create(dossier, "Gestel"))
+    inwoner = app.repository.find_inwoner(dossier)
+    app.show_inwoner(inwoner)
+    frames(2)
+    return app, inwoner

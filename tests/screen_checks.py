@@ -35,12 +35,19 @@ def window_rect(widget: object) -> tuple[float, float, float, float]:
 
 
 def words_broken(root: object) -> list[str]:
-    """Labels whose longest word is wider than the width they wrap at."""
+    """Labels whose longest word is wider than the width they wrap at; text fields whose hint is cut."""
     from kivy.core.text import Label as CoreLabel
     from kivy.uix.label import Label
+    from kivy.uix.textinput import TextInput
 
     broken = []
     for widget in _shown(root):
+        if isinstance(widget, TextInput) and widget.hint_text and not widget.text and not widget.multiline:
+            room = widget.width - widget.padding[0] - widget.padding[2]
+            hint = CoreLabel(font_size=widget.font_size, font_name=widget.font_name).get_extents(widget.hint_text)[0]
+            if hint > room + 1:
+                broken.append(f"hint {widget.hint_text[:40]!r} cut: {hint} > {room:.0f}")
+            continue
         if not isinstance(widget, Label) or not widget.text.strip() or widget.markup:
             continue
         width = widget.text_size[0]
@@ -90,4 +97,18 @@ def covered(root: object, extra: list[tuple[str, tuple]] = ()) -> list[str]:
         for name, rect in extra:
             if _overlap(ra, rect):
                 found.append(f"{getattr(a, 'text', type(a).__name__)!r} over {name}")
+    return found
+
+
+def crowded_lists(root: object) -> list[str]:
+    """Buttons inside one scrolling list that overlap each other (scrolled alike, so compared
+    in window coordinates)."""
+    from kivy.uix.behaviors import ButtonBehavior
+
+    buttons = [w for w in _shown(root) if isinstance(w, ButtonBehavior) and _in_scroll(w)]
+    found = []
+    for i, a in enumerate(buttons):
+        for b in buttons[i + 1 :]:
+            if _overlap(window_rect(a), window_rect(b)):
+                found.append(f"{getattr(a, 'text', type(a).__name__)!r} over {getattr(b, 'text', type(b).__name__)!r}")
     return found

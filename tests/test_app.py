@@ -237,3 +237,22 @@ def test_a_killed_app_resumes_the_concept_meting_exactly(make_app: object, tmp_p
     assert board.fiche_center("werk")[0] == pytest.approx(board.layout.row("werk").x_for(shown.positie("werk")))
     assert board.fiche_center("werk", Perspectief.NAASTE) is not None
     repository.close()
+
+
+def test_the_visit_marker_follows_the_boards_first_frame(make_app: object) -> None:
+    """P10: the board is drawn first, the visit marker (an fsync) is written in the frame after;
+    a visit that already ended by then leaves no marker behind."""
+    from services.visit import Visit
+    from tests.kivy_helpers import app_with_inwoner
+
+    app, inwoner = app_with_inwoner(make_app, "D-10", today=lambda: date(2026, 3, 2))
+    app.open_visit()
+    assert app.current == "bord" and app.marker.read() is None  # not yet: the board comes first
+    frames(2)
+    assert app.marker.read() == Visit(inwoner.id, app.live.meting.id)
+    app._end_visit()
+    app.show_inwoner()
+    app.open_visit()
+    app._end_visit()  # left before the board's next frame
+    frames(2)
+    assert app.marker.read() is None

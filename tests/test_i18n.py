@@ -175,3 +175,30 @@ def test_a_wrong_pin_and_the_wait_are_told_in_the_ui_language() -> None:
         keyring.unlock(pid, "193847", now=1000.0)
     assert str(fout.value) == "Deze pincode klopt niet."
     assert wait_message(1) == "Te vaak een verkeerde pincode. Wacht 1 seconde en probeer het opnieuw."
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_snapshot_speaks_the_ui_language(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word drawn on the snapshot (header, legend, an empty board) comes from the catalogue."""
+    from PIL import ImageDraw
+
+    from exports.snapshot import render_snapshot
+    from samples import voorbeelden
+    from samples.voorbeeld_bord import voorbeeld_vervolgmeting
+
+    drawn: list[str] = []
+    text = ImageDraw.ImageDraw.text
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", lambda self, xy, words, *a, **k: (
+        drawn.append(words), text(self, xy, words, *a, **k))[1])
+    set_language(language)
+    vervolg = voorbeeld_vervolgmeting()
+    render_snapshot(vervolg, voorbeelden.inwoner(), (1280, 800))
+    render_snapshot(Meting.nulmeting("x", date(2026, 3, 1)), voorbeelden.inwoner(), (1280, 800))
+    words = " | ".join(drawn)
+    expected = {
+        "nl": ["Dossier D-2026-0042", "Wat telt", "leefgebieden", "Vorige meting (licht)", "nog geen leefgebieden"],
+        "en": ["Case D-2026-0042", "Wat telt", "life domains", "Previous board (faint)", "No life domains"],
+    }[language]
+    assert all(word in words for word in expected), words
+    if language == "en":
+        assert not any(dutch in words for dutch in ("Dossier", "leefgebieden", "Vorige", "vervolgmeting")), words

@@ -95,6 +95,7 @@ class MagneetbordApp(App):
         self.marker = VisitMarker()
         self._screens: dict[str, Screen] = {}
         self._vorige: Meting | None = None  # the meting before the one on the board
+        self._vorige_van: Meting | None = None  # whose previous meting is still to be loaded
         self._idle_event = None
 
     # ----- building ---------------------------------------------------------------------
@@ -302,23 +303,37 @@ class MagneetbordApp(App):
 
         assert self.repository is not None
         self._attach(BoardSession(meting, on_commit=saving(self.repository)))
-        self.marker.write(Visit(meting.inwoner_id, meting.id))
         self.inwoner_mode = True
         self._go("bord")
+        # The board first; the visit marker (fsync) after its first frame. The meting is
+        # saved already: until the marker is there a restart asks the PIN instead of resuming.
+        Clock.schedule_once(lambda _dt: self._after_first_frame(meting), 0)
+
+    def _after_first_frame(self, meting: Meting) -> None:
+        """What the board's first frame does not need: the visit marker, the afronden screen."""
+        if self.inwoner_mode and self.live.meting.id == meting.id:
+            self.marker.write(Visit(meting.inwoner_id, meting.id))
+            if "afronden" in self._screens:
+                self._follow("afronden")
 
     def _attach(self, session: BoardSession) -> None:
         """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""
         assert self.repository is not None
         meting = session.meting
         self.screen("bord").show_session(session)
-        self._vorige = vorige_meting(self.repository, meting)
+        # The previous meting in full is for the afronden screen only: loaded when it is shown.
+        self._vorige, self._vorige_van = None, meting
         for name in ("doelen", "afronden"):
-            if name in self._screens:  # made on first use: a resumed board starts quicker
+            # Made on first use (a resumed board starts quicker). Afronden, unless it is on
+            # screen, follows after the board's first frame (it loads the previous meting).
+            if name in self._screens and (name == "doelen" or self.current == "afronden"):
                 self._follow(name)
 
     def _follow(self, name: str) -> None:
         screen = self.screen(name)
         if name == "afronden":
+            if self._vorige_van is not None and self.repository is not None:
+                self._vorige, self._vorige_van = vorige_meting(self.repository, self._vorige_van), None
             screen.vorige = self._vorige
         screen.live = self.live
 

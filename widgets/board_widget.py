@@ -24,7 +24,7 @@ from kivy.graphics import (
 )
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty
-from kivy.uix.widget import Widget
+from kivy.uix.stencilview import StencilView
 
 from board import Meting, Perspectief
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
@@ -128,8 +128,12 @@ class DrawnFiche:
         self.arrow_color.a = 0.9
 
 
-class BoardWidget(Widget):
+class BoardWidget(StencilView):
     """The board. ``live`` is the ``LiveSession`` it draws and changes.
+
+    When its bars do not fit at 48 dp (fourteen at 800x600) it scrolls: a finger that starts
+    beside the bars (on a name, a pictogram, between rows) slides them up and down, and a
+    kaartje just put on the board is scrolled into sight. Drawing is clipped to the widget.
 
     ``perspectief`` says whose fiche a touch on an empty spot of a bar places; it is a
     mode of the screen (like a pen colour), not board state. ``drop_zone`` is the widget
@@ -141,17 +145,20 @@ class BoardWidget(Widget):
     drop_zone = ObjectProperty(None, allownone=True)
     scale = NumericProperty(1.0)  # bigger bars and fiches on a bigger screen
     read_only = BooleanProperty(False)  # a board to look at: no reorder handles
+    scroll = NumericProperty(0.0)  # how far the rows are pushed up (board.geometry.BoardLayout)
 
     def __init__(self, **kwargs: object) -> None:
         self.layout = BoardLayout.compute((0, 0, 1, 1), ())
         self._fiches: dict[tuple[str, Perspectief], DrawnFiche] = {}
         self._structure: tuple = ()
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
+        self._gekozen: tuple[str, ...] = ()
         super().__init__(**kwargs)
         watch_dialogs()
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
         self._geometry = Clock.create_trigger(self._on_geometry, -1)
-        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry,
+                  scroll=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 
@@ -170,7 +177,7 @@ class BoardWidget(Widget):
     def _on_meting(self, _live: object, meting: Meting) -> None:
         structure = (
             meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only,
-            tuple(self._lifted.values()),
+            tuple(self._lifted.values()), self.scroll,
         )
         if structure != self._structure:
             self._rebuild(meting)
@@ -186,9 +193,15 @@ class BoardWidget(Widget):
 
     def _rebuild(self, meting: Meting) -> None:
         unit = dp(1) * self.scale
-        self.layout = BoardLayout.compute(
-            (self.x, self.y, self.width, self.height), meting.gekozen, unit, handles=not self.read_only
-        )
+        area = (self.x, self.y, self.width, self.height)
+        self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only, scroll=self.scroll)
+        added = [key for key in meting.gekozen if key not in self._gekozen]
+        self._gekozen = meting.gekozen
+        if len(added) == 1 and not self._lifted:  # a kaartje just chosen: show where it went
+            self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only,
+                                              scroll=self.layout.scroll_to_show(added[0]))
+        if self.layout.scroll != self.scroll:
+            self.scroll = self.layout.scroll  # clamped (fewer bars, a taller window); redraws once more
         self._fiches = {}
         self.canvas.clear()
         leefgebieden = meting.leefgebieden
@@ -220,6 +233,13 @@ class BoardWidget(Widget):
                 fiches.add(self._fiches[(row.key, perspectief)].group)
         for group in (ghosts, arrows, fiches):
             self.canvas.add(group)
+        if self.layout.overflow > 0:  # a slim bar at the right edge: there is more above or below
+            shown = self.height / (self.height + self.layout.overflow)
+            bar_h = self.height * shown
+            bar_y = self.top - bar_h - (self.height - bar_h) * self.layout.scroll / self.layout.overflow
+            self.canvas.add(Color(*rgba(TEKST, 0.35)))
+            self.canvas.add(RoundedRectangle(pos=(self.right - 5 * unit, bar_y), size=(3 * unit, bar_h),
+                                             radius=[1.5 * unit]))
 
     def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float) -> None:
         x, y, w, h = row.rect
@@ -282,15 +302,20 @@ class BoardWidget(Widget):
             return False
         if dialog_just_closed(touch):  # the second tap of a double tap on a dialog's button
             return True
-        row = self.layout.row_at(touch.y)
-        if row is None:
+        if getattr(touch, "is_mouse_scrolling", False):  # a mouse wheel on a desktop
+            # Kivy calls the wheel turned towards you "scrollup" (as its ScrollView reads it).
+            step = self.layout.pitch if touch.button == "scrollup" else -self.layout.pitch
+            self.scroll = min(max(self.scroll + step, 0.0), self.layout.overflow)
             return True
+        row = self.layout.row_at(touch.y)
         if self.read_only:
             return True
-        if row.handle is not None and _inside(row.handle, touch.pos):
+        if row is not None and row.handle is not None and _inside(row.handle, touch.pos):
             gesture = ("bar", row.key)
-        elif row.reaches(touch.x, touch.y, self._drawn_on(row)):
+        elif row is not None and row.reaches(touch.x, touch.y, self._drawn_on(row)):
             gesture = ("fiche", row.key, self._perspectief_at(row, touch.x))
+        elif self.layout.overflow > 0:  # beside the bars: slide the board up or down
+            gesture = ("scroll", touch.y, self.scroll)
         else:
             return True
         touch.grab(self)
@@ -311,12 +336,18 @@ class BoardWidget(Widget):
         if touch.grab_current is not self:
             return super().on_touch_up(touch)
         touch.ungrab(self)
+        if touch.ud[self][0] == "scroll":
+            return True
         self._lifted.pop(touch.uid, None)
         self.live.finish(touch.uid)
         self._on_meting(self.live, self.live.meting)  # the lifted bar looks normal again
         return True
 
     def _follow(self, touch: object, gesture: tuple) -> None:
+        if gesture[0] == "scroll":
+            _, start_y, start = gesture
+            self.scroll = min(max(start + touch.y - start_y, 0.0), self.layout.overflow)
+            return
         if gesture[0] == "fiche":
             _, key, perspectief = gesture
             row = self.layout.row(key)

@@ -65,6 +65,13 @@ def longest_word(text: str, font_size: int, bold: bool = False) -> int:
 
 
 @cache
+def text_lines(text: str, font_size: int, width: int, bold: bool = False) -> int:
+    """How many lines ``text`` takes wrapped at ``width`` px."""
+    one = label_texture("Hg", font_size, None, bold).height
+    return max(1, round(label_texture(text, font_size, width, bold).height / max(one, 1)))
+
+
+@cache
 def fitted_label(
     text: str,
     width: int,
@@ -73,12 +80,15 @@ def fitted_label(
     min_font: int,
     bold: bool = False,
     color: RGBA = (0.16, 0.16, 0.16, 1.0),
+    lines: int = 0,
 ) -> Texture:
     """``text`` at the biggest font (``max_font`` down to ``min_font``) at which every
-    word fits ``width`` and all lines fit ``height``: names wrap between words, never
-    inside one."""
+    word fits ``width`` and all lines fit ``height`` (and are no more than ``lines``, when
+    given): names wrap between words, never inside one."""
     for font in range(max_font, min_font, -1):
         if longest_word(text, font, bold) > width:
+            continue
+        if lines and text_lines(text, font, width, bold) > lines:
             continue
         texture = label_texture(text, font, width, bold, color)
         if texture.height <= height:

@@ -32,7 +32,7 @@ from board.i18n import N_, _
 from board.leefgebieden import Leefgebied
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
-from widgets.textures import fitted_label, label_texture, longest_word, pictogram_texture, rgba
+from widgets.textures import fitted_label, label_texture, longest_word, pictogram_texture, rgba, text_lines
 from widgets.touch_guard import dialog_just_closed
 
 Rect = tuple[float, float, float, float]
@@ -254,12 +254,14 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float) -> None:
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
     font, picto, pad = card_text_layout(leefgebied.naam, w, h, unit)
     Color(1, 1, 1, 1)
-    Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + pad, y + (h - picto) / 2),
-              size=(picto, picto))
-    text_x = x + 2 * pad + picto
+    if picto:
+        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + pad, y + (h - picto) / 2),
+                  size=(picto, picto))
+    text_x = x + _text_x(pad, picto)
     text_w = round(x + w - text_x - pad)
     # The longest names ("Alcohol, drugs, gamen en gokken") wrap between words, never inside one.
-    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST))
+    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST),
+                           lines=3)
     Rectangle(texture=texture, size=texture.size, pos=(text_x, y + (h - texture.height) / 2))
 
 
@@ -270,7 +272,7 @@ def draw_more_card(rect: Rect, unit: float, page: int, pages: int) -> None:
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.8))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
-    texture = fitted_label(f"{_(MEER)}  {page}/{pages}", round(w - 16 * unit), round(h - 6 * unit), round(17 * unit),
+    texture = fitted_label(f"{_(MEER)}\n{page}/{pages}", round(w - 16 * unit), round(h - 6 * unit), round(17 * unit),
                            round(MIN_CARD_FONT * unit), bold=True, color=rgba(TEKST))
     Color(1, 1, 1, 1)
     Rectangle(texture=texture, size=texture.size, pos=(x + (w - texture.width) / 2, y + (h - texture.height) / 2))
@@ -278,12 +280,24 @@ def draw_more_card(rect: Rect, unit: float, page: int, pages: int) -> None:
 
 def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, float, float]:
     """(smallest font, pictogram size, padding) for a card: the name's text stays at least
-    MIN_CARD_FONT dp; on a narrow card the pictogram gets smaller first so its longest word fits."""
+    MIN_CARD_FONT dp, no word is broken and the name takes no more lines than the card holds
+    (at most three). On a narrow card the pictogram gets smaller first; on the narrowest
+    (two columns in an 800 px window) a long name goes without it."""
     font = round(MIN_CARD_FONT * unit)
-    picto = min(h * 0.7, 44 * unit)
-    pad = min((h - picto) / 2, 8 * unit)
-    longest = longest_word(naam, font)
-    room = w - 3 * pad - picto
-    if longest > room:
-        picto = max(24 * unit, picto - (longest - room))
-    return font, picto, pad
+    biggest = min(h * 0.7, 44 * unit)
+    pad = min((h - biggest) / 2, 8 * unit)
+    line = label_texture("Hg", font).height
+    most = max(1, min(3, int((h - 6 * unit) // max(line, 1))))
+    for picto in (biggest, 32 * unit, 24 * unit, 0.0):
+        if picto > biggest:
+            continue
+        room = int(w - _text_x(pad, picto) - pad)
+        # Two pixels to spare: Kivy wraps a word that only just fits.
+        if longest_word(naam, font) <= room - 2 and text_lines(naam, font, room) <= most:
+            return font, picto, pad
+    return font, 0.0, pad
+
+
+def _text_x(pad: float, picto: float) -> float:
+    """Where a card's name starts, from the card's left edge."""
+    return 2 * pad + picto if picto else pad
