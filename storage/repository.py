@@ -87,6 +87,10 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue):
         return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext), actor)
 
     def close(self) -> None:
+        """Close every connection; on SQLite the write-ahead log is folded into the file first."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
 
     # ----- inwoners -------------------------------------------------------------------

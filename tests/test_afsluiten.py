@@ -122,5 +122,10 @@ def test_for_real_pin_on_the_keyboard_then_afsluiten(
         assert app.poll() is None  # asking is not closing
         xdotool("mousemove", str(x), str(y), "click", "1")
         assert app.wait(timeout=30) == 0
+        # Closed cleanly, the database file holds everything: no write-ahead log left to lose
+        # when only the database file is copied for a backup.
+        database = Path(env["MAGNEETBORD_DB"].removeprefix("sqlite:///"))
+        wal = database.with_name(database.name + "-wal")
+        assert database.stat().st_size > 0 and (not wal.exists() or wal.stat().st_size == 0)
     finally:
         stop(app)

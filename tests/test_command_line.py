@@ -158,3 +158,23 @@ def test_the_readme_monitor_picture_is_made_by_the_readme_command() -> None:
     demo, monitor = (part.replace("python3 main.py ", "") for part in command.groups())
     assert f'"$ROOT/main.py" {demo})' in script and f'"$ROOT/main.py" {monitor}' in script
     assert "docs/monitor-example-beter.png" in readme and "monitor-example-beter.png" in script
+
+
+def test_the_readme_backup_restores_with_the_pin_and_without_a_wait(tmp_path: Path) -> None:
+    """README, "Back-up and restore": the database, its keys file and backoff.key, copied
+    into another data folder, open with the PIN at once; without backoff.key they wait."""
+    tablet = tmp_path / "tablet"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAGNEETBORD_DB", PIN_ENV)}
+    made = run_cli(["demo", "--inwoners", "3"], {**env, DATA_DIR_ENV: str(tablet)})
+    assert made.returncode == 0
+    pin = re.search(r"Pincode: (\d+)", made.stdout.decode()).group(1)
+    files = ["magneetbord.sqlite3", "magneetbord.sqlite3.keys.json", "backoff.key"]
+    for folder, copied in (("backup", files), ("zonder", files[:2])):
+        (tmp_path / folder).mkdir()
+        for name in copied:
+            (tmp_path / folder / name).write_bytes((tablet / name).read_bytes())
+    restored = run_cli(["inwoner", "list"], {**env, DATA_DIR_ENV: str(tmp_path / "backup"), PIN_ENV: pin})
+    assert restored.returncode == 0, restored.stderr.decode()
+    assert len(restored.stdout.decode().strip().splitlines()) >= 3  # the three inwoners
+    without = run_cli(["inwoner", "list"], {**env, DATA_DIR_ENV: str(tmp_path / "zonder"), PIN_ENV: pin})
+    assert without.returncode != 0 and "Wacht" in without.stderr.decode() + without.stdout.decode()

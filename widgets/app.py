@@ -64,6 +64,16 @@ class MagneetbordApp(App):
     def open_settings(self, *_args: object) -> bool:
         return False  # a kiosk has no settings panel, whatever key or code asks for it
 
+    def on_stop(self) -> None:
+        """Closing (Afsluiten, or the system's SIGTERM): a bundle being written is finished,
+        then the database is closed, so SQLite folds its write-ahead log into the file: a
+        copy of the database file alone (a backup) then holds the last visit too."""
+        thread = getattr(self, "export_thread", None)
+        if thread is not None and thread.is_alive():
+            thread.join(timeout=60)
+        if getattr(self, "repository", None) is not None:
+            self.repository.close()
+
     def display_settings(self, _settings: object) -> bool:
         return False
 
