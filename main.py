@@ -84,7 +84,8 @@ def use_project_environment() -> None:
     venv = Path(__file__).resolve().parent / ".venv"
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     if python.exists() and Path(sys.prefix).resolve() != venv.resolve():
-        os.execv(str(python), [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
+        script = Path(sys.argv[0]).resolve()  # main.py, or bench/run.py
+        os.execv(str(python), [str(python), str(script), *sys.argv[1:]])
     sys.exit(
         "Magneetbord mist zijn pakketten (Kivy, SQLAlchemy, ...). Installeer ze eerst, in een eigen omgeving:\n"
         "  python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.lock\n"

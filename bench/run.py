@@ -65,4 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from main import use_project_environment
+
+    use_project_environment()  # the README's `python3 bench/run.py` runs in .venv, as main.py does
     sys.exit(main())

@@ -122,8 +122,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                         help="de centrale database, of de database van deze tablet (standaard)")
     parser.add_argument("--out", metavar="MAP", help="de map voor monitor.pdf en de CSV-bestanden")
-    parser.add_argument("--van", metavar="JJJJ-MM", help="eerste maand (standaard: twaalf maanden terug)")
-    parser.add_argument("--tot", metavar="JJJJ-MM", help="laatste maand, inbegrepen (standaard: deze maand)")
+    parser.add_argument(
+        "--van",
+        metavar="JJJJ-MM",
+        help="eerste maand (zonder --van en --tot: het hele vorige kalenderjaar; alleen --van of --tot: die ene maand)",
+    )
+    parser.add_argument("--tot", metavar="JJJJ-MM", help="laatste maand, inbegrepen")
     parser.add_argument("--gemeente", default=DEFAULT_GEMEENTE, metavar="NAAM", help="naam op het rapport")
     parser.add_argument("--set", default=DEFAULT_SET, help=argparse.SUPPRESS)
     parser.set_defaults(func=run_report)

@@ -178,3 +178,15 @@ def test_the_readme_backup_restores_with_the_pin_and_without_a_wait(tmp_path: Pa
     assert len(restored.stdout.decode().strip().splitlines()) >= 3  # the three inwoners
     without = run_cli(["inwoner", "list"], {**env, DATA_DIR_ENV: str(tmp_path / "zonder"), PIN_ENV: pin})
     assert without.returncode != 0 and "Wacht" in without.stderr.decode() + without.stdout.decode()
+
+
+def test_the_benchmarks_run_from_a_python_without_the_packages() -> None:
+    """README: `python3 bench/run.py` after the install, like `python3 main.py`: a Python
+    without the packages (here: -S, no site-packages) goes on in .venv, or says how to install."""
+    ran = subprocess.run(
+        [sys.executable, "-S", "bench/run.py", "--list"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    if (ROOT / ".venv" / "bin" / "python").exists():  # as after the README's install (and in .ci/run)
+        assert ran.returncode == 0 and "P4" in ran.stdout, ran.stderr
+    else:
+        assert ran.returncode != 0 and "Installeer ze eerst" in ran.stderr and "Traceback" not in ran.stderr
