@@ -13,6 +13,14 @@ _INITIALEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ.\- ]{1,12}$")
 _DOSSIERNUMMER = re.compile(r"^[A-Za-z0-9\-_/.]{1,40}$")
 
 
+def dossier_map(dossiernummer: str) -> str:
+    """A folder name for one inwoner's files, one per dossiernummer: letters, digits and '-'
+    stay, every other character becomes '_' and its hex code ('/' → '_2f', '.' → '_2e', '_' →
+    '_5f'), so no two dossiernummers share a folder and none climbs out of it ('..')."""
+    kept = (c if c.isascii() and (c.isalnum() or c == "-") else f"_{ord(c):02x}" for c in dossiernummer)
+    return "inzage-" + "".join(kept)
+
+
 @dataclass(frozen=True)
 class Inwoner:
     id: str  # random and pseudonymous; the only key that leaves the tablet in the monitor

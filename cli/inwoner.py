@@ -38,7 +38,7 @@ def run_export(args: argparse.Namespace, repository: Any) -> int:
     print(
         ngettext(
             "Inzage geschreven naar {out}: {n} bestand.", "Inzage geschreven naar {out}: {n} bestanden.", len(written)
-        ).format(out=args.out, n=len(written))
+        ).format(out=written[0].parent, n=len(written))
     )
     return 0
 

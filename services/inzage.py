@@ -17,7 +17,7 @@ from pathlib import Path
 
 from board.document import dumps, history_to_document
 from board.i18n import _
-from board.inwoner import Inwoner
+from board.inwoner import Inwoner, dossier_map
 from exports.dossier import dossier_pdf
 from services.visit import VisitMarker
 from storage import audit
@@ -29,10 +29,13 @@ from storage.repository import Repository
 
 
 def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> list[Path]:
-    """Write the inzage files into ``out`` (made when missing); returns the files written."""
+    """Write the inzage files into a folder of this inwoner's own in ``out`` (both made when
+    missing; see ``dossier_map``): two inwoners' files never mix; returns the files written."""
     inwoner = _find(repository, dossiernummer)
+    out = out / dossier_map(inwoner.dossiernummer)
     metingen = repository.history(inwoner.id)
-    out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    out.mkdir(exist_ok=True, mode=0o700)
     files = {"gegevens.json": dumps(history_to_document(inwoner, metingen)).encode()}
     by_id = {m.id: m for m in metingen}
     for meting in metingen:

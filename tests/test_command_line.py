@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import main
+from board.inwoner import dossier_map
 from samples.voorbeeld import voorbeeld
 from services.unlock import PIN_ENV, PROFESSIONAL_ENV
 from storage.paths import DATA_DIR_ENV
@@ -57,7 +58,7 @@ def test_inwoner_list_shows_dossiernummers_and_wijken_also_as_json(tablet: str, 
     # What the list shows is what inzage takes: no guessing.
     assert main.main(["--db", tablet, "inwoner", "export", "--dossier", rows[0]["dossiernummer"],
                       "--out", str(tmp_path / "inzage")]) == 0  # fmt: skip
-    assert (tmp_path / "inzage" / "gegevens.json").is_file()
+    assert (tmp_path / "inzage" / dossier_map(rows[0]["dossiernummer"]) / "gegevens.json").is_file()
 
 
 def test_inwoner_list_on_an_empty_tablet_says_so(tablet: str, capsys) -> None:
@@ -97,7 +98,8 @@ def test_demo_dates_its_sample_up_to_today(tablet: str, capsys) -> None:
     assert main.main(["--db", tablet, "demo"]) == 0
     assert main.main(["--db", tablet, "inwoner", "export", "--dossier", voorbeeld()[0][0].dossiernummer,
                       "--out", str(Path(tablet.removeprefix("sqlite:///")).parent / "i")]) == 0  # fmt: skip
-    gegevens = json.loads((Path(tablet.removeprefix("sqlite:///")).parent / "i" / "gegevens.json").read_text())
+    inzage = Path(tablet.removeprefix("sqlite:///")).parent / "i" / dossier_map(voorbeeld()[0][0].dossiernummer)
+    gegevens = json.loads((inzage / "gegevens.json").read_text())
     datums = [date.fromisoformat(m["datum"]) for m in gegevens["metingen"]]
     assert max(datums) <= date.today() and min(datums) >= date(date.today().year - 1, 1, 1)
 

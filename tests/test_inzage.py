@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 import main
+from board.inwoner import dossier_map
 from exports.bundle import write_bundle
 from services.inzage import erase_inwoner
 from services.unlock import PIN_ENV, open_for_cli
@@ -44,8 +45,9 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_inzage_gives_everything_about_one_inwoner(data_folder: Path, tmp_path: Path) -> None:
-    out = tmp_path / "inzage"
-    assert main.main(["inwoner", "export", "--dossier", DOSSIER, "--out", str(out)]) == 0
+    out = tmp_path / dossier_map(DOSSIER)
+    assert main.main(["inwoner", "export", "--dossier", DOSSIER, "--out", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("inzage")] == [out.name]
     names = sorted(p.name for p in out.iterdir())
     assert names == ["auditlog.json", "gegevens.json", "meting-00-2026-02-03.pdf"]
     gegevens = json.loads((out / "gegevens.json").read_text())
@@ -93,3 +95,13 @@ def test_erase_overwrites_the_pages_in_a_plain_database_too(tmp_path: Path) -> N
     assert find_traces(files_under(tmp_path)) == []  # while the app still runs
     repository.close()
     assert find_traces(files_under(tmp_path)) == []
+
+
+def test_two_inwoners_inzage_in_one_folder_never_mix(data_folder: Path, tmp_path: Path) -> None:
+    """Each inwoner's files go into a folder of their own; a dossiernummer with '/', '.' or
+    '_' never climbs out of it nor shares one with another."""
+    assert main.main(["inwoner", "export", "--dossier", DOSSIER, "--out", str(tmp_path / "uit")]) == 0
+    assert main.main(["inwoner", "export", "--dossier", DOSSIER, "--out", str(tmp_path / "uit")]) == 0  # again: same
+    assert len(list((tmp_path / "uit").iterdir())) == 1
+    names = {dossier_map(n) for n in ("A/1", "A_1", "A.1", "A_2f1", "../x", "..")}
+    assert len(names) == 6 and all("/" not in n and ".." not in n for n in names)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from board.inwoner import dossier_map
 from exports.bundle import write_bundle
 from services.inzage import export_inwoner
 from services.monitor import write_key_file
@@ -74,7 +75,7 @@ def test_every_file_the_app_keeps_is_private(
         found = modes(data)
         assert {"magneetbord.sqlite3", "magneetbord.sqlite3-wal", "magneetbord.sqlite3-shm",
                 "magneetbord.sqlite3.keys.json", "backoff.key", "bezoek.json", "monitorsleutel.txt",
-                "inzage/gegevens.json"} <= set(found)  # fmt: skip
+                f"inzage/{dossier_map(DOSSIER)}/gegevens.json"} <= set(found)  # fmt: skip
         assert any(name.startswith("outbox/") and name.endswith(".json") for name in found)
         assert wrong(found, data) == {}
     finally:
