@@ -63,6 +63,16 @@ def open_for_cli(
             ).format(naam=DEMO_NAAM, pin=pin)
         )
         return Repository.open(url, key, actor=professional_id)
+    if create_demo and any(p.naam != DEMO_NAAM for p in keyring.professionals()):
+        # A tablet in use: invented inwoners would sit among the real ones, go out with the
+        # next export and count in the gemeente's monitor.
+        raise UnlockError(
+            _(
+                "Op deze tablet werken al professionals: de voorbeeldgegevens zouden tussen echte inwoners komen. "
+                "Probeer het voorbeeld in een eigen map, bijvoorbeeld: "
+                "MAGNEETBORD_DATA_DIR=/tmp/magneetbord-demo python3 main.py demo"
+            )
+        )
     professional = _choose(keyring.professionals(), ask or input)
     prompt = _("Pincode van {naam}: ").format(naam=professional.naam)
     pin = os.environ.get(PIN_ENV) or _ask(ask or getpass.getpass, prompt)

@@ -14,6 +14,7 @@ from board.lock import pin_problem
 from samples.voorbeeld import voorbeeld
 from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 from storage import ENV_VAR, Keyring, Repository
+from storage.keyring import KdfParams
 
 PIN = "482913"
 
@@ -94,3 +95,18 @@ def test_demo_makes_a_professional_once_and_then_needs_the_pin(
     monkeypatch.setattr("getpass.getpass", lambda prompt: (_ for _ in ()).throw(EOFError()))
     assert main.main(["--db", url, "demo"]) == 1
     assert PIN_ENV in capsys.readouterr().out
+
+
+def test_demo_leaves_a_tablet_in_use_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a tablet where a real professional works, demo refuses before asking the PIN and
+    adds nothing: invented inwoners would go out with the next export and count in the monitor."""
+    url = f"sqlite:///{tmp_path / 'tablet.sqlite3'}"
+    Keyring.for_database(url, kdf=KdfParams(memory_kib=64, time_cost=1)).add_professional("Sanne de Vries", "730152")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    monkeypatch.setenv(PIN_ENV, "730152")
+    assert main.main(["--db", url, "demo"]) == 1
+    out = capsys.readouterr().out
+    assert "echte inwoners" in out and "MAGNEETBORD_DATA_DIR" in out
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
