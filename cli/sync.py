@@ -19,6 +19,8 @@ def print_progress(done: int, total: int) -> None:
 
 def run(args: argparse.Namespace, repository: Any) -> int:
     result = sync(repository, args.to, args.batch, print_progress)
+    if result.created:
+        print(_("Er was nog geen centrale database in {bestand}: die is nu gemaakt.").format(bestand=result.created))
     if result.erased:
         print(ngettext(
             "{n} gewiste inwoner is ook uit de centrale database verwijderd.",

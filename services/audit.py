@@ -12,10 +12,10 @@ from pathlib import Path
 from board.i18n import _
 from storage import audit_anchor
 from storage.audit import GENESIS, entries, verify
-from storage.errors import InvalidValueError
+from storage.errors import InvalidValueError, StorageError
 from storage.outbox import outbox_folder
 from storage.repository import Repository
-from storage.urls import resolve_url
+from storage.urls import missing_sqlite_file, resolve_url
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,11 @@ def _given(repository: Repository, anker: Sequence[str], centraal: str | None) -
         from storage.central import describe, open_central  # late: only with --centraal
         from storage.central_trust import last_anchor
 
+        missing = missing_sqlite_file(centraal)
+        if missing is not None:  # never a new, empty central database that has seen nothing
+            raise StorageError(
+                _("De centrale database {bestand} bestaat niet; er is niets vergeleken.").format(bestand=missing)
+            )
         engine = open_central(centraal)
         try:
             with engine.connect() as conn:

@@ -25,7 +25,7 @@ from storage.central import describe, is_central, open_central
 from storage.central_counts import tel_sql
 from storage.errors import StorageError
 from storage.repository import Repository
-from storage.urls import is_sqlite, resolve_url, sqlite_path
+from storage.urls import is_sqlite, missing_sqlite_file, resolve_url, sqlite_path
 
 DEFAULT_GEMEENTE = "Gemeente"
 
@@ -50,8 +50,9 @@ def count_all(
     central database is counted by SQL; a tablet's own (encrypted) database is opened once
     with ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
     path = sqlite_path(url) if is_sqlite(url) else None
-    if is_sqlite(url) and (path is None or not Path(path).is_file()):
-        raise StorageError(_("Het bestand {bestand} bestaat niet; er is niets geschreven.").format(bestand=path or url))
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        raise StorageError(_("Het bestand {bestand} bestaat niet; er is niets geschreven.").format(bestand=missing))
     try:
         central = is_central(url)
     except DBAPIError as exc:

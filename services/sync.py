@@ -21,6 +21,7 @@ from storage import audit_anchor, erasure
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
 from storage.errors import StorageError
 from storage.repository import Repository
+from storage.urls import missing_sqlite_file
 
 BATCH = 200
 LAST_CENTRAL_SETTING = "monitor_laatste_centrale"
@@ -39,6 +40,7 @@ class SyncResult:
     already: int  # the central database had them already (an earlier, broken sync)
     central: str = ""  # the central database, for messages (no password)
     erased: int = 0  # erasures of inwoners the central database applied
+    created: str | None = None  # the central SQLite file this sync made (it did not exist)
 
 
 def _wachten(n: int) -> str:
@@ -51,6 +53,7 @@ def _wachten(n: int) -> str:
 
 def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Progress | None = None) -> SyncResult:
     """Send every record that the central database at ``url`` has not confirmed yet."""
+    created = missing_sqlite_file(url)  # a new central SQLite file: made here, and said
     try:
         engine = open_central(url)
     except CentralUnreachableError as exc:
@@ -91,6 +94,8 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                 if progress is not None:
                     progress(done, len(todo))
         audit_anchor.send_anchor(repository, engine, cid)  # last: the head covers this sync too
-        return SyncResult(total=len(todo), new=new, already=len(todo) - new, central=describe(url), erased=erased)
+        return SyncResult(
+            total=len(todo), new=new, already=len(todo) - new, central=describe(url), erased=erased, created=created
+        )
     finally:
         engine.dispose()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 from storage.paths import data_dir
@@ -52,6 +53,15 @@ def sqlite_path(url: Any) -> str | None:
     else:
         database = _make_url(url).database
     return None if not database or database == ":memory:" else database
+
+
+def missing_sqlite_file(url: Any) -> str | None:
+    """The file a SQLite URL names when it does not exist (SQLite would quietly make a new,
+    empty one), else None: for every command that must read an existing database."""
+    if not is_sqlite(url):
+        return None
+    path = sqlite_path(url)
+    return None if path is not None and Path(path).is_file() else (path or str(url))
 
 
 def _make_url(url: Any) -> Any:

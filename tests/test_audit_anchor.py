@@ -144,3 +144,19 @@ def test_an_anchor_noted_by_hand(tablet: str, capsys: pytest.CaptureFixture[str]
     cut(tablet, 1)
     code, out = verify(tablet, capsys, "--anker", f"{regels}:{head}")
     assert code == 2 and "weggehaald" in out
+
+
+def test_a_central_database_that_is_not_there_is_never_made_up(
+    tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped --centraal is said, not answered by a new, empty database that "saw" nothing;
+    a first sync to a new central SQLite file makes it and says so."""
+    typo = tmp_path / "centrall.sqlite3"
+    code = main.main(["--db", tablet, "audit", "verify", "--centraal", f"sqlite:///{typo}"])
+    out = capsys.readouterr().out
+    assert code != 0 and "bestaat niet" in out and "in orde" not in out and not typo.exists()
+    central = tmp_path / "centraal.sqlite3"
+    assert main.main(["--db", tablet, "sync", "--to", f"sqlite:///{central}"]) == 0
+    assert "nu gemaakt" in capsys.readouterr().out and central.is_file()
+    assert main.main(["--db", tablet, "sync", "--to", f"sqlite:///{central}"]) == 0
+    assert "nu gemaakt" not in capsys.readouterr().out

@@ -106,7 +106,7 @@ def test_demo_dates_its_sample_up_to_today(tablet: str, capsys) -> None:
 
 def run_cli(args: list[str], env: dict[str, str], stderr: int | None = subprocess.PIPE) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "main.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, timeout=120
+        [sys.executable, "main.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, timeout=600
     )
 
 
