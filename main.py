@@ -27,6 +27,10 @@ os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")  # SDL's own Alt+F4
 def run_app(args: argparse.Namespace) -> int:
     from widgets import kiosk
 
+    problem = kiosk.claim(getattr(args, "db", None))  # one kiosk per database
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     problem = kiosk.prepare()  # before Kivy opens its window: fullscreen at the display's size
     if problem:  # no display at all: say so rather than run unseen
         print(problem, file=sys.stderr)

@@ -34,6 +34,30 @@ def test_the_kiosk_fills_a_screen_that_has_no_window_manager(
         stop(app)
 
 
+def test_a_second_start_on_the_same_tablet_says_so_and_stops(xserver: object, tmp_path: Path) -> None:
+    """Two kiosks on one database would overwrite each other's visit; the second start says
+    in Dutch that the app runs already, and the first goes on. After the first ends (even
+    killed), a new start works: the lock goes with the process."""
+    server = xserver(1280, 800)
+    env = app_env(tmp_path, server.display)
+    first = start_app(env)
+    try:
+        wait_for_window(server, first)
+        second = start_app(env)
+        _out, err = second.communicate(timeout=120)
+        assert second.returncode == 1 and "draait al" in err and "Traceback" not in err
+        assert first.poll() is None
+        first.kill()
+        first.wait(timeout=30)
+        third = start_app(env)
+        try:
+            wait_for_window(server, third)
+        finally:
+            stop(third)
+    finally:
+        stop(first)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("width, height, expected", [(1920, 1080, (1280, 800)), (1024, 600, (1024, 600))])
 def test_windowed_opens_at_1280x800_or_what_fits(

@@ -55,6 +55,13 @@ def environment() -> None:
     os.environ.setdefault("KIVY_NO_FILELOG", "1")  # see main.py: no Kivy log file on the tablet
 
 
+def claim(db: str | None) -> str | None:
+    """One kiosk per database: a plain-Dutch message when another runs on it, else None."""
+    from services.one_kiosk import claim_tablet
+
+    return claim_tablet(db)
+
+
 def prepare() -> str | None:
     """Before the app's window opens: a message when there is no display to open it on;
     otherwise the kiosk settings, with the window sized to the display (``widgets.display``)."""
