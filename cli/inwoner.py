@@ -14,7 +14,7 @@ from typing import Any
 from board.i18n import N_, _, ngettext
 from cli.common import with_repository
 from services.inwoners import all_inwoners
-from services.inzage import erase_inwoner, export_inwoner
+from services.inzage import erase_inwoner, export_inwoner, find_inwoner
 from services.outbox import outbox_for
 
 
@@ -44,18 +44,26 @@ def run_export(args: argparse.Namespace, repository: Any) -> int:
 
 
 def confirm_erase(args: argparse.Namespace) -> int:
-    """Ask for the dossiernummer again before anything is opened, let alone erased."""
-    if not args.yes:
-        answer = input(
-            _("Alles van dossier {dossier} wordt gewist. Typ het dossiernummer nog eens: ").format(dossier=args.dossier)
-        )
-        if answer.strip() != args.dossier:
-            print(_("Het nummer is niet gelijk; er is niets gewist."))
-            return 1
     return with_repository(run_erase, failed=N_("Wissen is niet gelukt: "))(args)
 
 
 def run_erase(args: argparse.Namespace, repository: Any) -> int:
+    """After the PIN: the dossier must exist, then its number is typed again (unless --yes)
+    before anything is erased."""
+    find_inwoner(repository, args.dossier)
+    if not args.yes:
+        try:
+            answer = input(
+                _("Alles van dossier {dossier} wordt gewist. Typ het dossiernummer nog eens: ").format(
+                    dossier=args.dossier
+                )
+            )
+        except (EOFError, KeyboardInterrupt):
+            print(_("Geen antwoord gekregen; er is niets gewist. (Zonder vraag: --yes.)"))
+            return 1
+        if answer.strip() != args.dossier:
+            print(_("Het nummer is niet gelijk; er is niets gewist."))
+            return 1
     count = erase_inwoner(repository, outbox_for(args.db), args.dossier)
     print(ngettext(
             "Dossier {dossier} is gewist: de inwoner, {count} meting en de exports ervan.",

@@ -74,6 +74,11 @@ def erase_everywhere(
     return ids
 
 
+def find_inwoner(repository: Repository, dossiernummer: str) -> Inwoner:
+    """The inwoner with this dossiernummer; a ``StorageError`` in Dutch when there is none."""
+    return _find(repository, dossiernummer)
+
+
 def _find(repository: Repository, dossiernummer: str) -> Inwoner:
     inwoner = repository.find_inwoner(dossiernummer)
     if inwoner is None:

@@ -60,9 +60,19 @@ def test_inzage_gives_everything_about_one_inwoner(data_folder: Path, tmp_path: 
     assert main.main(["inwoner", "export", "--dossier", "WT-0000", "--out", str(out)]) == 1
 
 
-def test_erase_asks_for_the_number_again(data_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("builtins.input", lambda prompt: "WT-2031-86421")
+def test_erase_asks_for_the_number_again(
+    data_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "WT-2031-86421")
     assert main.main(["inwoner", "erase", "--dossier", DOSSIER]) == 1
+    assert len(asked) == 1 and "niet gelijk" in capsys.readouterr().out
+    # An unknown number is said before the question; no answer at all (a script) erases nothing.
+    assert main.main(["inwoner", "erase", "--dossier", "WT-0000"]) == 1
+    assert len(asked) == 1 and "geen inwoner" in capsys.readouterr().out
+    monkeypatch.setattr("builtins.input", lambda prompt: (_ for _ in ()).throw(EOFError()))
+    assert main.main(["inwoner", "erase", "--dossier", DOSSIER]) == 1
+    assert "niets gewist" in capsys.readouterr().out
     repository = open_for_cli(argparse.Namespace(db=None))
     assert repository.find_inwoner(DOSSIER) is not None
     repository.close()
