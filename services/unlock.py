@@ -62,7 +62,7 @@ def open_for_cli(
                 "Nieuwe professional '{naam}' gemaakt. Pincode: {pin} (bewaar die: zonder pincode geen gegevens)."
             ).format(naam=DEMO_NAAM, pin=pin)
         )
-        return Repository.open(url, key, actor=professional_id)
+        return Repository.open(url, key, actor=professional_id, create=True)
     professional = _choose(keyring.professionals(), ask or input)
     prompt = _("Pincode van {naam}: ").format(naam=professional.naam)
     pin = os.environ.get(PIN_ENV) or _ask(ask or getpass.getpass, prompt)

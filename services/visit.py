@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from board.errors import BoardError
+from board.i18n import _
 from storage.errors import StorageError
+from storage.opening import technical
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 
@@ -27,18 +30,34 @@ if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows befor
     from storage.repository import Repository
 
 VISIT_FILE = "bezoek.json"
+log = logging.getLogger(__name__)  # error codes only
 
 
-def open_storage(url: str, data_key: bytes, professional_id: str | None = None) -> Repository:
+def open_storage(url: str, data_key: bytes, professional_id: str | None = None, *, create: bool = False) -> Repository:
     """The repository of ``url``, opened with the data key that unlocking gave (SQLCipher);
-    ``professional_id`` is the audit log's actor. Delivered metingen past the retention
-    period leave the tablet here, at the start of the work."""
+    ``professional_id`` is the audit log's actor; ``create``: the first start (the first
+    professional was just added), when a new database is made. Delivered metingen past the
+    retention period leave the tablet here, at the start of the work. Raises a
+    ``StorageError`` with a Dutch message (``storage.opening``) when the database cannot be used."""
     from services.outbox import apply_retention
     from storage.outbox import outbox_folder
     from storage.repository import Repository
 
-    repository = Repository.open(url, data_key, actor=professional_id)
-    apply_retention(repository, outbox_folder(url))
+    repository = Repository.open(url, data_key, actor=professional_id, create=create)
+    try:
+        apply_retention(repository, outbox_folder(url))
+    except OSError as exc:  # the outbox folder: its files could not be removed
+        repository.close()
+        log.warning("retention at opening failed (%s)", technical(exc))
+        raise StorageError(
+            _(
+                "De outbox kon niet worden opgeruimd (is de opslag vol, of is de map niet te schrijven?). "
+                "Er is niets verloren; maak ruimte vrij en probeer het opnieuw."
+            )
+        ) from exc
+    except BaseException:
+        repository.close()
+        raise
     return repository
 
 

@@ -36,7 +36,7 @@ from storage.central_models import (
     RecordRow,
 )
 from storage.central_trust import erased
-from storage.engine import configure_sqlite, is_plain_sqlite_file
+from storage.engine import configure_sqlite, connect_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
 from storage.urls import is_sqlite, sqlite_path
@@ -113,8 +113,15 @@ def open_central(url: str) -> Engine:
 
 
 def is_central(url: str) -> bool:
-    """Whether ``url`` already holds a central monitor database (without changing it)."""
-    engine = central_engine(url)
+    """Whether ``url`` already holds a central monitor database (without changing it: a SQLite
+    file is read on a read-only connection without pragmas, so not even its journal mode changes)."""
+    path = sqlite_path(url) if is_sqlite(url) else None
+    if path is not None:
+        engine = sa.create_engine(
+            "sqlite://", creator=lambda: connect_sqlite(path, read_only=True), poolclass=sa.NullPool
+        )
+    else:
+        engine = central_engine(url)
     try:
         with engine.connect() as connection:
             return VERSION_TABLE in sa.inspect(connection).get_table_names()
