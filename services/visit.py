@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from board import safe_json
 from board.errors import BoardError
 from board.i18n import _
 from storage.errors import StorageError
@@ -30,6 +32,8 @@ if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows befor
     from storage.repository import Repository
 
 VISIT_FILE = "bezoek.json"
+MAX_VISIT_BYTES = 4096
+_ID = re.compile(r"[0-9A-Za-z-]{1,64}")  # the pseudonymous ids the app makes (UUIDs)
 log = logging.getLogger(__name__)  # error codes only
 
 
@@ -90,11 +94,16 @@ class VisitMarker:
         self.path = (folder or data_dir()) / VISIT_FILE
 
     def read(self) -> Visit | None:
+        """The visit the file names; None when there is none, or the file is not one the app
+        wrote (then the app starts at the list): whatever its bytes, nothing else."""
         try:
-            raw = json.loads(self.path.read_text("utf-8"))
-            return Visit(str(raw["inwoner_id"]), str(raw["meting_id"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # no visit open, or a file that cannot be read: start at the list
+            raw = safe_json.loads(self.path.read_bytes(), max_bytes=MAX_VISIT_BYTES)
+        except (OSError, safe_json.SafeJsonError):
+            return None
+        ids = [raw.get(name) for name in ("inwoner_id", "meting_id")] if isinstance(raw, dict) else []
+        if len(ids) != 2 or not all(isinstance(i, str) and _ID.fullmatch(i) for i in ids):
+            return None
+        return Visit(ids[0], ids[1])
 
     def write(self, visit: Visit) -> None:
         content = json.dumps({"inwoner_id": visit.inwoner_id, "meting_id": visit.meting_id})

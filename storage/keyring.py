@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from board import safe_json
 from board.i18n import _
 from board.lock import MAX_FAILURES, LockState, delay_after, longest_wait_failures, pin_problem, wait_message
 from storage.backoff_seal import BackoffSeal, file_lock
@@ -47,6 +48,7 @@ KEY_BYTES = 32  # AES-256 data key, handed raw to SQLCipher
 SALT_BYTES = 16
 NONCE_BYTES = 12
 MAX_NAAM = 80
+MAX_KEYRING_BYTES = 1_000_000  # a keyring of a thousand professionals is ~1 MB
 MAX_BLOCKED_UNTIL = 1e11  # a clock time in seconds (the year 5138): anything beyond is an edit
 TAMPERED = "_tampered"  # in a loaded file only: ids whose back-off seal did not fit
 
@@ -301,8 +303,8 @@ class Keyring:
                 )
             ) from exc
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = safe_json.loads(raw, max_bytes=MAX_KEYRING_BYTES)
+        except safe_json.SafeJsonError as exc:
             raise KeyringError(_damaged(self._where(), _("geen leesbare JSON"))) from exc
         _check_shape(data, self._where())
         assert self._seal is not None
@@ -451,23 +453,28 @@ def _entries(data: dict[str, Any], where: str) -> list[_Entry]:
     return [_parse_entry(raw, where) for raw in data["professionals"]]
 
 
+class _FieldProblem(ValueError):
+    """A field of an entry that does not fit; the message is Dutch."""
+
+
 def _parse_entry(raw: Any, where: str) -> _Entry:
     try:
         kdf_raw = raw["kdf"]
         if kdf_raw["name"] != "argon2id":
-            raise ValueError(_("onbekende sleutelafleiding"))
+            raise _FieldProblem(_("onbekende sleutelafleiding"))
         values = {name: kdf_raw[name] for name in _KDF_BOUNDS}
         for name, (low, high) in _KDF_BOUNDS.items():
             value = values[name]
             if type(value) is not int or not low <= value <= high:
-                raise ValueError(_("{name} buiten bereik").format(name=name))
+                raise _FieldProblem(_("{name} buiten bereik").format(name=name))
         failures, blocked = raw["failures"], raw["blocked_until"]
         if type(failures) is not int or not 0 <= failures <= MAX_FAILURES:
-            raise ValueError(_("teller onleesbaar"))
+            raise _FieldProblem(_("teller onleesbaar"))
         if type(blocked) not in (int, float) or not 0 <= blocked <= MAX_BLOCKED_UNTIL:  # also NaN, inf
-            raise ValueError(_("teller onleesbaar"))
-        if not isinstance(raw["id"], str) or not isinstance(raw["naam"], str) or not raw["naam"]:
-            raise ValueError(_("id of naam onleesbaar"))
+            raise _FieldProblem(_("teller onleesbaar"))
+        ident, naam = raw["id"], raw["naam"]
+        if not isinstance(ident, str) or not isinstance(naam, str) or not naam or max(len(ident), len(naam)) > MAX_NAAM:
+            raise _FieldProblem(_("id of naam onleesbaar"))
         entry = _Entry(
             id=raw["id"],
             naam=raw["naam"],
@@ -477,8 +484,10 @@ def _parse_entry(raw: Any, where: str) -> _Entry:
             wrapped=_b64decode(raw["wrapped_key"], "wrapped_key", where),
             lock=LockState(failures, float(blocked)),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except _FieldProblem as exc:  # our own Dutch words
         raise KeyringError(_damaged(where, _("een professional is onleesbaar: {exc}").format(exc=exc))) from None
+    except (KeyError, TypeError, ValueError, AttributeError):  # a missing field or a wrong type: no library text
+        raise KeyringError(_damaged(where, _("een professional is onleesbaar"))) from None
     if len(entry.salt) < 8 or len(entry.nonce) != NONCE_BYTES or len(entry.wrapped) != KEY_BYTES + 16:
         raise KeyringError(_damaged(where, _("een ingepakte sleutel heeft niet de juiste lengte")))
     return entry
