@@ -23,9 +23,11 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import errno
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import time
 import uuid
@@ -50,6 +52,7 @@ NONCE_BYTES = 12
 MAX_NAAM = 80
 MAX_KEYRING_BYTES = 1_000_000  # a keyring of a thousand professionals is ~1 MB
 MAX_BLOCKED_UNTIL = 1e11  # a clock time in seconds (the year 5138): anything beyond is an edit
+log = logging.getLogger(__name__)  # error codes only
 TAMPERED = "_tampered"  # in a loaded file only: ids whose back-off seal did not fit
 
 
@@ -214,10 +217,12 @@ class Keyring:
             wait = _wait(entry.lock, now)
             if wait > 0:
                 raise LockedOutError(wait)
+            # Counted before the PIN is tried: a try whose count cannot be written (a full disk)
+            # is not made at all, so filling the disk does not lift the back-off.
+            lock = entry.lock.after_failure(now)
+            self._save_count(_replace(data, entry, lock=lock))
             key = _unwrap(entry, pin)
             if key is None:
-                lock = entry.lock.after_failure(now)
-                self._save(_replace(data, entry, lock=lock))
                 wait = _wait(lock, now)
                 message = _("Deze pincode klopt niet.")
                 if wait > 0:
@@ -226,12 +231,17 @@ class Keyring:
             expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
             if not hmac.compare_digest(_key_check(key), expected):
                 raise KeyringError(_damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
-            if entry.lock != LockState() or not entry.kdf.at_least(self.kdf):
-                # A right PIN resets the count; weaker parameters than today's are raised now.
-                kdf = entry.kdf if entry.kdf.at_least(self.kdf) else self.kdf
-                fresh = _wrap(entry.id, entry.naam, pin, key, kdf, LockState())
+            # A right PIN resets the count (counted in advance above); weaker parameters than
+            # today's are raised now (one more Argon2id: only then).
+            if entry.kdf.at_least(self.kdf):
+                _replace(data, entry, lock=LockState())
+            else:
+                fresh = _wrap(entry.id, entry.naam, pin, key, self.kdf, LockState())
                 data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
+            try:
                 self._save(data)
+            except OSError as exc:  # the PIN was right: in, and the count stays one up until the next right PIN
+                log.warning("keyring reset not written (%s errno %s)", type(exc).__name__, exc.errno)
         return key
 
     def change_pin(self, professional_id: str, old_pin: str, new_pin: str, now: float | None = None) -> None:
@@ -305,7 +315,7 @@ class Keyring:
         try:
             data = safe_json.loads(raw, max_bytes=MAX_KEYRING_BYTES)
         except safe_json.SafeJsonError as exc:
-            raise KeyringError(_damaged(self._where(), _("geen leesbare JSON"))) from exc
+            raise KeyringError(_damaged(self._where(), str(exc))) from exc  # safe_json's Dutch reason
         _check_shape(data, self._where())
         assert self._seal is not None
         tampered = self._seal.tampered(data["professionals"])
@@ -325,6 +335,25 @@ class Keyring:
         data.pop(TAMPERED, None)
         self._seal.seal(data["professionals"])
         write_atomically(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    def _save_count(self, data: dict[str, Any]) -> None:
+        """Save a wrong-PIN count; a file that cannot be written means no PIN is tried."""
+        try:
+            self._save(data)
+        except OSError as exc:
+            log.warning("keyring count not written (%s errno %s)", type(exc).__name__, exc.errno)
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            raise KeyringError(
+                _(
+                    "De opslag van dit apparaat is vol, dus de pincode is niet geprobeerd (elke poging "
+                    "wordt eerst genoteerd). Er is niets veranderd. Maak ruimte vrij en probeer het opnieuw."
+                )
+                if full
+                else _(
+                    "Het sleutelbestand kan niet worden bijgewerkt, dus de pincode is niet geprobeerd. "
+                    "Er is niets veranderd. Probeer het opnieuw; blijft het zo, vraag dan om hulp."
+                )
+            ) from exc
 
     def _entry(self, data: dict[str, Any], professional_id: str) -> _Entry:
         for entry in _entries(data, self._where()):

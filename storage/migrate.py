@@ -81,7 +81,7 @@ def open_database(
     except DatabaseOpenError:
         raise
     except (DBAPIError, OSError) as exc:
-        raise refusal(classify(exc, key=key is not None), where, exc) from exc
+        raise refusal(classify(exc, key=key is not None, path=path), where, exc) from exc
 
 
 def _open(

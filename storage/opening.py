@@ -156,8 +156,27 @@ def is_disk_full(exc: BaseException) -> bool:
     return sqlite_code(exc) == SQLITE_FULL
 
 
-def classify(exc: BaseException, *, key: bool) -> Reden:
-    """The reason behind a driver or file system error while opening (``key``: SQLCipher was used)."""
+def classify(exc: BaseException, *, key: bool, path: str | None = None) -> Reden:
+    """The reason behind a driver or file system error while opening (``key``: SQLCipher was used).
+    SQLite tells a full disk at opening as an I/O error (its WAL index cannot grow): with
+    ``path``, a device without room left makes it ``SCHIJF_VOL``."""
+    reden = _classify(exc, key=key)
+    if reden in (Reden.ONLEESBAAR, Reden.GEEN_DATABASE) and path is not None and no_room(path):
+        return Reden.SCHIJF_VOL
+    return reden
+
+
+def no_room(path: str, least: int = 256 * 1024) -> bool:
+    """True when the device that holds ``path`` has less than ``least`` bytes free."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(Path(path).parent).free < least
+    except OSError:
+        return False
+
+
+def _classify(exc: BaseException, *, key: bool) -> Reden:
     if isinstance(exc, IsADirectoryError):
         return Reden.MAP
     if isinstance(exc, OSError):
