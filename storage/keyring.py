@@ -40,6 +40,7 @@ from board.i18n import _
 from board.lock import MAX_FAILURES, LockState, delay_after, longest_wait_failures, pin_problem, wait_message
 from storage.backoff_seal import BackoffSeal, file_lock
 from storage.errors import StorageError
+from storage.opening import os_reason
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 from storage.urls import is_sqlite, sqlite_path
@@ -309,7 +310,7 @@ class Keyring:
         except OSError as exc:
             raise KeyringError(
                 _("{where} kan niet worden gelezen ({reden}). Er is niets veranderd.").format(
-                    where=self._where(), reden=exc.strerror
+                    where=self._where(), reden=os_reason(exc)
                 )
             ) from exc
         try:

@@ -23,7 +23,7 @@ from board.leefgebieden import SETS_DIR, check_set, load_set, parse_set_text
 from samples import voorbeelden
 from services.visit import Visit, VisitMarker
 from storage.audit_anchor import SeenAnchor, from_manifest
-from storage.keyring import Keyring, KeyringError
+from storage.keyring import Keyring, KeyringError, LockedOutError
 from storage.paths import DATA_DIR_ENV
 from tests.fuzz import NASTY_TEXT, VALUES, json_inputs, mutated, text_edits
 from tests.keys import FAST_KDF
@@ -191,3 +191,16 @@ def test_numbers_beyond_a_float_are_refused_before_arithmetic() -> None:
         with pytest.raises(BoardError):
             meting.place_fiche(meting.gekozen[0], "inwoner", value)
     assert VALUES is not None
+
+
+def test_a_seal_with_any_characters_is_a_tampered_entry_not_a_crash(device: Path) -> None:
+    """Found by the slow fuzz run: hmac.compare_digest raised TypeError on a non-ASCII seal."""
+    path = device / "zegel.keys.json"
+    keyring = Keyring(path, kdf=FAST_KDF)
+    pid, _key = keyring.add_professional("Sanne de Vries", "482913")
+    data = json.loads(path.read_text("utf-8"))
+    data["professionals"][0]["seal"] = "\u0080é"
+    path.write_text(json.dumps(data), "utf-8")
+    assert [p.naam for p in Keyring(path, kdf=FAST_KDF).professionals()] == ["Sanne de Vries"]
+    with pytest.raises(LockedOutError):  # the longest wait, not a TypeError
+        Keyring(path, kdf=FAST_KDF).unlock(pid, "482913")

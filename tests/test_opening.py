@@ -96,3 +96,30 @@ def test_the_first_start_still_makes_the_database(tmp_path: Path, monkeypatch, c
     assert main.main(["--db", url, "demo", "--inwoners", "2"]) == 0
     assert main.main(["--db", url, "inwoner", "list"]) == 0
     assert len(capsys.readouterr().out.splitlines()) >= 2
+
+
+def test_the_technical_detail_goes_to_the_log_without_personal_data(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, caplog
+) -> None:
+    from tests.damaged import damage_middle
+
+    folder = device(template, tmp_path, monkeypatch)
+    damage_middle(folder)
+    with caplog.at_level("WARNING"):
+        assert main.main(["--db", f"sqlite:///{folder / DB_NAME}", "inwoner", "list"]) == 1
+    printed = capsys.readouterr().out
+    logged = " ".join(r.getMessage() for r in caplog.records if r.name.startswith("storage"))
+    assert "database not opened:" in logged and ("SQLITE_" in logged or "beschadigd" in logged)
+    assert "D-0" not in logged and "Sanne" not in logged  # no dossiernummer, no name
+    assert "SQLITE_" not in printed and "malformed" not in printed
+
+
+def test_a_file_error_in_a_subcommand_is_told_in_dutch(template: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    folder = device(template, tmp_path, monkeypatch)
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("geen map")
+    code = main.main(["--db", f"sqlite:///{folder / DB_NAME}", "inwoner", "export", "--dossier", "D-001",
+                      "--out", str(blocker / "uit")])  # fmt: skip
+    text = capsys.readouterr().out
+    assert code == 1 and "Not a directory" not in text and "Errno" not in text, text
+    assert "geen map" in text or "kan niet worden gemaakt" in text, text
