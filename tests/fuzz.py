@@ -143,3 +143,18 @@ def json_inputs(seed: Any) -> st.SearchStrategy[bytes]:
         st.binary(max_size=200),
         VALUES.map(lambda v: dumps(v).encode("utf-8", "surrogatepass")),
     )
+
+
+def skip_big_run_unless_asked(request: object, size: int, normal: int) -> None:
+    """The big variants (10,000 cases, 300 kills) run when ``-m slow`` is asked for by name (or
+    ``MAGNEETBORD_SLOW=1``): in the full suite they would add half an hour; the normal size runs always."""
+    import os
+
+    import pytest
+
+    if size <= normal:
+        return
+    markexpr = request.config.getoption("markexpr") or ""  # type: ignore[attr-defined]
+    if ("slow" in markexpr and "not slow" not in markexpr) or os.environ.get("MAGNEETBORD_SLOW") == "1":
+        return
+    pytest.skip(f"{size} gevallen: draai met -m slow (of MAGNEETBORD_SLOW=1)")

@@ -25,7 +25,7 @@ from services.visit import Visit, VisitMarker
 from storage.audit_anchor import SeenAnchor, from_manifest
 from storage.keyring import Keyring, KeyringError, LockedOutError
 from storage.paths import DATA_DIR_ENV
-from tests.fuzz import NASTY_TEXT, VALUES, json_inputs, mutated, text_edits
+from tests.fuzz import NASTY_TEXT, VALUES, json_inputs, mutated, skip_big_run_unless_asked, text_edits
 from tests.keys import FAST_KDF
 
 EXAMPLES = [300, pytest.param(10_000, marks=pytest.mark.slow)]
@@ -56,7 +56,8 @@ def _document_seed() -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("examples", EXAMPLES)
-def test_the_meting_document_reader_raises_only_document_error(examples: int) -> None:
+def test_the_meting_document_reader_raises_only_document_error(examples: int, request: pytest.FixtureRequest) -> None:
+    skip_big_run_unless_asked(request, examples, 300)
     seed = _document_seed()
     assert meting_from_document(loads(json.dumps(seed))).id == seed["meting"]["id"]  # the seed itself reads
 
@@ -69,7 +70,8 @@ def test_the_meting_document_reader_raises_only_document_error(examples: int) ->
 
 
 @pytest.mark.parametrize("examples", EXAMPLES)
-def test_the_leefgebiedenset_reader_raises_only_its_error(examples: int) -> None:
+def test_the_leefgebiedenset_reader_raises_only_its_error(examples: int, request: pytest.FixtureRequest) -> None:
+    skip_big_run_unless_asked(request, examples, 300)
     path = SETS_DIR / "volwassenen.toml"
     raw = path.read_bytes()
     seed = parse_set_text(raw, "x")
@@ -99,7 +101,8 @@ def test_the_leefgebiedenset_reader_raises_only_its_error(examples: int) -> None
 
 
 @pytest.mark.parametrize("examples", EXAMPLES)
-def test_a_set_name_never_becomes_a_path_outside_the_sets(examples: int) -> None:
+def test_a_set_name_never_becomes_a_path_outside_the_sets(examples: int, request: pytest.FixtureRequest) -> None:
+    skip_big_run_unless_asked(request, examples, 300)
     def check(naam: str) -> None:
         try:
             found = load_set.__wrapped__(naam)
@@ -122,7 +125,10 @@ def device() -> Any:
 
 
 @pytest.mark.parametrize("examples", EXAMPLES)
-def test_the_keys_file_reader_raises_only_keyring_error(examples: int, device: Path) -> None:
+def test_the_keys_file_reader_raises_only_keyring_error(
+    examples: int, device: Path, request: pytest.FixtureRequest
+) -> None:
+    skip_big_run_unless_asked(request, examples, 300)
     path = device / "tablet.sqlite3.keys.json"
     keyring = Keyring(path, kdf=FAST_KDF)
     keyring.add_professional("Sanne de Vries", "482913")
@@ -141,7 +147,10 @@ def test_the_keys_file_reader_raises_only_keyring_error(examples: int, device: P
 
 
 @pytest.mark.parametrize("examples", EXAMPLES)
-def test_the_visit_file_reads_as_a_visit_or_nothing(examples: int, device: Path) -> None:
+def test_the_visit_file_reads_as_a_visit_or_nothing(
+    examples: int, device: Path, request: pytest.FixtureRequest
+) -> None:
+    skip_big_run_unless_asked(request, examples, 300)
     marker = VisitMarker(device)
     marker.write(Visit("6f1c1e4e-8c1a-4d0e-9a55-2b1f3c4d5e6f", "0b9c8d7e-6f5a-4b3c-8d2e-1f0a9b8c7d6e"))
     seed = json.loads(marker.path.read_text("utf-8"))
@@ -155,7 +164,10 @@ def test_the_visit_file_reads_as_a_visit_or_nothing(examples: int, device: Path)
 
 
 @pytest.mark.parametrize("examples", EXAMPLES)
-def test_a_bundles_manifest_reads_as_an_anchor_or_nothing(examples: int, device: Path) -> None:
+def test_a_bundles_manifest_reads_as_an_anchor_or_nothing(
+    examples: int, device: Path, request: pytest.FixtureRequest
+) -> None:
+    skip_big_run_unless_asked(request, examples, 300)
     from exports.bundle import manifest, verify_bundle
 
     folder = device / "bundel"

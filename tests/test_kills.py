@@ -25,6 +25,7 @@ from storage.central import open_central
 from storage.engine import connect_sqlite
 from storage.erasure import pending
 from storage.migrate import alembic_config, script_head
+from tests.fuzz import skip_big_run_unless_asked
 from tests.keys import TEST_KEY
 from tests.killharness import kill_job_by_progress
 
@@ -72,7 +73,10 @@ def erasure_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
 
 
 @pytest.mark.parametrize("kills", KILLS)
-def test_a_killed_erasure_is_finished_by_the_next_run(kills: int, erasure_template, tmp_path: Path) -> None:
+def test_a_killed_erasure_is_finished_by_the_next_run(
+    kills: int, erasure_template, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    skip_big_run_unless_asked(request, kills, 50)
     from exports.bundle import verify_bundle
 
     template, inwoner_id, meting_ids, kept = erasure_template
@@ -130,7 +134,10 @@ def sync_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("kills", KILLS)
-def test_a_killed_sync_is_finished_by_the_next_one(kills: int, sync_template: Path, tmp_path: Path) -> None:
+def test_a_killed_sync_is_finished_by_the_next_one(
+    kills: int, sync_template, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    skip_big_run_unless_asked(request, kills, 50)
     work = tmp_path / "tablet"
     url = f"sqlite:///{work / 'db.sqlite3'}"
     central = f"sqlite:///{work / 'centraal.sqlite3'}"
@@ -199,7 +206,10 @@ def _inwoners(url: str) -> int:
 
 
 @pytest.mark.parametrize("kills", KILLS)
-def test_a_killed_migration_is_finished_at_the_next_opening(kills: int, old_template, tmp_path: Path) -> None:
+def test_a_killed_migration_is_finished_at_the_next_opening(
+    kills: int, old_template, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    skip_big_run_unless_asked(request, kills, 50)
     template, count = old_template
     work = tmp_path / "tablet"
     url = f"sqlite:///{work / 'db.sqlite3'}"
