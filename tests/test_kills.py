@@ -179,7 +179,7 @@ def old_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     url = f"sqlite:///{folder / 'db.sqlite3'}"
     repository = Repository.open(url, TEST_KEY)
     fill(repository)
-    count = len(repository.list_inwoners()) if hasattr(repository, "list_inwoners") else _inwoners(url)
+    count = len(repository.list_inwoners())
     engine = repository.engine
     with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as connection, connection.begin():
         command.downgrade(alembic_config(connection), "0003")
