@@ -31,6 +31,7 @@ import logging
 import secrets
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -241,8 +242,8 @@ class Keyring:
                 data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
             try:
                 self._save(data)
-            except OSError as exc:  # the PIN was right: in, and the count stays one up until the next right PIN
-                log.warning("keyring reset not written (%s errno %s)", type(exc).__name__, exc.errno)
+            except KeyringError:  # the PIN was right: in, and the count stays one up until the next right PIN
+                log.warning("keyring reset not written")
         return key
 
     def change_pin(self, professional_id: str, old_pin: str, new_pin: str, now: float | None = None) -> None:
@@ -283,11 +284,19 @@ class Keyring:
             return _("Het sleutelbestand (in het geheugen)")
         return _("Het sleutelbestand {path}").format(path=self.path)
 
-    def _locked(self) -> contextlib.AbstractContextManager[None]:
-        """Read-change-write of the file under an exclusive lock (other processes too)."""
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Read-change-write of the file under an exclusive lock (other processes too); a lock
+        file that cannot be made (a full disk) is a ``KeyringError`` in Dutch."""
         if self.path is None:
-            return contextlib.nullcontext()
-        return file_lock(self.path.with_name(self.path.name + ".lock"))
+            yield
+            return
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(file_lock(self.path.with_name(self.path.name + ".lock")))
+            except OSError as exc:
+                raise self._not_written(exc) from exc
+            yield
 
     def _load(self, now: float | None = None) -> dict[str, Any]:
         """The file's content. An entry whose back-off seal does not fit gets the longest
@@ -334,15 +343,27 @@ class Keyring:
             return
         assert self.path is not None and self._seal is not None
         data.pop(TAMPERED, None)
-        self._seal.seal(data["professionals"])
-        write_atomically(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        try:
+            self._seal.seal(data["professionals"])  # may write the back-off key the first time
+            write_atomically(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        except OSError as exc:  # a full disk, a read-only folder: Dutch, and the file as it was
+            raise self._not_written(exc) from exc
+
+    def _not_written(self, exc: OSError) -> KeyringError:
+        return KeyringError(
+            _("{where} kan niet worden bijgewerkt ({reden}). Er is niets veranderd.").format(
+                where=self._where(), reden=os_reason(exc)
+            )
+        )
 
     def _save_count(self, data: dict[str, Any]) -> None:
         """Save a wrong-PIN count; a file that cannot be written means no PIN is tried."""
         try:
             self._save(data)
-        except OSError as exc:
-            log.warning("keyring count not written (%s errno %s)", type(exc).__name__, exc.errno)
+        except KeyringError as refused:
+            exc = refused.__cause__
+            if not isinstance(exc, OSError):
+                raise
             full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             raise KeyringError(
                 _(

@@ -144,3 +144,22 @@ def test_the_pin_pad_on_a_full_disk_says_so(make_app: object, tmp_path: Path) ->
         assert app.current != "lock" and app.repository is not None
         app.repository.close()
         app.repository = None
+
+
+def test_the_first_account_on_a_full_disk_says_so_and_works_after(make_app: object, tmp_path: Path) -> None:
+    with small_disk(tmp_path):
+        app = make_app()
+        account = app.screen("account")
+        filler = fill(tmp_path)
+        account.ids.naam.text = "Sanne de Vries"
+        type_pin(account, PIN)
+        type_pin(account, PIN)
+        assert app.current == "account" and "vol" in account.message and "No space" not in account.message
+        assert app.keyring.is_empty()  # nothing half-made
+        filler.unlink()
+        account.ids.naam.text = "Sanne de Vries"
+        type_pin(account, PIN)
+        type_pin(account, PIN)
+        assert app.current != "account" and app.repository is not None
+        app.repository.close()
+        app.repository = None
