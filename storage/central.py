@@ -120,6 +120,8 @@ def is_central(url: str) -> bool:
     """Whether ``url`` already holds a central monitor database (without changing it: a SQLite
     file is read on a read-only connection without pragmas, so not even its journal mode changes)."""
     path = sqlite_path(url) if is_sqlite(url) else None
+    if path is not None and not (Path(path).is_file() and Path(path).stat().st_size > 0):
+        return False  # nothing there yet: not central (and a read-only open would fail)
     if path is not None:
         engine = sa.create_engine(
             "sqlite://", creator=lambda: connect_sqlite(path, read_only=True), poolclass=sa.NullPool
