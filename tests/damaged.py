@@ -95,6 +95,11 @@ def fingerprint(folder: Path) -> dict[str, tuple[bytes, int] | str]:
         if path.name.endswith(".lock"):
             continue  # the keyring's lock file: made empty by any reader, holds nothing
         key = str(path.relative_to(folder))
+        if path.name.endswith(".keys.json"):
+            # Every PIN try is counted before the PIN is checked and reset after a right one
+            # (storage.keyring): the keys file is rewritten with the same bytes, a new mtime.
+            seen[key] = (path.read_bytes(), 0)
+            continue
         seen[key] = "map" if path.is_dir() else (path.read_bytes(), path.stat().st_mtime_ns)
     return seen
 
