@@ -155,7 +155,7 @@ def prepare(folder: Path) -> None:
 
     url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
     _, key = Keyring.for_database(url).add_professional("Bench", PIN)
-    repository = Repository.open(url, key)
+    repository = Repository.open(url, key, create=True)  # the first start: keyring and database made together
     fill(repository)
     inwoner = repository.find_inwoner(CONCEPT_DOSSIER)
     concept = repository.current_concept(inwoner.id)

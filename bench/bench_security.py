@@ -45,7 +45,8 @@ def unlock() -> list[Figure]:
             baseline=base_value,
             ratio=value / base_value,
             note="baseline: argon2-cffi hash_secret_raw alone, same parameters; 40 interleaved runs. "
-            "A wrong PIN costs the same (one Argon2id, a failed GCM tag) plus one keyring write",
+            "Every try writes the keyring twice (the count before the PIN is checked, its reset after a "
+            "right one: issue 14, a full disk must not lift the back-off)",
         )
     ]
 

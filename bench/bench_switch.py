@@ -205,7 +205,7 @@ def prepare(folder: Path) -> None:
 
     url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
     _, key = Keyring.for_database(url).add_professional("Bench", PIN)
-    repository = Repository.open(url, key)
+    repository = Repository.open(url, key, create=True)  # the first start: keyring and database made together
     fill(repository)
     repository.close()
 

@@ -9,11 +9,13 @@ value goes through the same checks as a touch on the board.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from board import safe_json
 from board.errors import BoardError, DocumentError
 from board.i18n import _
 from board.inwoner import Inwoner
@@ -30,6 +32,8 @@ from board.meting import (
     _canonical,
 )
 from board.text import clean_text
+
+log = logging.getLogger(__name__)  # error classes only, never a value
 
 T = TypeVar("T")
 
@@ -90,10 +94,11 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def loads(text: str | bytes) -> dict[str, Any]:
+    """The document in ``text``, parsed within ``board.safe_json``'s bounds; only ``DocumentError``."""
     try:
-        document = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise DocumentError(_("Dit is geen leesbaar JSON-document ({exc}).").format(exc=exc)) from exc
+        document = safe_json.loads(text)
+    except safe_json.SafeJsonError as exc:
+        raise DocumentError(_("Dit is geen leesbaar JSON-document: {reden}").format(reden=exc)) from exc
     if not isinstance(document, dict):
         raise DocumentError(_("Dit JSON-document is geen object."))
     return document
@@ -168,10 +173,14 @@ def read_checked(build: Callable[[], T]) -> T:
         return build()
     except DocumentError:
         raise
-    except BoardError as exc:
+    except BoardError as exc:  # the board's own Dutch message
         raise DocumentError(_("Het document bevat een ongeldige waarde: {exc}").format(exc=exc)) from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DocumentError(_("Het document is onvolledig of onjuist ({exc}).").format(exc=exc)) from exc
+    except (KeyError, TypeError, ValueError, OverflowError, AttributeError) as exc:
+        # A library's English text (a date, an enum) stays out of the message: the log gets its class.
+        log.warning("document refused (%s)", type(exc).__name__)
+        raise DocumentError(
+            _("Het document is onvolledig of onjuist: een veld heeft een waarde die de app niet kent.")
+        ) from exc
 
 
 def _to_meting(data: dict[str, Any]) -> Meting:
@@ -248,7 +257,7 @@ def _to_fiche(data: object) -> Fiche:
     positie = data.get("positie")
     if isinstance(positie, bool) or not isinstance(positie, int | float):
         raise DocumentError(_("Een fiche heeft een getal als positie."))
-    if not 0.0 <= float(positie) <= 1.0:
+    if not 0 <= positie <= 1:  # compared before float(): 10**400 has no float
         raise DocumentError(_("Een fiche ligt tussen 0 en 1."))
     return Fiche(
         leefgebied=require_field(data, "leefgebied", str),

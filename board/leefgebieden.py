@@ -15,6 +15,8 @@ A set file looks like::
 
 from __future__ import annotations
 
+import logging
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +25,7 @@ from pathlib import Path
 from board.assets import ASSETS_DIR
 from board.errors import LeefgebiedenSetError, UnknownLeefgebiedError
 from board.i18n import _
+from board.text import is_blank
 
 SETS_DIR = ASSETS_DIR / "leefgebieden"
 PICTOGRAM_DIR = ASSETS_DIR / "pictogrammen"
@@ -30,6 +33,12 @@ DEFAULT_SET = "volwassenen"
 
 _SET_FIELDS = {"naam", "titel", "versie", "leefgebied"}
 _LEEFGEBIED_FIELDS = {"key", "naam", "pictogram", "vragen"}
+SET_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a set's name and a pictogram's: they become file names
+MAX_SET_BYTES = 256_000  # the shipped sets are ~3 kB
+MAX_SET_BRACKETS = 2_000  # bounds TOML's nesting before parsing (tomllib recurses per level)
+MAX_SET_TEXT = 2_000
+MAX_VERSIE = 1_000_000
+log = logging.getLogger(__name__)  # error classes only
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,14 @@ def available_sets() -> list[str]:
 
 @cache
 def load_set(naam: str = DEFAULT_SET) -> LeefgebiedenSet:
-    """The shipped set called ``naam``. Cached: sets are read-only data."""
+    """The shipped set called ``naam``. Cached: sets are read-only data. A name that is not
+    a plain set name (``../leefgebieden/volwassenen``, a path, a very long name) is refused
+    before it becomes a path."""
+    if not isinstance(naam, str) or not SET_NAME.fullmatch(naam):
+        raise LeefgebiedenSetError(
+            _("{naam!r} is geen naam van een leefgebiedenset (kleine letters, cijfers, - en _). Beschikbaar: {sets}.")
+            .format(naam=str(naam)[:40], sets=", ".join(available_sets()))
+        )
     path = SETS_DIR / f"{naam}.toml"
     if not path.is_file():
         raise LeefgebiedenSetError(
@@ -89,11 +105,36 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
     """Read and check one set file; every problem names the file and the field."""
     where = str(path)
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = parse_set_text(Path(path).read_bytes(), where)
+    except OSError as exc:
+        log.warning("set file not read (%s errno %s)", type(exc).__name__, exc.errno)
         raise LeefgebiedenSetError(
-            _("{where}: het bestand is niet te lezen ({exc}).").format(where=where, exc=exc)
+            _("{where}: het bestand is niet te lezen. Controleer of het er is en of de app het mag lezen.").format(
+                where=where
+            )
         ) from exc
+    return check_set(data, path, where)
+
+
+def parse_set_text(raw: bytes, where: str) -> dict:
+    """A set file's TOML, with its size and nesting bounded before parsing; only ``LeefgebiedenSetError``."""
+    if len(raw) > MAX_SET_BYTES:
+        raise LeefgebiedenSetError(_("{where}: het bestand is te groot voor een leefgebiedenset.").format(where=where))
+    try:
+        text = raw.decode("utf-8")
+        if text.count("[") + text.count("{") > MAX_SET_BRACKETS:
+            raise ValueError("too many brackets")
+        return tomllib.loads(text)
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
+        log.warning("set file not parsed (%s)", type(exc).__name__)
+        raise LeefgebiedenSetError(
+            _("{where}: het bestand is geen leesbare TOML (of niet in UTF-8). Vergelijk het met volwassenen.toml.")
+            .format(where=where)
+        ) from exc
+
+
+def check_set(data: dict, path: Path, where: str) -> LeefgebiedenSet:
+    """The set ``data`` describes, checked field by field."""
 
     _no_unknown_fields(data, _SET_FIELDS, where)
     naam = _text(data, "naam", where)
@@ -104,7 +145,7 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
             )
         )
     versie = data.get("versie")
-    if not isinstance(versie, int) or isinstance(versie, bool) or versie < 1:
+    if not isinstance(versie, int) or isinstance(versie, bool) or not 1 <= versie <= MAX_VERSIE:
         raise LeefgebiedenSetError(_("{where}: veld 'versie' moet een geheel getal vanaf 1 zijn.").format(where=where))
     entries = data.get("leefgebied")
     if not isinstance(entries, list) or not entries:
@@ -131,7 +172,7 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
         if (
             not isinstance(vragen, list)
             or not 2 <= len(vragen) <= 3
-            or not all(isinstance(v, str) and v.strip() for v in vragen)
+            or not all(isinstance(v, str) and not is_blank(v) and len(v) <= MAX_SET_TEXT for v in vragen)
         ):
             raise LeefgebiedenSetError(
                 _("{at}: veld 'vragen' moet twee of drie gespreksvragen bevatten.").format(at=at)
@@ -140,7 +181,7 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
             Leefgebied(
                 key=key,
                 naam=_text(entry, "naam", at),
-                pictogram=_text(entry, "pictogram", at),
+                pictogram=_pictogram(entry, at),
                 vragen=tuple(vragen),
             )
         )
@@ -157,6 +198,17 @@ def _no_unknown_fields(data: dict, allowed: set[str], where: str) -> None:
 
 def _text(data: dict, field: str, where: str) -> str:
     value = data.get(field)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or is_blank(value) or len(value) > MAX_SET_TEXT:
         raise LeefgebiedenSetError(_("{where}: veld {field!r} ontbreekt of is leeg.").format(where=where, field=field))
+    return value
+
+
+def _pictogram(entry: dict, at: str) -> str:
+    value = _text(entry, "pictogram", at)
+    if not SET_NAME.fullmatch(value):
+        raise LeefgebiedenSetError(
+            _("{at}: veld 'pictogram' ({value!r}) mag alleen kleine letters, cijfers, - en _ bevatten.").format(
+                at=at, value=value[:40]
+            )
+        )
     return value

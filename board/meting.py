@@ -20,6 +20,8 @@ from board.i18n import _, ngettext
 from board.leefgebieden import LeefgebiedenSet, load_set
 from board.text import clean_text
 
+MAX_DRAG = 10**6  # an int position beyond this is refused before float() (10**400 has no float)
+
 E = TypeVar("E", bound=Enum)
 
 MAX_DOEL_TEXT = 1000
@@ -272,6 +274,8 @@ class Meting:
         self._check_chosen(leefgebied)
         if isinstance(positie, bool) or not isinstance(positie, int | float):
             raise BoardError(_("De plaats van een fiche moet een getal zijn."))
+        if isinstance(positie, int) and not -MAX_DRAG <= positie <= MAX_DRAG:  # bounded before float(): 10**400
+            raise BoardError(_("De plaats van een fiche ligt tussen 0 (verdrietig) en 1 (blij)."))
         positie = float(positie)
         if not math.isfinite(positie):
             raise BoardError(_("De plaats van een fiche moet een eindig getal zijn."))

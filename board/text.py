@@ -20,7 +20,7 @@ def clean_text(text: object, what: str, max_length: int) -> str:
     if not isinstance(text, str):
         raise BoardError(_("{what} moet tekst zijn.").format(what=what))
     text = text.strip()
-    if not text:
+    if is_blank(text):
         raise BoardError(_("{what} is leeg. Schrijf een paar woorden.").format(what=what))
     if len(text) > max_length:
         raise BoardError(
@@ -34,3 +34,18 @@ def clean_text(text: object, what: str, max_length: int) -> str:
                 _("{what} bevat een teken dat niet in tekst hoort ({teken:#06x}).").format(what=what, teken=ord(char))
             )
     return text
+
+
+# Characters that show nothing: white space, format characters (zero-width space, joiners,
+# the byte order mark, direction marks), combining marks on their own, and the fillers.
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Mn", "Me"})
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def is_blank(text: str) -> bool:
+    """True for text that shows nothing: empty, or only white space and invisible characters."""
+    return all(_invisible(char) for char in text)
+
+
+def _invisible(char: str) -> bool:
+    return char.isspace() or char in _FILLERS or unicodedata.category(char) in _INVISIBLE_CATEGORIES

@@ -12,6 +12,7 @@ from typing import Any
 from board.errors import UserError
 from board.i18n import _
 from services.unlock import open_for_cli
+from storage.opening import os_reason
 
 Work = Callable[[argparse.Namespace, Any], int]
 
@@ -32,8 +33,16 @@ def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") 
             return 1
         try:
             return work(args, repository)
-        except (UserError, OSError) as exc:
+        except UserError as exc:
             print(f"{_(failed) if failed else ''}{exc}")  # failed is marked with N_ by the caller
+            return 1
+        except OSError as exc:  # a file the work needed: its reason in Dutch, never the system's text
+            where = exc.filename or ""
+            print(
+                f"{_(failed) if failed else ''}"
+                + _("Een bestand kon niet worden gelezen of geschreven ({reden}): {bestand}. Er is niets half gedaan.")
+                .format(reden=os_reason(exc), bestand=where)
+            )
             return 1
         finally:
             repository.close()
@@ -67,7 +76,7 @@ def make_folder(path: Path) -> Path:
     except OSError as exc:
         raise FolderError(
             _("De map {map} kan niet worden gemaakt ({reden}); er is niets geschreven.").format(
-                map=path, reden=exc.strerror or exc
+                map=path, reden=os_reason(exc)
             )
         ) from exc
     return path

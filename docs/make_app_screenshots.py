@@ -62,7 +62,7 @@ def main() -> int:
     keyring = Keyring.for_database(url, kdf=fast)
     _, key = keyring.add_professional("Sanne de Vries", PIN)
     keyring.add_professional("Ahmed Bakker", "730152", key)
-    repository = Repository.open(url, key)
+    repository = Repository.open(url, key, create=True)  # the first start: keyring and database made together
     fill(repository)
     repository.close()
 

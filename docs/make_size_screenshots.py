@@ -39,7 +39,7 @@ def main(out: Path = ROOT / "docs" / "sizes") -> int:
     EventLoop.ensure_window()
     keyring = Keyring.for_database(url, kdf=fast)
     _, key = keyring.add_professional("Sanne de Vries", PIN)
-    repository = Repository.open(url, key)
+    repository = Repository.open(url, key, create=True)  # the first start: keyring and database made together
     fill(repository)
     repository.close()
     out.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
+from board import safe_json
 from board.document import dumps, meting_to_document
 from board.errors import UserError
 from board.i18n import _
@@ -98,7 +99,7 @@ def manifest(meting: Meting, files: Mapping[str, bytes], anchor: Mapping[str, ob
 def verify_bundle(folder: Path) -> bool:
     """True when the folder holds exactly the manifest's files with the manifest's hashes."""
     try:
-        document = json.loads((folder / MANIFEST).read_bytes())
+        document = safe_json.loads((folder / MANIFEST).read_bytes())  # bounded: deep nesting, huge numbers
         listed = document["bestanden"]
         present = {p.name for p in folder.iterdir()} - {MANIFEST}
         if present != set(listed):
@@ -107,7 +108,7 @@ def verify_bundle(folder: Path) -> bool:
             hashlib.sha256((folder / name).read_bytes()).hexdigest() == entry["sha256"]
             for name, entry in listed.items()
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # AttributeError: a field of the wrong type
         return False
 
 

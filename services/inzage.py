@@ -55,7 +55,11 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
 
 
 def erase_inwoner(repository: Repository, outbox: Path, dossiernummer: str) -> int:
-    """Erase the inwoner everywhere (``erase_everywhere``); returns how many metingen went."""
+    """Erase the inwoner everywhere (``erase_everywhere``); returns how many metingen went.
+    An erasure stopped half-way (its bundles still in the outbox) is finished first."""
+    from services.outbox import remove_orphan_bundles
+
+    remove_orphan_bundles(repository, outbox)
     inwoner = _find(repository, dossiernummer)
     return len(erase_everywhere(repository, outbox, inwoner.id))
 

@@ -36,6 +36,7 @@ from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import Gepubliceerd
 from board.perioden import familie, is_grid
 from storage.errors import InvalidValueError
+from storage.opening import os_reason
 from storage.permissions import create_private
 from storage.repository import Repository
 from storage.settings import MONITOR_KEY_SETTING
@@ -64,7 +65,7 @@ def read_key_file(path: Path) -> bytes:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InvalidValueError(
-            _("Het sleutelbestand {path} kan niet worden gelezen ({reden}).").format(path=path, reden=exc.strerror)
+            _("Het sleutelbestand {path} kan niet worden gelezen ({reden}).").format(path=path, reden=os_reason(exc))
         ) from exc
     try:
         text = "".join(
@@ -113,7 +114,7 @@ def write_key_file(path: Path) -> bytes:
         ) from exc
     except OSError as exc:
         raise InvalidValueError(
-            _("{path} kan niet worden geschreven ({reden}).").format(path=path, reden=exc.strerror)
+            _("{path} kan niet worden geschreven ({reden}).").format(path=path, reden=os_reason(exc))
         ) from exc
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(text)

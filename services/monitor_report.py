@@ -5,6 +5,7 @@ afgeronde metingen (in Python), protect the figures together with their year and
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,10 +25,12 @@ from services.monitor import local_records
 from storage.central import describe, is_central, open_central
 from storage.central_counts import tel_sql
 from storage.errors import StorageError
+from storage.opening import check_present, technical, where_of
 from storage.repository import Repository
 from storage.urls import is_sqlite, missing_sqlite_file, resolve_url, sqlite_path
 
 DEFAULT_GEMEENTE = "Gemeente"
+log = logging.getLogger(__name__)  # error codes only
 
 
 def default_periode(today: date | None = None) -> Periode:
@@ -50,6 +53,8 @@ def count_all(
     central database is counted by SQL; a tablet's own (encrypted) database is opened once
     with ``open_local`` (which asks for the PIN) and counted from its afgeronde metingen."""
     path = sqlite_path(url) if is_sqlite(url) else None
+    if path is not None:
+        check_present(path, where_of(url))  # a folder, or a missing or empty database beside its keyring
     missing = missing_sqlite_file(url)
     if missing is not None:
         raise StorageError(_("Het bestand {bestand} bestaat niet; er is niets geschreven.").format(bestand=missing))
@@ -57,8 +62,11 @@ def count_all(
         central = is_central(url)
     except DBAPIError as exc:
         if path is None:
+            log.warning("monitor source not reachable (%s)", technical(exc))
             raise StorageError(
-                _("De database {database} is niet bereikbaar. ({fout})").format(database=describe(url), fout=exc.orig)
+                _("De database {database} is niet bereikbaar. Controleer het adres en de verbinding.").format(
+                    database=describe(url)
+                )
             ) from exc
         central = False  # not a plain SQLite file: perhaps the tablet's own (encrypted) one
     if central:

@@ -56,4 +56,18 @@ def apply_retention(repository: Repository, outbox: Path, days: int | None = Non
     for meting_id in expired:
         repository.remove_expired(meting_id)
         remove_bundles(outbox, [meting_id])
+    remove_orphan_bundles(repository, outbox)
     return len(expired)
+
+
+def remove_orphan_bundles(repository: Repository, outbox: Path) -> int:
+    """Finish an erasure or a removal that was stopped (a kill, a flat battery) after the
+    database let the metingen go and before their bundles went: a bundle whose meting the
+    database no longer holds is removed. Bundles are only made from metingen in the
+    database, so such a bundle has no other reason to be there. Half-written copies
+    (``.<name>...``) are the exporter's to clean up. Returns how many went."""
+    if not outbox.is_dir():
+        return 0
+    folders = {p.name: meting_id_of(p) for p in outbox.iterdir() if p.is_dir() and "_" in p.name and p.name[0] != "."}
+    present = repository.metingen_present(sorted(set(folders.values()))) if folders else set()
+    return remove_bundles(outbox, sorted({m for m in folders.values() if m not in present}))

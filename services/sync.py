@@ -9,6 +9,7 @@ tablet, and a batch that did arrive but was not noted yet is skipped next time.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,10 +21,12 @@ from services.monitor import waiting_records
 from storage import audit_anchor, erasure
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
 from storage.errors import StorageError
+from storage.opening import technical
 from storage.repository import Repository
 from storage.urls import missing_sqlite_file
 
 BATCH = 200
+log = logging.getLogger(__name__)  # error codes only
 LAST_CENTRAL_SETTING = "monitor_laatste_centrale"
 
 Progress = Callable[[int, int], None]
@@ -75,11 +78,12 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                     with connection.begin():
                         new += store_records(connection, [record for _meting, record in batch])
                 except IntegrityError as exc:
+                    log.warning("central database refused records (%s)", technical(exc))
                     raise SyncError(
                         _(
-                            "De centrale database weigerde records ({fout}). {done} van {total} zijn "
-                            "verzonden; {wachten}."
-                        ).format(fout=exc.orig, done=done, total=len(todo), wachten=_wachten(len(todo) - done))
+                            "De centrale database weigerde records (ze passen niet bij wat daar al staat). "
+                            "{done} van {total} zijn verzonden; {wachten}."
+                        ).format(done=done, total=len(todo), wachten=_wachten(len(todo) - done))
                     ) from exc
                 except DBAPIError as exc:
                     raise SyncError(

@@ -62,7 +62,7 @@ def open_for_cli(
                 "Nieuwe professional '{naam}' gemaakt. Pincode: {pin} (bewaar die: zonder pincode geen gegevens)."
             ).format(naam=DEMO_NAAM, pin=pin)
         )
-        return Repository.open(url, key, actor=professional_id)
+        return Repository.open(url, key, actor=professional_id, create=True)
     if create_demo and any(p.naam != DEMO_NAAM for p in keyring.professionals()):
         # A tablet in use: invented inwoners would sit among the real ones, go out with the
         # next export and count in the gemeente's monitor.

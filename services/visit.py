@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from board import safe_json
 from board.errors import BoardError
+from board.i18n import _
 from storage.errors import StorageError
+from storage.opening import technical
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 
@@ -27,18 +32,36 @@ if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows befor
     from storage.repository import Repository
 
 VISIT_FILE = "bezoek.json"
+MAX_VISIT_BYTES = 4096
+_ID = re.compile(r"[0-9A-Za-z-]{1,64}")  # the pseudonymous ids the app makes (UUIDs)
+log = logging.getLogger(__name__)  # error codes only
 
 
-def open_storage(url: str, data_key: bytes, professional_id: str | None = None) -> Repository:
+def open_storage(url: str, data_key: bytes, professional_id: str | None = None, *, create: bool = False) -> Repository:
     """The repository of ``url``, opened with the data key that unlocking gave (SQLCipher);
-    ``professional_id`` is the audit log's actor. Delivered metingen past the retention
-    period leave the tablet here, at the start of the work."""
+    ``professional_id`` is the audit log's actor; ``create``: the first start (the first
+    professional was just added), when a new database is made. Delivered metingen past the
+    retention period leave the tablet here, at the start of the work. Raises a
+    ``StorageError`` with a Dutch message (``storage.opening``) when the database cannot be used."""
     from services.outbox import apply_retention
     from storage.outbox import outbox_folder
     from storage.repository import Repository
 
-    repository = Repository.open(url, data_key, actor=professional_id)
-    apply_retention(repository, outbox_folder(url))
+    repository = Repository.open(url, data_key, actor=professional_id, create=create)
+    try:
+        apply_retention(repository, outbox_folder(url))
+    except OSError as exc:  # the outbox folder: its files could not be removed
+        repository.close()
+        log.warning("retention at opening failed (%s)", technical(exc))
+        raise StorageError(
+            _(
+                "De outbox kon niet worden opgeruimd (is de opslag vol, of is de map niet te schrijven?). "
+                "Er is niets verloren; maak ruimte vrij en probeer het opnieuw."
+            )
+        ) from exc
+    except BaseException:
+        repository.close()
+        raise
     return repository
 
 
@@ -71,11 +94,16 @@ class VisitMarker:
         self.path = (folder or data_dir()) / VISIT_FILE
 
     def read(self) -> Visit | None:
+        """The visit the file names; None when there is none, or the file is not one the app
+        wrote (then the app starts at the list): whatever its bytes, nothing else."""
         try:
-            raw = json.loads(self.path.read_text("utf-8"))
-            return Visit(str(raw["inwoner_id"]), str(raw["meting_id"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # no visit open, or a file that cannot be read: start at the list
+            raw = safe_json.loads(self.path.read_bytes(), max_bytes=MAX_VISIT_BYTES)
+        except (OSError, safe_json.SafeJsonError):
+            return None
+        ids = [raw.get(name) for name in ("inwoner_id", "meting_id")] if isinstance(raw, dict) else []
+        if len(ids) != 2 or not all(isinstance(i, str) and _ID.fullmatch(i) for i in ids):
+            return None
+        return Visit(ids[0], ids[1])
 
     def write(self, visit: Visit) -> None:
         content = json.dumps({"inwoner_id": visit.inwoner_id, "meting_id": visit.meting_id})

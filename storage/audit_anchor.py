@@ -11,12 +11,14 @@ chain with every anchor it can see and says plainly when it sees none.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from board import safe_json
 from board.i18n import _
 from storage import audit
 from storage.repository import Repository
@@ -24,6 +26,9 @@ from storage.repository import Repository
 TABLET_ID_SETTING = "tablet_id"
 LAST_SENT_SETTING = "audit_anker_centraal"
 MANIFEST_FIELD = "auditlog"
+MAX_MANIFEST_BYTES = 1_000_000  # a manifest lists a bundle's few files: a few kB
+MAX_REGELS = 10**12  # more audit entries than a tablet could write in a lifetime
+_HASH = re.compile(r"[0-9a-f]{64}")  # SHA-256, as storage.audit writes it
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,21 @@ def anchors_in_sight(repository: Repository, outbox: Path | None, extra: list[Se
 
 
 def from_manifest(path: Path) -> SeenAnchor | None:
+    """The audit log's head a bundle's manifest holds; None when it holds none the app could
+    have written (whatever its bytes: a number too big, a field of the wrong type, deep nesting)."""
     try:
-        data = json.loads(path.read_text("utf-8"))[MANIFEST_FIELD]
-        return SeenAnchor(int(data["regels"]), str(data["laatste_hash"]),
-                          _("de export {map}").format(map=path.parent.name))  # fmt: skip
-    except (OSError, ValueError, KeyError, TypeError):
+        document = safe_json.loads(path.read_bytes(), max_bytes=MAX_MANIFEST_BYTES)
+    except (OSError, safe_json.SafeJsonError):
         return None
+    data = document.get(MANIFEST_FIELD) if isinstance(document, dict) else None
+    if not isinstance(data, dict):
+        return None
+    regels, laatste = data.get("regels"), data.get("laatste_hash")
+    if type(regels) is not int or not 0 <= regels <= MAX_REGELS or not isinstance(laatste, str):
+        return None
+    if not _HASH.fullmatch(laatste):
+        return None
+    return SeenAnchor(regels, laatste, _("de export {map}").format(map=path.parent.name))
 
 
 def check(log: list[audit.AuditEntry], anchors: list[SeenAnchor]) -> list[str]:

@@ -7,6 +7,7 @@ version table) the first time a tablet connects, and upgraded the same way later
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -36,14 +37,17 @@ from storage.central_models import (
     RecordRow,
 )
 from storage.central_trust import erased
-from storage.engine import configure_sqlite, is_plain_sqlite_file
+from storage.engine import configure_sqlite, connect_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
+from storage.opening import technical
 from storage.urls import is_sqlite, sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "central_migrations"
 VERSION_TABLE = "monitor_alembic_version"
 CONNECT_TIMEOUT_S = 10
+
+log = logging.getLogger(__name__)  # error codes only
 
 
 class CentralUnreachableError(DatabaseOpenError):
@@ -104,17 +108,26 @@ def open_central(url: str) -> Engine:
         raise
     except DBAPIError as exc:
         engine.dispose()
+        log.warning("central database not reachable (%s)", technical(exc))
         raise CentralUnreachableError(
-            _("De centrale database {database} is niet bereikbaar. ({fout})").format(
-                database=describe(url), fout=_first_line(exc.orig)
-            )
+            _("De centrale database {database} is niet bereikbaar. Controleer het adres, de verbinding en de toegang.")
+            .format(database=describe(url))
         ) from exc
     return engine
 
 
 def is_central(url: str) -> bool:
-    """Whether ``url`` already holds a central monitor database (without changing it)."""
-    engine = central_engine(url)
+    """Whether ``url`` already holds a central monitor database (without changing it: a SQLite
+    file is read on a read-only connection without pragmas, so not even its journal mode changes)."""
+    path = sqlite_path(url) if is_sqlite(url) else None
+    if path is not None and not (Path(path).is_file() and Path(path).stat().st_size > 0):
+        return False  # nothing there yet: not central (and a read-only open would fail)
+    if path is not None:
+        engine = sa.create_engine(
+            "sqlite://", creator=lambda: connect_sqlite(path, read_only=True), poolclass=sa.NullPool
+        )
+    else:
+        engine = central_engine(url)
     try:
         with engine.connect() as connection:
             return VERSION_TABLE in sa.inspect(connection).get_table_names()
@@ -256,10 +269,6 @@ def load_records(engine: Engine, set_naam: str | None = None) -> list[MonitorRec
         )
         for row in rows
     ]
-
-
-def _first_line(error: object) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def record_ids(engine: Engine, ids: Iterable[str]) -> set[str]:

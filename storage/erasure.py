@@ -71,7 +71,8 @@ def _queue(repository: Repository, inwoner_id: str) -> bool:
     if key is None:
         return False  # no monitor key: no record of anyone ever left this tablet
     verzoek = Wisverzoek(inwoner_id, keyed_hash(bytes.fromhex(key), "inwoner", inwoner_id))
-    _store(repository, [*pending(repository), verzoek])
+    # Once per inwoner: an erasure killed after this and tried again queues no second request.
+    _store(repository, [*(v for v in pending(repository) if v.inwoner_id != inwoner_id), verzoek])
     return True
 
 

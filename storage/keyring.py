@@ -23,20 +23,25 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import errno
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from board import safe_json
 from board.i18n import _
 from board.lock import MAX_FAILURES, LockState, delay_after, longest_wait_failures, pin_problem, wait_message
 from storage.backoff_seal import BackoffSeal, file_lock
 from storage.errors import StorageError
+from storage.opening import os_reason
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 from storage.urls import is_sqlite, sqlite_path
@@ -47,7 +52,9 @@ KEY_BYTES = 32  # AES-256 data key, handed raw to SQLCipher
 SALT_BYTES = 16
 NONCE_BYTES = 12
 MAX_NAAM = 80
+MAX_KEYRING_BYTES = 1_000_000  # a keyring of a thousand professionals is ~1 MB
 MAX_BLOCKED_UNTIL = 1e11  # a clock time in seconds (the year 5138): anything beyond is an edit
+log = logging.getLogger(__name__)  # error codes only
 TAMPERED = "_tampered"  # in a loaded file only: ids whose back-off seal did not fit
 
 
@@ -212,10 +219,12 @@ class Keyring:
             wait = _wait(entry.lock, now)
             if wait > 0:
                 raise LockedOutError(wait)
+            # Counted before the PIN is tried: a try whose count cannot be written (a full disk)
+            # is not made at all, so filling the disk does not lift the back-off.
+            lock = entry.lock.after_failure(now)
+            self._save_count(_replace(data, entry, lock=lock))
             key = _unwrap(entry, pin)
             if key is None:
-                lock = entry.lock.after_failure(now)
-                self._save(_replace(data, entry, lock=lock))
                 wait = _wait(lock, now)
                 message = _("Deze pincode klopt niet.")
                 if wait > 0:
@@ -224,12 +233,17 @@ class Keyring:
             expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
             if not hmac.compare_digest(_key_check(key), expected):
                 raise KeyringError(_damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
-            if entry.lock != LockState() or not entry.kdf.at_least(self.kdf):
-                # A right PIN resets the count; weaker parameters than today's are raised now.
-                kdf = entry.kdf if entry.kdf.at_least(self.kdf) else self.kdf
-                fresh = _wrap(entry.id, entry.naam, pin, key, kdf, LockState())
+            # A right PIN resets the count (counted in advance above); weaker parameters than
+            # today's are raised now (one more Argon2id: only then).
+            if entry.kdf.at_least(self.kdf):
+                _replace(data, entry, lock=LockState())
+            else:
+                fresh = _wrap(entry.id, entry.naam, pin, key, self.kdf, LockState())
                 data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
+            try:
                 self._save(data)
+            except KeyringError:  # the PIN was right: in, and the count stays one up until the next right PIN
+                log.warning("keyring reset not written")
         return key
 
     def change_pin(self, professional_id: str, old_pin: str, new_pin: str, now: float | None = None) -> None:
@@ -270,11 +284,19 @@ class Keyring:
             return _("Het sleutelbestand (in het geheugen)")
         return _("Het sleutelbestand {path}").format(path=self.path)
 
-    def _locked(self) -> contextlib.AbstractContextManager[None]:
-        """Read-change-write of the file under an exclusive lock (other processes too)."""
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Read-change-write of the file under an exclusive lock (other processes too); a lock
+        file that cannot be made (a full disk) is a ``KeyringError`` in Dutch."""
         if self.path is None:
-            return contextlib.nullcontext()
-        return file_lock(self.path.with_name(self.path.name + ".lock"))
+            yield
+            return
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(file_lock(self.path.with_name(self.path.name + ".lock")))
+            except OSError as exc:
+                raise self._not_written(exc) from exc
+            yield
 
     def _load(self, now: float | None = None) -> dict[str, Any]:
         """The file's content. An entry whose back-off seal does not fit gets the longest
@@ -297,13 +319,13 @@ class Keyring:
         except OSError as exc:
             raise KeyringError(
                 _("{where} kan niet worden gelezen ({reden}). Er is niets veranderd.").format(
-                    where=self._where(), reden=exc.strerror
+                    where=self._where(), reden=os_reason(exc)
                 )
             ) from exc
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise KeyringError(_damaged(self._where(), _("geen leesbare JSON"))) from exc
+            data = safe_json.loads(raw, max_bytes=MAX_KEYRING_BYTES)
+        except safe_json.SafeJsonError as exc:
+            raise KeyringError(_damaged(self._where(), str(exc))) from exc  # safe_json's Dutch reason
         _check_shape(data, self._where())
         assert self._seal is not None
         tampered = self._seal.tampered(data["professionals"])
@@ -321,8 +343,39 @@ class Keyring:
             return
         assert self.path is not None and self._seal is not None
         data.pop(TAMPERED, None)
-        self._seal.seal(data["professionals"])
-        write_atomically(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        try:
+            self._seal.seal(data["professionals"])  # may write the back-off key the first time
+            write_atomically(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        except OSError as exc:  # a full disk, a read-only folder: Dutch, and the file as it was
+            raise self._not_written(exc) from exc
+
+    def _not_written(self, exc: OSError) -> KeyringError:
+        return KeyringError(
+            _("{where} kan niet worden bijgewerkt ({reden}). Er is niets veranderd.").format(
+                where=self._where(), reden=os_reason(exc)
+            )
+        )
+
+    def _save_count(self, data: dict[str, Any]) -> None:
+        """Save a wrong-PIN count; a file that cannot be written means no PIN is tried."""
+        try:
+            self._save(data)
+        except KeyringError as refused:
+            exc = refused.__cause__
+            if not isinstance(exc, OSError):
+                raise
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            raise KeyringError(
+                _(
+                    "De opslag van dit apparaat is vol, dus de pincode is niet geprobeerd (elke poging "
+                    "wordt eerst genoteerd). Er is niets veranderd. Maak ruimte vrij en probeer het opnieuw."
+                )
+                if full
+                else _(
+                    "Het sleutelbestand kan niet worden bijgewerkt, dus de pincode is niet geprobeerd. "
+                    "Er is niets veranderd. Probeer het opnieuw; blijft het zo, vraag dan om hulp."
+                )
+            ) from exc
 
     def _entry(self, data: dict[str, Any], professional_id: str) -> _Entry:
         for entry in _entries(data, self._where()):
@@ -451,23 +504,28 @@ def _entries(data: dict[str, Any], where: str) -> list[_Entry]:
     return [_parse_entry(raw, where) for raw in data["professionals"]]
 
 
+class _FieldProblem(ValueError):
+    """A field of an entry that does not fit; the message is Dutch."""
+
+
 def _parse_entry(raw: Any, where: str) -> _Entry:
     try:
         kdf_raw = raw["kdf"]
         if kdf_raw["name"] != "argon2id":
-            raise ValueError(_("onbekende sleutelafleiding"))
+            raise _FieldProblem(_("onbekende sleutelafleiding"))
         values = {name: kdf_raw[name] for name in _KDF_BOUNDS}
         for name, (low, high) in _KDF_BOUNDS.items():
             value = values[name]
             if type(value) is not int or not low <= value <= high:
-                raise ValueError(_("{name} buiten bereik").format(name=name))
+                raise _FieldProblem(_("{name} buiten bereik").format(name=name))
         failures, blocked = raw["failures"], raw["blocked_until"]
         if type(failures) is not int or not 0 <= failures <= MAX_FAILURES:
-            raise ValueError(_("teller onleesbaar"))
+            raise _FieldProblem(_("teller onleesbaar"))
         if type(blocked) not in (int, float) or not 0 <= blocked <= MAX_BLOCKED_UNTIL:  # also NaN, inf
-            raise ValueError(_("teller onleesbaar"))
-        if not isinstance(raw["id"], str) or not isinstance(raw["naam"], str) or not raw["naam"]:
-            raise ValueError(_("id of naam onleesbaar"))
+            raise _FieldProblem(_("teller onleesbaar"))
+        ident, naam = raw["id"], raw["naam"]
+        if not isinstance(ident, str) or not isinstance(naam, str) or not naam or max(len(ident), len(naam)) > MAX_NAAM:
+            raise _FieldProblem(_("id of naam onleesbaar"))
         entry = _Entry(
             id=raw["id"],
             naam=raw["naam"],
@@ -477,8 +535,10 @@ def _parse_entry(raw: Any, where: str) -> _Entry:
             wrapped=_b64decode(raw["wrapped_key"], "wrapped_key", where),
             lock=LockState(failures, float(blocked)),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except _FieldProblem as exc:  # our own Dutch words
         raise KeyringError(_damaged(where, _("een professional is onleesbaar: {exc}").format(exc=exc))) from None
+    except (KeyError, TypeError, ValueError, AttributeError):  # a missing field or a wrong type: no library text
+        raise KeyringError(_damaged(where, _("een professional is onleesbaar"))) from None
     if len(entry.salt) < 8 or len(entry.nonce) != NONCE_BYTES or len(entry.wrapped) != KEY_BYTES + 16:
         raise KeyringError(_damaged(where, _("een ingepakte sleutel heeft niet de juiste lengte")))
     return entry

@@ -7,6 +7,7 @@ for an encrypted database, a plain SQLite file and a key that does not fit.
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import cache
 from pathlib import Path
@@ -16,7 +17,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from board.i18n import _
 from storage.engine import (
     check_key,
     cipher_module,
@@ -24,13 +24,8 @@ from storage.engine import (
     is_plain_sqlite_file,
     make_engine,
 )
-from storage.errors import (
-    DatabaseOpenError,
-    DatabaseTooNewError,
-    KeyRequiredError,
-    NotEncryptedError,
-    WrongKeyError,
-)
+from storage.errors import DatabaseOpenError, KeyRequiredError
+from storage.opening import Reden, check_present, classify, refusal, where_of
 from storage.urls import is_sqlite, sqlite_path
 
 if TYPE_CHECKING:
@@ -38,6 +33,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
+log = logging.getLogger(__name__)  # counts only
 _REVISION = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*(?:\"([^\"]*)\"|'([^']*)'|None)", re.MULTILINE)
 
 
@@ -59,7 +55,9 @@ def head_revision() -> str:
     return head
 
 
-def open_database(url: str, key: bytes | None = None, *, allow_plaintext: bool = False, check: bool = True) -> Engine:
+def open_database(
+    url: str, key: bytes | None = None, *, allow_plaintext: bool = False, check: bool = True, create: bool = False
+) -> Engine:
     """An engine on ``url`` whose schema is at the app's head revision.
 
     A SQLite database is encrypted with ``key`` (the data key from ``storage.keyring``);
@@ -67,22 +65,38 @@ def open_database(url: str, key: bytes | None = None, *, allow_plaintext: bool =
     plain SQLite file by name (tests and tools only). PostgreSQL ignores ``key``.
     ``check`` runs SQLite's quick_check first, so a damaged file is refused at once rather
     than half-way through a home visit. The migrations run on the (encrypted) connection.
+    A missing or empty file beside a keyring that holds professionals is refused, unless
+    ``create`` says this is the first start (the first professional was just added).
+    Every refusal is a ``DatabaseOpenError`` whose reason and message come from ``storage.opening``.
     """
-    where = _describe(url)
+    where = where_of(url)
     sqlite = is_sqlite(url)
     if sqlite and key is None and not allow_plaintext:
         raise KeyRequiredError()
     if sqlite and key is not None:
         check_key(key)
     path = sqlite_path(url) if sqlite else None
+    try:
+        return _open(url, path, key, where, allow_plaintext=allow_plaintext, check=check, create=create)
+    except DatabaseOpenError:
+        raise
+    except (DBAPIError, OSError) as exc:
+        raise refusal(classify(exc, key=key is not None, path=path), where, exc) from exc
+
+
+def _open(
+    url: str, path: str | None, key: bytes | None, where: str, *, allow_plaintext: bool, check: bool, create: bool
+) -> Engine:
+    if path is not None and not create:
+        check_present(path, where)
     if path is not None and Path(path).is_dir():
-        raise DatabaseOpenError(_("{where} is een map, geen databasebestand.").format(where=where))
+        raise refusal(Reden.MAP, where)
     if path is not None and _sqlite_at_head(path, key, check):
         # The common case on the tablet: nothing to migrate, so Alembic is not even loaded.
-        return make_engine(url, key=key, allow_plaintext=allow_plaintext)
+        return _connected(make_engine(url, key=key, allow_plaintext=allow_plaintext))
     if path is not None:
         _preflight_sqlite(path, key, where, check)
-    engine = make_engine(url, key=key if sqlite else None, allow_plaintext=allow_plaintext)
+    engine = make_engine(url, key=key if is_sqlite(url) else None, allow_plaintext=allow_plaintext)
     from alembic import command
 
     try:
@@ -91,12 +105,21 @@ def open_database(url: str, key: bytes | None = None, *, allow_plaintext: bool =
                 _check_ours(connection, where)
         with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as connection, connection.begin():
             command.upgrade(alembic_config(connection), "head")
-    except DatabaseOpenError:
+    except BaseException:
         engine.dispose()
         raise
-    except DBAPIError as exc:
+    return engine
+
+
+def _connected(engine: Engine) -> Engine:
+    """The engine after one connection (its pragmas set): a device that cannot write the WAL's
+    index, or a full disk, is told now, at opening, not half-way through the first save."""
+    try:
+        with engine.connect():
+            pass
+    except BaseException:
         engine.dispose()
-        raise _not_a_database(where, exc) from exc
+        raise
     return engine
 
 
@@ -104,12 +127,7 @@ def _preflight_sqlite(path: str, key: bytes | None, where: str, check: bool) -> 
     """Look at a SQLite file before the engine's pragmas may write to it (switching a
     database to WAL changes its header): reading only, on a connection without pragmas."""
     if key is not None and is_plain_sqlite_file(path):
-        raise NotEncryptedError(
-            _(
-                "{where} is niet versleuteld, maar Magneetbord bewaart gegevens op een tablet alleen versleuteld. "
-                "Het bestand is niet veranderd en niet geopend. Kies een ander bestand of vraag om hulp."
-            ).format(where=where)
-        )
+        raise refusal(Reden.NIET_VERSLEUTELD, where)
     module = {} if key is None else {"module": cipher_module()}
     probe = sa.create_engine("sqlite://", creator=lambda: connect_sqlite(path, key), poolclass=sa.NullPool, **module)
     try:
@@ -117,15 +135,6 @@ def _preflight_sqlite(path: str, key: bytes | None, where: str, check: bool) -> 
             if check:
                 _quick_check(connection, where)
             _check_ours(connection, where)
-    except DBAPIError as exc:
-        if key is not None and "not a database" in str(exc.orig):
-            raise WrongKeyError(
-                _(
-                    "{where} gaat niet open met deze sleutel: het sleutelbestand hoort bij een andere database, "
-                    "of het bestand is beschadigd. Het bestand is niet veranderd."
-                ).format(where=where)
-            ) from exc
-        raise _not_a_database(where, exc) from exc
     finally:
         probe.dispose()
 
@@ -170,15 +179,6 @@ def _sqlite_at_head(path: str, key: bytes | None, check: bool) -> bool:
     return versions == [script_head()] and versions[0] is not None
 
 
-def _not_a_database(where: str, exc: DBAPIError) -> DatabaseOpenError:
-    return DatabaseOpenError(
-        _(
-            "{where} kan niet worden geopend: het is geen (leesbare) Magneetbord-database. "
-            "Het bestand is niet veranderd. ({fout})"
-        ).format(where=where, fout=exc.orig)
-    )
-
-
 def _check_ours(connection: sa.Connection, where: str) -> None:
     """Refuse a database this app cannot read: another program's, or a newer app version's."""
     from alembic.runtime.migration import MigrationContext
@@ -188,37 +188,17 @@ def _check_ours(connection: sa.Connection, where: str) -> None:
     if not current:
         tables = set(sa.inspect(connection).get_table_names()) - {VERSION_TABLE}
         if tables:
-            raise DatabaseOpenError(
-                _(
-                    "{where} bevat al tabellen van een ander programma ({tabellen}). "
-                    "Kies een ander bestand; dit bestand is niet veranderd."
-                ).format(where=where, tabellen=", ".join(sorted(tables)[:5]))
-            )
+            raise refusal(Reden.ANDER_PROGRAMMA, where)
         return
     scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
     unknown = [rev for rev in current if rev not in known]
     if unknown:
-        raise DatabaseTooNewError(
-            _(
-                "{where} komt van een nieuwere versie van Magneetbord (schema {schema}). "
-                "Werk de app bij om deze gegevens te openen; er is niets veranderd."
-            ).format(where=where, schema=", ".join(unknown))
-        )
+        raise refusal(Reden.TE_NIEUW, where)
 
 
 def _quick_check(connection: sa.Connection, where: str) -> None:
     rows = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
-        raise DatabaseOpenError(
-            _(
-                "{where} is beschadigd ({fouten}). Het bestand is niet veranderd; bewaar het en vraag om hulp."
-            ).format(where=where, fouten="; ".join(rows[:3]))
-        )
-
-
-def _describe(url: str) -> str:
-    path = sqlite_path(url) if is_sqlite(url) else None
-    if path is not None:
-        return _("Het bestand {path}").format(path=path)
-    return _("De database {url}").format(url=sa.make_url(url).render_as_string(hide_password=True))
+        log.warning("quick_check found %d problems", len(rows))
+        raise refusal(Reden.BESCHADIGD, where)

@@ -35,7 +35,6 @@ from storage.errors import (
     ConflictError,
     InvalidValueError,
     NotFoundError,
-    SaveError,
     StorageError,
 )
 from storage.export_log import ExportLog
@@ -49,6 +48,7 @@ from storage.models import (
     MetingRow,
 )
 from storage.monitor_queue import MonitorQueue
+from storage.opening import save_refusal, technical
 from storage.retention import Retention
 from storage.settings import Settings
 from storage.urls import resolve_url
@@ -77,14 +77,16 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue):
         *,
         allow_plaintext: bool = False,
         actor: str | None = None,
+        create: bool = False,
     ) -> Repository:
         """Open ``url`` (or the default database), migrating it to the app's schema.
 
         ``key``: the data key from ``storage.keyring`` (a local SQLite database needs it);
-        ``allow_plaintext``: plain SQLite, for tests and tools only; ``actor``: see ``__init__``."""
+        ``allow_plaintext``: plain SQLite, for tests and tools only; ``actor``: see ``__init__``;
+        ``create``: the first start, see ``storage.migrate.open_database``."""
         from storage.migrate import open_database  # loads Alembic only when a migration is due
 
-        return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext), actor)
+        return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext, create=create), actor)
 
     def close(self) -> None:
         """Close every connection; on SQLite the write-ahead log is folded into the file first."""
@@ -294,7 +296,10 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue):
             with self.engine.connect() as conn:
                 yield conn
         except DBAPIError as exc:
-            raise StorageError(_("De gegevens konden niet worden gelezen. ({fout})").format(fout=exc.orig)) from exc
+            log.warning("read failed (%s)", technical(exc))
+            raise StorageError(
+                _("De gegevens konden niet worden gelezen. Er is niets veranderd; probeer het opnieuw.")
+            ) from exc
 
     @contextmanager
     def _write(self, actie: str | None = None, inwoner_id: str | None = None) -> Iterator[sa.Connection]:
@@ -322,19 +327,15 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue):
         except IntegrityError as exc:
             if AFGEROND_MARK in str(exc.orig):
                 raise AfgerondError() from exc
+            log.warning("conflict (%s)", technical(exc))
             raise ConflictError(
                 _(
                     "Dit past niet bij wat er is opgeslagen (intussen veranderd op een ander apparaat?); "
-                    "er is niets veranderd. ({fout})"
-                ).format(fout=exc.orig)
+                    "er is niets veranderd."
+                )
             ) from exc
-        except DBAPIError as exc:
-            raise SaveError(
-                _(
-                    "Opslaan is niet gelukt: het apparaat kon niet schrijven (is de opslag vol?). "
-                    "Er is niets veranderd; probeer het opnieuw. ({fout})"
-                ).format(fout=exc.orig)
-            ) from exc
+        except (DBAPIError, OSError) as exc:
+            raise save_refusal(exc) from exc
 
     def _load(self, conn: sa.Connection, where: Any) -> list[Meting]:
         ids = sa.select(MetingRow.id).where(where)

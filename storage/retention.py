@@ -37,6 +37,11 @@ class Retention:
             metingen = [Bewaard(*row) for row in conn.execute(query)]
         return verlopen(metingen, delivered_before, in_monitor is not None)
 
+    def metingen_present(self, meting_ids: list[str]) -> set[str]:
+        """Which of ``meting_ids`` the database holds."""
+        with self._read() as conn:
+            return set(conn.execute(sa.select(MetingRow.id).where(MetingRow.id.in_(meting_ids))).scalars())
+
     def remove_expired(self, meting_id: str) -> None:
         """Remove one meting under the retention rule. The meting that followed it loses its
         link and so its ghosts (its own bundle, with them, is already in the dossier)."""

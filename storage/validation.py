@@ -61,7 +61,9 @@ def check_meting(meting: Meting) -> Meting:
         raise InvalidValueError(_("Deze meting kan niet worden opgeslagen: {exc}").format(exc=exc)) from exc
     except Exception as exc:  # a field of the wrong type breaks the document itself
         raise InvalidValueError(
-            _("Deze meting kan niet worden opgeslagen: een veld heeft een verkeerd type ({exc}).").format(exc=exc)
+            _("Deze meting kan niet worden opgeslagen: een veld heeft een verkeerd type ({soort}).").format(
+                soort=type(exc).__name__
+            )
         ) from exc
     if rebuilt != meting:
         different = [f.name for f in fields(Meting) if getattr(rebuilt, f.name) != getattr(meting, f.name)]

@@ -13,6 +13,23 @@ FAST_KDF = KdfParams(memory_kib=64, time_cost=1)  # explicit, for speed; test_ke
 
 def add_test_professional(url: str) -> None:
     """Put a professional with ``TEST_PIN`` on the tablet whose data key is ``TEST_KEY``, so
-    that subcommands (which ask for the PIN, here from MAGNEETBORD_PIN) can open it. The demo's
-    own professional: a test tablet holds sample data, so ``demo`` may fill it."""
+    that subcommands (which ask for the PIN, here from MAGNEETBORD_PIN) can open it. The
+    database is made too when it is not there yet (see ``tablet_with_professional``). The
+    demo's own professional: a test tablet holds sample data, so ``demo`` may fill it."""
+    from storage.repository import Repository
+
     Keyring.for_database(url, kdf=FAST_KDF).add_professional(DEMO_NAAM, TEST_PIN, data_key=TEST_KEY)
+    Repository.open(url, TEST_KEY, create=True).close()
+
+
+def tablet_with_professional(
+    url: str, naam: str = "Sanne de Vries", pin: str = TEST_PIN, *, kdf: KdfParams = FAST_KDF
+) -> tuple[str, bytes]:
+    """A tablet as its first start leaves it: a professional in the keyring and the (encrypted)
+    database beside it. A keyring with professionals but no database is refused at opening
+    (``storage.opening``), so a test that needs a tablet makes both. Returns (id, data key)."""
+    from storage.repository import Repository
+
+    professional_id, key = Keyring.for_database(url, kdf=kdf).add_professional(naam, pin)
+    Repository.open(url, key, actor=professional_id, create=True).close()
+    return professional_id, key

@@ -16,6 +16,7 @@ import random
 import select
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -196,3 +197,82 @@ def _random_step(rng: random.Random, session: BoardSession) -> None:
             session.apply(lambda m: m.remove_doel(doel.id))
         else:
             session.apply(lambda m: m.edit_doel(doel.id, tekst=f"{doel.tekst[:60]} (stap {rng.randint(1, 99)})"))
+
+
+# ----- any job: killed at a moment chosen by its progress ---------------------------------
+
+
+@dataclass
+class JobKills:
+    kills: int = 0
+    calls: int = 0  # the job's length in Python calls, measured uninterrupted
+    finished_before_kill: int = 0  # kills drawn past the job's end (the job was done)
+
+
+def kill_job_by_progress(
+    job: Callable[[], object], setup: Callable[[int], None], check: Callable[[int], None], kills: int, seed: int
+) -> JobKills:
+    """SIGKILL ``job`` ``kills`` times, each at a moment chosen by its progress: the forked
+    child counts Python function calls (``sys.setprofile``) and kills itself at call number N,
+    N drawn uniformly over the job's length (measured first, uninterrupted). The moment is the
+    same on a loaded machine as on an idle one, and every kind of step (SQL, a file written,
+    a folder removed) is hit in proportion to its share of the work.
+
+    ``setup(round)`` makes a fresh state for each round (and for the measuring run, round -1);
+    ``check(round)`` runs the next run after the kill and asserts that it found the before or
+    the after and finished the job."""
+    rng = random.Random(seed)
+    report = JobKills()
+    setup(-1)
+    report.calls = _run_child(job, None)
+    assert report.calls > 0, "the job did not run"
+    for round_ in range(kills):
+        setup(round_)
+        at = rng.randrange(1, report.calls + 1)
+        if _run_child(job, at) >= 0:
+            report.finished_before_kill += 1
+        check(round_)
+        report.kills += 1
+    return report
+
+
+def _run_child(job: Callable[[], object], kill_at: int | None) -> int:
+    """Run ``job`` in a forked child; with ``kill_at`` it SIGKILLs itself at that call.
+    Returns the number of calls when the job ended by itself, -1 when it was killed."""
+    import sys
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        os.close(read_end)
+        calls = [0]
+
+        def count(_frame: object, event: str, _arg: object) -> None:
+            if event in ("call", "c_call"):
+                calls[0] += 1
+                if kill_at is not None and calls[0] >= kill_at:
+                    os.kill(os.getpid(), signal.SIGKILL)
+
+        code = 0
+        try:
+            sys.setprofile(count)
+            job()
+            sys.setprofile(None)
+            os.write(write_end, f"{calls[0]}\n".encode())
+        except BaseException as exc:  # a job that fails by itself is a failure of the test
+            sys.setprofile(None)
+            os.write(write_end, f"error {type(exc).__name__}: {exc}\n".encode())
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    _pid, status = os.waitpid(pid, 0)
+    out = b""
+    while chunk := os.read(read_end, 65536):
+        out += chunk
+    os.close(read_end)
+    text = out.decode(errors="replace").strip()
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+        return -1
+    assert text and not text.startswith("error"), f"the job failed by itself: {text}"
+    return int(text)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from board import Inwoner
-from storage.keyring import KdfParams, Keyring
+from storage.keyring import KdfParams
+from tests.keys import tablet_with_professional
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     button,
@@ -38,7 +39,7 @@ def open_views(window: object) -> list[AfsluitenView]:
 def test_the_professional_closes_the_app_after_confirming(
     make_app: object, window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=FAST).add_professional("Sanne", PIN)
+    tablet_with_professional(f"sqlite:///{tmp_path}/magneetbord.sqlite3", "Sanne", PIN, kdf=FAST)
     app = make_app()
     stopped: list[bool] = []
     monkeypatch.setattr(app, "stop", lambda *_a: stopped.append(True))  # the real stop ends the test's event loop
@@ -55,7 +56,7 @@ def test_the_professional_closes_the_app_after_confirming(
 
 
 def test_nothing_the_inwoner_sees_closes_the_app(make_app: object, tmp_path: Path) -> None:
-    Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=FAST).add_professional("Sanne", PIN)
+    tablet_with_professional(f"sqlite:///{tmp_path}/magneetbord.sqlite3", "Sanne", PIN, kdf=FAST)
     app = make_app()
     assert "Afsluiten" not in [b.text for b in buttons_in(app.screen("lock"))]
     type_pin(app.screen("lock"), PIN)
@@ -102,7 +103,7 @@ def test_for_real_pin_on_the_keyboard_then_afsluiten(
     # The account is made on the same tablet: its back-off seal under the app's own data
     # folder's key (a keyring sealed elsewhere counts as the longest wait, storage.backoff_seal).
     monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(Path(env["XDG_DATA_HOME"]) / "magneetbord"))
-    Keyring.for_database(env["MAGNEETBORD_DB"], kdf=FAST).add_professional("Sanne de Vries", PIN)
+    tablet_with_professional(env["MAGNEETBORD_DB"], "Sanne de Vries", PIN, kdf=FAST)
     app = start_app(env)
 
     def xdotool(*args: str) -> None:

@@ -16,7 +16,7 @@ from storage import ConflictError, Keyring, Repository
 from storage.audit import GENESIS, verify
 from storage.engine import connect_sqlite
 from storage.keyring import KdfParams
-from tests.keys import TEST_KEY
+from tests.keys import TEST_KEY, tablet_with_professional
 from tests.traces import DOEL, DOSSIER, INITIALEN, fill_known_inwoner
 
 FAST = KdfParams(memory_kib=64, time_cost=1)  # explicit, for speed; the keyring tests use the real cost
@@ -99,7 +99,7 @@ def logged_database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str
     """A database with a visit in its log, and the keyring that opens it."""
     folder = tmp_path_factory.mktemp("audit")
     url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
-    professional, key = Keyring.for_database(url, kdf=FAST).add_professional("Sanne", PIN)
+    professional, key = tablet_with_professional(url, "Sanne", PIN, kdf=FAST)
     repository = Repository.open(url, key=key, actor=professional)
     visit(repository)
     repository.close()

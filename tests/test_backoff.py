@@ -108,7 +108,7 @@ def test_a_huge_or_odd_count_is_a_damaged_file_not_an_overflow(tmp_path: Path, v
     data = json.loads(keyring.path.read_text())
     data["professionals"][0]["failures"] = value
     keyring.path.write_text(json.dumps(data))
-    with pytest.raises(KeyringError, match="teller"):
+    with pytest.raises(KeyringError, match=r"teller|getal dat te groot"):  # 10**400: refused while parsing
         keyring.unlock(pid, PIN)
 
 
@@ -117,7 +117,7 @@ def test_an_endless_wait_in_the_file_is_a_damaged_file(tmp_path: Path, value: st
     _url, keyring, pid = _keyring(tmp_path)
     text = keyring.path.read_text().replace('"blocked_until": 0.0', f'"blocked_until": {value}')
     keyring.path.write_text(text)
-    with pytest.raises(KeyringError, match="teller"):
+    with pytest.raises(KeyringError, match=r"teller|geen getal"):  # Infinity, NaN: refused while parsing
         keyring.unlock(pid, PIN)
 
 

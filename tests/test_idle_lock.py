@@ -11,6 +11,7 @@ import pytest
 from board import Inwoner
 from storage import audit
 from storage.keyring import KdfParams, Keyring
+from tests.keys import tablet_with_professional
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     button,
@@ -55,9 +56,9 @@ def run_clock(seconds: float) -> None:
 
 @pytest.fixture
 def keyring(tmp_path: object) -> Keyring:
-    keyring = Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=KdfParams(64, 1))
-    keyring.add_professional("Sanne de Vries", PIN)
-    return keyring
+    url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
+    tablet_with_professional(url, "Sanne de Vries", PIN, kdf=KdfParams(64, 1))
+    return Keyring.for_database(url, kdf=KdfParams(64, 1))
 
 
 def _unlocked(make_app: object) -> object:

@@ -225,7 +225,7 @@ def test_a_failed_write_leaves_the_old_keyring(keyring: Keyring, monkeypatch: py
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("storage.permissions.os.replace", full)  # write_atomically
-    with pytest.raises(OSError):
+    with pytest.raises(KeyringError, match="vol"):  # Dutch, not the system's text
         keyring.add_professional("Ahmed", OTHER_PIN, data_key=key)
     assert keyring.path.read_bytes() == before
     assert [p.name for p in keyring.path.parent.iterdir() if p.name.endswith(".tmp")] == []

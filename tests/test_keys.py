@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from board import Inwoner
-from storage.keyring import KdfParams, Keyring
+from storage.keyring import KdfParams
+from tests.keys import tablet_with_professional
 from tests.kivy_helpers import PIN, frames, type_pin, window_fixture  # noqa: F401
 from widgets import kiosk
 
@@ -50,7 +51,7 @@ def running(window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(core_window, "stopTouchApp", lambda: quits.append("stopTouchApp"))
     monkeypatch.setattr(window, "close", lambda *a: quits.append("close"), raising=False)
     url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
-    Keyring.for_database(url, kdf=KdfParams(64, 1)).add_professional("Sanne de Vries", PIN)
+    tablet_with_professional(url, "Sanne de Vries", PIN, kdf=KdfParams(64, 1))
     app = MagneetbordApp(url, kdf=KdfParams(64, 1))
     app._run_prepare()  # what App.run does before the event loop
     frames(2)

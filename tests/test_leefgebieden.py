@@ -64,7 +64,7 @@ def test_unknown_field_names_file_and_field(tmp_path: Path) -> None:
 def test_broken_toml_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "kapot.toml"
     path.write_text("naam = \n[[", encoding="utf-8")
-    with pytest.raises(LeefgebiedenSetError, match="niet te lezen"):
+    with pytest.raises(LeefgebiedenSetError, match="geen leesbare TOML"):
         load_set_file(path)
 
 

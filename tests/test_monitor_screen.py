@@ -16,8 +16,9 @@ from board.monitor_5_view import JAAR_DAARVOOR, periode
 from samples.monitor_data import fill_crafted
 from services.demo import fill
 from services.monitor import monitor_for_app
-from storage.keyring import KdfParams, Keyring
+from storage.keyring import KdfParams
 from storage.repository import Repository
+from tests.keys import tablet_with_professional
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     FakeClock,
@@ -39,7 +40,7 @@ def tablet(tmp_path: object) -> object:
 
     def _make(filler: object) -> None:
         url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
-        _, key = Keyring.for_database(url, kdf=KdfParams(memory_kib=64, time_cost=1)).add_professional("Sanne", PIN)
+        _, key = tablet_with_professional(url, "Sanne", PIN, kdf=KdfParams(memory_kib=64, time_cost=1))
         repository = Repository.open(url, key)
         filler(repository)
         repository.close()

@@ -16,9 +16,10 @@ from exports.bundle import write_bundle
 from services.monitor import monitor_key
 from services.outbox import apply_retention
 from services.unlock import PIN_ENV, open_for_cli
-from storage import Keyring, Repository
+from storage import Repository
 from storage.keyring import KdfParams
 from storage.outbox import outbox_folder
+from tests.keys import tablet_with_professional
 
 PIN = "482913"
 NOW = datetime(2026, 9, 1, 12, tzinfo=UTC)
@@ -27,7 +28,7 @@ NOW = datetime(2026, 9, 1, 12, tzinfo=UTC)
 @pytest.fixture
 def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'magneetbord.sqlite3'}"
-    Keyring.for_database(url, kdf=KdfParams(memory_kib=64, time_cost=1)).add_professional("Sanne", PIN)
+    tablet_with_professional(url, "Sanne", PIN, kdf=KdfParams(memory_kib=64, time_cost=1))
     monkeypatch.setenv(PIN_ENV, PIN)
     return url
 

@@ -62,7 +62,7 @@ def test_every_file_the_app_keeps_is_private(
     pid, key = keyring.add_professional("Sanne", PIN)
     with pytest.raises(WrongPinError):
         keyring.unlock(pid, "730152")
-    repository = open_storage(url, key, pid)
+    repository = open_storage(url, key, pid, create=True)  # the first start: the database is made
     try:
         inwoner = fill_known_inwoner(repository)
         meting = repository.current_concept(inwoner.id)

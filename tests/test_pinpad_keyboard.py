@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storage.keyring import KdfParams, Keyring
+from tests.keys import tablet_with_professional
 from tests.kivy_helpers import PIN, FakeClock, frames, make_app_fixture, tap, window_fixture  # noqa: F401
 
 FAST = KdfParams(memory_kib=64, time_cost=1)
@@ -31,9 +32,9 @@ def type_digits(text: str, numpad: bool = False) -> None:
 
 @pytest.fixture
 def keyring(tmp_path: object) -> Keyring:
-    keyring = Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=FAST)
-    keyring.add_professional("Sanne de Vries", PIN)
-    return keyring
+    url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
+    tablet_with_professional(url, "Sanne de Vries", PIN, kdf=FAST)
+    return Keyring.for_database(url, kdf=FAST)
 
 
 @pytest.mark.parametrize("numpad, enter", [(False, ENTER), (True, NUMPAD_ENTER)])

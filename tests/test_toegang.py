@@ -7,6 +7,7 @@ import pytest
 
 from board.lock import DEFAULT_IDLE_SECONDS
 from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
+from tests.keys import tablet_with_professional
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     FakeClock,
@@ -27,9 +28,9 @@ FAST = KdfParams(memory_kib=64, time_cost=1)
 @pytest.fixture
 def keyring(tmp_path: object) -> Keyring:
     """A tablet with one professional on it."""
-    keyring = Keyring.for_database(f"sqlite:///{tmp_path}/magneetbord.sqlite3", kdf=FAST)
-    keyring.add_professional("Sanne de Vries", PIN)
-    return keyring
+    url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
+    tablet_with_professional(url, "Sanne de Vries", PIN, kdf=FAST)
+    return Keyring.for_database(url, kdf=FAST)
 
 
 def test_first_start_with_the_real_argon2_cost(make_app: object) -> None:

@@ -119,12 +119,20 @@ class MagneetbordApp(App):
         # The callback returns None: an interval whose callback returns False is cancelled.
         self._idle_event = Clock.schedule_interval(self._idle_tick, kiosk.idle_check_interval(self.idle_seconds))
         self.manager = ScreenManager(transition=NoTransition())
-        if self.keyring.is_empty():
+        if self._first_start():
             self.screen("account").reset()
             self._go("account")
         else:
             self._show_lock(can_return=False)
         return self.manager
+
+    def _first_start(self) -> bool:
+        """Nobody in the keyring. A keyring that cannot be read is no first start: the lock
+        screen says what is wrong with it (``LockScreen.prepare``)."""
+        try:
+            return self.keyring.is_empty()
+        except UserError:
+            return False
 
     def release(self) -> None:
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""
@@ -160,7 +168,7 @@ class MagneetbordApp(App):
             self.show_list()
             return
         professional_id, data_key = self.keyring.add_professional(naam, pin, repeat=repeat)
-        self.unlocked(professional_id, " ".join(naam.split()), data_key)
+        self.unlocked(professional_id, " ".join(naam.split()), data_key, create=True)
 
     def add_colleague(self) -> None:
         """A colleague gets a key to every file: the PIN is asked again first, so nobody
@@ -175,13 +183,15 @@ class MagneetbordApp(App):
             return
         self.show_list()
 
-    def unlocked(self, professional_id: str, naam: str, data_key: bytes) -> None:
+    def unlocked(self, professional_id: str, naam: str, data_key: bytes, *, create: bool = False) -> None:
+        """The PIN was right: open the database (``create``: the very first start) and go on.
+        A database that cannot be opened raises its ``UserError`` (a Dutch message, from
+        ``storage.opening``) and nothing is unlocked: the caller shows it at the PIN pad."""
+        if self.repository is None:
+            self.repository = open_storage(self.url, data_key, professional_id, create=create)
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
         self.idle.touched(self.clock())
-        if self.repository is None:
-            self.repository = open_storage(self.url, data_key, professional_id)
-        else:
-            self.repository.act_as(professional_id)  # the audit log names who unlocked
+        self.repository.act_as(professional_id)  # the audit log names who unlocked
         note_unlocked(self.repository)
         if self.confirming:
             self.confirming, self.return_to = False, None

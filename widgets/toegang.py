@@ -86,11 +86,14 @@ class LockScreen(Scherm):
         with a reason, the way back is "Annuleren", else "Terug naar het bord"."""
         self.keyring, self.clock, self.can_return = keyring, clock, can_return
         self.back_text = _("Annuleren") if reason else _("Terug naar het bord")
-        self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
+        try:
+            self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
+            self.message = reason
+        except UserError as exc:  # a damaged keyring: its Dutch message, and no keypad to try
+            self.professionals, self.message = [], str(exc)
         ids = [pid for pid, _naam in self.professionals]
         if self.chosen not in ids:
             self.chosen = ids[0] if ids else ""
-        self.message = reason
         self.ids.pad.clear()
         self.tick()
 
@@ -127,7 +130,7 @@ class LockScreen(Scherm):
         """Show how long is left of the wait, and turn the keypad on again when it is over."""
         left = max(0.0, self.blocked_until - self.clock()) if self.blocked_until else 0.0
         seconds = round(left + 0.49)
-        self.ids.pad.locked = seconds > 0
+        self.ids.pad.locked = seconds > 0 or not self.chosen
         if seconds <= 0:
             self.wait_text = ""
         elif seconds >= 120:
@@ -145,7 +148,10 @@ class LockScreen(Scherm):
             self.message, self.blocked_until = "", 0.0
             naam = dict(self.professionals).get(self.chosen, "")
             assert result.data_key is not None
-            self.app.unlocked(self.chosen, naam, result.data_key)
+            try:
+                self.app.unlocked(self.chosen, naam, result.data_key)
+            except UserError as exc:  # the database cannot be opened: its Dutch message, here
+                self.message = str(exc)
         elif result.uitkomst is PinUitkomst.FOUT:
             self.message = _("Deze pincode klopt niet.")
         elif result.uitkomst is PinUitkomst.WACHTEN:
