@@ -144,7 +144,7 @@ def _doelen(meting: Meting) -> list[Flowable]:
 
 
 def _table(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, LIJN),

@@ -79,7 +79,9 @@ def _doel(meting: Meting, doel: Doel) -> Flowable:
                     bulletText="•",
                 )
             )
-    table = Table([[Image(str(leefgebied.pictogram_path), PICTO, PICTO), content]], colWidths=[PICTO + 0.8 * cm, None])
+    # splitInRow: a doel taller than a page goes on over the next, its row split between
+    # paragraphs (or inside one); the pictogram stays with the first part.
+    table = Table([[_picto(leefgebied.pictogram_path), content]], colWidths=[PICTO + 0.8 * cm, None], splitInRow=1)
     table.setStyle(
         table_style(
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -92,6 +94,13 @@ def _doel(meting: Meting, doel: Doel) -> Flowable:
         )
     )
     return table
+
+
+def _picto(path: object) -> Image:
+    image = Image(str(path), PICTO, PICTO)
+    # ReportLab's in-row split measures a cell's flowables by .height, which an Image lacks.
+    image.width, image.height = PICTO, PICTO
+    return image
 
 
 def _afspraak(meting: Meting, team_contact: str) -> Flowable:
