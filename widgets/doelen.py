@@ -15,8 +15,8 @@ from kivy.uix.label import Label
 from kivy.uix.modalview import ModalView
 
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
-from board.grenzen import check_acties
 from board.datums import add_months, months_between
+from board.grenzen import check_acties
 from board.i18n import N_, _, format_datum
 from widgets.common import MetingScherm, load_kv, make
 from widgets.textures import FONT_BOLD, FONT_REGULAR
