@@ -11,6 +11,7 @@ from typing import Any
 
 from board.errors import UserError
 from board.i18n import _
+from board.redenen import reden
 from services.unlock import open_for_cli
 
 Work = Callable[[argparse.Namespace, Any], int]
@@ -67,7 +68,7 @@ def make_folder(path: Path) -> Path:
     except OSError as exc:
         raise FolderError(
             _("De map {map} kan niet worden gemaakt ({reden}); er is niets geschreven.").format(
-                map=path, reden=exc.strerror or exc
+                map=path, reden=reden(exc, "een map maken")
             )
         ) from exc
     return path

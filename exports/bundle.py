@@ -11,9 +11,9 @@ finds a matching manifest and changes nothing.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
+import logging
 import os
 import shutil
 import uuid
@@ -25,10 +25,13 @@ from board.errors import UserError
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
+from board.redenen import reden, technisch
 from exports.dossier import dossier_pdf
 from exports.fhir import fhir_dumps, questionnaire, questionnaire_response
 from exports.koelkastblad import koelkastblad_pdf
 from exports.snapshot import DEFAULT_SIZE, snapshot_png
+
+log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 MANIFEST_KIND = "magneetbord.export"
@@ -70,8 +73,13 @@ def render_bundle(
             "fhir-questionnaire.json": fhir_dumps(questionnaire(meting.leefgebieden)).encode(),
             "fhir-questionnaireresponse.json": fhir_dumps(questionnaire_response(meting, inwoner.id)).encode(),
         }
-    except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be
+    except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be (our Dutch words)
         raise ExportError(_("De export kon niet worden gemaakt: {exc}").format(exc=exc)) from exc
+    except Exception as exc:  # a renderer that failed: the detail to the log, the professional reads Dutch
+        log.error("export van meting %s niet opgemaakt: %s", meting.id, technisch(exc))
+        raise ExportError(
+            _("De bestanden voor het dossier konden niet worden opgemaakt; er is niets geëxporteerd.")
+        ) from exc
     files[MANIFEST] = manifest(meting, files, anchor)
     return files
 
@@ -148,7 +156,7 @@ def write_bundle(
         raise ExportError(
             _(
                 "Het exporteren naar {outbox} is mislukt: {reden}. Er is niets achtergebleven."
-            ).format(outbox=outbox, reden=_reden(exc))
+            ).format(outbox=outbox, reden=reden(exc, "een export"))
         ) from exc
     return target
 
@@ -211,15 +219,3 @@ def _replace_dir(new: Path, target: Path) -> None:
         os.rename(old, target)  # put the previous export back
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _reden(exc: OSError) -> str:
-    reasons = {
-        errno.EACCES: "er mag niet in deze map worden geschreven",
-        errno.EPERM: "er mag niet in deze map worden geschreven",
-        errno.EROFS: "de map is alleen-lezen",
-        errno.ENOSPC: "de schijf is vol",
-        errno.ENOENT: "de map bestaat niet (meer)",
-        errno.ENOTDIR: "het pad is geen map",
-    }
-    return reasons.get(exc.errno, exc.strerror or str(exc))
