@@ -7,6 +7,7 @@ calls after afronden; ``python3 main.py export`` calls ``select`` and ``export_t
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,11 +17,13 @@ from pathlib import Path
 from board import Inwoner, Meting
 from board.errors import UserError
 from board.i18n import _
-from board.redenen import reden
+from board.redenen import reden, technisch
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, bundle_name, write_bundle
 from storage.audit_anchor import manifest_anchor
 from storage.outbox import outbox_folder
 from storage.repository import Repository
+
+log = logging.getLogger(__name__)
 
 TEAM_ENV = "MAGNEETBORD_TEAM"
 
@@ -85,8 +88,8 @@ def export_metingen(
             folder = write_bundle(out, inwoner, meting, vorige, team_contact=team_contact, anchor=head)
             if on_written is not None:
                 on_written(meting, folder)
-        except (UserError, OSError) as exc:
-            result.failed.append((item, reden(exc, "een export") if isinstance(exc, OSError) else str(exc)))
+        except Exception as exc:  # one meting's failure, said in Dutch; the others go on
+            result.failed.append((item, export_failure(exc)))
             folder = out / bundle_name(meting)
         else:
             result.folders.append(folder)
@@ -121,6 +124,17 @@ def export_meting(repository: Repository, meting: Meting, out: Path, team_contac
     if result.failed:
         raise ExportError(result.failed[0][1])
     return result.folders[0]
+
+
+def export_failure(exc: BaseException) -> str:
+    """What the professional reads when an export failed: the Dutch message of a refused
+    export, a Dutch reason for a file system error, else a plain sentence (the detail to the log)."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return _("Het exporteren is mislukt: {reden}.").format(reden=reden(exc, "een export"))
+    log.error("export mislukt: %s", technisch(exc))
+    return _("Het dossier kon niet worden gemaakt door een fout in het programma; de gegevens zijn bewaard.")
 
 
 def export_to_outbox(repository: Repository, meting: Meting, url: str) -> Path:
