@@ -26,6 +26,7 @@ from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
 from board.redenen import reden, technisch
+from board.set_versies import set_in_versie
 from exports.dossier import dossier_pdf
 from exports.fhir import fhir_dumps, questionnaire, questionnaire_response
 from exports.koelkastblad import koelkastblad_pdf
@@ -34,6 +35,7 @@ from exports.snapshot import DEFAULT_SIZE, snapshot_png
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
+QUESTIONNAIRE = "fhir-questionnaire.json"
 MANIFEST_KIND = "magneetbord.export"
 MANIFEST_VERSION = 1
 TEMP_MARK = ".tmp-"
@@ -70,9 +72,13 @@ def render_bundle(
             "dossier.pdf": dossier_pdf(inwoner, meting, vorige, snapshot=png),
             "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact),
             "meting.json": dumps(meting_to_document(meting)).encode(),
-            "fhir-questionnaire.json": fhir_dumps(questionnaire(meting.leefgebieden)).encode(),
             "fhir-questionnaireresponse.json": fhir_dumps(questionnaire_response(meting, inwoner.id)).encode(),
         }
+        # The Questionnaire of the set version the meting used (its response names that
+        # version); when that version is no longer kept, the bundle holds none rather than another.
+        used = set_in_versie(meting.set_naam, meting.set_versie)
+        if used is not None:
+            files[QUESTIONNAIRE] = fhir_dumps(questionnaire(used)).encode()
     except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be (our Dutch words)
         raise ExportError(_("De export kon niet worden gemaakt: {exc}").format(exc=exc)) from exc
     except Exception as exc:  # a renderer that failed: the detail to the log, the professional reads Dutch
