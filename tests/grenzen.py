@@ -48,7 +48,7 @@ def nulmeting_op_de_grens(woorden: Woorden, inwoner_id: str = "inw-grens", set_n
     meting = Meting.nulmeting(inwoner_id, NUL, set_naam=set_naam, meting_id="m-grens-0")
     for index, key in enumerate(meting.leefgebieden.keys):
         meting = meting.choose(key).place_fiche(key, "inwoner", (index % 10) / 10)
-    return _vol(meting, woorden).set_rapportcijfer(10).set_volgende_meting(VERVOLG).afronden(
+    return vol(meting, woorden).set_rapportcijfer(10).set_volgende_meting(VERVOLG).afronden(
         datetime(2026, 1, 12, 11, 30)
     )
 
@@ -60,10 +60,11 @@ def vervolgmeting_op_de_grens(nul: Meting, woorden: Woorden) -> Meting:
         meting = meting.place_fiche(key, "inwoner", 1 - (index % 10) / 10)
     for index, doel in enumerate(meting.doelen):
         meting = meting.evaluate_doel(doel.id, list(Evaluatie)[index % len(Evaluatie)])
-    return _vol(meting, woorden).set_rapportcijfer(1).afronden(datetime(2026, 4, 14, 15, 0))
+    return vol(meting, woorden).set_rapportcijfer(1).afronden(datetime(2026, 4, 14, 15, 0))
 
 
-def _vol(meting: Meting, woorden: Woorden) -> Meting:
+def vol(meting: Meting, woorden: Woorden) -> Meting:
+    """``MAX_DOELEN`` new doelen of the longest text, each with ``MAX_ACTIES`` of the longest acties."""
     keys = meting.gekozen
     for number in range(MAX_DOELEN):
         acties = [Actie.create(LANGSTE_WIE, woorden.text(MAX_ACTIE_TEXT)) for _ in range(MAX_ACTIES)]

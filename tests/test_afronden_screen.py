@@ -3,6 +3,7 @@ that is not complete yet stays a concept, and afronden makes the bundle for the 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -154,3 +155,25 @@ def test_a_renderer_that_raises_never_gives_klaar(make_app: object, tmp_path: Pa
     app.export_thread.join()
     frames(3)
     assert screen.export_state == "done" and len(list((tmp_path / "outbox").iterdir())) == 1
+
+
+def test_a_meting_at_every_limit_is_exported_after_afronden(make_app: object, tmp_path: Path) -> None:
+    from tests.grenzen import Woorden, vol
+    from tests.pdftekst import all_text, reader
+
+    app, inwoner = on_afronden(make_app)
+    woorden = Woorden("w")
+    app.live.apply(lambda m: m.place_fiche("wonen", "inwoner", 0.7))
+    for key in app.live.meting.niet_gekozen:
+        app.live.apply(lambda m, k=key: m.choose(k).place_fiche(k, "inwoner", 0.5))
+    app.live.apply(lambda m: vol(m, woorden))
+    confirm_afronden(app)
+    screen = app.screen("afronden")
+    assert screen.export_state == "done", screen.export_text
+    stored = app.repository.latest_afgerond(inwoner.id)
+    bundle = tmp_path / "outbox" / f"{TODAY.isoformat()}_{stored.id}"
+    assert verify_bundle(bundle)
+    for name in ("koelkastblad.pdf", "dossier.pdf"):
+        data = (bundle / name).read_bytes()
+        assert len(reader(data).pages) > 1
+        assert set(re.findall(r"w\d+", all_text(data))) == set(woorden.used)
