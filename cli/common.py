@@ -34,7 +34,9 @@ def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") 
         try:
             return work(args, repository)
         except (UserError, OSError) as exc:
-            print(f"{_(failed) if failed else ''}{exc}")  # failed is marked with N_ by the caller
+            # An OSError's own text is English ("No space left on device"): the reason in Dutch.
+            text = _("Het lukte niet: {reden}.").format(reden=reden(exc)) if isinstance(exc, OSError) else str(exc)
+            print(f"{_(failed) if failed else ''}{text}")  # failed is marked with N_ by the caller
             return 1
         finally:
             repository.close()
