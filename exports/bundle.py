@@ -11,6 +11,8 @@ finds a matching manifest and changes nothing.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import hashlib
 import json
 import logging
@@ -39,6 +41,7 @@ QUESTIONNAIRE = "fhir-questionnaire.json"
 MANIFEST_KIND = "magneetbord.export"
 MANIFEST_VERSION = 1
 TEMP_MARK = ".tmp-"
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
 DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"
 
 
@@ -205,6 +208,21 @@ def _write_synced(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (renameat2 with RENAME_EXCHANGE); False where that is not available."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # an old kernel, a file system that cannot
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def _fsync_dir(path: Path) -> None:
     # Makes a rename durable; not every platform can open a folder (Windows cannot).
     with contextlib.suppress(OSError):
@@ -216,7 +234,12 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _replace_dir(new: Path, target: Path) -> None:
-    """Swap ``new`` in for ``target``: the old folder is moved aside first and removed last."""
+    """Swap ``new`` in for ``target``: in one step where the system can (Linux), so the old
+    bundle or the new one is always there; else the old folder is moved aside first and
+    removed last. A crash leaves the other one under a hidden name, removed by the next export."""
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the previous export
+        return
     old = target.with_name(f".{target.name}{TEMP_MARK}old-{uuid.uuid4().hex[:8]}")
     os.rename(target, old)
     try:

@@ -34,6 +34,7 @@ from services.outbox import outbox_for
 from services.unlock import open_for_cli
 
 KINDS = ("nieuw", "vervang", "outbox")
+DAMAGED = b"%PDF-1.4 beschadigd"
 START_TIMEOUT = 180.0
 
 
@@ -45,6 +46,7 @@ class ExportKills:
     inside_a_bundle: int = 0  # kills that left a hidden temporary folder (a bundle half-written)
     whole_after_kill: int = 0  # bundles found whole right after a kill
     finished_by_next_run: int = 0
+    absent_mid_replace: int = 0  # bundles neither old nor new right after a kill (see write_bundle)
     after_the_end: int = 0  # kills that came after the child had finished (they check the result only)
 
 
@@ -61,7 +63,7 @@ def run_export_kills(url: str, dossier: str, work: Path, kills: int, seed: int) 
         if kind == "vervang":
             shutil.copytree(clean, out)
             for folder in out.iterdir():  # an older, damaged copy of each bundle
-                (folder / "koelkastblad.pdf").write_bytes(b"%PDF-1.4 beschadigd")
+                (folder / "koelkastblad.pdf").write_bytes(DAMAGED)
         if kind == "outbox":
             _new_afgeronde_meting(url, dossier)
             bundles += 1
@@ -75,7 +77,9 @@ def run_export_kills(url: str, dossier: str, work: Path, kills: int, seed: int) 
         report.files_before_kill += written
         report.after_the_end += ended
         report.inside_a_bundle += bool(_hidden(out))
-        report.whole_after_kill += _check_after_kill(url, dossier, out, kind)
+        report.whole_after_kill += _check_after_kill(url, dossier, out, kind, clean)
+        if kind == "vervang":  # between moving the old copy aside and the new one in: neither
+            report.absent_mid_replace += sum(not (out / p.name).exists() for p in clean.iterdir())
         assert main.main(args) == 0, f"round {round_} ({kind}): the next run did not finish the job"
         _check_finished(url, dossier, out)
         report.finished_by_next_run += 1
@@ -127,10 +131,12 @@ def _hidden(out: Path) -> list[str]:
     return [p.name for p in out.iterdir() if p.name.startswith(".")] if out.is_dir() else []
 
 
-def _check_after_kill(url: str, dossier: str, out: Path, kind: str) -> int:
+def _check_after_kill(url: str, dossier: str, out: Path, kind: str, clean: Path) -> int:
     visible = [p for p in out.iterdir() if not p.name.startswith(".")] if out.is_dir() else []
-    if kind != "vervang":  # a damaged copy stays until it is replaced; a new one is whole or absent
-        assert all(verify_bundle(p) for p in visible), f"half a bundle visible in {out}"
+    for folder in visible:  # the new bundle whole, or (replacing) the old copy exactly as it was
+        assert verify_bundle(folder) or (kind == "vervang" and _is_old_copy(folder, clean)), (
+            f"half a bundle visible: {folder}"
+        )
     repository = open_for_cli(argparse.Namespace(db=url))  # the database opens after the kill
     try:
         inwoner = repository.find_inwoner(dossier)
@@ -140,6 +146,14 @@ def _check_after_kill(url: str, dossier: str, out: Path, kind: str) -> int:
     finally:
         repository.close()
     return sum(verify_bundle(p) for p in visible)
+
+
+def _is_old_copy(folder: Path, clean: Path) -> bool:
+    names = {p.name for p in (clean / folder.name).iterdir()}
+    if {p.name for p in folder.iterdir()} != names:
+        return False
+    old = {name: DAMAGED if name == "koelkastblad.pdf" else (clean / folder.name / name).read_bytes() for name in names}
+    return all((folder / name).read_bytes() == data for name, data in old.items())
 
 
 def _check_finished(url: str, dossier: str, out: Path) -> None:
