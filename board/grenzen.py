@@ -14,6 +14,8 @@ MAX_DOEL_TEXT = 1000  # characters of one doel, in the inwoner's own words
 MAX_ACTIE_TEXT = 300  # characters of one actie
 MAX_ACTIES = 10  # acties of one doel: more is a plan, not a doel
 MAX_DOELEN = 20  # doelen set in one meting (those carried over from the previous one come on top)
+MAX_SET_TITEL = 120  # the title of a leefgebiedenset (in the dossier's header)
+MAX_LEEFGEBIED_NAAM = 60  # the name of a leefgebied (beside its bar, above each doel, in the tables)
 
 
 def check_acties(count: int) -> None:

@@ -4,13 +4,18 @@ that reading the PDF back shows whether each one is there."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import count
+from pathlib import Path
 
-from board import Actie, Evaluatie, Inwoner, Meting, Uitvoerder
+import pytest
+
+from board import Actie, Evaluatie, Inwoner, Meting, Uitvoerder, leefgebieden
 from board.grenzen import MAX_ACTIE_TEXT, MAX_ACTIES, MAX_DOEL_TEXT, MAX_DOELEN
+from board.leefgebieden import load_set
 
 NUL = date(2026, 1, 12)
 VERVOLG = date(2026, 4, 14)
@@ -70,3 +75,14 @@ def vol(meting: Meting, woorden: Woorden) -> Meting:
         acties = [Actie.create(LANGSTE_WIE, woorden.text(MAX_ACTIE_TEXT)) for _ in range(MAX_ACTIES)]
         meting = meting.add_doel(keys[number % len(keys)], woorden.text(MAX_DOEL_TEXT), None, acties)
     return meting
+
+
+@pytest.fixture(name="sets")
+def sets_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the shipped leefgebiedensets the test may change, as a team would."""
+    folder = tmp_path / "leefgebieden"
+    shutil.copytree(leefgebieden.SETS_DIR, folder)
+    monkeypatch.setattr(leefgebieden, "SETS_DIR", folder)
+    load_set.cache_clear()
+    yield folder
+    load_set.cache_clear()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,13 +15,14 @@ import pytest
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from board import Meting, leefgebieden
+from board import Meting
 from board.leefgebieden import load_set
 from board.set_versies import VERSIES
 from exports.bundle import QUESTIONNAIRE, render_bundle
 from exports.fhir import questionnaire, questionnaire_canonical, questionnaire_response
 from samples import voorbeelden
 from samples.voorbeeld import voorbeeld
+from tests.grenzen import sets_fixture  # noqa: F401
 
 FHIR_ID = re.compile(r"[A-Za-z0-9\-\.]{1,64}")
 RESPONSE = "fhir-questionnaireresponse.json"
@@ -44,17 +44,6 @@ def test_every_response_of_the_demo_is_in_the_questionnaires_order() -> None:
             QuestionnaireResponse.model_validate(response)
             checked += 1
     assert checked >= 30
-
-
-@pytest.fixture
-def sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A copy of the shipped sets the test may change, as a team would."""
-    folder = tmp_path / "leefgebieden"
-    shutil.copytree(leefgebieden.SETS_DIR, folder)
-    monkeypatch.setattr(leefgebieden, "SETS_DIR", folder)
-    load_set.cache_clear()
-    yield folder
-    load_set.cache_clear()
 
 
 def raise_versie(folder: Path, naam: str = "volwassenen", keep: bool = False) -> None:

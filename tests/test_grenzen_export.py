@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from board import Actie, BoardError, Meting
-from board.grenzen import MAX_ACTIE_TEXT, MAX_ACTIES, MAX_DOEL_TEXT, MAX_DOELEN
+from board.errors import LeefgebiedenSetError
+from board.grenzen import MAX_ACTIE_TEXT, MAX_ACTIES, MAX_DOEL_TEXT, MAX_DOELEN, MAX_LEEFGEBIED_NAAM, MAX_SET_TITEL
+from board.leefgebieden import load_set
 from exports.bronnen import UITVOERDER_LABEL
 from exports.dossier import dossier_pdf
+from exports.fhir import questionnaire, questionnaire_response
 from exports.koelkastblad import koelkastblad_pdf
 from tests.grenzen import (
     LANGSTE_WIE,
@@ -22,6 +28,7 @@ from tests.grenzen import (
     Woorden,
     inwoner_op_de_grens,
     nulmeting_op_de_grens,
+    sets_fixture,  # noqa: F401
     vervolgmeting_op_de_grens,
 )
 from tests.pdftekst import all_text, reader, squeeze
@@ -119,3 +126,30 @@ def test_a_doel_of_any_shape_at_the_limit_is_on_both_pdfs(vorm: str) -> None:
             text = text.replace(squeeze(part), "")
         assert squeeze(tekst) in text
         assert text.count("R") >= MAX_ACTIES * MAX_ACTIE_TEXT
+
+
+def test_the_longest_set_title_and_leefgebied_names_are_in_every_export(sets: Path) -> None:
+    titel, namen = Woorden("t"), Woorden("l")
+    naam = "wijkteam_" + "lang" * 50  # a long set file name: only FHIR and the meting.json carry it
+    text = (sets / "volwassenen.toml").read_text(encoding="utf-8")
+    text = text.replace('naam = "volwassenen"', f'naam = "{naam}"').replace(
+        'titel = "Volwassenen"', f'titel = "{titel.text(MAX_SET_TITEL)}"'
+    )
+    text = re.sub(r'^naam = "(?!wijkteam_)[^"]*"', lambda _m: f'naam = "{namen.text(MAX_LEEFGEBIED_NAAM)}"', text,
+                  flags=re.MULTILINE)
+    (sets / f"{naam}.toml").write_text(text, encoding="utf-8")
+    nul = nulmeting_op_de_grens(Woorden("n"), set_naam=naam)
+    vervolg = vervolgmeting_op_de_grens(nul, Woorden("v"))
+    assert {len(lg.naam) for lg in nul.leefgebieden.leefgebieden} == {MAX_LEEFGEBIED_NAAM}
+    dossier = dossier_pdf(inwoner_op_de_grens(), vervolg, nul)
+    assert words_in(dossier, "t") == set(titel.used)  # the title, in the dossier's header
+    for data in (koelkastblad_pdf(vervolg, "het wijkteam"), dossier):
+        assert words_in(data, "l") == set(namen.used)
+    q = Questionnaire.model_validate(questionnaire(nul.leefgebieden))
+    r = QuestionnaireResponse.model_validate(questionnaire_response(vervolg, vervolg.inwoner_id))
+    assert r.questionnaire == f"{q.url}|{q.version}" and len(q.id) <= 64
+    (sets / "te_lang.toml").write_text(
+        text.replace(f'naam = "{naam}"', 'naam = "te_lang"').replace('titel = "', 'titel = "x'), encoding="utf-8"
+    )
+    with pytest.raises(LeefgebiedenSetError, match=f"hoogstens {MAX_SET_TITEL} tekens"):
+        load_set("te_lang")  # one character more is refused where the set is read, with a message
