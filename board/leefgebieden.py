@@ -24,6 +24,7 @@ from pathlib import Path
 
 from board.assets import ASSETS_DIR
 from board.errors import LeefgebiedenSetError, UnknownLeefgebiedError
+from board.grenzen import MAX_LEEFGEBIED_NAAM, MAX_SET_TITEL
 from board.i18n import _
 from board.text import is_blank
 
@@ -185,9 +186,24 @@ def check_set(data: dict, path: Path, where: str) -> LeefgebiedenSet:
                 vragen=tuple(vragen),
             )
         )
-    return LeefgebiedenSet(
-        naam=naam, titel=_text(data, "titel", where), versie=versie, leefgebieden=tuple(leefgebieden)
-    )
+    titel = _text(data, "titel", where)
+    _check_lengths(where, titel, [lg.naam for lg in leefgebieden])
+    return LeefgebiedenSet(naam=naam, titel=titel, versie=versie, leefgebieden=tuple(leefgebieden))
+
+
+def _check_lengths(where: str, titel: str, namen: list[str]) -> None:
+    """A title and names that fit the board, the sheets and the dossier (board/grenzen.py)."""
+    if len(titel) > MAX_SET_TITEL:
+        raise LeefgebiedenSetError(
+            _("{where}: veld 'titel' is hoogstens {max} tekens.").format(where=where, max=MAX_SET_TITEL)
+        )
+    te_lang = [naam for naam in namen if len(naam) > MAX_LEEFGEBIED_NAAM]
+    if te_lang:
+        raise LeefgebiedenSetError(
+            _("{where}: de naam van een leefgebied is hoogstens {max} tekens ({naam!r}).").format(
+                where=where, max=MAX_LEEFGEBIED_NAAM, naam=te_lang[0][:20] + "…"
+            )
+        )
 
 
 def _no_unknown_fields(data: dict, allowed: set[str], where: str) -> None:

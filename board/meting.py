@@ -16,6 +16,7 @@ from enum import Enum, StrEnum
 from typing import TypeVar
 
 from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError
+from board.grenzen import MAX_ACTIE_TEXT, MAX_DOEL_TEXT, check_acties, check_nieuw_doel
 from board.i18n import _, ngettext
 from board.leefgebieden import LeefgebiedenSet, load_set
 from board.text import clean_text
@@ -23,9 +24,6 @@ from board.text import clean_text
 MAX_DRAG = 10**6  # an int position beyond this is refused before float() (10**400 has no float)
 
 E = TypeVar("E", bound=Enum)
-
-MAX_DOEL_TEXT = 1000
-MAX_ACTIE_TEXT = 300
 
 
 class MetingSoort(StrEnum):
@@ -324,6 +322,7 @@ class Meting:
     ) -> Meting:
         self._check_changeable()
         self._check_chosen(leefgebied)
+        check_nieuw_doel(sum(1 for d in self.doelen if not self.is_overgenomen(d)))
         doel = Doel(
             id=doel_id or new_id(),
             leefgebied=leefgebied,
@@ -451,6 +450,7 @@ def _index(index: int, size: int) -> int:
 
 def _acties(acties: Iterable[Actie]) -> tuple[Actie, ...]:
     result = tuple(acties)
+    check_acties(len(result))
     if not all(isinstance(a, Actie) for a in result):
         raise BoardError(_("Een actie heeft een uitvoerder en een omschrijving."))
     return tuple(Actie.create(a.wie, a.wat) for a in result)

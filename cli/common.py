@@ -11,8 +11,8 @@ from typing import Any
 
 from board.errors import UserError
 from board.i18n import _
+from board.redenen import reden
 from services.unlock import open_for_cli
-from storage.opening import os_reason
 
 Work = Callable[[argparse.Namespace, Any], int]
 
@@ -41,7 +41,7 @@ def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") 
             print(
                 f"{_(failed) if failed else ''}"
                 + _("Een bestand kon niet worden gelezen of geschreven ({reden}): {bestand}. Er is niets half gedaan.")
-                .format(reden=os_reason(exc), bestand=where)
+                .format(reden=reden(exc, "een bestand lezen of schrijven"), bestand=where)
             )
             return 1
         finally:
@@ -76,7 +76,7 @@ def make_folder(path: Path) -> Path:
     except OSError as exc:
         raise FolderError(
             _("De map {map} kan niet worden gemaakt ({reden}); er is niets geschreven.").format(
-                map=path, reden=os_reason(exc)
+                map=path, reden=reden(exc, "een map maken")
             )
         ) from exc
     return path

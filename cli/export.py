@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from board.i18n import _, ngettext
+from board.i18n import _, format_datum, ngettext
 from cli.common import make_folder, progress_line, with_repository
 from services.export import TEAM_ENV, export_to, select
 from services.outbox import outbox_for
@@ -25,10 +25,28 @@ def run(args: argparse.Namespace, repository: Any) -> int:
     if not items:
         print(_("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd."))
         return 0
-    folders = export_to(repository, items, out, args.team, progress=print_progress)
-    print(ngettext("{n} meting geëxporteerd naar {out}.", "{n} metingen geëxporteerd naar {out}.", len(folders)).format(
-        n=len(folders), out=out
-    ))
+    result = export_to(repository, items, out, args.team, progress=print_progress)
+    done = len(result.folders)
+    if done:
+        print(ngettext("{n} meting geëxporteerd naar {out}.", "{n} metingen geëxporteerd naar {out}.", done).format(
+            n=done, out=out
+        ))
+    for (inwoner, meting, _vorige), why in result.failed:
+        print(
+            _("Niet geëxporteerd: de {label} van {datum} (dossier {dossier}, meting {id}). {reden}").format(
+                label=meting.label, datum=format_datum(meting.datum), dossier=inwoner.dossiernummer, id=meting.id,
+                reden=why,
+            )
+        )
+    if result.failed:
+        print(
+            ngettext(
+                "{n} meting is niet geëxporteerd. Los het op en exporteer opnieuw: wat klaar is, blijft staan.",
+                "{n} metingen zijn niet geëxporteerd. Los het op en exporteer opnieuw: wat klaar is, blijft staan.",
+                len(result.failed),
+            ).format(n=len(result.failed))
+        )
+        return 1
     return 0
 
 

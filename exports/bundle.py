@@ -11,9 +11,11 @@ finds a matching manifest and changes nothing.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import hashlib
 import json
+import logging
 import os
 import shutil
 import uuid
@@ -26,15 +28,21 @@ from board.errors import UserError
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
+from board.redenen import reden, technisch
+from board.set_versies import set_in_versie
 from exports.dossier import dossier_pdf
 from exports.fhir import fhir_dumps, questionnaire, questionnaire_response
 from exports.koelkastblad import koelkastblad_pdf
 from exports.snapshot import DEFAULT_SIZE, snapshot_png
 
+log = logging.getLogger(__name__)
+
 MANIFEST = "manifest.json"
+QUESTIONNAIRE = "fhir-questionnaire.json"
 MANIFEST_KIND = "magneetbord.export"
 MANIFEST_VERSION = 1
 TEMP_MARK = ".tmp-"
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
 DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"
 
 
@@ -68,11 +76,20 @@ def render_bundle(
             "dossier.pdf": dossier_pdf(inwoner, meting, vorige, snapshot=png),
             "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact),
             "meting.json": dumps(meting_to_document(meting)).encode(),
-            "fhir-questionnaire.json": fhir_dumps(questionnaire(meting.leefgebieden)).encode(),
             "fhir-questionnaireresponse.json": fhir_dumps(questionnaire_response(meting, inwoner.id)).encode(),
         }
-    except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be
+        # The Questionnaire of the set version the meting used (its response names that
+        # version); when that version is no longer kept, the bundle holds none rather than another.
+        used = set_in_versie(meting.set_naam, meting.set_versie)
+        if used is not None:
+            files[QUESTIONNAIRE] = fhir_dumps(questionnaire(used)).encode()
+    except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be (our Dutch words)
         raise ExportError(_("De export kon niet worden gemaakt: {exc}").format(exc=exc)) from exc
+    except Exception as exc:  # a renderer that failed: the detail to the log, the professional reads Dutch
+        log.error("export van meting %s niet opgemaakt: %s", meting.id, technisch(exc))
+        raise ExportError(
+            _("De bestanden voor het dossier konden niet worden opgemaakt; er is niets geëxporteerd.")
+        ) from exc
     files[MANIFEST] = manifest(meting, files, anchor)
     return files
 
@@ -149,7 +166,7 @@ def write_bundle(
         raise ExportError(
             _(
                 "Het exporteren naar {outbox} is mislukt: {reden}. Er is niets achtergebleven."
-            ).format(outbox=outbox, reden=_reden(exc))
+            ).format(outbox=outbox, reden=reden(exc, "een export"))
         ) from exc
     return target
 
@@ -192,6 +209,21 @@ def _write_synced(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (renameat2 with RENAME_EXCHANGE); False where that is not available."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # an old kernel, a file system that cannot
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def _fsync_dir(path: Path) -> None:
     # Makes a rename durable; not every platform can open a folder (Windows cannot).
     with contextlib.suppress(OSError):
@@ -203,7 +235,12 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _replace_dir(new: Path, target: Path) -> None:
-    """Swap ``new`` in for ``target``: the old folder is moved aside first and removed last."""
+    """Swap ``new`` in for ``target``: in one step where the system can (Linux), so the old
+    bundle or the new one is always there; else the old folder is moved aside first and
+    removed last. A crash leaves the other one under a hidden name, removed by the next export."""
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # now the previous export
+        return
     old = target.with_name(f".{target.name}{TEMP_MARK}old-{uuid.uuid4().hex[:8]}")
     os.rename(target, old)
     try:
@@ -212,15 +249,3 @@ def _replace_dir(new: Path, target: Path) -> None:
         os.rename(old, target)  # put the previous export back
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _reden(exc: OSError) -> str:
-    reasons = {
-        errno.EACCES: "er mag niet in deze map worden geschreven",
-        errno.EPERM: "er mag niet in deze map worden geschreven",
-        errno.EROFS: "de map is alleen-lezen",
-        errno.ENOSPC: "de schijf is vol",
-        errno.ENOENT: "de map bestaat niet (meer)",
-        errno.ENOTDIR: "het pad is geen map",
-    }
-    return reasons.get(exc.errno, exc.strerror or str(exc))

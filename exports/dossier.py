@@ -17,10 +17,12 @@ from board.inwoner import Inwoner
 from board.meting import Meting
 from board.vergelijking import Richting, vergelijk
 from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL, datum_nl
-from exports.pdf import LIJN, VLAK, build_pdf, markup, style, table_style
+from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, style, table_style
 from exports.snapshot import snapshot_png
 
 BREEDTE = 16.6 * cm  # the text width of A4 with the margins of build_pdf
+DOEL_BREEDTE = 7.8 * cm  # the column of a doel and its acties
+DOEL_RIJ = 6 * cm  # the most of that column in one table row (exports.pdf.cell_rows)
 RICHTING_LABEL = {Richting.BETER: "▲ beter", Richting.GELIJK: "= gelijk", Richting.SLECHTER: "▼ slechter"}
 
 
@@ -126,28 +128,38 @@ def _doelen(meting: Meting) -> list[Flowable]:
     if not meting.doelen:
         return [Spacer(1, 0.3 * cm), kop, Paragraph("Er zijn geen doelen bij deze meting.", style("dossier"))]
     rows = [[Paragraph(h, style("dossier_vet")) for h in ("Leefgebied", "Doel en acties", "Klaar op", "Evaluatie")]]
+    lines: list[tuple] = []
     for doel in meting.doelen:
-        acties = "".join(f"<br/>• <b>{UITVOERDER_LABEL[a.wie]}:</b> {markup(a.wat)}" for a in doel.acties)
+        tekst = [Paragraph(markup(doel.tekst), style("dossier"))] + [
+            Paragraph(f"• <b>{UITVOERDER_LABEL[a.wie]}:</b> {markup(a.wat)}", style("dossier")) for a in doel.acties
+        ]
         if meting.is_overgenomen(doel):
             evaluatie = EVALUATIE_LABEL[doel.evaluatie] if doel.evaluatie else "nog niet geëvalueerd"
         else:
             evaluatie = "nieuw doel"
-        rows.append(
-            [
-                Paragraph(markup(meting.leefgebieden[doel.leefgebied].naam), style("dossier")),
-                Paragraph(markup(doel.tekst) + acties, style("dossier")),
-                Paragraph(datum_nl(doel.streefdatum) if doel.streefdatum else "–", style("dossier")),
-                Paragraph(evaluatie, style("dossier")),
-            ]
-        )
-    return [Spacer(1, 0.3 * cm), kop, _table(rows, [3.6 * cm, 7.8 * cm, 2.6 * cm, BREEDTE - 14 * cm])]
+        # A long doel with many acties goes on in rows below its first one (never taller
+        # than a page), the line drawn only under its last.
+        first = [
+            Paragraph(markup(meting.leefgebieden[doel.leefgebied].naam), style("dossier")),
+            Paragraph(datum_nl(doel.streefdatum) if doel.streefdatum else "–", style("dossier")),
+            Paragraph(evaluatie, style("dossier")),
+        ]
+        for index, part in enumerate(cell_rows(tekst, DOEL_BREEDTE - 12, DOEL_RIJ)):
+            naam, klaar, evaluatie_cel = first if index == 0 else ("", "", "")
+            rows.append([naam, part, klaar, evaluatie_cel])
+        lines.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, LIJN))
+    table = _table(rows, [3.6 * cm, DOEL_BREEDTE, 2.6 * cm, BREEDTE - 14 * cm], lines=lines)
+    return [Spacer(1, 0.3 * cm), kop, table]
 
 
-def _table(rows: list[list[Flowable]], widths: list[float], header: bool = True) -> Table:
+def _table(
+    rows: list[list[Flowable]], widths: list[float], header: bool = True, lines: list[tuple] | None = None
+) -> Table:
+    """A table of the dossier; ``lines``: where the lines between rows go (default under every row)."""
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, LIJN),
+        *(lines if lines is not None else [("LINEBELOW", (0, 0), (-1, -1), 0.5, LIJN)]),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]

@@ -8,13 +8,17 @@ The inwoner appears only as a pseudonymous identifier, never by name.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from board.leefgebieden import LeefgebiedenSet
 from board.meting import Doel, Evaluatie, Meting, Perspectief, Uitvoerder
+from board.set_versies import set_in_versie
 from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL
 
 BASE = "https://magneetbord.nl/fhir"
@@ -26,6 +30,7 @@ EVALUATIE_SYSTEM = f"{BASE}/CodeSystem/evaluatie"
 MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 TAAL = "nl-NL"
+_ID = re.compile(r"[A-Za-z0-9.\-]{1,64}")
 # A moment stored without a time zone was taken on a tablet in the Netherlands.
 LOCAL_ZONE = "Europe/Amsterdam"
 
@@ -37,7 +42,18 @@ FicheLabel = {
 
 
 def questionnaire_url(set_naam: str) -> str:
-    return f"{BASE}/Questionnaire/{set_naam}"
+    return f"{BASE}/Questionnaire/{quote(set_naam, safe='')}"
+
+
+def fhir_id(*parts: str) -> str:
+    """A valid FHIR id ([A-Za-z0-9-.]{1,64}) for any text: the text itself when it is one,
+    else its letters and digits with a short hash of the whole, so two names never share one."""
+    raw = "-".join(parts)
+    if _ID.fullmatch(raw):
+        return raw
+    clean = re.sub(r"[^A-Za-z0-9.\-]+", "-", raw).strip("-")[:48]
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{clean}-{digest}" if clean else digest
 
 
 def questionnaire_canonical(set_naam: str, versie: int) -> str:
@@ -61,11 +77,11 @@ def questionnaire(leefgebieden: LeefgebiedenSet) -> dict[str, Any]:
     items.append(_doelen_item(leefgebieden))
     return {
         "resourceType": "Questionnaire",
-        "id": f"magneetbord-{leefgebieden.naam}-{leefgebieden.versie}",
+        "id": fhir_id("magneetbord", leefgebieden.naam, str(leefgebieden.versie)),
         "language": TAAL,
         "url": questionnaire_url(leefgebieden.naam),
         "version": str(leefgebieden.versie),
-        "name": "Magneetbord" + "".join(part.capitalize() for part in leefgebieden.naam.split("_")),
+        "name": _computer_name(leefgebieden.naam),
         "title": f"Wat telt-magneetbord: {leefgebieden.titel}",
         "status": "active",
         "subjectType": ["Patient"],
@@ -81,7 +97,11 @@ def questionnaire_response(meting: Meting, inwoner_id: str) -> dict[str, Any]:
     if inwoner_id != meting.inwoner_id:
         raise ValueError("Deze meting hoort bij een andere inwoner.")
     items: list[dict[str, Any]] = []
-    for prioriteit, key in enumerate(meting.gekozen, start=1):
+    # In the Questionnaire's order (the set's), as the validator wants; the priority is an answer.
+    used = set_in_versie(meting.set_naam, meting.set_versie) or meting.leefgebieden
+    in_order = [k for k in used.keys if k in meting.gekozen] + [k for k in meting.gekozen if k not in used.keys]
+    for key in in_order:
+        prioriteit = meting.gekozen.index(key) + 1
         answers = [_answered(f"leefgebied.{key}.prioriteit", {"valueInteger": prioriteit})]
         for perspectief in Perspectief:
             positie = meting.positie(key, perspectief)
@@ -95,7 +115,7 @@ def questionnaire_response(meting: Meting, inwoner_id: str) -> dict[str, Any]:
     items += [_doel_answer(meting, doel) for doel in meting.doelen]
     return {
         "resourceType": "QuestionnaireResponse",
-        "id": meting.id,
+        "id": fhir_id(meting.id),
         "language": TAAL,
         "identifier": {"system": METING_SYSTEM, "value": meting.id},
         "questionnaire": questionnaire_canonical(meting.set_naam, meting.set_versie),
@@ -226,6 +246,12 @@ def _answered(link_id: str, value: dict[str, Any]) -> dict[str, Any]:
 
 def _range(kind: str, low: int, high: int) -> list[dict[str, Any]]:
     return [{"url": MIN_VALUE, f"value{kind}": low}, {"url": MAX_VALUE, f"value{kind}": high}]
+
+
+def _computer_name(set_naam: str) -> str:
+    """The Questionnaire's name: letters, digits and _ after a capital (the rule que-0)."""
+    parts = re.split(r"[^A-Za-z0-9]+", set_naam)
+    return ("Magneetbord" + "".join(part.capitalize() for part in parts))[:255]
 
 
 def _code(value: str) -> str:

@@ -12,10 +12,15 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer,
 
 from board.meting import Doel, Meting
 from exports.bronnen import BLIJ, UITVOERDER_LABEL, datum_nl
-from exports.pdf import LIJN, VLAK, build_pdf, markup, style, table_style
+from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, style, table_style
 
 TITEL = "Mijn doelen"
 PICTO = 2.2 * cm
+# The text column of a doel: the page's text width (A4 less 2 x 2.2 cm) less the pictogram's
+# column and the cell's padding. A row holds at most RIJ_HOOGSTENS of it, so a long doel
+# continues on the next page (exports.pdf.cell_rows).
+TEKST_BREEDTE = 16.6 * cm - (PICTO + 0.8 * cm) - 12 - 14
+RIJ_HOOGSTENS = 8 * cm
 
 
 def koelkastblad_pdf(meting: Meting, team_contact: str) -> bytes:
@@ -79,19 +84,29 @@ def _doel(meting: Meting, doel: Doel) -> Flowable:
                     bulletText="•",
                 )
             )
-    table = Table([[Image(str(leefgebied.pictogram_path), PICTO, PICTO), content]], colWidths=[PICTO + 0.8 * cm, None])
+    rows = cell_rows(content, TEKST_BREEDTE, RIJ_HOOGSTENS)
+    cells = [[_picto(leefgebied.pictogram_path) if index == 0 else "", row] for index, row in enumerate(rows)]
+    table = Table(cells, colWidths=[PICTO + 0.8 * cm, None])
     table.setStyle(
         table_style(
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, -1), VLAK),
             ("ROUNDEDCORNERS", [10, 10, 10, 10]),
-            ("TOPPADDING", (0, 0), (-1, -1), 12),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 12),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
             ("RIGHTPADDING", (0, 0), (-1, -1), 14),
         )
     )
     return table
+
+
+def _picto(path: object) -> Image:
+    image = Image(str(path), PICTO, PICTO)
+    image.width, image.height = PICTO, PICTO
+    return image
 
 
 def _afspraak(meting: Meting, team_contact: str) -> Flowable:

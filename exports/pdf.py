@@ -66,6 +66,39 @@ def style(name: str) -> ParagraphStyle:
     )
 
 
+def cell_rows(flowables: Sequence[Flowable], width: float, most: float) -> list[list[Flowable]]:
+    """The flowables of one table cell, ``width`` wide, as the cells of consecutive rows, each
+    no taller than ``most``: a paragraph taller than that is cut between its lines. A table
+    splits between rows only, never inside one, so a doel of any length goes on over the
+    next page instead of failing (ReportLab's LayoutError)."""
+    rows: list[list[Flowable]] = [[]]
+    used = 0.0
+    for flowable in _pieces(flowables, width, most):
+        height = flowable.wrap(width, most)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        if rows[-1] and used + height > most:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(flowable)
+        used += height
+    return rows
+
+
+def _pieces(flowables: Sequence[Flowable], width: float, most: float) -> list[Flowable]:
+    todo, pieces = list(flowables), []
+    while todo:
+        flowable = todo.pop(0)
+        if flowable.wrap(width, most)[1] <= most:
+            pieces.append(flowable)
+            continue
+        parts = flowable.split(width, most)
+        if len(parts) < 2:  # cannot be cut (one line taller than a row may be): as it is
+            pieces.append(flowable)
+            continue
+        pieces.append(parts[0])
+        todo[:0] = parts[1:]
+    return pieces
+
+
 def table_style(*commands: tuple) -> TableStyle:
     """A TableStyle in DejaVu: a table's cells otherwise name Helvetica, which is not embedded."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), PDF_FONT), *commands])

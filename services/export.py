@@ -7,17 +7,23 @@ calls after afronden; ``python3 main.py export`` calls ``select`` and ``export_t
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from board import Inwoner, Meting
+from board.errors import UserError
 from board.i18n import _
-from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, write_bundle
+from board.redenen import reden, technisch
+from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, bundle_name, write_bundle
 from storage.audit_anchor import manifest_anchor
 from storage.outbox import outbox_folder
 from storage.repository import Repository
+
+log = logging.getLogger(__name__)
 
 TEAM_ENV = "MAGNEETBORD_TEAM"
 
@@ -50,6 +56,14 @@ def with_context(repository: Repository, meting: Meting) -> Item:
     return repository.get_inwoner(meting.inwoner_id), meting, vorige
 
 
+@dataclass
+class ExportResult:
+    """What a batch did: the bundles in place, and each meting that failed with why (Dutch)."""
+
+    folders: list[Path] = field(default_factory=list)
+    failed: list[tuple[Item, str]] = field(default_factory=list)
+
+
 def export_metingen(
     items: Iterable[Item],
     out: Path,
@@ -57,24 +71,31 @@ def export_metingen(
     team_contact: str = DEFAULT_TEAM_CONTACT,
     on_written: Callable[[Meting, Path], None] | None = None,
     anchor: Callable[[], Mapping[str, object]] | None = None,
-) -> list[Path]:
+) -> ExportResult:
     """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
 
-    Stops at the first error (an ExportError with a Dutch message); the bundles written
-    before it stay, complete, and exporting again skips them unchanged. ``on_written`` is
-    called after each bundle is safely in place (storage notes it as exported); ``anchor``
-    gives the audit log's head for each bundle's manifest.
+    A meting that fails is noted with its Dutch reason and the others go on; nothing
+    half-written stays, so exporting again finishes the job (bundles already in place are
+    skipped unchanged). ``on_written`` is called after each bundle is safely in place
+    (storage notes it as exported); ``anchor`` gives the audit log's head for each manifest.
     """
     todo = list(items)
-    folders: list[Path] = []
-    for inwoner, meting, vorige in todo:
-        head = anchor() if anchor is not None else None
-        folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact, anchor=head))
-        if on_written is not None:
-            on_written(meting, folders[-1])
+    result = ExportResult()
+    for done, item in enumerate(todo, start=1):
+        inwoner, meting, vorige = item
+        try:
+            head = anchor() if anchor is not None else None
+            folder = write_bundle(out, inwoner, meting, vorige, team_contact=team_contact, anchor=head)
+            if on_written is not None:
+                on_written(meting, folder)
+        except Exception as exc:  # one meting's failure, said in Dutch; the others go on
+            result.failed.append((item, export_failure(exc)))
+            folder = out / bundle_name(meting)
+        else:
+            result.folders.append(folder)
         if progress is not None:
-            progress(len(folders), len(todo), folders[-1])
-    return folders
+            progress(done, len(todo), folder)
+    return result
 
 
 def export_to(
@@ -83,7 +104,7 @@ def export_to(
     out: Path,
     team_contact: str | None = None,
     progress: Progress | None = None,
-) -> list[Path]:
+) -> ExportResult:
     """Write the bundles, each manifest anchoring the audit log's head, and note each meting
     as exported as soon as its bundle is in place."""
     return export_metingen(
@@ -97,8 +118,23 @@ def export_to(
 
 
 def export_meting(repository: Repository, meting: Meting, out: Path, team_contact: str | None = None) -> Path:
-    """The bundle of one afgeronde meting (the app calls this after afronden, in a background thread)."""
-    return export_to(repository, [with_context(repository, meting)], out, team_contact, progress=None)[0]
+    """The bundle of one afgeronde meting (the app calls this after afronden, in a background
+    thread); an ``ExportError`` with the Dutch reason when it is not in the outbox."""
+    result = export_to(repository, [with_context(repository, meting)], out, team_contact, progress=None)
+    if result.failed:
+        raise ExportError(result.failed[0][1])
+    return result.folders[0]
+
+
+def export_failure(exc: BaseException) -> str:
+    """What the professional reads when an export failed: the Dutch message of a refused
+    export, a Dutch reason for a file system error, else a plain sentence (the detail to the log)."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return _("Het exporteren is mislukt: {reden}.").format(reden=reden(exc, "een export"))
+    log.error("export mislukt: %s", technisch(exc))
+    return _("Het dossier kon niet worden gemaakt door een fout in het programma; de gegevens zijn bewaard.")
 
 
 def export_to_outbox(repository: Repository, meting: Meting, url: str) -> Path:

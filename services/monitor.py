@@ -35,6 +35,7 @@ from board.monitor_3_figures import GEMEENTE, figuren_uit_records
 from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import Gepubliceerd
 from board.perioden import familie, is_grid
+from board.redenen import reden
 from storage.errors import InvalidValueError
 from storage.opening import os_reason
 from storage.permissions import create_private
@@ -114,7 +115,7 @@ def write_key_file(path: Path) -> bytes:
         ) from exc
     except OSError as exc:
         raise InvalidValueError(
-            _("{path} kan niet worden geschreven ({reden}).").format(path=path, reden=os_reason(exc))
+            _("{path} kan niet worden geschreven ({reden}).").format(path=path, reden=reden(exc))
         ) from exc
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(text)

@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from board.i18n import N_, _
+from board.redenen import reden
 from storage.errors import (
     DatabaseOpenError,
     DatabaseTooNewError,
@@ -226,26 +227,12 @@ def _keyring_holds_professionals(keys: Path) -> bool:
         return True  # a keyring that cannot be read is no proof of a first start
 
 
-_OS_REASONS = {
-    errno.ENOSPC: N_("de opslag is vol"),
-    errno.EDQUOT: N_("de opslag is vol"),
-    errno.EACCES: N_("de app heeft er geen toestemming voor"),
-    errno.EPERM: N_("de app heeft er geen toestemming voor"),
-    errno.EROFS: N_("de opslag is alleen te lezen"),
-    errno.ENOENT: N_("het bestand of de map bestaat niet"),
-    errno.EISDIR: N_("het is een map, geen bestand"),
-    errno.ENOTDIR: N_("een deel van het pad is geen map"),
-    errno.ENAMETOOLONG: N_("de naam is te lang"),
-    errno.EEXIST: N_("er staat al iets met die naam"),
-    errno.EIO: N_("het apparaat gaf een leesfout"),
-}
 
 
 def os_reason(exc: OSError) -> str:
-    """Why a file could not be read or written, in Dutch (never the system's English text);
+    """Why a file could not be read or written, in Dutch (``board.redenen``, the one table);
     the technical detail goes to the log."""
-    log.warning("file operation failed (%s)", technical(exc))
-    return _(_OS_REASONS.get(exc.errno or 0, N_("het apparaat gaf een fout")))
+    return reden(exc, "een bestand lezen of schrijven")
 
 
 def save_refusal(cause: BaseException) -> SaveError:

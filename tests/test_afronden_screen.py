@@ -3,11 +3,17 @@ that is not complete yet stays a concept, and afronden makes the bundle for the 
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from board import Status
 from board.datums import add_months
+from exports.bundle import verify_bundle
 from tests.kivy_helpers import button, frames, make_app_fixture, tap, window_fixture  # noqa: F401
+from tests.schijf import hidden, tmpfs, unwritable
 from tests.screen_helpers import modal, start_visit, unlocked_app
 
 TODAY = date(2026, 3, 2)
@@ -70,3 +76,104 @@ def test_afronden_makes_the_bundle_and_only_the_pin_leads_away(make_app: object,
     assert {"snapshot.png", "koelkastblad.pdf", "dossier.pdf", "manifest.json"} <= {p.name for p in bundle.iterdir()}
     tap(screen.ids.done)
     assert app.current == "lock"
+
+
+FAULTS = {
+    # a real fault: a read-only file system as root, else a folder without write permission
+    "alleen-lezen": (lambda outbox: unwritable(outbox), ("alleen-lezen", "niet in deze map worden geschreven")),
+    # a real full disk: 64 KiB, far less than a bundle; it fills while the files are written
+    "vol": (lambda outbox: tmpfs(outbox, 64 * 1024), ("de schijf is vol",)),
+}
+
+
+@pytest.mark.parametrize(
+    ("fault", "size"),
+    [("alleen-lezen", (1280, 800)), ("alleen-lezen", (800, 1280)), ("vol", (800, 600))],
+    ids=lambda v: v if isinstance(v, str) else f"{v[0]}x{v[1]}",
+)
+def test_an_outbox_that_cannot_take_the_bundle_is_said_and_opnieuw_proberen_works(
+    make_app: object, tmp_path: Path, fault: str, size: tuple[int, int]
+) -> None:
+    from kivy.core.window import Window
+
+    Window.size = size
+    app, inwoner = on_afronden(make_app)
+    app.live.apply(lambda m: m.place_fiche("wonen", "inwoner", 0.7))
+    outbox = tmp_path / "outbox"
+    screen = app.screen("afronden")
+    make_fault, reasons = FAULTS[fault]
+    with make_fault(outbox):
+        confirm_afronden(app)
+        assert screen.afgerond and screen.export_state == "error"
+        assert "Klaar" not in screen.export_text and screen.export_text.startswith("Het maken van het dossier is niet")
+        assert any(reason in screen.export_text for reason in reasons), screen.export_text  # why, in Dutch
+        for english in ("Read-only", "Permission", "No space", "Errno"):
+            assert english not in screen.export_text
+        assert list(outbox.iterdir()) == []
+        retry = button(screen.ids.export, "Opnieuw proberen")
+        assert retry == screen.ids.retry and retry.opacity == 1 and not retry.disabled
+        assert not outside_window(retry)
+        tap(retry)  # still read-only: still the failure, never "Klaar"
+        app.export_thread.join()
+        frames(3)
+        assert screen.export_state == "error" and list(outbox.iterdir()) == []
+    tap(screen.ids.retry)  # the fault is gone
+    app.export_thread.join()
+    frames(3)
+    assert screen.export_state == "done" and screen.export_text.startswith("Klaar.")
+    stored = app.repository.latest_afgerond(inwoner.id)
+    bundle = outbox / f"{TODAY.isoformat()}_{stored.id}"
+    assert verify_bundle(bundle) and hidden(outbox) == []
+    assert screen.ids.retry.disabled and screen.ids.retry.opacity == 0
+
+
+def outside_window(widget: object) -> bool:
+    from kivy.core.window import Window
+
+    x, y = widget.to_window(*widget.pos)
+    return x < 0 or y < 0 or x + widget.width > Window.width or y + widget.height > Window.height
+
+
+def test_a_renderer_that_raises_never_gives_klaar(make_app: object, tmp_path: Path, monkeypatch) -> None:
+    """The old bug: any error but a UserError or OSError left the screen saying "Klaar"
+    (from a ``finally``). No real meting makes a renderer fail now, so one is made to."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    def broken(*_args: object) -> bytes:
+        raise LayoutError("Flowable <Paragraph> Ik wil mijn post weer openmaken ... too large")
+
+    monkeypatch.setattr("exports.bundle.koelkastblad_pdf", broken)
+    app, _inwoner = on_afronden(make_app)
+    app.live.apply(lambda m: m.place_fiche("wonen", "inwoner", 0.7))
+    confirm_afronden(app)
+    screen = app.screen("afronden")
+    assert screen.export_state == "error" and "Klaar" not in screen.export_text
+    assert "niet worden opgemaakt" in screen.export_text and "Flowable" not in screen.export_text
+    assert list((tmp_path / "outbox").iterdir()) == []
+    monkeypatch.undo()
+    tap(screen.ids.retry)
+    app.export_thread.join()
+    frames(3)
+    assert screen.export_state == "done" and len(list((tmp_path / "outbox").iterdir())) == 1
+
+
+def test_a_meting_at_every_limit_is_exported_after_afronden(make_app: object, tmp_path: Path) -> None:
+    from tests.grenzen import Woorden, vol
+    from tests.pdftekst import all_text, reader
+
+    app, inwoner = on_afronden(make_app)
+    woorden = Woorden("w")
+    app.live.apply(lambda m: m.place_fiche("wonen", "inwoner", 0.7))
+    for key in app.live.meting.niet_gekozen:
+        app.live.apply(lambda m, k=key: m.choose(k).place_fiche(k, "inwoner", 0.5))
+    app.live.apply(lambda m: vol(m, woorden))
+    confirm_afronden(app)
+    screen = app.screen("afronden")
+    assert screen.export_state == "done", screen.export_text
+    stored = app.repository.latest_afgerond(inwoner.id)
+    bundle = tmp_path / "outbox" / f"{TODAY.isoformat()}_{stored.id}"
+    assert verify_bundle(bundle)
+    for name in ("koelkastblad.pdf", "dossier.pdf"):
+        data = (bundle / name).read_bytes()
+        assert len(reader(data).pages) > 1
+        assert set(re.findall(r"w\d+", all_text(data))) == set(woorden.used)

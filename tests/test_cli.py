@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cli.export import print_progress
-from exports.bundle import ExportError, verify_bundle
+from exports.bundle import verify_bundle
 from samples import voorbeelden
 from services.export import export_metingen
 
@@ -20,7 +20,7 @@ def test_many_metingen_are_exported_with_progress(tmp_path: Path) -> None:
         iter([(inwoner, nul, None), (inwoner, vervolg, nul)]),
         tmp_path,
         progress=lambda done, total, folder: seen.append((done, total, folder.name)),
-    )
+    ).folders
     assert [f.name for f in folders] == ["2026-03-02_meting-0", "2026-06-01_meting-1"]
     assert all(verify_bundle(f) for f in folders)
     assert seen == [(1, 2, "2026-03-02_meting-0"), (2, 2, "2026-06-01_meting-1")]
@@ -43,8 +43,12 @@ def test_to_a_pipe_or_file_the_progress_is_plain_lines(capsys: pytest.CaptureFix
     assert capsys.readouterr().err == "Exporteren: 1 van 3 (a)\nExporteren: 3 van 3 (c)\n"
 
 
-def test_an_error_stops_with_the_dutch_message_and_keeps_what_was_done(tmp_path: Path) -> None:
+def test_an_error_is_said_in_dutch_and_the_others_go_on(tmp_path: Path) -> None:
     inwoner, nul = voorbeelden.inwoner(), voorbeelden.nulmeting()
-    with pytest.raises(ExportError, match="afgeronde meting"):
-        export_metingen([(inwoner, nul, None), (inwoner, voorbeelden.met_doelen(1), None)], tmp_path, progress=None)
-    assert [p.name for p in tmp_path.iterdir()] == ["2026-03-02_meting-0"]
+    concept = voorbeelden.met_doelen(1)
+    vervolg = voorbeelden.vervolgmeting(nul)
+    result = export_metingen([(inwoner, nul, None), (inwoner, concept, None), (inwoner, vervolg, nul)], tmp_path)
+    assert [f.name for f in result.folders] == ["2026-03-02_meting-0", "2026-06-01_meting-1"]
+    ((item, why),) = result.failed
+    assert item[1] is concept and "afgeronde meting" in why
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-03-02_meting-0", "2026-06-01_meting-1"]

@@ -83,3 +83,28 @@ def test_a_doel_of_last_time_is_evaluated_with_one_tap(make_app: object) -> None
     tap(button(panel, "Deels behaald"))
     stored = app.repository.current_concept(inwoner.id)
     assert next(d for d in stored.doelen if d.id == doel.id).evaluatie is Evaluatie.DEELS_BEHAALD
+
+
+def test_the_editor_says_when_a_doel_has_the_most_acties_or_a_meting_the_most_doelen(make_app: object) -> None:
+    from board.grenzen import MAX_ACTIES, MAX_DOELEN
+
+    app, inwoner = on_doelen(make_app)
+    editor = open_editor(app, "Geld")
+    editor.ids.tekst.text = "Ik wil mijn rekeningen op tijd betalen."
+    for number in range(MAX_ACTIES + 1):
+        tap(button(editor.ids.wie, "Wijkteam"))
+        editor.ids.wat.text = f"Stap {number + 1}"
+        tap(editor.ids.add_actie)
+    assert len(editor.acties) == MAX_ACTIES
+    assert editor.message.startswith(f"Een doel heeft hoogstens {MAX_ACTIES} acties")
+    assert editor.ids.wat.text == f"Stap {MAX_ACTIES + 1}"  # what was typed stays, nothing is lost
+    editor.ids.wat.text = ""
+    tap(editor.ids.save)
+    assert len(app.repository.current_concept(inwoner.id).doelen[0].acties) == MAX_ACTIES
+    for number in range(MAX_DOELEN - 1):
+        app.live.apply(lambda m, n=number: m.add_doel("wonen", f"Doel {n}"))
+    editor = open_editor(app, "Wonen")
+    editor.ids.tekst.text = "Nog een doel"
+    tap(editor.ids.save)
+    assert editor.message.startswith(f"Bij één meting horen hoogstens {MAX_DOELEN} nieuwe doelen")
+    assert len(app.repository.current_concept(inwoner.id).doelen) == MAX_DOELEN

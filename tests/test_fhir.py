@@ -117,8 +117,12 @@ def test_the_response_holds_the_board_and_the_doelen() -> None:
     meting = voorbeelden.vervolgmeting()
     response = questionnaire_response(meting, meting.inwoner_id)
     groups = [i for i in response["item"] if i["linkId"].startswith("leefgebied.")]
-    assert [g["linkId"] for g in groups] == [f"leefgebied.{k}" for k in meting.gekozen]  # priority order
-    geld = {a["linkId"]: a["answer"][0] for a in groups[0]["item"]}
+    # The Questionnaire's order (the validator's rule), not the priority order; the priority is an answer.
+    assert [g["linkId"] for g in groups] == [f"leefgebied.{k}" for k in meting.leefgebieden.keys if k in meting.gekozen]
+    assert list(meting.gekozen) != [g["linkId"].split(".")[1] for g in groups]
+    prioriteit = {g["linkId"].split(".")[1]: g["item"][0]["answer"][0]["valueInteger"] for g in groups}
+    assert sorted(prioriteit, key=prioriteit.get) == list(meting.gekozen)
+    geld = {a["linkId"]: a["answer"][0] for a in next(g for g in groups if g["linkId"] == "leefgebied.geld")["item"]}
     assert geld["leefgebied.geld.prioriteit"] == {"valueInteger": 1}
     assert geld["leefgebied.geld.inwoner"] == {"valueDecimal": meting.positie("geld")}
     assert geld["leefgebied.geld.professional"] == {"valueDecimal": meting.positie("geld", Perspectief.PROFESSIONAL)}

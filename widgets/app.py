@@ -404,14 +404,17 @@ class MagneetbordApp(App):
         screen.export_started()
 
         def work() -> None:
-            error: str | None = None
-            try:
-                from services.export import export_to_outbox
+            from services.export import export_failure, export_to_outbox
 
-                try:
-                    export_to_outbox(repository, meting, self.url)
-                except (UserError, OSError) as exc:
-                    error = str(exc)
+            # "Klaar" only once the bundle is in the outbox: until then the outcome is a failure.
+            error: str | None = _("Het is onbekend of het dossier in de outbox staat.")
+            try:
+                export_to_outbox(repository, meting, self.url)
+                error = None
+            except BaseException as exc:  # whatever it was, the screen says it in Dutch
+                error = export_failure(exc)
+                if not isinstance(exc, Exception):
+                    raise
             finally:
                 Clock.schedule_once(lambda _dt: screen.export_finished(error))
 

@@ -16,6 +16,7 @@ from kivy.uix.modalview import ModalView
 
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between
+from board.grenzen import check_acties
 from board.i18n import N_, _, format_datum
 from widgets.common import MetingScherm, load_kv, make
 from widgets.textures import FONT_BOLD, FONT_REGULAR
@@ -208,6 +209,7 @@ class DoelEditor(ModalView):
             self.message = _("Tik eerst aan wie het doet.")
             return False
         try:
+            check_acties(len(self.acties) + 1)
             actie = Actie.create(self.wie, self.ids.wat.text)
         except BoardError as exc:
             self.message = _(str(exc))

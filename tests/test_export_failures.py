@@ -1,0 +1,78 @@
+"""An export that fails for one meting says which and why in Dutch, goes on with the
+others and ends non-zero; nothing half-written is left; the next run finishes the job.
+The failure is real: the disk (a tiny tmpfs) has room for the small bundle, not the one
+of a meting at every limit of the domain."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+import main
+from board import Inwoner, Meting
+from exports.bundle import bundle_name, render_bundle, verify_bundle
+from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
+from storage.paths import DATA_DIR_ENV
+from tests.grenzen import NUL, Woorden, inwoner_op_de_grens, nulmeting_op_de_grens
+from tests.schijf import hidden, pages, tmpfs
+
+
+def klein(inwoner_id: str) -> Meting:
+    meting = Meting.nulmeting(inwoner_id, NUL, meting_id="m-klein").choose("geld").place_fiche("geld", "inwoner", 0.4)
+    return meting.add_doel("geld", "De post openen").afronden(datetime(2026, 1, 12, 10, 0))
+
+
+@pytest.fixture
+def two_to_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list]:
+    """A database whose only metingen not yet exported are a small one and one at every limit."""
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(PIN_ENV, "482913")
+    monkeypatch.delenv(PROFESSIONAL_ENV, raising=False)
+    url = f"sqlite:///{tmp_path / 'bord.sqlite3'}"
+    assert main.main(["--db", url, "demo", "--inwoners", "1"]) == 0
+    repo = open_for_cli(argparse.Namespace(db=url))
+    try:
+        for meting in repo.not_exported():
+            repo.mark_exported(meting.id, datetime(2026, 1, 1))
+        groot_inwoner = inwoner_op_de_grens()
+        klein_inwoner = Inwoner.create("KLEIN-1", "Gestel", inwoner_id="inw-klein")
+        repo.add_inwoner(groot_inwoner)
+        repo.add_inwoner(klein_inwoner)
+        groot = nulmeting_op_de_grens(Woorden("n"), groot_inwoner.id)
+        repo.add_meting(groot)
+        repo.add_meting(klein(klein_inwoner.id))
+        items = [(klein_inwoner, repo.get_meting("m-klein")), (groot_inwoner, repo.get_meting(groot.id))]
+    finally:
+        repo.close()
+    return url, items
+
+
+def test_a_full_disk_fails_one_meting_in_dutch_the_other_is_exported(
+    two_to_export: tuple[str, list], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, ((klein_inwoner, klein_meting), (groot_inwoner, groot)) = two_to_export
+    small = pages([len(data) for data in render_bundle(klein_inwoner, klein_meting).values()])
+    big = pages([len(data) for data in render_bundle(groot_inwoner, groot).values()])
+    assert big > small
+    out = tmp_path / "usb"
+    with tmpfs(out, small + (big - small) // 2):  # room for the small bundle, never for the big one
+        assert main.main(["--db", url, "export", "--out", str(out)]) == 1
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.out + captured.err and "No space" not in captured.out
+        assert (
+            f"Niet geëxporteerd: de 0-meting van 12 januari 2026 (dossier {groot_inwoner.dossiernummer}, "
+            f"meting {groot.id})." in captured.out
+        )
+        assert "de schijf is vol" in captured.out and "1 meting is niet geëxporteerd" in captured.out
+        assert "1 meting geëxporteerd" in captured.out
+        assert [p.name for p in out.iterdir()] == [bundle_name(klein_meting)]  # no half bundle, no temp folder
+        assert verify_bundle(out / bundle_name(klein_meting)) and hidden(out) == []
+    out.mkdir(exist_ok=True)  # the disk replaced by a bigger one: the next run finishes the job
+    assert main.main(["--db", url, "export", "--out", str(out)]) == 0
+    assert "1 meting geëxporteerd" in capsys.readouterr().out
+    assert [p.name for p in out.iterdir()] == [bundle_name(groot)] and verify_bundle(out / bundle_name(groot))
+    assert main.main(["--db", url, "export", "--out", str(out)]) == 0
+    assert "niets te exporteren" in capsys.readouterr().out
