@@ -14,9 +14,9 @@ from pathlib import Path
 
 from board import Inwoner, Meting
 from board.i18n import _
-from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, write_bundle
+from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, Sealer, write_bundle
 from storage.audit_anchor import manifest_anchor
-from storage.outbox import outbox_folder
+from storage.outbox import outbox_folder, outbox_seal
 from storage.repository import Repository
 
 TEAM_ENV = "MAGNEETBORD_TEAM"
@@ -57,19 +57,20 @@ def export_metingen(
     team_contact: str = DEFAULT_TEAM_CONTACT,
     on_written: Callable[[Meting, Path], None] | None = None,
     anchor: Callable[[], Mapping[str, object]] | None = None,
+    seal: Sealer | None = None,
 ) -> list[Path]:
     """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
 
     Stops at the first error (an ExportError with a Dutch message); the bundles written
     before it stay, complete, and exporting again skips them unchanged. ``on_written`` is
     called after each bundle is safely in place (storage notes it as exported); ``anchor``
-    gives the audit log's head for each bundle's manifest.
+    gives the audit log's head for each bundle's manifest; ``seal`` encrypts every file.
     """
     todo = list(items)
     folders: list[Path] = []
     for inwoner, meting, vorige in todo:
         head = anchor() if anchor is not None else None
-        folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact, anchor=head))
+        folders.append(write_bundle(out, inwoner, meting, vorige, team_contact=team_contact, anchor=head, seal=seal))
         if on_written is not None:
             on_written(meting, folders[-1])
         if progress is not None:
@@ -84,8 +85,9 @@ def export_to(
     team_contact: str | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write the bundles, each manifest anchoring the audit log's head, and note each meting
-    as exported as soon as its bundle is in place."""
+    """Write the bundles, each manifest anchoring the audit log's head and every file sealed
+    with the outbox key (``storage.outbox_crypto``), and note each meting as exported as soon
+    as its bundle is in place."""
     return export_metingen(
         items,
         out,
@@ -93,6 +95,7 @@ def export_to(
         team_contact=team_contact or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT,
         on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
         anchor=lambda: manifest_anchor(repository),
+        seal=outbox_seal(repository),
     )
 
 

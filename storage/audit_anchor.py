@@ -19,6 +19,8 @@ from typing import Any
 
 from board.i18n import _
 from storage import audit
+from storage.outbox import outbox_seal
+from storage.outbox_crypto import BundleSeal, SealError, is_sealed
 from storage.repository import Repository
 
 TABLET_ID_SETTING = "tablet_id"
@@ -64,18 +66,22 @@ def anchors_in_sight(repository: Repository, outbox: Path | None, extra: list[Se
         seen.append(SeenAnchor(int(data["regels"]), str(data["laatste_hash"]),
                                _("de centrale database ({op})").format(op=data["op"])))  # fmt: skip
     for manifest in sorted(outbox.glob("*/manifest.json")) if outbox is not None and outbox.is_dir() else ():
-        anchor = from_manifest(manifest)
+        anchor = from_manifest(manifest, outbox_seal(repository))
         if anchor is not None:
             seen.append(anchor)
     return seen
 
 
-def from_manifest(path: Path) -> SeenAnchor | None:
+def from_manifest(path: Path, seal: BundleSeal | None = None) -> SeenAnchor | None:
+    """The anchor in a bundle's manifest (opened with ``seal`` when the outbox is sealed)."""
     try:
-        data = json.loads(path.read_text("utf-8"))[MANIFEST_FIELD]
+        raw = path.read_bytes()
+        if seal is not None and is_sealed(raw):
+            raw = seal.read(path)
+        data = json.loads(raw.decode("utf-8"))[MANIFEST_FIELD]
         return SeenAnchor(int(data["regels"]), str(data["laatste_hash"]),
                           _("de export {map}").format(map=path.parent.name))  # fmt: skip
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, SealError):
         return None
 
 

@@ -59,13 +59,16 @@ log = logging.getLogger(__name__)  # ids and counts only, never content (see doc
 
 
 class Repository(ExportLog, Retention, Settings, MonitorQueue):
-    def __init__(self, engine: Engine, actor: str | None = None) -> None:
+    def __init__(self, engine: Engine, actor: str | None = None, data_key: bytes | None = None) -> None:
         """Use an engine whose schema is up to date (see ``Repository.open``).
 
         ``actor``: the unlocked professional's id; the audit log says who did what. Reads of
-        an inwoner's file are logged only when an actor is set (once per inwoner per session)."""
+        an inwoner's file are logged only when an actor is set (once per inwoner per session).
+        ``data_key``: the key the database was opened with; the outbox's key derives from it
+        (``storage.outbox_crypto``)."""
         self.engine = engine
         self.actor = actor
+        self.data_key = data_key
         self._opened: set[str] = set()  # inwoners whose opening is logged in this session
         self._changed: set[str] = set()  # concept metingen whose change is logged in this session
 
@@ -84,7 +87,7 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue):
         ``allow_plaintext``: plain SQLite, for tests and tools only; ``actor``: see ``__init__``."""
         from storage.migrate import open_database  # loads Alembic only when a migration is due
 
-        return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext), actor)
+        return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext), actor, key)
 
     def close(self) -> None:
         self.engine.dispose()

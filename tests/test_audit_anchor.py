@@ -5,7 +5,6 @@ what it cannot prove when it sees none."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from storage.audit import entry_hash
 from storage.central import open_central
 from storage.engine import connect_sqlite
 from storage.outbox import outbox_folder
-from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
+from tests.keys import TEST_KEY, TEST_PIN, add_test_professional, sealed_json
 from tests.traces import fill_known_inwoner
 
 
@@ -128,7 +127,7 @@ def test_every_bundle_carries_the_head_and_verify_reads_it_from_the_outbox(
     assert main.main(["--db", tablet, "export"]) == 0
     capsys.readouterr()
     outbox = outbox_folder(tablet)
-    manifest = json.loads(next(outbox.glob("*/manifest.json")).read_text())
+    manifest = sealed_json(next(outbox.glob("*/manifest.json")))
     assert manifest["auditlog"]["regels"] >= 1 and len(manifest["auditlog"]["laatste_hash"]) == 64
     code, out = verify(tablet, capsys)
     assert code == 0 and "de export" in out
