@@ -12,8 +12,8 @@ import main
 from board.document import loads, meting_from_document
 from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 from storage import Repository
-from storage.paths import DATA_DIR_ENV
 from storage.outbox_crypto import BundleSeal
+from storage.paths import DATA_DIR_ENV
 
 
 @pytest.fixture
