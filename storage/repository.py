@@ -3,7 +3,8 @@
 This module holds the transactions, the audit entries that go with them, the inwoners and
 the metingen. The other concerns are parts of their own, mixed in: the export bookkeeping
 (``storage.export_log``), retention and erasure (``storage.retention``), the settings
-(``storage.settings``) and the monitor queue (``storage.monitor_queue``); a meting's change
+(``storage.settings``), the monitor queue (``storage.monitor_queue``) and the ZGW delivery
+(``storage.zgw_state``); a meting's change
 is written by ``storage.meting_diff``.
 
 Every method is one transaction: it happens completely or not at all. ``save_change`` is
@@ -53,12 +54,13 @@ from storage.retention import Retention
 from storage.settings import Settings
 from storage.urls import resolve_url
 from storage.validation import check_change, check_inwoner, check_meting
+from storage.zgw_state import ZgwState
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
 log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
 
 
-class Repository(ExportLog, Retention, Settings, MonitorQueue):
+class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState):
     def __init__(self, engine: Engine, actor: str | None = None, data_key: bytes | None = None) -> None:
         """Use an engine whose schema is up to date (see ``Repository.open``).
 
