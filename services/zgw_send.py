@@ -158,12 +158,15 @@ class _Sender:
     ) -> str:
         """The document's URL in the dossier: the one sent before, or a new one."""
         ident = identificatie(meting_id, soort)
-        found = self._retry(lambda: self.client.find_documents(ident, self.config.rsin))
-        if found:
-            url = str(found[0]["url"])
-        else:
-            body = self.document(ident, soort, data, manifest)
-            url = str(self._retry(lambda: self.client.create_document(body))["url"])
+
+        def find_or_create() -> str:
+            # Looked up again before every try: a create whose answer was lost may have happened.
+            found = self.client.find_documents(ident, self.config.rsin)
+            if found:
+                return str(found[0]["url"])
+            return str(self.client.create_document(self.document(ident, soort, data, manifest))["url"])
+
+        url = self._retry(find_or_create)
         if zaak:
             label = body_titel(soort, manifest)
             self._retry(lambda: self.client.link_zaak(zaak, url, label))

@@ -87,7 +87,13 @@ class ZgwClient:
                 and doc.get("bronorganisatie") == bronorganisatie
             ]  # fmt: skip
             url = page.get("next") if isinstance(page, dict) else None
+            if url and not self.same_origin(url):
+                url = None  # the token goes to the configured server only
         return found
+
+    def same_origin(self, url: str) -> bool:
+        ours, theirs = urllib.parse.urlsplit(self.root), urllib.parse.urlsplit(url)
+        return (ours.scheme, ours.netloc) == (theirs.scheme, theirs.netloc)
 
     def create_document(self, document: dict[str, Any]) -> dict[str, Any]:
         return self.request("POST", f"{self.root}/enkelvoudiginformatieobjecten", document)
