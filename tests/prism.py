@@ -1,5 +1,5 @@
 """Stoplight Prism for the delivery tests: a contract-validating server made from the official
-ZGW Documenten API 1.5.0 specification (``../shared/zgw``).
+ZGW Documenten API 1.5.0 specification (an unchanged copy in ``.ci/zgw``, see its README).
 
 ``.ci/start-prism`` installs Prism 5.14.2 into ``.ci/prism/node_modules`` (and exports
 ``MAGNEETBORD_PRISM``); a test starts ``prism mock --errors`` (stateless: 400 for a request
@@ -27,8 +27,7 @@ SPEC_NAME = "documenten-api-1.5.0.openapi.yaml"
 
 
 def spec_path() -> Path:
-    candidates = [os.environ.get(SPEC_ENV), ROOT.parent / "shared" / "zgw" / SPEC_NAME,
-                  Path("/work/shared/zgw") / SPEC_NAME]  # fmt: skip
+    candidates = [os.environ.get(SPEC_ENV), ROOT / ".ci" / "zgw" / SPEC_NAME]  # a copy, unchanged (EUPL-1.2)
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
