@@ -77,4 +77,4 @@ def prism(*args: str, log: Path) -> Iterator[str]:
 def violations(log: Path) -> list[str]:
     """The lines in which Prism reports that a request or an answer broke the specification."""
     text = log.read_text(errors="replace")
-    return [line for line in text.splitlines() if "Violation" in line or "violation" in line]
+    return [line for line in text.splitlines() if "violation" in line.lower()]

@@ -96,9 +96,11 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # quiet
         pass
 
-    def reply(self, status: int, body: Any, content_type: str = "application/json") -> None:
+    def reply(self, status: int, body: Any, content_type: str = "application/json", location: str = "") -> None:
         raw = json.dumps(body).encode()
         self.send_response(status)
+        if location:
+            self.send_header("Location", location)
         self.send_header("Content-Type", content_type)
         self.send_header("API-version", "1.5.0")
         self.send_header("Content-Length", str(len(raw)))
@@ -189,7 +191,6 @@ class _DocumentenHandler(_Handler):
             "bestandsnaam": body.get("bestandsnaam", ""),
             "inhoud": f"{url}/download",
             "bestandsomvang": len(content),
-            "link": "",
             "beschrijving": body.get("beschrijving", ""),
             "ontvangstdatum": None,
             "verzenddatum": None,
@@ -205,7 +206,7 @@ class _DocumentenHandler(_Handler):
         }
         self.fake.documents[key] = document
         self.fake.content[key] = content
-        self.reply(201, document)
+        self.reply(201, document, location=url)
 
 
 class FaultProxy:
