@@ -110,3 +110,9 @@ def export_plain(repository: Repository, outbox: Path, target: Path) -> list[Pat
         repository.note_plain_copy(meting_id_of(folder))
         written.append(copy)
     return written
+
+
+def waiting_count(url: str) -> int:
+    """How many bundles wait in the outbox of the database at ``url`` (a folder listing only)."""
+    outbox = outbox_folder(url)
+    return sum(1 for p in outbox.iterdir() if p.is_dir() and not p.name.startswith("."))

@@ -199,15 +199,19 @@ def test_5xx_dropped_connections_and_timeouts_are_retried(
     proxy = FaultProxy(url)
     try:
         db = tablet(template, tmp_path, monkeypatch, proxy.url, keep=1)  # one bundle is enough here
-        monkeypatch.setenv(TIMEOUT_ENV, "1")
+        monkeypatch.setenv(TIMEOUT_ENV, "3")  # a held request times out; a normal one through Prism does not
         first = sorted(outbox(tmp_path).iterdir())[0]
         n = proxy.count
-        proxy.plan = {n + 1: "503", n + 2: "drop", n + 3: "hang", n + 5: "503", n + 6: "hang-after"}
+        # The first document's lookup fails three ways before it gets through (n+4, create n+5);
+        # the second document's create (n+7) happens on the server but its answer is lost.
+        proxy.plan = {n + 1: "503", n + 2: "drop", n + 3: "hang", n + 7: "hang-after"}
         capsys.readouterr()
         assert main.main(["--db", db, "outbox", "send"]) == 0, capsys.readouterr().out
         meting_id = first.name.split("_", 1)[1]
         assert set(sent_for(fake, [meting_id]).values()) == {1}  # the create that hung is found, not repeated
-        assert any(" 503" in s for s in proxy.seen) and any("drop" in s for s in proxy.seen)
+        faults = [s.rsplit(" ", 1)[1] for s in proxy.seen[n:] if s.count(" ") == 2]
+        assert faults == ["503", "drop", "hang", "hang-after"]
+        assert len(proxy.seen) - n == 4 * 2 + 4  # 8 requests for 4 documents, 3 retries, 1 lookup again
     finally:
         proxy.close()
 
