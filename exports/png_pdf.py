@@ -14,7 +14,7 @@ import io
 import struct
 import zlib
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFImageXObject, PDFName, PDFStream
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.platypus import Flowable, Image
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -76,7 +76,7 @@ class _PngXObject(PDFImageXObject):
         d["Height"] = self.height
         d["BitsPerComponent"] = 8
         d["ColorSpace"] = PDFName(self.colorSpace)
-        d["Filter"] = PDFArray([PDFName("FlateDecode")])  # set: the stream is not compressed again
+        d["Filter"] = PDFName("FlateDecode")  # a name, as DecodeParms is a dictionary; set: not compressed again
         d["DecodeParms"] = PDFDictionary(
             {"Predictor": 15, "Colors": self.info.colours, "BitsPerComponent": 8, "Columns": self.width}
         )
