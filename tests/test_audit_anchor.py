@@ -17,25 +17,14 @@ from storage.audit import entry_hash
 from storage.central import open_central
 from storage.engine import connect_sqlite
 from storage.outbox import outbox_folder
-from tests.keys import TEST_KEY, TEST_PIN, add_test_professional, sealed_json
-from tests.traces import fill_known_inwoner
+from tests.keys import TEST_KEY, TEST_PIN, sealed_json
+from tests.traces import known_tablet
 
 
 @pytest.fixture
 def tablet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'tablet' / 'magneetbord.sqlite3'}"
-    (tmp_path / "tablet").mkdir()
-    add_test_professional(url)
     monkeypatch.setenv(PIN_ENV, TEST_PIN)
-    repository = Repository.open(url, key=TEST_KEY, actor="prof-1")
-    inwoner = fill_known_inwoner(repository)
-    meting = repository.current_concept(inwoner.id)
-    from datetime import UTC, datetime
-
-    repository.save_change(meting, meting.set_rapportcijfer(6).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC)))
-    repository.history(inwoner.id)
-    repository.close()
-    return url
+    return known_tablet(tmp_path / "tablet")
 
 
 def cut(url: str, entries: int) -> None:

@@ -5,7 +5,6 @@ copies behind the PIN, into the audit log; the manifest names the case without t
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,22 +16,15 @@ from services.unlock import PIN_ENV
 from storage import Repository, audit
 from storage.outbox import outbox_folder
 from storage.outbox_crypto import BundleSeal, SealError, bundle_key
-from tests.keys import TEST_KEY, TEST_PIN, TEST_SEAL, add_test_professional
-from tests.traces import DOEL, DOSSIER, fill_known_inwoner, find_traces
+from tests.keys import TEST_KEY, TEST_PIN, TEST_SEAL
+from tests.traces import DOEL, DOSSIER, find_traces, known_tablet
 
 
 @pytest.fixture
 def tablet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A tablet with one known inwoner's afgeronde meting exported into its outbox."""
-    url = f"sqlite:///{tmp_path / 'tablet' / 'magneetbord.sqlite3'}"
-    (tmp_path / "tablet").mkdir()
-    add_test_professional(url)
     monkeypatch.setenv(PIN_ENV, TEST_PIN)
-    repository = Repository.open(url, key=TEST_KEY, actor="prof-1")
-    inwoner = fill_known_inwoner(repository)
-    meting = repository.current_concept(inwoner.id)
-    repository.save_change(meting, meting.set_rapportcijfer(6).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC)))
-    repository.close()
+    url = known_tablet(tmp_path / "tablet")
     assert main.main(["--db", url, "export"]) == 0
     return url
 
