@@ -85,9 +85,10 @@ class ZgwConfig:
         """The settings still empty, by name (``outbox config --<naam>``)."""
         return [f.name for f in fields(self) if not getattr(self, f.name)]
 
-    def problems(self) -> list[str]:
-        """What is missing or wrong, in Dutch; empty when the tablet can deliver."""
-        found = [_("{naam} ontbreekt").format(naam=naam.replace("_", "-")) for naam in self.missing()]
+    def problems(self, *, complete: bool = True) -> list[str]:
+        """What is missing (with ``complete``) or wrong, in Dutch; empty when the tablet can deliver."""
+        missing = self.missing() if complete else []
+        found = [_("{naam} ontbreekt").format(naam=naam.replace("_", "-")) for naam in missing]
         if self.url and not re.match(r"https?://", self.url):
             found.append(_("url moet met http:// of https:// beginnen"))
         if self.informatieobjecttype and not re.match(r"https?://", self.informatieobjecttype):

@@ -72,7 +72,7 @@ def configure(repository: Repository, **changes: str | None) -> ZgwConfig:
     names = {f.name for f in fields(ZgwConfig)}
     stored = repository.zgw_config()
     updated = replace(stored, **{k: v.strip() for k, v in changes.items() if k in names and v is not None})
-    problems = [p for p in updated.problems() if "ontbreekt" not in p]
+    problems = updated.problems(complete=False)  # set one at a time: only what is wrong
     if problems:
         raise ConfigMissing(_("Niet opgeslagen: {problemen}.").format(problemen="; ".join(problems)))
     repository.set_zgw_config(updated)
