@@ -265,6 +265,8 @@ def test_send_without_configuration_says_what_is_missing(template: Path, tmp_pat
     assert main.main(["--db", db, "outbox", "send"]) == 1
     out = capsys.readouterr().out
     assert "url ontbreekt" in out and "client-id ontbreekt" in out and "rsin ontbreekt" in out
+    assert main.main(["--db", db, "outbox", "config", "--rsin", "12"]) == 1  # wrong: refused, nothing stored
+    assert "rsin moet uit 9 cijfers bestaan" in capsys.readouterr().out
     settings = ["--url", "https://dms.example.nl/documenten/api/v1", "--client-id", "c", "--secret", "s",
                 "--rsin", RSIN, "--informatieobjecttype", IOT]  # fmt: skip
     assert main.main(["--db", db, "outbox", "config", *settings]) == 0

@@ -32,6 +32,13 @@ class VersturenBalk(BoxLayout):
         self.thread: threading.Thread | None = None
         self._bericht = ""  # the last run's outcome, kept until the next refresh shows the count
 
+    def on_touch_down(self, touch: object) -> bool:
+        # Only touches on the bar itself: hidden (no height), its button must not take a tap
+        # meant for '+ Nieuwe inwoner' above it (a disabled widget swallows the touches it covers).
+        if not self.collide_point(*touch.pos):
+            return False
+        return super().on_touch_down(touch)
+
     def refresh(self) -> None:
         """Count the bundles waiting (a folder listing: no database, no network)."""
         if self.bezig or self.app is None:
