@@ -1,5 +1,6 @@
-"""Export figures: the snapshot PNG (P4) and the koelkastblad PDF (P5), each as a ratio
-against the least a PNG or a PDF of the same size costs, measured in the same run.
+"""Export figures: the snapshot PNG (P4), the koelkastblad PDF (P5) and a whole dossier bundle
+(P9), each as a ratio against the least a PNG or a PDF of the same size costs, measured in
+the same run.
 
 Cached, honestly: the fonts (Pillow and ReportLab register them once per process), the
 scaled pictograms and the fiche sprites (a few sizes, read-only). A warm-up call fills
@@ -9,20 +10,25 @@ those caches before timing, as the app's first export would.
 from __future__ import annotations
 
 import io
+import tempfile
+from pathlib import Path
 
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from bench.common import Figure, benchmark, interleaved, median
+from bench.common import BENCH_KEY, Figure, benchmark, interleaved, median
 from board.weergave import ACHTERGROND
 from exports.bronnen import PDF_FONT, register_pdf_fonts
+from exports.bundle import write_bundle
 from exports.koelkastblad import koelkastblad_pdf
 from exports.pdf import style
 from exports.snapshot import DEFAULT_SIZE, render_snapshot, snapshot_png
 from samples import voorbeelden
+from storage.outbox_crypto import BundleSeal
 
 RUNS = 30
+P9_RUNS = 15  # a bundle writes seven files with fsync each
 
 
 def blank_png() -> bytes:
@@ -99,5 +105,39 @@ def koelkastblad_figures() -> list[Figure]:
             baseline=base_value,
             ratio=value / base_value,
             note="baseline: SimpleDocTemplate, one Paragraph, DejaVu embedded, invariant=1",
+        )
+    ]
+
+
+@benchmark("P9", "one dossier bundle written durably vs one PNG encode of the same snapshot")
+def bundle_figures() -> list[Figure]:
+    """The whole bundle (snapshot PNG, dossier PDF with that same PNG inside, koelkastblad,
+    JSON, FHIR, manifest; each file sealed and fsynced, the folder renamed into place) against
+    the one thing it cannot avoid: compressing the 1920x1200 snapshot once."""
+    inwoner, nul = voorbeelden.inwoner(), voorbeelden.nulmeting()
+    meting = voorbeelden.vervolgmeting(nul)
+    seal = BundleSeal(BENCH_KEY)
+    picture = render_snapshot(meting, inwoner)
+    with tempfile.TemporaryDirectory(prefix="magneetbord-p9-") as tmp:
+        counter = iter(range(10**6))
+
+        def one_bundle() -> None:
+            outbox = Path(tmp) / str(next(counter))
+            outbox.mkdir()
+            write_bundle(outbox, inwoner, meting, nul, seal=seal)
+
+        one_bundle()  # warm-up: fonts, pictograms, sprites
+        runs, base = interleaved(one_bundle, lambda: picture.save(io.BytesIO(), format="PNG"), P9_RUNS)
+    value, base_value = median(runs) * 1e3, median(base) * 1e3
+    return [
+        Figure(
+            "P9",
+            "dossier bundle of a vervolgmeting, sealed and fsynced (median)",
+            value,
+            "ms",
+            goal="<= 2x",
+            baseline=base_value,
+            ratio=value / base_value,
+            note="baseline: PNG encoding of the same rendered 1920x1200 snapshot, same settings",
         )
     ]

@@ -1,5 +1,6 @@
-"""``python3 main.py outbox delivered MAP...`` and ``python3 main.py outbox prune [--dagen N]``
-(``services.outbox``)."""
+"""``python3 main.py outbox delivered MAP...`` (the manual way: the bundle was copied into the
+dossier by hand) and ``python3 main.py outbox prune [--dagen N]`` (``services.outbox``); the
+subcommands for the ZGW Documenten API are ``cli.outbox_zgw``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from board.i18n import _, ngettext
+from cli import outbox_zgw
 from cli.common import with_repository
 from services.outbox import RETENTION_DAYS, RETENTION_ENV, apply_retention, mark_delivered, outbox_for
 
@@ -50,3 +52,4 @@ def register(subparsers: Any) -> None:
         help=f"de bewaartermijn in dagen (standaard {RETENTION_DAYS}, of {RETENTION_ENV})",
     )
     retention.set_defaults(func=with_repository(run_retention))
+    outbox_zgw.register(commands)

@@ -21,6 +21,7 @@ import shutil
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Protocol
 
 from board import safe_json
 from board.document import dumps, meting_to_document
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 QUESTIONNAIRE = "fhir-questionnaire.json"
 MANIFEST_KIND = "magneetbord.export"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: the dossiernummer, the meting and its set in the manifest (issue 16)
 TEMP_MARK = ".tmp-"
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
 DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"
@@ -48,6 +49,15 @@ DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"
 
 class ExportError(UserError):
     """An export that could not be made. The message is plain Dutch; nothing half-written stays."""
+
+
+class Sealer(Protocol):
+    """Encrypts the files of a bundle at rest (``storage.outbox_crypto.BundleSeal``): each file
+    is sealed for its bundle folder and name, and opened the same way."""
+
+    def seal(self, folder: str, name: str, data: bytes) -> bytes: ...
+
+    def open(self, folder: str, name: str, data: bytes) -> bytes: ...
 
 
 def bundle_name(meting: Meting) -> str:
@@ -90,18 +100,33 @@ def render_bundle(
         raise ExportError(
             _("De bestanden voor het dossier konden niet worden opgemaakt; er is niets geëxporteerd.")
         ) from exc
-    files[MANIFEST] = manifest(meting, files, anchor)
+    files[MANIFEST] = manifest(meting, files, anchor, inwoner)
     return files
 
 
-def manifest(meting: Meting, files: Mapping[str, bytes], anchor: Mapping[str, object] | None = None) -> bytes:
+def manifest(
+    meting: Meting,
+    files: Mapping[str, bytes],
+    anchor: Mapping[str, object] | None = None,
+    inwoner: Inwoner | None = None,
+) -> bytes:
     """The manifest: which files, their size and SHA-256, and (``anchor``) the head of the
-    audit log when it was made, so the dossier holds a copy outside the tablet's database."""
+    audit log when it was made, so the dossier holds a copy outside the tablet's database.
+    The dossiernummer, the meting (id, soort, datum) and its leefgebiedenset let any receiver
+    match the bundle to its case without opening the PDF."""
     document = {
         "soort_document": MANIFEST_KIND,
         "versie": MANIFEST_VERSION,
         "meting_id": meting.id,
         "inwoner_id": meting.inwoner_id,
+        "dossiernummer": inwoner.dossiernummer if inwoner is not None else None,
+        "meting": {
+            "id": meting.id,
+            "soort": str(meting.soort),
+            "volgnummer": meting.volgnummer,
+            "datum": meting.datum.isoformat(),
+        },
+        "leefgebiedenset": {"naam": meting.set_naam, "versie": meting.set_versie},
         "bestanden": {
             name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
             for name, data in sorted(files.items())
@@ -113,20 +138,44 @@ def manifest(meting: Meting, files: Mapping[str, bytes], anchor: Mapping[str, ob
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def verify_bundle(folder: Path) -> bool:
+def read_file(folder: Path, name: str, seal: Sealer | None = None) -> bytes:
+    """One file of a bundle as it was rendered (opened when the outbox is sealed)."""
+    data = (folder / name).read_bytes()
+    return data if seal is None else seal.open(folder.name, name, data)
+
+
+def read_manifest(folder: Path, seal: Sealer | None = None) -> dict:
+    return safe_json.loads(read_file(folder, MANIFEST, seal))  # bounded: deep nesting, huge numbers
+
+
+def read_bundle(folder: Path, seal: Sealer | None = None) -> dict[str, bytes]:
+    """Every file of a bundle, opened, after checking it against its manifest (an
+    ``ExportError`` when a file is missing, extra or changed)."""
+    try:
+        listed = read_manifest(folder, seal)["bestanden"]
+        present = {p.name for p in folder.iterdir()} - {MANIFEST}
+        files = {name: read_file(folder, name, seal) for name in sorted(listed)}
+        intact = present == set(listed) and all(
+            hashlib.sha256(files[name]).hexdigest() == entry["sha256"] for name, entry in listed.items()
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # Attribute: a field of a wrong type
+        log.warning("bundel niet te lezen: %s", technisch(exc))
+        raise ExportError(_("De bundel {map} is beschadigd of onleesbaar.").format(map=folder.name)) from exc
+    if not intact:
+        raise ExportError(_("De bundel {map} is beschadigd: de bestanden passen niet bij het manifest.").format(
+            map=folder.name
+        ))
+    files[MANIFEST] = read_file(folder, MANIFEST, seal)
+    return files
+
+
+def verify_bundle(folder: Path, seal: Sealer | None = None) -> bool:
     """True when the folder holds exactly the manifest's files with the manifest's hashes."""
     try:
-        document = safe_json.loads((folder / MANIFEST).read_bytes())  # bounded: deep nesting, huge numbers
-        listed = document["bestanden"]
-        present = {p.name for p in folder.iterdir()} - {MANIFEST}
-        if present != set(listed):
-            return False
-        return all(
-            hashlib.sha256((folder / name).read_bytes()).hexdigest() == entry["sha256"]
-            for name, entry in listed.items()
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # AttributeError: a field of the wrong type
+        read_bundle(folder, seal)
+    except UserError:  # a damaged bundle, or a sealed file that does not open
         return False
+    return True
 
 
 def write_bundle(
@@ -137,24 +186,26 @@ def write_bundle(
     team_contact: str = DEFAULT_TEAM_CONTACT,
     snapshot_size: tuple[int, int] = DEFAULT_SIZE,
     anchor: Mapping[str, object] | None = None,
+    seal: Sealer | None = None,
 ) -> Path:
     """Export an afgeronde meting into ``outbox`` (which must exist) and return its folder.
 
     A folder that already holds exactly these files is left alone; one that differs (an
-    older version of the renderers, or a damaged copy) is replaced as a whole.
+    older version of the renderers, or a damaged copy) is replaced as a whole. With ``seal``
+    every file is encrypted before it reaches the disk (the outbox at rest).
     """
     outbox = Path(outbox)
     _check_outbox(outbox)
     files = render_bundle(inwoner, meting, vorige, team_contact, snapshot_size, anchor)
     target = outbox / bundle_name(meting)
     _remove_leftovers(outbox, target.name)
-    if target.is_dir() and _same_files(target, files):
+    if target.is_dir() and _same_files(target, files, seal):
         return target
     temp = outbox / f".{target.name}{TEMP_MARK}{uuid.uuid4().hex[:8]}"
     try:
         temp.mkdir(mode=0o700)
         for name, data in files.items():
-            _write_synced(temp / name, data)
+            _write_synced(temp / name, data if seal is None else seal.seal(target.name, name, data))
         _fsync_dir(temp)
         if target.exists():
             _replace_dir(temp, target)
@@ -183,13 +234,13 @@ def _check_outbox(outbox: Path) -> None:
         raise ExportError(_("{outbox} is geen map. Kies een map om naar te exporteren.").format(outbox=outbox))
 
 
-def _same_files(folder: Path, files: Mapping[str, bytes]) -> bool:
+def _same_files(folder: Path, files: Mapping[str, bytes], seal: Sealer | None) -> bool:
     try:
-        if (folder / MANIFEST).read_bytes() != files[MANIFEST]:
+        if read_file(folder, MANIFEST, seal) != files[MANIFEST]:
             return False
-    except OSError:
+    except (OSError, UserError):
         return False
-    return verify_bundle(folder)
+    return verify_bundle(folder, seal)
 
 
 def _remove_leftovers(outbox: Path, name: str) -> None:

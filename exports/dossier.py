@@ -7,17 +7,15 @@ professional: smaller type than the koelkastblad, but the same plain words.
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from board.inwoner import Inwoner
 from board.meting import Meting
 from board.vergelijking import Richting, vergelijk
 from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL, datum_nl
 from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, style, table_style
+from exports.png_pdf import png_image
 from exports.snapshot import snapshot_png
 
 BREEDTE = 16.6 * cm  # the text width of A4 with the margins of build_pdf
@@ -81,8 +79,7 @@ def _gegevens(inwoner: Inwoner, meting: Meting) -> Flowable:
 
 
 def _picture(png: bytes) -> Flowable:
-    w, h = ImageReader(io.BytesIO(png)).getSize()
-    return Image(io.BytesIO(png), BREEDTE, BREEDTE * h / w)
+    return png_image(png, BREEDTE)  # the PNG's own compressed pixels: encoded once (P9)
 
 
 def _vergelijking(meting: Meting, vorige: Meting | None) -> list[Flowable]:

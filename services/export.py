@@ -18,9 +18,9 @@ from board import Inwoner, Meting
 from board.errors import UserError
 from board.i18n import _
 from board.redenen import reden, technisch
-from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, bundle_name, write_bundle
+from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, Sealer, bundle_name, write_bundle
 from storage.audit_anchor import manifest_anchor
-from storage.outbox import outbox_folder
+from storage.outbox import outbox_folder, outbox_seal
 from storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -71,13 +71,15 @@ def export_metingen(
     team_contact: str = DEFAULT_TEAM_CONTACT,
     on_written: Callable[[Meting, Path], None] | None = None,
     anchor: Callable[[], Mapping[str, object]] | None = None,
+    seal: Sealer | None = None,
 ) -> ExportResult:
     """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
 
     A meting that fails is noted with its Dutch reason and the others go on; nothing
     half-written stays, so exporting again finishes the job (bundles already in place are
     skipped unchanged). ``on_written`` is called after each bundle is safely in place
-    (storage notes it as exported); ``anchor`` gives the audit log's head for each manifest.
+    (storage notes it as exported); ``anchor`` gives the audit log's head for each manifest;
+    ``seal`` encrypts every file.
     """
     todo = list(items)
     result = ExportResult()
@@ -85,7 +87,9 @@ def export_metingen(
         inwoner, meting, vorige = item
         try:
             head = anchor() if anchor is not None else None
-            folder = write_bundle(out, inwoner, meting, vorige, team_contact=team_contact, anchor=head)
+            folder = write_bundle(
+                out, inwoner, meting, vorige, team_contact=team_contact, anchor=head, seal=seal
+            )
             if on_written is not None:
                 on_written(meting, folder)
         except Exception as exc:  # one meting's failure, said in Dutch; the others go on
@@ -105,8 +109,9 @@ def export_to(
     team_contact: str | None = None,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the bundles, each manifest anchoring the audit log's head, and note each meting
-    as exported as soon as its bundle is in place."""
+    """Write the bundles, each manifest anchoring the audit log's head and every file sealed
+    with the outbox key (``storage.outbox_crypto``), and note each meting as exported as soon
+    as its bundle is in place."""
     return export_metingen(
         items,
         out,
@@ -114,6 +119,7 @@ def export_to(
         team_contact=team_contact or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT,
         on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
         anchor=lambda: manifest_anchor(repository),
+        seal=outbox_seal(repository),
     )
 
 

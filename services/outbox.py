@@ -1,16 +1,22 @@
-"""The outbox's use cases: a bundle reached the dossier (``mark_delivered``), and the
-retention period (``apply_retention``: at app start and by command)."""
+"""The outbox's use cases: a bundle reached the dossier (``mark_delivered``), the
+retention period (``apply_retention``: at app start and by command), the overview with each
+bundle's state (``overview``) and plain copies for a manual delivery (``export_plain``).
+Sending through the ZGW Documenten API is ``services.zgw_send``."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from board.bewaartermijn import BEWAARTERMIJN_DAGEN, grens
 from board.i18n import _
+from board.zgw import UploadStatus
+from exports.bundle import read_bundle
 from storage.errors import StorageError
-from storage.outbox import meting_id_of, outbox_folder, remove_bundles
+from storage.outbox import meting_id_of, outbox_folder, outbox_seal, remove_bundles
+from storage.permissions import private_dir, write_atomically
 from storage.repository import Repository
 from storage.urls import resolve_url
 
@@ -71,3 +77,56 @@ def remove_orphan_bundles(repository: Repository, outbox: Path) -> int:
     folders = {p.name: meting_id_of(p) for p in outbox.iterdir() if p.is_dir() and "_" in p.name and p.name[0] != "."}
     present = repository.metingen_present(sorted(set(folders.values()))) if folders else set()
     return remove_bundles(outbox, sorted({m for m in folders.values() if m not in present}))
+
+
+@dataclass(frozen=True)
+class BundelStand:
+    """One bundle as ``outbox list`` shows it."""
+
+    map: str | None  # the folder in the outbox; None once delivered (the copy is gone)
+    meting_id: str
+    dossiernummer: str
+    soort: str
+    datum: str
+    status: UploadStatus
+    reden: str | None
+
+
+def overview(repository: Repository, outbox: Path) -> list[BundelStand]:
+    """Every bundle in the outbox and every delivered one, with its state, by date."""
+    folders = {meting_id_of(p): p.name for p in outbox.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    found = []
+    for item in repository.uitgaand():
+        folder = folders.pop(item.meting_id, None)
+        if folder is not None:
+            status = item.status if item.status not in (None, UploadStatus.AFGELEVERD) else UploadStatus.WACHT
+        elif item.delivered_at is not None:
+            status = UploadStatus.AFGELEVERD
+        else:
+            continue  # exported to another folder (export --out): not the outbox's business
+        reden = item.reden if status == UploadStatus.MISLUKT else None
+        found.append(BundelStand(folder, item.meting_id, item.dossiernummer, item.soort, item.datum, status, reden))
+    return found
+
+
+def export_plain(repository: Repository, outbox: Path, target: Path) -> list[Path]:
+    """Plain copies of the bundles in the outbox in ``target`` (for a manual delivery), each
+    checked against its manifest first and each noted in the audit log."""
+    seal = outbox_seal(repository)
+    private_dir(target)
+    written = []
+    for folder in sorted(p for p in outbox.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        files = read_bundle(folder, seal)
+        copy = target / folder.name
+        private_dir(copy)
+        for name, data in files.items():
+            write_atomically(copy / name, data)
+        repository.note_plain_copy(meting_id_of(folder))
+        written.append(copy)
+    return written
+
+
+def waiting_count(url: str) -> int:
+    """How many bundles wait in the outbox of the database at ``url`` (a folder listing only)."""
+    outbox = outbox_folder(url)
+    return sum(1 for p in outbox.iterdir() if p.is_dir() and not p.name.startswith("."))

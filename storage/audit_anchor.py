@@ -21,6 +21,8 @@ from typing import Any
 from board import safe_json
 from board.i18n import _
 from storage import audit
+from storage.outbox import outbox_seal
+from storage.outbox_crypto import BundleSeal, SealError, is_sealed
 from storage.repository import Repository
 
 TABLET_ID_SETTING = "tablet_id"
@@ -69,18 +71,22 @@ def anchors_in_sight(repository: Repository, outbox: Path | None, extra: list[Se
         seen.append(SeenAnchor(int(data["regels"]), str(data["laatste_hash"]),
                                _("de centrale database ({op})").format(op=data["op"])))  # fmt: skip
     for manifest in sorted(outbox.glob("*/manifest.json")) if outbox is not None and outbox.is_dir() else ():
-        anchor = from_manifest(manifest)
+        anchor = from_manifest(manifest, outbox_seal(repository))
         if anchor is not None:
             seen.append(anchor)
     return seen
 
 
-def from_manifest(path: Path) -> SeenAnchor | None:
+def from_manifest(path: Path, seal: BundleSeal | None = None) -> SeenAnchor | None:
     """The audit log's head a bundle's manifest holds; None when it holds none the app could
-    have written (whatever its bytes: a number too big, a field of the wrong type, deep nesting)."""
+    have written (whatever its bytes: a number too big, a field of the wrong type, deep nesting);
+    opened with ``seal`` when the outbox is sealed."""
     try:
-        document = safe_json.loads(path.read_bytes(), max_bytes=MAX_MANIFEST_BYTES)
-    except (OSError, safe_json.SafeJsonError):
+        raw = path.read_bytes()
+        if seal is not None and is_sealed(raw):
+            raw = seal.read(path)
+        document = safe_json.loads(raw, max_bytes=MAX_MANIFEST_BYTES)
+    except (OSError, safe_json.SafeJsonError, SealError):
         return None
     data = document.get(MANIFEST_FIELD) if isinstance(document, dict) else None
     if not isinstance(data, dict):

@@ -202,3 +202,24 @@ class MonitorVerzondenRow(Base):
     centrale_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
     record_id: Mapped[str] = mapped_column(sa.String(64))
     verzonden_op: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class ZgwUploadRow(Base):
+    """Since revision 0006: how the upload of a meting's bundle through the ZGW Documenten API
+    stands (``board.zgw.UploadStatus``), and why it failed. A meting that goes takes it along."""
+
+    __tablename__ = "zgw_upload"
+
+    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(sa.String(20))
+    reden: Mapped[str | None] = mapped_column(sa.Text)
+    bijgewerkt: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class ZgwZaakRow(Base):
+    """Since revision 0006: the zaak (a Zaken API URL) an inwoner's documents are linked to."""
+
+    __tablename__ = "zgw_zaak"
+
+    inwoner_id: Mapped[str] = mapped_column(sa.ForeignKey("inwoner.id", ondelete="CASCADE"), primary_key=True)
+    zaak_url: Mapped[str] = mapped_column(sa.String(1000))

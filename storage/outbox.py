@@ -10,6 +10,7 @@ from pathlib import Path
 
 from board.i18n import _
 from storage.errors import StorageError
+from storage.outbox_crypto import BundleSeal
 from storage.paths import data_dir
 from storage.permissions import private_dir
 from storage.urls import is_sqlite, sqlite_path
@@ -24,6 +25,13 @@ def outbox_folder(url: str) -> Path:
     folder = base / OUTBOX
     private_dir(folder)
     return folder
+
+
+def outbox_seal(repository: object) -> BundleSeal | None:
+    """The seal for the outbox of a repository opened with the data key. Without one (a central
+    PostgreSQL database, or plain SQLite in tests and tools) bundles are written as they are."""
+    key = getattr(repository, "data_key", None)
+    return BundleSeal(key) if key else None
 
 
 def bundle_folders(outbox: Path, meting_id: str) -> list[Path]:

@@ -3,7 +3,8 @@
 This module holds the transactions, the audit entries that go with them, the inwoners and
 the metingen. The other concerns are parts of their own, mixed in: the export bookkeeping
 (``storage.export_log``), retention and erasure (``storage.retention``), the settings
-(``storage.settings``) and the monitor queue (``storage.monitor_queue``); a meting's change
+(``storage.settings``), the monitor queue (``storage.monitor_queue``) and the ZGW delivery
+(``storage.zgw_state``); a meting's change
 is written by ``storage.meting_diff``.
 
 Every method is one transaction: it happens completely or not at all. ``save_change`` is
@@ -53,19 +54,23 @@ from storage.retention import Retention
 from storage.settings import Settings
 from storage.urls import resolve_url
 from storage.validation import check_change, check_inwoner, check_meting
+from storage.zgw_state import ZgwState
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
 log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
 
 
-class Repository(ExportLog, Retention, Settings, MonitorQueue):
-    def __init__(self, engine: Engine, actor: str | None = None) -> None:
+class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState):
+    def __init__(self, engine: Engine, actor: str | None = None, data_key: bytes | None = None) -> None:
         """Use an engine whose schema is up to date (see ``Repository.open``).
 
         ``actor``: the unlocked professional's id; the audit log says who did what. Reads of
-        an inwoner's file are logged only when an actor is set (once per inwoner per session)."""
+        an inwoner's file are logged only when an actor is set (once per inwoner per session).
+        ``data_key``: the key the database was opened with; the outbox's key derives from it
+        (``storage.outbox_crypto``)."""
         self.engine = engine
         self.actor = actor
+        self.data_key = data_key
         self._opened: set[str] = set()  # inwoners whose opening is logged in this session
         self._changed: set[str] = set()  # concept metingen whose change is logged in this session
 
@@ -86,7 +91,7 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue):
         ``create``: the first start, see ``storage.migrate.open_database``."""
         from storage.migrate import open_database  # loads Alembic only when a migration is due
 
-        return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext, create=create), actor)
+        return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext, create=create), actor, key)
 
     def close(self) -> None:
         """Close every connection; on SQLite the write-ahead log is folded into the file first."""

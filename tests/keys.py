@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 from services.unlock import DEMO_NAAM
 from storage.keyring import KdfParams, Keyring
+from storage.outbox_crypto import BundleSeal
 
 TEST_KEY = bytes.fromhex("6d61676e656574626f72642d746573742d6b65792d6e6f742d7265616c2d2121")
 
@@ -33,3 +38,15 @@ def tablet_with_professional(
     professional_id, key = Keyring.for_database(url, kdf=kdf).add_professional(naam, pin)
     Repository.open(url, key, actor=professional_id, create=True).close()
     return professional_id, key
+
+
+TEST_SEAL = BundleSeal(TEST_KEY)  # opens the outbox of a tablet whose data key is TEST_KEY
+
+
+def sealed_bytes(path: Path) -> bytes:
+    """A file of a bundle in the outbox of a ``TEST_KEY`` tablet, opened."""
+    return TEST_SEAL.read(path)
+
+
+def sealed_json(path: Path) -> Any:
+    return json.loads(sealed_bytes(path))

@@ -5,7 +5,6 @@ what it cannot prove when it sees none."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -18,25 +17,14 @@ from storage.audit import entry_hash
 from storage.central import open_central
 from storage.engine import connect_sqlite
 from storage.outbox import outbox_folder
-from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
-from tests.traces import fill_known_inwoner
+from tests.keys import TEST_KEY, TEST_PIN, sealed_json
+from tests.traces import known_tablet
 
 
 @pytest.fixture
 def tablet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'tablet' / 'magneetbord.sqlite3'}"
-    (tmp_path / "tablet").mkdir()
-    add_test_professional(url)
     monkeypatch.setenv(PIN_ENV, TEST_PIN)
-    repository = Repository.open(url, key=TEST_KEY, actor="prof-1")
-    inwoner = fill_known_inwoner(repository)
-    meting = repository.current_concept(inwoner.id)
-    from datetime import UTC, datetime
-
-    repository.save_change(meting, meting.set_rapportcijfer(6).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC)))
-    repository.history(inwoner.id)
-    repository.close()
-    return url
+    return known_tablet(tmp_path / "tablet")
 
 
 def cut(url: str, entries: int) -> None:
@@ -128,7 +116,7 @@ def test_every_bundle_carries_the_head_and_verify_reads_it_from_the_outbox(
     assert main.main(["--db", tablet, "export"]) == 0
     capsys.readouterr()
     outbox = outbox_folder(tablet)
-    manifest = json.loads(next(outbox.glob("*/manifest.json")).read_text())
+    manifest = sealed_json(next(outbox.glob("*/manifest.json")))
     assert manifest["auditlog"]["regels"] >= 1 and len(manifest["auditlog"]["laatste_hash"]) == 64
     code, out = verify(tablet, capsys)
     assert code == 0 and "de export" in out

@@ -12,6 +12,7 @@ import main
 from board.document import loads, meting_from_document
 from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
 from storage import Repository
+from storage.outbox_crypto import BundleSeal
 from storage.paths import DATA_DIR_ENV
 
 
@@ -29,6 +30,13 @@ def unlocked(url: str) -> Repository:
     return open_for_cli(argparse.Namespace(db=url))
 
 
+def seal_of(url: str) -> BundleSeal:
+    """The outbox seal of the tablet at ``url`` (the demo's data key is random)."""
+    repo = unlocked(url)
+    repo.close()
+    return BundleSeal(repo.data_key)
+
+
 def outbox(tmp_path: Path) -> Path:
     return tmp_path / "outbox"  # beside the database file
 
@@ -42,9 +50,10 @@ def test_export_everything_not_yet_exported_then_nothing(filled: str, tmp_path: 
     assert f"{len(afgerond)} metingen geëxporteerd" in captured.out
     assert f"Exporteren: {len(afgerond)} van {len(afgerond)}" in captured.err  # progress for many
     folders = sorted(p for p in outbox(tmp_path).iterdir())
-    assert {json.loads((f / "manifest.json").read_text())["meting_id"] for f in folders} == afgerond
+    seal = seal_of(filled)
+    assert {json.loads(seal.read(f / "manifest.json"))["meting_id"] for f in folders} == afgerond
     some = folders[0]
-    meting = meting_from_document(loads((some / "meting.json").read_text()))
+    meting = meting_from_document(loads(seal.read(some / "meting.json").decode()))
     assert meting.afgerond and meting.id in afgerond
     assert main.main(["--db", filled, "export"]) == 0
     assert "niets te exporteren" in capsys.readouterr().out
@@ -61,7 +70,7 @@ def test_export_one_inwoner_to_another_folder(filled: str, tmp_path: Path) -> No
     out = tmp_path / "usb"
     out.mkdir()
     assert main.main(["--db", filled, "export", "--dossier", inwoner.dossiernummer, "--out", str(out)]) == 0
-    assert {json.loads((f / "manifest.json").read_text())["meting_id"] for f in out.iterdir()} == expected
+    assert {json.loads(seal_of(filled).read(f / "manifest.json"))["meting_id"] for f in out.iterdir()} == expected
 
 
 def test_clear_errors_for_unknown_dossier_concept_and_missing_folder(filled: str, tmp_path: Path, capsys) -> None:

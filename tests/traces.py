@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from board import BoardSession, Inwoner
@@ -24,6 +24,23 @@ def fill_known_inwoner(repository: Repository) -> Inwoner:
     session.apply(lambda m: m.place_fiche("geld", "inwoner", 0.2))
     session.apply(lambda m: m.add_doel("geld", DOEL))
     return inwoner
+
+
+def known_tablet(folder: Path) -> str:
+    """A tablet in ``folder`` (data key ``TEST_KEY``, PIN ``TEST_PIN``) holding the known
+    inwoner with an afgeronde nulmeting, opened once more afterwards; its URL."""
+    from tests.keys import TEST_KEY, add_test_professional
+
+    url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
+    folder.mkdir(parents=True, exist_ok=True)
+    add_test_professional(url)
+    repository = Repository.open(url, key=TEST_KEY, actor="prof-1")
+    inwoner = fill_known_inwoner(repository)
+    meting = repository.current_concept(inwoner.id)
+    repository.save_change(meting, meting.set_rapportcijfer(6).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC)))
+    repository.history(inwoner.id)
+    repository.close()
+    return url
 
 
 def find_traces(paths: Iterable[Path], needles: Iterable[str] = NEEDLES) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from board.i18n import _, format_datum
 from services.inwoners import add_inwoner, find_inwoners, wijken
 from services.inwoners import history as inwoner_history
 from widgets.common import Rij, Scherm, load_kv, make
+from widgets.versturen import VersturenBalk  # noqa: F401  (its kv rule is used by inwoners.kv)
 
 MAX_SHOWN = 50  # more than fits on a screen; a search narrows it down
 
@@ -35,6 +36,7 @@ class InwonersScreen(Scherm):
     professional = StringProperty("")
 
     def refresh(self) -> None:
+        self.ids.versturen.refresh()
         text = self.ids.search.text.strip()
         found = find_inwoners(self.app.repository, text, MAX_SHOWN)
         rows = self.ids.rows

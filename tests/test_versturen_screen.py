@@ -1,0 +1,105 @@
+"""Versturen on the professional's list of inwoners, driven by touch on the running app with
+Kivy's clock ticking: the bar shows what waits, a tap sends it (in a thread) while the bar
+follows the progress, and the outcome shows; at the tablet's two window sizes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from services.export import export_to, with_context
+from services.zgw_send import ENV
+from storage.keyring import KdfParams, Keyring
+from storage.repository import Repository
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    frames,
+    make_app_fixture,
+    tap,
+    type_pin,
+    window_fixture,
+    window_pixels,
+)
+from tests.traces import DOSSIER, fill_known_inwoner
+from tests.zgw_fake import FakeDocumenten, FaultProxy
+
+CLIENT_ID, SECRET = "magneetbord-test", "een-geheim-van-de-gemeente-voor-de-test"
+GROEN = (51, 140, 89)  # the progress bar, (0.20, 0.55, 0.35) in versturen.kv
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FakeDocumenten, FaultProxy]]:
+    fake = FakeDocumenten(CLIENT_ID, SECRET)
+    proxy = FaultProxy(fake.url)
+    iot = "https://catalogi.example.nl/catalogi/api/v1/informatieobjecttypen/1"
+    settings = {"url": proxy.url, "client_id": CLIENT_ID, "secret": SECRET, "rsin": "002220647"}
+    settings["informatieobjecttype"] = iot
+    for name, value in settings.items():
+        monkeypatch.setenv(ENV[name], value)
+    yield fake, proxy
+    proxy.close()
+    fake.close()
+
+
+def exported_tablet(tmp_path: object) -> None:
+    """A tablet with the known inwoner's afgeronde meting in its (sealed) outbox."""
+    url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
+    _, key = Keyring.for_database(url, kdf=KdfParams(memory_kib=64, time_cost=1)).add_professional("Sanne", PIN)
+    repository = Repository.open(url, key, actor="sanne")
+    inwoner = fill_known_inwoner(repository)
+    meting = repository.current_concept(inwoner.id)
+    repository.save_change(meting, meting.set_rapportcijfer(7).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC)))
+    meting = repository.history(inwoner.id)[-1]
+    from storage.outbox import outbox_folder
+
+    export_to(repository, [with_context(repository, meting)], outbox_folder(url))
+    repository.close()
+
+
+def tick_until(condition: object, seconds: float = 60) -> None:
+    """Frames with the clock running until ``condition()`` holds."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        frames(1)
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def test_versturen_sends_the_outbox_with_progress(
+    make_app: object, window: object, tmp_path: object, server: tuple, size: tuple[int, int]
+) -> None:
+    fake, proxy = server
+    exported_tablet(tmp_path)
+    window.size = size
+    app = make_app()
+    type_pin(app.screen("lock"), PIN)
+    frames(2)
+    assert app.current == "inwoners"
+    bar = app.screen("inwoners").ids.versturen
+    knop = bar.ids.versturen
+    assert bar.wachtend == 1 and bar.tekst == "1 export wacht op het dossier." and bar.height > 0
+    assert not knop.disabled and knop.right <= window.width and DOSSIER not in bar.tekst
+
+    proxy.plan = {proxy.count + 3: "hang"}  # the second document's lookup is held
+    tap(knop)
+    assert proxy.hung.wait(60)
+    tick_until(lambda: bar.tekst == "Versturen: 1 van 4 documenten")
+    assert bar.bezig and knop.disabled and bar.voortgang == pytest.approx(0.25)
+    frames(2)
+    balk = bar.ids.balk
+    x, y = balk.to_window(balk.x + balk.width * 0.1, balk.center_y)
+    pixels = window_pixels()
+    assert pixels.getpixel((int(x), int(window.height - y))) == GROEN  # the bar is drawn, a quarter long
+    x_empty, _ = balk.to_window(balk.x + balk.width * 0.6, balk.center_y)
+    assert pixels.getpixel((int(x_empty), int(window.height - y))) != GROEN
+
+    proxy.release.set()  # the held request ends without an answer: retried after a back-off
+    tick_until(lambda: not bar.bezig)
+    bar.thread.join()
+    assert bar.tekst == "1 export afgeleverd." and bar.wachtend == 0 and knop.disabled
+    assert len(fake.documents) == 4
+    assert app.repository.uitgaand()[0].delivered_at is not None

@@ -1,0 +1,103 @@
+"""Versturen: the professional sends the outbox to the gemeente's dossier (ZGW Documenten API)
+from the list of inwoners, with progress.
+
+A bar under the search, shown only while bundles wait: how many, and a button. The upload
+(``services.zgw_send.send_outbox``) runs in a thread; its progress and its end reach the
+screen through ``Clock.schedule_once``, so the widgets change on Kivy's thread only. The bar
+shows counts, never a dossiernummer: the tablet may be on a table with an inwoner beside it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from kivy.clock import Clock
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+
+from board.errors import UserError
+from board.i18n import _, ngettext
+from widgets.common import load_kv
+
+
+class VersturenBalk(BoxLayout):
+    app = ObjectProperty(None)
+    wachtend = NumericProperty(0)  # bundles in the outbox
+    bezig = BooleanProperty(False)
+    voortgang = NumericProperty(0.0)  # 0..1 while sending
+    tekst = StringProperty("")
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.thread: threading.Thread | None = None
+        self._bericht = ""  # the last run's outcome, kept until the next refresh shows the count
+
+    def on_touch_down(self, touch: object) -> bool:
+        # Only touches on the bar itself: hidden (no height), its button must not take a tap
+        # meant for '+ Nieuwe inwoner' above it (a disabled widget swallows the touches it covers).
+        if not self.collide_point(*touch.pos):
+            return False
+        return super().on_touch_down(touch)
+
+    def refresh(self) -> None:
+        """Count the bundles waiting (a folder listing: no database, no network)."""
+        if self.bezig or self.app is None:
+            return
+        from services.outbox import waiting_count
+
+        self.wachtend = waiting_count(self.app.url)
+        count = ngettext(
+            "{n} export wacht op het dossier.", "{n} exports wachten op het dossier.", self.wachtend
+        ).format(n=self.wachtend)
+        self.tekst = " ".join(t for t in (self._bericht, count if self.wachtend else "") if t)
+
+    def versturen(self) -> None:
+        if self.bezig:
+            return
+        self.bezig, self.voortgang, self._bericht = True, 0.0, ""
+        self.tekst = _("Versturen naar het dossier ...")
+        repository, url = self.app.repository, self.app.url
+
+        def work() -> None:
+            report, error = None, None
+            try:
+                from services.outbox import outbox_for
+                from services.zgw_send import send_outbox
+
+                report = send_outbox(repository, outbox_for(url), self._progress)
+            except (UserError, OSError) as exc:
+                error = str(exc)
+            Clock.schedule_once(lambda _dt: self._finished(report, error))
+
+        self.thread = threading.Thread(target=work, name="versturen", daemon=True)
+        self.thread.start()
+
+    def _progress(self, done: int, total: int, _what: str) -> None:  # on the upload's thread
+        Clock.schedule_once(lambda _dt: self._show(done, total))
+
+    def _show(self, done: int, total: int) -> None:
+        if not self.bezig:
+            return
+        self.voortgang = done / total if total else 1.0
+        self.tekst = _("Versturen: {done} van {total} documenten").format(done=done, total=total)
+
+    def _finished(self, report: object, error: str | None) -> None:
+        self.bezig = False
+        if error is not None:
+            self._bericht = error
+        else:
+            delivered, failed = len(report.afgeleverd), len(report.mislukt)
+            parts = [ngettext("{n} export afgeleverd.", "{n} exports afgeleverd.", delivered).format(n=delivered)]
+            if failed:
+                parts.append(ngettext(
+                    "{n} niet: zie 'python3 main.py outbox list'.", "{n} niet: zie 'python3 main.py outbox list'.",
+                    failed,
+                ).format(n=failed))  # fmt: skip
+            if report.gestopt:
+                parts.append(_("De server was niet bereikbaar; probeer het later opnieuw."))
+            self._bericht = " ".join(parts)
+        self.voortgang = 1.0 if error is None else self.voortgang
+        self.refresh()
+
+
+load_kv(__file__)
