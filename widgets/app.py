@@ -45,6 +45,7 @@ from services.visit import (
     vorige_meting,
 )
 from widgets import kiosk
+from widgets.memory import release_free_memory
 
 if TYPE_CHECKING:  # the board's modules load with the first visit, not with the lock screen
     from board import BoardSession, Inwoner, Meting
@@ -315,6 +316,12 @@ class MagneetbordApp(App):
             self.marker.write(Visit(meting.inwoner_id, meting.id))
             if "afronden" in self._screens:
                 self._follow("afronden")
+        Window.bind(on_flip=self._release_after_frame)
+
+    def _release_after_frame(self, *_args: object) -> None:
+        """Once a board is on screen: what unlocking and building it freed goes back (P8)."""
+        Window.unbind(on_flip=self._release_after_frame)
+        release_free_memory()
 
     def _attach(self, session: BoardSession) -> None:
         """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""
