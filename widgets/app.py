@@ -334,7 +334,12 @@ class MagneetbordApp(App):
                 self._follow("afronden")
         if self._release_pending:
             self._release_pending = False
-            release_free_memory()
+            Window.bind(on_flip=self._release_after_frame)
+
+    def _release_after_frame(self, *_args: object) -> None:
+        """The frame after the board's first: what drawing that one took is free again."""
+        Window.unbind(on_flip=self._release_after_frame)
+        release_free_memory()
 
     def _attach(self, session: BoardSession) -> None:
         """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""
