@@ -8,7 +8,7 @@ from canvas instructions (or from an Fbo export), not from the window's pixels.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import pytest
 
@@ -20,6 +20,20 @@ def frames(count: int = 2) -> None:
 
     for _ in range(count):
         EventLoop.idle()
+
+
+def frames_until(done: Callable[[], bool], seconds: float = 2.0) -> bool:
+    """Real frames, the clock ticking, until ``done()`` or ``seconds`` have passed: an
+    animation takes time, not a number of frames (a quiet machine draws 10 frames in 70 ms)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+        frames(1)
+    return True
 
 
 def touch_down(x: float, y: float) -> object:

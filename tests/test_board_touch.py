@@ -10,7 +10,7 @@ import pytest
 
 from board import Perspectief
 from board.geometry import FINGER
-from tests.kivy_helpers import button, drag, frames, show_fixture, tap, window_fixture  # noqa: F401
+from tests.kivy_helpers import button, drag, frames, frames_until, show_fixture, tap, window_fixture  # noqa: F401
 from tests.test_board_widget import board_with
 from widgets.touch_guard import GUARD_SECONDS
 
@@ -58,11 +58,7 @@ def test_a_second_tap_on_sluiten_after_the_prompts_closed_does_not_reach_the_boa
         y = row.center_y + (2 if y > row.center_y else -2)  # on the bar, still on the button
     assert sluiten.collide_point(*sluiten.to_widget(x, y))
     drag([(x, y)])  # the first tap closes the dialog
-    for _ in range(10):  # it fades out and is gone
-        frames(1)
-        if view.parent is None:
-            break
-    assert view.parent is None
+    assert frames_until(lambda: view.parent is None)  # it fades out and is gone
     before = session.committed
     drag([(x, y)])  # the second tap of the double tap
     frames(1)

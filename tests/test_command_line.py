@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from datetime import date
@@ -146,3 +147,14 @@ def test_messages_show_commands_that_work_as_typed(tmp_path: Path, monkeypatch, 
     assert capsys.readouterr().out.startswith("usage: python3 main.py")
     catalogue = (ROOT / "assets" / "locale" / "magneetbord.pot").read_text()
     assert "main.py" in catalogue and "python main.py" not in catalogue
+
+
+def test_the_readme_monitor_picture_is_made_by_the_readme_command() -> None:
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"`(python3 main\.py demo --inwoners \d+) && (python3 main\.py monitor [^`]+)`", readme)
+    assert command, "the README shows the command for the monitor picture"
+    script = (root / "docs" / "make_monitor_example.sh").read_text(encoding="utf-8")
+    demo, monitor = (part.replace("python3 main.py ", "") for part in command.groups())
+    assert f'"$ROOT/main.py" {demo})' in script and f'"$ROOT/main.py" {monitor}' in script
+    assert "docs/monitor-example-beter.png" in readme and "monitor-example-beter.png" in script

@@ -18,6 +18,7 @@ from tests.kivy_helpers import (  # noqa: F401
     button,
     drag,
     frames,
+    frames_until,
     make_app_fixture,
     tap,
     touch_down,
@@ -297,10 +298,7 @@ def test_the_dialogs_the_monitor_and_the_wait_at_this_size(
     check(views[0])
     assert _in_window(views[0], window)
     tap(button(views[0], "Sluiten"))
-    for _ in range(20):  # the dialog fades out
-        time.sleep(0.02)
-        frames(1)
-    assert not [v for v in window.children if isinstance(v, ModalView)]
+    assert frames_until(lambda: not [v for v in window.children if isinstance(v, ModalView)])  # it fades out
     _tap_at(*tray.to_window(x + w / 2, y + h / 2))  # geld onto the board, its fiche placed
     row = bord.board.layout.row("geld")
     drag([bord.board.to_window(row.x_for(0.5), row.center_y), bord.board.to_window(row.x_for(0.7), row.center_y)])
