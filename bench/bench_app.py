@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,11 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.app_start import PIN, SIZE, prepare, run_child  # noqa: E402
 from bench.common import Figure, benchmark, median  # noqa: E402
 
 RUNS = 7
-PIN = "482913"
-SIZE = (1280, 800)
 CONCEPT_DOSSIER = "WT-2025-01016"  # a vervolgmeting left unfinished in the demo data
 
 
@@ -145,34 +143,9 @@ def child_app() -> None:
     Measured().run()
 
 
-def prepare(folder: Path) -> None:
-    """Demo data, one professional with the real Argon2id cost, and a visit left open."""
-    os.environ["MAGNEETBORD_DATA_DIR"] = str(folder)
-    from services.demo import fill
-    from services.visit import Visit, VisitMarker
-    from storage.keyring import Keyring
-    from storage.repository import Repository
-
-    url = f"sqlite:///{folder / 'magneetbord.sqlite3'}"
-    _, key = Keyring.for_database(url).add_professional("Bench", PIN)
-    repository = Repository.open(url, key, create=True)  # the first start: keyring and database made together
-    fill(repository)
-    inwoner = repository.find_inwoner(CONCEPT_DOSSIER)
-    concept = repository.current_concept(inwoner.id)
-    VisitMarker(folder).write(Visit(inwoner.id, concept.id))
-    repository.close()
-
-
 def _run(kind: str, folder: Path) -> dict:
-    env = dict(os.environ, MAGNEETBORD_DATA_DIR=str(folder), MAGNEETBORD_DB=f"sqlite:///{folder}/magneetbord.sqlite3")
-    env.pop("KIVY_HOME", None)
     start = time.time()
-    out = subprocess.run([sys.executable, __file__, kind, str(folder)], env=env, capture_output=True, text=True,
-                         timeout=120, check=False)
-    line = next((raw for raw in out.stdout.splitlines() if raw.startswith("{")), None)
-    if line is None:
-        raise RuntimeError(f"{kind} did not get ready: {out.stdout[-2000:]} {out.stderr[-2000:]}")
-    result = json.loads(line)
+    result = run_child(__file__, [kind, str(folder)], folder)
     result["seconds"] = result["ready"] - start
     return result
 
@@ -180,7 +153,7 @@ def _run(kind: str, folder: Path) -> dict:
 @cache  # P3 and P8 come from the same runs
 def measure(runs: int = RUNS) -> tuple[list[dict], list[dict]]:
     folder = Path(tempfile.mkdtemp(prefix="magneetbord-bench-app-"))
-    prepare(folder)
+    prepare(folder, open_concept_of=CONCEPT_DOSSIER)
     _run("app", folder)  # once untimed: the first start compiles .pyc files and the kv parser caches
     _run("bare", folder)
     apps, bares = [], []

@@ -18,10 +18,10 @@ from pathlib import Path
 from board.document import dumps, history_to_document
 from board.i18n import _
 from board.inwoner import Inwoner, dossier_map
+from board.wissen import marker_gaat, wisverzoek
 from exports.dossier import dossier_pdf
 from services.visit import VisitMarker
-from storage import audit
-from storage.erasure import erase_queued
+from storage import audit, erasure
 from storage.errors import StorageError
 from storage.outbox import remove_bundles
 from storage.permissions import write_atomically
@@ -68,12 +68,21 @@ def erase_everywhere(
     repository: Repository, outbox: Path, inwoner_id: str, marker: VisitMarker | None = None
 ) -> list[str]:
     """Erase the inwoner on the tablet now (the database, their bundles in ``outbox``, the
-    visit marker when it names them) and queue the central erasure; returns the metingen's ids."""
-    ids = erase_queued(repository, inwoner_id)
+    visit marker when it names them) and queue the central erasure (``board.wissen`` decides
+    what goes); returns the metingen's ids."""
+    verzoek = wisverzoek(inwoner_id, erasure.monitor_key(repository))
+    if verzoek is not None:
+        erasure.queue(repository, verzoek)  # first: no erasure here goes unasked centrally
+    try:
+        ids = repository.erase_inwoner(inwoner_id)
+    except BaseException:
+        if verzoek is not None:
+            erasure.drop(repository, inwoner_id)  # nothing was erased here: nothing to ask there
+        raise
     remove_bundles(outbox, ids)
     marker = marker or VisitMarker()
     visit = marker.read()
-    if visit is not None and (visit.inwoner_id == inwoner_id or visit.meting_id in ids):
+    if visit is not None and marker_gaat(inwoner_id, ids, visit.inwoner_id, visit.meting_id):
         marker.clear()
     return ids
 

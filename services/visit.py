@@ -65,12 +65,16 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None, 
     return repository
 
 
-def meting_for_visit(repository: Repository, inwoner_id: str, today: date) -> Meting:
+def meting_for_visit(
+    repository: Repository, inwoner_id: str, today: date, history: list[Meting] | None = None
+) -> Meting:
     """The meting a visit works on (``board.bezoek.volgende_meting``): the open concept exactly
-    as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting."""
+    as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting.
+    ``history``: the inwoner's metingen as just read for the inwoner's screen (the tap that
+    opens the board then reads nothing again); without it, read here."""
     from board.bezoek import Stap, volgende_meting
 
-    volgende = volgende_meting(repository.history(inwoner_id))
+    volgende = volgende_meting(repository.history(inwoner_id) if history is None else history)
     if volgende.stap is Stap.VERDER:
         assert volgende.concept is not None
         return volgende.concept

@@ -15,7 +15,6 @@ central server encrypts at rest and in transit itself.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +52,8 @@ def connect_sqlite(path: str, key: bytes | None = None, *, read_only: bool = Fal
         "uri": read_only,
     }
     if key is None:
+        import sqlite3  # plain SQLite only (tests, tools): the kiosk has SQLCipher's own (P8)
+
         conn = sqlite3.connect(target, **options)
         if not read_only:
             private_database(path)

@@ -1,21 +1,21 @@
-"""Erasure (AVG art. 17) in the databases; ``services.inzage.erase_everywhere`` is the use case.
+"""Erasure (AVG art. 17) in the databases, carried out as ``board.wissen`` decides it;
+``services.inzage.erase_everywhere`` is the use case.
 
 On the tablet: the inwoner and every meting (``Repository.erase_inwoner``: secure_delete,
 WAL truncated); the use case also removes their bundles in the outbox and the visit marker
-(``bezoek.json``) when it names them. Centrally: their monitor records, by pseudonym, at the next ``sync``; until then
-the pseudonym waits on the tablet in the encrypted database (the queue below), and when
-the central database has deleted them the tablet logs ``centraal_gewist`` and forgets the
-pseudonym.
+(``bezoek.json``) when it names them. Centrally: their monitor records, by pseudonym, at
+the next ``sync``; until then the ``Wisverzoek`` waits on the tablet in the encrypted
+database (the queue below), and when the central database has deleted them the tablet
+logs ``centraal_gewist`` and forgets the pseudonym.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from board.monitor_1_record import keyed_hash
+from board.wissen import Wisverzoek, met_verzoek, zonder_verzoek
 from storage import audit
 from storage.repository import Repository
 from storage.settings import MONITOR_KEY_SETTING
@@ -23,22 +23,10 @@ from storage.settings import MONITOR_KEY_SETTING
 QUEUE_SETTING = "monitor_wisverzoeken"
 
 
-@dataclass(frozen=True)
-class Wisverzoek:
-    inwoner_id: str  # the random id, as in the audit log
-    pseudoniem: str  # HMAC of it under the gemeente's key: what the central database knows
-
-
-def erase_queued(repository: Repository, inwoner_id: str) -> list[str]:
-    """Erase the inwoner on the tablet now and queue the central erasure (undone when the
-    erasure fails); returns the metingen's ids."""
-    queued = _queue(repository, inwoner_id)
-    try:
-        return repository.erase_inwoner(inwoner_id)
-    except BaseException:
-        if queued:
-            _drop(repository, inwoner_id)
-        raise
+def monitor_key(repository: Repository) -> bytes | None:
+    """The gemeente's monitor key, when this tablet takes part in the monitor."""
+    key = repository.get_instelling(MONITOR_KEY_SETTING)
+    return None if key is None else bytes.fromhex(key)
 
 
 def pending(repository: Repository) -> list[Wisverzoek]:
@@ -46,10 +34,18 @@ def pending(repository: Repository) -> list[Wisverzoek]:
     return [Wisverzoek(**item) for item in json.loads(raw)] if raw else []
 
 
+def queue(repository: Repository, verzoek: Wisverzoek) -> None:
+    _store(repository, met_verzoek(pending(repository), verzoek))
+
+
+def drop(repository: Repository, inwoner_id: str) -> None:
+    _store(repository, zonder_verzoek(pending(repository), inwoner_id))
+
+
 def acknowledge(repository: Repository, verzoek: Wisverzoek) -> None:
     """The central database deleted the records: logged, and the pseudonym forgotten here."""
     repository.log(audit.CENTRAAL_GEWIST, verzoek.inwoner_id)
-    _drop(repository, verzoek.inwoner_id)
+    drop(repository, verzoek.inwoner_id)
 
 
 def send(repository: Repository, engine: sa.Engine) -> int:
@@ -66,20 +62,6 @@ def send(repository: Repository, engine: sa.Engine) -> int:
     return done
 
 
-def _queue(repository: Repository, inwoner_id: str) -> bool:
-    key = repository.get_instelling(MONITOR_KEY_SETTING)
-    if key is None:
-        return False  # no monitor key: no record of anyone ever left this tablet
-    verzoek = Wisverzoek(inwoner_id, keyed_hash(bytes.fromhex(key), "inwoner", inwoner_id))
-    # Once per inwoner: an erasure killed after this and tried again queues no second request.
-    _store(repository, [*(v for v in pending(repository) if v.inwoner_id != inwoner_id), verzoek])
-    return True
-
-
-def _drop(repository: Repository, inwoner_id: str) -> None:
-    _store(repository, [v for v in pending(repository) if v.inwoner_id != inwoner_id])
-
-
-def _store(repository: Repository, queue: list[Wisverzoek]) -> None:
-    value = json.dumps([{"inwoner_id": v.inwoner_id, "pseudoniem": v.pseudoniem} for v in queue])
+def _store(repository: Repository, wachtrij: list[Wisverzoek]) -> None:
+    value = json.dumps([{"inwoner_id": v.inwoner_id, "pseudoniem": v.pseudoniem} for v in wachtrij])
     repository.set_instelling(QUEUE_SETTING, value)

@@ -1,18 +1,19 @@
-"""The tables, as SQLAlchemy 2.0 typed models. They mirror ``board/`` one to one.
+"""The tables, as SQLAlchemy Core tables. They mirror ``board/`` one to one.
 
 An inwoner is stored with as little as needed: a random id, the dossier number, the wijk,
 optionally initials. The CHECK constraints repeat the board's ranges, so that a value the
-board refuses cannot enter by another road either. The migrations under
+board refuses cannot enter by another road either. Core tables, not ORM classes: storage
+reads and writes with Core statements only, and loading the ORM cost the kiosk some 6 MiB
+(P8). The migrations under
 ``storage/migrations/versions`` create exactly these tables (a test compares them).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from board.meting import MAX_ACTIE_TEXT, MAX_DOEL_TEXT, Evaluatie, MetingSoort, Perspectief, Status, Uitvoerder
 
@@ -47,179 +48,190 @@ def one_of(column: str, values: Any) -> str:
     return f"{column} IN ({', '.join(repr(str(v.value)) for v in values)})"
 
 
-class Base(DeclarativeBase):
-    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+METADATA = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class InwonerRow(Base):
-    __tablename__ = "inwoner"
+class Base:
+    """The metadata of every table (alembic and the migration test compare against it)."""
 
-    id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
-    dossiernummer: Mapped[str] = mapped_column(sa.String(40), unique=True)
-    wijk: Mapped[str] = mapped_column(sa.String(60), index=True)
-    initialen: Mapped[str | None] = mapped_column(sa.String(12))
+    metadata = METADATA
 
 
-class MetingRow(Base):
-    __tablename__ = "meting"
-    __table_args__ = (
-        sa.UniqueConstraint("inwoner_id", "volgnummer"),
-        sa.CheckConstraint(one_of("soort", MetingSoort), name="soort"),
-        sa.CheckConstraint(one_of("status", Status), name="status"),
-        sa.CheckConstraint("volgnummer >= 0", name="volgnummer"),
-        sa.CheckConstraint("rapportcijfer BETWEEN 1 AND 10", name="rapportcijfer"),
-        sa.CheckConstraint(
-            "(status = 'afgerond' AND afgerond_op IS NOT NULL) OR (status = 'concept' AND afgerond_op IS NULL)",
-            name="afgerond_op",
-        ),
-    )
+class Rows:
+    """A table whose columns read as attributes (``MetingRow.status``) and that goes where
+    a table goes (``sa.insert(AuditRow)``); ``__table__`` is the table itself."""
 
-    id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
-    inwoner_id: Mapped[str] = mapped_column(sa.ForeignKey("inwoner.id"))
-    datum: Mapped[date] = mapped_column(sa.Date)
-    soort: Mapped[str] = mapped_column(sa.String(20))
-    volgnummer: Mapped[int] = mapped_column(sa.Integer)
-    set_naam: Mapped[str] = mapped_column(sa.String(60))
-    set_versie: Mapped[int] = mapped_column(sa.Integer)
-    vorige_meting_id: Mapped[str | None] = mapped_column(sa.ForeignKey("meting.id"))
-    rapportcijfer: Mapped[int | None] = mapped_column(sa.Integer)
-    volgende_meting: Mapped[date | None] = mapped_column(sa.Date)
-    status: Mapped[str] = mapped_column(sa.String(20))
-    afgerond_op: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    def __init__(self, table: sa.Table) -> None:
+        self.__table__ = table
+
+    def __getattr__(self, name: str) -> sa.Column[Any]:
+        try:
+            return self.__table__.c[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __clause_element__(self) -> sa.Table:
+        return self.__table__
 
 
-class GekozenRow(Base):
-    """A chosen leefgebied and its place in the priority order (0 = most important)."""
-
-    __tablename__ = "gekozen"
-    __table_args__ = (sa.CheckConstraint("rang >= 0", name="rang"),)
-
-    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
-    leefgebied: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
-    rang: Mapped[int] = mapped_column(sa.Integer)
+def _table(name: str, *items: sa.SchemaItem) -> Rows:
+    return Rows(sa.Table(name, METADATA, *items))
 
 
-class FicheRow(Base):
-    __tablename__ = "fiche"
-    __table_args__ = (
-        # A fiche stands on a chosen leefgebied: a stale save cannot leave one behind.
-        sa.ForeignKeyConstraint(["meting_id", "leefgebied"], ["gekozen.meting_id", "gekozen.leefgebied"]),
-        sa.CheckConstraint(one_of("perspectief", Perspectief), name="perspectief"),
-        # NaN fails too: SQLite stores it as NULL, PostgreSQL sorts it above 1.
-        sa.CheckConstraint("positie >= 0 AND positie <= 1", name="positie"),
-    )
-
-    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
-    leefgebied: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
-    perspectief: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
-    positie: Mapped[float] = mapped_column(sa.Float)
+def _key(name: str, *args: Any, **kwargs: Any) -> sa.Column[Any]:
+    return sa.Column(name, *args, primary_key=True, **kwargs)
 
 
-class DoelRow(Base):
-    """A doel as it stands in one meting; a carried-over doel keeps its id in the next one."""
-
-    __tablename__ = "doel"
-    __table_args__ = (
-        sa.CheckConstraint(f"length(tekst) BETWEEN 1 AND {MAX_DOEL_TEXT}", name="tekst"),
-        sa.CheckConstraint(one_of("evaluatie", Evaluatie), name="evaluatie"),
-        sa.CheckConstraint("volgorde >= 0", name="volgorde"),
-    )
-
-    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
-    doel_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
-    volgorde: Mapped[int] = mapped_column(sa.Integer)
-    leefgebied: Mapped[str] = mapped_column(sa.String(60))
-    tekst: Mapped[str] = mapped_column(sa.Text)
-    sinds_meting: Mapped[str] = mapped_column(sa.String(MAX_ID))
-    streefdatum: Mapped[date | None] = mapped_column(sa.Date)
-    evaluatie: Mapped[str | None] = mapped_column(sa.String(20))
+def _required(name: str, *args: Any, **kwargs: Any) -> sa.Column[Any]:
+    return sa.Column(name, *args, nullable=False, **kwargs)
 
 
-class ActieRow(Base):
-    __tablename__ = "actie"
-    __table_args__ = (
-        sa.ForeignKeyConstraint(["meting_id", "doel_id"], ["doel.meting_id", "doel.doel_id"], ondelete="CASCADE"),
-        sa.CheckConstraint(one_of("wie", Uitvoerder), name="wie"),
-        sa.CheckConstraint(f"length(wat) BETWEEN 1 AND {MAX_ACTIE_TEXT}", name="wat"),
-    )
-
-    meting_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
-    doel_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
-    volgorde: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
-    wie: Mapped[str] = mapped_column(sa.String(30))
-    wat: Mapped[str] = mapped_column(sa.String(MAX_ACTIE_TEXT))
+def _optional(name: str, *args: Any, **kwargs: Any) -> sa.Column[Any]:
+    return sa.Column(name, *args, nullable=True, **kwargs)
 
 
-class ExportRow(Base):
-    """Since revision 0002: when an afgeronde meting went out to the dossier. Kept apart
-    from the meting row, because an afgeronde meting row never changes."""
+InwonerRow = _table(
+    "inwoner",
+    _key("id", sa.String(MAX_ID)),
+    _required("dossiernummer", sa.String(40), unique=True),
+    _required("wijk", sa.String(60), index=True),
+    _optional("initialen", sa.String(12)),
+)
 
-    __tablename__ = "meting_export"
+MetingRow = _table(
+    "meting",
+    _key("id", sa.String(MAX_ID)),
+    _required("inwoner_id", sa.ForeignKey("inwoner.id")),
+    _required("datum", sa.Date),
+    _required("soort", sa.String(20)),
+    _required("volgnummer", sa.Integer),
+    _required("set_naam", sa.String(60)),
+    _required("set_versie", sa.Integer),
+    _optional("vorige_meting_id", sa.ForeignKey("meting.id")),
+    _optional("rapportcijfer", sa.Integer),
+    _optional("volgende_meting", sa.Date),
+    _required("status", sa.String(20)),
+    _optional("afgerond_op", IsoDateTime),
+    sa.UniqueConstraint("inwoner_id", "volgnummer"),
+    sa.CheckConstraint(one_of("soort", MetingSoort), name="soort"),
+    sa.CheckConstraint(one_of("status", Status), name="status"),
+    sa.CheckConstraint("volgnummer >= 0", name="volgnummer"),
+    sa.CheckConstraint("rapportcijfer BETWEEN 1 AND 10", name="rapportcijfer"),
+    sa.CheckConstraint(
+        "(status = 'afgerond' AND afgerond_op IS NOT NULL) OR (status = 'concept' AND afgerond_op IS NULL)",
+        name="afgerond_op",
+    ),
+)
 
-    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
-    exported_at: Mapped[datetime] = mapped_column(IsoDateTime)
+# A chosen leefgebied and its place in the priority order (0 = most important).
+GekozenRow = _table(
+    "gekozen",
+    _key("meting_id", sa.ForeignKey("meting.id", ondelete="CASCADE")),
+    _key("leefgebied", sa.String(60)),
+    _required("rang", sa.Integer),
+    sa.CheckConstraint("rang >= 0", name="rang"),
+)
+
+FicheRow = _table(
+    "fiche",
+    _key("meting_id", sa.ForeignKey("meting.id", ondelete="CASCADE")),
+    _key("leefgebied", sa.String(60)),
+    _key("perspectief", sa.String(20)),
+    _required("positie", sa.Float),
+    # A fiche stands on a chosen leefgebied: a stale save cannot leave one behind.
+    sa.ForeignKeyConstraint(["meting_id", "leefgebied"], ["gekozen.meting_id", "gekozen.leefgebied"]),
+    sa.CheckConstraint(one_of("perspectief", Perspectief), name="perspectief"),
+    # NaN fails too: SQLite stores it as NULL, PostgreSQL sorts it above 1.
+    sa.CheckConstraint("positie >= 0 AND positie <= 1", name="positie"),
+)
+
+# A doel as it stands in one meting; a carried-over doel keeps its id in the next one.
+DoelRow = _table(
+    "doel",
+    _key("meting_id", sa.ForeignKey("meting.id", ondelete="CASCADE")),
+    _key("doel_id", sa.String(MAX_ID)),
+    _required("volgorde", sa.Integer),
+    _required("leefgebied", sa.String(60)),
+    _required("tekst", sa.Text),
+    _required("sinds_meting", sa.String(MAX_ID)),
+    _optional("streefdatum", sa.Date),
+    _optional("evaluatie", sa.String(20)),
+    sa.CheckConstraint(f"length(tekst) BETWEEN 1 AND {MAX_DOEL_TEXT}", name="tekst"),
+    sa.CheckConstraint(one_of("evaluatie", Evaluatie), name="evaluatie"),
+    sa.CheckConstraint("volgorde >= 0", name="volgorde"),
+)
+
+ActieRow = _table(
+    "actie",
+    _key("meting_id", sa.String(MAX_ID)),
+    _key("doel_id", sa.String(MAX_ID)),
+    _key("volgorde", sa.Integer),
+    _required("wie", sa.String(30)),
+    _required("wat", sa.String(MAX_ACTIE_TEXT)),
+    sa.ForeignKeyConstraint(["meting_id", "doel_id"], ["doel.meting_id", "doel.doel_id"], ondelete="CASCADE"),
+    sa.CheckConstraint(one_of("wie", Uitvoerder), name="wie"),
+    sa.CheckConstraint(f"length(wat) BETWEEN 1 AND {MAX_ACTIE_TEXT}", name="wat"),
+)
+
+# Since revision 0002: when an afgeronde meting went out to the dossier. Kept apart from the
+# meting row, because an afgeronde meting row never changes.
+ExportRow = _table(
+    "meting_export",
+    _key("meting_id", sa.ForeignKey("meting.id", ondelete="CASCADE")),
+    _required("exported_at", IsoDateTime),
     # Since revision 0003: when the bundle reached the dossier; the tablet's copy then goes.
-    delivered_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    _optional("delivered_at", IsoDateTime),
+)
 
+# Since revision 0003: the audit log (NEN 7513). Who, what, which inwoner (the random id
+# only), when, with what result; never content. Each entry's hash covers the previous hash
+# and its own fields, so an edited, removed or reordered entry shows. No foreign key to
+# ``inwoner``: the entry that an inwoner was erased outlives the inwoner.
+AuditRow = _table(
+    "audit",
+    _key("seq", sa.Integer, autoincrement=False),
+    _required("moment", IsoDateTime),
+    _optional("professional_id", sa.String(MAX_ID)),
+    _required("actie", sa.String(20)),
+    _optional("inwoner_id", sa.String(MAX_ID)),
+    _required("resultaat", sa.String(20)),
+    _required("vorige_hash", sa.String(64)),
+    _required("hash", sa.String(64)),
+    sa.CheckConstraint("seq >= 1", name="seq"),
+)
 
-class AuditRow(Base):
-    """Since revision 0003: the audit log (NEN 7513). Who, what, which inwoner (the random id
-    only), when, with what result; never content. Each entry's hash covers the previous
-    hash and its own fields, so an edited, removed or reordered entry shows. No foreign key
-    to ``inwoner``: the entry that an inwoner was erased outlives the inwoner."""
+# Since revision 0004: the tablet's own settings, such as the gemeente's monitor key. Kept in
+# the database, so they are as safe as the data (encrypted with it).
+InstellingRow = _table(
+    "instelling",
+    _key("naam", sa.String(60)),
+    _required("waarde", sa.Text),
+)
 
-    __tablename__ = "audit"
-    __table_args__ = (sa.CheckConstraint("seq >= 1", name="seq"),)
+# Since revision 0004: an afgeronde meting whose monitor record a central database
+# (``centrale_id``) has committed. The record itself is derived again when needed; a meting
+# that is erased takes this row with it.
+MonitorVerzondenRow = _table(
+    "monitor_verzonden",
+    _key("meting_id", sa.ForeignKey("meting.id", ondelete="CASCADE")),
+    _key("centrale_id", sa.String(MAX_ID)),
+    _required("record_id", sa.String(64)),
+    _required("verzonden_op", IsoDateTime),
+)
 
-    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=False)
-    moment: Mapped[datetime] = mapped_column(IsoDateTime)
-    professional_id: Mapped[str | None] = mapped_column(sa.String(MAX_ID))
-    actie: Mapped[str] = mapped_column(sa.String(20))
-    inwoner_id: Mapped[str | None] = mapped_column(sa.String(MAX_ID))
-    resultaat: Mapped[str] = mapped_column(sa.String(20))
-    vorige_hash: Mapped[str] = mapped_column(sa.String(64))
-    hash: Mapped[str] = mapped_column(sa.String(64))
+# Since revision 0006: how the upload of a meting's bundle through the ZGW Documenten API
+# stands (``board.zgw.UploadStatus``), and why it failed. A meting that goes takes it along.
+ZgwUploadRow = _table(
+    "zgw_upload",
+    _key("meting_id", sa.ForeignKey("meting.id", ondelete="CASCADE")),
+    _required("status", sa.String(20)),
+    _optional("reden", sa.Text),
+    _required("bijgewerkt", IsoDateTime),
+)
 
-
-class InstellingRow(Base):
-    """Since revision 0004: the tablet's own settings, such as the gemeente's monitor key.
-    Kept in the database, so they are as safe as the data (encrypted with it)."""
-
-    __tablename__ = "instelling"
-
-    naam: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
-    waarde: Mapped[str] = mapped_column(sa.Text)
-
-
-class MonitorVerzondenRow(Base):
-    """Since revision 0004: an afgeronde meting whose monitor record a central database
-    (``centrale_id``) has committed. The record itself is derived again when needed; a
-    meting that is erased takes this row with it."""
-
-    __tablename__ = "monitor_verzonden"
-
-    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
-    centrale_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
-    record_id: Mapped[str] = mapped_column(sa.String(64))
-    verzonden_op: Mapped[datetime] = mapped_column(IsoDateTime)
-
-
-class ZgwUploadRow(Base):
-    """Since revision 0006: how the upload of a meting's bundle through the ZGW Documenten API
-    stands (``board.zgw.UploadStatus``), and why it failed. A meting that goes takes it along."""
-
-    __tablename__ = "zgw_upload"
-
-    meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"), primary_key=True)
-    status: Mapped[str] = mapped_column(sa.String(20))
-    reden: Mapped[str | None] = mapped_column(sa.Text)
-    bijgewerkt: Mapped[datetime] = mapped_column(IsoDateTime)
-
-
-class ZgwZaakRow(Base):
-    """Since revision 0006: the zaak (a Zaken API URL) an inwoner's documents are linked to."""
-
-    __tablename__ = "zgw_zaak"
-
-    inwoner_id: Mapped[str] = mapped_column(sa.ForeignKey("inwoner.id", ondelete="CASCADE"), primary_key=True)
-    zaak_url: Mapped[str] = mapped_column(sa.String(1000))
+# Since revision 0006: the zaak (a Zaken API URL) an inwoner's documents are linked to.
+ZgwZaakRow = _table(
+    "zgw_zaak",
+    _key("inwoner_id", sa.ForeignKey("inwoner.id", ondelete="CASCADE")),
+    _required("zaak_url", sa.String(1000)),
+)

@@ -45,6 +45,7 @@ from services.visit import (
     vorige_meting,
 )
 from widgets import kiosk
+from widgets.memory import release_free_memory
 
 if TYPE_CHECKING:  # the board's modules load with the first visit, not with the lock screen
     from board import BoardSession, Inwoner, Meting
@@ -105,6 +106,8 @@ class MagneetbordApp(App):
         self.marker = VisitMarker()
         self._screens: dict[str, Screen] = {}
         self._vorige: Meting | None = None  # the meting before the one on the board
+        self._first_frame_of: Meting | None = None  # a board waiting for its first frame
+        self._release_pending = False  # memory to give back once the first board shows
         self._vorige_van: Meting | None = None  # whose previous meting is still to be loaded
         self._idle_event = None
 
@@ -189,6 +192,7 @@ class MagneetbordApp(App):
         ``storage.opening``) and nothing is unlocked: the caller shows it at the PIN pad."""
         if self.repository is None:
             self.repository = open_storage(self.url, data_key, professional_id, create=create)
+            self._release_pending = True  # Argon2id's 19 MiB, the database's loading
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
         self.idle.touched(self.clock())
         self.repository.act_as(professional_id)  # the audit log names who unlocked
@@ -310,7 +314,8 @@ class MagneetbordApp(App):
         """Start or resume the meting of the chosen inwoner and give the board to them."""
         assert self.inwoner is not None and self.repository is not None
         try:
-            meting = meting_for_visit(self.repository, self.inwoner.id, self.today())
+            history = self.screen("inwoner").take_history(self.inwoner.id)  # read by the tap that showed it
+            meting = meting_for_visit(self.repository, self.inwoner.id, self.today(), history)
         except UserError as exc:
             self.screen("inwoner").status = str(exc)
             return
@@ -325,16 +330,36 @@ class MagneetbordApp(App):
         self._attach(BoardSession(meting, on_commit=saving(self.repository)))
         self.inwoner_mode = True
         self._go("bord")
-        # The board first; the visit marker (fsync) after its first frame. The meting is
-        # saved already: until the marker is there a restart asks the PIN instead of resuming.
-        Clock.schedule_once(lambda _dt: self._after_first_frame(meting), 0)
+        # The board first; the visit marker (fsync) after its first frame is on screen. The
+        # meting is saved already: until the marker is there a restart asks the PIN instead
+        # of resuming.
+        self._first_frame_of = meting
+        Window.unbind(on_flip=self._board_flipped)
+        Window.bind(on_flip=self._board_flipped)
+
+    def _board_flipped(self, *_args: object) -> None:
+        """The board's first frame is on screen: the rest waits for the next turn of the loop."""
+        Window.unbind(on_flip=self._board_flipped)
+        meting, self._first_frame_of = self._first_frame_of, None
+        if meting is not None:
+            Clock.schedule_once(lambda _dt: self._after_first_frame(meting), 0)
 
     def _after_first_frame(self, meting: Meting) -> None:
-        """What the board's first frame does not need: the visit marker, the afronden screen."""
+        """What the board's first frame does not need: the visit marker, the afronden screen;
+        after the first board since unlocking, the memory that unlocking and building it
+        freed goes back to the system (P8)."""
         if self.inwoner_mode and self.live.meting.id == meting.id:
             self.marker.write(Visit(meting.inwoner_id, meting.id))
             if "afronden" in self._screens:
                 self._follow("afronden")
+        if self._release_pending:
+            self._release_pending = False
+            Window.bind(on_flip=self._release_after_frame)
+
+    def _release_after_frame(self, *_args: object) -> None:
+        """The frame after the board's first: what drawing that one took is free again."""
+        Window.unbind(on_flip=self._release_after_frame)
+        release_free_memory()
 
     def _attach(self, session: BoardSession) -> None:
         """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""

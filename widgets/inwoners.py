@@ -92,8 +92,17 @@ class InwonerScreen(Scherm):
     action = StringProperty("")
     has_history = BooleanProperty(False)
 
+    history: tuple[str, list[Meting]] | None = None
+
+    def take_history(self, inwoner_id: str) -> list[Meting] | None:
+        """The metingen read for ``inwoner_id`` when the screen was shown, once: the button acts
+        on what the screen says (a visit started from it changes them; showing reads again)."""
+        shown, self.history = self.history, None
+        return shown[1] if shown is not None and shown[0] == inwoner_id else None
+
     def show(self, inwoner: Inwoner) -> None:
         history = inwoner_history(self.app.repository, inwoner.id)
+        self.history = (inwoner.id, history)  # what the button below acts on (``take_history``)
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)
         volgende = volgende_meting(history)
