@@ -11,12 +11,15 @@ A set file looks like::
     naam = "Zingeving"
     pictogram = "zingeving"       # assets/pictogrammen/<pictogram>.png
     vragen = ["Wat maakt jou gelukkig?", "Wat vind je belangrijk in het leven?"]
+
+The names and prompts in the inwoner's other languages lie beside the set, one file per
+language: ``assets/leefgebieden/<set>/<taal>.toml`` (``board.leefgebieden_vertaling``).
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +41,15 @@ class Leefgebied:
     naam: str
     pictogram: str
     vragen: tuple[str, ...]
+    # (taal, naam, vragen) in the inwoner's other languages; Dutch is naam and vragen
+    vertalingen: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), compare=False, repr=False)
+
+    def naam_in(self, taal: str) -> str:
+        """The name in ``taal``; Dutch where the set has no translation."""
+        return next((naam for code, naam, _v in self.vertalingen if code == taal), self.naam)
+
+    def vragen_in(self, taal: str) -> tuple[str, ...]:
+        return next((vragen for code, _n, vragen in self.vertalingen if code == taal), self.vragen)
 
     @property
     def pictogram_path(self) -> Path:
@@ -144,6 +156,9 @@ def load_set_file(path: Path) -> LeefgebiedenSet:
                 vragen=tuple(vragen),
             )
         )
+    from board.leefgebieden_vertaling import with_translations
+
+    leefgebieden = with_translations(leefgebieden, path.parent / path.stem)
     return LeefgebiedenSet(
         naam=naam, titel=_text(data, "titel", where), versie=versie, leefgebieden=tuple(leefgebieden)
     )

@@ -58,6 +58,7 @@ class InwonerRow(Base):
     dossiernummer: Mapped[str] = mapped_column(sa.String(40), unique=True)
     wijk: Mapped[str] = mapped_column(sa.String(60), index=True)
     initialen: Mapped[str | None] = mapped_column(sa.String(12))
+    taal: Mapped[str] = mapped_column(sa.String(8), server_default="nl")  # migration 0006_inwoner_taal
 
 
 class MetingRow(Base):
