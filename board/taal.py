@@ -69,6 +69,13 @@ class Vertaler:
     def __repr__(self) -> str:
         return f"Vertaler({self.code!r})"
 
+    def gettext(self, message: str) -> str:
+        """A message without context that the inwoner reads too (board/vergelijking.py)."""
+        return self._catalogue.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalogue.ngettext(singular, plural, n)
+
     def pgettext(self, context: str, message: str) -> str:
         return self._catalogue.pgettext(context, message)
 

@@ -119,8 +119,8 @@ def test_the_whole_visit_is_stored_and_exported(make_app: object, tmp_path: obje
     tap(app.screen("bord").ids_nav["doelen"])
     assert app.current == "doelen"
     write_doel(app, "Geld", "Ik wil mijn rekeningen op tijd betalen.",
-               [("Inwoner", "Elke maandag de post openen"), ("Wijkteam", "Samen een budgetplan maken")])
-    write_doel(app, "Wonen", "Ik wil dat de schimmel weg is.", [("Netwerk", "Zoon belt de verhuurder")])
+               [("Ik zelf", "Elke maandag de post openen"), ("Het wijkteam", "Samen een budgetplan maken")])
+    write_doel(app, "Wonen", "Ik wil dat de schimmel weg is.", [("Familie of vrienden", "Zoon belt de verhuurder")])
 
     tap(app.screen("doelen").ids.next)
     assert app.current == "afronden"

@@ -23,8 +23,8 @@ from kivy.uix.widget import Widget
 import widgets.common  # noqa: F401  (common.kv defines Knop, Titel and Uitleg, used here too)
 from board import BoardSession, Perspectief
 from board.geometry import min_board_width
-from board.i18n import _
-from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
+from board.taal import vertaler
+from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
 from widgets.board_widget import BoardWidget, FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba
@@ -59,16 +59,17 @@ class PerspectiefKnop(ButtonBehavior, Widget):
     label = StringProperty("")
     selected = BooleanProperty(False)
     scale = NumericProperty(1.0)
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
 
     def __init__(self, **kwargs: object) -> None:
         self._rim = self._fill = None
         super().__init__(**kwargs)
-        self.bind(pos=self._place, size=self._place, scale=self._place, perspectief=self._style)
+        self.bind(pos=self._place, size=self._place, scale=self._place, perspectief=self._style, tr=self._style)
         self._style()
 
     def _style(self, *_args: object) -> None:
         stijl = FICHE_STIJL[Perspectief(self.perspectief)]
-        self.label = _(stijl.label)
+        self.label = perspectief_naam(Perspectief(self.perspectief), self.tr)
         self.canvas.after.clear()
         self._rim = FicheShape(self.canvas.after, stijl.vorm, (1, 1, 1, 1))
         self._fill = FicheShape(self.canvas.after, stijl.vorm, rgba(stijl.kleur))
@@ -113,8 +114,10 @@ class VragenView(ModalView):
     """The conversation prompts of one leefgebied, big and plain."""
 
     naam = StringProperty("")
+    nederlands = StringProperty("")  # the Dutch name beneath, when the inwoner reads another language
     pictogram = StringProperty("")
     vragen = ListProperty([])
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
 
 
 class BoardScreen(FloatLayout):
@@ -131,6 +134,9 @@ class BoardScreen(FloatLayout):
     font_regular = StringProperty(FONT_REGULAR)
     font_bold = StringProperty(FONT_BOLD)
     text_color = ListProperty(rgba(TEKST))
+    # The inwoner's language (board.taal): the board, the tray and the prompts follow it; set
+    # by the app from the inwoner, switched without a restart.
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
 
     def __init__(self, live: LiveSession, **kwargs: object) -> None:
         self._hide = None
@@ -138,6 +144,11 @@ class BoardScreen(FloatLayout):
         super().__init__(live=live, **kwargs)
         self.bind(size=self._on_size)
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
+
+    def on_tr(self, _instance: object, tr: object) -> None:
+        """Right to left: the tray goes to the left of the board (and stays below it on a
+        portrait screen, where the board comes first either way)."""
+        reverse_children(self.ids.board.parent, first=self.ids.side if tr.rtl else self.ids.board)
 
     def on_live(self, _instance: object, live: LiveSession) -> None:
         if self._bound is not None:
@@ -184,11 +195,20 @@ class BoardScreen(FloatLayout):
 
     def show_vragen(self, key: str) -> VragenView:
         leefgebied = self.live.meting.leefgebieden[key]
+        naam = leefgebied.naam_in(self.tr.code)
         view = VragenView(
-            naam=leefgebied.naam, pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen)
+            naam=naam, nederlands="" if naam == leefgebied.naam else leefgebied.naam,
+            pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen_in(self.tr.code)), tr=self.tr,
         )
         view.open(animation=False)
         return view
+
+
+def reverse_children(box: Widget, first: Widget) -> None:
+    """Make ``first`` the first (left or top) of the two children of ``box``."""
+    if box.children and box.children[-1] is not first:
+        box.remove_widget(first)
+        box.add_widget(first, index=len(box.children))
 
 
 def build_board_screen(session: BoardSession) -> BoardScreen:
