@@ -53,7 +53,9 @@ def datum_nl(value: date) -> str:
 
 @cache
 def pil_font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
+    # BASIC layout: the text arrives shaped and ordered (board/schrift.py). A desktop Pillow with
+    # raqm would reorder right-to-left text a second time; the tablet's Pillow has no raqm.
+    return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 @cache
