@@ -285,8 +285,10 @@ class BoardWidget(StencilView):
         dutch = None
         if naam != leefgebied.naam:
             small = max(round(11 * unit), round(row.name_font * 0.5))
-            dutch = fitted_label(leefgebied.naam, round(nw), round(nh * 0.4), small, round(9 * unit),
-                                 color=rgba(TEKST, 0.65), lines=1)
+            dutch = label_texture(leefgebied.naam, small, None, color=rgba(TEKST, 0.65))  # one line, its own width
+            if dutch.width > nw:
+                dutch = fitted_label(leefgebied.naam, round(nw), round(nh * 0.4), small, round(9 * unit),
+                                     color=rgba(TEKST, 0.65), lines=1)
         room = nh - (dutch.height if dutch else 0)
         texture = fitted_label(naam, round(nw), round(room), row.name_font, round(12 * unit), bold=True,
                                color=rgba(TEKST))

@@ -8,7 +8,7 @@ from kivy.uix.boxlayout import BoxLayout
 
 from board import BoardSession
 from board.taal import Vertaler, vertaler
-from widgets.board_screen import BoardScreen, build_board_screen
+from widgets.board_screen import BoardScreen, build_board_screen, reverse_children
 from widgets.common import Scherm, make
 from widgets.taal_kiezer import TaalKiezer
 from widgets.textures import FONT_BOLD, rtl_text
@@ -27,14 +27,16 @@ class BordScreen(Scherm):
         self.clear_widgets()
         screen = build_board_screen(session)
         nav = BoxLayout(size_hint_y=None, height=dp(64), spacing=dp(8))
-        taal = make("Stilknop", text="", width=dp(150), height=dp(64))
+        # The language: a quiet button beside the side panel's title, with the language's own name.
+        taal = make("Stilknop", text="", width=dp(140), height=dp(48), font_size=sp(15))
         taal.bind(on_release=lambda _k: self.choose_taal())
+        screen.ids.taal_slot.width = dp(140)
+        screen.ids.taal_slot.add_widget(taal)
         professional = make("Stilknop", text="", width=dp(150), height=dp(64))
         professional.bind(on_release=lambda _k: self.app.ask_pin_to_leave())
         doelen = make("Hoofdknop", text="", height=dp(64))
         doelen.bind(on_release=lambda _k: self.app.show_meting_step("doelen"))
         nav.add_widget(professional)
-        nav.add_widget(taal)
         nav.add_widget(doelen)
         screen.ids.side.add_widget(nav)
         self.ids_nav = {"professional": professional, "taal": taal, "doelen": doelen}
@@ -49,17 +51,10 @@ class BordScreen(Scherm):
         self.board_screen.tr = tr
         nav = self.ids_nav
         nav["professional"].text = rtl_text(tr.pgettext("inwoner", "Naar professional"), None, FONT_BOLD, sp(16))
-        nav["taal"].text = rtl_text(tr.taal.naam, None, FONT_BOLD, sp(16))
+        nav["taal"].text = rtl_text(tr.taal.naam, None, FONT_BOLD, sp(15))
         nav["doelen"].text = rtl_text(tr.pgettext("inwoner", "Doelen  ›"), None, FONT_BOLD, sp(18))
         # Right to left: the way on (Doelen) on the left, the quiet button on the right.
-        box = nav["professional"].parent
-        first = nav["doelen"] if tr.rtl else nav["professional"]
-        if box.children[-1] is not first:
-            for child in list(box.children):  # children is in reverse order: add them back reversed
-                box.remove_widget(child)
-            for child in reversed([nav["professional"], nav["taal"], nav["doelen"]] if not tr.rtl
-                                  else [nav["doelen"], nav["taal"], nav["professional"]]):
-                box.add_widget(child, index=len(box.children))
+        reverse_children(nav["professional"].parent, first=nav["doelen"] if tr.rtl else nav["professional"])
 
     def choose_taal(self) -> TaalKiezer:
         """The language list, opened with the inwoner; a choice is stored at once."""

@@ -7,7 +7,9 @@ board draws with one font on the screen, in the PDFs and in the PNG.
 The sources are Debian's fonts-noto-core 20201225 (``apt-get install fonts-noto-core``), all
 under the SIL Open Font License 1.1 (OFL.txt beside this script). The OFL reserves no font
 name for Noto, but a modified font must not be called "Noto": the merged family has its own
-name. Reproducible: the same sources give byte-identical files (fixed timestamps, no
+name. The arrows, mathematical signs and geometric shapes Noto Sans lacks (↶ ↷ − ▲ ●) come
+from the DejaVu Sans beside this script (Bitstream Vera licence, DejaVu changes public domain:
+see README.md). Reproducible: the same sources give byte-identical files (fixed timestamps, no
 random ids). Arabic is drawn from the presentation forms (U+FB50-U+FEFF) that
 board/schrift.py shapes to, so nothing here depends on OpenType shaping.
 """
@@ -19,12 +21,19 @@ import hashlib
 from pathlib import Path
 
 from fontTools.merge import Merger, Options
+from fontTools.subset import Options as SubsetOptions
+from fontTools.subset import Subsetter
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
 
 HERE = Path(__file__).resolve().parent
 FAMILY = "Magneetbord Sans"
 SOURCES = ("NotoSans-{style}.ttf", "NotoSansArabic-{style}.ttf", "NotoSansEthiopic-{style}.ttf")
 STYLES = {"Regular": "MagneetbordSans-Regular.ttf", "Bold": "MagneetbordSans-Bold.ttf"}
+# The symbols the app draws that Noto Sans lacks (undo/redo arrows, the minus of the − button,
+# the monitor's triangles and dots): taken from the DejaVu Sans beside this script.
+DEJAVU = {"Regular": "DejaVuSans.ttf", "Bold": "DejaVuSans-Bold.ttf"}
+SYMBOLS = [*range(0x2190, 0x2200), *range(0x2200, 0x2300), *range(0x25A0, 0x2600)]
 # 2020-12-25, the sources' release: a fixed date keeps the output byte-identical.
 TIMESTAMP = 3691699200
 DROP = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "STAT", "meta")
@@ -40,6 +49,7 @@ def build(noto_dir: Path, style: str, out: Path) -> str:
         path = out.parent / f".{pattern.format(style=style)}.tmp"
         font.save(path)
         sources.append(path)
+    sources.append(_symbols(style, out.parent / f".symbols-{style}.tmp"))
     try:
         merged = Merger(options=Options(drop_tables=list(DROP))).merge([str(p) for p in sources])
     finally:
@@ -50,6 +60,26 @@ def build(noto_dir: Path, style: str, out: Path) -> str:
     merged["head"].created = merged["head"].modified = TIMESTAMP
     merged.save(out, reorderTables=True)
     return hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+def _symbols(style: str, path: Path) -> Path:
+    """DejaVu's arrows, mathematical signs and geometric shapes, scaled to Noto's 1000 units
+    per em, without hinting or layout tables (the merge keeps the first font's glyph for a
+    character both have, so only what Noto lacks comes from here)."""
+    font = TTFont(HERE / DEJAVU[style])
+    options = SubsetOptions()
+    options.hinting = False
+    options.layout_features = []
+    options.notdef_outline = True
+    subsetter = Subsetter(options)
+    subsetter.populate(unicodes=SYMBOLS)
+    subsetter.subset(font)
+    scale_upem(font, 1000)
+    for tag in (*DROP, "kern", "fpgm", "prep", "cvt ", "gasp", "hdmx", "LTSH", "VDMX"):
+        if tag in font:
+            del font[tag]
+    font.save(path)
+    return path
 
 
 def _rename(font: TTFont, style: str) -> None:
