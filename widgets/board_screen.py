@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kivy.animation import Animation
 from kivy.clock import Clock
+from kivy.core.audio import SoundLoader
 from kivy.factory import Factory
 from kivy.graphics import Color, Line, Triangle
 from kivy.lang import Builder
@@ -25,6 +26,7 @@ from board import BoardSession, Perspectief
 from board.geometry import min_board_width
 from board.taal import vertaler
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
+from services.voorlezen import kan_voorlezen, voorlezen
 from widgets.board_widget import BoardWidget, FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba
@@ -118,6 +120,8 @@ class VragenView(ModalView):
     pictogram = StringProperty("")
     vragen = ListProperty([])
     tr = ObjectProperty(vertaler("nl"), rebind=True)
+    kan_voorlezen = BooleanProperty(False)  # no button where there is no voice or clip
+    voorlezen = ObjectProperty(None, allownone=True)  # called when the speaker button is tapped
 
 
 class BoardScreen(FloatLayout):
@@ -144,6 +148,25 @@ class BoardScreen(FloatLayout):
         super().__init__(live=live, **kwargs)
         self.bind(size=self._on_size)
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
+        self.ids.board.speaker = self.can_read
+        self.ids.board.bind(on_voorlezen=lambda _board, key: self.read_aloud(key, met_vragen=False))
+        self.spoken: object = None  # the last thing read aloud (an espeak-ng process or a clip): tests look
+
+    def can_read(self, key: str) -> bool:
+        """Whether ``key`` can be read aloud in the inwoner's language (board/voorlezen.py)."""
+        return kan_voorlezen(self.live.meting.leefgebieden.naam, key, self.tr.code)
+
+    def read_aloud(self, key: str, met_vragen: bool = True) -> object:
+        """Read the leefgebied (and its prompts) aloud in the inwoner's language; a recorded
+        clip is played with Kivy's audio."""
+        meting = self.live.meting
+        spoken = voorlezen(meting.leefgebieden.naam, meting.leefgebieden[key], self.tr.code, met_vragen)
+        if isinstance(spoken, Path):
+            sound = SoundLoader.load(str(spoken))
+            if sound is not None:
+                sound.play()
+        self.spoken = spoken
+        return spoken
 
     def on_tr(self, _instance: object, tr: object) -> None:
         """Right to left: the tray goes to the left of the board (and stays below it on a
@@ -199,6 +222,7 @@ class BoardScreen(FloatLayout):
         view = VragenView(
             naam=naam, nederlands="" if naam == leefgebied.naam else leefgebied.naam,
             pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen_in(self.tr.code)), tr=self.tr,
+            kan_voorlezen=self.can_read(key), voorlezen=lambda: self.read_aloud(key),
         )
         view.open(animation=False)
         return view

@@ -152,6 +152,14 @@ class BoardWidget(StencilView):
     scroll = NumericProperty(0.0)  # how far the rows are pushed up (board.geometry.BoardLayout)
     # The inwoner's language: the names on the bars; right to left mirrors the board.
     tr = ObjectProperty(vertaler("nl"), rebind=True)
+    # Read aloud: ``speaker(key)`` says whether a bar's name can be read in the inwoner's
+    # language (a voice or a clip); those bars get a speaker on their pictogram, and a tap on
+    # it fires ``on_voorlezen(key)``. None: no speakers.
+    speaker = ObjectProperty(None, allownone=True)
+    __events__ = ("on_voorlezen",)
+
+    def on_voorlezen(self, key: str) -> None:
+        """A tap on a bar's speaker: the screen reads the name aloud."""
 
     def __init__(self, **kwargs: object) -> None:
         self.layout = BoardLayout.compute((0, 0, 1, 1), ())
@@ -164,7 +172,7 @@ class BoardWidget(StencilView):
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
         self._geometry = Clock.create_trigger(self._on_geometry, -1)
         self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry,
-                  scroll=self._geometry, tr=self._geometry)
+                  scroll=self._geometry, tr=self._geometry, speaker=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 
@@ -183,7 +191,7 @@ class BoardWidget(StencilView):
     def _on_meting(self, _live: object, meting: Meting) -> None:
         structure = (
             meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only,
-            tuple(self._lifted.values()), self.scroll, self.tr.code,
+            tuple(self._lifted.values()), self.scroll, self.tr.code, self.speaker,
         )
         if structure != self._structure:
             self._rebuild(meting)
@@ -268,6 +276,9 @@ class BoardWidget(StencilView):
         if row.pictogram is not None:
             Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2],
                       size=row.pictogram[2:])
+            if self.speaker is not None and self.speaker(row.key):
+                _speaker_badge(row.pictogram, unit)
+                Color(1, 1, 1, 1)
         self._draw_name(row, leefgebied, unit)
         Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
         Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
@@ -337,6 +348,10 @@ class BoardWidget(StencilView):
             return True
         row = self.layout.row_at(touch.y)
         if self.read_only:
+            return True
+        if row is not None and row.pictogram is not None and self.speaker is not None and _inside(
+                (row.pictogram[0], row.rect[1], row.pictogram[2], row.rect[3]), touch.pos) and self.speaker(row.key):
+            self.dispatch("on_voorlezen", row.key)  # the speaker on the pictogram: read the name aloud
             return True
         if row is not None and row.handle is not None and _inside(row.handle, touch.pos):
             gesture = ("bar", row.key)
@@ -422,3 +437,18 @@ class BoardWidget(StencilView):
 def _inside(rect: tuple[float, float, float, float], pos: tuple[float, float]) -> bool:
     x, y, w, h = rect
     return x <= pos[0] <= x + w and y <= pos[1] <= y + h
+
+
+def _speaker_badge(picto: tuple[float, float, float, float], unit: float) -> None:
+    """A small speaker in the pictogram's lower corner: a white disc, a box and a cone."""
+    x, y, w, _h = picto
+    size = max(14 * unit, w * 0.42)
+    cx, cy = x + w - size / 2, y + size / 2
+    Color(1, 1, 1, 0.95)
+    Ellipse(pos=(cx - size / 2, cy - size / 2), size=(size, size))
+    Color(*rgba(TEKST))
+    box = size * 0.18
+    Rectangle(pos=(cx - size * 0.3, cy - box), size=(box, 2 * box))
+    Mesh(vertices=[cx - size * 0.12, cy - box, 0, 0, cx + size * 0.2, cy - size * 0.3, 0, 0,
+                   cx + size * 0.2, cy + size * 0.3, 0, 0, cx - size * 0.12, cy + box, 0, 0],
+         indices=[0, 1, 2, 0, 2, 3], mode="triangles")
