@@ -224,6 +224,8 @@ class BoardScreen(FloatLayout):
             pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen_in(self.tr.code)), tr=self.tr,
             kan_voorlezen=self.can_read(key), voorlezen=lambda: self.read_aloud(key),
         )
+        if not view.kan_voorlezen:  # no voice and no clip: no button at all
+            view.ids.voorlezen.parent.remove_widget(view.ids.voorlezen)
         view.open(animation=False)
         return view
 
