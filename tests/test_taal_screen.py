@@ -103,3 +103,31 @@ def test_switching_back_needs_no_restart_and_leaves_the_professionals_language(m
     _choose(app, "nl")
     assert screen.tr.code == "nl" and not screen.board.layout.row("geld").mirrored
     assert app.repository.get_inwoner(app.inwoner.id).taal == "nl"
+
+
+def test_a_doel_typed_in_arabic_shows_a_shaped_preview(make_app: object, window: object) -> None:
+    import unicodedata
+
+    from board import schrift
+
+    app = _board_in(make_app, window, (1280, 800))
+    _choose(app, "ar")
+    app.show_meting_step("doelen")
+    frames(2)
+    editor = app.screen("doelen").edit("geld")
+    frames(2)
+    preview = editor.ids.voorbeeld
+    assert preview.text == "" and preview.height == 0  # nothing typed: no preview
+    typed = "أريد أن أعرف كل فواتيري قبل 1 يونيو"
+    editor.ids.tekst.text = typed
+    frames(3)
+    assert preview.height > 0 and preview.opacity == 1
+    lines = preview.text.split("\n")
+    assert all(0xFE70 <= ord(c) <= 0xFEFF or not schrift.has_rtl(c) for c in preview.text)  # joined forms
+    # Right to left: the first word typed is drawn at the right end of the first line.
+    assert unicodedata.normalize("NFKC", lines[0])[::-1].startswith("أريد")
+    assert "1" in preview.text and preview.halign == "right"
+    editor.ids.tekst.text = "Gewoon Nederlands"
+    frames(2)
+    assert preview.text == "" and preview.height == 0
+    editor.dismiss(animation=False)
