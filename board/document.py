@@ -64,6 +64,7 @@ def history_to_document(inwoner: Inwoner, metingen: list[Meting]) -> dict[str, A
             "dossiernummer": inwoner.dossiernummer,
             "wijk": inwoner.wijk,
             "initialen": inwoner.initialen,
+            "taal": inwoner.taal,
         },
         "metingen": [_meting(m) for m in metingen],
     }
@@ -79,6 +80,8 @@ def history_from_document(document: object) -> tuple[Inwoner, list[Meting]]:
             wijk=require_field(data, "wijk", str),
             initialen=require_field(data, "initialen", str, optional=True),
             inwoner_id=require_field(data, "id", str),
+            # The inwoner's language (issue 17); a document from before it is Dutch.
+            taal=require_field(data, "taal", str) if "taal" in data else "nl",
         )
         metingen = [_to_meting(require_type(m, dict, "metingen[]")) for m in require_field(body, "metingen", list)]
         if any(m.inwoner_id != inwoner.id for m in metingen):

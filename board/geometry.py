@@ -8,12 +8,15 @@ A board that is touched (``handles``) never squeezes a row below 48 dp: rows tha
 fit lie below the area, and ``scroll`` (how far the rows are pushed up) brings them in.
 A bar always runs from the sad smiley (left) to the happy one (right) and is never shorter
 than ``MIN_TRACK``: on a narrow board the name gets narrower and the pictogram goes first.
+For a right-to-left inwoner (``mirrored``) every row is mirrored about the board's middle:
+the sad smiley on the right, the happy one on the left. Positions stay logical (0.0 = sad),
+so the stored figures and the history do not change; only where they are drawn does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from board.meting import Perspectief
 
@@ -81,8 +84,9 @@ class RowGeometry:
     touch_x: tuple[float, float]  # where a touch reaches the fiches: smiley to smiley
     fiche_size: float  # the inwoner's fiche diameter
     x0: float  # the fiche's centre at 0.0 (sad)
-    x1: float  # the fiche's centre at 1.0 (happy)
+    x1: float  # the fiche's centre at 1.0 (happy); left of x0 on a mirrored board
     unit: float = 1.0
+    mirrored: bool = False  # right to left: the name on the right, sad (0.0) on the right
 
     @property
     def center_y(self) -> float:
@@ -143,7 +147,12 @@ class BoardLayout:
 
     @staticmethod
     def compute(
-        area: Rect, keys: Sequence[str], unit: float = 1.0, handles: bool = True, scroll: float = 0.0
+        area: Rect,
+        keys: Sequence[str],
+        unit: float = 1.0,
+        handles: bool = True,
+        scroll: float = 0.0,
+        mirrored: bool = False,
     ) -> BoardLayout:
         """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board (a
         picture: its rows shrink to fit); a board with handles keeps every row at least
@@ -162,6 +171,8 @@ class BoardLayout:
             _row(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit, handles)
             for index, key in enumerate(keys)
         )
+        if mirrored:
+            rows = tuple(_mirror(row, x + width / 2) for row in rows)
         return BoardLayout(rows=rows, area=area, pitch=pitch, top=top, overflow=overflow, scroll=scroll)
 
     def scroll_to_show(self, key: str) -> float:
@@ -203,6 +214,27 @@ def min_board_width(unit: float = 1.0, handles: bool = True) -> float:
     inner = 6 * unit
     parts = inner / 2 + (64 * unit + inner if handles else 0) + MIN_NAME * unit + 2 * 40 * unit + 5 * inner
     return 2 * PAD * unit + parts + MIN_TRACK * unit
+
+
+def _mirror(row: RowGeometry, axis: float) -> RowGeometry:
+    """``row`` mirrored about the vertical line at ``axis`` (the board's middle)."""
+
+    def flip(rect: Rect | None) -> Rect | None:
+        return None if rect is None else (2 * axis - rect[0] - rect[2], rect[1], rect[2], rect[3])
+
+    return replace(
+        row,
+        handle=flip(row.handle),
+        pictogram=flip(row.pictogram),
+        name=flip(row.name),
+        sad=flip(row.sad),
+        happy=flip(row.happy),
+        track=flip(row.track),
+        touch_x=(2 * axis - row.touch_x[1], 2 * axis - row.touch_x[0]),
+        x0=2 * axis - row.x0,
+        x1=2 * axis - row.x1,
+        mirrored=True,
+    )
 
 
 def _row(key: str, index: int, rect: Rect, unit: float, handles: bool) -> RowGeometry:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from board.errors import BoardError
 from board.i18n import _
 from board.meting import new_id
+from board.taal import is_taal
 
 _INITIALEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ.\- ]{1,12}$")
 _DOSSIERNUMMER = re.compile(r"^[A-Za-z0-9\-_/.]{1,40}$")
@@ -27,10 +29,11 @@ class Inwoner:
     dossiernummer: str  # the number in the team's own case system
     wijk: str
     initialen: str | None = None
+    taal: str = "nl"  # the inwoner's language (board.taal): their screens and take-home sheet
 
     @staticmethod
     def create(
-        dossiernummer: str, wijk: str, initialen: str | None = None, inwoner_id: str | None = None
+        dossiernummer: str, wijk: str, initialen: str | None = None, inwoner_id: str | None = None, taal: str = "nl"
     ) -> Inwoner:
         """A checked new inwoner; the messages say in Dutch what to type instead."""
         dossiernummer = (dossiernummer or "").strip()
@@ -44,4 +47,14 @@ class Inwoner:
         initialen = (initialen or "").strip() or None
         if initialen is not None and not _INITIALEN.match(initialen):
             raise BoardError(_("Initialen zijn hoogstens 12 letters, zoals 'A.B.'; geen volledige naam."))
-        return Inwoner(id=inwoner_id or new_id(), dossiernummer=dossiernummer, wijk=wijk, initialen=initialen)
+        if not is_taal(taal):
+            raise BoardError(_("Deze taal kent de app niet: {taal}.").format(taal=taal))
+        return Inwoner(
+            id=inwoner_id or new_id(), dossiernummer=dossiernummer, wijk=wijk, initialen=initialen, taal=taal
+        )
+
+    def met_taal(self, taal: str) -> Inwoner:
+        """The same inwoner with another language (checked)."""
+        if not is_taal(taal):
+            raise BoardError(_("Deze taal kent de app niet: {taal}.").format(taal=taal))
+        return dataclasses.replace(self, taal=taal)

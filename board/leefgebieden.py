@@ -11,6 +11,9 @@ A set file looks like::
     naam = "Zingeving"
     pictogram = "zingeving"       # assets/pictogrammen/<pictogram>.png
     vragen = ["Wat maakt jou gelukkig?", "Wat vind je belangrijk in het leven?"]
+
+The names and prompts in the inwoner's other languages lie beside the set, one file per
+language: ``assets/leefgebieden/<set>/<taal>.toml`` (``board.leefgebieden_vertaling``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -48,6 +51,15 @@ class Leefgebied:
     naam: str
     pictogram: str
     vragen: tuple[str, ...]
+    # (taal, naam, vragen) in the inwoner's other languages; Dutch is naam and vragen
+    vertalingen: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), compare=False, repr=False)
+
+    def naam_in(self, taal: str) -> str:
+        """The name in ``taal``; Dutch where the set has no translation."""
+        return next((naam for code, naam, _v in self.vertalingen if code == taal), self.naam)
+
+    def vragen_in(self, taal: str) -> tuple[str, ...]:
+        return next((vragen for code, _n, vragen in self.vertalingen if code == taal), self.vragen)
 
     @property
     def pictogram_path(self) -> Path:
@@ -188,6 +200,9 @@ def check_set(data: dict, path: Path, where: str) -> LeefgebiedenSet:
         )
     titel = _text(data, "titel", where)
     _check_lengths(where, titel, [lg.naam for lg in leefgebieden])
+    from board.leefgebieden_vertaling import with_translations
+
+    leefgebieden = with_translations(leefgebieden, path.parent / path.stem)
     return LeefgebiedenSet(naam=naam, titel=titel, versie=versie, leefgebieden=tuple(leefgebieden))
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from board.errors import BoardError
-from board.i18n import _, ngettext
+from board.i18n import _, current_language
+from board.i18n import ngettext as _ngettext
 from board.meting import Evaluatie, Meting, Perspectief
+from board.taal import Vertaler, vertaler
 
 # A change smaller than this share of the bar counts as "gelijk". One twentieth of the
 # bar is about the width of a fiche on a tablet: a smaller shift is where the finger
@@ -54,21 +57,28 @@ class Vergelijking:
     @property
     def zin(self) -> str:
         """One plain sentence (in the UI language) that says it at a glance."""
+        return self.zin_in(None)
+
+    def zin_in(self, tr: Vertaler | None) -> str:
+        """The sentence in the inwoner's language (``tr``; None: the UI language). Every
+        message of this module is one the inwoner reads: tests/test_talen.py checks them."""
+        gettext = tr.gettext if tr is not None else _
+        ngettext = tr.ngettext if tr is not None else _ngettext
         parts: list[str] = []
         total = len(self.leefgebieden)
         if total:
-            parts.append(_leefgebieden_zin(total, self.count(Richting.BETER), self.count(Richting.SLECHTER)))
+            parts.append(_leefgebieden_zin(ngettext, total, self.count(Richting.BETER), self.count(Richting.SLECHTER)))
         if self.toegevoegd:  # on the board now, not last time: said, not silently left out of the count
             parts.append(ngettext("{n} leefgebied is nieuw", "{n} leefgebieden zijn nieuw",
                                   len(self.toegevoegd)).format(n=len(self.toegevoegd)))
         telt = [e for _doel, e in self.evaluaties if e is not Evaluatie.VERVALLEN]
         if telt:
-            parts.append(_doelen_zin(len(telt), self.count_evaluatie(Evaluatie.BEHAALD),
+            parts.append(_doelen_zin(gettext, ngettext, len(telt), self.count_evaluatie(Evaluatie.BEHAALD),
                                      self.count_evaluatie(Evaluatie.DEELS_BEHAALD)))
         if not parts:
-            return _("Er is nog niets om te vergelijken.")
+            return gettext("Er is nog niets om te vergelijken.")
         sentence = "; ".join(parts) + "."
-        return sentence[0].upper() + sentence[1:]
+        return (tr or vertaler(current_language())).hoofdletter(sentence)
 
 
 def richting(oud: float, nieuw: float) -> Richting:
@@ -107,7 +117,7 @@ def vergelijk(oud: Meting, nieuw: Meting, perspectief: Perspectief = Perspectief
     )
 
 
-def _leefgebieden_zin(total: int, beter: int, slechter: int) -> str:
+def _leefgebieden_zin(ngettext: Callable[[str, str, int], str], total: int, beter: int, slechter: int) -> str:
     """How the leefgebieden went, as one clause; whole clauses so a translation can reorder them."""
     if beter == 0 and slechter == 0:
         return ngettext(
@@ -128,7 +138,9 @@ def _leefgebieden_zin(total: int, beter: int, slechter: int) -> str:
     ).format(beter=beter, total=total)
 
 
-def _doelen_zin(total: int, behaald: int, deels: int) -> str:
+def _doelen_zin(
+    _: Callable[[str], str], ngettext: Callable[[str, str, int], str], total: int, behaald: int, deels: int
+) -> str:
     """How the doelen went, in words: vervallen doelen do not count."""
     if total == 1:
         if behaald:

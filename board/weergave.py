@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from board.i18n import N_
-from board.meting import Perspectief
+from board.meting import Evaluatie, Perspectief, Uitvoerder
+from board.taal import Vertaler
 
 RGB = tuple[int, int, int]
 
@@ -40,3 +41,36 @@ GHOST_ALPHA = 0.35  # how faint the previous meting's fiches are
 BETER: RGB = (0, 114, 178)
 SLECHTER: RGB = (213, 94, 0)
 ZACHT: RGB = (115, 115, 115)
+
+
+def perspectief_naam(perspectief: Perspectief, tr: Vertaler) -> str:
+    """Whose fiche, in the inwoner's language (the switch on the board, the snapshot's legend)."""
+    namen = {
+        Perspectief.INWONER: tr.pgettext("inwoner", "Inwoner"),
+        Perspectief.PROFESSIONAL: tr.pgettext("inwoner", "Professional"),
+        Perspectief.NAASTE: tr.pgettext("inwoner", "Naaste"),
+    }
+    return namen[Perspectief(perspectief)]
+
+
+def evaluatie_naam(evaluatie: Evaluatie, tr: Vertaler) -> str:
+    """How a doel went, in the inwoner's language (doelen screen)."""
+    namen = {
+        Evaluatie.BEHAALD: tr.pgettext("inwoner", "Behaald"),
+        Evaluatie.DEELS_BEHAALD: tr.pgettext("inwoner", "Deels behaald"),
+        Evaluatie.NIET_BEHAALD: tr.pgettext("inwoner", "Niet behaald"),
+        Evaluatie.VERVALLEN: tr.pgettext("inwoner", "Vervallen"),
+    }
+    return namen[Evaluatie(evaluatie)]
+
+
+def uitvoerder_naam(wie: Uitvoerder, tr: Vertaler) -> str:
+    """Who takes an actie, in the inwoner's language (doelen screen, koelkastblad)."""
+    namen = {
+        Uitvoerder.INWONER: tr.pgettext("inwoner", "Ik zelf"),
+        Uitvoerder.NETWERK: tr.pgettext("inwoner", "Familie of vrienden"),
+        Uitvoerder.ALGEMENE_VOORZIENING: tr.pgettext("inwoner", "Een organisatie in de wijk"),
+        Uitvoerder.WIJKTEAM: tr.pgettext("inwoner", "Het wijkteam"),
+        Uitvoerder.SPECIALISTISCHE_ZORG: tr.pgettext("inwoner", "Een zorgverlener"),
+    }
+    return namen[Uitvoerder(wie)]

@@ -19,10 +19,13 @@ from board.leefgebieden import ASSETS_DIR, PICTOGRAM_DIR
 from board.meting import Evaluatie, Uitvoerder
 
 FONT_DIR = ASSETS_DIR / "fonts"
-FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
-FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
-PDF_FONT = "DejaVuSans"
-PDF_FONT_BOLD = "DejaVuSans-Bold"
+# Magneetbord Sans: Latin, Cyrillic, Arabic and Ethiopic (assets/fonts/build_font.py), as on screen.
+FONT_REGULAR = FONT_DIR / "MagneetbordSans-Regular.ttf"
+FONT_BOLD = FONT_DIR / "MagneetbordSans-Bold.ttf"
+PDF_FONT = "MagneetbordSans"
+PDF_FONT_BOLD = "MagneetbordSans-Bold"
+# DejaVu stays for the monitor charts and report (the professional's, Dutch), which name it.
+DEJAVU, DEJAVU_BOLD = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
 BLIJ = PICTOGRAM_DIR / "blij.png"
 VERDRIETIG = PICTOGRAM_DIR / "verdrietig.png"
 
@@ -50,7 +53,9 @@ def datum_nl(value: date) -> str:
 
 @cache
 def pil_font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
+    # BASIC layout: the text arrives shaped and ordered (board/schrift.py). A desktop Pillow with
+    # raqm would reorder right-to-left text a second time; the tablet's Pillow has no raqm.
+    return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 @cache
@@ -62,7 +67,10 @@ def pictogram(path: Path, size: int) -> Image.Image:
 
 @cache
 def register_pdf_fonts() -> None:
-    """Register DejaVu with ReportLab once; PDFs embed the subset they use."""
+    """Register the fonts with ReportLab once; PDFs embed the subset they use."""
     pdfmetrics.registerFont(TTFont(PDF_FONT, str(FONT_REGULAR)))
     pdfmetrics.registerFont(TTFont(PDF_FONT_BOLD, str(FONT_BOLD)))
     pdfmetrics.registerFontFamily(PDF_FONT, normal=PDF_FONT, bold=PDF_FONT_BOLD)
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(DEJAVU_BOLD)))
+    pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")

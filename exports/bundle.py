@@ -31,6 +31,7 @@ from board.inwoner import Inwoner
 from board.meting import Meting
 from board.redenen import reden, technisch
 from board.set_versies import set_in_versie
+from board.taal import vertaler
 from exports.dossier import dossier_pdf
 from exports.fhir import fhir_dumps, questionnaire, questionnaire_response
 from exports.koelkastblad import koelkastblad_pdf
@@ -84,7 +85,7 @@ def render_bundle(
         files = {
             "snapshot.png": png,
             "dossier.pdf": dossier_pdf(inwoner, meting, vorige, snapshot=png),
-            "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact),
+            "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact, vertaler(inwoner.taal)),
             "meting.json": dumps(meting_to_document(meting)).encode(),
             "fhir-questionnaireresponse.json": fhir_dumps(questionnaire_response(meting, inwoner.id)).encode(),
         }

@@ -2,45 +2,60 @@
 
 Every doel with its pictogram and leefgebied, the goal exactly as the inwoner typed it,
 when it should be done, who does what, the next meting and how to reach the team. Large
-type and plenty of white space; it reads as a letter to the inwoner, not as a form.
+type and plenty of white space; it reads as a letter to the inwoner, not as a form. It is
+written in the inwoner's language (``tr``, board/taal.py), dates in that language's words;
+right-to-left text is shaped, broken into lines and ordered by board/schrift.py (ReportLab
+can do neither) and set flush right, with the pictograms on the right.
 """
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
+from board import schrift
 from board.meting import Doel, Meting
-from exports.bronnen import BLIJ, UITVOERDER_LABEL, datum_nl
+from board.taal import Vertaler, vertaler
+from board.weergave import uitvoerder_naam
+from exports.bronnen import BLIJ
 from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, style, table_style
 
-TITEL = "Mijn doelen"
 PICTO = 2.2 * cm
-# The text column of a doel: the page's text width (A4 less 2 x 2.2 cm) less the pictogram's
-# column and the cell's padding. A row holds at most RIJ_HOOGSTENS of it, so a long doel
-# continues on the next page (exports.pdf.cell_rows).
-TEKST_BREEDTE = 16.6 * cm - (PICTO + 0.8 * cm) - 12 - 14
+MARGIN = 2.2 * cm  # build_pdf's default
+TEXT_WIDTH = A4[0] - 2 * MARGIN  # the page's column
+DOEL_WIDTH = TEXT_WIDTH - (PICTO + 0.8 * cm) - 12 - 14  # beside the pictogram, inside the paddings
+# A row holds at most RIJ_HOOGSTENS of a doel's column, so a long doel continues on the next
+# page (exports.pdf.cell_rows).
 RIJ_HOOGSTENS = 8 * cm
 
 
-def koelkastblad_pdf(meting: Meting, team_contact: str) -> bytes:
-    """The koelkastblad of ``meting`` as PDF bytes (byte-identical for the same input)."""
-    story: list[Flowable] = [_title(meting), Spacer(1, 0.6 * cm)]
+def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = None) -> bytes:
+    """The koelkastblad of ``meting`` as PDF bytes (byte-identical for the same input), in
+    the language of ``tr`` (Dutch when not given)."""
+    tr = tr or vertaler("nl")
+    titel = tr.pgettext("inwoner", "Mijn doelen")
+    story: list[Flowable] = [_title(meting, tr, titel), Spacer(1, 0.6 * cm)]
     doelen = lopende_doelen(meting)
     if doelen:
         for doel in doelen:
-            story += [_doel(meting, doel), Spacer(1, 0.5 * cm)]
+            story += [_doel(meting, doel, tr), Spacer(1, 0.5 * cm)]
     else:
         story += [
-            Paragraph("Je hebt deze keer nog geen doelen opgeschreven.", style("doel")),
-            Paragraph(
-                "Dat is helemaal goed. Als je later iets wilt bereiken, maken we samen een doel.",
-                style("tekst"),
-            ),
+            _para(tr.pgettext("inwoner", "Je hebt deze keer nog geen doelen opgeschreven."), "doel", tr, TEXT_WIDTH),
+            _para(tr.pgettext("inwoner", "Dat is goed. Wil je later iets bereiken? Dan maken we samen een doel."),
+                  "tekst", tr, TEXT_WIDTH),
             Spacer(1, 0.8 * cm),
         ]
-    story.append(_afspraak(meting, team_contact))
-    return build_pdf(story, title=TITEL, subject=f"Doelen, {meting.label} van {datum_nl(meting.datum)}", footer=TITEL)
+    story.append(_afspraak(meting, team_contact, tr))
+    subject = f"{titel}, {meting.label}, {tr.datum(meting.datum)}"
+    return build_pdf(story, title=titel, subject=subject, footer=schrift.for_display(titel),
+                     page_word=schrift.for_display(tr.pgettext("inwoner", "blad")), lang=tr.code)
 
 
 def lopende_doelen(meting: Meting) -> tuple[Doel, ...]:
@@ -49,44 +64,52 @@ def lopende_doelen(meting: Meting) -> tuple[Doel, ...]:
     return tuple(d for d in meting.doelen if d.evaluatie is None)
 
 
-def _title(meting: Meting) -> Flowable:
-    table = Table(
-        [
-            [
-                Image(str(BLIJ), 1.8 * cm, 1.8 * cm),
-                [
-                    Paragraph(TITEL, style("titel")),
-                    Paragraph(f"Samen opgeschreven op {datum_nl(meting.datum)}", style("tekst")),
-                ],
-            ]
-        ],
-        colWidths=[2.4 * cm, None],
-    )
+def _para(text: str, name: str, tr: Vertaler, width: float, label: str = "", **kwargs: object) -> Paragraph:
+    """A paragraph of ``text`` after a bold ``label``; right to left: the lines broken here
+    (on the shaped words, measured in the paragraph's font), each in drawing order, flush right."""
+    base = style(name)
+    if not (tr.rtl or schrift.has_rtl(text)):
+        bold = f"<b>{escape(label)}</b> " if label else ""
+        return Paragraph(bold + markup(text), base, **kwargs)
+    whole = f"{label} {text}" if label else text
+    font, size = base.fontName, base.fontSize
+    indent = base.leftIndent + base.rightIndent
+    lines = schrift.visual_lines(whole, width - indent - 2, lambda line: stringWidth(line, font, size))
+    rtl = ParagraphStyle(f"{name}-rtl", parent=base, alignment=TA_RIGHT, splitLongWords=0)
+    kwargs.pop("bulletText", None)
+    return Paragraph("<br/>".join(escape(line) for line in lines), rtl, **kwargs)
+
+
+def _mirror(row: list, tr: Vertaler) -> list:
+    return list(reversed(row)) if tr.rtl else row
+
+
+def _title(meting: Meting, tr: Vertaler, titel: str) -> Flowable:
+    opgeschreven = tr.pgettext("inwoner", "Samen opgeschreven op {datum}").format(datum=tr.datum(meting.datum))
+    words = [_para(titel, "titel", tr, TEXT_WIDTH - 2.4 * cm), _para(opgeschreven, "tekst", tr, TEXT_WIDTH - 2.4 * cm)]
+    cells = _mirror([Image(str(BLIJ), 1.8 * cm, 1.8 * cm), words], tr)
+    table = Table([cells], colWidths=_mirror([2.4 * cm, None], tr))
     table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)))
     return table
 
 
-def _doel(meting: Meting, doel: Doel) -> Flowable:
+def _doel(meting: Meting, doel: Doel, tr: Vertaler) -> Flowable:
     leefgebied = meting.leefgebieden[doel.leefgebied]
     content: list[Flowable] = [
-        Paragraph(markup(leefgebied.naam), style("leefgebied")),
-        Paragraph(markup(doel.tekst), style("doel")),
+        _para(leefgebied.naam_in(tr.code), "leefgebied", tr, DOEL_WIDTH),
+        _para(doel.tekst, "doel", tr, DOEL_WIDTH),
     ]
     if doel.streefdatum:
-        content.append(Paragraph(f"<b>Klaar op:</b> {datum_nl(doel.streefdatum)}", style("tekst")))
+        content.append(_para(tr.datum(doel.streefdatum), "tekst", tr, DOEL_WIDTH,
+                             label=tr.pgettext("inwoner", "Klaar op:")))
     if doel.acties:
-        content.append(Paragraph("<b>Wie doet wat:</b>", style("tekst")))
+        content.append(_para("", "tekst", tr, DOEL_WIDTH, label=tr.pgettext("inwoner", "Wie doet wat:")))
         for actie in doel.acties:
-            content.append(
-                Paragraph(
-                    f"<b>{UITVOERDER_LABEL[actie.wie]}:</b> {markup(actie.wat)}",
-                    style("actie"),
-                    bulletText="•",
-                )
-            )
-    rows = cell_rows(content, TEKST_BREEDTE, RIJ_HOOGSTENS)
-    cells = [[_picto(leefgebied.pictogram_path) if index == 0 else "", row] for index, row in enumerate(rows)]
-    table = Table(cells, colWidths=[PICTO + 0.8 * cm, None])
+            wie = uitvoerder_naam(actie.wie, tr)
+            content.append(_para(actie.wat, "actie", tr, DOEL_WIDTH, label=f"{wie}:", bulletText="•"))
+    rows = cell_rows(content, DOEL_WIDTH, RIJ_HOOGSTENS)
+    cells = [_mirror([_picto(leefgebied.pictogram_path) if i == 0 else "", row], tr) for i, row in enumerate(rows)]
+    table = Table(cells, colWidths=_mirror([PICTO + 0.8 * cm, None], tr))
     table.setStyle(
         table_style(
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -109,17 +132,14 @@ def _picto(path: object) -> Image:
     return image
 
 
-def _afspraak(meting: Meting, team_contact: str) -> Flowable:
+def _afspraak(meting: Meting, team_contact: str, tr: Vertaler) -> Flowable:
     lines: list[Flowable] = []
+    width = TEXT_WIDTH - 28
     if meting.volgende_meting:
-        lines.append(
-            Paragraph(
-                f"<b>Volgende keer praten we weer:</b> {datum_nl(meting.volgende_meting)}. "
-                "Dan kijken we samen hoe het gaat.",
-                style("tekst"),
-            )
-        )
-    lines.append(Paragraph(f"<b>Vragen? Neem contact op met:</b> {markup(team_contact)}", style("tekst")))
+        volgende = tr.pgettext("inwoner", "{datum}. Dan kijken we samen hoe het gaat.").format(
+            datum=tr.datum(meting.volgende_meting))
+        lines.append(_para(volgende, "tekst", tr, width, label=tr.pgettext("inwoner", "Volgende keer praten we weer:")))
+    lines.append(_para(team_contact, "tekst", tr, width, label=tr.pgettext("inwoner", "Vragen? Neem contact op met:")))
     table = Table([[lines]])
     table.setStyle(
         table_style(

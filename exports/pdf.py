@@ -113,6 +113,7 @@ def build_pdf(
     margin: float = 2.2 * cm,
     footer_size: float = 10,
     page_word: str = "blad",
+    lang: str = "nl",
 ) -> bytes:
     """An A4 PDF of ``story``: fonts embedded, title and language in the metadata, the same
     bytes for the same story (invariant=1 fixes the dates and the document id). Every PDF of
@@ -131,7 +132,7 @@ def build_pdf(
         author=MAKER,
         creator=MAKER,
         producer=MAKER,
-        lang=TAAL,
+        lang=TAAL if lang == "nl" else lang,  # the koelkastblad is in the inwoner's language
         invariant=1,
         # The canvas starts in DejaVu too: otherwise it names Helvetica, a font it never embeds.
         initialFontName=PDF_FONT,

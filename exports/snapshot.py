@@ -19,10 +19,12 @@ from functools import cache
 
 from PIL import Image, ImageDraw
 
+from board import schrift
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting, Perspectief
+from board.taal import Vertaler, vertaler
 from board.weergave import (
     ACHTERGROND,
     BALK,
@@ -32,6 +34,7 @@ from board.weergave import (
     PIJL,
     RGB,
     TEKST,
+    perspectief_naam,
 )
 from exports.bronnen import BLIJ, VERDRIETIG, pictogram, pil_font
 from exports.snapshot_header import snapshot_header
@@ -66,13 +69,17 @@ class SnapshotLayout:
 
     @staticmethod
     def compute(
-        size: tuple[int, int], keys: Sequence[str], header_height: int, unit: float | None = None
+        size: tuple[int, int],
+        keys: Sequence[str],
+        header_height: int,
+        unit: float | None = None,
+        mirrored: bool = False,
     ) -> SnapshotLayout:
         width, height = size
         unit = snapshot_unit(size) if unit is None else unit
         legend = round(height * 0.08)
         area = (0.0, float(legend), float(width), float(height - header_height - legend))
-        board = BoardLayout.compute(area, keys, unit, handles=False)
+        board = BoardLayout.compute(area, keys, unit, handles=False, mirrored=mirrored)
         return SnapshotLayout(width, height, header_height, legend, board)
 
     @property
@@ -91,12 +98,14 @@ class SnapshotLayout:
 def render_snapshot(
     meting: Meting, inwoner: Inwoner, size: tuple[int, int] = DEFAULT_SIZE, unit: float | None = None
 ) -> Image.Image:
-    """The board of ``meting`` as an RGB image of ``size`` pixels."""
+    """The board of ``meting`` as an RGB image of ``size`` pixels, the names and the legend
+    in the inwoner's language (mirrored for right to left, as the screen), the header Dutch."""
     width, height = size
     if width < 320 or height < 200:
         raise ValueError("Een snapshot is minstens 320 x 200 pixels.")
+    tr = vertaler(inwoner.taal)
     header = snapshot_header(meting, inwoner, width, height)
-    layout = SnapshotLayout.compute(size, meting.gekozen, header.height, unit)
+    layout = SnapshotLayout.compute(size, meting.gekozen, header.height, unit, mirrored=tr.rtl)
     image = Image.new("RGB", size, ACHTERGROND)
     draw = ImageDraw.Draw(image)
     header.draw(draw)
@@ -106,8 +115,8 @@ def render_snapshot(
         font = pil_font(round(height * 0.035))
         empty = _("Er zijn nog geen leefgebieden gekozen.")
         draw.text((width / 2, height / 2), empty, fill=TEKST, font=font, anchor="mm")
-    draw_board(image, meting, layout.board)
-    _legend(image, draw, layout, meting)
+    draw_board(image, meting, layout.board, tr)
+    _legend(image, draw, layout, meting, tr)
     return image
 
 
@@ -117,17 +126,24 @@ def snapshot_layout(
     """The layout ``render_snapshot`` uses for this meting and inwoner (the header's height
     depends on its text)."""
     header = snapshot_header(meting, inwoner, *size)
-    return SnapshotLayout.compute(size, meting.gekozen, header.height, unit)
+    return SnapshotLayout.compute(size, meting.gekozen, header.height, unit, mirrored=vertaler(inwoner.taal).rtl)
 
 
 def render_board(
-    meting: Meting, size: tuple[float, float], unit: float, handles: bool = False, scroll: float = 0.0
+    meting: Meting,
+    size: tuple[float, float],
+    unit: float,
+    handles: bool = False,
+    scroll: float = 0.0,
+    tr: Vertaler | None = None,
 ) -> Image.Image:
     """Only the board, laid out in ``size`` as the screen lays out a board widget of that
     size (``handles``: as the live board, with room for the reorder handles, scrolled by
     ``scroll`` when its rows do not fit)."""
     image = Image.new("RGB", (round(size[0]), round(size[1])), ACHTERGROND)
-    draw_board(image, meting, BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, handles, scroll))
+    tr = tr or vertaler("nl")
+    layout = BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, handles, scroll, mirrored=tr.rtl)
+    draw_board(image, meting, layout, tr)
     return image
 
 
@@ -141,14 +157,18 @@ def snapshot_png(meting: Meting, inwoner: Inwoner, size: tuple[int, int] = DEFAU
 # ----- the board ----------------------------------------------------------------------
 
 
-def draw_board(image: Image.Image, meting: Meting, board: BoardLayout) -> None:
-    """The rows of ``board`` (y upwards from the image's bottom) onto ``image``."""
+def draw_board(image: Image.Image, meting: Meting, board: BoardLayout, tr: Vertaler | None = None) -> None:
+    """The rows of ``board`` (y upwards from the image's bottom) onto ``image``; the names in
+    ``tr``'s language, with the Dutch name small beneath (as on the screen)."""
     draw = ImageDraw.Draw(image)
     flip = image.height
     leefgebieden = meting.leefgebieden
+    code = (tr or vertaler("nl")).code
     for row in board.rows:
         leefgebied = leefgebieden[row.key]
-        _bar(image, draw, row, flip, leefgebied.naam, leefgebied.pictogram_path)
+        naam = leefgebied.naam_in(code)
+        dutch = leefgebied.naam if naam != leefgebied.naam else None
+        _bar(image, draw, row, flip, (naam, dutch), leefgebied.pictogram_path)
     for row in board.rows:
         _fiches(image, draw, row, flip, meting)
 
@@ -159,7 +179,9 @@ def _box(rect: tuple[float, float, float, float], flip: int) -> tuple[float, flo
     return x, flip - y - h, x + w - 1, flip - y - 1
 
 
-def _bar(image: Image.Image, draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: str, picto_path) -> None:
+def _bar(
+    image: Image.Image, draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: tuple[str, str | None], picto_path
+) -> None:
     unit = row.unit
     left, top, right, bottom = _box(row.rect, flip)
     draw.rounded_rectangle([left, top + 2 * unit, right, bottom + 2 * unit], radius=10 * unit, fill=(235, 233, 228))
@@ -176,24 +198,35 @@ def _bar(image: Image.Image, draw: ImageDraw.ImageDraw, row: RowGeometry, flip: 
     )
 
 
-def _name(draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: str) -> None:
+def _name(draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: tuple[str, str | None]) -> None:
     """The leefgebied's name in its column: wrapped between words, smaller when needed,
-    never broken inside a word."""
+    never broken inside a word; right to left shaped and ordered by board/schrift.py and
+    aligned right. The Dutch name, when given, small beneath."""
+    naam, dutch = naam
     x, top, right, bottom = _box(row.name, flip)
     width, height = right - x + 1, bottom - top + 1
+    small = max(10, round(row.name_font * 0.5)) if dutch else 0
     size = row.name_font
     while True:
         font = pil_font(size, bold=True)
-        lines = wrap_words(naam, font, width)
+        lines = schrift.visual_lines(naam, width, font.getlength) if schrift.has_rtl(naam) else wrap_words(
+            naam, font, width)
         spacing = round(size * 0.15)
         block = len(lines) * size * 1.17 + (len(lines) - 1) * spacing
-        fits = max(font.getlength(line) for line in lines) <= width and block <= height
+        fits = max(font.getlength(line) for line in lines) <= width and block + small * 1.3 <= height
         if fits or size <= max(10, round(12 * row.unit)):
             break
         size -= 1
+    middle = (top + bottom) / 2 - small * 0.65
+    rtl = row.mirrored
     draw.multiline_text(
-        (x, (top + bottom) / 2), "\n".join(lines), fill=TEKST, font=font, anchor="lm", spacing=spacing
+        (right if rtl else x, middle), "\n".join(lines), fill=TEKST, font=font, anchor="rm" if rtl else "lm",
+        spacing=spacing, align="right" if rtl else "left",
     )
+    if dutch:
+        font = pil_font(small)
+        y = middle + block / 2 + small * 0.7
+        draw.text((right if rtl else x, y), dutch, fill=(110, 110, 110), font=font, anchor="rm" if rtl else "lm")
 
 
 def wrap_words(text: str, font, width: float) -> list[str]:
@@ -273,15 +306,18 @@ def fiche_sprite(perspectief: Perspectief, diameter: int, ghost: bool = False) -
     return sprite
 
 
-def _legend(image: Image.Image, draw: ImageDraw.ImageDraw, layout: SnapshotLayout, meting: Meting) -> None:
+def _legend(
+    image: Image.Image, draw: ImageDraw.ImageDraw, layout: SnapshotLayout, meting: Meting, tr: Vertaler
+) -> None:
     """Which colour and shape is whose: only the perspectieven that are on the board."""
     present = [p for p in Perspectief if any(f.perspectief is p for f in (*meting.fiches, *meting.vorige))]
     items: list[tuple[Image.Image, str]] = []
     diameter = max(12, round(layout.height * 0.028))
     for perspectief in present:
-        items.append((fiche_sprite(perspectief, diameter), FICHE_STIJL[perspectief].label))
+        items.append((fiche_sprite(perspectief, diameter), schrift.for_display(perspectief_naam(perspectief, tr))))
     if meting.vorige:
-        items.append((fiche_sprite(Perspectief.INWONER, diameter, ghost=True), _("Vorige meting (licht)")))
+        vorige = schrift.for_display(tr.pgettext("inwoner", "Vorige meting (licht)"))
+        items.append((fiche_sprite(Perspectief.INWONER, diameter, ghost=True), vorige))
     font = pil_font(round(layout.height * 0.022))
     y = layout.height - layout.legend_height // 2
     x = layout.margin

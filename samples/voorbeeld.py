@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from board.inwoner import Inwoner
 from board.meting import Actie, Evaluatie, Meting, Perspectief, Uitvoerder
+from board.taal import TALEN
 
 SEED = 2026
 BEGIN = date(2024, 1, 8)  # the earliest 0-meting can be on this day
@@ -138,7 +139,9 @@ def _inwoner(rng: random.Random, n: int, begin: date) -> tuple[Inwoner, list[Met
     wijk = rng.choice(WIJKEN)
     letters = "ABCDEFGHIJKLMNOPRSTVWZ"
     initialen = ".".join(rng.choice(letters) for _ in range(rng.choice((1, 2, 2, 3)))) + "."
-    inwoner = Inwoner.create(f"WT-{2024 + n % 2}-{1001 + n:05d}", wijk, initialen, inwoner_id=_uid(rng))
+    # The first inwoners speak each of the inwoner's languages (issue 17), the rest Dutch.
+    taal = TALEN[n].code if n < len(TALEN) else "nl"
+    inwoner = Inwoner.create(f"WT-{2024 + n % 2}-{1001 + n:05d}", wijk, initialen, inwoner_id=_uid(rng), taal=taal)
     datum = begin + timedelta(days=rng.randrange(0, 330))
     meting = _eerste(rng, Meting.nulmeting(inwoner.id, datum, meting_id=_uid(rng)))
     metingen: list[Meting] = []

@@ -26,6 +26,11 @@ def add_inwoner(repository: Repository, inwoner: Inwoner) -> None:
     repository.add_inwoner(inwoner)
 
 
+def set_taal(repository: Repository, inwoner_id: str, taal: str) -> Inwoner:
+    """Store the language the inwoner chose; their screens and koelkastblad follow it."""
+    return repository.set_taal(inwoner_id, taal)
+
+
 def history(repository: Repository, inwoner_id: str) -> list[Meting]:
     """Every meting of the inwoner, the 0-meting first (logged as opened)."""
     return repository.history(inwoner_id)

@@ -37,7 +37,6 @@ from board.monitor_4_disclosure import Gepubliceerd
 from board.perioden import familie, is_grid
 from board.redenen import reden
 from storage.errors import InvalidValueError
-from storage.opening import os_reason
 from storage.permissions import create_private
 from storage.repository import Repository
 from storage.settings import MONITOR_KEY_SETTING
@@ -66,7 +65,9 @@ def read_key_file(path: Path) -> bytes:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InvalidValueError(
-            _("Het sleutelbestand {path} kan niet worden gelezen ({reden}).").format(path=path, reden=os_reason(exc))
+            _("Het sleutelbestand {path} kan niet worden gelezen ({reden}).").format(
+                path=path, reden=reden(exc, "een sleutelbestand lezen")
+            )
         ) from exc
     try:
         text = "".join(

@@ -39,9 +39,9 @@ from typing import Any
 from board import safe_json
 from board.i18n import _
 from board.lock import MAX_FAILURES, LockState, delay_after, longest_wait_failures, pin_problem, wait_message
+from board.redenen import reden
 from storage.backoff_seal import BackoffSeal, file_lock
 from storage.errors import StorageError
-from storage.opening import os_reason
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 from storage.urls import is_sqlite, sqlite_path
@@ -319,7 +319,7 @@ class Keyring:
         except OSError as exc:
             raise KeyringError(
                 _("{where} kan niet worden gelezen ({reden}). Er is niets veranderd.").format(
-                    where=self._where(), reden=os_reason(exc)
+                    where=self._where(), reden=reden(exc, "een bestand lezen of schrijven")
                 )
             ) from exc
         try:
@@ -352,7 +352,7 @@ class Keyring:
     def _not_written(self, exc: OSError) -> KeyringError:
         return KeyringError(
             _("{where} kan niet worden bijgewerkt ({reden}). Er is niets veranderd.").format(
-                where=self._where(), reden=os_reason(exc)
+                where=self._where(), reden=reden(exc, "een bestand lezen of schrijven")
             )
         )
 

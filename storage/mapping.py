@@ -31,14 +31,15 @@ def inwoner_values(inwoner: Inwoner) -> dict[str, Any]:
         "dossiernummer": inwoner.dossiernummer,
         "wijk": inwoner.wijk,
         "initialen": inwoner.initialen,
+        "taal": inwoner.taal,
     }
 
 
 def to_inwoner(row: Any) -> Inwoner:
-    return Inwoner(id=row.id, dossiernummer=row.dossiernummer, wijk=row.wijk, initialen=row.initialen)
+    return Inwoner(id=row.id, dossiernummer=row.dossiernummer, wijk=row.wijk, initialen=row.initialen, taal=row.taal)
 
 
-INWONER_COLUMNS = (InwonerRow.id, InwonerRow.dossiernummer, InwonerRow.wijk, InwonerRow.initialen)
+INWONER_COLUMNS = (InwonerRow.id, InwonerRow.dossiernummer, InwonerRow.wijk, InwonerRow.initialen, InwonerRow.taal)
 
 
 def meting_values(meting: Meting) -> dict[str, Any]:

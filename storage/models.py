@@ -96,6 +96,7 @@ InwonerRow = _table(
     _required("dossiernummer", sa.String(40), unique=True),
     _required("wijk", sa.String(60), index=True),
     _optional("initialen", sa.String(12)),
+    _required("taal", sa.String(8), server_default="nl"),  # migration 0007_inwoner_taal
 )
 
 MetingRow = _table(

@@ -16,7 +16,6 @@ from enum import Enum
 from pathlib import Path
 
 from board.i18n import N_, _
-from board.redenen import reden
 from storage.errors import (
     DatabaseOpenError,
     DatabaseTooNewError,
@@ -227,12 +226,6 @@ def _keyring_holds_professionals(keys: Path) -> bool:
         return True  # a keyring that cannot be read is no proof of a first start
 
 
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a file could not be read or written, in Dutch (``board.redenen``, the one table);
-    the technical detail goes to the log."""
-    return reden(exc, "een bestand lezen of schrijven")
 
 
 def save_refusal(cause: BaseException) -> SaveError:

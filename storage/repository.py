@@ -116,6 +116,13 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState):
                 )
             conn.execute(sa.insert(InwonerRow), mapping.inwoner_values(inwoner))
 
+    def set_taal(self, inwoner_id: str, taal: str) -> Inwoner:
+        """Store the inwoner's language (chosen with the inwoner); returns the inwoner."""
+        inwoner = self.get_inwoner(inwoner_id).met_taal(taal)
+        with self._write(None, inwoner_id) as conn:
+            conn.execute(sa.update(InwonerRow).where(InwonerRow.id == inwoner_id).values(taal=inwoner.taal))
+        return inwoner
+
     def get_inwoner(self, inwoner_id: str) -> Inwoner:
         with self._read() as conn:
             row = conn.execute(sa.select(*mapping.INWONER_COLUMNS).where(InwonerRow.id == inwoner_id)).first()

@@ -36,7 +36,7 @@ def check_inwoner(inwoner: Inwoner) -> Inwoner:
         raise InvalidValueError(_("Dit is geen inwoner."))
     check_id(inwoner.id, _("Het kenmerk van de inwoner"))
     try:
-        checked = Inwoner.create(inwoner.dossiernummer, inwoner.wijk, inwoner.initialen, inwoner.id)
+        checked = Inwoner.create(inwoner.dossiernummer, inwoner.wijk, inwoner.initialen, inwoner.id, inwoner.taal)
     except (BoardError, TypeError, AttributeError) as exc:
         raise InvalidValueError(_("Deze inwoner kan niet worden opgeslagen: {exc}").format(exc=exc)) from exc
     if checked != inwoner:

@@ -23,9 +23,14 @@ from tests.kivy_helpers import (  # noqa: F401
 
 
 def tap_card(app: object, key: str) -> None:
-    """Tap a kaartje in the tray: the leefgebied goes on the board."""
+    """Tap a kaartje in the tray (turning its pages until it shows): the leefgebied goes on the board."""
     tray = app.screen("bord").board_screen.tray
-    card = next(c for c in tray.cards if c.key == key)
+    for _page in range(8):
+        card = next((c for c in tray.cards if c.key == key), None)
+        if card is not None:
+            break
+        tray.page += 1
+        frames(1)
     x, y, w, h = card.rect
     tap_at(tray, x + w / 2, y + h / 2)
 
@@ -119,8 +124,8 @@ def test_the_whole_visit_is_stored_and_exported(make_app: object, tmp_path: obje
     tap(app.screen("bord").ids_nav["doelen"])
     assert app.current == "doelen"
     write_doel(app, "Geld", "Ik wil mijn rekeningen op tijd betalen.",
-               [("Inwoner", "Elke maandag de post openen"), ("Wijkteam", "Samen een budgetplan maken")])
-    write_doel(app, "Wonen", "Ik wil dat de schimmel weg is.", [("Netwerk", "Zoon belt de verhuurder")])
+               [("Ik zelf", "Elke maandag de post openen"), ("Het wijkteam", "Samen een budgetplan maken")])
+    write_doel(app, "Wonen", "Ik wil dat de schimmel weg is.", [("Familie of vrienden", "Zoon belt de verhuurder")])
 
     tap(app.screen("doelen").ids.next)
     assert app.current == "afronden"

@@ -55,6 +55,7 @@ def test_demo_fills_the_database_once(db_url: str, capsys: pytest.CaptureFixture
         assert repo.get_inwoner(inwoner.id) == inwoner
         assert repo.history(inwoner.id) == history
     assert len({i.wijk for i in repo.list_inwoners()}) >= 4
+    assert {i.taal for i in repo.list_inwoners()} == {"nl", "en", "ar", "tr", "pl", "uk", "ti"}  # every language
     repo.close()
 
 

@@ -105,7 +105,7 @@ def test_a_streefdatum_that_has_passed_is_marked(make_app: object) -> None:
     app.open_visit()
     app.show_meting_step("doelen")
     frames(2)
-    labels = {w.text: w for w in app.screen("doelen").walk() if getattr(w, "text", "").startswith("Streefdatum")}
+    labels = {w.text: w for w in app.screen("doelen").walk() if getattr(w, "text", "").startswith("Klaar op")}
     passed = [w for text, w in labels.items() if "12 april 2026" in text]
     coming = [w for text, w in labels.items() if "12 januari 2027" in text]
     assert len(passed) == 1 and len(coming) == 1, list(labels)

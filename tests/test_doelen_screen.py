@@ -36,10 +36,10 @@ def test_a_doel_in_the_inwoners_words_is_saved_with_who_does_what(make_app: obje
     editor = open_editor(app, "Geld")
     editor.ids.tekst.text = "Ik wil mijn rekeningen op tijd betalen."
     tap(editor.ids.plus)  # a month later than the default
-    tap(button(editor.ids.wie, "Inwoner"))
+    tap(button(editor.ids.wie, "Ik zelf"))
     editor.ids.wat.text = "Elke maandag de post openen"
     tap(editor.ids.add_actie)
-    tap(button(editor.ids.wie, "Wijkteam"))
+    tap(button(editor.ids.wie, "Het wijkteam"))
     editor.ids.wat.text = "Samen een budgetplan maken"
     tap(editor.ids.add_actie)
     tap(editor.ids.save)

@@ -33,7 +33,7 @@ def test_one_or_two_pages_with_the_board_picture() -> None:
     images = [name for name, obj in doc.pages[0]["/Resources"]["/XObject"].items() if obj["/Subtype"] == "/Image"]
     widths = sorted(doc.pages[0]["/Resources"]["/XObject"][name]["/Width"] for name in images)
     assert widths[-1] == 1920  # the snapshot at full resolution
-    assert all("DejaVuSans" in n for n in font_names(pdf))
+    assert all("MagneetbordSans" in n for n in font_names(pdf))
     assert doc.trailer["/Root"]["/Lang"] == "nl-NL"
 
 

@@ -82,7 +82,7 @@ def test_the_committed_mo_files_hold_the_messages_of_the_po_files(language: str)
 
 
 def test_dutch_is_the_source_and_english_is_data() -> None:
-    assert available_languages() == ["en", "nl"]
+    assert available_languages() == ["ar", "en", "nl", "pl", "ti", "tr", "uk"]  # the inwoner's too (issue 17)
     assert _("Vergrendelen") == "Vergrendelen"
     set_language("en")
     assert current_language() == "en" and _("Vergrendelen") == "Lock"
@@ -179,7 +179,10 @@ def test_a_wrong_pin_and_the_wait_are_told_in_the_ui_language() -> None:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_snapshot_speaks_the_ui_language(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every word drawn on the snapshot (header, legend, an empty board) comes from the catalogue."""
+    """Every word drawn on the snapshot (header, legend, an empty board) comes from the catalogue:
+    the header in the UI language, the legend in the inwoner's (here the same)."""
+    import dataclasses
+
     from PIL import ImageDraw
 
     from exports.snapshot import render_snapshot
@@ -192,8 +195,9 @@ def test_the_snapshot_speaks_the_ui_language(language: str, monkeypatch: pytest.
         drawn.append(words), text(self, xy, words, *a, **k))[1])
     set_language(language)
     vervolg = voorbeeld_vervolgmeting()
-    render_snapshot(vervolg, voorbeelden.inwoner(), (1280, 800))
-    render_snapshot(Meting.nulmeting("x", date(2026, 3, 1)), voorbeelden.inwoner(), (1280, 800))
+    inwoner = dataclasses.replace(voorbeelden.inwoner(), taal=language)
+    render_snapshot(vervolg, inwoner, (1280, 800))
+    render_snapshot(Meting.nulmeting("x", date(2026, 3, 1)), inwoner, (1280, 800))
     words = " | ".join(drawn)
     expected = {
         "nl": ["Dossier D-2026-0042", "Wat telt", "leefgebieden", "Vorige meting (licht)", "nog geen leefgebieden"],

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from board import Actie
-from exports.bronnen import UITVOERDER_LABEL
+from board.taal import vertaler
+from board.weergave import uitvoerder_naam
 from exports.koelkastblad import koelkastblad_pdf
 from samples import voorbeelden
 from tests.pdftekst import all_text, contains, font_names, reader, squeeze
@@ -19,7 +20,7 @@ def test_every_goal_actie_and_date_is_on_the_sheet() -> None:
     for doel in meting.doelen:
         expected.append(doel.tekst)
         expected.append(meting.leefgebieden[doel.leefgebied].naam)
-        expected += [f"{UITVOERDER_LABEL[a.wie]}: {a.wat}" for a in doel.acties]
+        expected += [f"{uitvoerder_naam(a.wie, vertaler('nl'))}: {a.wat}" for a in doel.acties]
     assert contains(pdf, *expected) == []
 
 
@@ -34,8 +35,8 @@ def test_a_500_character_goal_with_a_long_word_and_diacritics_survives() -> None
 def test_diacritics_and_the_curly_apostrophe_come_out_as_typed() -> None:
     pdf = koelkastblad_pdf(voorbeelden.nulmeting(), voorbeelden.TEAM)
     assert contains(pdf, voorbeelden.DIAKRIET) == []
-    for fragment in ("één", "ë", "ij", "’t is oké"):
-        assert fragment in all_text(pdf)
+    for fragment in ("één", "ë", "ij", "’t is oké"):  # a line may break between words
+        assert squeeze(fragment) in squeeze(all_text(pdf))
 
 
 def test_markup_characters_in_a_goal_are_text_not_markup() -> None:
@@ -80,7 +81,7 @@ def test_fonts_are_embedded_and_metadata_is_set() -> None:
     assert doc.metadata.title == "Mijn doelen"
     assert doc.trailer["/Root"]["/Lang"] == "nl-NL"
     names = font_names(pdf)
-    assert names and all("DejaVuSans" in n for n in names)
+    assert names and all("MagneetbordSans" in n for n in names)
     for page in doc.pages:
         for font in page["/Resources"]["/Font"].values():
             descriptor = font.get_object()["/FontDescriptor"]

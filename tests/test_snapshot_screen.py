@@ -109,3 +109,27 @@ def test_a_moved_fiche_is_seen_as_a_difference(show: object, window: object) -> 
     moved = meting.place_fiche("werk", Perspectief.INWONER, 0.6)
     with pytest.raises(AssertionError, match="inwoner"):
         assert_same_places(shot, render_board(moved, board.size, dp(1) * board.scale, handles=True))
+
+
+def test_a_mirrored_board_and_its_picture_agree(show: object, window: object) -> None:
+    """For a right-to-left inwoner the screen and the PNG mirror alike (one geometry): every
+    fiche and arrow at the same pixels, and the fiches of low positions on the right."""
+    from kivy.metrics import dp
+
+    from board.taal import vertaler
+
+    meting = voorbeeld_vervolgmeting()
+    screen, _, _ = show(meting)
+    screen.tr = vertaler("ar")
+    frames(3)
+    board = screen.board
+    assert board.layout.rows[0].mirrored
+    height = window.height
+    shot = window_pixels().crop(
+        (round(board.x), round(height - board.top), round(board.right), round(height - board.y))
+    )
+    picture = render_board(meting, board.size, dp(1) * board.scale, handles=True, tr=vertaler("ar"))
+    found = assert_same_places(shot, picture)
+    assert found["pijl"] >= 4
+    plain = render_board(meting, board.size, dp(1) * board.scale, handles=True)
+    assert unmatched(fiches(picture)["inwoner"], fiches(plain)["inwoner"], TOLERANCE)  # it did mirror

@@ -13,7 +13,8 @@ from kivy.uix.modalview import ModalView
 
 from board import Meting, vergelijk
 from board.datums import add_months, months_between
-from board.i18n import _, format_datum
+from board.i18n import _
+from board.taal import vertaler
 from widgets.common import MetingScherm, load_kv, make
 
 NEXT_DEFAULT_MONTHS = 3
@@ -46,12 +47,14 @@ class AfrondenScreen(MetingScherm):
         for knop in self.ids.cijfers.children:
             knop.selected = knop.cijfer == meting.rapportcijfer
             knop.disabled = meting.afgerond
-        self.zin = vergelijk(self.vorige, meting).zin if self.vorige is not None else ""
+        tr = self.tr or vertaler("nl")
+        self.zin = vergelijk(self.vorige, meting).zin_in(tr) if self.vorige is not None else ""
         if meting.volgende_meting:
             months = months_between(meting.datum, meting.volgende_meting)
-            self.volgende = _("over {n} maanden: {datum}").format(n=months, datum=format_datum(meting.volgende_meting))
+            volgende = tr.npgettext("inwoner", "over {n} maand: {datum}", "over {n} maanden: {datum}", months)
+            self.volgende = volgende.format(n=months, datum=tr.datum(meting.volgende_meting))
         else:
-            self.volgende = _("nog niet gepland")
+            self.volgende = tr.pgettext("inwoner", "nog niet gepland")
 
     def step_volgende(self, delta: int) -> None:
         meting = self.live.meting

@@ -23,6 +23,7 @@ from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 from board.errors import UserError
 from board.i18n import _
 from board.lock import DEFAULT_IDLE_SECONDS, IdleTimer
+from board.taal import Vertaler, vertaler
 from services.access import (
     LOCK_BY_HAND,
     LOCK_IDLE,
@@ -33,7 +34,7 @@ from services.access import (
     note_unlocked,
     open_keyring,
 )
-from services.inwoners import history
+from services.inwoners import history, set_taal
 from services.visit import (
     Visit,
     VisitMarker,
@@ -365,7 +366,7 @@ class MagneetbordApp(App):
         """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""
         assert self.repository is not None
         meting = session.meting
-        self.screen("bord").show_session(session)
+        self.screen("bord").show_session(session, self.inwoner_tr())
         # The previous meting in full is for the afronden screen only: loaded when it is shown.
         self._vorige, self._vorige_van = None, meting
         for name in ("doelen", "afronden"):
@@ -380,7 +381,27 @@ class MagneetbordApp(App):
             if self._vorige_van is not None and self.repository is not None:
                 self._vorige, self._vorige_van = vorige_meting(self.repository, self._vorige_van), None
             screen.vorige = self._vorige
+        screen.tr = self.inwoner_tr()
         screen.live = self.live
+
+    def inwoner_tr(self) -> Vertaler:
+        """The inwoner's language (board.taal); the professional's screens keep the app's."""
+        return vertaler(self.inwoner.taal if self.inwoner is not None else None)
+
+    def choose_taal(self, code: str) -> None:
+        """The inwoner chose a language: stored with the inwoner, and every screen of theirs
+        follows at once (no restart); the professional's screens keep their language."""
+        assert self.inwoner is not None and self.repository is not None
+        try:
+            self.inwoner = set_taal(self.repository, self.inwoner.id, code)
+        except UserError as exc:
+            self.screen("bord").board_screen.show_message(str(exc))
+            return
+        tr = self.inwoner_tr()
+        self.screen("bord").set_tr(tr)
+        for name in ("doelen", "afronden"):
+            if name in self._screens:
+                self._screens[name].tr = tr
 
     @property
     def live(self) -> object:

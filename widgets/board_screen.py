@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kivy.animation import Animation
 from kivy.clock import Clock
+from kivy.core.audio import SoundLoader
 from kivy.factory import Factory
 from kivy.graphics import Color, Line, Triangle
 from kivy.lang import Builder
@@ -23,8 +24,9 @@ from kivy.uix.widget import Widget
 import widgets.common  # noqa: F401  (common.kv defines Knop, Titel and Uitleg, used here too)
 from board import BoardSession, Perspectief
 from board.geometry import min_board_width
-from board.i18n import _
-from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
+from board.taal import vertaler
+from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
+from services.voorlezen import kan_voorlezen, voorlezen
 from widgets.board_widget import BoardWidget, FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba
@@ -59,16 +61,17 @@ class PerspectiefKnop(ButtonBehavior, Widget):
     label = StringProperty("")
     selected = BooleanProperty(False)
     scale = NumericProperty(1.0)
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
 
     def __init__(self, **kwargs: object) -> None:
         self._rim = self._fill = None
         super().__init__(**kwargs)
-        self.bind(pos=self._place, size=self._place, scale=self._place, perspectief=self._style)
+        self.bind(pos=self._place, size=self._place, scale=self._place, perspectief=self._style, tr=self._style)
         self._style()
 
     def _style(self, *_args: object) -> None:
         stijl = FICHE_STIJL[Perspectief(self.perspectief)]
-        self.label = _(stijl.label)
+        self.label = perspectief_naam(Perspectief(self.perspectief), self.tr)
         self.canvas.after.clear()
         self._rim = FicheShape(self.canvas.after, stijl.vorm, (1, 1, 1, 1))
         self._fill = FicheShape(self.canvas.after, stijl.vorm, rgba(stijl.kleur))
@@ -113,8 +116,12 @@ class VragenView(ModalView):
     """The conversation prompts of one leefgebied, big and plain."""
 
     naam = StringProperty("")
+    nederlands = StringProperty("")  # the Dutch name beneath, when the inwoner reads another language
     pictogram = StringProperty("")
     vragen = ListProperty([])
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
+    kan_voorlezen = BooleanProperty(False)  # no button where there is no voice or clip
+    voorlezen = ObjectProperty(None, allownone=True)  # called when the speaker button is tapped
 
 
 class BoardScreen(FloatLayout):
@@ -131,6 +138,9 @@ class BoardScreen(FloatLayout):
     font_regular = StringProperty(FONT_REGULAR)
     font_bold = StringProperty(FONT_BOLD)
     text_color = ListProperty(rgba(TEKST))
+    # The inwoner's language (board.taal): the board, the tray and the prompts follow it; set
+    # by the app from the inwoner, switched without a restart.
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
 
     def __init__(self, live: LiveSession, **kwargs: object) -> None:
         self._hide = None
@@ -138,6 +148,30 @@ class BoardScreen(FloatLayout):
         super().__init__(live=live, **kwargs)
         self.bind(size=self._on_size)
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
+        self.ids.board.speaker = self.can_read
+        self.ids.board.bind(on_voorlezen=lambda _board, key: self.read_aloud(key, met_vragen=False))
+        self.spoken: object = None  # the last thing read aloud (an espeak-ng process or a clip): tests look
+
+    def can_read(self, key: str) -> bool:
+        """Whether ``key`` can be read aloud in the inwoner's language (board/voorlezen.py)."""
+        return kan_voorlezen(self.live.meting.leefgebieden.naam, key, self.tr.code)
+
+    def read_aloud(self, key: str, met_vragen: bool = True) -> object:
+        """Read the leefgebied (and its prompts) aloud in the inwoner's language; a recorded
+        clip is played with Kivy's audio."""
+        meting = self.live.meting
+        spoken = voorlezen(meting.leefgebieden.naam, meting.leefgebieden[key], self.tr.code, met_vragen)
+        if isinstance(spoken, Path):
+            sound = SoundLoader.load(str(spoken))
+            if sound is not None:
+                sound.play()
+        self.spoken = spoken
+        return spoken
+
+    def on_tr(self, _instance: object, tr: object) -> None:
+        """Right to left: the tray goes to the left of the board (and stays below it on a
+        portrait screen, where the board comes first either way)."""
+        reverse_children(self.ids.board.parent, first=self.ids.side if tr.rtl else self.ids.board)
 
     def on_live(self, _instance: object, live: LiveSession) -> None:
         if self._bound is not None:
@@ -184,11 +218,23 @@ class BoardScreen(FloatLayout):
 
     def show_vragen(self, key: str) -> VragenView:
         leefgebied = self.live.meting.leefgebieden[key]
+        naam = leefgebied.naam_in(self.tr.code)
         view = VragenView(
-            naam=leefgebied.naam, pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen)
+            naam=naam, nederlands="" if naam == leefgebied.naam else leefgebied.naam,
+            pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen_in(self.tr.code)), tr=self.tr,
+            kan_voorlezen=self.can_read(key), voorlezen=lambda: self.read_aloud(key),
         )
+        if not view.kan_voorlezen:  # no voice and no clip: no button at all
+            view.ids.voorlezen.parent.remove_widget(view.ids.voorlezen)
         view.open(animation=False)
         return view
+
+
+def reverse_children(box: Widget, first: Widget) -> None:
+    """Make ``first`` the first (left or top) of the two children of ``box``."""
+    if box.children and box.children[-1] is not first:
+        box.remove_widget(first)
+        box.add_widget(first, index=len(box.children))
 
 
 def build_board_screen(session: BoardSession) -> BoardScreen:

@@ -28,7 +28,7 @@ from kivy.uix.stencilview import StencilView
 
 from board import Meting, Perspectief
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
-from board.i18n import N_, _
+from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
 from widgets.live_session import LiveSession
 from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
@@ -38,7 +38,11 @@ HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
 GRIP = (0.55, 0.53, 0.5, 1.0)
 CARD = (1.0, 1.0, 1.0, 1.0)
 CARD_LIFTED = (1.0, 0.97, 0.86, 1.0)  # a bar that is being moved by its handle
-HINT = N_("Kies een kaartje:\ntik erop of sleep het hierheen.")
+
+
+def hint(tr: Vertaler) -> str:
+    """What the empty board says, in the inwoner's language."""
+    return tr.pgettext("inwoner", "Kies een kaartje:\ntik erop of sleep het hierheen.")
 
 
 class FicheShape:
@@ -146,6 +150,16 @@ class BoardWidget(StencilView):
     scale = NumericProperty(1.0)  # bigger bars and fiches on a bigger screen
     read_only = BooleanProperty(False)  # a board to look at: no reorder handles
     scroll = NumericProperty(0.0)  # how far the rows are pushed up (board.geometry.BoardLayout)
+    # The inwoner's language: the names on the bars; right to left mirrors the board.
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
+    # Read aloud: ``speaker(key)`` says whether a bar's name can be read in the inwoner's
+    # language (a voice or a clip); those bars get a speaker on their pictogram, and a tap on
+    # it fires ``on_voorlezen(key)``. None: no speakers.
+    speaker = ObjectProperty(None, allownone=True)
+    __events__ = ("on_voorlezen",)
+
+    def on_voorlezen(self, key: str) -> None:
+        """A tap on a bar's speaker: the screen reads the name aloud."""
 
     def __init__(self, **kwargs: object) -> None:
         self.layout = BoardLayout.compute((0, 0, 1, 1), ())
@@ -158,7 +172,7 @@ class BoardWidget(StencilView):
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
         self._geometry = Clock.create_trigger(self._on_geometry, -1)
         self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry,
-                  scroll=self._geometry)
+                  scroll=self._geometry, tr=self._geometry, speaker=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 
@@ -177,7 +191,7 @@ class BoardWidget(StencilView):
     def _on_meting(self, _live: object, meting: Meting) -> None:
         structure = (
             meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only,
-            tuple(self._lifted.values()), self.scroll,
+            tuple(self._lifted.values()), self.scroll, self.tr.code, self.speaker,
         )
         if structure != self._structure:
             self._rebuild(meting)
@@ -194,12 +208,13 @@ class BoardWidget(StencilView):
     def _rebuild(self, meting: Meting) -> None:
         unit = dp(1) * self.scale
         area = (self.x, self.y, self.width, self.height)
-        self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only, scroll=self.scroll)
+        self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only, scroll=self.scroll,
+                                          mirrored=self.tr.rtl)
         added = [key for key in meting.gekozen if key not in self._gekozen]
         self._gekozen = meting.gekozen
         if len(added) == 1 and not self._lifted:  # a kaartje just chosen: show where it went
             self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only,
-                                              scroll=self.layout.scroll_to_show(added[0]))
+                                              scroll=self.layout.scroll_to_show(added[0]), mirrored=self.tr.rtl)
         if self.layout.scroll != self.scroll:
             self.scroll = self.layout.scroll  # clamped (fewer bars, a taller window); redraws once more
         self._fiches = {}
@@ -210,7 +225,7 @@ class BoardWidget(StencilView):
             Color(*rgba(ACHTERGROND))
             Rectangle(pos=self.pos, size=self.size)
             if not self.layout.rows:
-                texture = label_texture(_(HINT), round(dp(26)), round(self.width * 0.8), color=rgba(TEKST, 0.7),
+                texture = label_texture(hint(self.tr), round(dp(26)), round(self.width * 0.8), color=rgba(TEKST, 0.7),
                                         halign="center")
                 Color(1, 1, 1, 1)
                 Rectangle(texture=texture, size=texture.size,
@@ -261,10 +276,10 @@ class BoardWidget(StencilView):
         if row.pictogram is not None:
             Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2],
                       size=row.pictogram[2:])
-        nx, ny, nw, nh = row.name
-        texture = fitted_label(leefgebied.naam, round(nw), round(nh), row.name_font, round(12 * unit), bold=True,
-                               color=rgba(TEKST))
-        Rectangle(texture=texture, size=texture.size, pos=(nx, ny + (nh - texture.height) / 2))
+            if self.speaker is not None and self.speaker(row.key):
+                _speaker_badge(row.pictogram, unit)
+                Color(1, 1, 1, 1)
+        self._draw_name(row, leefgebied, unit)
         Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
         Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
         tx, ty, tw, th = row.track
@@ -272,6 +287,30 @@ class BoardWidget(StencilView):
         RoundedRectangle(pos=(tx, ty), size=(tw, th), radius=[th / 2])
         Color(*rgba(BALK_RAND))
         Line(rounded_rectangle=(tx, ty, tw, th, th / 2), width=max(1.0, unit))
+
+    def _draw_name(self, row: RowGeometry, leefgebied: object, unit: float) -> None:
+        """The name in the inwoner's language; in another language than Dutch the Dutch name
+        small beneath it, so the professional can follow. Right-aligned on a mirrored row."""
+        nx, ny, nw, nh = row.name
+        naam = leefgebied.naam_in(self.tr.code)
+        dutch = None
+        if naam != leefgebied.naam:
+            small = max(round(11 * unit), round(row.name_font * 0.5))
+            dutch = label_texture(leefgebied.naam, small, None, color=rgba(TEKST, 0.65))  # one line, its own width
+            if dutch.width > nw:
+                dutch = fitted_label(leefgebied.naam, round(nw), round(nh * 0.4), small, round(9 * unit),
+                                     color=rgba(TEKST, 0.65), lines=1)
+        room = nh - (dutch.height if dutch else 0)
+        texture = fitted_label(naam, round(nw), round(room), row.name_font, round(12 * unit), bold=True,
+                               color=rgba(TEKST))
+        block = texture.height + (dutch.height if dutch else 0)
+        top = ny + (nh + block) / 2
+        for part in (texture, dutch):
+            if part is None:
+                continue
+            x = nx + nw - part.width if row.mirrored else nx
+            Rectangle(texture=part, size=part.size, pos=(x, top - part.height))
+            top -= part.height
 
     # ----- reading what is drawn (tests, the tray) ---------------------------------
 
@@ -309,6 +348,10 @@ class BoardWidget(StencilView):
             return True
         row = self.layout.row_at(touch.y)
         if self.read_only:
+            return True
+        if row is not None and row.pictogram is not None and self.speaker is not None and _inside(
+                (row.pictogram[0], row.rect[1], row.pictogram[2], row.rect[3]), touch.pos) and self.speaker(row.key):
+            self.dispatch("on_voorlezen", row.key)  # the speaker on the pictogram: read the name aloud
             return True
         if row is not None and row.handle is not None and _inside(row.handle, touch.pos):
             gesture = ("bar", row.key)
@@ -394,3 +437,18 @@ class BoardWidget(StencilView):
 def _inside(rect: tuple[float, float, float, float], pos: tuple[float, float]) -> bool:
     x, y, w, h = rect
     return x <= pos[0] <= x + w and y <= pos[1] <= y + h
+
+
+def _speaker_badge(picto: tuple[float, float, float, float], unit: float) -> None:
+    """A small speaker in the pictogram's lower corner: a white disc, a box and a cone."""
+    x, y, w, _h = picto
+    size = max(14 * unit, w * 0.42)
+    cx, cy = x + w - size / 2, y + size / 2
+    Color(1, 1, 1, 0.95)
+    Ellipse(pos=(cx - size / 2, cy - size / 2), size=(size, size))
+    Color(*rgba(TEKST))
+    box = size * 0.18
+    Rectangle(pos=(cx - size * 0.3, cy - box), size=(box, 2 * box))
+    Mesh(vertices=[cx - size * 0.12, cy - box, 0, 0, cx + size * 0.2, cy - size * 0.3, 0, 0,
+                   cx + size * 0.2, cy + size * 0.3, 0, 0, cx - size * 0.12, cy + box, 0, 0],
+         indices=[0, 1, 2, 0, 2, 3], mode="triangles")

@@ -3,13 +3,15 @@ on to the doelen and a quiet "professional" button that asks the PIN before anyt
 
 from __future__ import annotations
 
-from kivy.metrics import dp
+from kivy.metrics import dp, sp
 from kivy.uix.boxlayout import BoxLayout
 
 from board import BoardSession
-from board.i18n import _
-from widgets.board_screen import BoardScreen, build_board_screen
+from board.taal import Vertaler, vertaler
+from widgets.board_screen import BoardScreen, build_board_screen, reverse_children
 from widgets.common import Scherm, make
+from widgets.taal_kiezer import TaalKiezer
+from widgets.textures import FONT_BOLD, rtl_text
 
 
 class BordScreen(Scherm):
@@ -17,22 +19,47 @@ class BordScreen(Scherm):
 
     board_screen: BoardScreen | None = None
 
-    def show_session(self, session: BoardSession) -> BoardScreen:
+    def show_session(self, session: BoardSession, tr: Vertaler | None = None) -> BoardScreen:
         if self.board_screen is not None:  # the next visit: the same screen, another session
             self.board_screen.show_session(session)
+            self.set_tr(tr or vertaler("nl"))
             return self.board_screen
         self.clear_widgets()
         screen = build_board_screen(session)
         nav = BoxLayout(size_hint_y=None, height=dp(64), spacing=dp(8))
-        professional = make("Stilknop", text=_("Naar professional"), width=dp(150), height=dp(64))
+        # The language: a quiet button beside the side panel's title, with the language's own name.
+        taal = make("Stilknop", text="", width=dp(140), height=dp(48), font_size=sp(15))
+        taal.bind(on_release=lambda _k: self.choose_taal())
+        screen.ids.taal_slot.width = dp(140)
+        screen.ids.taal_slot.add_widget(taal)
+        professional = make("Stilknop", text="", width=dp(150), height=dp(64))
         professional.bind(on_release=lambda _k: self.app.ask_pin_to_leave())
-        doelen = make("Hoofdknop", text=_("Doelen  ›"), height=dp(64))
+        doelen = make("Hoofdknop", text="", height=dp(64))
         doelen.bind(on_release=lambda _k: self.app.show_meting_step("doelen"))
         nav.add_widget(professional)
         nav.add_widget(doelen)
         screen.ids.side.add_widget(nav)
-        self.ids_nav = {"professional": professional, "doelen": doelen}
+        self.ids_nav = {"professional": professional, "taal": taal, "doelen": doelen}
         self.add_widget(screen)
         self.board_screen = screen
+        self.set_tr(tr or vertaler("nl"))
         return screen
+
+    def set_tr(self, tr: Vertaler) -> None:
+        """The inwoner's language on the board, the tray and these buttons (no restart)."""
+        assert self.board_screen is not None
+        self.board_screen.tr = tr
+        nav = self.ids_nav
+        nav["professional"].text = rtl_text(tr.pgettext("inwoner", "Naar professional"), None, FONT_BOLD, sp(16))
+        nav["taal"].text = rtl_text(tr.taal.naam, None, FONT_BOLD, sp(15))
+        nav["doelen"].text = rtl_text(tr.pgettext("inwoner", "Doelen  ›"), None, FONT_BOLD, sp(18))
+        # Right to left: the way on (Doelen) on the left, the quiet button on the right.
+        reverse_children(nav["professional"].parent, first=nav["doelen"] if tr.rtl else nav["professional"])
+
+    def choose_taal(self) -> TaalKiezer:
+        """The language list, opened with the inwoner; a choice is stored at once."""
+        assert self.board_screen is not None
+        kiezer = TaalKiezer(self.board_screen.tr, self.app.choose_taal)
+        kiezer.open(animation=False)
+        return kiezer
 

@@ -13,6 +13,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
+from board.taal import vertaler
 from widgets.kopregel import Kopregel
 
 Factory.register("Kopregel", cls=Kopregel)
@@ -35,6 +36,12 @@ class MetingScherm(Scherm):
     """A screen that shows the meting of the visit: it redraws whenever ``live.meting`` changes."""
 
     live = ObjectProperty(None, allownone=True)
+    # The inwoner's language (board.taal.Vertaler): set by the app, switched without a restart.
+    tr = ObjectProperty(vertaler("nl"), rebind=True)
+
+    def on_tr(self, _instance: object, _tr: object) -> None:
+        if self.live is not None:
+            self.refresh()
 
     def on_live(self, _instance: object, live: object) -> None:
         if live is not None:

@@ -17,9 +17,12 @@ from kivy.uix.modalview import ModalView
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between
 from board.grenzen import check_acties
-from board.i18n import N_, _, format_datum
+from board.i18n import N_, _
+from board.schrift import has_rtl
+from board.taal import Vertaler, vertaler
+from board.weergave import evaluatie_naam, uitvoerder_naam
 from widgets.common import MetingScherm, load_kv, make
-from widgets.textures import FONT_BOLD, FONT_REGULAR
+from widgets.textures import FONT_BOLD, FONT_REGULAR, rtl_text
 
 DEFAULT_MONTHS = 3
 MAX_MONTHS = 24
@@ -41,23 +44,33 @@ TEXT_COLOR = (0.16, 0.16, 0.16, 1)
 VOORBIJ = (0.72, 0.2, 0.1, 1)  # a streefdatum that has passed: the colour of a message (Melding)
 
 
-def months_text(months: int, start: date) -> str:
-    return _("over {n} maanden: {datum}").format(n=months, datum=format_datum(add_months(start, months)))
+def months_text(months: int, start: date, tr: Vertaler | None = None) -> str:
+    tr = tr or vertaler("nl")
+    tekst = tr.npgettext("inwoner", "over {n} maand: {datum}", "over {n} maanden: {datum}", months)
+    return tekst.format(n=months, datum=tr.datum(add_months(start, months)))
 
 
 def _label(text: str, size: float = 19, bold: bool = False, alpha: float = 1.0) -> Label:
-    label = Label(text=text, font_size=sp(size), font_name=FONT_BOLD if bold else FONT_REGULAR,
-                  color=(*TEXT_COLOR[:3], alpha), size_hint_y=None, halign="left")
-    label.bind(width=lambda w, width: setattr(w, "text_size", (width, None)),
-               texture_size=lambda w, ts: setattr(w, "height", ts[1]))
+    """A wrapped label; right-to-left text is broken and ordered by board/schrift.py."""
+    font = FONT_BOLD if bold else FONT_REGULAR
+    rtl = has_rtl(text)
+    label = Label(text=text, font_size=sp(size), font_name=font, color=(*TEXT_COLOR[:3], alpha), size_hint_y=None,
+                  halign="right" if rtl else "left")
+
+    def on_width(widget: Label, width: float) -> None:
+        widget.text_size = (width + (2 if rtl else 0), None)
+        if rtl:
+            widget.text = rtl_text(text, width, font, widget.font_size)
+
+    label.bind(width=on_width, texture_size=lambda w, ts: setattr(w, "height", ts[1]))
     return label
 
 
-def _heading(meting: Meting, key: str) -> BoxLayout:
+def _heading(meting: Meting, key: str, tr: Vertaler) -> BoxLayout:
     leefgebied = meting.leefgebieden[key]
     row = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(14))
     row.add_widget(Image(source=str(leefgebied.pictogram_path), size_hint_x=None, width=dp(56)))
-    name = _label(leefgebied.naam, 24, bold=True)
+    name = _label(leefgebied.naam_in(tr.code), 24, bold=True)
     name.size_hint_y = 1
     name.valign = "middle"
     row.add_widget(name)
@@ -70,30 +83,35 @@ class DoelenScreen(MetingScherm):
         if self.live is None:
             return
         meting: Meting = self.live.meting
+        tr = self.tr
         content = self.ids.content
         content.clear_widgets()
         carried = [d for d in meting.doelen if meting.is_overgenomen(d)]
         if carried:
-            content.add_widget(make("Groot", text=_("Hoe ging het met de doelen van de vorige keer?")))
+            content.add_widget(_label(tr.pgettext("inwoner", "Hoe ging het met de doelen van de vorige keer?"), 24,
+                                      bold=True))
             for doel in carried:
                 content.add_widget(self._evaluatie_panel(meting, doel))
-            content.add_widget(make("Groot", text=_("Doelen voor de komende tijd")))
+            content.add_widget(_label(tr.pgettext("inwoner", "Doelen voor de komende tijd"), 24, bold=True))
         if not meting.gekozen:
-            content.add_widget(_label(_("Kies eerst op het bord welke leefgebieden belangrijk zijn.")))
+            eerst = tr.pgettext("inwoner", "Kies eerst op het bord welke leefgebieden belangrijk zijn.")
+            content.add_widget(_label(eerst))
             return
-        content.add_widget(_label(_("Begin bij wat het laagst op het bord staat."), 18, alpha=0.75))
+        begin = tr.pgettext("inwoner", "Begin bij wat het laagst op het bord staat.")
+        content.add_widget(_label(begin, 18, alpha=0.75))
         for key in meting.suggested_for_doelen():
             content.add_widget(self._leefgebied_panel(meting, key))
 
     def _evaluatie_panel(self, meting: Meting, doel: Doel) -> BoxLayout:
         panel = make("Paneel")
-        panel.add_widget(_heading(meting, doel.leefgebied))
+        panel.add_widget(_heading(meting, doel.leefgebied, self.tr))
         panel.add_widget(_label(f"“{doel.tekst}”", 21))
         if doel.streefdatum:
             panel.add_widget(self._streefdatum(doel))
         row = BoxLayout(size_hint_y=None, height=dp(72), spacing=dp(10))
-        for evaluatie, tekst in EVALUATIE_TEKST.items():
-            knop = make("Keuze", text=_(tekst), height=dp(72), selected=doel.evaluatie is evaluatie)
+        for evaluatie in EVALUATIE_TEKST:
+            tekst = rtl_text(evaluatie_naam(evaluatie, self.tr), None, FONT_BOLD, sp(18))
+            knop = make("Keuze", text=tekst, height=dp(72), selected=doel.evaluatie is evaluatie)
             knop.evaluatie = evaluatie.value
             knop.bind(on_release=lambda k, d=doel.id: self.live.apply(lambda m: m.evaluate_doel(d, k.evaluatie)))
             row.add_widget(knop)
@@ -102,8 +120,9 @@ class DoelenScreen(MetingScherm):
 
     def _leefgebied_panel(self, meting: Meting, key: str) -> BoxLayout:
         panel = make("Paneel")
-        heading = _heading(meting, key)
-        add = make("Knop", text=_("+ Doel"), size_hint_x=None, width=dp(180), height=dp(56))
+        heading = _heading(meting, key, self.tr)
+        nieuw = rtl_text(self.tr.pgettext("inwoner", "+ Doel"), None, FONT_BOLD, sp(18))
+        add = make("Knop", text=nieuw, size_hint_x=None, width=dp(180), height=dp(56))
         add.leefgebied = key
         add.bind(on_release=lambda k: self.edit(k.leefgebied))
         heading.add_widget(add)
@@ -115,11 +134,13 @@ class DoelenScreen(MetingScherm):
             if doel.streefdatum:
                 panel.add_widget(self._streefdatum(doel))
             for actie in doel.acties:
-                panel.add_widget(_label(f"•  {_(UITVOERDER_TEKST[actie.wie])}: {actie.wat}", 18))
+                panel.add_widget(_label(f"•  {uitvoerder_naam(actie.wie, self.tr)}: {actie.wat}", 18))
             row = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(10))
-            edit = make("Knop", text=_("Wijzigen"), height=dp(56), size_hint_x=None, width=dp(180))
+            edit = make("Knop", text=rtl_text(self.tr.pgettext("inwoner", "Wijzigen"), None, FONT_BOLD, sp(18)),
+                        height=dp(56), size_hint_x=None, width=dp(180))
             edit.bind(on_release=lambda _k, d=doel: self.edit(d.leefgebied, d))
-            remove = make("Knop", text=_("Weghalen"), height=dp(56), size_hint_x=None, width=dp(180))
+            remove = make("Knop", text=rtl_text(self.tr.pgettext("inwoner", "Weghalen"), None, FONT_BOLD, sp(18)),
+                          height=dp(56), size_hint_x=None, width=dp(180))
             remove.bind(on_release=lambda _k, d=doel.id: self.live.apply(lambda m: m.remove_doel(d)))
             row.add_widget(edit)
             row.add_widget(remove)
@@ -130,15 +151,16 @@ class DoelenScreen(MetingScherm):
     def _streefdatum(self, doel: Doel) -> Label:
         """The streefdatum; one that has passed is said so, in the colour of a message."""
         today = self.app.today() if self.app is not None else date.today()
-        datum = format_datum(doel.streefdatum)
+        datum = self.tr.datum(doel.streefdatum)
         if doel.streefdatum < today:
-            label = _label(_("Streefdatum: {datum}, is voorbij").format(datum=datum), 17, bold=True)
+            tekst = self.tr.pgettext("inwoner", "Klaar op: {datum}. Die dag is voorbij.").format(datum=datum)
+            label = _label(tekst, 17, bold=True)
             label.color = VOORBIJ
             return label
-        return _label(_("Streefdatum: {datum}").format(datum=datum), 17, alpha=0.75)
+        return _label(self.tr.pgettext("inwoner", "Klaar op: {datum}").format(datum=datum), 17, alpha=0.75)
 
     def edit(self, leefgebied: str, doel: Doel | None = None) -> DoelEditor:
-        editor = DoelEditor(live=self.live, leefgebied=leefgebied)
+        editor = DoelEditor(live=self.live, leefgebied=leefgebied, tr=self.tr)
         editor.load(doel)
         editor.open(animation=False)
         return editor
@@ -156,16 +178,18 @@ class DoelEditor(ModalView):
     wie = StringProperty("")
     acties = ListProperty([])
     message = StringProperty("")
+    tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
 
     def __init__(self, **kwargs: object) -> None:
         self.doel_id: str | None = None
         super().__init__(**kwargs)
         meting = self.live.meting
         leefgebied = meting.leefgebieden[self.leefgebied]
-        self.naam, self.pictogram = leefgebied.naam, str(leefgebied.pictogram_path)
-        for uitvoerder, tekst in UITVOERDER_TEKST.items():
-            knop = make("Keuze", text=_(tekst), size_hint=(None, None), height=dp(60),
-                                 width=dp(130) if len(_(tekst)) < 10 else dp(250))
+        self.naam, self.pictogram = leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path)
+        for uitvoerder in UITVOERDER_TEKST:
+            tekst = uitvoerder_naam(uitvoerder, self.tr)
+            knop = make("Keuze", text=rtl_text(tekst, None, FONT_REGULAR, sp(18)), size_hint=(None, None),
+                        height=dp(60), width=dp(130) if len(tekst) < 10 else dp(250))
             knop.wie = uitvoerder.value
             knop.bind(on_release=lambda k: setattr(self, "wie", k.wie))
             self.ids.wie.add_widget(knop)
@@ -181,7 +205,7 @@ class DoelEditor(ModalView):
         self.acties = list(doel.acties)
 
     def on_months(self, *_args: object) -> None:
-        self.months_label = months_text(int(self.months), self.live.meting.datum)
+        self.months_label = months_text(int(self.months), self.live.meting.datum, self.tr)
 
     def on_wie(self, *_args: object) -> None:
         for knop in self.ids.wie.children:
@@ -192,7 +216,7 @@ class DoelEditor(ModalView):
         rows.clear_widgets()
         for index, actie in enumerate(self.acties):
             row = BoxLayout(size_hint_y=None, height=dp(52), spacing=dp(8))
-            label = _label(f"•  {_(UITVOERDER_TEKST[actie.wie])}: {actie.wat}", 18)
+            label = _label(f"•  {uitvoerder_naam(actie.wie, self.tr)}: {actie.wat}", 18)
             label.size_hint_y, label.valign = 1, "middle"
             row.add_widget(label)
             remove = make("Knop", text="×", size_hint_x=None, width=dp(56), height=dp(52), font_size=sp(26))
@@ -206,7 +230,7 @@ class DoelEditor(ModalView):
     def add_actie(self) -> bool:
         """The actie being typed joins the list; False (with a message) when it cannot."""
         if not self.wie:
-            self.message = _("Tik eerst aan wie het doet.")
+            self.message = self.tr.pgettext("inwoner", "Tik eerst aan wie het doet.")
             return False
         try:
             check_acties(len(self.acties) + 1)

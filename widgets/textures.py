@@ -13,10 +13,12 @@ from kivy.core.image import Image as CoreImage
 from kivy.core.text import Label as CoreLabel
 from kivy.graphics.texture import Texture
 
+from board import schrift
 from board.leefgebieden import ASSETS_DIR, PICTOGRAM_DIR
 
-FONT_REGULAR = str(ASSETS_DIR / "fonts" / "DejaVuSans.ttf")
-FONT_BOLD = str(ASSETS_DIR / "fonts" / "DejaVuSans-Bold.ttf")
+# Magneetbord Sans: Latin, Cyrillic, Arabic and Ethiopic in one family (assets/fonts/build_font.py)
+FONT_REGULAR = str(ASSETS_DIR / "fonts" / "MagneetbordSans-Regular.ttf")
+FONT_BOLD = str(ASSETS_DIR / "fonts" / "MagneetbordSans-Bold.ttf")
 SAD = PICTOGRAM_DIR / "verdrietig.png"
 HAPPY = PICTOGRAM_DIR / "blij.png"
 
@@ -43,7 +45,12 @@ def label_texture(
     color: RGBA = (0.16, 0.16, 0.16, 1.0),
     halign: str = "left",
 ) -> Texture:
-    """``text`` rendered at ``font_size`` px, wrapped at ``width`` px if given."""
+    """``text`` rendered at ``font_size`` px, wrapped at ``width`` px if given. Right-to-left
+    text is shaped, broken into lines and ordered by board/schrift.py, and aligned right."""
+    if schrift.has_rtl(text):
+        text = rtl_text(text, width, FONT_BOLD if bold else FONT_REGULAR, font_size)
+        halign = "right" if halign == "left" else halign
+        width = None if width is None else width + 2  # the lines fit already: Kivy must not wrap again
     label = CoreLabel(
         text=text,
         font_size=font_size,
@@ -61,7 +68,24 @@ def label_texture(
 def longest_word(text: str, font_size: int, bold: bool = False) -> int:
     """The width in px of the widest word of ``text`` at ``font_size``."""
     measure = CoreLabel(font_size=font_size, font_name=FONT_BOLD if bold else FONT_REGULAR)
-    return max((measure.get_extents(word)[0] for word in text.split()), default=0)
+    return max((measure.get_extents(schrift.shaped(word))[0] for word in text.split()), default=0)
+
+
+@cache
+def rtl_text(text: str, width: float | None, font_name: str, font_size: float) -> str:
+    """``text`` as a Kivy Label draws it right: for right-to-left text the lines broken at
+    ``width`` and each in drawing order (Kivy can neither shape nor reorder); other text as is.
+    For a kv Label: ``text: rtl_text(t, self.width, self.font_name, self.font_size)``."""
+    if not schrift.has_rtl(text):
+        return text
+    measure = CoreLabel(font_size=font_size, font_name=font_name)
+    width = None if width is None or width <= 1 else width
+    return "\n".join(schrift.visual_lines(text, width, lambda line: measure.get_extents(line)[0]))
+
+
+def rtl_texts(texts: list[str], width: float | None, font_name: str, font_size: float) -> list[str]:
+    """``rtl_text`` of each of ``texts`` (a kv rule cannot loop over them itself)."""
+    return [rtl_text(text, width, font_name, font_size) for text in texts]
 
 
 @cache

@@ -28,16 +28,14 @@ from kivy.uix.widget import Widget
 
 from board import Meting
 from board.geometry import MIN_TOUCH
-from board.i18n import N_, _
 from board.leefgebieden import Leefgebied
+from board.taal import Vertaler, vertaler
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
 from widgets.textures import fitted_label, label_texture, longest_word, pictogram_texture, rgba, text_lines
 from widgets.touch_guard import dialog_just_closed
 
 Rect = tuple[float, float, float, float]
-EMPTY = N_("Alle kaartjes liggen op het bord.")
-MEER = N_("Meer kaartjes ›")
 MORE = ""  # the key of the card that turns to the next page of kaartjes
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 MIN_CARD_FONT = 14  # dp: a kaartje's name is never smaller
@@ -93,6 +91,7 @@ class Tray(Widget):
     long_press = NumericProperty(0.6)  # seconds
     scale = NumericProperty(1.0)  # bigger cards on a bigger screen
     page = NumericProperty(0)  # which page of kaartjes, when not all fit
+    tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
 
     __events__ = ("on_vragen",)
 
@@ -103,7 +102,8 @@ class Tray(Widget):
         super().__init__(**kwargs)
         # A layout pass changes size and pos several times: draw once, before the next frame.
         self._geometry = Clock.create_trigger(self._redraw, -1)
-        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, page=self._geometry)
+        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, page=self._geometry,
+                  tr=self._geometry)
 
     def on_vragen(self, key: str) -> None:
         """A long press on a card: the screen shows the leefgebied's prompts."""
@@ -122,7 +122,7 @@ class Tray(Widget):
         if self.live is None:
             return
         meting: Meting = self.live.meting
-        shown = (meting.niet_gekozen, tuple(self.pos), tuple(self.size), self.scale, self.page)
+        shown = (meting.niet_gekozen, tuple(self.pos), tuple(self.size), self.scale, self.page, self.tr.code)
         if shown == self._shown:
             return
         self._shown = shown
@@ -134,16 +134,17 @@ class Tray(Widget):
         self.canvas.clear()
         with self.canvas:
             if not self.cards:
-                texture = label_texture(_(EMPTY), round(dp(16)), round(self.width), color=rgba(TEKST, 0.6),
+                empty = self.tr.pgettext("inwoner", "Alle kaartjes liggen op het bord.")
+                texture = label_texture(empty, round(dp(16)), round(self.width), color=rgba(TEKST, 0.6),
                                         halign="center")
                 Color(1, 1, 1, 1)
                 Rectangle(texture=texture, size=texture.size,
                           pos=(self.center_x - texture.width / 2, self.top - texture.height - dp(16)))
             for card in self.cards:
                 if card.key == MORE:
-                    draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages)
+                    draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages, self.tr)
                 else:
-                    draw_card(meting.leefgebieden[card.key], card.rect, unit)
+                    draw_card(meting.leefgebieden[card.key], card.rect, unit, self.tr)
 
     # ----- touches ----------------------------------------------------------------
 
@@ -235,7 +236,7 @@ class Tray(Widget):
             w, h = (card.rect[2], card.rect[3]) if card else (dp(180), dp(60))
             move, drawing, group = Translate(), Canvas(), InstructionGroup()
             with drawing:
-                draw_card(self.live.meting.leefgebieden[press["key"]], (-w / 2, -h / 2, w, h), dp(1))
+                draw_card(self.live.meting.leefgebieden[press["key"]], (-w / 2, -h / 2, w, h), dp(1), self.tr)
             for instruction in (PushMatrix(), move, drawing, PopMatrix()):
                 group.add(instruction)
             self.canvas.after.add(group)
@@ -243,8 +244,11 @@ class Tray(Widget):
         press["float"][1].xy = pos
 
 
-def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float) -> None:
-    """Draw one kaartje into the current canvas context."""
+def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None) -> None:
+    """Draw one kaartje into the current canvas context, named in the inwoner's language
+    (``tr``); right to left: the pictogram on the right, the name aligned right."""
+    tr = tr or vertaler("nl")
+    naam = leefgebied.naam_in(tr.code)
     x, y, w, h = rect
     Color(0, 0, 0, 0.08)
     RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
@@ -252,27 +256,30 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float) -> None:
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.6))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
-    font, picto, pad = card_text_layout(leefgebied.naam, w, h, unit)
+    font, picto, pad = card_text_layout(naam, w, h, unit)
     Color(1, 1, 1, 1)
     if picto:
-        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + pad, y + (h - picto) / 2),
+        picto_x = x + w - pad - picto if tr.rtl else x + pad
+        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(picto_x, y + (h - picto) / 2),
                   size=(picto, picto))
     text_x = x + _text_x(pad, picto)
     text_w = round(x + w - text_x - pad)
     # The longest names ("Alcohol, drugs, gamen en gokken") wrap between words, never inside one.
-    texture = fitted_label(leefgebied.naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST),
-                           lines=3)
+    texture = fitted_label(naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST), lines=3)
+    if tr.rtl:
+        text_x = x + pad
     Rectangle(texture=texture, size=texture.size, pos=(text_x, y + (h - texture.height) / 2))
 
 
-def draw_more_card(rect: Rect, unit: float, page: int, pages: int) -> None:
+def draw_more_card(rect: Rect, unit: float, page: int, pages: int, tr: Vertaler | None = None) -> None:
     """The card that turns to the next page of kaartjes: "Meer kaartjes ›" and "1/2"."""
     x, y, w, h = rect
     Color(*rgba(BALK_RAND, 0.25))
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.8))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
-    texture = fitted_label(f"{_(MEER)}\n{page}/{pages}", round(w - 16 * unit), round(h - 6 * unit), round(17 * unit),
+    meer = (tr or vertaler("nl")).pgettext("inwoner", "Meer kaartjes ›")
+    texture = fitted_label(f"{meer}\n{page}/{pages}", round(w - 16 * unit), round(h - 6 * unit), round(17 * unit),
                            round(MIN_CARD_FONT * unit), bold=True, color=rgba(TEKST))
     Color(1, 1, 1, 1)
     Rectangle(texture=texture, size=texture.size, pos=(x + (w - texture.width) / 2, y + (h - texture.height) / 2))

@@ -1,0 +1,118 @@
+"""The inwoner's language: which languages there are, and one translator object per language.
+
+The professional's screens use the process-wide catalogue of ``board.i18n`` (the
+professional's language). Everything the inwoner sees or takes home is produced with a
+``Vertaler`` for the inwoner's own language, passed to where the text is made: two
+languages on one tablet at once, switched without a restart, never by ``install()``.
+
+The inwoner's messages carry the gettext context ``inwoner`` (``pgettext``), so the
+catalogues show which entries the inwoner reads and ``tests/test_talen.py`` checks that each
+of them is translated in every language. Plural forms come from each catalogue's
+``Plural-Forms`` header, which Babel writes from CLDR (Arabic has six).
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from board.i18n import DOMAIN, LOCALE_DIR
+
+INWONER = "inwoner"  # the gettext context of every message the inwoner reads
+
+
+@dataclass(frozen=True)
+class Taal:
+    code: str  # the catalogue's and Babel's locale name
+    naam: str  # the language's own name, in its own script: what the inwoner picks
+    nederlands: str  # its Dutch name, for the professional
+    rtl: bool = False
+    espeak: str | None = None  # the espeak-ng voice on the desktop; None: no voice
+
+
+TALEN: tuple[Taal, ...] = (
+    Taal("nl", "Nederlands", "Nederlands", espeak="nl"),
+    Taal("en", "English", "Engels", espeak="en"),
+    Taal("ar", "العربية", "Arabisch", rtl=True, espeak="ar"),
+    Taal("tr", "Türkçe", "Turks", espeak="tr"),
+    Taal("pl", "Polski", "Pools", espeak="pl"),
+    Taal("uk", "Українська", "Oekraïens", espeak="uk"),
+    Taal("ti", "ትግርኛ", "Tigrinya"),  # espeak-ng has no Tigrinya voice
+)
+_BY_CODE = {taal.code: taal for taal in TALEN}
+DEFAULT = "nl"
+
+
+def taal(code: str | None) -> Taal:
+    """The language ``code``; an unknown or empty one is Dutch."""
+    return _BY_CODE.get(code or DEFAULT, _BY_CODE[DEFAULT])
+
+
+def is_taal(code: object) -> bool:
+    return isinstance(code, str) and code in _BY_CODE
+
+
+class Vertaler:
+    """Translations, dates and case for one language. Get one with ``vertaler(code)``."""
+
+    def __init__(self, code: str) -> None:
+        self.taal = taal(code)
+        self.code = self.taal.code
+        self._catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[self.code], fallback=True)
+
+    @property
+    def rtl(self) -> bool:
+        return self.taal.rtl
+
+    def __repr__(self) -> str:
+        return f"Vertaler({self.code!r})"
+
+    def gettext(self, message: str) -> str:
+        """A message without context that the inwoner reads too (board/vergelijking.py)."""
+        return self._catalogue.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalogue.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalogue.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self._catalogue.npgettext(context, singular, plural, n)
+
+    def t(self, message: str) -> str:
+        """An inwoner message (context ``inwoner``) whose msgid is a constant marked elsewhere."""
+        return self._catalogue.pgettext(INWONER, message)
+
+    def datum(self, value: date) -> str:
+        """A date in words in this language ("12 januari 2026", "12 січня 2026 р.")."""
+        from babel.dates import format_date
+
+        return format_date(value, format="long", locale=self.code)
+
+    def getal(self, value: float) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self.code)
+
+    def hoofdletter(self, text: str) -> str:
+        """``text`` with its first letter a capital, the way this language writes it (Turkish
+        i becomes İ); never ``str.upper()`` on words the inwoner reads."""
+        if not text:
+            return text
+        first = text[0]
+        if self.code in ("tr", "az") and first == "i":
+            first = "İ"
+        elif self.code in ("tr", "az") and first == "ı":
+            first = "I"
+        else:
+            first = first.upper()
+        return first + text[1:]
+
+
+@cache
+def vertaler(code: str | None) -> Vertaler:
+    """The translator for ``code`` (cached: catalogues are read once per language)."""
+    return Vertaler(taal(code).code)

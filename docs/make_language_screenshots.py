@@ -1,0 +1,96 @@
+"""The board, a prompt card and the koelkastblad in Arabic, Tigrinya and Ukrainian, saved as
+``docs/taal-<taal>-bord.png``, ``docs/taal-<taal>-vragen.png`` and
+``docs/taal-<taal>-koelkastblad.png``: ``python docs/make_language_screenshots.py`` (from the
+repository root; the koelkastblad page needs pdftoppm). The app runs offscreen at 1280x800;
+the inwoner's language is chosen the way the inwoner chooses it, in the language list."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "docs"))
+
+PIN = "482913"
+TALEN = ("ar", "ti", "uk")
+
+
+def main() -> int:
+    data = Path(tempfile.mkdtemp(prefix="magneetbord-talen-"))
+    os.environ["MAGNEETBORD_DATA_DIR"] = str(data)
+    from widgets.headless import configure
+
+    configure(1280, 800)
+    from kivy.base import EventLoop
+    from kivy.core.window import Window
+    from make_screenshots import window_png
+
+    from board.taal import vertaler
+    from exports.koelkastblad import koelkastblad_pdf
+    from samples import talen, voorbeelden
+    from storage.keyring import KdfParams, Keyring
+    from storage.repository import Repository
+    from widgets.app import MagneetbordApp
+
+    url = f"sqlite:///{data / 'magneetbord.sqlite3'}"
+    fast = KdfParams(memory_kib=64, time_cost=1)
+    EventLoop.ensure_window()
+    keyring = Keyring.for_database(url, kdf=fast)
+    _, key = keyring.add_professional("Sanne de Vries", PIN)
+    repository = Repository.open(url, key)
+    repository.add_inwoner(voorbeelden.inwoner())
+    repository.close()
+
+    def frames(count: int = 4) -> None:
+        for _ in range(count):
+            EventLoop.idle()
+
+    def shot(name: str) -> None:
+        frames()
+        path = ROOT / "docs" / f"taal-{name}.png"
+        window_png(path)
+        print(path)
+
+    app = MagneetbordApp(url, kdf=fast, today=lambda: date(2026, 3, 2))
+    Window.add_widget(app.build())
+    lock = app.screen("lock")
+    lock.ids.pad.pin = PIN
+    lock.ids.pad.submit()
+    frames()
+    app.show_inwoner(app.repository.find_inwoner("D-2026-0042"))
+    app.open_visit()
+    live = app.live
+    for key, positie in (("geld", 0.15), ("wonen", 0.45), ("sociale_contacten", 0.7),
+                         ("geestelijke_gezondheid", 0.3), ("werk", 0.9)):
+        live.apply(lambda m, k=key, p=positie: m.choose(k).place_fiche(k, "inwoner", p))
+    live.apply(lambda m: m.place_fiche("geld", "professional", 0.35))
+    bord = app.screen("bord")
+    for taal in TALEN:
+        kiezer = bord.choose_taal()  # the language list, as the inwoner sees it
+        frames()
+        if taal == TALEN[0]:
+            shot("kiezer")
+        kiezer.knoppen[taal].dispatch("on_release")
+        shot(f"{taal}-bord")
+        view = bord.board_screen.show_vragen("geld")
+        shot(f"{taal}-vragen")
+        view.dismiss(animation=False)
+        frames()
+        pdf = data / f"koelkastblad-{taal}.pdf"
+        pdf.write_bytes(koelkastblad_pdf(talen.nulmeting(taal), voorbeelden.TEAM, vertaler(taal)))
+        out = ROOT / "docs" / f"taal-{taal}-koelkastblad"
+        subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(out)],
+                       check=True)
+        print(f"{out}.png")
+    app.release()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

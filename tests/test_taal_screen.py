@@ -1,0 +1,133 @@
+"""The inwoner's language through the running app, at two window sizes: chosen on the board
+in the language list (by touch), stored with the inwoner, followed at once by the board, the
+tray, the prompt card and the doelen and afronden screens, while the professional's screens
+keep Dutch; for an Arabic inwoner the board is mirrored (sad smiley right, tray left), its
+labels drawn right-aligned (checked by pixels), a drag still stores the logical position, and
+the screen and the snapshot agree."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from board.taal import vertaler
+from tests.kivy_helpers import (  # noqa: F401
+    app_with_inwoner,
+    button,
+    drag,
+    frames,
+    make_app_fixture,
+    tap,
+    window_fixture,
+    window_pixels,
+)
+from tests.screen_checks import covered, small_targets
+
+
+def _board_in(make_app: object, window: object, size: tuple[int, int]) -> object:
+    window.size = size
+    frames(1)
+    app, _inwoner = app_with_inwoner(make_app, "D-TAAL", today=lambda: date(2026, 3, 2))
+    tap(app.screen("inwoner").ids.start)
+    live = app.live
+    for key, positie in (("geld", 0.2), ("wonen", 0.6)):
+        live.apply(lambda m, k=key, p=positie: m.choose(k).place_fiche(k, "inwoner", p))
+    frames(3)
+    return app
+
+
+def _choose(app: object, taal: str) -> None:
+    bord = app.screen("bord")
+    tap(bord.ids_nav["taal"])
+    frames(2)
+    kiezer = next(w for w in bord.get_root_window().children if w.__class__.__name__ == "TaalKiezer")
+    tap(kiezer.knoppen[taal])
+    frames(3)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_an_arabic_inwoner_gets_a_mirrored_board_in_arabic(make_app: object, window: object,
+                                                          size: tuple[int, int]) -> None:
+    app = _board_in(make_app, window, size)
+    screen = app.screen("bord").board_screen
+    board, tray = screen.board, screen.tray
+    ltr_row = board.layout.row("geld")
+    assert ltr_row.sad[0] < ltr_row.happy[0]
+    _choose(app, "ar")
+    assert app.repository.get_inwoner(app.inwoner.id).taal == "ar"  # stored with the inwoner
+    assert screen.tr.code == "ar" and board.tr.code == "ar" and tray.tr.code == "ar"
+    row = board.layout.row("geld")
+    assert row.mirrored and row.happy[0] < row.sad[0]  # the happy smiley left, the sad one right
+    assert tray.to_window(*tray.pos)[0] < board.to_window(*board.pos)[0]  # the tray on the left
+    # A drag towards the sad smiley (now on the right) stores a low, logical position.
+    drag([board.to_window(row.x_for(0.2), row.center_y), board.to_window(row.sad[0] - 2, row.center_y)])
+    frames(2)
+    assert app.live.session.committed.positie("geld") == 0.0
+    # Pixels: the name's ink lies at the right of its column, none in its left part.
+    image = np.asarray(window_pixels().convert("L"))
+    nx, ny, nw, nh = row.name
+    left, bottom = board.to_window(nx, ny)
+    top = window.height - (bottom + nh)
+    column = image[round(top):round(top + nh), round(left):round(left + nw)]
+    ink = np.where((column < 110).any(axis=0))[0]
+    assert ink.size and ink.min() > nw * 0.35 and ink.max() > nw * 0.85, (ink.min(), ink.max(), nw)
+    # The professional's screens keep Dutch; the inwoner's doelen and afronden speak Arabic.
+    app.show_meting_step("doelen")
+    frames(2)
+    assert app.screen("doelen").tr.code == "ar"
+    assert any("الأهداف" in getattr(w, "text", "") or "ﻑﺍﺪﻫﻷﺍ" in getattr(w, "text", "")
+               for w in app.screen("doelen").walk())
+    app.show_meting_step("afronden")
+    frames(2)
+    question = vertaler("ar").pgettext("inwoner", "Welk cijfer geef je je leven nu?")
+    assert question and app.screen("afronden").tr.code == "ar"
+    assert small_targets(app.screen("afronden")) == [] and covered(app.screen("afronden")) == []
+
+
+def test_switching_back_needs_no_restart_and_leaves_the_professionals_language(make_app: object,
+                                                                               window: object) -> None:
+    from board.i18n import _
+
+    app = _board_in(make_app, window, (1280, 800))
+    _choose(app, "uk")
+    screen = app.screen("bord").board_screen
+    view = screen.show_vragen("geld")
+    frames(2)
+    assert view.naam == "Гроші" and view.nederlands == "Geld"
+    assert view.vragen[0].startswith("Чи вистачає")
+    view.dismiss(animation=False)
+    frames(1)
+    assert _("Naar professional") == "Naar professional"  # the app's own language is untouched
+    _choose(app, "nl")
+    assert screen.tr.code == "nl" and not screen.board.layout.row("geld").mirrored
+    assert app.repository.get_inwoner(app.inwoner.id).taal == "nl"
+
+
+def test_a_doel_typed_in_arabic_shows_a_shaped_preview(make_app: object, window: object) -> None:
+    import unicodedata
+
+    from board import schrift
+
+    app = _board_in(make_app, window, (1280, 800))
+    _choose(app, "ar")
+    app.show_meting_step("doelen")
+    frames(2)
+    editor = app.screen("doelen").edit("geld")
+    frames(2)
+    preview = editor.ids.voorbeeld
+    assert preview.text == "" and preview.height == 0  # nothing typed: no preview
+    typed = "أريد أن أعرف كل فواتيري قبل 1 يونيو"
+    editor.ids.tekst.text = typed
+    frames(3)
+    assert preview.height > 0 and preview.opacity == 1
+    lines = preview.text.split("\n")
+    assert all(0xFE70 <= ord(c) <= 0xFEFF or not schrift.has_rtl(c) for c in preview.text)  # joined forms
+    # Right to left: the first word typed is drawn at the right end of the first line.
+    assert unicodedata.normalize("NFKC", lines[0])[::-1].startswith("أريد")
+    assert "1" in preview.text and preview.halign == "right"
+    editor.ids.tekst.text = "Gewoon Nederlands"
+    frames(2)
+    assert preview.text == "" and preview.height == 0
+    editor.dismiss(animation=False)

@@ -1,0 +1,98 @@
+"""Read-aloud: espeak-ng speaks each language with that language's own voice (a real WAV is
+written and is not empty), Tigrinya has no voice and no clip so no button, a recorded clip in
+the manifest is the fallback, and on the running board the speaker reads in the inwoner's
+language."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import wave
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from board.leefgebieden import load_set
+from board.voorlezen import fragment, fragmenten, tekst
+from services import voorlezen as stem
+
+pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is niet geïnstalleerd")
+
+
+@pytest.mark.parametrize("taal", ["nl", "en", "ar", "tr", "pl", "uk"])
+def test_each_language_is_spoken_with_its_own_voice(taal: str, tmp_path: Path) -> None:
+    voice = stem.espeak_voice(taal)
+    assert voice is not None and (voice == taal or voice.startswith(f"{taal}-"))  # never another language
+    listing = subprocess.run(["espeak-ng", f"--voices={taal}"], capture_output=True, text=True, check=True).stdout
+    assert any(line.split()[1] == voice for line in listing.splitlines()[1:])
+    wav = tmp_path / f"{taal}.wav"
+    process = stem.speak(tekst(load_set("volwassenen")["geld"], taal), taal, wav)
+    assert process is not None and process.wait(timeout=60) == 0
+    with wave.open(str(wav)) as sound:
+        assert sound.getnframes() / sound.getframerate() > 1.0  # a name and two questions: seconds of speech
+
+
+def test_tigrinya_has_no_voice_and_no_clip_so_no_button() -> None:
+    assert stem.espeak_voice("ti") is None  # not Amharic's voice either: never a wrong-language voice
+    assert not stem.kan_voorlezen("volwassenen", "geld", "ti")
+    assert stem.voorlezen("volwassenen", load_set("volwassenen")["geld"], "ti") is None
+
+
+def test_a_recorded_clip_is_the_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clip = tmp_path / "geld-ti.wav"
+    subprocess.run(["espeak-ng", "-w", str(clip), "1 2 3"], check=True)  # a stand-in recording
+    (tmp_path / "manifest.json").write_text(json.dumps({"fragmenten": [
+        {"set": "volwassenen", "leefgebied": "geld", "taal": "ti", "bestand": clip.name},
+        {"set": "volwassenen", "leefgebied": "wonen", "taal": "ti", "bestand": "ontbreekt.wav"},
+    ]}))
+    assert fragment("volwassenen", "geld", "ti", tmp_path).path == clip
+    assert fragment("volwassenen", "wonen", "ti", tmp_path) is None  # listed, but the file is missing
+    monkeypatch.setattr(stem, "fragment", lambda s, k, t: fragment(s, k, t, tmp_path))
+    assert stem.kan_voorlezen("volwassenen", "geld", "ti")
+    assert stem.voorlezen("volwassenen", load_set("volwassenen")["geld"], "ti") == clip
+    fragmenten.cache_clear()
+
+
+def test_the_shipped_manifest_is_read() -> None:
+    assert isinstance(fragmenten(), dict)
+
+
+def test_the_board_reads_in_the_inwoners_language(make_app: object, window: object) -> None:
+    from tests.kivy_helpers import app_with_inwoner, frames, tap
+
+    window.size = (1280, 800)
+    frames(1)
+    app, inwoner = app_with_inwoner(make_app, "D-STEM", today=lambda: date(2026, 3, 2))
+    app.repository.set_taal(inwoner.id, "pl")
+    app.show_inwoner(app.repository.get_inwoner(inwoner.id))
+    tap(app.screen("inwoner").ids.start)
+    app.live.apply(lambda m: m.choose("geld"))
+    frames(3)
+    screen = app.screen("bord").board_screen
+    view = screen.show_vragen("geld")
+    frames(2)
+    assert view.kan_voorlezen and view.ids.voorlezen.opacity == 1
+    tap(view.ids.voorlezen)
+    spoken = screen.spoken
+    assert isinstance(spoken, subprocess.Popen) and "pl" in spoken.args and "Pieniądze" in spoken.args[-1]
+    spoken.wait(timeout=60)
+    view.dismiss(animation=False)
+    frames(1)
+    # The speaker on the bar's pictogram reads the name only.
+    row = screen.board.layout.row("geld")
+    from tests.kivy_helpers import drag
+
+    drag([screen.board.to_window(row.pictogram[0] + row.pictogram[2] / 2, row.center_y)])
+    frames(1)
+    assert screen.spoken is not spoken and screen.spoken.args[-1] == "Pieniądze."
+    screen.spoken.wait(timeout=60)
+    app.choose_taal("ti")  # Tigrinya: no voice, so no button on the card
+    view = screen.show_vragen("geld")
+    frames(2)
+    assert not view.kan_voorlezen and view.ids.voorlezen.opacity == 0 and view.ids.voorlezen.disabled
+    view.dismiss(animation=False)
+
+
+from tests.kivy_helpers import make_app_fixture, window_fixture  # noqa: E402, F401
