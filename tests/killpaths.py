@@ -32,6 +32,7 @@ from exports import bundle
 from exports.bundle import bundle_name, verify_bundle
 from services.outbox import outbox_for
 from services.unlock import open_for_cli
+from storage.outbox import outbox_seal
 
 KINDS = ("nieuw", "vervang", "outbox")
 DAMAGED = b"%PDF-1.4 beschadigd"
@@ -133,19 +134,20 @@ def _hidden(out: Path) -> list[str]:
 
 def _check_after_kill(url: str, dossier: str, out: Path, kind: str, clean: Path) -> int:
     visible = [p for p in out.iterdir() if not p.name.startswith(".")] if out.is_dir() else []
-    for folder in visible:  # the new bundle whole, or (replacing) the old copy exactly as it was
-        assert verify_bundle(folder) or (kind == "vervang" and _is_old_copy(folder, clean)), (
-            f"half a bundle visible: {folder}"
-        )
     repository = open_for_cli(argparse.Namespace(db=url))  # the database opens after the kill
+    seal = outbox_seal(repository)  # bundles are sealed with the tablet's key
     try:
+        for folder in visible:  # the new bundle whole, or (replacing) the old copy exactly as it was
+            assert verify_bundle(folder, seal) or (kind == "vervang" and _is_old_copy(folder, clean)), (
+                f"half a bundle visible: {folder}"
+            )
         inwoner = repository.find_inwoner(dossier)
         for meting in (m for m in repository.history(inwoner.id) if m.afgerond):
             if kind == "outbox" and repository.exported_at(meting.id) is not None:
-                assert verify_bundle(out / bundle_name(meting)), "noted as exported without its whole bundle"
+                assert verify_bundle(out / bundle_name(meting), seal), "noted as exported without its whole bundle"
     finally:
         repository.close()
-    return sum(verify_bundle(p) for p in visible)
+    return sum(verify_bundle(p, seal) for p in visible)
 
 
 def _is_old_copy(folder: Path, clean: Path) -> bool:
@@ -161,7 +163,8 @@ def _check_finished(url: str, dossier: str, out: Path) -> None:
     try:
         inwoner = repository.find_inwoner(dossier)
         for meting in (m for m in repository.history(inwoner.id) if m.afgerond):
-            assert verify_bundle(out / bundle_name(meting)), f"{bundle_name(meting)} not whole after the next run"
+            seal = outbox_seal(repository)
+            assert verify_bundle(out / bundle_name(meting), seal), f"{bundle_name(meting)} not whole after the next run"
         assert repository.not_exported() == [] or out != outbox_for(url)
     finally:
         repository.close()

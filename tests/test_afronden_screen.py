@@ -80,9 +80,9 @@ def test_afronden_makes_the_bundle_and_only_the_pin_leads_away(make_app: object,
 
 FAULTS = {
     # a real fault: a read-only file system as root, else a folder without write permission
-    "alleen-lezen": (lambda outbox: unwritable(outbox), ("alleen-lezen", "niet in deze map worden geschreven")),
+    "alleen-lezen": (lambda outbox: unwritable(outbox), ("alleen te lezen", "geen toestemming")),
     # a real full disk: 64 KiB, far less than a bundle; it fills while the files are written
-    "vol": (lambda outbox: tmpfs(outbox, 64 * 1024), ("de schijf is vol",)),
+    "vol": (lambda outbox: tmpfs(outbox, 64 * 1024), ("de opslag is vol",)),
 }
 
 

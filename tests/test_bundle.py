@@ -113,7 +113,7 @@ def test_an_outbox_under_a_file_is_refused(tmp_path: Path, metingen) -> None:  #
 
 @pytest.mark.parametrize(
     ("code", "message"),
-    [(errno.EACCES, "mag niet"), (errno.EROFS, "alleen-lezen"), (errno.ENOSPC, "schijf is vol")],
+    [(errno.EACCES, "geen toestemming"), (errno.EROFS, "alleen te lezen"), (errno.ENOSPC, "opslag is vol")],
 )
 def test_an_unwritable_outbox_leaves_nothing_behind(tmp_path: Path, metingen, monkeypatch, code, message) -> None:  # type: ignore[no-untyped-def]
     def refuse(path: Path, data: bytes) -> None:

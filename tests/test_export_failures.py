@@ -15,6 +15,7 @@ import main
 from board import Inwoner, Meting
 from exports.bundle import bundle_name, render_bundle, verify_bundle
 from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
+from storage.outbox import outbox_seal
 from storage.paths import DATA_DIR_ENV
 from tests.grenzen import NUL, Woorden, inwoner_op_de_grens, nulmeting_op_de_grens
 from tests.schijf import hidden, pages, tmpfs
@@ -23,6 +24,15 @@ from tests.schijf import hidden, pages, tmpfs
 def klein(inwoner_id: str) -> Meting:
     meting = Meting.nulmeting(inwoner_id, NUL, meting_id="m-klein").choose("geld").place_fiche("geld", "inwoner", 0.4)
     return meting.add_doel("geld", "De post openen").afronden(datetime(2026, 1, 12, 10, 0))
+
+
+def seal_of(url: str) -> object:
+    """The seal the tablet's bundles are encrypted with (its data key, after the PIN)."""
+    repository = open_for_cli(argparse.Namespace(db=url))
+    try:
+        return outbox_seal(repository)
+    finally:
+        repository.close()
 
 
 @pytest.fixture
@@ -66,13 +76,14 @@ def test_a_full_disk_fails_one_meting_in_dutch_the_other_is_exported(
             f"Niet geëxporteerd: de 0-meting van 12 januari 2026 (dossier {groot_inwoner.dossiernummer}, "
             f"meting {groot.id})." in captured.out
         )
-        assert "de schijf is vol" in captured.out and "1 meting is niet geëxporteerd" in captured.out
+        assert "de opslag is vol" in captured.out and "1 meting is niet geëxporteerd" in captured.out
         assert "1 meting geëxporteerd" in captured.out
         assert [p.name for p in out.iterdir()] == [bundle_name(klein_meting)]  # no half bundle, no temp folder
-        assert verify_bundle(out / bundle_name(klein_meting)) and hidden(out) == []
+        assert verify_bundle(out / bundle_name(klein_meting), seal_of(url)) and hidden(out) == []
     out.mkdir(exist_ok=True)  # the disk replaced by a bigger one: the next run finishes the job
     assert main.main(["--db", url, "export", "--out", str(out)]) == 0
     assert "1 meting geëxporteerd" in capsys.readouterr().out
-    assert [p.name for p in out.iterdir()] == [bundle_name(groot)] and verify_bundle(out / bundle_name(groot))
+    assert [p.name for p in out.iterdir()] == [bundle_name(groot)]
+    assert verify_bundle(out / bundle_name(groot), seal_of(url))
     assert main.main(["--db", url, "export", "--out", str(out)]) == 0
     assert "niets te exporteren" in capsys.readouterr().out

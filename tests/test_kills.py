@@ -66,7 +66,7 @@ def erasure_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, st
         repository.add_meting(meting)
     outbox = folder / "outbox"
     outbox.mkdir()
-    folders = export_metingen(iter([(first, nul, None), (second, other, None)]), outbox, progress=None)
+    folders = export_metingen(iter([(first, nul, None), (second, other, None)]), outbox, progress=None).folders
     repository.close()
     VisitMarker(folder).write(Visit(first.id, nul.id))
     return folder, first.id, [nul.id], folders[1].name

@@ -17,10 +17,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("inwoner") as batch:
-        batch.add_column(sa.Column("taal", sa.String(8), nullable=False, server_default="nl"))
+    # A plain ADD COLUMN (SQLite and PostgreSQL both can): a batch rebuild of `inwoner` would
+    # drop the table its metingen point at, which foreign keys refuse.
+    op.add_column("inwoner", sa.Column("taal", sa.String(8), nullable=False, server_default="nl"))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("inwoner") as batch:
-        batch.drop_column("taal")
+    op.drop_column("inwoner", "taal")  # SQLite 3.35+ drops a column in place (no rebuild, see upgrade)
