@@ -9,7 +9,7 @@ value goes through the same checks as a touch on the board.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -30,6 +30,7 @@ from board.meting import (
     _canonical,
 )
 from board.text import clean_text
+from board.traject import Traject
 
 T = TypeVar("T")
 
@@ -51,7 +52,9 @@ def meting_from_document(document: object) -> Meting:
     return read_checked(lambda: _to_meting(require_field(body, "meting", dict)))
 
 
-def history_to_document(inwoner: Inwoner, metingen: list[Meting]) -> dict[str, Any]:
+def history_to_document(inwoner: Inwoner, metingen: list[Meting], trajecten: Iterable[Traject] = ()) -> dict[str, Any]:
+    """The inwoner, every meting, and (since trajecten could be closed) each traject: its
+    begin, its end and why; readers of older documents find no ``trajecten`` and lose nothing."""
     return {
         "soort_document": HISTORY_KIND,
         "versie": FORMAT_VERSION,
@@ -62,6 +65,16 @@ def history_to_document(inwoner: Inwoner, metingen: list[Meting]) -> dict[str, A
             "initialen": inwoner.initialen,
         },
         "metingen": [_meting(m) for m in metingen],
+        "trajecten": [
+            {
+                "nummer": t.nummer,
+                "begin": t.begin.isoformat(),
+                "eind": t.eind.isoformat() if t.eind else None,
+                "reden": t.reden.value if t.reden else None,
+                "metingen": list(t.metingen),
+            }
+            for t in trajecten
+        ],
     }
 
 
@@ -188,7 +201,7 @@ def _to_meting(data: dict[str, Any]) -> Meting:
         vorige=_canonical(_to_fiche(f) for f in require_field(data, "vorige", list)),
         vorige_meting_id=require_field(data, "vorige_meting_id", str, optional=True),
     )
-    if (start.soort is MetingSoort.NULMETING) != (start.volgnummer == 0) or start.volgnummer < 0:
+    if start.volgnummer < 0 or (start.volgnummer == 0 and start.soort is not MetingSoort.NULMETING):
         raise DocumentError(_("Soort en volgnummer van de meting passen niet bij elkaar."))
     meting = start
     for key in require_field(data, "gekozen", list):

@@ -149,7 +149,7 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
     lg_set = require_field(data, "leefgebiedenset", dict)
     soort = MetingSoort(require_field(data, "soort", str))
     volgnummer = require_field(data, "volgnummer", int)
-    if (soort is MetingSoort.NULMETING) != (volgnummer == 0) or volgnummer < 0:
+    if volgnummer < 0 or (volgnummer == 0 and soort is not MetingSoort.NULMETING):
         raise DocumentError(_("Soort en volgnummer van de meting passen niet bij elkaar."))
     scores = tuple(
         LeefgebiedScore(_leefgebied(s), require_field(s, "rang", int), _positie(s))

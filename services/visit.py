@@ -47,7 +47,7 @@ def meting_for_visit(repository: Repository, inwoner_id: str, today: date) -> Me
     as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting."""
     from board.bezoek import Stap, volgende_meting
 
-    volgende = volgende_meting(repository.history(inwoner_id))
+    volgende = volgende_meting(repository.history(inwoner_id), repository.afsluitingen(inwoner_id))
     if volgende.stap is Stap.VERDER:
         assert volgende.concept is not None
         return volgende.concept

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from board.meting import MAX_ACTIE_TEXT, MAX_DOEL_TEXT, Evaluatie, MetingSoort, Perspectief, Status, Uitvoerder
+from board.traject import Afsluitreden
 
 # Constraint names that are the same on every database, so batch migrations can find them.
 NAMING_CONVENTION = {
@@ -86,6 +87,24 @@ class MetingRow(Base):
     volgende_meting: Mapped[date | None] = mapped_column(sa.Date)
     status: Mapped[str] = mapped_column(sa.String(20))
     afgerond_op: Mapped[datetime | None] = mapped_column(IsoDateTime)
+
+
+class AfsluitingRow(Base):
+    """Since revision 0007: the end of an inwoner's traject (``board.traject.Afsluiting``);
+    ``traject`` counts the inwoner's trajecten from 0. Goes with the inwoner when erased."""
+
+    __tablename__ = "traject_afsluiting"
+    __table_args__ = (
+        sa.CheckConstraint(one_of("reden", Afsluitreden), name="reden"),
+        sa.CheckConstraint("traject >= 0", name="traject"),
+    )
+
+    inwoner_id: Mapped[str] = mapped_column(sa.ForeignKey("inwoner.id", ondelete="CASCADE"), primary_key=True)
+    traject: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    datum: Mapped[date] = mapped_column(sa.Date)
+    reden: Mapped[str] = mapped_column(sa.String(40))
+    laatste_meting_id: Mapped[str] = mapped_column(sa.ForeignKey("meting.id", ondelete="CASCADE"))
+    vastgelegd_op: Mapped[datetime] = mapped_column(IsoDateTime)
 
 
 class GekozenRow(Base):

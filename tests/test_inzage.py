@@ -93,3 +93,21 @@ def test_erase_overwrites_the_pages_in_a_plain_database_too(tmp_path: Path) -> N
     assert find_traces(files_under(tmp_path)) == []  # while the app still runs
     repository.close()
     assert find_traces(files_under(tmp_path)) == []
+
+
+def test_afsluiten_from_the_command_line_with_a_reason_then_in_the_inzage(
+    data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["inwoner", "afsluiten", "--dossier", DOSSIER]
+    assert main.main([*args, "--reden", "geen zin meer"]) == 1
+    assert "Kies een reden" in capsys.readouterr().out
+    assert main.main([*args, "--reden", "doelen bereikt", "--datum", "2026-02-10"]) == 0
+    assert "afgesloten op 2026-02-10: doelen bereikt" in capsys.readouterr().out
+    assert main.main([*args, "--reden", "anders"]) == 1  # closed already
+    assert "al afgesloten" in capsys.readouterr().out
+    out = tmp_path / "inzage"
+    assert main.main(["inwoner", "export", "--dossier", DOSSIER, "--out", str(out)]) == 0
+    gegevens = json.loads((out / "gegevens.json").read_text())
+    assert gegevens["trajecten"] == [{"nummer": 0, "begin": "2026-02-03", "eind": "2026-02-10",
+                                      "reden": "doelen bereikt", "metingen": [gegevens["metingen"][0]["id"]]}]
+    assert [e["actie"] for e in json.loads((out / "auditlog.json").read_text())].count("afgesloten") == 1

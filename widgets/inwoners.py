@@ -11,6 +11,7 @@ from board import Inwoner, Meting
 from board.bezoek import Stap, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
+from board.meting import MetingSoort
 from services.inwoners import add_inwoner, find_inwoners, wijken
 from services.inwoners import history as inwoner_history
 from widgets.common import Rij, Scherm, load_kv, make
@@ -118,7 +119,7 @@ class InwonerScreen(Scherm):
 
 def meting_naam(meting: Meting) -> str:
     """'0-meting' or 'vervolgmeting 2', in the UI language."""
-    if meting.volgnummer == 0:
+    if meting.soort is MetingSoort.NULMETING:
         return _("0-meting")
     return _("vervolgmeting {n}").format(n=meting.volgnummer)
 

@@ -1,0 +1,42 @@
+"""The end of a traject: afsluiten with a reason (``board.traject``).
+
+Named 0007: revision 0006 is reserved for the inwoner's language (issue 17); whichever
+merges second chains after the other.
+
+Revision ID: 0007
+Revises: 0005
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from storage.models import IsoDateTime
+
+revision = "0007"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+REDENEN = ("doelen bereikt", "overgedragen aan specialistische zorg", "verhuisd", "gestopt op eigen verzoek",
+           "overleden", "anders")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "traject_afsluiting",
+        sa.Column("inwoner_id", sa.String(64), sa.ForeignKey("inwoner.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("traject", sa.Integer, primary_key=True),
+        sa.Column("datum", sa.Date, nullable=False),
+        sa.Column("reden", sa.String(40), nullable=False),
+        sa.Column("laatste_meting_id", sa.String(64), sa.ForeignKey("meting.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("vastgelegd_op", IsoDateTime, nullable=False),
+        sa.CheckConstraint("reden IN ({})".format(", ".join(repr(r) for r in REDENEN)), name="reden"),
+        sa.CheckConstraint("traject >= 0", name="traject"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("traject_afsluiting")

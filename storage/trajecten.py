@@ -1,0 +1,65 @@
+"""The afsluitingen of inwoners' trajecten (``board.traject``): stored and read back.
+
+Mixed into ``storage.repository.Repository``: uses its transactions (``_read``, ``_write``)
+and its audit entries. ``sluit_traject`` writes the closing and its audit entry
+("afgesloten") in one transaction, after checking it against what is stored in that same
+transaction, so two tablets' closings or a meting started meanwhile cannot slip past.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from board.errors import BoardError
+from board.i18n import _
+from board.traject import Afsluiting, Afsluitreden, afsluiten
+from storage import audit
+from storage.errors import ConflictError
+from storage.models import AfsluitingRow, MetingRow
+
+
+class Trajecten:
+    def afsluitingen(self, inwoner_id: str) -> list[Afsluiting]:
+        """The inwoner's closed trajecten, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id == inwoner_id)
+                .order_by(AfsluitingRow.traject)
+            ).all()
+        return [_to_afsluiting(row) for row in rows]
+
+    def alle_afsluitingen(self) -> dict[str, list[Afsluiting]]:
+        """Every afsluiting on the tablet, per inwoner (the monitor derives its records from them)."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(AfsluitingRow.__table__).order_by(AfsluitingRow.traject)).all()
+        result: dict[str, list[Afsluiting]] = {}
+        for row in rows:
+            result.setdefault(row.inwoner_id, []).append(_to_afsluiting(row))
+        return result
+
+    def sluit_traject(self, afsluiting: Afsluiting) -> None:
+        """Store the closing of a traject; refused (in Dutch) when it no longer fits what is
+        stored: another closing came first, or a meting was added to the traject meanwhile."""
+        with self._write(audit.AFGESLOTEN, afsluiting.inwoner_id) as conn:
+            history = self._load(conn, MetingRow.inwoner_id == afsluiting.inwoner_id)
+            stored = [_to_afsluiting(r) for r in conn.execute(
+                sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id == afsluiting.inwoner_id))]
+            try:
+                expected = afsluiten(history, stored, afsluiting.datum, afsluiting.reden, afsluiting.vastgelegd_op)
+            except BoardError as exc:
+                raise ConflictError(str(exc)) from exc
+            if expected != afsluiting:
+                raise ConflictError(_("Het traject is intussen veranderd; er is niets afgesloten."))
+            conn.execute(sa.insert(AfsluitingRow), {
+                "inwoner_id": afsluiting.inwoner_id,
+                "traject": afsluiting.traject,
+                "datum": afsluiting.datum,
+                "reden": afsluiting.reden.value,
+                "laatste_meting_id": afsluiting.laatste_meting_id,
+                "vastgelegd_op": afsluiting.vastgelegd_op,
+            })
+
+
+def _to_afsluiting(row: sa.Row) -> Afsluiting:
+    return Afsluiting(row.inwoner_id, row.traject, row.datum, Afsluitreden(row.reden), row.laatste_meting_id,
+                      row.vastgelegd_op)
