@@ -32,6 +32,11 @@ def sluit_traject(
     return afsluiting
 
 
+def afsluitingen_van(repository: Repository, inwoner_id: str) -> list[Afsluiting]:
+    """The inwoner's closed trajecten, oldest first."""
+    return repository.afsluitingen(inwoner_id)
+
+
 def trajecten_van(repository: Repository, inwoner_id: str) -> tuple[Traject, ...]:
     """The inwoner's trajecten, oldest first, each open or closed."""
     return trajecten(repository.history(inwoner_id), repository.afsluitingen(inwoner_id))
