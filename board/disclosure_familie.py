@@ -27,8 +27,12 @@ from board.monitor_4_disclosure import AFRONDING, DREMPEL, Gepubliceerd, Zichtba
 
 FamilieKey = tuple[str, CelKey]  # (period label, cell key)
 
-# Counts that add up over the quarters of a year: each meting or evaluated doel lies in one month.
-ADDITIEF = {("overzicht", "metingen"), ("doelen", None)}
+# Counts that add up over the quarters of a year: each meting, evaluated doel, afsluiting or
+# first vervolgmeting lies in one month.
+ADDITIEF = {("overzicht", "metingen"), ("doelen", None), ("doelen_actoren", None), ("uitstroom", "trajecten"),
+            ("doorlooptijden", "trajecten"), ("verandering_afgesloten", None)}
+# Tables with a row per quarter or month: the same row in a quarter's report and its year's is one number.
+TIJDRIJEN = ("trend", "trajecten", "trajecten_maand")
 
 
 def beveilig_familie(
@@ -111,9 +115,10 @@ def _links(leden: Mapping[Periode, Figuren], values: Mapping[FamilieKey, int]) -
                 delen = tuple((q.label, key) for q in quarters if (q.label, key) in values)
                 if delen:
                     sommen.append(Som((jaar.label, key), delen))
-            if tabel == "trend":
+            if tabel in TIJDRIJEN:
                 for q in quarters:
-                    if rij in q.kwartalen and (q.label, key) in values:
+                    same_row = rij in q.kwartalen or (tabel == "trajecten_maand" and q.bevat(rij))
+                    if same_row and (q.label, key) in values:
                         sommen.append(Som((jaar.label, key), ((q.label, key),)))  # the same number
     return sommen
 

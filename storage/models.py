@@ -107,6 +107,22 @@ class AfsluitingRow(Base):
     vastgelegd_op: Mapped[datetime] = mapped_column(IsoDateTime)
 
 
+class AfsluitingVerzondenRow(Base):
+    """Since revision 0007: an afsluiting whose monitor record a central database has committed
+    (as ``monitor_verzonden`` for metingen); goes with the afsluiting."""
+
+    __tablename__ = "monitor_afsluiting_verzonden"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["inwoner_id", "traject"], ["traject_afsluiting.inwoner_id",
+                                                            "traject_afsluiting.traject"], ondelete="CASCADE"),
+    )
+
+    inwoner_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
+    traject: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    centrale_id: Mapped[str] = mapped_column(sa.String(MAX_ID), primary_key=True)
+    verzonden_op: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
 class GekozenRow(Base):
     """A chosen leefgebied and its place in the priority order (0 = most important)."""
 

@@ -8,14 +8,17 @@ transaction, so two tablets' closings or a meting started meanwhile cannot slip 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 
 from board.errors import BoardError
 from board.i18n import _
+from board.meting import MetingSoort
 from board.traject import Afsluiting, Afsluitreden, afsluiten
 from storage import audit
 from storage.errors import ConflictError
-from storage.models import AfsluitingRow, MetingRow
+from storage.models import AfsluitingRow, AfsluitingVerzondenRow, MetingRow
 
 
 class Trajecten:
@@ -58,6 +61,44 @@ class Trajecten:
                 "laatste_meting_id": afsluiting.laatste_meting_id,
                 "vastgelegd_op": afsluiting.vastgelegd_op,
             })
+
+
+    def afsluitingen_niet_verzonden(self, centrale_id: str) -> list[Afsluiting]:
+        """The afsluitingen whose monitor record central database ``centrale_id`` has not confirmed."""
+        sent = sa.select(AfsluitingVerzondenRow.inwoner_id, AfsluitingVerzondenRow.traject).where(
+            AfsluitingVerzondenRow.centrale_id == centrale_id)
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(AfsluitingRow.__table__)
+                .where(sa.tuple_(AfsluitingRow.inwoner_id, AfsluitingRow.traject).not_in(sent))
+                .order_by(AfsluitingRow.vastgelegd_op)
+            ).all()
+        return [_to_afsluiting(row) for row in rows]
+
+    def mark_afsluitingen_sent(self, centrale_id: str, sent: list[Afsluiting], moment: datetime) -> None:
+        if not sent:
+            return
+        with self._write() as conn:
+            for a in sent:
+                exists = conn.execute(sa.select(AfsluitingVerzondenRow.traject).where(
+                    (AfsluitingVerzondenRow.inwoner_id == a.inwoner_id) & (AfsluitingVerzondenRow.traject == a.traject)
+                    & (AfsluitingVerzondenRow.centrale_id == centrale_id))).first()
+                if exists is None:
+                    conn.execute(sa.insert(AfsluitingVerzondenRow), {
+                        "inwoner_id": a.inwoner_id, "traject": a.traject, "centrale_id": centrale_id,
+                        "verzonden_op": moment})
+
+    def nulmeting_volgnummers(self) -> dict[str, list[int]]:
+        """Per inwoner the volgnummers of their 0-metingen, ascending: where each traject begins."""
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(MetingRow.inwoner_id, MetingRow.volgnummer)
+                .where(MetingRow.soort == MetingSoort.NULMETING.value).order_by(MetingRow.volgnummer)
+            ).all()
+        result: dict[str, list[int]] = {}
+        for inwoner_id, volgnummer in rows:
+            result.setdefault(inwoner_id, []).append(volgnummer)
+        return result
 
 
 def _to_afsluiting(row: sa.Row) -> Afsluiting:

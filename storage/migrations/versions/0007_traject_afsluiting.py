@@ -1,4 +1,5 @@
-"""The end of a traject: afsluiten with a reason (``board.traject``).
+"""The end of a traject: afsluiten with a reason (``board.traject``), and which central
+databases have committed the monitor record of an afsluiting.
 
 Named 0007: revision 0006 is reserved for the inwoner's language (issue 17); whichever
 merges second chains after the other.
@@ -36,7 +37,17 @@ def upgrade() -> None:
         sa.CheckConstraint("reden IN ({})".format(", ".join(repr(r) for r in REDENEN)), name="reden"),
         sa.CheckConstraint("traject >= 0", name="traject"),
     )
+    op.create_table(
+        "monitor_afsluiting_verzonden",
+        sa.Column("inwoner_id", sa.String(64), primary_key=True),
+        sa.Column("traject", sa.Integer, primary_key=True),
+        sa.Column("centrale_id", sa.String(64), primary_key=True),
+        sa.Column("verzonden_op", IsoDateTime, nullable=False),
+        sa.ForeignKeyConstraint(["inwoner_id", "traject"], ["traject_afsluiting.inwoner_id",
+                                                            "traject_afsluiting.traject"], ondelete="CASCADE"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("monitor_afsluiting_verzonden")
     op.drop_table("traject_afsluiting")
