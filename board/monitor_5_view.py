@@ -93,8 +93,8 @@ KERNCIJFERS: tuple[tuple[str, str], ...] = (
     ("caseload", N_("Caseload aan het eind")),
     ("uitstroom", N_("Uitstroom")),
     ("doorlooptijd", N_("Doorlooptijd (mediaan)")),
-    ("eerste_vervolg", N_("Tot eerste vervolgmeting")),
-    ("eigen_kracht", N_("Doelen met eigen kracht behaald")),
+    ("eerste_vervolg", N_("Tot 1e vervolgmeting")),
+    ("eigen_kracht", N_("Eigen kracht: behaald")),
 )
 
 
