@@ -23,7 +23,16 @@ from collections.abc import Mapping
 
 from board.monitor_2_counts import Periode
 from board.monitor_3_table import CelKey, CelSoort, Figuren, Som
-from board.monitor_4_disclosure import AFRONDING, DREMPEL, Gepubliceerd, Zichtbaarheid, _statistiek, rond_af, suppress
+from board.monitor_4_disclosure import (
+    AFRONDING,
+    DREMPEL,
+    Gepubliceerd,
+    Zichtbaarheid,
+    _statistiek,
+    componenten,
+    rond_af,
+    suppress,
+)
 
 FamilieKey = tuple[str, CelKey]  # (period label, cell key)
 
@@ -52,7 +61,7 @@ def beveilig_familie(
         sommen += [Som((p, s.totaal), tuple((p, d) for d in s.delen)) for s in figuren.sommen]
     sommen += _links(leden, values)
     hidden: set[FamilieKey] = set()
-    for part_values, part_sommen in _components(values, sommen):
+    for part_values, part_sommen in componenten(values, sommen):
         hidden |= suppress(part_values, klein & part_values.keys(), part_sommen)
     result: dict[Periode, dict[CelKey, Gepubliceerd]] = {}
     for periode, figuren in leden.items():
@@ -72,32 +81,6 @@ def beveilig_familie(
         result[periode] = own
     _statistics_apart(leden, result, drempel)
     return result
-
-
-def _components(
-    values: Mapping[FamilieKey, int], sommen: list[Som[FamilieKey]]
-) -> list[tuple[dict[FamilieKey, int], list[Som[FamilieKey]]]]:
-    """The system split into parts that share no cell: each is solved alone (the same
-    result as solving all at once, and far quicker than one system of thousands of cells)."""
-    parent = {k: k for k in values}
-
-    def root(k: FamilieKey) -> FamilieKey:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    usable = [s for s in sommen if all(k in values for k in s.cellen)]
-    for som in usable:
-        first = root(som.totaal)
-        for other in som.delen:
-            parent[root(other)] = first
-    parts: dict[FamilieKey, tuple[dict[FamilieKey, int], list[Som[FamilieKey]]]] = {}
-    for key, value in values.items():
-        parts.setdefault(root(key), ({}, []))[0][key] = value
-    for som in usable:
-        parts[root(som.totaal)][1].append(som)
-    return list(parts.values())
 
 
 def _links(leden: Mapping[Periode, Figuren], values: Mapping[FamilieKey, int]) -> list[Som[FamilieKey]]:

@@ -238,6 +238,7 @@ def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
             "redenen": ((*REDENEN, ALLE), (*(_REDEN_LABELS[r] for r in REDENEN), "Alle redenen")),
             "actoren": (actor_rijen, tuple(_ACTOR_LABELS.get(r, "Alle doelen") for r in actor_rijen))}
     tabellen, cellen, sommen = [], {}, []
+    waarden: dict = {}  # sorted histogram values, shared by the statistics over them
     for spec in SPECS:
         rijen, rij_labels = rows[spec.rijen]
         tabel = Tabel(
@@ -249,8 +250,9 @@ def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
         for rij in tabel.rijen:
             for kolom in spec.kolommen:
                 for wijk in wijken:
-                    cellen[tabel.key(wijk, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, (wijk,))
-                cellen[tabel.key(gemeente, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, wijken, gemeente)
+                    cellen[tabel.key(wijk, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, (wijk,), None, waarden)
+                cellen[tabel.key(gemeente, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, wijken, gemeente,
+                                                                  waarden)
                 if kolom.verdeling is None and wijken:
                     sommen.append(
                         Som(tabel.key(gemeente, rij, kolom.key), tuple(tabel.key(w, rij, kolom.key) for w in wijken))
@@ -294,15 +296,20 @@ def _traject_sommen(
 
 
 def _cel(
-    tellingen: Tellingen, tabel: Tabel, kolom: _Kolom, rij: str, wijken: Iterable[str], gebied: str | None = None
+    tellingen: Tellingen, tabel: Tabel, kolom: _Kolom, rij: str, wijken: Iterable[str], gebied: str | None = None,
+    waarden: dict | None = None,
 ) -> Cel:
+    waarden = {} if waarden is None else waarden
     if kolom.verdeling is None:
         parts = [tellingen.aantallen.get((tabel.naam, w, rij, kolom.key), (0, 0)) for w in wijken]
         return Cel(sum(p[0] for p in parts), sum(p[1] for p in parts))
-    histogram: Counter[float] = Counter()
-    for w in wijken:
-        histogram.update(tellingen.verdelingen.get((tabel.naam, w, rij, kolom.verdeling), Counter()))
-    values = sorted(histogram.elements())
+    key = (tabel.naam, rij, kolom.verdeling, tuple(wijken))
+    if key not in waarden:  # a median and two quartiles of the same values share them
+        histogram: Counter[float] = Counter()
+        for w in wijken:
+            histogram.update(tellingen.verdelingen.get((tabel.naam, w, rij, kolom.verdeling), Counter()))
+        waarden[key] = sorted(histogram.elements())
+    values = waarden[key]
     own = gebied if gebied is not None else next(iter(wijken))
     basis: CelKey = tabel.key(own, rij, kolom.basis or "")
     waarde = kolom.functie(values) if values and kolom.functie else None

@@ -168,14 +168,15 @@ GROUP BY t.wijk, t.begin_maand, t.eerste_vervolg_maand, t.eind_maand, t.reden,
          CASE WHEN t.meer = 1 THEN t.inwoner_nr END
 """
 # Change per leefgebied over the trajecten afgesloten in the period: 0-meting to last meting.
+# The last meting's fiche rows carry their change since their traject's 0-meting already
+# (``verschil``, derived at sync time), so no second join to the 0-meting's rows.
 AFGESLOTEN_SQL = """
-SELECT t.wijk, l.leefgebied, l.positie - l0.positie, CASE WHEN t.meer = 1 THEN t.inwoner_nr END, COUNT(*)
+SELECT t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END, COUNT(*)
 FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
 JOIN monitor_record_leefgebied l ON l.record_nr = t.laatste_nr
-JOIN monitor_record_leefgebied l0 ON l0.record_nr = t.nul_nr AND l0.leefgebied = l.leefgebied
 WHERE i.set_naam = :set_naam AND t.eind_maand BETWEEN :van AND :tot AND t.reden IS NOT NULL
-  AND t.laatste_nr <> t.nul_nr
-GROUP BY t.wijk, l.leefgebied, l.positie - l0.positie, CASE WHEN t.meer = 1 THEN t.inwoner_nr END
+  AND t.laatste_nr <> t.nul_nr AND l.verschil IS NOT NULL
+GROUP BY t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END
 """
 
 # Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
