@@ -34,7 +34,10 @@ class XServer:
             if Path(f"/tmp/.X{number}-lock").exists():
                 continue
             read, write = os.pipe()
-            screen = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"]
+            # -noreset: by default an X server resets when its last client leaves, and for that
+            # moment refuses connections; the screenshot that checks it is up, or the app's own
+            # display probe, is such a last client (about one start in five then failed here).
+            screen = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"]
             self.process = subprocess.Popen(
                 ["Xvfb", f":{number}", "-displayfd", str(write), *screen],
                 pass_fds=(write,),
