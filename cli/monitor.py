@@ -19,6 +19,7 @@ from board.i18n import _, ngettext
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import Periode
 from board.perioden import check_publishable
+from board.redenen import reden
 from cli.common import with_repository
 from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
 from services.monitor_report import DEFAULT_GEMEENTE, default_periode, write_report
@@ -41,6 +42,13 @@ def run_report(args: argparse.Namespace) -> int:
         report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente, args.set)
     except UserError as exc:
         print(exc)
+        return 1
+    except OSError as exc:  # the folder for the report: its reason in Dutch, never the system's text
+        print(
+            _("Het rapport kon niet in {map} worden geschreven: {reden}.").format(
+                map=args.out, reden=reden(exc, "het monitorrapport schrijven")
+            )
+        )
         return 1
     print(
         ngettext(

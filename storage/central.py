@@ -41,7 +41,7 @@ from storage.engine import configure_sqlite, connect_sqlite, is_plain_sqlite_fil
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
 from storage.opening import technical
-from storage.urls import is_sqlite, sqlite_path
+from storage.urls import checked_url, is_sqlite, sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "central_migrations"
 VERSION_TABLE = "monitor_alembic_version"
@@ -85,6 +85,7 @@ def open_central(url: str) -> Engine:
     Raises ``CentralUnreachableError`` when it cannot be reached, ``DatabaseOpenError`` for
     a tablet's database, ``DatabaseTooNewError`` for a schema of a newer app.
     """
+    url = checked_url(url)
     path = sqlite_path(url) if is_sqlite(url) else None
     if path and Path(path).is_file() and Path(path).stat().st_size and not is_plain_sqlite_file(path):
         # A central SQLite database is never encrypted: this is a tablet's (or not a database).

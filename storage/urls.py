@@ -31,8 +31,27 @@ def default_url() -> str:
 
 
 def resolve_url(cli_url: str | None = None) -> str:
-    """``--db`` wins, then ``MAGNEETBORD_DB``, then the default file."""
-    return cli_url or os.environ.get(ENV_VAR) or default_url()
+    """``--db`` wins, then ``MAGNEETBORD_DB``, then the default file (checked: ``checked_url``)."""
+    given = cli_url or os.environ.get(ENV_VAR)
+    return checked_url(given) if given else default_url()
+
+
+def checked_url(url: str) -> str:
+    """``url`` when it names a database this app can use (SQLite or PostgreSQL); otherwise a
+    ``StorageError`` in Dutch that says how one looks, before SQLAlchemy answers in English."""
+    scheme = _SCHEME.match(url)
+    backend = scheme.group(1).split("+")[0] if scheme else None
+    if backend not in ("sqlite", "postgresql"):
+        from board.i18n import _
+        from storage.errors import StorageError
+
+        raise StorageError(
+            _(
+                "{url} is geen database-adres dat Magneetbord kent. Een database van deze tablet: "
+                "sqlite:////pad/naar/bestand.sqlite3; een centrale: postgresql+psycopg://gebruiker@server/database."
+            ).format(url=url[:80])
+        )
+    return url
 
 
 def is_sqlite(url: Any) -> bool:

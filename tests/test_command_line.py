@@ -192,3 +192,20 @@ def test_the_benchmarks_run_from_a_python_without_the_packages() -> None:
         assert ran.returncode == 0 and "P4" in ran.stdout, ran.stderr
     else:
         assert ran.returncode != 0 and "Installeer ze eerst" in ran.stderr and "Traceback" not in ran.stderr
+
+
+def test_a_wrong_address_or_an_unwritable_folder_is_said_in_dutch(tablet: str, tmp_path: Path, capsys) -> None:
+    """No traceback and no SQLAlchemy or system English: a database address the app does not
+    know (--db, sync --to, audit --centraal), and a report folder that cannot be made."""
+    assert main.main(["demo", "--db", tablet, "--inwoners", "3"]) == 0
+    capsys.readouterr()
+    for argv in (["--db", "foo", "inwoner", "list"], ["--db", tablet, "sync", "--to", "http://example.org"],
+                 ["--db", tablet, "audit", "verify", "--centraal", "mysql://x/y"]):  # fmt: skip
+        assert main.main(argv) == 1
+        out = capsys.readouterr().out
+        assert "geen database-adres" in out and "sqlalchemy" not in out.lower(), argv
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("geen map")
+    assert main.main(["--db", tablet, "monitor", "--out", str(blocker / "rapport")]) == 1
+    out = capsys.readouterr().out
+    assert "Het rapport kon niet" in out and "Errno" not in out and "Not a directory" not in out
