@@ -52,6 +52,24 @@ def drag(points: Sequence[tuple[float, float]]) -> None:
     touch.touch_up()
 
 
+def into_sight(widget: object) -> None:
+    """A widget below (or above) the fold of its ScrollView is scrolled into the window first,
+    as a finger would push the page (that a finger can is test_sizes' part)."""
+    from kivy.core.window import Window
+    from kivy.uix.scrollview import ScrollView
+
+    frames(1)
+    _x, y = widget.to_window(widget.x, widget.y)
+    if y >= 0 and y + widget.height <= Window.height:
+        return
+    parent = widget.parent
+    while parent is not None and not isinstance(parent, ScrollView):
+        parent = parent.parent
+    if parent is not None:
+        parent.scroll_to(widget, padding=10, animate=False)
+        frames(2)
+
+
 def tap(widget: object) -> None:
     frames(1)  # a screen just shown is laid out in the next frame
     x, y = widget.to_window(*widget.center)

@@ -13,7 +13,7 @@ from board import Status
 from board.datums import add_months
 from exports.bundle import read_file, verify_bundle
 from storage.outbox import outbox_seal
-from tests.kivy_helpers import button, frames, make_app_fixture, tap, window_fixture  # noqa: F401
+from tests.kivy_helpers import button, frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
 from tests.schijf import hidden, tmpfs, unwritable
 from tests.screen_helpers import modal, start_visit, unlocked_app
 
@@ -32,13 +32,8 @@ def on_afronden(make_app: object) -> tuple[object, object]:
 
 def confirm_afronden(app: object) -> None:
     screen = app.screen("afronden")
-    # On a small window the button is below the fold: scrolled into sight first (that a finger
-    # can push the page up to it is test_sizes' part).
-    knop = screen.ids.afronden
-    if knop.to_window(knop.x, knop.y)[1] < 0:
-        screen.ids.scroll.scroll_to(knop, padding=10, animate=False)
-        frames(2)
-    tap(knop)
+    into_sight(screen.ids.afronden)  # on a small window it is below the fold
+    tap(screen.ids.afronden)
     tap(modal(app, "AfrondenVraag").ids.yes)
     if app.export_thread is not None:
         app.export_thread.join()

@@ -9,7 +9,7 @@ from datetime import date
 from board import Evaluatie
 from board.datums import add_months
 from samples.voorbeeld import voorbeeld
-from tests.kivy_helpers import button, frames, make_app_fixture, tap, window_fixture  # noqa: F401
+from tests.kivy_helpers import button, frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
 from tests.screen_helpers import modal, panel_with, start_visit, unlocked_app
 
 TODAY = date(2026, 3, 2)
@@ -26,7 +26,9 @@ def on_doelen(make_app: object) -> tuple[object, object]:
 
 
 def open_editor(app: object, leefgebied_naam: str) -> object:
-    tap(button(panel_with(app.screen("doelen"), leefgebied_naam), "+ Doel"))
+    plus = button(panel_with(app.screen("doelen"), leefgebied_naam), "+ Doel")
+    into_sight(plus)  # with many doelen the panel is below the fold
+    tap(plus)
     frames(1)
     return modal(app, "DoelEditor")
 
@@ -92,7 +94,7 @@ def test_the_editor_says_when_a_doel_has_the_most_acties_or_a_meting_the_most_do
     editor = open_editor(app, "Geld")
     editor.ids.tekst.text = "Ik wil mijn rekeningen op tijd betalen."
     for number in range(MAX_ACTIES + 1):
-        tap(button(editor.ids.wie, "Wijkteam"))
+        tap(button(editor.ids.wie, "Het wijkteam"))
         editor.ids.wat.text = f"Stap {number + 1}"
         tap(editor.ids.add_actie)
     assert len(editor.acties) == MAX_ACTIES
