@@ -54,6 +54,10 @@ def write_published(
     return [pdf, *write_csv(figuren, published, out_dir)]
 
 
+def _table_style(*commands: tuple) -> object:
+    return table_style(*commands, font=charts.FONT)  # the report is in DejaVu throughout
+
+
 _BODY = ParagraphStyle("body", fontName="DejaVuSans", fontSize=8.5, leading=11.5, textColor=charts.TEKST)
 _SMALL = ParagraphStyle("small", parent=_BODY, fontSize=7, leading=9, textColor=charts.ZACHT)
 _H1 = ParagraphStyle("h1", parent=_BODY, fontName="DejaVuSans-Bold", fontSize=18, leading=22, spaceAfter=2)
@@ -83,6 +87,7 @@ class _Report:
             margin=18 * mm,
             footer_size=7,
             page_word="pagina",
+            font=charts.FONT,
         ))
 
     # ----- page 1: who, and what plays where -----------------------------------------
@@ -119,7 +124,7 @@ class _Report:
             "dus totalen tellen niet altijd precies op; percentages zijn berekend op de afgeronde aantallen.",
             _SMALL)
         table = Table([[text]], colWidths=[PAGE_W])
-        table.setStyle(table_style(*[("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.95, 0.95, 0.93)),
+        table.setStyle(_table_style(*[("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.95, 0.95, 0.93)),
                                    ("BOX", (0, 0), (-1, -1), 0.3, charts.RASTER), ("PADDING", (0, 0), (-1, -1), 5)]))
         return table
 
@@ -136,7 +141,7 @@ class _Report:
     def grid(self, drawings: Sequence) -> Table:
         cells = [list(drawings[i:i + 2]) + [""] * (2 - len(drawings[i:i + 2])) for i in range(0, len(drawings), 2)]
         table = Table(cells, colWidths=[PAGE_W / 2] * 2)
-        table.setStyle(table_style(*[("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        table.setStyle(_table_style(*[("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         return table
 
@@ -264,7 +269,7 @@ class _Report:
         ]
         widths = [PAGE_W * 0.25] + [PAGE_W * 0.75 / len(kolommen)] * len(kolommen)
         table = Table(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(table_style(*[
+        table.setStyle(_table_style(*[
             ("FONT", (0, 1), (-1, -1), "DejaVuSans", 8), ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, charts.TEKST), ("LINEABOVE", (0, -1), (-1, -1), 0.4, charts.ZACHT),
             ("FONT", (0, -1), (-1, -1), "DejaVuSans-Bold", 8), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

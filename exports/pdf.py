@@ -99,9 +99,10 @@ def _pieces(flowables: Sequence[Flowable], width: float, most: float) -> list[Fl
     return pieces
 
 
-def table_style(*commands: tuple) -> TableStyle:
-    """A TableStyle in DejaVu: a table's cells otherwise name Helvetica, which is not embedded."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), PDF_FONT), *commands])
+def table_style(*commands: tuple, font: str = PDF_FONT) -> TableStyle:
+    """A TableStyle in the document's font (Magneetbord Sans; the monitor report: DejaVu): a
+    table's cells otherwise name Helvetica, which is not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])
 
 
 def build_pdf(
@@ -112,6 +113,7 @@ def build_pdf(
     *,
     margin: float = 2.2 * cm,
     footer_size: float = 10,
+    font: str = PDF_FONT,
     page_word: str = "blad",
     lang: str = "nl",
 ) -> bytes:
@@ -135,19 +137,19 @@ def build_pdf(
         lang=TAAL if lang == "nl" else lang,  # the koelkastblad is in the inwoner's language
         invariant=1,
         # The canvas starts in DejaVu too: otherwise it names Helvetica, a font it never embeds.
-        initialFontName=PDF_FONT,
+        initialFontName=font,
     )
 
     def page_footer(canvas: Canvas, doc_: SimpleDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont(PDF_FONT, footer_size)
+        canvas.setFont(font, footer_size)
         canvas.setFillColor(GRIJS)
         page = f"{page_word} {doc_.page}"
         canvas.drawRightString(A4[0] - doc_.rightMargin, 1.2 * cm, page)
         # Measured: a long dossiernummer shrinks the line, then wraps it, never into "blad N".
-        room = A4[0] - doc_.leftMargin - doc_.rightMargin - stringWidth(page, PDF_FONT, footer_size) - 0.6 * cm
-        size, lines = fit(footer, room, footer_size, 7, lambda text, s: stringWidth(text, PDF_FONT, s))
-        canvas.setFont(PDF_FONT, size)
+        room = A4[0] - doc_.leftMargin - doc_.rightMargin - stringWidth(page, font, footer_size) - 0.6 * cm
+        size, lines = fit(footer, room, footer_size, 7, lambda text, s: stringWidth(text, font, s))
+        canvas.setFont(font, size)
         for number, line in enumerate(lines):
             canvas.drawString(doc_.leftMargin, 1.2 * cm + (len(lines) - 1 - number) * size * 1.2, line)
         canvas.restoreState()
