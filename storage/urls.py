@@ -39,6 +39,8 @@ def resolve_url(cli_url: str | None = None) -> str:
 def checked_url(url: str) -> str:
     """``url`` when it names a database this app can use (SQLite or PostgreSQL); otherwise a
     ``StorageError`` in Dutch that says how one looks, before SQLAlchemy answers in English."""
+    if not isinstance(url, str):  # a SQLAlchemy URL object, made by code: already a database address
+        return url
     scheme = _SCHEME.match(url)
     backend = scheme.group(1).split("+")[0] if scheme else None
     if backend not in ("sqlite", "postgresql"):
