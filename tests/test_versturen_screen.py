@@ -48,7 +48,7 @@ def exported_tablet(tmp_path: object) -> None:
     """A tablet with the known inwoner's afgeronde meting in its (sealed) outbox."""
     url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
     _, key = Keyring.for_database(url, kdf=KdfParams(memory_kib=64, time_cost=1)).add_professional("Sanne", PIN)
-    repository = Repository.open(url, key, actor="sanne")
+    repository = Repository.open(url, key, actor="sanne", create=True)
     inwoner = fill_known_inwoner(repository)
     meting = repository.current_concept(inwoner.id)
     repository.save_change(meting, meting.set_rapportcijfer(7).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC)))
