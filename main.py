@@ -42,8 +42,10 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.dutch import speak_dutch
     from cli.parser import build_parser as build
 
+    speak_dutch()  # argparse's own messages (usage, errors, --help) in Dutch: cli/dutch.py
     return build(run_app)
 
 
@@ -97,6 +99,22 @@ def use_project_environment() -> None:
     )
 
 
+def run_from_shell() -> int:
+    """``main()`` for ``python3 main.py``: output read by a program that stops early
+    (``python3 main.py inwoner list | head -1``) ends the command quietly, as the Python docs
+    advise for a closed pipe (docs.python.org/3/library/signal.html#note-on-sigpipe): the rest
+    of the output goes to devnull, so the flush at exit raises nothing, and no traceback."""
+    try:
+        try:
+            return main()
+        finally:  # also after argparse's exit (--help): a closed pipe is met inside the try
+            sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1  # the reader did not get everything: as the docs' example, not success
+
+
 if __name__ == "__main__":
     use_project_environment()
-    sys.exit(main())
+    sys.exit(run_from_shell())

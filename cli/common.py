@@ -36,6 +36,8 @@ def with_repository(work: Work, *, create_demo: bool = False, failed: str = "") 
         except UserError as exc:
             print(f"{_(failed) if failed else ''}{exc}")  # failed is marked with N_ by the caller
             return 1
+        except BrokenPipeError:  # the reader of our output stopped early: main.run_from_shell
+            raise
         except OSError as exc:  # a file the work needed: its reason in Dutch, never the system's text
             where = exc.filename or ""
             print(

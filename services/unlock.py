@@ -10,6 +10,8 @@ import argparse
 import getpass
 import os
 import secrets
+import sys
+import warnings
 from collections.abc import Callable
 
 from board.i18n import _
@@ -75,9 +77,35 @@ def open_for_cli(
         )
     professional = _choose(keyring.professionals(), ask or input)
     prompt = _("Pincode van {naam}: ").format(naam=professional.naam)
-    pin = os.environ.get(PIN_ENV) or _ask(ask or getpass.getpass, prompt)
+    pin = os.environ.get(PIN_ENV) or _ask(ask or read_pin, prompt)
     key = keyring.unlock(professional.id, pin)
     return Repository.open(url, key, actor=professional.id)
+
+
+def read_pin(prompt: str) -> str:
+    """The PIN without echo from the terminal (``getpass``). Without a terminal (the PIN piped
+    in, a scheduled job) Python would warn in English that it may be echoed; instead one Dutch
+    line on stderr says the PIN is read from the input, and it is read from there."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)  # raised before anything is read
+        try:
+            return getpass.getpass(prompt)
+        except getpass.GetPassWarning:
+            pass
+    sys.stderr.write(
+        _(
+            "Er is geen terminal: de pincode wordt van de invoer gelezen (zonder verbergen). "
+            "Zet hem liever in de omgevingsvariabele {env}."
+        ).format(env=PIN_ENV)
+        + "\n"
+        + prompt
+    )
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    sys.stderr.write("\n")  # the input is not echoed: what follows starts on a line of its own
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
 
 
 def _demo_pin() -> str:
@@ -115,4 +143,3 @@ def _ask(ask: Callable[[str], str], prompt: str) -> str:
                 "Geen pincode gekregen. Typ hem als erom gevraagd wordt, of zet hem in de omgevingsvariabele {env}."
             ).format(env=PIN_ENV)
         ) from None
-
