@@ -55,13 +55,53 @@ def test_the_rapportcijfer_and_the_next_meting_are_saved_at_once(make_app: objec
     assert screen.volgende.startswith("over 4 maanden")
 
 
-def test_a_board_that_is_not_complete_stays_a_concept(make_app: object) -> None:
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda v: f"{v[0]}x{v[1]}")
+def test_a_board_that_is_not_complete_says_what_is_missing_here_and_loses_nothing(
+    make_app: object, size: tuple[int, int]
+) -> None:
+    """The new-user trial: "Meting afronden" did nothing visible when a chosen leefgebied had
+    no fiche (the reason went to the board screen's toast). Now this screen says which."""
+    from kivy.core.window import Window
+
+    Window.size = size
     app, inwoner = on_afronden(make_app)
-    tap(button(app.screen("afronden").ids.cijfers, "6"))
-    confirm_afronden(app)
+    screen = app.screen("afronden")
+    assert screen.ids.melding.height == 0 and screen.ids.melding.opacity == 0  # nothing said before the tap
+    tap(button(screen.ids.cijfers, "6"))
+    into_sight(screen.ids.afronden)
+    tap(screen.ids.afronden)
+    frames(3)  # the message is scrolled into sight on the next frame
+    assert not [w for w in Window.children if type(w).__name__ == "AfrondenVraag"]  # no question: it cannot be done
+    text = screen.ids.melding_text.text
+    assert "Wonen" in text and "Geld" not in text and "fiche" in text, text  # which leefgebied, in plain Dutch
+    assert screen.ids.melding.opacity == 1 and screen.ids.melding_text.height > 0
+    assert not outside_window(screen.ids.melding_text)  # in sight, on this screen
     assert app.current == "afronden" and app.export_thread is None
-    assert app.repository.current_concept(inwoner.id).status is Status.CONCEPT
-    assert "Wonen" in app.screen("bord").board_screen.message  # the board says what is missing
+    stored = app.repository.current_concept(inwoner.id)
+    assert stored.status is Status.CONCEPT and stored.rapportcijfer == 6  # nothing lost
+    assert stored.positie("geld") is not None and "wonen" in stored.gekozen
+    # Mended on the board (through the header's button and back), the message is gone and afronden works.
+    tap(screen.ids.board)
+    assert app.current == "bord"
+    app.live.apply(lambda m: m.place_fiche("wonen", "inwoner", 0.7))
+    app.show_meting_step("afronden")
+    frames(2)
+    assert screen.melding == "" and screen.ids.melding.height == 0
+    confirm_afronden(app)
+    assert screen.afgerond and screen.export_state == "done"
+    assert app.repository.latest_afgerond(inwoner.id).rapportcijfer == 6
+
+
+def test_the_message_follows_the_board_while_it_is_shown(make_app: object) -> None:
+    app, _inwoner = on_afronden(make_app)
+    screen = app.screen("afronden")
+    app.live.apply(lambda m: m.choose("werk"))  # two leefgebieden without the fiche
+    tap(screen.ids.afronden)
+    assert "Wonen" in screen.melding and "Werk" in screen.melding
+    app.live.apply(lambda m: m.place_fiche("werk", "inwoner", 0.5))
+    assert "Wonen" in screen.melding and "Werk" not in screen.melding
+    app.live.apply(lambda m: m.place_fiche("wonen", "inwoner", 0.5))
+    assert screen.melding == ""
 
 
 def test_afronden_makes_the_bundle_and_only_the_pin_leads_away(make_app: object, tmp_path: object) -> None:

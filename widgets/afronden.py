@@ -4,6 +4,8 @@ bundle (snapshot, koelkastblad, dossier) is made in the background with a visibl
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from kivy.animation import Animation
 from kivy.clock import Clock
 from kivy.factory import Factory
@@ -13,6 +15,7 @@ from kivy.uix.modalview import ModalView
 
 from board import Meting, vergelijk
 from board.datums import add_months, months_between
+from board.errors import UserError
 from board.i18n import _
 from board.taal import vertaler
 from widgets.common import MetingScherm, load_kv, make
@@ -28,6 +31,8 @@ class AfrondenScreen(MetingScherm):
     export_state = OptionProperty("idle", options=["idle", "busy", "done", "error"])
     export_text = StringProperty("")
     progress = NumericProperty(0)
+    # Why the meting cannot be afgerond yet (board's own Dutch message), shown above the button.
+    melding = StringProperty("")
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -47,6 +52,8 @@ class AfrondenScreen(MetingScherm):
         for knop in self.ids.cijfers.children:
             knop.selected = knop.cijfer == meting.rapportcijfer
             knop.disabled = meting.afgerond
+        if self.melding:  # what is still missing, kept in step with the board (gone once it is done)
+            self.melding = afronden_problem(meting)
         tr = self.tr or vertaler("nl")
         self.zin = vergelijk(self.vorige, meting).zin_in(tr) if self.vorige is not None else ""
         if meting.volgende_meting:
@@ -64,11 +71,22 @@ class AfrondenScreen(MetingScherm):
         months = max(1, min(24, months))
         self.live.apply(lambda m: m.set_volgende_meting(add_months(m.datum, months)))
 
-    def ask_afronden(self) -> ModalView:
+    def ask_afronden(self) -> ModalView | None:
+        """The question "Meting afronden?"; when the meting cannot be afgerond yet (a chosen
+        leefgebied without the inwoner's fiche, a doel without evaluatie) no question but the
+        reason, on this screen, next to the button: nothing is changed."""
+        problem = afronden_problem(self.live.meting)
+        if problem:
+            self.show_problem(problem)
+            return None
         view = Factory.AfrondenVraag()
         view.ids.yes.bind(on_release=lambda _k: (view.dismiss(animation=False), self.app.afronden()))
         view.open(animation=False)
         return view
+
+    def show_problem(self, problem: str) -> None:
+        self.melding = problem
+        Clock.schedule_once(lambda _dt: self.ids.scroll.scroll_to(self.ids.melding, padding=dp(12), animate=False))
 
     def export_started(self) -> None:
         self.export_state, self.export_text = "busy", _("Het bord en het koelkastblad worden gemaakt…")
@@ -98,6 +116,18 @@ class AfrondenScreen(MetingScherm):
         else:
             self.export_state, self.progress = "error", 0
             self.export_text = _("Het maken van het dossier is niet gelukt.") + " " + error
+
+
+def afronden_problem(meting: Meting) -> str:
+    """Why ``meting`` cannot be afgerond now, in the board's words ("" when it can): the rule
+    itself stays in ``Meting.afronden``, tried here on the unchanging meting."""
+    if meting.afgerond:
+        return ""
+    try:
+        meting.afronden(datetime.now())
+    except UserError as exc:
+        return str(exc)
+    return ""
 
 
 load_kv(__file__)

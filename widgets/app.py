@@ -433,7 +433,14 @@ class MagneetbordApp(App):
 
     def afronden(self) -> bool:
         live = self.live
-        if not live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0))):
+        heard: list[str] = []  # the board screen's toast is out of sight: the afronden screen says it
+        uid = live.fbind("on_error", lambda _live, message: heard.append(message))
+        try:
+            done = live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0)))
+        finally:
+            live.unbind_uid("on_error", uid)
+        if not done:
+            self.screen("afronden").show_problem(heard[-1] if heard else "")
             return False
         assert self.repository is not None
         from board.session import BoardSession
