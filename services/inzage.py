@@ -71,14 +71,7 @@ def erase_everywhere(
     visit marker when it names them) and queue the central erasure (``board.wissen`` decides
     what goes); returns the metingen's ids."""
     verzoek = wisverzoek(inwoner_id, erasure.monitor_key(repository))
-    if verzoek is not None:
-        erasure.queue(repository, verzoek)  # first: no erasure here goes unasked centrally
-    try:
-        ids = repository.erase_inwoner(inwoner_id)
-    except BaseException:
-        if verzoek is not None:
-            erasure.drop(repository, inwoner_id)  # nothing was erased here: nothing to ask there
-        raise
+    ids = erasure.erase(repository, inwoner_id, verzoek)  # one transaction: erased here and asked there
     remove_bundles(outbox, ids)
     marker = marker or VisitMarker()
     visit = marker.read()

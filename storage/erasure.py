@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from board.wissen import Wisverzoek, met_verzoek, zonder_verzoek
 from storage import audit
 from storage.repository import Repository
-from storage.settings import MONITOR_KEY_SETTING
+from storage.settings import MONITOR_KEY_SETTING, read_setting, write_setting
 
 QUEUE_SETTING = "monitor_wisverzoeken"
 
@@ -30,12 +30,21 @@ def monitor_key(repository: Repository) -> bytes | None:
 
 
 def pending(repository: Repository) -> list[Wisverzoek]:
-    raw = repository.get_instelling(QUEUE_SETTING)
-    return [Wisverzoek(**item) for item in json.loads(raw)] if raw else []
+    return _parse(repository.get_instelling(QUEUE_SETTING))
 
 
-def queue(repository: Repository, verzoek: Wisverzoek) -> None:
-    _store(repository, met_verzoek(pending(repository), verzoek))
+def erase(repository: Repository, inwoner_id: str, verzoek: Wisverzoek | None) -> list[str]:
+    """Erase the inwoner in the database and queue ``verzoek`` (their central erasure, when
+    the tablet takes part in the monitor) in one transaction: both are committed or neither,
+    so no erasure here goes unasked centrally and nothing is asked that did not happen here.
+    Returns the metingen's ids."""
+
+    def queue_in(conn: sa.Connection) -> None:
+        assert verzoek is not None
+        wachtrij = met_verzoek(_parse(read_setting(conn, QUEUE_SETTING)), verzoek)
+        write_setting(conn, QUEUE_SETTING, _dump(wachtrij))
+
+    return repository.erase_inwoner(inwoner_id, also=None if verzoek is None else queue_in)
 
 
 def drop(repository: Repository, inwoner_id: str) -> None:
@@ -63,5 +72,12 @@ def send(repository: Repository, engine: sa.Engine) -> int:
 
 
 def _store(repository: Repository, wachtrij: list[Wisverzoek]) -> None:
-    value = json.dumps([{"inwoner_id": v.inwoner_id, "pseudoniem": v.pseudoniem} for v in wachtrij])
-    repository.set_instelling(QUEUE_SETTING, value)
+    repository.set_instelling(QUEUE_SETTING, _dump(wachtrij))
+
+
+def _parse(raw: str | None) -> list[Wisverzoek]:
+    return [Wisverzoek(**item) for item in json.loads(raw)] if raw else []
+
+
+def _dump(wachtrij: list[Wisverzoek]) -> str:
+    return json.dumps([{"inwoner_id": v.inwoner_id, "pseudoniem": v.pseudoniem} for v in wachtrij])

@@ -20,14 +20,11 @@ Where the keyring lives for databases without a file of their own:
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import errno
 import hashlib
 import hmac
 import json
-import logging
 import secrets
 import time
 import uuid
@@ -42,42 +39,35 @@ from board.lock import MAX_FAILURES, LockState, delay_after, longest_wait_failur
 from board.redenen import reden
 from storage.backoff_seal import BackoffSeal, file_lock
 from storage.errors import StorageError
+from storage.keyring_crypto import DEFAULT_KDF, KEY_BYTES, KdfParams, b64, key_check, unwrap, wrap
+from storage.keyring_file import (
+    MAX_NAAM,
+    Entry,
+    KeyringError,
+    b64decode,
+    check_shape,
+    damaged,
+    empty,
+    entries,
+    with_lock,
+)
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 from storage.urls import is_sqlite, sqlite_path
 
-FORMAT = "magneetbord-keyring"
-VERSION = 1
-KEY_BYTES = 32  # AES-256 data key, handed raw to SQLCipher
-SALT_BYTES = 16
-NONCE_BYTES = 12
-MAX_NAAM = 80
 MAX_KEYRING_BYTES = 1_000_000  # a keyring of a thousand professionals is ~1 MB
-MAX_BLOCKED_UNTIL = 1e11  # a clock time in seconds (the year 5138): anything beyond is an edit
-log = logging.getLogger(__name__)  # error codes only
+__all__ = [  # what callers import from here (the key's crypto and the file's shape live beside it)
+    "DEFAULT_KDF",
+    "KdfParams",
+    "Keyring",
+    "KeyringEntry",
+    "KeyringError",
+    "LockedOutError",
+    "PinError",
+    "PinRejected",
+    "WrongPinError",
+]
 TAMPERED = "_tampered"  # in a loaded file only: ids whose back-off seal did not fit
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost. The default is OWASP's minimum for Argon2id (19 MiB, 2 passes, 1 lane)."""
-
-    memory_kib: int = 19456
-    time_cost: int = 2
-    parallelism: int = 1
-
-    def at_least(self, other: KdfParams) -> bool:
-        return self.memory_kib >= other.memory_kib and self.time_cost >= other.time_cost
-
-
-DEFAULT_KDF = KdfParams()
-# Bounds for parameters read from a file: an edited file must not make unlocking take
-# hours or all memory (4 GiB, 64 passes are far beyond anything a tablet would use).
-_KDF_BOUNDS = {"memory_kib": (8, 4 * 1024 * 1024), "time_cost": (1, 64), "parallelism": (1, 16)}
-
-
-class KeyringError(StorageError):
-    """The keyring file is missing, damaged or edited, or a request does not fit it. Nothing was changed."""
 
 
 class PinError(StorageError):
@@ -112,17 +102,6 @@ class KeyringEntry:
     naam: str
 
 
-@dataclass(frozen=True)
-class _Entry:
-    id: str
-    naam: str
-    kdf: KdfParams
-    salt: bytes
-    nonce: bytes
-    wrapped: bytes
-    lock: LockState
-
-
 _MEMORY: dict[str, Keyring] = {}  # in-memory databases: one keyring per URL in this process
 
 
@@ -134,7 +113,7 @@ class Keyring:
         self.path = path
         self.database = database
         self.kdf = kdf
-        self._memory: dict[str, Any] | None = None if path is not None else _empty()
+        self._memory: dict[str, Any] | None = None if path is not None else empty()
         self._seal = BackoffSeal() if path is not None else None
 
     @classmethod
@@ -161,7 +140,7 @@ class Keyring:
         return not self._load()["professionals"]
 
     def professionals(self) -> list[KeyringEntry]:
-        return [KeyringEntry(e.id, e.naam) for e in _entries(self._load(), self._where())]
+        return [KeyringEntry(e.id, e.naam) for e in entries(self._load(), self._where())]
 
     # ----- changing ---------------------------------------------------------------------
 
@@ -185,10 +164,10 @@ class Keyring:
 
     def _add(self, naam: str, pin: str, data_key: bytes | None) -> tuple[str, bytes]:
         data = self._load()
-        entries = _entries(data, self._where())
-        if any(e.naam.casefold() == naam.casefold() for e in entries):
+        present = entries(data, self._where())
+        if any(e.naam.casefold() == naam.casefold() for e in present):
             raise KeyringError(_("Er staat al een professional met de naam {naam} op deze tablet.").format(naam=naam))
-        if entries:
+        if present:
             if data_key is None:
                 raise KeyringError(_("Een collega toevoegen kan alleen als een professional is ingelogd."))
             self._check_key(data, data_key)
@@ -197,9 +176,9 @@ class Keyring:
                 data_key = secrets.token_bytes(KEY_BYTES)
             if len(data_key) != KEY_BYTES:
                 raise KeyringError(_("De sleutel heeft niet de juiste lengte."))
-            data["key_check"] = _b64(_key_check(data_key))
+            data["key_check"] = b64(key_check(data_key))
         professional_id = str(uuid.uuid4())
-        data["professionals"].append(_wrap(professional_id, naam, pin, data_key, self.kdf, LockState()))
+        data["professionals"].append(wrap(professional_id, naam, pin, data_key, self.kdf, LockState()))
         self._save(data)
         return professional_id, data_key
 
@@ -209,41 +188,43 @@ class Keyring:
         Raises ``LockedOutError`` while a wait is running (the PIN is not even tried),
         ``WrongPinError`` for a wrong PIN (the count is kept in the file). The whole try runs
         under the file lock, so tries in parallel (other processes too) are checked one after
-        the other and all count; a right PIN on a clean entry writes nothing."""
+        the other and all count.
+
+        One write per try: the PIN is checked, then its outcome (a wrong one counted; a right
+        one the count back to 0, or its entry re-wrapped at today's cost) is written, and only
+        then is the answer given. A try whose outcome cannot be written (a full disk) gets no
+        answer at all, right or wrong, so filling the disk does not lift the back-off; a kill
+        before the write gives no answer either."""
         now = time.time() if now is None else now
         with self._locked():
             data = self._load(now)
             entry = self._entry(data, professional_id)
-            if data.get(TAMPERED):
-                self._save(data)  # an edited back-off becomes the longest wait, sealed
             wait = _wait(entry.lock, now)
             if wait > 0:
+                if data.get(TAMPERED):
+                    self._save(data)  # an edited back-off becomes the longest wait, sealed
                 raise LockedOutError(wait)
-            # Counted before the PIN is tried: a try whose count cannot be written (a full disk)
-            # is not made at all, so filling the disk does not lift the back-off.
-            lock = entry.lock.after_failure(now)
-            self._save_count(_replace(data, entry, lock=lock))
-            key = _unwrap(entry, pin)
+            key = unwrap(entry.salt, entry.nonce, entry.wrapped, entry.kdf, entry.id, pin)  # the answer, kept back
             if key is None:
+                lock = entry.lock.after_failure(now)
+                self._save_count(with_lock(data, entry, lock=lock))
                 wait = _wait(lock, now)
                 message = _("Deze pincode klopt niet.")
                 if wait > 0:
                     message += " " + wait_message(wait)
                 raise WrongPinError(message, wait)
-            expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
-            if not hmac.compare_digest(_key_check(key), expected):
-                raise KeyringError(_damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
-            # A right PIN resets the count (counted in advance above); weaker parameters than
-            # today's are raised now (one more Argon2id: only then).
+            expected = b64decode(data.get("key_check", ""), "key_check", self._where())
+            if not hmac.compare_digest(key_check(key), expected):
+                raise KeyringError(damaged(self._where(), _("de sleutel past niet bij de controlewaarde")))
+            # A right PIN resets the count; weaker parameters than today's are raised now (one
+            # more Argon2id: only then). Written even when nothing changed: a right PIN on a disk
+            # that takes no write must look like a wrong one there (no answer).
             if entry.kdf.at_least(self.kdf):
-                _replace(data, entry, lock=LockState())
+                with_lock(data, entry, lock=LockState())
             else:
-                fresh = _wrap(entry.id, entry.naam, pin, key, self.kdf, LockState())
+                fresh = wrap(entry.id, entry.naam, pin, key, self.kdf, LockState())
                 data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
-            try:
-                self._save(data)
-            except KeyringError:  # the PIN was right: in, and the count stays one up until the next right PIN
-                log.warning("keyring reset not written")
+            self._save_count(data)
         return key
 
     def change_pin(self, professional_id: str, old_pin: str, new_pin: str, now: float | None = None) -> None:
@@ -255,7 +236,7 @@ class Keyring:
         with self._locked():
             data = self._load()
             entry = self._entry(data, professional_id)
-            fresh = _wrap(entry.id, entry.naam, new_pin, key, self.kdf, LockState())
+            fresh = wrap(entry.id, entry.naam, new_pin, key, self.kdf, LockState())
             data["professionals"] = [fresh if e["id"] == entry.id else e for e in data["professionals"]]
             self._save(data)
 
@@ -315,7 +296,7 @@ class Keyring:
                         "er is niets veranderd."
                     ).format(database=self.database, path=self.path)
                 ) from None
-            return _empty()
+            return empty()
         except OSError as exc:
             raise KeyringError(
                 _("{where} kan niet worden gelezen ({reden}). Er is niets veranderd.").format(
@@ -325,8 +306,8 @@ class Keyring:
         try:
             data = safe_json.loads(raw, max_bytes=MAX_KEYRING_BYTES)
         except safe_json.SafeJsonError as exc:
-            raise KeyringError(_damaged(self._where(), str(exc))) from exc  # safe_json's Dutch reason
-        _check_shape(data, self._where())
+            raise KeyringError(damaged(self._where(), str(exc))) from exc  # safe_json's Dutch reason
+        check_shape(data, self._where())
         assert self._seal is not None
         tampered = self._seal.tampered(data["professionals"])
         if tampered:
@@ -357,7 +338,7 @@ class Keyring:
         )
 
     def _save_count(self, data: dict[str, Any]) -> None:
-        """Save a wrong-PIN count; a file that cannot be written means no PIN is tried."""
+        """Save the outcome of a PIN try; a file that cannot be written means no answer to the try."""
         try:
             self._save(data)
         except KeyringError as refused:
@@ -377,178 +358,16 @@ class Keyring:
                 )
             ) from exc
 
-    def _entry(self, data: dict[str, Any], professional_id: str) -> _Entry:
-        for entry in _entries(data, self._where()):
+    def _entry(self, data: dict[str, Any], professional_id: str) -> Entry:
+        for entry in entries(data, self._where()):
             if entry.id == professional_id:
                 return entry
         raise KeyringError(_("Deze professional staat niet (meer) op deze tablet."))
 
     def _check_key(self, data: dict[str, Any], data_key: bytes) -> None:
-        expected = _b64decode(data.get("key_check", ""), "key_check", self._where())
-        if not hmac.compare_digest(_key_check(data_key), expected):
+        expected = b64decode(data.get("key_check", ""), "key_check", self._where())
+        if not hmac.compare_digest(key_check(data_key), expected):
             raise KeyringError(_("Dat is niet de sleutel van deze tablet. Er is niets veranderd."))
-
-
-# ----- crypto -------------------------------------------------------------------------------
-
-
-# argon2 and cryptography load on first use: the lock screen shows before (widgets/app.py
-# loads them while the PIN is typed).
-
-
-def _kek(pin: str, salt: bytes, kdf: KdfParams) -> bytes:
-    from argon2.low_level import Type, hash_secret_raw
-
-    return hash_secret_raw(
-        pin.encode("utf-8"),
-        salt,
-        time_cost=kdf.time_cost,
-        memory_cost=kdf.memory_kib,
-        parallelism=kdf.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
-
-
-def _aad(professional_id: str) -> bytes:
-    return f"{FORMAT}/v{VERSION}/{professional_id}".encode()
-
-
-def _wrap(professional_id: str, naam: str, pin: str, key: bytes, kdf: KdfParams, lock: LockState) -> dict[str, Any]:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    salt = secrets.token_bytes(SALT_BYTES)
-    nonce = secrets.token_bytes(NONCE_BYTES)
-    wrapped = AESGCM(_kek(pin, salt, kdf)).encrypt(nonce, key, _aad(professional_id))
-    return {
-        "id": professional_id,
-        "naam": naam,
-        "kdf": {
-            "name": "argon2id",
-            "memory_kib": kdf.memory_kib,
-            "time_cost": kdf.time_cost,
-            "parallelism": kdf.parallelism,
-            "salt": _b64(salt),
-        },
-        "nonce": _b64(nonce),
-        "wrapped_key": _b64(wrapped),
-        "failures": lock.failures,
-        "blocked_until": lock.blocked_until,
-    }
-
-
-def _unwrap(entry: _Entry, pin: str) -> bytes | None:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    try:
-        return AESGCM(_kek(pin, entry.salt, entry.kdf)).decrypt(entry.nonce, entry.wrapped, _aad(entry.id))
-    except InvalidTag:
-        return None
-
-
-def _key_check(key: bytes) -> bytes:
-    """Tells a right data key from a wrong one without revealing it."""
-    return hmac.new(key, b"magneetbord key check v1", hashlib.sha256).digest()[:16]
-
-
-# ----- the file's shape ---------------------------------------------------------------------
-
-
-def _empty() -> dict[str, Any]:
-    return {"format": FORMAT, "version": VERSION, "professionals": []}
-
-
-def _damaged(where: str, detail: str) -> str:
-    return (
-        _(
-            "{where} is beschadigd of met de hand veranderd ({detail}). Er is niets veranderd. "
-            "Zet het bestand terug uit de back-up of vraag om hulp."
-        ).format(where=where, detail=detail)
-    )
-
-
-def _b64(raw: bytes) -> str:
-    return base64.b64encode(raw).decode("ascii")
-
-
-def _b64decode(text: Any, field: str, where: str) -> bytes:
-    try:
-        if not isinstance(text, str):
-            raise ValueError
-        return base64.b64decode(text, validate=True)
-    except (ValueError, binascii.Error):
-        raise KeyringError(_damaged(where, _("{field} is onleesbaar").format(field=field))) from None
-
-
-def _check_shape(data: Any, where: str) -> None:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KeyringError(_damaged(where, _("het is geen Magneetbord-sleutelbestand")))
-    if data.get("version") != VERSION:
-        raise KeyringError(
-            _(
-                "{where} heeft versie {found!r}; deze app kent versie {version}. "
-                "Werk de app bij; er is niets veranderd."
-            ).format(where=where, found=data.get("version"), version=VERSION)
-        )
-    if not isinstance(data.get("professionals"), list):
-        raise KeyringError(_damaged(where, _("de lijst van professionals ontbreekt")))
-    entries = _entries(data, where)
-    if len({e.id for e in entries}) != len(entries):
-        raise KeyringError(_damaged(where, _("een professional staat er twee keer in")))
-    if entries and len(_b64decode(data.get("key_check"), "key_check", where)) != 16:
-        raise KeyringError(_damaged(where, _("de controlewaarde van de sleutel klopt niet")))
-
-
-def _entries(data: dict[str, Any], where: str) -> list[_Entry]:
-    return [_parse_entry(raw, where) for raw in data["professionals"]]
-
-
-class _FieldProblem(ValueError):
-    """A field of an entry that does not fit; the message is Dutch."""
-
-
-def _parse_entry(raw: Any, where: str) -> _Entry:
-    try:
-        kdf_raw = raw["kdf"]
-        if kdf_raw["name"] != "argon2id":
-            raise _FieldProblem(_("onbekende sleutelafleiding"))
-        values = {name: kdf_raw[name] for name in _KDF_BOUNDS}
-        for name, (low, high) in _KDF_BOUNDS.items():
-            value = values[name]
-            if type(value) is not int or not low <= value <= high:
-                raise _FieldProblem(_("{name} buiten bereik").format(name=name))
-        failures, blocked = raw["failures"], raw["blocked_until"]
-        if type(failures) is not int or not 0 <= failures <= MAX_FAILURES:
-            raise _FieldProblem(_("teller onleesbaar"))
-        if type(blocked) not in (int, float) or not 0 <= blocked <= MAX_BLOCKED_UNTIL:  # also NaN, inf
-            raise _FieldProblem(_("teller onleesbaar"))
-        ident, naam = raw["id"], raw["naam"]
-        if not isinstance(ident, str) or not isinstance(naam, str) or not naam or max(len(ident), len(naam)) > MAX_NAAM:
-            raise _FieldProblem(_("id of naam onleesbaar"))
-        entry = _Entry(
-            id=raw["id"],
-            naam=raw["naam"],
-            kdf=KdfParams(**values),
-            salt=_b64decode(kdf_raw["salt"], "salt", where),
-            nonce=_b64decode(raw["nonce"], "nonce", where),
-            wrapped=_b64decode(raw["wrapped_key"], "wrapped_key", where),
-            lock=LockState(failures, float(blocked)),
-        )
-    except _FieldProblem as exc:  # our own Dutch words
-        raise KeyringError(_damaged(where, _("een professional is onleesbaar: {exc}").format(exc=exc))) from None
-    except (KeyError, TypeError, ValueError, AttributeError):  # a missing field or a wrong type: no library text
-        raise KeyringError(_damaged(where, _("een professional is onleesbaar"))) from None
-    if len(entry.salt) < 8 or len(entry.nonce) != NONCE_BYTES or len(entry.wrapped) != KEY_BYTES + 16:
-        raise KeyringError(_damaged(where, _("een ingepakte sleutel heeft niet de juiste lengte")))
-    return entry
-
-
-def _replace(data: dict[str, Any], entry: _Entry, *, lock: LockState) -> dict[str, Any]:
-    for raw in data["professionals"]:
-        if raw["id"] == entry.id:
-            raw["failures"], raw["blocked_until"] = lock.failures, lock.blocked_until
-    return data
 
 
 def _wait(lock: LockState, now: float) -> float:

@@ -6,6 +6,7 @@ Mixed into ``storage.repository.Repository``: uses its transactions (``_read``, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -55,12 +56,16 @@ class Retention:
                 raise ConflictError(_("Deze meting is intussen verwijderd; er is niets veranderd."))
         self._wipe_free_pages()
 
-    def erase_inwoner(self, inwoner_id: str) -> list[str]:
+    def erase_inwoner(self, inwoner_id: str, *, also: Callable[[sa.Connection], None] | None = None) -> list[str]:
         """Erase an inwoner and all their metingen (AVG art. 17); returns the metingen's ids,
         so their bundles can be removed too. The audit log keeps that an erasure happened,
         with the random id only. Deleted pages are overwritten (secure_delete) and the WAL is
-        checkpointed and truncated, so no copy of the old pages stays behind."""
+        checkpointed and truncated, so no copy of the old pages stays behind. ``also``: a
+        change committed in the same transaction (``storage.erasure.erase`` queues the central
+        erasure with it: both or neither)."""
         with self._write(audit.GEWIST, inwoner_id) as conn:
+            if also is not None:
+                also(conn)
             ids = list(conn.execute(sa.select(MetingRow.id).where(MetingRow.inwoner_id == inwoner_id)).scalars())
             conn.execute(sa.delete(MetingRow).where(MetingRow.inwoner_id == inwoner_id))
             if conn.execute(sa.delete(InwonerRow).where(InwonerRow.id == inwoner_id)).rowcount != 1:

@@ -19,6 +19,7 @@ from services.visit import Visit, VisitMarker
 from storage import ENV_VAR
 from storage.central import open_central, store_records
 from storage.erasure import pending
+from storage.errors import SaveError
 from storage.outbox import outbox_folder
 from tests.traces import NEEDLES, files_under, fill_known_inwoner, find_traces
 
@@ -88,3 +89,30 @@ def test_erasure_reaches_every_file_and_then_the_central_database(
         assert store_records(conn, [late]) == 0
     assert central_records() == 0
     engine.dispose()
+
+
+def test_the_erasure_and_its_central_request_are_one_transaction(
+    data_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both or neither: one commit holds the deleted rows, the queued Wisverzoek and the audit
+    entry; an erasure that fails inside (here: the queue's write) leaves the inwoner and no request."""
+    from services.inzage import erase_everywhere
+    repository = open_for_cli(argparse.Namespace(db=None))
+    assert monitor_key(repository) is not None  # the demo tablet takes part in the monitor
+    first, second = repository.list_inwoners()[:2]
+    commits: list[int] = []
+    sa.event.listen(repository.engine, "commit", lambda _conn: commits.append(1))
+    outbox = outbox_folder(str(repository.engine.url))
+    erase_everywhere(repository, outbox, first.id, VisitMarker())
+    assert len(commits) == 1
+    assert [v.inwoner_id for v in pending(repository)] == [first.id]
+
+    def refused(*_args: object) -> None:
+        raise OSError("the queue cannot be written")
+
+    monkeypatch.setattr("storage.erasure.write_setting", refused)
+    with pytest.raises(SaveError, match="Er is niets veranderd"):  # Dutch, as every refused save
+        erase_everywhere(repository, outbox, second.id, VisitMarker())
+    assert repository.find_inwoner(second.dossiernummer) is not None  # not erased
+    assert [v.inwoner_id for v in pending(repository)] == [first.id]  # and not asked
+    repository.close()

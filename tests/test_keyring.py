@@ -113,6 +113,31 @@ def test_back_off_from_the_fifth_wrong_pin_is_kept_in_the_file(keyring: Keyring,
     assert after.value.wait_seconds == 0
 
 
+def test_every_pin_try_writes_the_keyring_once(keyring: Keyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outcome of a try (count up, or back to 0) is one atomic write, made before the
+    answer; a right PIN on a clean entry writes too (no answer without a write: a full disk
+    must not tell a right PIN from a wrong one, tests/test_full_disk.py)."""
+    import storage.keyring as module
+
+    pid, key = keyring.add_professional("Sanne", PIN)
+    writes: list[dict] = []
+    real = module.write_atomically
+
+    def counted(path: Path, data: bytes) -> None:
+        if path == keyring.path:
+            writes.append(json.loads(data)["professionals"][0])
+        real(path, data)
+
+    monkeypatch.setattr(module, "write_atomically", counted)
+    with pytest.raises(WrongPinError):
+        keyring.unlock(pid, OTHER_PIN)
+    assert [w["failures"] for w in writes] == [1]
+    assert keyring.unlock(pid, PIN) == key
+    assert [w["failures"] for w in writes] == [1, 0]
+    assert keyring.unlock(pid, PIN) == key  # a clean entry: still one write, nothing changed in it
+    assert [w["failures"] for w in writes] == [1, 0, 0]
+
+
 def test_a_clock_set_back_does_not_stretch_the_wait(keyring: Keyring) -> None:
     pid, _ = keyring.add_professional("Sanne", PIN)
     for _ in range(FREE_ATTEMPTS + 1):
