@@ -45,8 +45,8 @@ def unlock() -> list[Figure]:
             baseline=base_value,
             ratio=value / base_value,
             note="baseline: argon2-cffi hash_secret_raw alone, same parameters; 40 interleaved runs. "
-            "Every try writes the keyring twice (the count before the PIN is checked, its reset after a "
-            "right one: issue 14, a full disk must not lift the back-off)",
+            "Every try writes the keyring once: its outcome (count up, or back to 0), durably, before the "
+            "answer (issue 14: a full disk gets no answer, so it cannot lift the back-off)",
         )
     ]
 
