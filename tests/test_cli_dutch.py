@@ -127,6 +127,32 @@ def test_a_listing_into_a_pipe_closed_before_it_is_written_ends_quietly(tmp_path
         assert done.returncode == (1 if args[0] == "inwoner" else 0)  # argparse's help ignores a closed pipe
 
 
+def test_a_long_listing_into_head_ends_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python3 main.py inwoner list --json | head -1`` with more output than a pipe holds."""
+    from board import Inwoner
+    from storage.repository import Repository
+    from tests.keys import tablet_with_professional
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))  # the back-off seal's key, as the CLI's
+    url = f"sqlite:///{tmp_path / 'bord.sqlite3'}"
+    professional, key = tablet_with_professional(url, pin=PIN)
+    repository = Repository.open(url, key, actor=professional)
+    for n in range(2000):
+        repository.add_inwoner(Inwoner.create(f"D-2026-{n:05d}", "Stratum"))
+    repository.close()
+    env = environment(tmp_path, **{PIN_ENV: PIN})
+    shell = f"{sys.executable} main.py --db {url} inwoner list --json"
+    full = subprocess.run(["bash", "-c", f"{shell} | wc -c"], env=env, cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)  # fmt: skip
+    assert int(full.stdout) > 2 * 65536  # more than the pipe and Python's buffer hold
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", f"{shell} | head -1"], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.stdout == "[\n"
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr and "Exception" not in done.stderr
+    assert done.stderr == ""
+    assert done.returncode == 1  # main.py's own code under pipefail (head's is 0)
+
+
 # ----- a PIN piped in ----------------------------------------------------------------------
 
 
