@@ -151,11 +151,14 @@ def resume(repository: Repository, visit: Visit) -> tuple[Inwoner, Meting] | Non
 
 
 def load_storage() -> None:
-    """Load what unlocking and opening the database need (Argon2id, AES-GCM, SQLAlchemy and
-    its ORM, SQLCipher). The app calls this in a thread while the lock screen waits for the
+    """Load what unlocking and opening the database need (Argon2id, AES-GCM, SQLAlchemy's
+    Core, SQLCipher). The app calls this in a thread while the lock screen waits for the
     PIN, which shows before any of it is loaded; a missing SQLCipher is told when opening."""
     import argon2.low_level  # noqa: F401
-    from cryptography.hazmat.primitives.ciphers import aead  # noqa: F401
+
+    from storage import aead
+
+    aead.preload()
 
     import storage.migrate
     import storage.repository  # noqa: F401
