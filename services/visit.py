@@ -22,7 +22,6 @@ from board import safe_json
 from board.errors import BoardError
 from board.i18n import _
 from storage.errors import StorageError
-from storage.opening import technical
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 
@@ -51,6 +50,8 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None, 
     try:
         apply_retention(repository, outbox_folder(url))
     except OSError as exc:  # the outbox folder: its files could not be removed
+        from storage.opening import technical
+
         repository.close()
         log.warning("retention at opening failed (%s)", technical(exc))
         raise StorageError(
