@@ -51,8 +51,6 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None, 
     try:
         apply_retention(repository, outbox_folder(url))
     except OSError as exc:  # the outbox folder: its files could not be removed
-        from storage.opening import technical
-
         repository.close()
         log.warning("retention at opening failed (%s)", technical(exc))
         raise StorageError(
