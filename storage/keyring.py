@@ -392,8 +392,8 @@ class Keyring:
 # ----- crypto -------------------------------------------------------------------------------
 
 
-# argon2 and the AES-GCM (storage/aead.py) load on first use: the lock screen shows before
-# (widgets/app.py loads them while the PIN is typed).
+# argon2 and cryptography load on first use: the lock screen shows before (widgets/app.py
+# loads them while the PIN is typed).
 
 
 def _kek(pin: str, salt: bytes, kdf: KdfParams) -> bytes:
@@ -415,11 +415,11 @@ def _aad(professional_id: str) -> bytes:
 
 
 def _wrap(professional_id: str, naam: str, pin: str, key: bytes, kdf: KdfParams, lock: LockState) -> dict[str, Any]:
-    from storage import aead
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
-    wrapped = aead.encrypt(_kek(pin, salt, kdf), nonce, key, _aad(professional_id))
+    wrapped = AESGCM(_kek(pin, salt, kdf)).encrypt(nonce, key, _aad(professional_id))
     return {
         "id": professional_id,
         "naam": naam,
@@ -438,11 +438,12 @@ def _wrap(professional_id: str, naam: str, pin: str, key: bytes, kdf: KdfParams,
 
 
 def _unwrap(entry: _Entry, pin: str) -> bytes | None:
-    from storage import aead
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     try:
-        return aead.decrypt(_kek(pin, entry.salt, entry.kdf), entry.nonce, entry.wrapped, _aad(entry.id))
-    except aead.InvalidTag:
+        return AESGCM(_kek(pin, entry.salt, entry.kdf)).decrypt(entry.nonce, entry.wrapped, _aad(entry.id))
+    except InvalidTag:
         return None
 
 

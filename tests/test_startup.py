@@ -81,9 +81,9 @@ def test_starting_the_app_loads_no_subcommand(tmp_path: Path) -> None:
         assert json.loads(done.stdout) == {"db": db, "loaded": []}
 
 
-# After the PIN, what the board needs and no more: unlocking (Argon2id, AES-GCM), the
-# database opened as the app opens it (retention applied), the board's screen. The renderers
-# (ReportLab, Babel) load with the first export, cryptography with the first bundle (P8).
+# After the PIN, what the board needs and no more: unlocking (Argon2id, cryptography's
+# AES-GCM), the database opened as the app opens it (retention applied). The renderers
+# (ReportLab, Babel) load with the first export (P8).
 AFTER_PIN = """
 import json, sys
 from services.access import open_keyring
@@ -97,12 +97,12 @@ print(json.dumps({"loaded": sorted({m.split(".")[0] for m in sys.modules} & set(
 """
 
 
-def test_unlocking_and_opening_load_no_renderer_and_no_cryptography(tmp_path: Path) -> None:
+def test_unlocking_and_opening_load_no_renderer(tmp_path: Path) -> None:
     from tests.keys import tablet_with_professional
 
     url = f"sqlite:///{tmp_path / 'magneetbord.sqlite3'}"
     tablet_with_professional(url)
-    later = ("cryptography", "reportlab", "babel", "alembic", "psycopg")
+    later = ("reportlab", "babel", "alembic", "psycopg")
     kdf = f"KdfParams(memory_kib={FAST_KDF.memory_kib}, time_cost={FAST_KDF.time_cost})"
     script = (f"from storage.keyring import KdfParams\nFAST_KDF = {kdf}\nLATER = {later!r}\nURL = {url!r}\n"
               f"PIN = {TEST_PIN!r}\n" + AFTER_PIN)  # fmt: skip
