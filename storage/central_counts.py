@@ -20,10 +20,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from board.leefgebieden import DEFAULT_SET
+from board.meting import Evaluatie
 from board.monitor_2_counts import ALLE, Periode, TelKey, Tellingen
+from board.monitor_2_trajecten import _ZWAARTE, ACTOR_BITS, ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND
 from board.vergelijking import Richting
 from storage.central_derive import DREMPEL, NUL, VERVOLG
 from storage.central_models import DUIZENDSTE
+from storage.central_traject_counts import tel_trajecten_sql
 
 # Output rows: (tabel, wijk, rij, kolom, v, n, inwoners). v is a value for a histogram or
 # a direction; n counts rows; inwoners counts distinct inwoners where that differs from n.
@@ -33,6 +36,13 @@ def _vergeleken(t: str) -> str:
     """Record ``t`` is a vervolgmeting with leefgebieden to compare with its 0-meting."""
     return f"{t}.soort = '{VERVOLG}' AND {t}.n_vergeleken > 0"
 
+
+# Who did the work on a doel (``monitor_2_trajecten.actor_groep``) from its actor bits.
+_GROEP = "CASE WHEN d.actoren IS NULL THEN '{onbekend}' " + "".join(
+    f"WHEN d.actoren & {sum(b for u, b in ACTOR_BITS.items() if _ZWAARTE.get(u, 0) == zwaarte)} <> 0 "
+    f"THEN '{ACTOR_GROEPEN[zwaarte]}' " for zwaarte in (3, 2, 1)
+) + "ELSE '{eigen}' END"
+_GROEP = _GROEP.format(onbekend=ONBEKEND, eigen=EIGEN_KRACHT)
 
 # Per-inwoner history comes from plain GROUP BYs over narrow integers, not from window
 # functions, computed once per report into three tables that the figures then read:
@@ -136,6 +146,76 @@ UNION ALL
 SELECT 'doelen', iwijk, leefgebied, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
 FROM tel_d GROUP BY iwijk, leefgebied
 """
+# The trajecten that count in the period (``monitor_2_trajecten``), one row per kind of traject:
+# an inwoner with one traject is one row among many alike; one with several trajecten keeps
+# their own rows (``inw``), so each cell still knows how many different inwoners it holds.
+TRAJECTEN_SQL = """
+SELECT t.wijk, t.begin_maand, t.eerste_vervolg_maand, t.eind_maand, t.reden,
+       CASE WHEN t.meer = 1 THEN t.inwoner_nr END AS inw, COUNT(*)
+FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
+WHERE i.set_naam = :set_naam AND t.begin_maand IS NOT NULL AND t.begin_maand <= :tot
+  AND (t.eind_maand IS NULL OR t.eind_maand >= :van)
+GROUP BY t.wijk, t.begin_maand, t.eerste_vervolg_maand, t.eind_maand, t.reden,
+         CASE WHEN t.meer = 1 THEN t.inwoner_nr END
+"""
+# Change per leefgebied over the trajecten afgesloten in the period: 0-meting to last meting.
+# The last meting's fiche rows carry their change since their traject's 0-meting already
+# (``verschil``, derived at sync time), so no second join to the 0-meting's rows.
+AFGESLOTEN_SQL = """
+SELECT t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END, COUNT(*)
+FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
+JOIN monitor_record_leefgebied l ON l.record_nr = t.laatste_nr
+WHERE i.set_naam = :set_naam AND t.eind_maand BETWEEN :van AND :tot AND t.reden IS NOT NULL
+  AND t.laatste_nr <> t.nul_nr AND l.verschil IS NOT NULL
+GROUP BY t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END
+"""
+
+# Doelen by who did the work: per inwoner (of tel_w: their wijk) a count per (group,
+# evaluatie), then per wijk the sums and how many inwoners have any: one pass over the doelen
+# of the period, plain SUMs (no COUNT DISTINCT), folded into the cells in Python.
+_EVALUATIE_KEYS = tuple(e.value for e in Evaluatie)
+_GROEPEN = (*ACTOR_GROEPEN, ONBEKEND)
+_CELLEN = tuple((g, e) for g in _GROEPEN for e in _EVALUATIE_KEYS)
+
+
+def _kolom(g: str, e: str) -> str:
+    return f"c_{_GROEPEN.index(g)}_{_EVALUATIE_KEYS.index(e)}"
+
+
+def _som(cellen: tuple[tuple[str, str], ...]) -> str:
+    return " + ".join(f"a.{_kolom(g, e)}" for g, e in cellen)
+
+
+_ACTOR_RIJEN = (  # (rij, kolom, the per-inwoner cells it adds up)
+    *((g, e, ((g, e),)) for g, e in _CELLEN),
+    *((g, "totaal", tuple((g, e) for e in _EVALUATIE_KEYS)) for g in _GROEPEN),
+    *((ALLE, e, tuple((g, e) for g in _GROEPEN)) for e in _EVALUATIE_KEYS),
+    (ALLE, "totaal", _CELLEN),
+)
+ACTOREN_SQL = (
+    "SELECT a.iwijk, " + ", ".join(
+        f"SUM({_som(c)}), SUM(CASE WHEN {_som(c)} > 0 THEN 1 ELSE 0 END)" for _r, _k, c in _ACTOR_RIJEN)
+    + "\nFROM (SELECT w.iwijk, w.inwoner_nr, " + ", ".join(
+        f"SUM(CASE WHEN {_GROEP} = '{g}' AND d.evaluatie = '{e}' THEN 1 ELSE 0 END) AS {_kolom(g, e)}"
+        for g, e in _CELLEN)
+    + """
+    FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
+    JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
+    WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+    GROUP BY w.iwijk, w.inwoner_nr) AS a
+GROUP BY a.iwijk"""
+)
+
+
+def _fold_actoren(s: Tellingen, rows: list[sa.Row]) -> None:
+    for row in rows:
+        wijk, values = row[0], row[1:]
+        for i, (rij, kolom, _cellen) in enumerate(_ACTOR_RIJEN):
+            n, inwoners = int(values[2 * i] or 0), int(values[2 * i + 1] or 0)
+            if n > 0:
+                s.aantallen[("doelen_actoren", wijk, rij, kolom)] = (n, inwoners)
+
+
 # Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
 GEKOZEN_SQL = _GEKOZEN
 
@@ -170,10 +250,13 @@ class _Som:
         self.aantallen[key] = (old[0] + n, old[1] + inwoners)
 
 
-def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL) -> Tellingen:
+def tel_sql(
+    engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL, trajecten_ook: bool = False
+) -> Tellingen:
     """``monitor_2_counts.tel`` over the central database's records, counted by the database
     (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
     params = {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
+    trajecten_ook = trajecten_ook or sql is COUNTS_SQL
     tabellen = _tabellen(sql)
     with engine.connect() as connection:
         try:
@@ -186,9 +269,19 @@ def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sq
             elif tabellen:
                 sql = "WITH " + ",\n".join(f"{naam} AS ({_TABELLEN[naam]})" for naam in tabellen) + "\n" + sql
             rows = connection.execute(sa.text(sql), params).all()
+            trajecten = afgesloten = actoren = None
+            if trajecten_ook:
+                trajecten = connection.execute(sa.text(TRAJECTEN_SQL), params).all()
+                afgesloten = connection.execute(sa.text(AFGESLOTEN_SQL), params).all()
+                with_w = "" if connection.dialect.name == "postgresql" else f"WITH tel_w AS ({_TABELLEN['tel_w']})\n"
+                actoren = connection.execute(sa.text(with_w + ACTOREN_SQL), params).all()
         finally:
             connection.rollback()  # the temporary tables go with the transaction that made them
-    return _fold(rows, periode, set_naam)
+    tellingen = _fold(rows, periode, set_naam)
+    if trajecten is not None:
+        _fold_actoren(tellingen, actoren or [])
+        tel_trajecten_sql(tellingen, trajecten, afgesloten or [])
+    return tellingen
 
 
 def _fold(rows: list[sa.Row], periode: Periode, set_naam: str) -> Tellingen:
