@@ -20,7 +20,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from board.leefgebieden import DEFAULT_SET
-from board.meting import Evaluatie
 from board.monitor_2_counts import ALLE, Periode, TelKey, Tellingen
 from board.monitor_2_trajecten import _ZWAARTE, ACTOR_BITS, ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND
 from board.vergelijking import Richting
@@ -77,20 +76,29 @@ SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergele
 FROM q JOIN tel_w w ON w.inwoner_nr = q.inwoner_nr
 JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 """,
-    "tel_d": """
-SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, COUNT(*) AS n
+    # the doelen of the period per inwoner (of tel_w: their wijk), leefgebied, evaluatie and who
+    # did the work: one pass over the doelen, which tel_d and tel_a add up
+    "tel_x": f"""
+SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, {_GROEP} AS groep, COUNT(*) AS n
 FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
 JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
 WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie
+GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, groep
 """,
+    "tel_d": "SELECT iwijk, inwoner_nr, leefgebied, evaluatie, SUM(n) AS n FROM tel_x "
+             "GROUP BY iwijk, inwoner_nr, leefgebied, evaluatie",
+    "tel_a": "SELECT iwijk, inwoner_nr, groep, evaluatie, SUM(n) AS n FROM tel_x "
+             "GROUP BY iwijk, inwoner_nr, groep, evaluatie",
 }
 
 
 def _tabellen(sql: str) -> list[str]:
     """The tables of ``_TABELLEN`` that ``sql`` reads, and those they read, in order."""
-    nodig = [naam for naam in _TABELLEN if naam in sql]
-    return ["tel_w", *[n for n in nodig if n != "tel_w"]] if nodig else []
+    nodig = {naam for naam in _TABELLEN if naam in sql}
+    for naam in reversed(_TABELLEN):  # a table reads only those before it
+        if naam in nodig:
+            nodig |= {andere for andere in _TABELLEN if andere in _TABELLEN[naam]}
+    return [naam for naam in _TABELLEN if naam in nodig]
 
 
 _GEKOZEN = """
@@ -145,6 +153,17 @@ SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM tel_qw
 UNION ALL
 SELECT 'doelen', iwijk, leefgebied, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
 FROM tel_d GROUP BY iwijk, leefgebied
+UNION ALL
+SELECT 'doelen_actoren', iwijk, groep, evaluatie, NULL, SUM(n), COUNT(*) FROM tel_a GROUP BY iwijk, groep, evaluatie
+UNION ALL
+SELECT 'doelen_actoren', iwijk, groep, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM tel_a GROUP BY iwijk, groep
+UNION ALL
+SELECT 'doelen_actoren', iwijk, '{ALLE}', evaluatie, NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM tel_a GROUP BY iwijk, evaluatie
+UNION ALL
+SELECT 'doelen_actoren', iwijk, '{ALLE}', 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM tel_a GROUP BY iwijk
 """
 # The trajecten that count in the period (``monitor_2_trajecten``), one row per kind of traject:
 # an inwoner with one traject is one row among many alike; one with several trajecten keeps
@@ -169,52 +188,6 @@ WHERE i.set_naam = :set_naam AND t.eind_maand BETWEEN :van AND :tot AND t.reden 
   AND t.laatste_nr <> t.nul_nr AND l.verschil IS NOT NULL
 GROUP BY t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END
 """
-
-# Doelen by who did the work: per inwoner (of tel_w: their wijk) a count per (group,
-# evaluatie), then per wijk the sums and how many inwoners have any: one pass over the doelen
-# of the period, plain SUMs (no COUNT DISTINCT), folded into the cells in Python.
-_EVALUATIE_KEYS = tuple(e.value for e in Evaluatie)
-_GROEPEN = (*ACTOR_GROEPEN, ONBEKEND)
-_CELLEN = tuple((g, e) for g in _GROEPEN for e in _EVALUATIE_KEYS)
-
-
-def _kolom(g: str, e: str) -> str:
-    return f"c_{_GROEPEN.index(g)}_{_EVALUATIE_KEYS.index(e)}"
-
-
-def _som(cellen: tuple[tuple[str, str], ...]) -> str:
-    return " + ".join(f"a.{_kolom(g, e)}" for g, e in cellen)
-
-
-_ACTOR_RIJEN = (  # (rij, kolom, the per-inwoner cells it adds up)
-    *((g, e, ((g, e),)) for g, e in _CELLEN),
-    *((g, "totaal", tuple((g, e) for e in _EVALUATIE_KEYS)) for g in _GROEPEN),
-    *((ALLE, e, tuple((g, e) for g in _GROEPEN)) for e in _EVALUATIE_KEYS),
-    (ALLE, "totaal", _CELLEN),
-)
-ACTOREN_SQL = (
-    "SELECT a.iwijk, " + ", ".join(
-        f"SUM({_som(c)}), SUM(CASE WHEN {_som(c)} > 0 THEN 1 ELSE 0 END)" for _r, _k, c in _ACTOR_RIJEN)
-    + "\nFROM (SELECT w.iwijk, w.inwoner_nr, " + ", ".join(
-        f"SUM(CASE WHEN {_GROEP} = '{g}' AND d.evaluatie = '{e}' THEN 1 ELSE 0 END) AS {_kolom(g, e)}"
-        for g, e in _CELLEN)
-    + """
-    FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
-    JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
-    WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-    GROUP BY w.iwijk, w.inwoner_nr) AS a
-GROUP BY a.iwijk"""
-)
-
-
-def _fold_actoren(s: Tellingen, rows: list[sa.Row]) -> None:
-    for row in rows:
-        wijk, values = row[0], row[1:]
-        for i, (rij, kolom, _cellen) in enumerate(_ACTOR_RIJEN):
-            n, inwoners = int(values[2 * i] or 0), int(values[2 * i + 1] or 0)
-            if n > 0:
-                s.aantallen[("doelen_actoren", wijk, rij, kolom)] = (n, inwoners)
-
 
 # Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
 GEKOZEN_SQL = _GEKOZEN
@@ -269,17 +242,14 @@ def tel_sql(
             elif tabellen:
                 sql = "WITH " + ",\n".join(f"{naam} AS ({_TABELLEN[naam]})" for naam in tabellen) + "\n" + sql
             rows = connection.execute(sa.text(sql), params).all()
-            trajecten = afgesloten = actoren = None
+            trajecten = afgesloten = None
             if trajecten_ook:
                 trajecten = connection.execute(sa.text(TRAJECTEN_SQL), params).all()
                 afgesloten = connection.execute(sa.text(AFGESLOTEN_SQL), params).all()
-                with_w = "" if connection.dialect.name == "postgresql" else f"WITH tel_w AS ({_TABELLEN['tel_w']})\n"
-                actoren = connection.execute(sa.text(with_w + ACTOREN_SQL), params).all()
         finally:
             connection.rollback()  # the temporary tables go with the transaction that made them
     tellingen = _fold(rows, periode, set_naam)
     if trajecten is not None:
-        _fold_actoren(tellingen, actoren or [])
         tel_trajecten_sql(tellingen, trajecten, afgesloten or [])
     return tellingen
 
@@ -312,8 +282,8 @@ def _fold(rows: list[sa.Row], periode: Periode, set_naam: str) -> Tellingen:
             s.add(("rapportcijfer", wijk, ALLE, _vergelijk(nieuw, oud)), n, inwoners)
             for kolom_, waarde in (("cijfer_0", oud), ("cijfer_laatst", nieuw), ("verschil", nieuw - oud)):
                 s.verdelingen[("rapportcijfer", wijk, ALLE, kolom_)][waarde] += n
-        elif tabel == "doelen":
-            s.add(("doelen", wijk, rij, kolom), n, inwoners)
+        elif tabel in ("doelen", "doelen_actoren"):
+            s.add((tabel, wijk, rij, kolom), n, inwoners)
         elif kolom == "metingen":  # trend
             q = _kwartaal(v)
             s.add(("trend", wijk, q, "inwoners"), inwoners, inwoners)

@@ -31,30 +31,41 @@ def tel_trajecten_sql(tellingen: Tellingen, trajecten: Iterable[tuple], afgeslot
         old = aantallen.get(key, (0, 0))
         aantallen[key] = (old[0] + n, old[1] + inwoners)
 
+    # Counted per (cell, wijk) first and added to ``aantallen`` once: a row touches some twenty
+    # cells and there are thousands of rows. The same dates in another wijk touch the same
+    # cells, so those are worked out once.
+    los: Counter[tuple] = Counter()  # (tabel, rij, kolom, wijk) of inwoners with one traject
+    cellen: dict[tuple, tuple[list, list]] = {}
     for wijk, begin, eerste, eind, reden, inw, n_ in trajecten:
         n = int(n_)
-        feit = TrajectFeit(begin, eerste, eind, reden)
-        for (tabel, rij, kolom), waarde in traject_tellingen(feit, periode.van, periode.tot, kwartalen):
-            key = (tabel, wijk, rij, kolom)
-            wijken.add(wijk)
-            if waarde is not None:
-                verdelingen[key][waarde] += n
-            elif inw is None:
-                add(key, n, n)
-            else:
-                per_inwoner[inw][key] += n
+        wijken.add(wijk)
+        feit = (begin, eerste, eind, reden)
+        if feit not in cellen:
+            alle = list(traject_tellingen(TrajectFeit(*feit), periode.van, periode.tot, kwartalen))
+            cellen[feit] = ([c for c, w in alle if w is None], [(c, w) for c, w in alle if w is not None])
+        tellen, waarden = cellen[feit]
+        for (tabel, rij, kolom), waarde in waarden:
+            verdelingen[(tabel, wijk, rij, kolom)][waarde] += n
+        if inw is None:
+            for cel in tellen:
+                los[(*cel, wijk)] += n
+        else:
+            for tabel, rij, kolom in tellen:
+                per_inwoner[inw][(tabel, wijk, rij, kolom)] += n
+    richtingen = {}  # per verschil (thousandths)
     for wijk, leefgebied, verschil, inw, n_ in afgesloten:
         n = int(n_)
-        positie_0, positie = 0.0, verschil / DUIZENDSTE
-        r = richting(positie_0, positie).value
-        for kolom in (r, "totaal"):
-            key = ("verandering_afgesloten", wijk, leefgebied, kolom)
+        if verschil not in richtingen:
+            richtingen[verschil] = richting(0.0, verschil / DUIZENDSTE).value
+        for kolom in (richtingen[verschil], "totaal"):
             if inw is None:
-                add(key, n, n)
+                los[("verandering_afgesloten", leefgebied, kolom, wijk)] += n
             else:
-                per_inwoner[inw][key] += n
+                per_inwoner[inw][("verandering_afgesloten", wijk, leefgebied, kolom)] += n
         verdelingen[("verandering_afgesloten", wijk, leefgebied, "verschil")][verschil / DUIZENDSTE] += n
         wijken.add(wijk)
+    for (tabel, rij, kolom, wijk), n in los.items():
+        add((tabel, wijk, rij, kolom), n, n)
     for keys in per_inwoner.values():
         for key, n in keys.items():
             add(key, n, 1)
