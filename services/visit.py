@@ -74,7 +74,8 @@ def meting_for_visit(
     opens the board then reads nothing again); without it, read here."""
     from board.bezoek import Stap, volgende_meting
 
-    volgende = volgende_meting(repository.history(inwoner_id) if history is None else history)
+    volgende = volgende_meting(repository.history(inwoner_id) if history is None else history,
+                               repository.afsluitingen(inwoner_id))
     if volgende.stap is Stap.VERDER:
         assert volgende.concept is not None
         return volgende.concept
