@@ -349,8 +349,8 @@ class BoardWidget(StencilView):
         row = self.layout.row_at(touch.y)
         if self.read_only:
             return True
-        if row is not None and row.pictogram is not None and self.speaker is not None and _inside(
-                (row.pictogram[0], row.rect[1], row.pictogram[2], row.rect[3]), touch.pos) and self.speaker(row.key):
+        if row is not None and row.speaker is not None and self.speaker is not None and _inside(
+                row.speaker, touch.pos) and self.speaker(row.key):
             self.dispatch("on_voorlezen", row.key)  # the speaker on the pictogram: read the name aloud
             return True
         if row is not None and row.handle is not None and _inside(row.handle, touch.pos):
