@@ -31,7 +31,9 @@ def test_fourteen_bars_keep_48_dp_touch_targets(area: tuple, unit: float) -> Non
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
-@pytest.mark.parametrize(("area", "unit"), [((0, 0, 470, 512), 1.0), ((0, 0, 920, 800), 1.0), ((0, 0, 1380, 1200), 1.5)])
+@pytest.mark.parametrize(
+    ("area", "unit"), [((0, 0, 470, 512), 1.0), ((0, 0, 920, 800), 1.0), ((0, 0, 1380, 1200), 1.5)]
+)
 def test_the_speaker_on_the_pictogram_is_a_48_dp_target_clear_of_handle_and_name(
     area: tuple, unit: float, mirrored: bool
 ) -> None:
@@ -40,7 +42,7 @@ def test_the_speaker_on_the_pictogram_is_a_48_dp_target_clear_of_handle_and_name
         if row.pictogram is None:
             assert row.speaker is None
             continue
-        x, y, w, h = row.speaker
+        x, _y, w, h = row.speaker
         assert w >= 48 * unit - 1e-6 and h >= 48 * unit - 1e-6
         px, _py, pw, _ph = row.pictogram
         assert x <= px and px + pw <= x + w  # the whole pictogram, and more
