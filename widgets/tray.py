@@ -39,6 +39,7 @@ Rect = tuple[float, float, float, float]
 MORE = ""  # the key of the card that turns to the next page of kaartjes
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 MIN_CARD_FONT = 14  # dp: a kaartje's name is never smaller
+CARD_CACHE = 48  # drawn kaartjes kept for reuse
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Tray(Widget):
     def __init__(self, **kwargs: object) -> None:
         self.cards: list[Card] = []
         self._shown: tuple = ()
+        self._card_canvases: dict[tuple, Canvas] = {}  # drawn kaartjes by all they show (``_card_canvas``)
         self._presses: dict[int, dict] = {}
         super().__init__(**kwargs)
         # A layout pass changes size and pos several times: draw once, before the next frame.
@@ -143,8 +145,24 @@ class Tray(Widget):
             for card in self.cards:
                 if card.key == MORE:
                     draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages, self.tr)
-                else:
-                    draw_card(meting.leefgebieden[card.key], card.rect, unit, self.tr)
+        for card in self.cards:
+            if card.key != MORE:
+                self.canvas.add(self._card_canvas(meting.leefgebieden[card.key], card.rect, unit))
+
+    def _card_canvas(self, leefgebied: Leefgebied, rect: tuple, unit: float) -> Canvas:
+        """One kaartje's instructions, drawn again only when it shows something else (a card
+        that stays where it was when another is taken onto the board is reused)."""
+        key = (leefgebied.key, leefgebied.naam, leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path),
+               tuple(rect), unit, self.tr.code)
+        drawn = self._card_canvases.pop(key, None)
+        if drawn is None:
+            drawn = Canvas()
+            with drawn:
+                draw_card(leefgebied, rect, unit, self.tr)
+        self._card_canvases[key] = drawn  # the most recent last
+        while len(self._card_canvases) > CARD_CACHE:
+            self._card_canvases.pop(next(iter(self._card_canvases)))
+        return drawn
 
     # ----- touches ----------------------------------------------------------------
 
