@@ -17,11 +17,11 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from board.i18n import _, ngettext
+from board.redenen import technical
 from services.monitor import waiting_records
 from storage import audit_anchor, erasure
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
 from storage.errors import StorageError
-from storage.opening import technical
 from storage.repository import Repository
 from storage.urls import missing_sqlite_file
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from board import safe_json
 from board.errors import BoardError
 from board.i18n import _
+from board.redenen import technical
 from storage.errors import StorageError
-from storage.opening import technical
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from board.i18n import _
 from board.meting import Evaluatie, MetingSoort
 from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
+from board.redenen import technical
 from storage.central_derive import afleiden, kw
 from storage.central_models import (
     DUIZENDSTE,
@@ -40,7 +41,6 @@ from storage.central_trust import erased
 from storage.engine import configure_sqlite, connect_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
-from storage.opening import technical
 from storage.urls import checked_url, is_sqlite, sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "central_migrations"

@@ -29,6 +29,7 @@ from board.errors import BoardError
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting, Status
+from board.redenen import technical
 from storage import audit, mapping
 from storage.engine import WRITE
 from storage.errors import (
@@ -49,7 +50,7 @@ from storage.models import (
     MetingRow,
 )
 from storage.monitor_queue import MonitorQueue
-from storage.opening import save_refusal, technical
+from storage.opening import save_refusal
 from storage.retention import Retention
 from storage.settings import Settings
 from storage.urls import resolve_url
