@@ -32,14 +32,13 @@ from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE,
 from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
 from widgets.live_session import LiveSession
-from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
+from widgets.textures import HAPPY, SAD, drawn_once, fitted_label, label_texture, pictogram_texture, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
 GRIP = (0.55, 0.53, 0.5, 1.0)
 CARD = (1.0, 1.0, 1.0, 1.0)
 CARD_LIFTED = (1.0, 0.97, 0.86, 1.0)  # a bar that is being moved by its handle
-ROW_CACHE = 48  # drawn rows kept for reuse: three boards' worth of bars
 
 
 def hint(tr: Vertaler) -> str:
@@ -266,15 +265,7 @@ class BoardWidget(StencilView):
         speaks = self.speaker is not None and row.pictogram is not None and bool(self.speaker(row.key))
         key = (row, lifted, unit, speaks, self.tr.code, leefgebied.naam, leefgebied.naam_in(self.tr.code),
                str(leefgebied.pictogram_path))
-        drawn = self._row_canvases.pop(key, None)
-        if drawn is None:
-            drawn = Canvas()
-            with drawn:
-                self._draw_row(row, leefgebied, lifted, unit, speaks)
-        self._row_canvases[key] = drawn  # the most recent last
-        while len(self._row_canvases) > ROW_CACHE:
-            self._row_canvases.pop(next(iter(self._row_canvases)))
-        return drawn
+        return drawn_once(self._row_canvases, key, lambda: self._draw_row(row, leefgebied, lifted, unit, speaks))
 
     def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool) -> None:
         x, y, w, h = row.rect

@@ -32,14 +32,13 @@ from board.leefgebieden import Leefgebied
 from board.taal import Vertaler, vertaler
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
-from widgets.textures import fitted_label, label_texture, longest_word, pictogram_texture, rgba, text_lines
+from widgets.textures import drawn_once, fitted_label, label_texture, longest_word, pictogram_texture, rgba, text_lines
 from widgets.touch_guard import dialog_just_closed
 
 Rect = tuple[float, float, float, float]
 MORE = ""  # the key of the card that turns to the next page of kaartjes
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 MIN_CARD_FONT = 14  # dp: a kaartje's name is never smaller
-CARD_CACHE = 48  # drawn kaartjes kept for reuse
 
 
 @dataclass(frozen=True)
@@ -154,15 +153,7 @@ class Tray(Widget):
         that stays where it was when another is taken onto the board is reused)."""
         key = (leefgebied.key, leefgebied.naam, leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path),
                tuple(rect), unit, self.tr.code)
-        drawn = self._card_canvases.pop(key, None)
-        if drawn is None:
-            drawn = Canvas()
-            with drawn:
-                draw_card(leefgebied, rect, unit, self.tr)
-        self._card_canvases[key] = drawn  # the most recent last
-        while len(self._card_canvases) > CARD_CACHE:
-            self._card_canvases.pop(next(iter(self._card_canvases)))
-        return drawn
+        return drawn_once(self._card_canvases, key, lambda: draw_card(leefgebied, rect, unit, self.tr))
 
     # ----- touches ----------------------------------------------------------------
 
