@@ -92,6 +92,17 @@ class RowGeometry:
     def center_y(self) -> float:
         return self.rect[1] + self.rect[3] / 2
 
+    @property
+    def speaker(self) -> Rect | None:
+        """Where a touch reads the name aloud: the pictogram over the row's full height,
+        widened to ``MIN_TOUCH`` about its middle (a 48 dp row has a 37 dp pictogram). It
+        stays clear of the handle and the name: the gaps beside the pictogram are wider."""
+        if self.pictogram is None:
+            return None
+        px, _py, pw, _ph = self.pictogram
+        width = max(pw, MIN_TOUCH * self.unit)
+        return px + pw / 2 - width / 2, self.rect[1], width, self.rect[3]
+
     def x_for(self, positie: float) -> float:
         return self.x0 + positie * (self.x1 - self.x0)
 

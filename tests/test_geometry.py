@@ -30,6 +30,27 @@ def test_fourteen_bars_keep_48_dp_touch_targets(area: tuple, unit: float) -> Non
         assert row.rect[0] + row.rect[2] <= area[2]
 
 
+@pytest.mark.parametrize("mirrored", [False, True])
+@pytest.mark.parametrize(
+    ("area", "unit"), [((0, 0, 470, 512), 1.0), ((0, 0, 920, 800), 1.0), ((0, 0, 1380, 1200), 1.5)]
+)
+def test_the_speaker_on_the_pictogram_is_a_48_dp_target_clear_of_handle_and_name(
+    area: tuple, unit: float, mirrored: bool
+) -> None:
+    layout = BoardLayout.compute(area, KEYS, unit, mirrored=mirrored)
+    for row in layout.rows:
+        if row.pictogram is None:
+            assert row.speaker is None
+            continue
+        x, _y, w, h = row.speaker
+        assert w >= 48 * unit - 1e-6 and h >= 48 * unit - 1e-6
+        px, _py, pw, _ph = row.pictogram
+        assert x <= px and px + pw <= x + w  # the whole pictogram, and more
+        left, right = sorted((row.handle[0] + row.handle[2], row.name[0]) if not mirrored
+                             else (row.name[0] + row.name[2], row.handle[0]))
+        assert left <= x and x + w <= right
+
+
 def test_positions_map_to_the_bar_and_back() -> None:
     row = BoardLayout.compute((0, 0, 920, 800), KEYS[:1]).rows[0]
     for positie in (0.0, 0.37, 1.0):

@@ -12,6 +12,7 @@ from datetime import date
 import numpy as np
 import pytest
 
+from board.geometry import MIN_TRACK
 from board.taal import vertaler
 from tests.kivy_helpers import (  # noqa: F401
     app_with_inwoner,
@@ -47,7 +48,7 @@ def _choose(app: object, taal: str) -> None:
     frames(3)
 
 
-@pytest.mark.parametrize("size", [(800, 600), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800), (800, 1280)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_an_arabic_inwoner_gets_a_mirrored_board_in_arabic(make_app: object, window: object,
                                                           size: tuple[int, int]) -> None:
     app = _board_in(make_app, window, size)
@@ -60,7 +61,13 @@ def test_an_arabic_inwoner_gets_a_mirrored_board_in_arabic(make_app: object, win
     assert screen.tr.code == "ar" and board.tr.code == "ar" and tray.tr.code == "ar"
     row = board.layout.row("geld")
     assert row.mirrored and row.happy[0] < row.sad[0]  # the happy smiley left, the sad one right
-    assert tray.to_window(*tray.pos)[0] < board.to_window(*board.pos)[0]  # the tray on the left
+    if size[1] > size[0]:  # portrait: the tray stays below the board
+        assert tray.to_window(*tray.pos)[1] + tray.height <= board.to_window(*board.pos)[1] + 1
+    else:
+        assert tray.to_window(*tray.pos)[0] < board.to_window(*board.pos)[0]  # the tray on the left
+    for shown in board.layout.rows:  # happy -> sad from the left, every bar of a usable length
+        assert shown.track[2] >= MIN_TRACK * shown.unit - 0.5, (size, shown.key, shown.track)
+        assert shown.happy[0] + shown.happy[2] <= shown.track[0] < shown.track[0] + shown.track[2] <= shown.sad[0]
     # A drag towards the sad smiley (now on the right) stores a low, logical position.
     drag([board.to_window(row.x_for(0.2), row.center_y), board.to_window(row.sad[0] - 2, row.center_y)])
     frames(2)

@@ -80,11 +80,13 @@ def test_the_board_reads_in_the_inwoners_language(make_app: object, window: obje
     spoken.wait(timeout=60)
     view.dismiss(animation=False)
     frames(1)
-    # The speaker on the bar's pictogram reads the name only.
+    # The speaker on the bar's pictogram reads the name only; a finger beside the pictogram,
+    # within its 48 dp target, reaches it too.
     row = screen.board.layout.row("geld")
     from tests.kivy_helpers import drag
 
-    drag([screen.board.to_window(row.pictogram[0] + row.pictogram[2] / 2, row.center_y)])
+    assert row.speaker[2] >= 48 * row.unit - 1e-6
+    drag([screen.board.to_window(row.speaker[0] + 1, row.center_y)])
     frames(1)
     assert screen.spoken is not spoken and screen.spoken.args[-1] == "Pieniądze."
     screen.spoken.wait(timeout=60)

@@ -168,10 +168,17 @@ class BoardScreen(FloatLayout):
         self.spoken = spoken
         return spoken
 
-    def on_tr(self, _instance: object, tr: object) -> None:
-        """Right to left: the tray goes to the left of the board (and stays below it on a
-        portrait screen, where the board comes first either way)."""
-        reverse_children(self.ids.board.parent, first=self.ids.side if tr.rtl else self.ids.board)
+    def on_tr(self, _instance: object, _tr: object) -> None:
+        self._order()
+
+    def on_portrait(self, _instance: object, _portrait: bool) -> None:
+        self._order()
+
+    def _order(self) -> None:
+        """Right to left: the tray goes to the left of the board; on a portrait screen it
+        stays below the board, whatever the language."""
+        side_first = self.tr.rtl and not self.portrait
+        reverse_children(self.ids.board.parent, first=self.ids.side if side_first else self.ids.board)
 
     def on_live(self, _instance: object, live: LiveSession) -> None:
         if self._bound is not None:

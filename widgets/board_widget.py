@@ -13,6 +13,7 @@ from collections.abc import Hashable
 
 from kivy.clock import Clock
 from kivy.graphics import (
+    Canvas,
     Color,
     Ellipse,
     InstructionGroup,
@@ -31,7 +32,7 @@ from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE,
 from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
 from widgets.live_session import LiveSession
-from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
+from widgets.textures import HAPPY, SAD, drawn_once, fitted_label, label_texture, pictogram_texture, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
@@ -167,6 +168,7 @@ class BoardWidget(StencilView):
         self._structure: tuple = ()
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         self._gekozen: tuple[str, ...] = ()
+        self._row_canvases: dict[tuple, Canvas] = {}  # drawn rows by all they show (``_row_canvas``)
         super().__init__(**kwargs)
         watch_dialogs()
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
@@ -230,8 +232,8 @@ class BoardWidget(StencilView):
                 Color(1, 1, 1, 1)
                 Rectangle(texture=texture, size=texture.size,
                           pos=(self.center_x - texture.width / 2, self.center_y - texture.height / 2))
-            for row in self.layout.rows:
-                self._draw_row(row, leefgebieden[row.key], row.key in lifted, unit)
+        for row in self.layout.rows:
+            self.canvas.add(self._row_canvas(row, leefgebieden[row.key], row.key in lifted, unit))
         ghosts, arrows, fiches = InstructionGroup(), InstructionGroup(), InstructionGroup()
         for row in self.layout.rows:
             for perspectief in Perspectief:
@@ -256,7 +258,16 @@ class BoardWidget(StencilView):
             self.canvas.add(RoundedRectangle(pos=(self.right - 5 * unit, bar_y), size=(3 * unit, bar_h),
                                              radius=[1.5 * unit]))
 
-    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float) -> None:
+    def _row_canvas(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float) -> Canvas:
+        """A row's card, handle, pictogram, name, smileys and bar: drawn again only when
+        something of it changed (a drag that lifts one bar, or the next visit with the same
+        bar in the same place, reuses the others' instructions)."""
+        speaks = self.speaker is not None and row.pictogram is not None and bool(self.speaker(row.key))
+        key = (row, lifted, unit, speaks, self.tr.code, leefgebied.naam, leefgebied.naam_in(self.tr.code),
+               str(leefgebied.pictogram_path))
+        return drawn_once(self._row_canvases, key, lambda: self._draw_row(row, leefgebied, lifted, unit, speaks))
+
+    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool) -> None:
         x, y, w, h = row.rect
         Color(0, 0, 0, 0.06)
         RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
@@ -276,7 +287,7 @@ class BoardWidget(StencilView):
         if row.pictogram is not None:
             Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2],
                       size=row.pictogram[2:])
-            if self.speaker is not None and self.speaker(row.key):
+            if speaks:
                 _speaker_badge(row.pictogram, unit)
                 Color(1, 1, 1, 1)
         self._draw_name(row, leefgebied, unit)
@@ -349,8 +360,8 @@ class BoardWidget(StencilView):
         row = self.layout.row_at(touch.y)
         if self.read_only:
             return True
-        if row is not None and row.pictogram is not None and self.speaker is not None and _inside(
-                (row.pictogram[0], row.rect[1], row.pictogram[2], row.rect[3]), touch.pos) and self.speaker(row.key):
+        if row is not None and row.speaker is not None and self.speaker is not None and _inside(
+                row.speaker, touch.pos) and self.speaker(row.key):
             self.dispatch("on_voorlezen", row.key)  # the speaker on the pictogram: read the name aloud
             return True
         if row is not None and row.handle is not None and _inside(row.handle, touch.pos):

@@ -21,8 +21,9 @@ class BordScreen(Scherm):
 
     def show_session(self, session: BoardSession, tr: Vertaler | None = None) -> BoardScreen:
         if self.board_screen is not None:  # the next visit: the same screen, another session
-            self.board_screen.show_session(session)
+            # The language first: the board and the tray then draw the new session once, in it.
             self.set_tr(tr or vertaler("nl"))
+            self.board_screen.show_session(session)
             return self.board_screen
         self.clear_widgets()
         screen = build_board_screen(session)

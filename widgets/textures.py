@@ -6,11 +6,13 @@ bar); the cache makes a rebuild after a reorder or a resize cost no font renderi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from kivy.core.image import Image as CoreImage
 from kivy.core.text import Label as CoreLabel
+from kivy.graphics import Canvas
 from kivy.graphics.texture import Texture
 
 from board import schrift
@@ -118,3 +120,17 @@ def fitted_label(
         if texture.height <= height:
             return texture
     return label_texture(text, min_font, width, bold, color)
+
+
+def drawn_once(drawn: dict[tuple, Canvas], key: tuple, draw: Callable[[], None], keep: int = 48) -> Canvas:
+    """The instructions ``draw()`` makes, kept in ``drawn`` under ``key`` (all they show) and
+    reused while nothing of it changes; the ``keep`` most recently used are kept."""
+    canvas = drawn.pop(key, None)
+    if canvas is None:
+        canvas = Canvas()
+        with canvas:
+            draw()
+    drawn[key] = canvas  # the most recent last
+    while len(drawn) > keep:
+        drawn.pop(next(iter(drawn)))
+    return canvas

@@ -32,7 +32,7 @@ from board.leefgebieden import Leefgebied
 from board.taal import Vertaler, vertaler
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
-from widgets.textures import fitted_label, label_texture, longest_word, pictogram_texture, rgba, text_lines
+from widgets.textures import drawn_once, fitted_label, label_texture, longest_word, pictogram_texture, rgba, text_lines
 from widgets.touch_guard import dialog_just_closed
 
 Rect = tuple[float, float, float, float]
@@ -98,6 +98,7 @@ class Tray(Widget):
     def __init__(self, **kwargs: object) -> None:
         self.cards: list[Card] = []
         self._shown: tuple = ()
+        self._card_canvases: dict[tuple, Canvas] = {}  # drawn kaartjes by all they show (``_card_canvas``)
         self._presses: dict[int, dict] = {}
         super().__init__(**kwargs)
         # A layout pass changes size and pos several times: draw once, before the next frame.
@@ -143,8 +144,16 @@ class Tray(Widget):
             for card in self.cards:
                 if card.key == MORE:
                     draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages, self.tr)
-                else:
-                    draw_card(meting.leefgebieden[card.key], card.rect, unit, self.tr)
+        for card in self.cards:
+            if card.key != MORE:
+                self.canvas.add(self._card_canvas(meting.leefgebieden[card.key], card.rect, unit))
+
+    def _card_canvas(self, leefgebied: Leefgebied, rect: tuple, unit: float) -> Canvas:
+        """One kaartje's instructions, drawn again only when it shows something else (a card
+        that stays where it was when another is taken onto the board is reused)."""
+        key = (leefgebied.key, leefgebied.naam, leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path),
+               tuple(rect), unit, self.tr.code)
+        return drawn_once(self._card_canvases, key, lambda: draw_card(leefgebied, rect, unit, self.tr))
 
     # ----- touches ----------------------------------------------------------------
 
