@@ -27,7 +27,8 @@ from board.geometry import min_board_width
 from board.taal import vertaler
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
 from services.voorlezen import kan_voorlezen, voorlezen
-from widgets.board_widget import BoardWidget, FicheShape
+from widgets.board_widget import BoardWidget
+from widgets.fiches import FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba
 from widgets.tray import Tray
