@@ -86,6 +86,50 @@ def test_an_arabic_inwoner_gets_a_mirrored_board_in_arabic(make_app: object, win
     assert small_targets(app.screen("afronden")) == [] and covered(app.screen("afronden")) == []
 
 
+def _ink_columns(widget: object, window: object) -> np.ndarray:
+    """Columns (from the widget's left) where ``widget`` has dark text ink on the screen."""
+    image = np.asarray(window_pixels().convert("L"))
+    left, bottom = widget.to_window(widget.x, widget.y)
+    top = window.height - (bottom + widget.height)
+    box = image[round(top):round(top + widget.height), round(left):round(left + widget.width)]
+    return np.where((box < 110).any(axis=0))[0]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_side_panel_reads_right_to_left_in_arabic(make_app: object, window: object,
+                                                     size: tuple[int, int]) -> None:
+    """The side panel mirrors with the board: titles flush right (pixels), the inwoner's
+    perspectief first from the right, Stap terug right of Opnieuw, the language button left of
+    the title; the buttons still answer a touch where they are drawn. Dutch: the other way."""
+    app = _board_in(make_app, window, size)
+    screen = app.screen("bord").board_screen
+    ids, taal = screen.ids, app.screen("bord").ids_nav["taal"]
+
+    def x(widget: object) -> float:
+        return widget.to_window(widget.center_x, widget.center_y)[0]
+
+    assert x(ids.knop_inwoner) < x(ids.knop_professional) < x(ids.knop_naaste)
+    assert x(ids.undo) < x(ids.redo) and x(ids.titel) < x(taal)
+    labels = [w for w in ids.side.walk() if w.__class__.__name__ in ("Titel", "Uitleg") and w.height > 0 and w.text]
+    assert len(labels) >= 3
+    for label in labels:  # flush left: less room on the left of the ink than on its right
+        ink = _ink_columns(label, window)
+        assert ink.size and ink.min() < label.width - 1 - ink.max() and ink.min() < 4, (label.text, ink)
+    _choose(app, "ar")
+    assert x(ids.knop_naaste) < x(ids.knop_professional) < x(ids.knop_inwoner)
+    assert x(ids.redo) < x(ids.undo) and x(taal) < x(ids.titel)
+    for label in labels:  # flush right
+        ink = _ink_columns(label, window)
+        assert ink.size and label.width - 1 - ink.max() < ink.min() and ink.max() > label.width - 10, (label.text, ink)
+    # Touches reach the mirrored buttons where they are drawn.
+    for knop, perspectief in ((ids.knop_naaste, "naaste"), (ids.knop_professional, "professional"),
+                              (ids.knop_inwoner, "inwoner")):
+        tap(knop)
+        assert screen.board.perspectief == perspectief
+    _choose(app, "nl")
+    assert x(ids.knop_inwoner) < x(ids.knop_professional) < x(ids.knop_naaste) and x(ids.titel) < x(taal)
+
+
 def test_switching_back_needs_no_restart_and_leaves_the_professionals_language(make_app: object,
                                                                                window: object) -> None:
     from board.i18n import _

@@ -88,7 +88,10 @@ class PerspectiefKnop(ButtonBehavior, Widget):
 
 
 class GhostLegend(Widget):
-    """A faint fiche, an arrow and a fiche: how the board shows a change since last time."""
+    """A faint fiche, an arrow and a fiche: how the board shows a change since last time
+    (``mirrored``, right to left: the arrow points left, as on the mirrored board)."""
+
+    mirrored = BooleanProperty(False)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -100,17 +103,21 @@ class GhostLegend(Widget):
         self.canvas.add(self._line)
         self.canvas.add(self._head)
         self._fiche = FicheShape(self.canvas, stijl.vorm, rgba(stijl.kleur))
-        self.bind(pos=self._place, size=self._place)
+        self.bind(pos=self._place, size=self._place, mirrored=self._place)
 
     def _place(self, *_args: object) -> None:
         size = min(dp(26), self.height * 0.8)
         cy = self.center_y
-        left, right = self.x + size / 2, self.right - size / 2
-        self._ghost.place(left, cy, size)
-        self._fiche.place(right, cy, size)
-        tip = right - size / 2 - dp(2)
-        self._line.points = [left + size / 2 + dp(2), cy, tip - dp(6), cy]
-        self._head.points = [tip, cy, tip - dp(9), cy + dp(6), tip - dp(9), cy - dp(6)]
+        step = -1 if self.mirrored else 1  # the direction the arrow points
+        start, end = self.x + size / 2, self.right - size / 2
+        if self.mirrored:
+            start, end = end, start
+        self._ghost.place(start, cy, size)
+        self._fiche.place(end, cy, size)
+        tip = end - step * (size / 2 + dp(2))
+        self._line.points = [start + step * (size / 2 + dp(2)), cy, tip - step * dp(6), cy]
+        back = tip - step * dp(9)
+        self._head.points = [tip, cy, back, cy + dp(6), back, cy - dp(6)]
 
 
 class VragenView(ModalView):
@@ -171,8 +178,12 @@ class BoardScreen(FloatLayout):
 
     def on_tr(self, _instance: object, tr: object) -> None:
         """Right to left: the tray goes to the left of the board (and stays below it on a
-        portrait screen, where the board comes first either way)."""
+        portrait screen, where the board comes first either way), and the side panel's rows
+        are mirrored (the title right, the language button left; the inwoner's perspectief
+        first from the right; Stap terug right of Opnieuw)."""
         reverse_children(self.ids.board.parent, first=self.ids.side if tr.rtl else self.ids.board)
+        for row in ("titel_rij", "perspectief_rij", "undo_rij", "legenda_rij"):
+            set_direction(self.ids[row], tr.rtl)
 
     def on_live(self, _instance: object, live: LiveSession) -> None:
         if self._bound is not None:
@@ -236,6 +247,18 @@ def reverse_children(box: Widget, first: Widget) -> None:
     if box.children and box.children[-1] is not first:
         box.remove_widget(first)
         box.add_widget(first, index=len(box.children))
+
+
+def set_direction(box: Widget, rtl: bool) -> None:
+    """Lay the children of the horizontal ``box`` out right to left (``rtl``) or in the order
+    the .kv gave them (left to right): the same widgets, only their order changes."""
+    logical = box.__dict__.setdefault("_logical_order", list(reversed(box.children)))
+    order = list(reversed(logical)) if rtl else logical
+    if list(reversed(box.children)) != order:
+        for child in list(box.children):
+            box.remove_widget(child)
+        for child in order:
+            box.add_widget(child)
 
 
 def build_board_screen(session: BoardSession) -> BoardScreen:
