@@ -58,7 +58,7 @@ def _label(text: str, size: float = 19, bold: bool = False, alpha: float = 1.0) 
                   halign="right" if rtl else "left")
 
     def on_width(widget: Label, width: float) -> None:
-        widget.text_size = (width + (2 if rtl else 0), None)
+        widget.text_size = (width, None)
         if rtl:
             widget.text = rtl_text(text, width, font, widget.font_size)
 

@@ -131,6 +131,7 @@ class Tray(Widget):
         keys, pages = tray_page(meting.niet_gekozen, area, unit, int(self.page))
         rects = card_rects(area, len(keys), unit)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True)]
+        self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card
         self.canvas.clear()
         with self.canvas:
             if not self.cards:
@@ -144,7 +145,7 @@ class Tray(Widget):
                 if card.key == MORE:
                     draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages, self.tr)
                 else:
-                    draw_card(meting.leefgebieden[card.key], card.rect, unit, self.tr)
+                    self.name_rects[card.key] = draw_card(meting.leefgebieden[card.key], card.rect, unit, self.tr)
 
     # ----- touches ----------------------------------------------------------------
 
@@ -244,9 +245,10 @@ class Tray(Widget):
         press["float"][1].xy = pos
 
 
-def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None) -> None:
+def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None) -> Rect:
     """Draw one kaartje into the current canvas context, named in the inwoner's language
-    (``tr``); right to left: the pictogram on the right, the name aligned right."""
+    (``tr``); right to left: the pictogram on the right, the name aligned right. Returns
+    where the name went (x, y, w, h)."""
     tr = tr or vertaler("nl")
     naam = leefgebied.naam_in(tr.code)
     x, y, w, h = rect
@@ -268,7 +270,9 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | No
     texture = fitted_label(naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST), lines=3)
     if tr.rtl:
         text_x = x + pad
-    Rectangle(texture=texture, size=texture.size, pos=(text_x, y + (h - texture.height) / 2))
+    pos = (text_x, y + (h - texture.height) / 2)
+    Rectangle(texture=texture, size=texture.size, pos=pos)
+    return (*pos, *texture.size)
 
 
 def draw_more_card(rect: Rect, unit: float, page: int, pages: int, tr: Vertaler | None = None) -> None:
