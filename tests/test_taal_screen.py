@@ -175,3 +175,49 @@ def test_a_doel_typed_in_arabic_shows_a_shaped_preview(make_app: object, window:
     frames(2)
     assert preview.text == "" and preview.height == 0
     editor.dismiss(animation=False)
+
+
+def test_the_doelen_screen_and_the_prompt_card_read_right_to_left_in_arabic(make_app: object,
+                                                                           window: object) -> None:
+    """Right to left beyond the board: the prompt card's pictogram right of the name; on the
+    doelen screen the top bar mirrored (Bord right, Afronden left) and each leefgebied's row
+    (pictogram right, '+ Doel' left), which still opens the editor for its leefgebied when
+    tapped where it is drawn; Dutch the other way round."""
+    from kivy.uix.image import Image
+
+    app = _board_in(make_app, window, (800, 600))
+
+    def x(widget: object) -> float:
+        return widget.to_window(widget.center_x, widget.center_y)[0]
+
+    def rows() -> list[tuple[float, float, object]]:
+        found = []
+        for w in app.screen("doelen").ids.content.walk(restrict=True):
+            add = next((c for c in w.children if getattr(c, "leefgebied", None)), None)
+            image = next((c for c in w.children if isinstance(c, Image)), None)
+            if add is not None and image is not None:
+                found.append((x(image), x(add), add))
+        return found
+
+    for taal, rtl in (("nl", False), ("ar", True), ("nl", False)):
+        _choose(app, taal)
+        view = app.screen("bord").board_screen.show_vragen("geld")
+        frames(2)
+        assert (x(view.ids.naam) < x(next(c for c in view.ids.kop.children if isinstance(c, Image)))) == rtl
+        view.dismiss(animation=False)
+        app.show_meting_step("doelen")
+        frames(3)
+        doelen = app.screen("doelen")
+        assert (x(doelen.ids.next) < x(doelen.ids.back)) == rtl
+        found = rows()
+        assert len(found) == 2 and all((image > add) == rtl for image, add, _k in found), found
+        if rtl:
+            _image, _add, knop = found[0]
+            tap(knop)
+            frames(2)
+            editor = next(w for w in window.children if w.__class__.__name__ == "DoelEditor")
+            assert editor.leefgebied == knop.leefgebied
+            editor.dismiss(animation=False)
+            frames(1)
+        app.show_meting_step("bord")
+        frames(2)

@@ -28,6 +28,7 @@ from board.taal import vertaler
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
 from services.voorlezen import kan_voorlezen, voorlezen
 from widgets.board_widget import BoardWidget
+from widgets.common import set_direction
 from widgets.fiches import FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba
@@ -236,6 +237,7 @@ class BoardScreen(FloatLayout):
             pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen_in(self.tr.code)), tr=self.tr,
             kan_voorlezen=self.can_read(key), voorlezen=lambda: self.read_aloud(key),
         )
+        set_direction(view.ids.kop, self.tr.rtl)  # right to left: the pictogram right of the name
         if not view.kan_voorlezen:  # no voice and no clip: no button at all
             view.ids.voorlezen.parent.remove_widget(view.ids.voorlezen)
         view.open(animation=False)
@@ -247,18 +249,6 @@ def reverse_children(box: Widget, first: Widget) -> None:
     if box.children and box.children[-1] is not first:
         box.remove_widget(first)
         box.add_widget(first, index=len(box.children))
-
-
-def set_direction(box: Widget, rtl: bool) -> None:
-    """Lay the children of the horizontal ``box`` out right to left (``rtl``) or in the order
-    the .kv gave them (left to right): the same widgets, only their order changes."""
-    logical = box.__dict__.setdefault("_logical_order", list(reversed(box.children)))
-    order = list(reversed(logical)) if rtl else logical
-    if list(reversed(box.children)) != order:
-        for child in list(box.children):
-            box.remove_widget(child)
-        for child in order:
-            box.add_widget(child)
 
 
 def build_board_screen(session: BoardSession) -> BoardScreen:
