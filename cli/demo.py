@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import Any
 
@@ -10,9 +11,18 @@ from board.i18n import _
 from cli.common import positive, with_repository
 from services.demo import DEMO_INWONERS, fill
 
+PROGRESS_FROM = 100  # a smaller demo is done in seconds
+
+
+def say_progress(done: int, aantal: int) -> None:
+    """One line per tenth of a large demo on stderr (stdout keeps the result alone)."""
+    step = max(1, aantal // 10)
+    if aantal >= PROGRESS_FROM and (done % step == 0 or done == aantal):
+        print(_("Voorbeeldgegevens: {done} van {aantal} inwoners…").format(done=done, aantal=aantal), file=sys.stderr)
+
 
 def run(args: argparse.Namespace, repository: Any) -> int:
-    inwoners, metingen = fill(repository, args.seed, args.inwoners, tot=date.today())
+    inwoners, metingen = fill(repository, args.seed, args.inwoners, tot=date.today(), progress=say_progress)
     if inwoners or metingen:
         print(
             _("Voorbeeldgegevens toegevoegd: {inwoners} inwoners, {metingen} metingen.").format(

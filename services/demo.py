@@ -7,6 +7,7 @@ tablet without professionals ``python3 main.py demo`` first makes "Demo Professi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from samples.voorbeeld import SEED, voorbeeld
@@ -16,24 +17,30 @@ DEMO_INWONERS = 30
 
 
 def fill(
-    repository: Repository, seed: int | None = None, aantal: int = DEMO_INWONERS, tot: date | None = None
+    repository: Repository,
+    seed: int | None = None,
+    aantal: int = DEMO_INWONERS,
+    tot: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, int]:
     """Add the sample's inwoners and metingen that are not there yet; returns how many were added.
     A larger ``aantal`` keeps the first inwoners of a smaller one and adds more (enough for
     the monitor's figures, which hide every group under 10). ``seed``: another sample
     (default ``SEED``). ``tot``: the latest meting's
-    date (see ``samples.voorbeeld.voorbeeld``); without it the sample's own fixed dates."""
+    date (see ``samples.voorbeeld.voorbeeld``); without it the sample's own fixed dates.
+    ``progress(done, aantal)`` is called after each inwoner (a large demo takes minutes)."""
     inwoners = metingen = 0
-    for inwoner, history in voorbeeld(SEED if seed is None else seed, aantal, tot):
+    for done, (inwoner, history) in enumerate(voorbeeld(SEED if seed is None else seed, aantal, tot), start=1):
         existing = repository.find_inwoner(inwoner.dossiernummer)
         if existing is None:
             repository.add_inwoner(inwoner)
             inwoners += 1
-        elif existing.id != inwoner.id:
-            continue  # a real inwoner with this number: leave it alone
-        stored = {m.id for m in repository.history(inwoner.id)}
-        for meting in history:
-            if meting.id not in stored:
-                repository.add_meting(meting)
-                metingen += 1
+        if existing is None or existing.id == inwoner.id:  # else a real inwoner has this number: leave it alone
+            stored = {m.id for m in repository.history(inwoner.id)}
+            for meting in history:
+                if meting.id not in stored:
+                    repository.add_meting(meting)
+                    metingen += 1
+        if progress is not None:
+            progress(done, aantal)
     return inwoners, metingen

@@ -14,11 +14,11 @@ import pytest
 import main
 from board import Inwoner, Meting
 from exports.bundle import bundle_name, render_bundle, verify_bundle
-from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
+from services.unlock import open_for_cli
 from storage.outbox import outbox_seal
-from storage.paths import DATA_DIR_ENV
 from tests.grenzen import NUL, Woorden, inwoner_op_de_grens, nulmeting_op_de_grens
 from tests.schijf import hidden, pages, tmpfs
+from tests.tablets import demo_tablet_all_exported
 
 
 def klein(inwoner_id: str) -> Meting:
@@ -38,15 +38,7 @@ def seal_of(url: str) -> object:
 @pytest.fixture
 def two_to_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list]:
     """A database whose only metingen not yet exported are a small one and one at every limit."""
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(PIN_ENV, "482913")
-    monkeypatch.delenv(PROFESSIONAL_ENV, raising=False)
-    url = f"sqlite:///{tmp_path / 'bord.sqlite3'}"
-    assert main.main(["--db", url, "demo", "--inwoners", "1"]) == 0
-    repo = open_for_cli(argparse.Namespace(db=url))
-    try:
-        for meting in repo.not_exported():
-            repo.mark_exported(meting.id, datetime(2026, 1, 1))
+    with demo_tablet_all_exported(tmp_path, monkeypatch) as (url, repo):
         groot_inwoner = inwoner_op_de_grens()
         klein_inwoner = Inwoner.create("KLEIN-1", "Gestel", inwoner_id="inw-klein")
         repo.add_inwoner(groot_inwoner)
@@ -55,8 +47,6 @@ def two_to_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str,
         repo.add_meting(groot)
         repo.add_meting(klein(klein_inwoner.id))
         items = [(klein_inwoner, repo.get_meting("m-klein")), (groot_inwoner, repo.get_meting(groot.id))]
-    finally:
-        repo.close()
     return url, items
 
 

@@ -4,7 +4,6 @@ MAGNEETBORD_EXPORT_KILLS=N)."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from datetime import date, datetime
@@ -14,9 +13,8 @@ import pytest
 
 import main
 from board import Inwoner, Meting
-from services.unlock import PIN_ENV, PROFESSIONAL_ENV, open_for_cli
-from storage.paths import DATA_DIR_ENV
 from tests.killpaths import KINDS, run_export_kills
+from tests.tablets import demo_tablet_all_exported
 
 DOSSIER = "KILL-EXPORT"
 
@@ -24,15 +22,7 @@ DOSSIER = "KILL-EXPORT"
 @pytest.fixture
 def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A database whose inwoner KILL-EXPORT has an afgeronde 0-meting and vervolgmeting, in the outbox."""
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(PIN_ENV, "482913")
-    monkeypatch.delenv(PROFESSIONAL_ENV, raising=False)
-    url = f"sqlite:///{tmp_path / 'bord.sqlite3'}"
-    assert main.main(["--db", url, "demo", "--inwoners", "1"]) == 0
-    repository = open_for_cli(argparse.Namespace(db=url))
-    try:
-        for meting in repository.not_exported():
-            repository.mark_exported(meting.id, datetime(2026, 1, 1))
+    with demo_tablet_all_exported(tmp_path, monkeypatch) as (url, repository):
         inwoner = Inwoner.create(DOSSIER, "Woensel", "K.E.")
         repository.add_inwoner(inwoner)
         nul = Meting.nulmeting(inwoner.id, date(2025, 6, 2))
@@ -45,8 +35,6 @@ def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
             vervolg = vervolg.place_fiche(key, "inwoner", 0.6)
         vervolg = vervolg.evaluate_doel(vervolg.doelen[0].id, "behaald").afronden(datetime(2025, 9, 1, 10, 0))
         repository.add_meting(vervolg)
-    finally:
-        repository.close()
     assert main.main(["--db", url, "export"]) == 0
     return url
 
