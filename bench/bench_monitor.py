@@ -36,7 +36,7 @@ from storage.central_counts import GEKOZEN_SQL, tel_sql
 from storage.central_derive import afleiden, koppel_inwoners
 
 CACHE = Path(tempfile.gettempdir()) / "magneetbord-bench"
-VERSION = "v4"  # v4: the derived columns of central revision c002
+VERSION = "v5"  # v5: central revision c004 (actors per doel, afsluitingen, derived monitor_traject)
 INWONERS = 50_000
 WIJKEN = tuple(f"Wijk {c}" for c in "ABCDEFGHIJKL")
 LEEFGEBIEDEN = (
@@ -59,6 +59,26 @@ def _hex(purpose: str, n: int) -> str:
     return hashlib.sha256(f"{purpose}{n}".encode()).hexdigest()
 
 
+REDENEN = ("doelen bereikt", "overgedragen aan specialistische zorg", "verhuisd", "gestopt op eigen verzoek",
+           "overleden", "anders")
+
+
+def _afsluitingen(seed: int = 7) -> list[tuple]:
+    """About half the inwoners' trajecten end, a few months after their last meting."""
+    rng = random.Random(seed + 1)
+    rows = []
+    for i in range(INWONERS):
+        if rng.random() < 0.5:
+            begin, eind = rng.randint(13, 18), rng.randint(19, 26)
+            rows.append((i + 1, _hex("afsluiting", i), _hex("inwoner", i), WIJKEN[i % len(WIJKEN)], 0,
+                         _maand(begin), _maand(eind), rng.choice(REDENEN)))
+    return rows
+
+
+def _maand(month: int) -> str:
+    return f"{2024 + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
+
+
 def _rows(seed: int = 7) -> Iterator[tuple[tuple, list[tuple], list[tuple]]]:
     """(record row, fiche rows, doel rows) for INWONERS inwoners: 1 to 7 metingen each (4 on
     average), 3 to 7 leefgebieden (5 on average): about 1,000,000 fiche rows."""
@@ -77,8 +97,8 @@ def _rows(seed: int = 7) -> Iterator[tuple[tuple, list[tuple], list[tuple]]]:
             record = (nr, _hex("meting", nr), pseudoniem, wijk, maand, "nulmeting" if volg == 0 else "vervolgmeting",
                       volg, "volwassenen", 1, cijfer if rng.random() > 0.1 else None)
             fiches = [(nr, k, rang, posities[k]) for rang, k in enumerate(gekozen, start=1)]
-            doelen = [(nr, j, rng.choice(gekozen), None if volg == 0 else rng.choice(EVALUATIES))
-                      for j in range(rng.randint(0, 2))]
+            doelen = [(nr, j, rng.choice(gekozen), None if volg == 0 else rng.choice(EVALUATIES),
+                       rng.randint(0, 31)) for j in range(rng.randint(0, 2))]
             yield record, fiches, doelen
             for k in gekozen:
                 posities[k] = min(1000, max(0, posities[k] + rng.randint(-150, 200)))
@@ -90,17 +110,19 @@ _INSERTS = (
     "INSERT INTO monitor_record (nr, record_id, pseudoniem, wijk, maand, soort, volgnummer, set_naam, set_versie, "
     "rapportcijfer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "INSERT INTO monitor_record_leefgebied (record_nr, leefgebied, rang, positie) VALUES (?, ?, ?, ?)",
-    "INSERT INTO monitor_record_doel (record_nr, volgorde, leefgebied, evaluatie) VALUES (?, ?, ?, ?)",
+    "INSERT INTO monitor_record_doel (record_nr, volgorde, leefgebied, evaluatie, actoren) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO monitor_afsluiting (nr, record_id, pseudoniem, wijk, traject, begin_maand, eind_maand, reden) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 )
 
 
-def _split() -> tuple[list[tuple], list[tuple], list[tuple]]:
+def _split() -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
     records, fiches, doelen = [], [], []
     for record, f, d in _rows():
         records.append(record)
         fiches += f
         doelen += d
-    return records, fiches, doelen
+    return records, fiches, doelen, _afsluitingen()
 
 
 def _sqlite_db() -> str:
@@ -154,7 +176,8 @@ def _postgres_db(server: str, name: str = f"magneetbord_bench_monitor_{VERSION}"
             cursor = raw.cursor()
             tables = ("monitor_record (nr, record_id, pseudoniem, wijk, maand, soort, volgnummer, set_naam, "
                       "set_versie, rapportcijfer)", "monitor_record_leefgebied (record_nr, leefgebied, rang, positie)",
-                      "monitor_record_doel (record_nr, volgorde, leefgebied, evaluatie)")
+                      "monitor_record_doel (record_nr, volgorde, leefgebied, evaluatie, actoren)",
+                      "monitor_afsluiting (nr, record_id, pseudoniem, wijk, traject, begin_maand, eind_maand, reden)")
             for table, rows in zip(tables, _split(), strict=True):
                 with cursor.copy(f"COPY {table} FROM STDIN") as copy:
                     for row in rows:

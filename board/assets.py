@@ -6,3 +6,4 @@ from __future__ import annotations
 from pathlib import Path
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+PICTOGRAM_DIR = ASSETS_DIR / "pictogrammen"

@@ -23,12 +23,25 @@ from collections.abc import Mapping
 
 from board.monitor_2_counts import Periode
 from board.monitor_3_table import CelKey, CelSoort, Figuren, Som
-from board.monitor_4_disclosure import AFRONDING, DREMPEL, Gepubliceerd, Zichtbaarheid, _statistiek, rond_af, suppress
+from board.monitor_4_disclosure import (
+    AFRONDING,
+    DREMPEL,
+    Gepubliceerd,
+    Zichtbaarheid,
+    _statistiek,
+    componenten,
+    rond_af,
+    suppress,
+)
 
 FamilieKey = tuple[str, CelKey]  # (period label, cell key)
 
-# Counts that add up over the quarters of a year: each meting or evaluated doel lies in one month.
-ADDITIEF = {("overzicht", "metingen"), ("doelen", None)}
+# Counts that add up over the quarters of a year: each meting, evaluated doel, afsluiting or
+# first vervolgmeting lies in one month.
+ADDITIEF = {("overzicht", "metingen"), ("doelen", None), ("doelen_actoren", None), ("uitstroom", "trajecten"),
+            ("doorlooptijden", "trajecten"), ("verandering_afgesloten", None)}
+# Tables with a row per quarter or month: the same row in a quarter's report and its year's is one number.
+TIJDRIJEN = ("trend", "trajecten", "trajecten_maand")
 
 
 def beveilig_familie(
@@ -48,7 +61,7 @@ def beveilig_familie(
         sommen += [Som((p, s.totaal), tuple((p, d) for d in s.delen)) for s in figuren.sommen]
     sommen += _links(leden, values)
     hidden: set[FamilieKey] = set()
-    for part_values, part_sommen in _components(values, sommen):
+    for part_values, part_sommen in componenten(values, sommen):
         hidden |= suppress(part_values, klein & part_values.keys(), part_sommen)
     result: dict[Periode, dict[CelKey, Gepubliceerd]] = {}
     for periode, figuren in leden.items():
@@ -70,32 +83,6 @@ def beveilig_familie(
     return result
 
 
-def _components(
-    values: Mapping[FamilieKey, int], sommen: list[Som[FamilieKey]]
-) -> list[tuple[dict[FamilieKey, int], list[Som[FamilieKey]]]]:
-    """The system split into parts that share no cell: each is solved alone (the same
-    result as solving all at once, and far quicker than one system of thousands of cells)."""
-    parent = {k: k for k in values}
-
-    def root(k: FamilieKey) -> FamilieKey:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    usable = [s for s in sommen if all(k in values for k in s.cellen)]
-    for som in usable:
-        first = root(som.totaal)
-        for other in som.delen:
-            parent[root(other)] = first
-    parts: dict[FamilieKey, tuple[dict[FamilieKey, int], list[Som[FamilieKey]]]] = {}
-    for key, value in values.items():
-        parts.setdefault(root(key), ({}, []))[0][key] = value
-    for som in usable:
-        parts[root(som.totaal)][1].append(som)
-    return list(parts.values())
-
-
 def _links(leden: Mapping[Periode, Figuren], values: Mapping[FamilieKey, int]) -> list[Som[FamilieKey]]:
     """The sums between members: a year's additive counts = the sum of its quarters', and a
     quarter's trend row = the same row in its year's trend table."""
@@ -111,9 +98,10 @@ def _links(leden: Mapping[Periode, Figuren], values: Mapping[FamilieKey, int]) -
                 delen = tuple((q.label, key) for q in quarters if (q.label, key) in values)
                 if delen:
                     sommen.append(Som((jaar.label, key), delen))
-            if tabel == "trend":
+            if tabel in TIJDRIJEN:
                 for q in quarters:
-                    if rij in q.kwartalen and (q.label, key) in values:
+                    same_row = rij in q.kwartalen or (tabel == "trajecten_maand" and q.bevat(rij))
+                    if same_row and (q.label, key) in values:
                         sommen.append(Som((jaar.label, key), ((q.label, key),)))  # the same number
     return sommen
 

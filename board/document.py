@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -32,6 +32,7 @@ from board.meting import (
     _canonical,
 )
 from board.text import clean_text
+from board.traject import Traject
 
 log = logging.getLogger(__name__)  # error classes only, never a value
 
@@ -55,7 +56,9 @@ def meting_from_document(document: object) -> Meting:
     return read_checked(lambda: _to_meting(require_field(body, "meting", dict)))
 
 
-def history_to_document(inwoner: Inwoner, metingen: list[Meting]) -> dict[str, Any]:
+def history_to_document(inwoner: Inwoner, metingen: list[Meting], trajecten: Iterable[Traject] = ()) -> dict[str, Any]:
+    """The inwoner, every meting, and (since trajecten could be closed) each traject: its
+    begin, its end and why; readers of older documents find no ``trajecten`` and lose nothing."""
     return {
         "soort_document": HISTORY_KIND,
         "versie": FORMAT_VERSION,
@@ -67,6 +70,16 @@ def history_to_document(inwoner: Inwoner, metingen: list[Meting]) -> dict[str, A
             "taal": inwoner.taal,
         },
         "metingen": [_meting(m) for m in metingen],
+        "trajecten": [
+            {
+                "nummer": t.nummer,
+                "begin": t.begin.isoformat(),
+                "eind": t.eind.isoformat() if t.eind else None,
+                "reden": t.reden.value if t.reden else None,
+                "metingen": list(t.metingen),
+            }
+            for t in trajecten
+        ],
     }
 
 
@@ -200,7 +213,7 @@ def _to_meting(data: dict[str, Any]) -> Meting:
         vorige=_canonical(_to_fiche(f) for f in require_field(data, "vorige", list)),
         vorige_meting_id=require_field(data, "vorige_meting_id", str, optional=True),
     )
-    if (start.soort is MetingSoort.NULMETING) != (start.volgnummer == 0) or start.volgnummer < 0:
+    if start.volgnummer < 0 or (start.volgnummer == 0 and start.soort is not MetingSoort.NULMETING):
         raise DocumentError(_("Soort en volgnummer van de meting passen niet bij elkaar."))
     meting = start
     for key in require_field(data, "gekozen", list):

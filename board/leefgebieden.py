@@ -25,14 +25,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from board.assets import ASSETS_DIR
+from board.assets import ASSETS_DIR, PICTOGRAM_DIR
 from board.errors import LeefgebiedenSetError, UnknownLeefgebiedError
 from board.grenzen import MAX_LEEFGEBIED_NAAM, MAX_SET_TITEL
 from board.i18n import _
 from board.text import is_blank
 
 SETS_DIR = ASSETS_DIR / "leefgebieden"
-PICTOGRAM_DIR = ASSETS_DIR / "pictogrammen"
 DEFAULT_SET = "volwassenen"
 
 _SET_FIELDS = {"naam", "titel", "versie", "leefgebied"}

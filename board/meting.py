@@ -125,14 +125,19 @@ class Meting:
         datum: date,
         set_naam: str | None = None,
         meting_id: str | None = None,
+        volgnummer: int = 0,
     ) -> Meting:
+        """A new 0-meting: volgnummer 0 for the inwoner's first traject; a 0-meting that
+        reopens after an afsluiting (``board.traject``) carries on the inwoner's numbering."""
+        if volgnummer < 0:
+            raise BoardError(_("Een volgnummer is 0 of meer."))
         leefgebieden = load_set(set_naam) if set_naam else load_set()
         return Meting(
             id=meting_id or new_id(),
             inwoner_id=inwoner_id,
             datum=datum,
             soort=MetingSoort.NULMETING,
-            volgnummer=0,
+            volgnummer=volgnummer,
             set_naam=leefgebieden.naam,
             set_versie=leefgebieden.versie,
         )

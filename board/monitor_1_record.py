@@ -8,6 +8,13 @@ id: a central store keeps one row per record id, so sending twice stores once.
 
 Positions are rounded to 1/1000 of the bar: far below what a finger can place, and it
 stops a float with 17 digits from acting as a fingerprint of one board.
+
+Version 2 adds what the monitor of trajecten needs, and nothing more: each record's traject
+number (0 for the inwoner's first, ``board.traject``; its volgnummer counts within the
+traject, so a traject's 0-meting is always volgnummer 0), and per doel who takes its acties
+(the ``Uitvoerder`` values only, never the text). Version 1 records still read (traject 0, no
+actors known). The end of a traject is a record of its own (``AfsluitingRecord``): its start
+and end month and the reason, keyed by a hash of inwoner and traject.
 """
 
 from __future__ import annotations
@@ -22,10 +29,13 @@ from board.document import read_checked, require_field, require_type
 from board.errors import BoardError, DocumentError
 from board.i18n import _
 from board.inwoner import Inwoner
-from board.meting import Evaluatie, Meting, MetingSoort
+from board.meting import Evaluatie, Meting, MetingSoort, Uitvoerder
+from board.traject import Afsluiting, Afsluitreden
 
 RECORD_KIND = "magneetbord.monitorrecord"
-RECORD_VERSION = 1
+RECORD_VERSION = 2  # 2: traject number, and the actors of each doel's acties
+AFSLUITING_KIND = "magneetbord.monitorafsluiting"
+AFSLUITING_VERSION = 1
 MIN_KEY_BYTES = 16
 POSITIE_DECIMALEN = 3
 
@@ -48,6 +58,8 @@ class DoelUitkomst:
 
     leefgebied: str
     evaluatie: Evaluatie | None
+    # who takes its acties, in Uitvoerder order; None: not known (version 1 records)
+    actoren: tuple[Uitvoerder, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,7 @@ class MonitorRecord:
     leefgebieden: tuple[LeefgebiedScore, ...]  # in priority order, rang 1..n
     rapportcijfer: int | None
     doelen: tuple[DoelUitkomst, ...]
+    traject: int = 0  # the inwoner's traject this meting belongs to (0: the first)
 
     def score(self, leefgebied: str) -> LeefgebiedScore | None:
         for score in self.leefgebieden:
@@ -78,8 +91,44 @@ def keyed_hash(key: bytes, purpose: str, value: str) -> str:
     return hmac.new(key, f"{purpose}\x00{value}".encode(), hashlib.sha256).hexdigest()
 
 
-def monitor_record(meting: Meting, inwoner: Inwoner, key: bytes) -> MonitorRecord:
-    """The record of one afgeronde meting of ``inwoner``, pseudonymised with ``key``."""
+@dataclass(frozen=True)
+class AfsluitingRecord:
+    """The end of one traject: no text, no identifier; the pseudonym as in ``MonitorRecord``."""
+
+    record_id: str  # HMAC of inwoner id and traject number
+    pseudoniem: str
+    wijk: str
+    traject: int
+    begin_maand: str  # the month of the traject's 0-meting
+    eind_maand: str  # the month it was closed
+    reden: Afsluitreden
+
+
+def actoren(meting: Meting, doel_index: int) -> tuple[Uitvoerder, ...]:
+    """Who takes the acties of the doel, each once, in ``Uitvoerder`` order."""
+    wie = {a.wie for a in meting.doelen[doel_index].acties}
+    return tuple(u for u in Uitvoerder if u in wie)
+
+
+def afsluiting_record(afsluiting: Afsluiting, inwoner: Inwoner, begin: Meting, key: bytes) -> AfsluitingRecord:
+    """The record of a closed traject; ``begin`` is its 0-meting."""
+    if afsluiting.inwoner_id != inwoner.id or begin.inwoner_id != inwoner.id:
+        raise BoardError(_("Deze meting hoort niet bij deze inwoner."))
+    return AfsluitingRecord(
+        record_id=keyed_hash(key, "afsluiting", f"{inwoner.id}\x00{afsluiting.traject}"),
+        pseudoniem=keyed_hash(key, "inwoner", inwoner.id),
+        wijk=inwoner.wijk,
+        traject=afsluiting.traject,
+        begin_maand=begin.datum.strftime("%Y-%m"),
+        eind_maand=afsluiting.datum.strftime("%Y-%m"),
+        reden=afsluiting.reden,
+    )
+
+
+def monitor_record(meting: Meting, inwoner: Inwoner, key: bytes, traject: int = 0, start: int = 0) -> MonitorRecord:
+    """The record of one afgeronde meting of ``inwoner`` in their traject number ``traject``,
+    pseudonymised with ``key``. ``start`` is the volgnummer of that traject's 0-meting: a
+    record counts its metingen within the traject (its 0-meting is volgnummer 0)."""
     if not meting.afgerond:
         raise BoardError(_("Alleen een afgeronde meting gaat naar de monitor, geen concept."))
     if meting.inwoner_id != inwoner.id:
@@ -90,7 +139,7 @@ def monitor_record(meting: Meting, inwoner: Inwoner, key: bytes) -> MonitorRecor
         wijk=inwoner.wijk,
         maand=meting.datum.strftime("%Y-%m"),
         soort=meting.soort,
-        volgnummer=meting.volgnummer,
+        volgnummer=meting.volgnummer - start,
         set_naam=meting.set_naam,
         set_versie=meting.set_versie,
         leefgebieden=tuple(
@@ -99,9 +148,10 @@ def monitor_record(meting: Meting, inwoner: Inwoner, key: bytes) -> MonitorRecor
         ),
         rapportcijfer=meting.rapportcijfer,
         doelen=tuple(
-            DoelUitkomst(d.leefgebied, d.evaluatie if meting.is_overgenomen(d) else None)
-            for d in meting.doelen
+            DoelUitkomst(d.leefgebied, d.evaluatie if meting.is_overgenomen(d) else None, actoren(meting, i))
+            for i, d in enumerate(meting.doelen)
         ),
+        traject=traject,
     )
 
 
@@ -122,11 +172,55 @@ def record_to_dict(record: MonitorRecord) -> dict[str, Any]:
             ],
             "rapportcijfer": record.rapportcijfer,
             "doelen": [
-                {"leefgebied": d.leefgebied, "evaluatie": d.evaluatie.value if d.evaluatie else None}
+                {"leefgebied": d.leefgebied, "evaluatie": d.evaluatie.value if d.evaluatie else None,
+                 "actoren": None if d.actoren is None else [a.value for a in d.actoren]}
                 for d in record.doelen
             ],
+            "traject": record.traject,
         },
     }
+
+
+def afsluiting_to_dict(record: AfsluitingRecord) -> dict[str, Any]:
+    return {
+        "soort_document": AFSLUITING_KIND,
+        "versie": AFSLUITING_VERSION,
+        "afsluiting": {
+            "record_id": record.record_id,
+            "pseudoniem": record.pseudoniem,
+            "wijk": record.wijk,
+            "traject": record.traject,
+            "begin_maand": record.begin_maand,
+            "eind_maand": record.eind_maand,
+            "reden": record.reden.value,
+        },
+    }
+
+
+def afsluiting_from_dict(document: object) -> AfsluitingRecord:
+    """Read an afsluiting record back; anything malformed raises DocumentError."""
+    if not isinstance(document, dict) or document.get("soort_document") != AFSLUITING_KIND:
+        raise DocumentError(_("Dit is geen monitorrecord (verwacht soort {kind!r}).").format(kind=AFSLUITING_KIND))
+    if document.get("versie") != AFSLUITING_VERSION:
+        raise DocumentError(_("Monitorrecord van onbekende versie {version!r}; deze app leest tot {known}.").format(
+            version=document.get("versie"), known=AFSLUITING_VERSION))
+
+    def read() -> AfsluitingRecord:
+        data = require_field(document, "afsluiting", dict)
+        record = AfsluitingRecord(
+            record_id=_matching(data, "record_id", _HEX64),
+            pseudoniem=_matching(data, "pseudoniem", _HEX64),
+            wijk=_wijk(data),
+            traject=_traject(data),
+            begin_maand=_matching(data, "begin_maand", _MAAND),
+            eind_maand=_matching(data, "eind_maand", _MAAND),
+            reden=Afsluitreden(require_field(data, "reden", str)),
+        )
+        if record.eind_maand < record.begin_maand:
+            raise DocumentError(_("Een traject eindigt niet voor het begint."))
+        return record
+
+    return read_checked(read)
 
 
 def record_from_dict(document: object) -> MonitorRecord:
@@ -166,10 +260,8 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
     for d in require_field(data, "doelen", list):
         d = require_type(d, dict, "doelen[]")
         evaluatie = require_field(d, "evaluatie", str, optional=True)
-        doelen.append(DoelUitkomst(_leefgebied(d), Evaluatie(evaluatie) if evaluatie else None))
-    wijk = require_field(data, "wijk", str)
-    if not wijk.strip() or len(wijk) > 60 or not wijk.isprintable():
-        raise DocumentError(_("De wijk in het record is leeg, te lang of bevat vreemde tekens."))
+        doelen.append(DoelUitkomst(_leefgebied(d), Evaluatie(evaluatie) if evaluatie else None, _actoren(d)))
+    wijk = _wijk(data)
     return MonitorRecord(
         record_id=_matching(data, "record_id", _HEX64),
         pseudoniem=_matching(data, "pseudoniem", _HEX64),
@@ -182,7 +274,32 @@ def _to_record(data: dict[str, Any]) -> MonitorRecord:
         leefgebieden=scores,
         rapportcijfer=cijfer,
         doelen=tuple(doelen),
+        traject=_traject(data) if "traject" in data else 0,  # version 1: one traject
     )
+
+
+def _actoren(doel: dict[str, Any]) -> tuple[Uitvoerder, ...] | None:
+    raw = doel.get("actoren")
+    if raw is None:
+        return None  # version 1, or not known
+    wie = [Uitvoerder(require_type(a, str, "actoren[]")) for a in require_type(raw, list, "actoren")]
+    if wie != sorted(set(wie), key=list(Uitvoerder).index):
+        raise DocumentError(_("De actoren van een doel staan er elk één keer, in vaste volgorde."))
+    return tuple(wie)
+
+
+def _wijk(data: dict[str, Any]) -> str:
+    wijk = require_field(data, "wijk", str)
+    if not wijk.strip() or len(wijk) > 60 or not wijk.isprintable():
+        raise DocumentError(_("De wijk in het record is leeg, te lang of bevat vreemde tekens."))
+    return wijk
+
+
+def _traject(data: dict[str, Any]) -> int:
+    nummer = require_field(data, "traject", int)
+    if nummer < 0:
+        raise DocumentError(_("Het nummer van het traject is een geheel getal vanaf 0."))
+    return nummer
 
 
 def _matching(data: dict[str, Any], name: str, pattern: re.Pattern[str]) -> str:

@@ -8,8 +8,8 @@ which way the counts came.
 Rules that keep the counts additive (so the gemeente is exactly the sum of its wijken):
 - in a period each inwoner belongs to one wijk: that of their latest record in the period;
 - records are deduplicated on record id; records of another leefgebiedenset are left out;
-- a change compares the inwoner's 0-meting (from any earlier date) with their latest
-  vervolgmeting in the period (or in the quarter, for the trend).
+- a change compares the inwoner's latest meting in the period (or in the quarter, for the
+  trend), when that is a vervolgmeting, with the 0-meting of its traject (from any earlier date).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from board.errors import BoardError
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import MetingSoort
-from board.monitor_1_record import MonitorRecord
+from board.monitor_1_record import AfsluitingRecord, MonitorRecord
+from board.monitor_2_trajecten import actor_groep, doel_tellingen, feiten, traject_tellingen
 from board.vergelijking import richting
 
 TelKey = tuple[str, str, str, str]  # (tabel, wijk, rij, kolom)
@@ -107,17 +108,27 @@ class _Teller:
         self.verdelingen[key][value] += 1
 
 
-def tel(records: Iterable[MonitorRecord], periode: Periode, set_naam: str = DEFAULT_SET) -> Tellingen:
+def tel(
+    records: Iterable[MonitorRecord],
+    periode: Periode,
+    set_naam: str = DEFAULT_SET,
+    afsluitingen: Iterable[AfsluitingRecord] = (),
+) -> Tellingen:
     per_inwoner: dict[str, dict[str, MonitorRecord]] = defaultdict(dict)
     for record in records:
         if record.set_naam == set_naam:
             per_inwoner[record.pseudoniem][record.record_id] = record
+    einden: dict[str, dict[int, AfsluitingRecord]] = defaultdict(dict)
+    for einde in afsluitingen:
+        if einde.pseudoniem in per_inwoner:  # an inwoner of this leefgebiedenset
+            einden[einde.pseudoniem][einde.traject] = einde
     teller, wijken = _Teller(), set()
-    for history in per_inwoner.values():
+    for pseudoniem, history in per_inwoner.items():
         # record_id breaks ties, so the result does not depend on the order records came in
-        ordered = sorted(history.values(), key=lambda r: (r.volgnummer, r.maand, r.record_id))
+        ordered = sorted(history.values(), key=lambda r: (r.traject, r.volgnummer, r.maand, r.record_id))
         if _tel_inwoner(teller, ordered, periode):
             wijken.add([r for r in ordered if periode.bevat(r.maand)][-1].wijk)
+        wijken |= _tel_trajecten(teller, ordered, einden.get(pseudoniem, {}), periode)
         teller.volgende_inwoner()
     return Tellingen(
         periode=periode,
@@ -129,12 +140,35 @@ def tel(records: Iterable[MonitorRecord], periode: Periode, set_naam: str = DEFA
     )
 
 
+def _tel_trajecten(
+    t: _Teller, history: list[MonitorRecord], einden: dict[int, AfsluitingRecord], periode: Periode
+) -> set[str]:
+    """The inwoner's trajecten (``monitor_2_trajecten``); returns the wijken they counted in."""
+    counted = set()
+    for wijk, feit in feiten(history, einden):
+        for (tabel, rij, kolom), waarde in traject_tellingen(feit, periode.van, periode.tot, periode.kwartalen):
+            if waarde is None:
+                t.add((tabel, wijk, rij, kolom))
+            else:
+                t.waarde((tabel, wijk, rij, kolom), waarde)
+            counted.add(wijk)
+    return counted
+
+
 def _tel_inwoner(t: _Teller, history: list[MonitorRecord], periode: Periode) -> bool:
     in_periode = [r for r in history if periode.bevat(r.maand)]
     if not in_periode:
         return False
     laatste, wijk = in_periode[-1], in_periode[-1].wijk
-    nul = next((r for r in history if r.soort is MetingSoort.NULMETING), None)
+    begin = {}  # each traject's first record: its 0-meting when that arrived
+    for record in history:
+        begin.setdefault(record.traject, record)
+
+    def nul_van(record: MonitorRecord) -> MonitorRecord | None:
+        first = begin[record.traject]
+        return first if first.soort is MetingSoort.NULMETING else None
+
+    nul = nul_van(laatste)
 
     t.add(("overzicht", wijk, ALLE, "inwoners"))
     for record in in_periode:
@@ -144,6 +178,8 @@ def _tel_inwoner(t: _Teller, history: list[MonitorRecord], periode: Periode) -> 
             if doel.evaluatie is not None:
                 t.add(("doelen", wijk, doel.leefgebied, doel.evaluatie.value))
                 t.add(("doelen", wijk, doel.leefgebied, "totaal"))
+                for tabel, rij, kolom in doel_tellingen(actor_groep(doel.actoren), doel.evaluatie.value):
+                    t.add((tabel, wijk, rij, kolom))
 
     for score in laatste.leefgebieden:
         t.add(("gekozen", wijk, score.leefgebied, "gekozen"))
@@ -154,11 +190,12 @@ def _tel_inwoner(t: _Teller, history: list[MonitorRecord], periode: Periode) -> 
             t.add(("posities", wijk, score.leefgebied, positie_bin(score.positie)))
             t.add(("posities", wijk, score.leefgebied, "totaal"))
 
-    vervolg = [r for r in in_periode if r.soort is MetingSoort.VERVOLGMETING]
-    if nul is not None and vervolg:
-        _verandering(t, "verandering", wijk, nul, vervolg[-1])
-        if nul.rapportcijfer is not None and vervolg[-1].rapportcijfer is not None:
-            oud, nieuw = nul.rapportcijfer, vervolg[-1].rapportcijfer
+    # the change: the latest meting in the period when it is a vervolgmeting, against its
+    # traject's 0-meting (an inwoner whose latest meting is a new 0-meting starts afresh)
+    if nul is not None and laatste.soort is MetingSoort.VERVOLGMETING:
+        _verandering(t, "verandering", wijk, nul, laatste)
+        if nul.rapportcijfer is not None and laatste.rapportcijfer is not None:
+            oud, nieuw = nul.rapportcijfer, laatste.rapportcijfer
             t.add(("rapportcijfer", wijk, ALLE, "inwoners"))
             t.add(("rapportcijfer", wijk, ALLE, "hoger" if nieuw > oud else "lager" if nieuw < oud else "gelijk"))
             t.waarde(("rapportcijfer", wijk, ALLE, "cijfer_0"), oud)
@@ -174,9 +211,10 @@ def _tel_inwoner(t: _Teller, history: list[MonitorRecord], periode: Periode) -> 
         met_cijfer = [r.rapportcijfer for r in in_kwartaal if r.rapportcijfer is not None]
         if met_cijfer:
             t.waarde(("trend", wijk, q, "cijfer"), met_cijfer[-1])
-        vervolg_q = [r for r in in_kwartaal if r.soort is MetingSoort.VERVOLGMETING]
-        if nul is not None and vervolg_q:
-            _verandering(t, "trend", wijk, nul, vervolg_q[-1], rij=q)
+        last_q = in_kwartaal[-1]
+        nul_q = nul_van(last_q)
+        if nul_q is not None and last_q.soort is MetingSoort.VERVOLGMETING:
+            _verandering(t, "trend", wijk, nul_q, last_q, rij=q)
     return True
 
 

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from board.errors import LeefgebiedenSetError
 from board.leefgebieden import DEFAULT_SET, load_set
 from board.meting import Evaluatie, MetingSoort
-from board.monitor_1_record import MonitorRecord
-from board.monitor_2_counts import ALLE, BINS, Periode, Tellingen, tel
+from board.monitor_1_record import AfsluitingRecord, MonitorRecord
+from board.monitor_2_counts import ALLE, BINS, Periode, Tellingen, kwartaal, tel
+from board.monitor_2_trajecten import ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND, REDENEN, maanden
 from board.monitor_3_table import Cel, CelKey, CelSoort, Figuren, Som, Tabel
+from board.traject import REDEN_LABEL, Afsluitreden
 from board.vergelijking import Richting
 
 GEMEENTE = "Hele gemeente"
@@ -45,6 +47,14 @@ class _Spec:
 
 def _mediaan(values: list[float]) -> float:
     return float(statistics.median(values))
+
+
+def _kwartiel_1(values: list[float]) -> float:
+    return float(statistics.quantiles(values, n=4, method="inclusive")[0]) if len(values) > 1 else float(values[0])
+
+
+def _kwartiel_3(values: list[float]) -> float:
+    return float(statistics.quantiles(values, n=4, method="inclusive")[2]) if len(values) > 1 else float(values[0])
 
 
 def _gemiddelde(values: list[float]) -> float:
@@ -137,23 +147,98 @@ SPECS: tuple[_Spec, ...] = (
         toelichting="Beter/gelijk/slechter telt leefgebieden (een inwoner telt per leefgebied) "
         "bij de vervolgmetingen in het kwartaal, tegenover de 0-meting.",
     ),
+    *(
+        _Spec(
+            naam, titel, rijen,
+            (
+                _Kolom("caseload", "Caseload (lopend aan het eind)"),
+                _Kolom("instroom", "Instroom (nieuwe trajecten)"),
+                _Kolom("uitstroom", "Uitstroom (afgesloten)"),
+            ),
+            toelichting="Trajecten: van 0-meting tot afsluiten. Caseload = trajecten die aan het eind van "
+            "het kwartaal of de maand nog lopen.",
+        )
+        for naam, titel, rijen in (("trajecten", "Caseload, instroom en uitstroom per kwartaal", "kwartalen"),
+                                   ("trajecten_maand", "Caseload, instroom en uitstroom per maand", "maanden"))
+    ),
+    _Spec(
+        "uitstroom", "Uitstroom naar reden en doorlooptijd", "redenen",
+        (
+            _Kolom("trajecten", "Uitstroom (trajecten)"),
+            _Kolom("doorlooptijd_mediaan", "Doorlooptijd mediaan (maanden)", "doorlooptijd", _mediaan, "trajecten"),
+            _Kolom("doorlooptijd_q1", "Doorlooptijd 1e kwartiel", "doorlooptijd", _kwartiel_1, "trajecten"),
+            _Kolom("doorlooptijd_q3", "Doorlooptijd 3e kwartiel", "doorlooptijd", _kwartiel_3, "trajecten"),
+        ),
+        toelichting="Trajecten afgesloten in de periode, naar reden. Doorlooptijd: maanden van de 0-meting "
+        "tot het afsluiten.",
+    ),
+    _Spec(
+        "doorlooptijden", "Tijd tot de eerste vervolgmeting", ALLE,
+        (
+            _Kolom("trajecten", "Trajecten"),
+            _Kolom("eerste_vervolg_mediaan", "Mediaan (maanden)", "eerste_vervolg", _mediaan, "trajecten"),
+            _Kolom("eerste_vervolg_q1", "1e kwartiel", "eerste_vervolg", _kwartiel_1, "trajecten"),
+            _Kolom("eerste_vervolg_q3", "3e kwartiel", "eerste_vervolg", _kwartiel_3, "trajecten"),
+        ),
+        toelichting="Trajecten met hun eerste vervolgmeting in de periode: maanden sinds de 0-meting.",
+    ),
+    _Spec(
+        "doelen_actoren", "Doelen naar wie het werk deed", "actoren",
+        (
+            *(_Kolom(e.value, e.value.capitalize()) for e in Evaluatie),
+            _Kolom("totaal", "Totaal"),
+        ),
+        totaal=("totaal", _EVALUATIES),
+        toelichting="Doelen geëvalueerd in de periode, naar de zwaarste hulp in hun acties: alleen eigen "
+        "kracht en netwerk; met een algemene voorziening; met het wijkteam; met specialistische zorg.",
+    ),
+    _Spec(
+        "verandering_afgesloten", "Verandering in afgesloten trajecten", "leefgebieden",
+        (
+            _Kolom(Richting.BETER.value, "Beter"),
+            _Kolom(Richting.GELIJK.value, "Gelijk"),
+            _Kolom(Richting.SLECHTER.value, "Slechter"),
+            _Kolom("totaal", "Totaal"),
+            _Kolom("mediaan_verschil", "Mediane verschuiving", "verschil", _mediaan, "totaal"),
+        ),
+        totaal=("totaal", _RICHTINGEN),
+        toelichting="Trajecten afgesloten in de periode: de laatste meting tegenover de 0-meting van het traject.",
+    ),
 )
+
+_REDEN_LABELS = {r.value: REDEN_LABEL[r] for r in Afsluitreden}
+_ACTOR_LABELS = {
+    EIGEN_KRACHT: "Eigen kracht en netwerk",
+    "algemene_voorziening": "Met algemene voorziening",
+    "wijkteam": "Met wijkteam",
+    "specialistische_zorg": "Met specialistische zorg",
+    ONBEKEND: "Niet bekend (oudere records)",
+}
 
 
 def figuren_uit_records(
-    records: Iterable[MonitorRecord], periode: Periode, set_naam: str = DEFAULT_SET, gemeente: str = GEMEENTE
+    records: Iterable[MonitorRecord],
+    periode: Periode,
+    set_naam: str = DEFAULT_SET,
+    gemeente: str = GEMEENTE,
+    afsluitingen: Iterable[AfsluitingRecord] = (),
 ) -> Figuren:
     """Count ``records`` in Python and build the figures (see ``monitor_2_counts.tel``)."""
-    return figuren(tel(records, periode, set_naam), gemeente)
+    return figuren(tel(records, periode, set_naam, afsluitingen), gemeente)
 
 
 def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
     wijken = tellingen.wijken
     gebieden = (*wijken, gemeente)
     leefgebieden, namen = _leefgebieden(tellingen)
+    maand_rijen = maanden(tellingen.periode.van, tellingen.periode.tot)
+    actor_rijen = (*ACTOR_GROEPEN, ONBEKEND, ALLE)
     rows = {ALLE: ((ALLE,), ("Alle inwoners",)), "leefgebieden": (leefgebieden, namen),
-            "kwartalen": (tellingen.kwartalen, tellingen.kwartalen)}
+            "kwartalen": (tellingen.kwartalen, tellingen.kwartalen), "maanden": (maand_rijen, maand_rijen),
+            "redenen": ((*REDENEN, ALLE), (*(_REDEN_LABELS[r] for r in REDENEN), "Alle redenen")),
+            "actoren": (actor_rijen, tuple(_ACTOR_LABELS.get(r, "Alle doelen") for r in actor_rijen))}
     tabellen, cellen, sommen = [], {}, []
+    waarden: dict = {}  # sorted histogram values, shared by the statistics over them
     for spec in SPECS:
         rijen, rij_labels = rows[spec.rijen]
         tabel = Tabel(
@@ -165,8 +250,9 @@ def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
         for rij in tabel.rijen:
             for kolom in spec.kolommen:
                 for wijk in wijken:
-                    cellen[tabel.key(wijk, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, (wijk,))
-                cellen[tabel.key(gemeente, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, wijken, gemeente)
+                    cellen[tabel.key(wijk, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, (wijk,), None, waarden)
+                cellen[tabel.key(gemeente, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, wijken, gemeente,
+                                                                  waarden)
                 if kolom.verdeling is None and wijken:
                     sommen.append(
                         Som(tabel.key(gemeente, rij, kolom.key), tuple(tabel.key(w, rij, kolom.key) for w in wijken))
@@ -181,19 +267,49 @@ def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
         Som(("overzicht", g, ALLE, "metingen"), tuple(("trend", g, q, "metingen") for q in tellingen.kwartalen))
         for g in gebieden
     ]
+    sommen += _traject_sommen(gebieden, tellingen.kwartalen, maand_rijen, leefgebieden)
     return Figuren(tabellen=tuple(tabellen), cellen=cellen, sommen=tuple(sommen), gemeente=gemeente)
 
 
+def _traject_sommen(
+    gebieden: Iterable[str], kwartalen: Iterable[str], maand_rijen: Iterable[str], leefgebieden: Iterable[str]
+) -> list[Som[CelKey]]:
+    """What a reader can subtract with between the traject tables: a quarter's in- and uitstroom
+    are the sum of its months'; the uitstroom of the period is the sum over the quarters and over
+    the reasons; all doelen by who did the work are the sum of its groups and of the doelen per
+    leefgebied."""
+    sommen: list[Som[CelKey]] = []
+    kwartalen, maand_rijen = tuple(kwartalen), tuple(maand_rijen)
+    for g in gebieden:
+        for q in kwartalen:
+            in_q = tuple(m for m in maand_rijen if kwartaal(m) == q)
+            for kolom in ("instroom", "uitstroom"):
+                sommen.append(Som(("trajecten", g, q, kolom), tuple(("trajecten_maand", g, m, kolom) for m in in_q)))
+        uit = ("uitstroom", g, ALLE, "trajecten")
+        sommen.append(Som(uit, tuple(("uitstroom", g, r, "trajecten") for r in REDENEN)))
+        sommen.append(Som(uit, tuple(("trajecten", g, q, "uitstroom") for q in kwartalen)))
+        for kolom in (*_EVALUATIES, "totaal"):
+            alle = ("doelen_actoren", g, ALLE, kolom)
+            sommen.append(Som(alle, tuple(("doelen_actoren", g, r, kolom) for r in (*ACTOR_GROEPEN, ONBEKEND))))
+            sommen.append(Som(alle, tuple(("doelen", g, lg, kolom) for lg in leefgebieden)))
+    return sommen
+
+
 def _cel(
-    tellingen: Tellingen, tabel: Tabel, kolom: _Kolom, rij: str, wijken: Iterable[str], gebied: str | None = None
+    tellingen: Tellingen, tabel: Tabel, kolom: _Kolom, rij: str, wijken: Iterable[str], gebied: str | None = None,
+    waarden: dict | None = None,
 ) -> Cel:
+    waarden = {} if waarden is None else waarden
     if kolom.verdeling is None:
         parts = [tellingen.aantallen.get((tabel.naam, w, rij, kolom.key), (0, 0)) for w in wijken]
         return Cel(sum(p[0] for p in parts), sum(p[1] for p in parts))
-    histogram: Counter[float] = Counter()
-    for w in wijken:
-        histogram.update(tellingen.verdelingen.get((tabel.naam, w, rij, kolom.verdeling), Counter()))
-    values = sorted(histogram.elements())
+    key = (tabel.naam, rij, kolom.verdeling, tuple(wijken))
+    if key not in waarden:  # a median and two quartiles of the same values share them
+        histogram: Counter[float] = Counter()
+        for w in wijken:
+            histogram.update(tellingen.verdelingen.get((tabel.naam, w, rij, kolom.verdeling), Counter()))
+        waarden[key] = sorted(histogram.elements())
+    values = waarden[key]
     own = gebied if gebied is not None else next(iter(wijken))
     basis: CelKey = tabel.key(own, rij, kolom.basis or "")
     waarde = kolom.functie(values) if values and kolom.functie else None
@@ -202,7 +318,8 @@ def _cel(
 
 def _leefgebieden(tellingen: Tellingen) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The set's leefgebieden in its own order; keys the set no longer has go last."""
-    seen = {k[2] for k in tellingen.aantallen if k[0] in ("gekozen", "posities", "verandering", "doelen")}
+    seen = {k[2] for k in tellingen.aantallen
+            if k[0] in ("gekozen", "posities", "verandering", "doelen", "verandering_afgesloten")}
     try:
         lg_set = load_set(tellingen.set_naam)
         keys = [*lg_set.keys, *sorted(seen - set(lg_set.keys))]

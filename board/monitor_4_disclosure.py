@@ -67,7 +67,9 @@ def beveilig(figuren: Figuren, drempel: int = DREMPEL, afronding: int = AFRONDIN
     counts = {k: c for k, c in figuren.cellen.items() if c.soort is CelSoort.AANTAL}
     klein = {k for k, c in counts.items() if c.inwoners < drempel}
     values = {k: int(c.waarde or 0) for k, c in counts.items()}
-    hidden = suppress(values, klein, figuren.sommen)
+    hidden: set[CelKey] = set()
+    for part_values, part_sommen in componenten(values, figuren.sommen):  # apart: the same, far quicker
+        hidden |= suppress(part_values, klein & part_values.keys(), part_sommen)
     result: dict[CelKey, Gepubliceerd] = {}
     for key in counts:
         if key in klein:
@@ -91,6 +93,30 @@ def _statistiek(cel: Cel, counts: Mapping[CelKey, Gepubliceerd], drempel: int) -
     if cel.waarde is None:
         return Gepubliceerd(None, Zichtbaarheid.VERBORGEN)
     return Gepubliceerd(cel.waarde, Zichtbaarheid.GETOOND)
+
+
+def componenten(values: Mapping[K, int], sommen: Iterable[Som[K]]) -> list[tuple[dict[K, int], list[Som[K]]]]:
+    """The system split into parts that share no cell: each is solved alone (the same
+    result as solving all at once, and far quicker than one system of thousands of cells)."""
+    parent = {k: k for k in values}
+
+    def root(k: K) -> K:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    usable = [s for s in sommen if all(k in values for k in s.cellen)]
+    for som in usable:
+        first = root(som.totaal)
+        for other in som.delen:
+            parent[root(other)] = first
+    parts: dict[K, tuple[dict[K, int], list[Som[K]]]] = {}
+    for key, value in values.items():
+        parts.setdefault(root(key), ({}, []))[0][key] = value
+    for som in usable:
+        parts[root(som.totaal)][1].append(som)
+    return list(parts.values())
 
 
 def suppress(values: Mapping[K, int], primary: Iterable[K], sommen: Iterable[Som[K]]) -> set[K]:

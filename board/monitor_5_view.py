@@ -15,6 +15,7 @@ from datetime import date
 
 from board.i18n import N_, current_language
 from board.monitor_2_counts import ALLE, Periode
+from board.monitor_2_trajecten import EIGEN_KRACHT
 from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel
 from board.perioden import jaar, vorig_kwartaal
@@ -78,6 +79,26 @@ class Verschuiving:
 
 
 @dataclass(frozen=True)
+class Kerncijfer:
+    """One figure of the trajecten (caseload, uitstroom, doorlooptijd, ...): the screen and the
+    PDF both show these, from this one place."""
+
+    key: str
+    label: str  # marked with N_: translated where shown
+    tekst: str  # published: "895", "6 mnd", "45%", or "<10" / "x"
+
+
+# (key, label): the trajecten's key figures, in the order the screen and the PDF show them
+KERNCIJFERS: tuple[tuple[str, str], ...] = (
+    ("caseload", N_("Caseload aan het eind")),
+    ("uitstroom", N_("Uitstroom")),
+    ("doorlooptijd", N_("Doorlooptijd (mediaan)")),
+    ("eerste_vervolg", N_("Tot 1e vervolgmeting")),
+    ("eigen_kracht", N_("Eigen kracht: behaald")),
+)
+
+
+@dataclass(frozen=True)
 class MonitorBeeld:
     gebied: str
     inwoners: str  # published: "140", "<10" or "x"
@@ -89,6 +110,7 @@ class MonitorBeeld:
     gekozen_als_aandeel: bool  # False: the gebied's total is hidden, bars are counts
     gekozen: tuple[Balk, ...]
     verandering: tuple[Verschuiving, ...]
+    trajecten: tuple[Kerncijfer, ...] = ()
 
     @property
     def leeg(self) -> bool:
@@ -130,7 +152,33 @@ def monitor_beeld(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], ge
         gekozen_als_aandeel=totaal.getoond,
         gekozen=_gekozen(figuren, published, gebied, totaal),
         verandering=_verandering(figuren, published, gebied),
+        trajecten=kerncijfers(figuren, published, gebied),
     )
+
+
+def kerncijfers(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], gebied: str) -> tuple[Kerncijfer, ...]:
+    """The trajecten in a few published figures: caseload at the end of the period's last
+    quarter, uitstroom in the period, median doorlooptijd and time to the first vervolgmeting
+    (months), and the share of the doelen done with eigen kracht en netwerk that were behaald."""
+    def v(tabel: str, rij: str, kolom: str) -> Gepubliceerd:
+        return published[(tabel, gebied, rij, kolom)]
+
+    def maanden(cel: Gepubliceerd) -> str:
+        return f"{getal(cel.waarde)} mnd" if cel.getoond and cel.waarde is not None else cel.tekst()
+
+    def aantal(cel: Gepubliceerd) -> str:
+        return getal(cel.waarde) if cel.getoond and cel.waarde is not None else cel.tekst()
+
+    kwartalen = figuren.tabel("trajecten").rijen
+    teksten = {
+        "caseload": aantal(v("trajecten", kwartalen[-1], "caseload")) if kwartalen else KLEIN_TEKST,
+        "uitstroom": aantal(v("uitstroom", ALLE, "trajecten")),
+        "doorlooptijd": maanden(v("uitstroom", ALLE, "doorlooptijd_mediaan")),
+        "eerste_vervolg": maanden(v("doorlooptijden", ALLE, "eerste_vervolg_mediaan")),
+        "eigen_kracht": _share_tekst(v("doelen_actoren", EIGEN_KRACHT, "behaald"),
+                                     v("doelen_actoren", EIGEN_KRACHT, "totaal")),
+    }
+    return tuple(Kerncijfer(key, label, teksten[key]) for key, label in KERNCIJFERS)
 
 
 def _gekozen(

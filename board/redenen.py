@@ -36,9 +36,16 @@ def reden(exc: OSError, what: str = "schrijven") -> str:
     return _(known) if known else _("het besturingssysteem weigerde het (foutcode {code})").format(code=code)
 
 
-def technisch(exc: BaseException) -> str:
-    """For the log: the kind of error and where it was raised, never its message (which may
-    quote the inwoner's words, as ReportLab's LayoutError quotes a paragraph)."""
+def technical(exc: BaseException | None) -> str:
+    """For the log: the kind of error (a database driver's error inside SQLAlchemy's wrapper,
+    with its SQLite name and errno) and where it was raised, never its message (which may quote
+    the inwoner's words, as ReportLab's LayoutError quotes a paragraph, or a stored value)."""
+    if exc is None:
+        return ""
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", None)
+    number = getattr(orig, "errno", None)
+    codes = f"{f' {name}' if name else ''}{f' errno {number}' if number else ''}"
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" in {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
-    return f"{type(exc).__module__}.{type(exc).__name__}{where}"
+    return f"{type(orig).__module__}.{type(orig).__name__}{codes}{where}"

@@ -1,6 +1,6 @@
 """How the board looks, as data shared by the widget and the snapshot export.
 
-Colours are from the Okabe-Ito palette (safe for every common colour-blindness), and each
+Colours (``board.kleuren``) are from the Okabe-Ito palette (safe for every common colour-blindness), and each
 perspectief also has its own shape, so a fiche is recognisable without colour at all.
 Colours are RGB tuples of 0-255.
 """
@@ -10,10 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from board.i18n import N_
+from board.kleuren import (  # noqa: F401 - the colours are read as weergave.TEKST etc.
+    ACHTERGROND,
+    BALK,
+    BALK_RAND,
+    BETER,
+    GHOST_ALPHA,
+    PIJL,
+    RGB,
+    SLECHTER,
+    TEKST,
+    ZACHT,
+)
 from board.meting import Evaluatie, Perspectief, Uitvoerder
 from board.taal import Vertaler
-
-RGB = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -29,18 +39,6 @@ FICHE_STIJL: dict[Perspectief, FicheStijl] = {
     Perspectief.NAASTE: FicheStijl(kleur=(0, 158, 115), vorm="ruit", label=N_("Naaste")),
 }
 
-ACHTERGROND: RGB = (250, 248, 243)
-BALK: RGB = (222, 218, 208)
-BALK_RAND: RGB = (170, 165, 155)
-TEKST: RGB = (40, 40, 40)
-PIJL: RGB = (90, 90, 90)
-GHOST_ALPHA = 0.35  # how faint the previous meting's fiches are
-
-# The monitor's charts (the same as the PDF report's): better in the inwoner's blue, worse
-# in Okabe-Ito vermillion, so they stay apart for every common colour-blindness.
-BETER: RGB = (0, 114, 178)
-SLECHTER: RGB = (213, 94, 0)
-ZACHT: RGB = (115, 115, 115)
 
 
 def perspectief_naam(perspectief: Perspectief, tr: Vertaler) -> str:

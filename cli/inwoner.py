@@ -1,5 +1,6 @@
 """``python3 main.py inwoner list``: who is on the tablet; ``inwoner export|erase --dossier NR``:
-inzage and erasure (``services.inzage``).
+inzage and erasure (``services.inzage``); ``inwoner afsluiten --dossier NR --reden R``: close
+the inwoner's traject (``services.traject``).
 
 Erase asks to type the dossier number again (or ``--yes``) before anything is opened.
 """
@@ -8,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from board.i18n import N_, _, ngettext
+from board.traject import REDEN_LABEL, Afsluitreden
 from cli.common import with_repository
 from services.inwoners import all_inwoners
 from services.inzage import erase_inwoner, export_inwoner, find_inwoner
 from services.outbox import outbox_for
+from services.traject import sluit_traject
 
 
 def run_list(args: argparse.Namespace, repository: Any) -> int:
@@ -73,6 +77,23 @@ def run_erase(args: argparse.Namespace, repository: Any) -> int:
     return 0
 
 
+def run_afsluiten(args: argparse.Namespace, repository: Any) -> int:
+    inwoner = find_inwoner(repository, args.dossier)
+    datum = date.fromisoformat(args.datum) if args.datum else None
+    afsluiting = sluit_traject(repository, inwoner.id, args.reden, datum)
+    print(_("Het traject van dossier {dossier} is afgesloten op {datum}: {reden}.").format(
+        dossier=args.dossier, datum=afsluiting.datum.isoformat(), reden=_(REDEN_LABEL[afsluiting.reden]).lower()))
+    return 0
+
+
+def _datum(text: str) -> str:
+    try:
+        date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(_("een datum als 2026-03-31")) from exc
+    return text
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("inwoner", help="inzage en wissen voor één inwoner (AVG)")
     commands = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT", required=True)
@@ -87,3 +108,10 @@ def register(subparsers: Any) -> None:
     erase.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
     erase.add_argument("--yes", action="store_true", help="niet opnieuw om het dossiernummer vragen")
     erase.set_defaults(func=confirm_erase)
+    afsluiten = commands.add_parser("afsluiten", help="sluit het traject van de inwoner af, met een reden")
+    afsluiten.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
+    afsluiten.add_argument("--reden", required=True, metavar="REDEN",
+                           help="waarom: " + "; ".join(repr(r.value) for r in Afsluitreden))
+    afsluiten.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD",
+                           help="de dag van afsluiten (standaard: vandaag)")
+    afsluiten.set_defaults(func=with_repository(run_afsluiten, failed=N_("Afsluiten is niet gelukt: ")))

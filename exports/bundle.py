@@ -29,7 +29,7 @@ from board.errors import UserError
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
-from board.redenen import reden, technisch
+from board.redenen import reden, technical
 from board.set_versies import set_in_versie
 from board.taal import vertaler
 from exports.dossier import dossier_pdf
@@ -97,7 +97,7 @@ def render_bundle(
     except ValueError as exc:  # a wrong previous meting, a snapshot size that cannot be (our Dutch words)
         raise ExportError(_("De export kon niet worden gemaakt: {exc}").format(exc=exc)) from exc
     except Exception as exc:  # a renderer that failed: the detail to the log, the professional reads Dutch
-        log.error("export van meting %s niet opgemaakt: %s", meting.id, technisch(exc))
+        log.error("export van meting %s niet opgemaakt: %s", meting.id, technical(exc))
         raise ExportError(
             _("De bestanden voor het dossier konden niet worden opgemaakt; er is niets geëxporteerd.")
         ) from exc
@@ -160,7 +160,7 @@ def read_bundle(folder: Path, seal: Sealer | None = None) -> dict[str, bytes]:
             hashlib.sha256(files[name]).hexdigest() == entry["sha256"] for name, entry in listed.items()
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # Attribute: a field of a wrong type
-        log.warning("bundel niet te lezen: %s", technisch(exc))
+        log.warning("bundel niet te lezen: %s", technical(exc))
         raise ExportError(_("De bundel {map} is beschadigd of onleesbaar.").format(map=folder.name)) from exc
     if not intact:
         raise ExportError(_("De bundel {map} is beschadigd: de bestanden passen niet bij het manifest.").format(

@@ -28,7 +28,7 @@ def cel_tekst(cel: Gepubliceerd, tabel: str, kolom: str) -> str:
         return f"{cel.waarde * 100:+.0f}"
     if kolom.endswith("verschil"):
         return f"{cel.waarde:+.1f}".replace(".", ",")
-    if kolom.startswith(("mediaan", "gemiddelde")):
+    if kolom.startswith(("mediaan", "gemiddelde", "doorlooptijd_", "eerste_vervolg_")):
         return f"{cel.waarde:.1f}".replace(".", ",")
     return f"{cel.waarde:.0f}"
 
@@ -50,4 +50,6 @@ def write_csv(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], out_di
 
 
 def _rij_kop(tabel: Tabel) -> str:
-    return {"trend": "Kwartaal"}.get(tabel.naam, "Leefgebied" if len(tabel.rijen) > 1 else "")
+    koppen = {"trend": "Kwartaal", "trajecten": "Kwartaal", "trajecten_maand": "Maand", "uitstroom": "Reden",
+              "doelen_actoren": "Wie deed het werk"}
+    return koppen.get(tabel.naam, "Leefgebied" if len(tabel.rijen) > 1 else "")

@@ -27,6 +27,7 @@ from board.monitor_5_view import monitor_beeld
 from exports import monitor_charts as charts
 from exports.bronnen import register_pdf_fonts
 from exports.monitor_csv import cel_tekst, write_csv
+from exports.monitor_report_trajecten import trajecten_pagina
 from exports.pdf import build_pdf, table_style
 
 PAGE_W = A4[0] - 36 * mm
@@ -78,6 +79,7 @@ class _Report:
     def build(self, path: Path) -> None:
         register_pdf_fonts()  # before the first Paragraph names DejaVu
         story = [*self.voorpagina(), PageBreak(), *self.beter(), PageBreak(), *self.tijd(), PageBreak(),
+                 *trajecten_pagina(self, _H2, _SMALL, PAGE_W), PageBreak(),
                  *self.doelen_en_start(), *self.verantwoording()]
         path.write_bytes(build_pdf(
             story,
@@ -253,7 +255,9 @@ class _Report:
             Paragraph(
                 "De cijfers komen uit pseudonieme monitorrecords: per afgeronde meting de wijk, de maand, de "
                 "gekozen leefgebieden met hun volgorde en de plaats van de fiche van de inwoner, het rapportcijfer "
-                "en de evaluatie van de doelen. Geen namen, geen dossiernummers en geen tekst van doelen of acties. "
+                "de evaluatie van de doelen en wie hun acties uitvoert (inwoner, netwerk, algemene voorziening, "
+                "wijkteam, specialistische zorg), het nummer van het traject; per afgesloten traject de maand van "
+                "begin en einde en de reden. Geen namen, geen dossiernummers en geen tekst van doelen of acties. "
                 "Een inwoner telt in de wijk van zijn of haar laatste meting in de periode. "
                 "Alle tabellen staan ook als CSV-bestand naast dit rapport, met dezelfde afscherming.", _SMALL),
         ]

@@ -13,7 +13,7 @@ from PIL import ImageDraw, ImageFont
 
 from board.i18n import _, format_datum
 from board.inwoner import Inwoner
-from board.meting import Meting
+from board.meting import Meting, MetingSoort
 from board.weergave import RGB, TEKST
 from exports.bronnen import pil_font
 from exports.text_fit import fitting_size, wrap
@@ -62,7 +62,8 @@ def snapshot_header(meting: Meting, inwoner: Inwoner, width: int, height: int) -
     margin = round(width * 0.03)
     room = width - 2 * margin
     big, small, least = round(height * 0.042), round(height * 0.026), max(11, round(height * 0.016))
-    label = _("0-meting") if meting.volgnummer == 0 else _("vervolgmeting {n}").format(n=meting.volgnummer)
+    nul = meting.soort is MetingSoort.NULMETING
+    label = _("0-meting") if nul else _("vervolgmeting {n}").format(n=meting.volgnummer)
     title = f"{label[:1].upper()}{label[1:]}  ·  {format_datum(meting.datum)}"
     leefgebieden = _("leefgebieden {naam}").format(naam=meting.leefgebieden.titel.lower())
     wat_telt = _("Wat telt")

@@ -1,4 +1,5 @@
-"""The demo: fill the database with the sample from ``samples.voorbeeld``.
+"""The demo: fill the database with the sample from ``samples.voorbeeld``, with some
+trajecten closed (``samples.voorbeeld_trajecten``).
 
 Running it again adds nothing: an inwoner or meting that is already there is skipped. On a
 tablet without professionals ``python3 main.py demo`` first makes "Demo Professional"
@@ -7,10 +8,13 @@ tablet without professionals ``python3 main.py demo`` first makes "Demo Professi
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 
 from samples.voorbeeld import SEED, voorbeeld
+from samples.voorbeeld_trajecten import voorbeeld_afsluiting
+from storage.errors import ConflictError
 from storage.repository import Repository
 
 DEMO_INWONERS = 30
@@ -41,6 +45,10 @@ def fill(
                 if meting.id not in stored:
                     repository.add_meting(meting)
                     metingen += 1
+            afsluiting = voorbeeld_afsluiting(inwoner, history, tot)
+            if afsluiting is not None and not repository.afsluitingen(inwoner.id):
+                with contextlib.suppress(ConflictError):  # worked on since: that inwoner's own course
+                    repository.sluit_traject(afsluiting)
         if progress is not None:
             progress(done, aantal)
     return inwoners, metingen

@@ -17,7 +17,7 @@ from pathlib import Path
 from board import Inwoner, Meting
 from board.errors import UserError
 from board.i18n import _
-from board.redenen import reden, technisch
+from board.redenen import reden, technical
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, Sealer, bundle_name, write_bundle
 from storage.audit_anchor import manifest_anchor
 from storage.outbox import outbox_folder, outbox_seal
@@ -139,7 +139,7 @@ def export_failure(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return _("Het exporteren is mislukt: {reden}.").format(reden=reden(exc, "een export"))
-    log.error("export mislukt: %s", technisch(exc))
+    log.error("export mislukt: %s", technical(exc))
     return _("Het dossier kon niet worden gemaakt door een fout in het programma; de gegevens zijn bewaard.")
 
 

@@ -20,6 +20,9 @@ from board.i18n import _
 from board.inwoner import Inwoner, dossier_map
 from board.wissen import marker_gaat, wisverzoek
 from exports.dossier import dossier_pdf
+from exports.fhir import fhir_dumps
+from exports.fhir_traject import episode_of_care
+from services.traject import trajecten_van
 from services.visit import VisitMarker
 from storage import audit, erasure
 from storage.errors import StorageError
@@ -36,11 +39,14 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
     metingen = repository.history(inwoner.id)
     out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     out.mkdir(exist_ok=True, mode=0o700)
-    files = {"gegevens.json": dumps(history_to_document(inwoner, metingen)).encode()}
+    trajecten = trajecten_van(repository, inwoner.id)
+    files = {"gegevens.json": dumps(history_to_document(inwoner, metingen, trajecten)).encode()}
     by_id = {m.id: m for m in metingen}
     for meting in metingen:
         vorige = by_id.get(meting.vorige_meting_id) if meting.vorige_meting_id else None
         files[f"meting-{meting.volgnummer:02d}-{meting.datum.isoformat()}.pdf"] = dossier_pdf(inwoner, meting, vorige)
+    for traject in trajecten:
+        files[f"fhir-episodeofcare-{traject.nummer:02d}.json"] = fhir_dumps(episode_of_care(traject)).encode()
     repository.log(audit.INGEZIEN, inwoner.id)
     entries = [
         {"moment": e.moment.isoformat(), "wie": e.professional_id, "actie": e.actie, "uitkomst": e.resultaat}

@@ -21,6 +21,7 @@ import base64
 import binascii
 import os
 import secrets
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,13 +30,21 @@ from board.errors import BoardError
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting import Meting
-from board.monitor_1_record import MIN_KEY_BYTES, MonitorRecord, keyed_hash, monitor_record
+from board.monitor_1_record import (
+    MIN_KEY_BYTES,
+    AfsluitingRecord,
+    MonitorRecord,
+    afsluiting_record,
+    keyed_hash,
+    monitor_record,
+)
 from board.monitor_2_counts import Periode
 from board.monitor_3_figures import GEMEENTE, figuren_uit_records
 from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import Gepubliceerd
 from board.perioden import familie, is_grid
 from board.redenen import reden
+from board.traject import Afsluiting, trajecten
 from storage.errors import InvalidValueError
 from storage.permissions import create_private
 from storage.repository import Repository
@@ -144,12 +153,44 @@ def import_key(repository: Repository, key: bytes) -> KeyImport:
 
 
 def records_of(repository: Repository, metingen: list[Meting]) -> list[tuple[str, MonitorRecord]]:
-    """(meting id, record) for afgeronde metingen, with the tablet's key."""
+    """(meting id, record) for afgeronde metingen, with the tablet's key and their traject number."""
     if not metingen:
         return []
     key = monitor_key(repository)
     inwoners = {i.id: i for i in repository.list_inwoners()}
-    return [(m.id, monitor_record(m, inwoners[m.inwoner_id], key)) for m in metingen]
+    starts = repository.nulmeting_volgnummers()
+
+    def record(m: Meting) -> MonitorRecord:
+        begins = starts.get(m.inwoner_id, [0])
+        traject = max(0, bisect_right(begins, m.volgnummer) - 1)
+        return monitor_record(m, inwoners[m.inwoner_id], key, traject, begins[traject])
+
+    return [(m.id, record(m)) for m in metingen]
+
+
+def afsluiting_records_of(repository: Repository, afsluitingen: list[Afsluiting]) -> list[AfsluitingRecord]:
+    """The records of closed trajecten, with the tablet's key (begin month: the traject's 0-meting)."""
+    if not afsluitingen:
+        return []
+    key = monitor_key(repository)
+    inwoners = {i.id: i for i in repository.list_inwoners()}
+    per_inwoner: dict[str, list[Meting]] = {}
+    for meting in repository.afgeronde_metingen():
+        per_inwoner.setdefault(meting.inwoner_id, []).append(meting)
+    records = []
+    for afsluiting in afsluitingen:
+        history = per_inwoner.get(afsluiting.inwoner_id, [])
+        by_id = {m.id: m for m in history}
+        for traject in trajecten(history, [afsluiting]):
+            if traject.nummer == afsluiting.traject:
+                begin = by_id[traject.metingen[0]]
+                records.append(afsluiting_record(afsluiting, inwoners[afsluiting.inwoner_id], begin, key))
+    return records
+
+
+def local_afsluitingen(repository: Repository) -> list[AfsluitingRecord]:
+    """The records of every closed traject on this tablet."""
+    return afsluiting_records_of(repository, [a for lst in repository.alle_afsluitingen().values() for a in lst])
 
 
 def waiting_records(repository: Repository, centrale_id: str) -> list[tuple[str, MonitorRecord]]:
@@ -170,5 +211,6 @@ def monitor_for_app(
     if not is_grid(periode):
         raise BoardError(_("De monitor gaat over een heel kwartaal of een heel jaar."))
     records = local_records(repository)
-    family = {p: figuren_uit_records(records, p, set_naam, gemeente) for p in familie(periode)}
+    einden = local_afsluitingen(repository)
+    family = {p: figuren_uit_records(records, p, set_naam, gemeente, einden) for p in familie(periode)}
     return family[periode], beveilig_familie(family)[periode]  # with its year and quarters

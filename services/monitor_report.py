@@ -20,12 +20,13 @@ from board.monitor_2_counts import Periode
 from board.monitor_3_figures import figuren, figuren_uit_records
 from board.monitor_3_table import Figuren
 from board.perioden import familie, vorig_jaar
+from board.redenen import technical
 from exports.monitor_report import write_published
-from services.monitor import local_records
+from services.monitor import local_afsluitingen, local_records
 from storage.central import describe, is_central, open_central
 from storage.central_counts import tel_sql
 from storage.errors import StorageError
-from storage.opening import check_present, technical, where_of
+from storage.opening import check_present, where_of
 from storage.repository import Repository
 from storage.urls import is_sqlite, missing_sqlite_file, resolve_url, sqlite_path
 
@@ -77,8 +78,9 @@ def count_all(
             engine.dispose()
     repository = open_local()
     try:
-        records = local_records(repository)
-        return {p: figuren_uit_records(records, p, set_naam) for p in perioden}, "de metingen op deze tablet"
+        records, einden = local_records(repository), local_afsluitingen(repository)
+        return ({p: figuren_uit_records(records, p, set_naam, afsluitingen=einden) for p in perioden},
+                "de metingen op deze tablet")
     finally:
         repository.close()
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from board.bewaartermijn import BEWAARTERMIJN_DAGEN, grens
 from board.i18n import _
 from board.zgw import UploadStatus
-from exports.bundle import read_bundle
 from storage.errors import StorageError
 from storage.outbox import meting_id_of, outbox_folder, outbox_seal, remove_bundles
 from storage.permissions import private_dir, write_atomically
@@ -112,6 +111,8 @@ def overview(repository: Repository, outbox: Path) -> list[BundelStand]:
 def export_plain(repository: Repository, outbox: Path, target: Path) -> list[Path]:
     """Plain copies of the bundles in the outbox in ``target`` (for a manual delivery), each
     checked against its manifest first and each noted in the audit log."""
+    from exports.bundle import read_bundle  # the renderers (ReportLab, Pillow): not on the kiosk's way to the board
+
     seal = outbox_seal(repository)
     private_dir(target)
     written = []

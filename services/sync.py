@@ -14,14 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from board.i18n import _, ngettext
-from services.monitor import waiting_records
+from board.redenen import technical
+from services.monitor import afsluiting_records_of, waiting_records
 from storage import audit_anchor, erasure
 from storage.central import CentralUnreachableError, centrale_id, describe, open_central, store_records
+from storage.central_trajecten import store_afsluitingen
 from storage.errors import StorageError
-from storage.opening import technical
 from storage.repository import Repository
 from storage.urls import missing_sqlite_file
 
@@ -97,9 +99,28 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(todo))
+        _send_afsluitingen(repository, engine, cid)  # after the records: their trajecten exist then
         audit_anchor.send_anchor(repository, engine, cid)  # last: the head covers this sync too
         return SyncResult(
             total=len(todo), new=new, already=len(todo) - new, central=describe(url), erased=erased, created=created
         )
     finally:
         engine.dispose()
+
+
+def _send_afsluitingen(repository: Repository, engine: sa.Engine, cid: str) -> int:
+    """The afsluitingen the central database does not have yet, in one transaction, noted after its commit."""
+    todo = repository.afsluitingen_niet_verzonden(cid)
+    if not todo:
+        return 0
+    records = afsluiting_records_of(repository, todo)
+    try:
+        with engine.begin() as connection:
+            new = store_afsluitingen(connection, records)
+    except DBAPIError as exc:
+        raise SyncError(
+            _("De afsluitingen van trajecten konden niet worden verzonden ({fout}); ze wachten op de tablet.").format(
+                fout=exc.orig)
+        ) from exc
+    repository.mark_afsluitingen_sent(cid, todo, datetime.now(UTC))
+    return new

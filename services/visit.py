@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from board import safe_json
 from board.errors import BoardError
 from board.i18n import _
+from board.redenen import technical
 from storage.errors import StorageError
-from storage.opening import technical
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 
@@ -74,7 +74,8 @@ def meting_for_visit(
     opens the board then reads nothing again); without it, read here."""
     from board.bezoek import Stap, volgende_meting
 
-    volgende = volgende_meting(repository.history(inwoner_id) if history is None else history)
+    volgende = volgende_meting(repository.history(inwoner_id) if history is None else history,
+                               repository.afsluitingen(inwoner_id))
     if volgende.stap is Stap.VERDER:
         assert volgende.concept is not None
         return volgende.concept
@@ -151,8 +152,8 @@ def resume(repository: Repository, visit: Visit) -> tuple[Inwoner, Meting] | Non
 
 
 def load_storage() -> None:
-    """Load what unlocking and opening the database need (Argon2id, AES-GCM, SQLAlchemy and
-    its ORM, SQLCipher). The app calls this in a thread while the lock screen waits for the
+    """Load what unlocking and opening the database need (Argon2id, AES-GCM, SQLAlchemy's
+    Core, SQLCipher). The app calls this in a thread while the lock screen waits for the
     PIN, which shows before any of it is loaded; a missing SQLCipher is told when opening."""
     import argon2.low_level  # noqa: F401
     from cryptography.hazmat.primitives.ciphers import aead  # noqa: F401

@@ -27,6 +27,8 @@ from sqlalchemy.exc import DBAPIError
 from board.i18n import _
 from board.meting import Evaluatie, MetingSoort
 from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
+from board.monitor_2_trajecten import ACTOR_BITS
+from board.redenen import technical
 from storage.central_derive import afleiden, kw
 from storage.central_models import (
     DUIZENDSTE,
@@ -40,7 +42,6 @@ from storage.central_trust import erased
 from storage.engine import configure_sqlite, connect_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
-from storage.opening import technical
 from storage.urls import checked_url, is_sqlite, sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "central_migrations"
@@ -201,7 +202,8 @@ def store_records(connection: sa.Connection, records: Sequence[MonitorRecord]) -
         ]
         doel_rows += [
             {"record_nr": nr, "volgorde": i, "leefgebied": d.leefgebied,
-             "evaluatie": d.evaluatie.value if d.evaluatie else None}
+             "evaluatie": d.evaluatie.value if d.evaluatie else None,
+             "actoren": None if d.actoren is None else sum(ACTOR_BITS[a] for a in d.actoren)}
             for i, d in enumerate(record.doelen)
         ]
     if lg_rows:
@@ -241,6 +243,7 @@ def _record_values(record: MonitorRecord) -> dict[str, Any]:
         "set_naam": record.set_naam,
         "set_versie": record.set_versie,
         "rapportcijfer": record.rapportcijfer,
+        "traject": record.traject,
     }
 
 
@@ -256,17 +259,19 @@ def load_records(engine: Engine, set_naam: str | None = None) -> list[MonitorRec
         ):
             scores.setdefault(nr, []).append(LeefgebiedScore(leefgebied, rang, positie / DUIZENDSTE))
         doelen: dict[int, list[DoelUitkomst]] = {}
-        for nr, leefgebied, evaluatie in connection.execute(
-            sa.select(RecordDoelRow.record_nr, RecordDoelRow.leefgebied, RecordDoelRow.evaluatie).order_by(
-                RecordDoelRow.record_nr, RecordDoelRow.volgorde)
+        for nr, leefgebied, evaluatie, bits in connection.execute(
+            sa.select(RecordDoelRow.record_nr, RecordDoelRow.leefgebied, RecordDoelRow.evaluatie,
+                      RecordDoelRow.actoren).order_by(RecordDoelRow.record_nr, RecordDoelRow.volgorde)
         ):
-            doelen.setdefault(nr, []).append(DoelUitkomst(leefgebied, Evaluatie(evaluatie) if evaluatie else None))
+            actoren = None if bits is None else tuple(u for u, bit in ACTOR_BITS.items() if bits & bit)
+            doelen.setdefault(nr, []).append(
+                DoelUitkomst(leefgebied, Evaluatie(evaluatie) if evaluatie else None, actoren))
     return [
         MonitorRecord(
             record_id=row.record_id, pseudoniem=row.pseudoniem, wijk=row.wijk, maand=row.maand,
             soort=MetingSoort(row.soort), volgnummer=row.volgnummer, set_naam=row.set_naam,
             set_versie=row.set_versie, leefgebieden=tuple(scores.get(row.nr, ())),
-            rapportcijfer=row.rapportcijfer, doelen=tuple(doelen.get(row.nr, ())),
+            rapportcijfer=row.rapportcijfer, doelen=tuple(doelen.get(row.nr, ())), traject=row.traject,
         )
         for row in rows
     ]

@@ -21,9 +21,11 @@ from sqlalchemy.engine import Engine
 
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import ALLE, Periode, TelKey, Tellingen
+from board.monitor_2_trajecten import _ZWAARTE, ACTOR_BITS, ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND
 from board.vergelijking import Richting
 from storage.central_derive import DREMPEL, NUL, VERVOLG
 from storage.central_models import DUIZENDSTE
+from storage.central_traject_counts import tel_trajecten_sql
 
 # Output rows: (tabel, wijk, rij, kolom, v, n, inwoners). v is a value for a histogram or
 # a direction; n counts rows; inwoners counts distinct inwoners where that differs from n.
@@ -33,6 +35,13 @@ def _vergeleken(t: str) -> str:
     """Record ``t`` is a vervolgmeting with leefgebieden to compare with its 0-meting."""
     return f"{t}.soort = '{VERVOLG}' AND {t}.n_vergeleken > 0"
 
+
+# Who did the work on a doel (``monitor_2_trajecten.actor_groep``) from its actor bits.
+_GROEP = "CASE WHEN d.actoren IS NULL THEN '{onbekend}' " + "".join(
+    f"WHEN d.actoren & {sum(b for u, b in ACTOR_BITS.items() if _ZWAARTE.get(u, 0) == zwaarte)} <> 0 "
+    f"THEN '{ACTOR_GROEPEN[zwaarte]}' " for zwaarte in (3, 2, 1)
+) + "ELSE '{eigen}' END"
+_GROEP = _GROEP.format(onbekend=ONBEKEND, eigen=EIGEN_KRACHT)
 
 # Per-inwoner history comes from plain GROUP BYs over narrow integers, not from window
 # functions, computed once per report into three tables that the figures then read:
@@ -67,20 +76,29 @@ SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergele
 FROM q JOIN tel_w w ON w.inwoner_nr = q.inwoner_nr
 JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 """,
-    "tel_d": """
-SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, COUNT(*) AS n
+    # the doelen of the period per inwoner (of tel_w: their wijk), leefgebied, evaluatie and who
+    # did the work: one pass over the doelen, which tel_d and tel_a add up
+    "tel_x": f"""
+SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, {_GROEP} AS groep, COUNT(*) AS n
 FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
 JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
 WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
-GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie
+GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, groep
 """,
+    "tel_d": "SELECT iwijk, inwoner_nr, leefgebied, evaluatie, SUM(n) AS n FROM tel_x "
+             "GROUP BY iwijk, inwoner_nr, leefgebied, evaluatie",
+    "tel_a": "SELECT iwijk, inwoner_nr, groep, evaluatie, SUM(n) AS n FROM tel_x "
+             "GROUP BY iwijk, inwoner_nr, groep, evaluatie",
 }
 
 
 def _tabellen(sql: str) -> list[str]:
     """The tables of ``_TABELLEN`` that ``sql`` reads, and those they read, in order."""
-    nodig = [naam for naam in _TABELLEN if naam in sql]
-    return ["tel_w", *[n for n in nodig if n != "tel_w"]] if nodig else []
+    nodig = {naam for naam in _TABELLEN if naam in sql}
+    for naam in reversed(_TABELLEN):  # a table reads only those before it
+        if naam in nodig:
+            nodig |= {andere for andere in _TABELLEN if andere in _TABELLEN[naam]}
+    return [naam for naam in _TABELLEN if naam in nodig]
 
 
 _GEKOZEN = """
@@ -135,7 +153,42 @@ SELECT 'trend', iwijk, '', 'totaal', kw, SUM(n_vergeleken), COUNT(*) FROM tel_qw
 UNION ALL
 SELECT 'doelen', iwijk, leefgebied, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
 FROM tel_d GROUP BY iwijk, leefgebied
+UNION ALL
+SELECT 'doelen_actoren', iwijk, groep, evaluatie, NULL, SUM(n), COUNT(*) FROM tel_a GROUP BY iwijk, groep, evaluatie
+UNION ALL
+SELECT 'doelen_actoren', iwijk, groep, 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM tel_a GROUP BY iwijk, groep
+UNION ALL
+SELECT 'doelen_actoren', iwijk, '{ALLE}', evaluatie, NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM tel_a GROUP BY iwijk, evaluatie
+UNION ALL
+SELECT 'doelen_actoren', iwijk, '{ALLE}', 'totaal', NULL, SUM(n), COUNT(DISTINCT inwoner_nr)
+FROM tel_a GROUP BY iwijk
 """
+# The trajecten that count in the period (``monitor_2_trajecten``), one row per kind of traject:
+# an inwoner with one traject is one row among many alike; one with several trajecten keeps
+# their own rows (``inw``), so each cell still knows how many different inwoners it holds.
+TRAJECTEN_SQL = """
+SELECT t.wijk, t.begin_maand, t.eerste_vervolg_maand, t.eind_maand, t.reden,
+       CASE WHEN t.meer = 1 THEN t.inwoner_nr END AS inw, COUNT(*)
+FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
+WHERE i.set_naam = :set_naam AND t.begin_maand IS NOT NULL AND t.begin_maand <= :tot
+  AND (t.eind_maand IS NULL OR t.eind_maand >= :van)
+GROUP BY t.wijk, t.begin_maand, t.eerste_vervolg_maand, t.eind_maand, t.reden,
+         CASE WHEN t.meer = 1 THEN t.inwoner_nr END
+"""
+# Change per leefgebied over the trajecten afgesloten in the period: 0-meting to last meting.
+# The last meting's fiche rows carry their change since their traject's 0-meting already
+# (``verschil``, derived at sync time), so no second join to the 0-meting's rows.
+AFGESLOTEN_SQL = """
+SELECT t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END, COUNT(*)
+FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
+JOIN monitor_record_leefgebied l ON l.record_nr = t.laatste_nr
+WHERE i.set_naam = :set_naam AND t.eind_maand BETWEEN :van AND :tot AND t.reden IS NOT NULL
+  AND t.laatste_nr <> t.nul_nr AND l.verschil IS NOT NULL
+GROUP BY t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END
+"""
+
 # Only "how often each leefgebied is chosen" per wijk (the benchmark's like-for-like figure).
 GEKOZEN_SQL = _GEKOZEN
 
@@ -170,10 +223,13 @@ class _Som:
         self.aantallen[key] = (old[0] + n, old[1] + inwoners)
 
 
-def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL) -> Tellingen:
+def tel_sql(
+    engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL, trajecten_ook: bool = False
+) -> Tellingen:
     """``monitor_2_counts.tel`` over the central database's records, counted by the database
     (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
     params = {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
+    trajecten_ook = trajecten_ook or sql is COUNTS_SQL
     tabellen = _tabellen(sql)
     with engine.connect() as connection:
         try:
@@ -186,9 +242,16 @@ def tel_sql(engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sq
             elif tabellen:
                 sql = "WITH " + ",\n".join(f"{naam} AS ({_TABELLEN[naam]})" for naam in tabellen) + "\n" + sql
             rows = connection.execute(sa.text(sql), params).all()
+            trajecten = afgesloten = None
+            if trajecten_ook:
+                trajecten = connection.execute(sa.text(TRAJECTEN_SQL), params).all()
+                afgesloten = connection.execute(sa.text(AFGESLOTEN_SQL), params).all()
         finally:
             connection.rollback()  # the temporary tables go with the transaction that made them
-    return _fold(rows, periode, set_naam)
+    tellingen = _fold(rows, periode, set_naam)
+    if trajecten is not None:
+        tel_trajecten_sql(tellingen, trajecten, afgesloten or [])
+    return tellingen
 
 
 def _fold(rows: list[sa.Row], periode: Periode, set_naam: str) -> Tellingen:
@@ -219,8 +282,8 @@ def _fold(rows: list[sa.Row], periode: Periode, set_naam: str) -> Tellingen:
             s.add(("rapportcijfer", wijk, ALLE, _vergelijk(nieuw, oud)), n, inwoners)
             for kolom_, waarde in (("cijfer_0", oud), ("cijfer_laatst", nieuw), ("verschil", nieuw - oud)):
                 s.verdelingen[("rapportcijfer", wijk, ALLE, kolom_)][waarde] += n
-        elif tabel == "doelen":
-            s.add(("doelen", wijk, rij, kolom), n, inwoners)
+        elif tabel in ("doelen", "doelen_actoren"):
+            s.add((tabel, wijk, rij, kolom), n, inwoners)
         elif kolom == "metingen":  # trend
             q = _kwartaal(v)
             s.add(("trend", wijk, q, "inwoners"), inwoners, inwoners)

@@ -40,11 +40,11 @@ _ROLLEN = """
 UPDATE monitor_record SET pos = x.pos, nul_nr = x.nul_nr, nul_cijfer = x.nul_cijfer
 FROM (
     SELECT nr, ROW_NUMBER() OVER hist AS pos,
-           CASE WHEN FIRST_VALUE(soort) OVER hist = '{nul}' THEN FIRST_VALUE(nr) OVER hist END AS nul_nr,
-           CASE WHEN FIRST_VALUE(soort) OVER hist = '{nul}' THEN FIRST_VALUE(rapportcijfer) OVER hist END
+           CASE WHEN FIRST_VALUE(soort) OVER tra = '{nul}' THEN FIRST_VALUE(nr) OVER tra END AS nul_nr,
+           CASE WHEN FIRST_VALUE(soort) OVER tra = '{nul}' THEN FIRST_VALUE(rapportcijfer) OVER tra END
                AS nul_cijfer
     FROM monitor_record WHERE {scope}
-    WINDOW hist AS (PARTITION BY inwoner_nr ORDER BY volgnummer, maand, record_id)
+    WINDOW hist AS (PARTITION BY inwoner_nr ORDER BY {orde}), tra AS (PARTITION BY {traject} ORDER BY {orde})
 ) AS x
 WHERE monitor_record.nr = x.nr
 """
@@ -72,15 +72,60 @@ WHERE {{scope}}
 """
 
 
-def afleiden(connection: sa.Connection, inwoner_nrs: Collection[int] | None = None) -> None:
-    """Recompute the derived columns of ``inwoner_nrs``'s records (all records for None)."""
+# Since c004: one row per traject (``monitor_traject``), from the records and the afsluitingen.
+_TRAJECTEN = (
+    "DELETE FROM monitor_traject WHERE {scope}",
+    """
+INSERT INTO monitor_traject (inwoner_nr, traject, wijk, begin_maand, eerste_vervolg_maand, nul_nr, laatste_nr, meer)
+SELECT g.inwoner_nr, g.traject, m.wijk, g.begin_maand, g.eerste_vervolg_maand, g.nul_nr, m.nr, 0
+FROM (
+    SELECT inwoner_nr, traject, MAX(pos) AS laatste,
+           MIN(CASE WHEN soort = '{nul}' THEN maand END) AS begin_maand,
+           MIN(CASE WHEN soort = '{vervolg}' THEN maand END) AS eerste_vervolg_maand,
+           MIN(CASE WHEN soort = '{nul}' THEN nr END) AS nul_nr
+    FROM monitor_record WHERE {scope} GROUP BY inwoner_nr, traject
+) AS g JOIN monitor_record m ON m.inwoner_nr = g.inwoner_nr AND m.pos = g.laatste
+""",
+    # an afsluiting whose traject has no records here (sent with another key) still counts
+    """
+INSERT INTO monitor_traject (inwoner_nr, traject, wijk, begin_maand, meer)
+SELECT i.nr, a.traject, MAX(a.wijk), MIN(a.begin_maand), 0
+FROM monitor_afsluiting a JOIN monitor_inwoner i ON i.pseudoniem = a.pseudoniem
+WHERE {scope_i} AND NOT EXISTS (
+    SELECT 1 FROM monitor_traject t WHERE t.inwoner_nr = i.nr AND t.traject = a.traject)
+GROUP BY i.nr, a.traject
+""",
+    """
+UPDATE monitor_traject SET eind_maand = a.eind_maand, reden = a.reden, wijk = a.wijk,
+       begin_maand = COALESCE(monitor_traject.begin_maand, a.begin_maand)
+FROM monitor_afsluiting a JOIN monitor_inwoner i ON i.pseudoniem = a.pseudoniem
+WHERE i.nr = monitor_traject.inwoner_nr AND a.traject = monitor_traject.traject AND {scope_t}
+""",
+    """
+UPDATE monitor_traject SET meer = 1 WHERE {scope_t} AND inwoner_nr IN (
+    SELECT inwoner_nr FROM monitor_traject t WHERE {scope_tt} GROUP BY inwoner_nr HAVING COUNT(*) > 1)
+""",
+)
+
+
+def afleiden(connection: sa.Connection, inwoner_nrs: Collection[int] | None = None, *, revisie: str = "c004") -> None:
+    """Recompute the derived columns of ``inwoner_nrs``'s records (all records for None), and
+    (since c004) their trajecten. ``revisie`` "c002": as that migration knew them."""
     if inwoner_nrs is not None and not inwoner_nrs:
         return
     scope = "inwoner_nr IN :nrs" if inwoner_nrs is not None else "1 = 1"
     params = {"nrs": sorted(inwoner_nrs)} if inwoner_nrs is not None else {}
     vergeleken = f"soort = '{VERVOLG}' AND nul_nr IS NOT NULL"
-    for sql in (_ROLLEN, _VERSCHIL, _AANTALLEN):
-        statement = sa.text(sql.format(nul=NUL, vervolg=VERVOLG, scope=scope, vergeleken=vergeleken))
+    orde = "volgnummer, maand, record_id" if revisie == "c002" else "traject, volgnummer, maand, record_id"
+    traject = "inwoner_nr" if revisie == "c002" else "inwoner_nr, traject"  # the 0-meting: the traject's own
+    stappen = (_ROLLEN, _VERSCHIL, _AANTALLEN) + (() if revisie == "c002" else _TRAJECTEN)
+    for sql in stappen:
+        statement = sa.text(sql.format(
+            nul=NUL, vervolg=VERVOLG, scope=scope, vergeleken=vergeleken, orde=orde, traject=traject,
+            scope_i=scope.replace("inwoner_nr", "i.nr"),
+            scope_t=scope.replace("inwoner_nr", "monitor_traject.inwoner_nr"),
+            scope_tt=scope.replace("inwoner_nr", "t.inwoner_nr"),
+        ))
         if inwoner_nrs is not None:
             statement = statement.bindparams(sa.bindparam("nrs", expanding=True))
         connection.execute(statement, params)

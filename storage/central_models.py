@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from board.meting import Evaluatie, MetingSoort
+from board.traject import Afsluitreden
 from storage.models import NAMING_CONVENTION, IsoDateTime, one_of
 
 DUIZENDSTE = 1000  # positions are stored as thousandths of the bar
@@ -90,6 +91,8 @@ class RecordRow(CentralBase):
     n_beter: Mapped[int | None] = mapped_column(sa.Integer)
     n_slechter: Mapped[int | None] = mapped_column(sa.Integer)
     n_vergeleken: Mapped[int | None] = mapped_column(sa.Integer)
+    # since revision c004: the inwoner's traject (0: the first); volgnummer counts within it
+    traject: Mapped[int] = mapped_column(sa.Integer, server_default="0")
 
 
 class RecordLeefgebiedRow(CentralBase):
@@ -118,6 +121,47 @@ class RecordDoelRow(CentralBase):
     volgorde: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     leefgebied: Mapped[str] = mapped_column(sa.String(60))
     evaluatie: Mapped[str | None] = mapped_column(sa.String(20))  # None: set in this meting
+    # since revision c004: who takes its acties, one bit per Uitvoerder (monitor_2_trajecten.ACTOR_BITS);
+    # None: not known (a version 1 record)
+    actoren: Mapped[int | None] = mapped_column(sa.Integer)
+
+
+class AfsluitingRow(CentralBase):
+    """Since revision c004: the end of a traject (``board.monitor_1_record.AfsluitingRecord``)."""
+
+    __tablename__ = "monitor_afsluiting"
+    __table_args__ = (
+        sa.CheckConstraint(one_of("reden", Afsluitreden), name="reden"),
+        sa.CheckConstraint("length(begin_maand) = 7 AND length(eind_maand) = 7", name="maand"),
+        sa.Index("ix_monitor_afsluiting_pseudoniem", "pseudoniem", "traject"),
+    )
+
+    nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    pseudoniem: Mapped[str] = mapped_column(sa.String(64))
+    wijk: Mapped[str] = mapped_column(sa.String(60))
+    traject: Mapped[int] = mapped_column(sa.Integer)
+    begin_maand: Mapped[str] = mapped_column(sa.String(7))
+    eind_maand: Mapped[str] = mapped_column(sa.String(7))
+    reden: Mapped[str] = mapped_column(sa.String(40))
+
+
+class TrajectRow(CentralBase):
+    """Since revision c004, derived (``central_derive``, at sync time): one row per traject of an
+    inwoner, so caseload, in- and uitstroom and doorlooptijden are GROUP BYs over small rows."""
+
+    __tablename__ = "monitor_traject"
+
+    inwoner_nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    traject: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    wijk: Mapped[str] = mapped_column(sa.String(60))
+    begin_maand: Mapped[str | None] = mapped_column(sa.String(7))
+    eerste_vervolg_maand: Mapped[str | None] = mapped_column(sa.String(7))
+    eind_maand: Mapped[str | None] = mapped_column(sa.String(7))
+    reden: Mapped[str | None] = mapped_column(sa.String(40))
+    nul_nr: Mapped[int | None] = mapped_column(sa.Integer)  # the traject's 0-meting
+    laatste_nr: Mapped[int | None] = mapped_column(sa.Integer)  # its last meting
+    meer: Mapped[int] = mapped_column(sa.Integer, server_default="0")  # 1: the inwoner has other trajecten
 
 
 class WisverzoekRow(CentralBase):

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from board.i18n import _
-from storage.central_models import AuditAnkerRow, InwonerRow, RecordRow, WisverzoekRow
+from storage.central_models import AfsluitingRow, AuditAnkerRow, InwonerRow, RecordRow, TrajectRow, WisverzoekRow
 from storage.errors import StorageError
 
 
@@ -40,6 +40,9 @@ def fingerprint(pseudoniem: str) -> str:
 def apply_erasure(connection: sa.Connection, pseudoniem: str) -> int:
     """Delete every record of ``pseudoniem`` in the caller's transaction; returns how many."""
     deleted = connection.execute(sa.delete(RecordRow).where(RecordRow.pseudoniem == pseudoniem)).rowcount
+    deleted += connection.execute(sa.delete(AfsluitingRow).where(AfsluitingRow.pseudoniem == pseudoniem)).rowcount
+    nrs = sa.select(InwonerRow.nr).where(InwonerRow.pseudoniem == pseudoniem)
+    connection.execute(sa.delete(TrajectRow).where(TrajectRow.inwoner_nr.in_(nrs)))
     connection.execute(sa.delete(InwonerRow).where(InwonerRow.pseudoniem == pseudoniem))
     mark = fingerprint(pseudoniem)
     if connection.execute(sa.select(WisverzoekRow.vingerafdruk).where(WisverzoekRow.vingerafdruk == mark)).first():

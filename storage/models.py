@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from board.meting import MAX_ACTIE_TEXT, MAX_DOEL_TEXT, Evaluatie, MetingSoort, Perspectief, Status, Uitvoerder
+from board.traject import Afsluitreden
 
 # Constraint names that are the same on every database, so batch migrations can find them.
 NAMING_CONVENTION = {
@@ -122,6 +123,32 @@ MetingRow = _table(
         "(status = 'afgerond' AND afgerond_op IS NOT NULL) OR (status = 'concept' AND afgerond_op IS NULL)",
         name="afgerond_op",
     ),
+)
+
+# Since revision 0008: the end of an inwoner's traject (``board.traject.Afsluiting``);
+# ``traject`` counts the inwoner's trajecten from 0. Goes with the inwoner when erased.
+AfsluitingRow = _table(
+    "traject_afsluiting",
+    _key("inwoner_id", sa.ForeignKey("inwoner.id", ondelete="CASCADE")),
+    _key("traject", sa.Integer),
+    _required("datum", sa.Date),
+    _required("reden", sa.String(40)),
+    _required("laatste_meting_id", sa.ForeignKey("meting.id", ondelete="CASCADE")),
+    _required("vastgelegd_op", IsoDateTime),
+    sa.CheckConstraint(one_of("reden", Afsluitreden), name="reden"),
+    sa.CheckConstraint("traject >= 0", name="traject"),
+)
+
+# Since revision 0008: an afsluiting whose monitor record a central database has committed
+# (as ``monitor_verzonden`` for metingen); goes with the afsluiting.
+AfsluitingVerzondenRow = _table(
+    "monitor_afsluiting_verzonden",
+    _key("inwoner_id", sa.String(MAX_ID)),
+    _key("traject", sa.Integer),
+    _key("centrale_id", sa.String(MAX_ID)),
+    _required("verzonden_op", IsoDateTime),
+    sa.ForeignKeyConstraint(["inwoner_id", "traject"], ["traject_afsluiting.inwoner_id", "traject_afsluiting.traject"],
+                            ondelete="CASCADE"),
 )
 
 # A chosen leefgebied and its place in the priority order (0 = most important).

@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from board.i18n import N_, _
+from board.redenen import technical
 from storage.errors import (
     DatabaseOpenError,
     DatabaseTooNewError,
@@ -130,16 +131,6 @@ def refusal(reden: Reden, where: str, cause: BaseException | None = None) -> Dat
 def reden_of(error: BaseException) -> Reden | None:
     """The reason a refusal carries (None for other errors)."""
     return getattr(error, "reden", None)
-
-
-def technical(exc: BaseException | None) -> str:
-    """A log line's detail: the error's class and codes, never its text (it may quote a value)."""
-    if exc is None:
-        return ""
-    orig = getattr(exc, "orig", None) or exc
-    name = getattr(orig, "sqlite_errorname", None)
-    number = getattr(orig, "errno", None)
-    return f"{type(orig).__name__}{f' {name}' if name else ''}{f' errno {number}' if number else ''}"
 
 
 def sqlite_code(exc: BaseException) -> int | None:

@@ -16,11 +16,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from board.i18n import _
 from storage.errors import StorageError
 
@@ -36,6 +31,9 @@ class SealError(StorageError):
 
 def bundle_key(data_key: bytes) -> bytes:
     """The outbox key, derived from the data key (HKDF-SHA256, no salt: the data key is random)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=INFO).derive(data_key)
 
 
@@ -47,6 +45,9 @@ class BundleSeal:
     """Seals and opens the files of the bundles in one outbox (``exports.bundle.Sealer``)."""
 
     def __init__(self, data_key: bytes) -> None:
+        # cryptography loads with the first bundle, not with the kiosk's board (P8)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self._aead = AESGCM(bundle_key(data_key))
 
     def seal(self, folder: str, name: str, data: bytes) -> bytes:
@@ -56,6 +57,8 @@ class BundleSeal:
     def open(self, folder: str, name: str, data: bytes) -> bytes:
         if not is_sealed(data):
             raise SealError(_("{naam} in {map} is niet versleuteld of beschadigd.").format(naam=name, map=folder))
+        from cryptography.exceptions import InvalidTag
+
         body = data[len(MAGIC) :]
         try:
             return self._aead.decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], _aad(folder, name))

@@ -29,6 +29,8 @@ from board.errors import BoardError
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting, Status
+from board.redenen import technical
+from board.traject import nieuwe_nulmeting
 from storage import audit, mapping
 from storage.engine import WRITE
 from storage.errors import (
@@ -49,9 +51,10 @@ from storage.models import (
     MetingRow,
 )
 from storage.monitor_queue import MonitorQueue
-from storage.opening import save_refusal, technical
+from storage.opening import save_refusal
 from storage.retention import Retention
 from storage.settings import Settings
+from storage.trajecten import Trajecten
 from storage.urls import resolve_url
 from storage.validation import check_change, check_inwoner, check_meting
 from storage.zgw_state import ZgwState
@@ -60,7 +63,7 @@ AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
 log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
 
 
-class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState):
+class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Trajecten):
     def __init__(self, engine: Engine, actor: str | None = None, data_key: bytes | None = None) -> None:
         """Use an engine whose schema is up to date (see ``Repository.open``).
 
@@ -195,9 +198,16 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState):
             write_diff(conn, empty, meting)
 
     def start_nulmeting(self, inwoner_id: str, datum: date, set_naam: str | None = None) -> Meting:
-        """A new, empty 0-meting for an inwoner who has none yet."""
+        """A new, empty 0-meting: the inwoner's first, or one that reopens after their traject
+        was closed (``board.traject``; it carries on their numbering). Refused while a traject is open."""
         self.get_inwoner(inwoner_id)
-        meting = Meting.nulmeting(inwoner_id, datum, set_naam)
+        history = self.history(inwoner_id)
+        if not nieuwe_nulmeting(history, self.afsluitingen(inwoner_id)):
+            raise ConflictError(
+                _("Deze inwoner heeft al een lopend traject; een nieuwe 0-meting kan pas na afsluiten.")
+            )
+        volgnummer = max((m.volgnummer for m in history), default=-1) + 1
+        meting = Meting.nulmeting(inwoner_id, datum, set_naam, volgnummer=volgnummer)
         self.add_meting(meting)
         return meting
 
@@ -208,6 +218,8 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState):
         latest = self.latest_afgerond(inwoner_id)
         if latest is None:
             raise ConflictError(_("Deze inwoner heeft nog geen afgeronde meting; begin met een 0-meting."))
+        if any(a.laatste_meting_id == latest.id for a in self.afsluitingen(inwoner_id)):
+            raise ConflictError(_("Het traject van deze inwoner is afgesloten; een nieuwe 0-meting opent het weer."))
         try:
             meting = latest.vervolg(datum)
         except BoardError as exc:  # the board's own refusal, in Dutch

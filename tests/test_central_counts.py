@@ -141,15 +141,24 @@ def test_only_the_chosen_leefgebieden_are_counted_with_gekozen_sql(central: sa.E
     assert gekozen.aantallen == {k: v for k, v in full.aantallen.items() if k[0] == "gekozen"}
 
 
+def _version_1(records: list[MonitorRecord]) -> list[MonitorRecord]:
+    """As a version 1 tablet sent them: one traject, no actors."""
+    from dataclasses import replace
+
+    return [replace(r, doelen=tuple(replace(d, actoren=None) for d in r.doelen))
+            for r in records if r.traject == 0]
+
+
 def test_records_stored_before_the_derived_columns_are_backfilled_by_the_migration(db_url: str) -> None:
-    records = voorbeeld_records(inwoners=40, wijken=3) + CRAFTED
+    records = _version_1(voorbeeld_records(inwoners=40, wijken=3) + CRAFTED)
     engine = central_engine(db_url)
     with engine.begin() as conn:  # the schema of revision c001, filled as a sync of that version did
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
         command.upgrade(config, "c001")
-        conn.execute(sa.insert(RecordRow.__table__), [_record_values(r) for r in records])
+        conn.execute(sa.insert(RecordRow.__table__),
+                     [{k: v for k, v in _record_values(r).items() if k != "traject"} for r in records])
         nrs = dict(conn.execute(sa.select(RecordRow.record_id, RecordRow.nr)).all())
         conn.execute(sa.text("INSERT INTO monitor_record_leefgebied (record_nr, leefgebied, rang, positie) "
                              "VALUES (:nr, :leefgebied, :rang, :positie)"),
@@ -172,3 +181,31 @@ def test_records_stored_before_the_derived_columns_are_backfilled_by_the_migrati
         assert tel_sql(upgraded, PERIODES[0]) == tel(all_records, PERIODES[0])
     finally:
         upgraded.dispose()
+
+
+@pytest.mark.parametrize("periode", PERIODES, ids=lambda p: p.label)
+def test_traject_counts_from_sql_equal_the_python_counts(central: sa.Engine, periode: Periode) -> None:
+    """Caseload, in- and uitstroom, doorlooptijden, doelen by who did the work and the change
+    in closed trajecten: the derived monitor_traject rows give what the Python rules give,
+    with second trajecten, afsluitingen that arrive before their records, and a traject
+    whose records never came (only its afsluiting)."""
+    from samples.monitor_voorbeeld import voorbeeld_trajecten
+    from storage.central_trajecten import load_afsluitingen, store_afsluitingen
+
+    records, einden = voorbeeld_trajecten(inwoners=150, wijken=4, klein=3)
+    assert any(r.traject == 1 for r in records) and einden
+    early, late = einden[: len(einden) // 2], einden[len(einden) // 2:]
+    with central.begin() as conn:
+        store_afsluitingen(conn, early)  # before any record: derived when the records come
+    _store_in_batches(central, records[::2], 40)
+    with central.begin() as conn:
+        store_afsluitingen(conn, late)
+        store_afsluitingen(conn, late)  # sent twice, stored once
+    _store_in_batches(central, records[1::2], 40)
+    assert sorted(load_afsluitingen(central), key=lambda r: r.record_id) == sorted(einden, key=lambda r: r.record_id)
+    sql, python = tel_sql(central, periode), tel(records, periode, afsluitingen=einden)
+    assert sql == python
+    if periode == PERIODES[0]:
+        tabellen = {k[0] for k in python.aantallen}
+        assert {"trajecten", "trajecten_maand", "uitstroom", "doorlooptijden", "doelen_actoren",
+                "verandering_afgesloten"} <= tabellen

@@ -114,3 +114,26 @@ def test_the_command_line_refuses_the_overlapping_reports_of_the_attack(
         assert main.main(["--db", url, "monitor", "--out", str(tmp_path / tot), "--van", "2025-01", "--tot", tot]) == 2
         assert "heel kwartaal" in capsys.readouterr().out
         assert not (tmp_path / tot).exists()
+
+
+def test_the_traject_figures_show_nothing_about_fewer_than_10_inwoners_not_even_by_differencing() -> None:
+    """Caseload, in- en uitstroom per quarter and month, uitstroom by reason, doorlooptijden and
+    doelen by who did the work, in a year and its quarters, with a tiny wijk: every shown count
+    is about at least 10 inwoners, no statistic of two reports differs by 1..9 inwoners, and the
+    exact solver over every report and every link (months in a quarter, quarters in a year,
+    reasons in the uitstroom, the doelen per leefgebied and per group) pins down no hidden count."""
+    from samples.monitor_voorbeeld import voorbeeld_trajecten
+
+    records, einden = voorbeeld_trajecten(inwoners=160, wijken=4, klein=4)
+    family = {p: figuren_uit_records(records, p, afsluitingen=einden) for p in familie(jaar(2025))}
+    together = beveilig_familie(family)
+    nieuw = ("trajecten", "trajecten_maand", "uitstroom", "doorlooptijden", "doelen_actoren",
+             "verandering_afgesloten")
+    shown = [(p, k) for p, f in family.items() for k, c in f.cellen.items()
+             if c.soort is CelSoort.AANTAL and together[p][k].getoond and c.waarde]
+    assert {k[0] for _p, k in shown} >= set(nieuw)  # the new tables do publish figures
+    assert [(p.label, k) for p, k in shown if family[p].cellen[k].inwoners < 10] == []
+    assert too_close(together, family) == []
+    assert solvable(family, together) == set()
+    one_by_one = {p: beveilig(f) for p, f in family.items()}
+    assert solvable(family, one_by_one), "differencing works against the reports protected one by one"

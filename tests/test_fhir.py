@@ -157,3 +157,28 @@ def test_a_concept_meting_has_no_response() -> None:
         questionnaire_response(concept, concept.inwoner_id)
     with pytest.raises(ValueError, match="andere inwoner"):
         questionnaire_response(voorbeelden.nulmeting(), "iemand-anders")
+
+
+def test_the_episode_of_a_traject_validates_open_and_closed() -> None:
+    from fhir.resources.R4B.episodeofcare import EpisodeOfCare
+
+    from board.traject import afsluiten, trajecten
+    from exports.fhir_traject import AFSLUITREDEN_SYSTEM, episode_of_care, episode_reference
+
+    nul = voorbeelden.nulmeting()
+    [lopend] = trajecten([nul])
+    model = EpisodeOfCare.model_validate(episode_of_care(lopend))
+    assert check_codes(model) == [] and model.status == "active" and model.period.end is None
+    assert str(model.period.start) == nul.datum.isoformat()
+    afsluiting = afsluiten([nul], [], nul.datum + timedelta(days=30), "verhuisd", datetime(2026, 6, 1, 9))
+    [klaar] = trajecten([nul], [afsluiting])
+    resource = episode_of_care(klaar)
+    model = EpisodeOfCare.model_validate(resource)
+    assert check_codes(model) == [] and model.status == "finished"
+    assert str(model.period.end) == afsluiting.datum.isoformat()
+    assert resource["extension"][0]["valueCoding"]["system"] == AFSLUITREDEN_SYSTEM
+    assert resource["extension"][0]["valueCoding"]["code"] == "verhuisd"
+    assert resource["patient"]["identifier"]["value"] == nul.inwoner_id  # pseudonymous: the random id only
+    response = questionnaire_response(nul, nul.inwoner_id)
+    response["extension"] = [episode_reference(klaar)]
+    QuestionnaireResponse.model_validate(response)

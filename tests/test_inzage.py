@@ -49,7 +49,7 @@ def test_inzage_gives_everything_about_one_inwoner(data_folder: Path, tmp_path: 
     assert main.main(["inwoner", "export", "--dossier", DOSSIER, "--out", str(tmp_path)]) == 0
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("inzage")] == [out.name]
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["auditlog.json", "gegevens.json", "meting-00-2026-02-03.pdf"]
+    assert names == ["auditlog.json", "fhir-episodeofcare-00.json", "gegevens.json", "meting-00-2026-02-03.pdf"]
     gegevens = json.loads((out / "gegevens.json").read_text())
     assert gegevens["inwoner"]["dossiernummer"] == DOSSIER and gegevens["inwoner"]["initialen"] == INITIALEN
     assert [d["tekst"] for d in gegevens["metingen"][0]["doelen"]] == [DOEL]
@@ -115,3 +115,21 @@ def test_two_inwoners_inzage_in_one_folder_never_mix(data_folder: Path, tmp_path
     assert len(list((tmp_path / "uit").iterdir())) == 1
     names = {dossier_map(n) for n in ("A/1", "A_1", "A.1", "A_2f1", "../x", "..")}
     assert len(names) == 6 and all("/" not in n and ".." not in n for n in names)
+
+
+def test_afsluiten_from_the_command_line_with_a_reason_then_in_the_inzage(
+    data_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["inwoner", "afsluiten", "--dossier", DOSSIER]
+    assert main.main([*args, "--reden", "geen zin meer"]) == 1
+    assert "Kies een reden" in capsys.readouterr().out
+    assert main.main([*args, "--reden", "doelen bereikt", "--datum", "2026-02-10"]) == 0
+    assert "afgesloten op 2026-02-10: doelen bereikt" in capsys.readouterr().out
+    assert main.main([*args, "--reden", "anders"]) == 1  # closed already
+    assert "al afgesloten" in capsys.readouterr().out
+    assert main.main(["inwoner", "export", "--dossier", DOSSIER, "--out", str(tmp_path)]) == 0
+    out = tmp_path / dossier_map(DOSSIER)
+    gegevens = json.loads((out / "gegevens.json").read_text())
+    assert gegevens["trajecten"] == [{"nummer": 0, "begin": "2026-02-03", "eind": "2026-02-10",
+                                      "reden": "doelen bereikt", "metingen": [gegevens["metingen"][0]["id"]]}]
+    assert [e["actie"] for e in json.loads((out / "auditlog.json").read_text())].count("afgesloten") == 1

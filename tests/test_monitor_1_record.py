@@ -118,7 +118,10 @@ def test_dict_form_round_trips_through_json(inwoner, metingen):
 @pytest.mark.parametrize(
     "change",
     [
-        lambda d: d.update(versie=2),
+        lambda d: d.update(versie=3),
+        lambda d: d["record"].update(traject=-1),
+        lambda d: d["record"]["doelen"][0].update(actoren=["wijkteam", "inwoner"]),  # not in fixed order
+        lambda d: d["record"]["doelen"][0].update(actoren=["buurman Piet"]),  # text, not an actor
         lambda d: d.update(soort_document="magneetbord.meting"),
         lambda d: d["record"].update(pseudoniem="Jan Jansen"),
         lambda d: d["record"].update(maand="2026-13"),
@@ -136,3 +139,42 @@ def test_malformed_dicts_are_refused(inwoner, metingen, change):
     change(document)
     with pytest.raises(DocumentError):
         record_from_dict(document)
+
+
+def test_version_2_carries_the_traject_and_each_doels_actors_but_no_text(inwoner, metingen):
+    record = monitor_record(metingen[1], inwoner, KEY, traject=2)
+    document = record_to_dict(record)
+    assert document["versie"] == 2 and document["record"]["traject"] == 2
+    for doel, uitkomst in zip(metingen[1].doelen, document["record"]["doelen"], strict=True):
+        assert set(uitkomst) == {"leefgebied", "evaluatie", "actoren"}
+        assert uitkomst["actoren"] == [u.value for u in Uitvoerder if u in {a.wie for a in doel.acties}]
+    assert record_from_dict(json.loads(json.dumps(document))) == record
+
+
+def test_version_1_records_still_read_as_the_first_traject_with_actors_unknown(inwoner, metingen):
+    document = record_to_dict(monitor_record(metingen[1], inwoner, KEY))
+    document["versie"] = 1
+    del document["record"]["traject"]
+    for doel in document["record"]["doelen"]:
+        del doel["actoren"]
+    record = record_from_dict(document)
+    assert record.traject == 0 and all(d.actoren is None for d in record.doelen)
+
+
+def test_the_afsluiting_record_has_months_and_reason_only(inwoner, metingen):
+    from board.monitor_1_record import afsluiting_from_dict, afsluiting_record, afsluiting_to_dict
+    from board.traject import afsluiten
+
+    eind = date(2026, 9, 14)
+    afsluiting = afsluiten(metingen, [], eind, "overgedragen aan specialistische zorg", datetime(2026, 9, 14, 10))
+    record = afsluiting_record(afsluiting, inwoner, metingen[0], KEY)
+    document = afsluiting_to_dict(record)
+    assert set(document["afsluiting"]) == {"record_id", "pseudoniem", "wijk", "traject", "begin_maand",
+                                           "eind_maand", "reden"}
+    assert (record.begin_maand, record.eind_maand) == (metingen[0].datum.strftime("%Y-%m"), "2026-09")
+    assert record.pseudoniem == monitor_record(metingen[0], inwoner, KEY).pseudoniem
+    assert inwoner.id not in json.dumps(document) and inwoner.dossiernummer not in json.dumps(document)
+    assert afsluiting_from_dict(json.loads(json.dumps(document))) == record
+    document["afsluiting"]["eind_maand"] = "2020-01"
+    with pytest.raises(DocumentError):
+        afsluiting_from_dict(document)

@@ -42,7 +42,7 @@ def test_report_from_the_central_database_equals_the_report_from_the_tablet(
     assert main.main(["--db", tablet, "monitor", "--out", str(tmp_path / "tablet"), *period]) == 0
     assert "uit de metingen op deze tablet" in capsys.readouterr().out
     written = sorted(p.name for p in (tmp_path / "centraal").iterdir())
-    assert written[0] == "monitor.pdf" and len(written) == 8
+    assert written[0] == "monitor.pdf" and len(written) == 14  # the PDF and one CSV per table
     for name in written:  # counted by SQL or by Python: the same bytes
         assert (tmp_path / "centraal" / name).read_bytes() == (tmp_path / "tablet" / name).read_bytes()
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "centraal" / "monitor.pdf").pages)

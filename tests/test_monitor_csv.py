@@ -36,3 +36,35 @@ def test_csv_files_open_in_dutch_excel_and_hold_only_published_counts(tmp_path):
             for kop, value in zip(header[2:], row[2:], strict=True):
                 if value.isdigit() and not kop.startswith(("Median", "Gemiddeld")):
                     assert int(value) % 5 == 0, (path.name, row)
+
+
+def test_the_traject_csv_columns_are_the_ones_the_readme_documents() -> None:
+    """One stable layout: the new files' headings name caseload, instroom, uitstroom and
+    doorlooptijd, and the README's table lists each of them as it is written."""
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from board.monitor_3_figures import figuren_uit_records
+    from board.monitor_4_disclosure import beveilig
+    from board.perioden import jaar
+    from exports.monitor_csv import write_csv
+    from samples.monitor_voorbeeld import voorbeeld_trajecten
+
+    records, einden = voorbeeld_trajecten(inwoners=80, wijken=2)
+    figuren = figuren_uit_records(records, jaar(2025), afsluitingen=einden)
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    with tempfile.TemporaryDirectory() as folder:
+        write_csv(figuren, beveilig(figuren), Path(folder))
+        heads = {}
+        for naam in ("trajecten", "trajecten_maand", "uitstroom", "doorlooptijden", "doelen_actoren"):
+            with (Path(folder) / f"monitor_{naam}.csv").open(encoding="utf-8-sig") as handle:
+                heads[naam] = next(csv.reader(handle, delimiter=";"))
+    words = " ".join(" ".join(h) for h in heads.values()).lower()
+    for word in ("caseload", "instroom", "uitstroom", "doorlooptijd"):
+        assert word in words
+    for naam in ("trajecten", "uitstroom", "doelen_actoren"):
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `monitor_{naam}.csv`"))
+        assert heads[naam][0] == "Gebied" and heads[naam][1] in row
+        for kolom in heads[naam][2:]:
+            assert kolom in row, kolom

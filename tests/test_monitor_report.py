@@ -13,7 +13,9 @@ P = Periode("2025-01", "2025-12")
 def test_report_writes_a_pdf_with_charts_and_one_csv_per_table(tmp_path):
     records = voorbeeld_records(inwoners=160, wijken=4, klein=5)
     paths = write_monitor_report(records, tmp_path / "uit", P, "Gemeente Voorbeeld")
-    assert paths[0].name == "monitor.pdf" and len(paths) == 8
+    names = [p.name for p in paths]
+    assert names[0] == "monitor.pdf" and len(names) == 14
+    assert {"monitor_trajecten.csv", "monitor_uitstroom.csv", "monitor_doorlooptijden.csv"} <= set(names)
     reader = PdfReader(paths[0])
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Gemeente Voorbeeld" in text and "Waar gaat het beter?" in text

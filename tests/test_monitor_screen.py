@@ -189,3 +189,38 @@ def test_the_monitor_is_the_professionals_and_idle_time_locks_it(make_app: objec
     with pytest.raises(RouteRefused):
         app._go("monitor")
     assert app.current == "bord"
+
+
+def test_the_trajecten_on_the_screen_are_those_of_the_pdf(make_app: object, tablet: object, tmp_path: object,
+                                                         window: object) -> None:
+    """Caseload, uitstroom, doorlooptijden and eigen kracht: the screen's key figures are the
+    PDF's (one view model), for the same period, protected as one family."""
+    import subprocess
+    from pathlib import Path
+
+    from board.perioden import jaar
+    from services.monitor_report import write_report
+
+    tot = date(2026, 2, 27)
+    tablet(lambda repository: fill(repository, aantal=400, tot=tot))
+    app = make_app(today=lambda: date(2026, 3, 1))
+    type_pin(app.screen("lock"), PIN)
+    screen = open_monitor(app)
+    on_screen = [(c.uitleg, c.waarde) for c in reversed(screen.ids.trajecten.children)]
+    assert [u for u, _w in on_screen] == ["Caseload aan het eind", "Uitstroom", "Doorlooptijd (mediaan)",
+                                        "Tot 1e vervolgmeting", "Eigen kracht: behaald"]
+    assert on_screen[0][1].isdigit() and int(on_screen[0][1]) >= 10  # 400 inwoners: a caseload is shown
+    window.size = (1280, 800)
+    frames(2)
+    for kerncijfer in screen.ids.trajecten.children:  # all five in sight, side by side
+        x, y = kerncijfer.to_window(*kerncijfer.pos)
+        assert x >= 0 and x + kerncijfer.width <= window.width and 0 <= y <= window.height
+
+    url = app.repository.engine.url.render_as_string(hide_password=False)
+    out = Path(str(tmp_path)) / "rapport"
+    write_report(url, jaar(2025), out, open_local=lambda: app.repository.__class__(app.repository.engine))
+    text = subprocess.run(["pdftotext", "-layout", str(out / "monitor.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    gemeente = next(line for line in text.splitlines() if line.strip().startswith("Hele gemeente")
+                    and "mnd" in line)
+    assert gemeente.split()[2:] == [w for _u, waarde in on_screen for w in waarde.split()]

@@ -79,3 +79,35 @@ def test_starting_the_app_loads_no_subcommand(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-c", script, *argv], cwd=ROOT, capture_output=True, text=True,
                               timeout=60, check=True)  # fmt: skip
         assert json.loads(done.stdout) == {"db": db, "loaded": []}
+
+
+# After the PIN, what the board needs and no more: unlocking (Argon2id, cryptography's
+# AES-GCM), the database opened as the app opens it (retention applied). The renderers
+# (ReportLab, Babel) load with the first export (P8).
+AFTER_PIN = """
+import json, sys
+from services.access import open_keyring
+from services.visit import load_storage, open_storage
+load_storage()
+keyring = open_keyring(URL, FAST_KDF)
+entry = keyring.professionals()[0]
+key = keyring.unlock(entry.id, PIN)
+open_storage(URL, key, entry.id).close()
+print(json.dumps({"loaded": sorted({m.split(".")[0] for m in sys.modules} & set(LATER))}), file=sys.__stdout__)
+"""
+
+
+def test_unlocking_and_opening_load_no_renderer(tmp_path: Path) -> None:
+    from tests.keys import tablet_with_professional
+
+    url = f"sqlite:///{tmp_path / 'magneetbord.sqlite3'}"
+    tablet_with_professional(url)
+    later = ("reportlab", "babel", "alembic", "psycopg")
+    kdf = f"KdfParams(memory_kib={FAST_KDF.memory_kib}, time_cost={FAST_KDF.time_cost})"
+    script = (f"from storage.keyring import KdfParams\nFAST_KDF = {kdf}\nLATER = {later!r}\nURL = {url!r}\n"
+              f"PIN = {TEST_PIN!r}\n" + AFTER_PIN)  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=False)  # fmt: skip
+    line = next((raw for raw in done.stdout.splitlines() if raw.startswith("{")), None)
+    assert line is not None, done.stdout[-2000:] + done.stderr[-3000:]
+    assert json.loads(line) == {"loaded": []}

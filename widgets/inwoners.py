@@ -11,8 +11,11 @@ from board import Inwoner, Meting
 from board.bezoek import Stap, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
+from board.meting import MetingSoort
+from board.traject import REDEN_LABEL, huidig
 from services.inwoners import add_inwoner, find_inwoners, wijken
 from services.inwoners import history as inwoner_history
+from services.traject import afsluitingen_van
 from widgets.common import Rij, Scherm, load_kv, make
 from widgets.versturen import VersturenBalk  # noqa: F401  (its kv rule is used by inwoners.kv)
 
@@ -91,6 +94,7 @@ class InwonerScreen(Scherm):
     status = StringProperty("")
     action = StringProperty("")
     has_history = BooleanProperty(False)
+    can_close = BooleanProperty(False)  # an open traject without a concept: "Traject afsluiten" works
 
     history: tuple[str, list[Meting]] | None = None
 
@@ -103,9 +107,12 @@ class InwonerScreen(Scherm):
     def show(self, inwoner: Inwoner) -> None:
         history = inwoner_history(self.app.repository, inwoner.id)
         self.history = (inwoner.id, history)  # what the button below acts on (``take_history``)
+        afsluitingen = afsluitingen_van(self.app.repository, inwoner.id)
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)
-        volgende = volgende_meting(history)
+        volgende = volgende_meting(history, afsluitingen)
+        traject = huidig(history, afsluitingen)
+        self.can_close = volgende.stap is Stap.VERVOLGMETING
         if volgende.stap is Stap.VERDER:
             concept = volgende.concept
             self.status = _("De {meting} van {datum} is nog niet af.").format(
@@ -122,14 +129,25 @@ class InwonerScreen(Scherm):
                     datum=format_datum(last.volgende_meting)
                 )
             self.action = _("Vervolgmeting beginnen")
+        elif traject is not None and traject.afsluiting is not None:
+            self.status = _("Het traject is afgesloten op {datum}: {reden}.").format(
+                datum=format_datum(traject.afsluiting.datum), reden=_(REDEN_LABEL[traject.afsluiting.reden]).lower()
+            ) + "\n" + _("Een nieuwe 0-meting opent een nieuw traject.")
+            self.action = _("Nieuwe 0-meting beginnen")
         else:
             self.status = _("Nog geen meting. De eerste is de 0-meting.")
             self.action = _("0-meting beginnen")
 
+    def close_traject(self) -> object:
+        """The question with the reasons; afterwards this screen shows the closed traject."""
+        from widgets.traject_afsluiten import ask
+
+        return ask(self.app, self.app.inwoner.id, on_done=lambda: self.show(self.app.inwoner))
+
 
 def meting_naam(meting: Meting) -> str:
     """'0-meting' or 'vervolgmeting 2', in the UI language."""
-    if meting.volgnummer == 0:
+    if meting.soort is MetingSoort.NULMETING:
         return _("0-meting")
     return _("vervolgmeting {n}").format(n=meting.volgnummer)
 

@@ -103,6 +103,9 @@ class MonitorScreen(Scherm):
         self.doelen_aandeel = -1 if beeld.doelen_behaald is None else beeld.doelen_behaald
         self.ids.gekozen.rijen = list(beeld.gekozen)
         self.ids.verandering.rijen = list(beeld.verandering)
+        self.ids.trajecten.clear_widgets()
+        for cijfer in beeld.trajecten:
+            self.ids.trajecten.add_widget(Factory.Kerncijfer(waarde=cijfer.tekst, uitleg=_(cijfer.label)))
 
 
 load_kv(__file__)

@@ -14,7 +14,7 @@ from kivy.core.text import Label as CoreLabel
 from kivy.graphics.texture import Texture
 
 from board import schrift
-from board.leefgebieden import ASSETS_DIR, PICTOGRAM_DIR
+from board.assets import ASSETS_DIR, PICTOGRAM_DIR  # not board.leefgebieden: the lock screen needs no set
 
 # Magneetbord Sans: Latin, Cyrillic, Arabic and Ethiopic in one family (assets/fonts/build_font.py)
 FONT_REGULAR = str(ASSETS_DIR / "fonts" / "MagneetbordSans-Regular.ttf")

@@ -41,7 +41,7 @@ def upgrade() -> None:
     connection = op.get_bind()
     koppel_inwoners(connection)
     op.create_index("ix_monitor_record_inwoner", "monitor_record", ["inwoner_nr", "pos"])
-    afleiden(connection)
+    afleiden(connection, revisie="c002")  # as this revision's columns are
 
 
 def downgrade() -> None:
