@@ -1,8 +1,11 @@
 """The board, a prompt card and the koelkastblad in Arabic, Tigrinya and Ukrainian, saved as
 ``docs/taal-<taal>-bord.png``, ``docs/taal-<taal>-vragen.png`` and
-``docs/taal-<taal>-koelkastblad.png``: ``python docs/make_language_screenshots.py`` (from the
-repository root; the koelkastblad page needs pdftoppm). The app runs offscreen at 1280x800;
-the inwoner's language is chosen the way the inwoner chooses it, in the language list."""
+``docs/taal-<taal>-koelkastblad.png``, and the snapshot for the dossier as
+``docs/taal-<taal>-snapshot.png`` (with the doelen screen at 800x600 as
+``docs/taal-<taal>-doelen-800x600.png``, where long words are narrowest):
+``python docs/make_language_screenshots.py`` (from the repository root; the koelkastblad
+page needs pdftoppm). The app runs offscreen at 1280x800; the inwoner's language is chosen
+the way the inwoner chooses it, in the language list."""
 
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ def main() -> int:
 
     from board.taal import vertaler
     from exports.koelkastblad import koelkastblad_pdf
+    from exports.snapshot import render_snapshot
     from samples import talen, voorbeelden
     from storage.keyring import KdfParams, Keyring
     from storage.repository import Repository
@@ -43,7 +47,7 @@ def main() -> int:
     EventLoop.ensure_window()
     keyring = Keyring.for_database(url, kdf=fast)
     _, key = keyring.add_professional("Sanne de Vries", PIN)
-    repository = Repository.open(url, key)
+    repository = Repository.open(url, key, create=True)
     repository.add_inwoner(voorbeelden.inwoner())
     repository.close()
 
@@ -88,6 +92,16 @@ def main() -> int:
         subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(out)],
                        check=True)
         print(f"{out}.png")
+        snapshot = ROOT / "docs" / f"taal-{taal}-snapshot.png"
+        render_snapshot(talen.nulmeting(taal), talen.inwoner(taal), (1280, 800)).save(snapshot)
+        print(snapshot)
+    Window.size = (800, 600)
+    for taal in TALEN:
+        bord.choose_taal().knoppen[taal].dispatch("on_release")
+        app.show_meting_step("doelen")
+        shot(f"{taal}-doelen-800x600")
+        app.show_meting_step("bord")
+    Window.size = (1280, 800)
     app.release()
     return 0
 

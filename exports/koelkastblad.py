@@ -55,7 +55,8 @@ def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = No
     story.append(_afspraak(meting, team_contact, tr))
     subject = f"{titel}, {meting.label}, {tr.datum(meting.datum)}"
     return build_pdf(story, title=titel, subject=subject, footer=schrift.for_display(titel),
-                     page_word=schrift.for_display(tr.pgettext("inwoner", "blad")), lang=tr.code)
+                     page_word=schrift.for_display(tr.pgettext("inwoner", "blad")), lang=tr.code,
+                     rtl=tr.rtl)
 
 
 def lopende_doelen(meting: Meting) -> tuple[Doel, ...]:

@@ -116,6 +116,7 @@ def build_pdf(
     font: str = PDF_FONT,
     page_word: str = "blad",
     lang: str = "nl",
+    rtl: bool = False,
 ) -> bytes:
     """An A4 PDF of ``story``: fonts embedded, title and language in the metadata, the same
     bytes for the same story (invariant=1 fixes the dates and the document id). Every PDF of
@@ -144,14 +145,24 @@ def build_pdf(
         canvas.saveState()
         canvas.setFont(font, footer_size)
         canvas.setFillColor(GRIJS)
-        page = f"{page_word} {doc_.page}"
-        canvas.drawRightString(A4[0] - doc_.rightMargin, 1.2 * cm, page)
+        # Right to left (``footer`` and ``page_word`` already in drawing order): mirrored, the
+        # title on the right and the page number on the left.
+        page = f"{doc_.page} {page_word}" if rtl else f"{page_word} {doc_.page}"
+        left, right = doc_.leftMargin, A4[0] - doc_.rightMargin
+        if rtl:
+            canvas.drawString(left, 1.2 * cm, page)
+        else:
+            canvas.drawRightString(right, 1.2 * cm, page)
         # Measured: a long dossiernummer shrinks the line, then wraps it, never into "blad N".
         room = A4[0] - doc_.leftMargin - doc_.rightMargin - stringWidth(page, font, footer_size) - 0.6 * cm
         size, lines = fit(footer, room, footer_size, 7, lambda text, s: stringWidth(text, font, s))
         canvas.setFont(font, size)
         for number, line in enumerate(lines):
-            canvas.drawString(doc_.leftMargin, 1.2 * cm + (len(lines) - 1 - number) * size * 1.2, line)
+            y = 1.2 * cm + (len(lines) - 1 - number) * size * 1.2
+            if rtl:
+                canvas.drawRightString(right, y, line)
+            else:
+                canvas.drawString(left, y, line)
         canvas.restoreState()
 
     # Images as plain binary streams: ReportLab's ASCII85 text encoding (pure Python

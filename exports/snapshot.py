@@ -320,6 +320,14 @@ def _legend(
         items.append((fiche_sprite(Perspectief.INWONER, diameter, ghost=True), vorige))
     font = pil_font(round(layout.height * 0.022))
     y = layout.height - layout.legend_height // 2
+    if tr.rtl:  # right to left, as the mirrored board: from the right margin, each fiche right of its name
+        x = layout.width - layout.margin
+        for sprite, label in items:
+            image.paste(sprite, (x - sprite.width, y - sprite.height // 2), sprite)
+            x -= sprite.width + diameter // 2
+            draw.text((x, y), label, fill=TEKST, font=font, anchor="rm")
+            x -= round(font.getlength(label)) + 3 * diameter // 2
+        return
     x = layout.margin
     for sprite, label in items:
         image.paste(sprite, (x, y - sprite.height // 2), sprite)

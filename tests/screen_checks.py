@@ -112,3 +112,16 @@ def crowded_lists(root: object) -> list[str]:
             if _overlap(window_rect(a), window_rect(b)):
                 found.append(f"{getattr(a, 'text', type(a).__name__)!r} over {getattr(b, 'text', type(b).__name__)!r}")
     return found
+
+
+def overflowing(root: object) -> list[str]:
+    """Labels whose text (its texture) is wider than the label, and labels with a word wider
+    than the width they wrap at (Kivy would break it mid-word): text must stay in its box."""
+    from kivy.uix.label import Label
+
+    found = [
+        f"{w.text[:40]!r}: texture {w.texture_size[0]:.0f} > {w.width:.0f}"
+        for w in _shown(root)
+        if isinstance(w, Label) and w.text.strip() and w.texture_size[0] > w.width + 1
+    ]
+    return found + words_broken(root)

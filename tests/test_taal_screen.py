@@ -93,6 +93,50 @@ def test_an_arabic_inwoner_gets_a_mirrored_board_in_arabic(make_app: object, win
     assert small_targets(app.screen("afronden")) == [] and covered(app.screen("afronden")) == []
 
 
+def _ink_columns(widget: object, window: object) -> np.ndarray:
+    """Columns (from the widget's left) where ``widget`` has dark text ink on the screen."""
+    image = np.asarray(window_pixels().convert("L"))
+    left, bottom = widget.to_window(widget.x, widget.y)
+    top = window.height - (bottom + widget.height)
+    box = image[round(top):round(top + widget.height), round(left):round(left + widget.width)]
+    return np.where((box < 110).any(axis=0))[0]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_side_panel_reads_right_to_left_in_arabic(make_app: object, window: object,
+                                                     size: tuple[int, int]) -> None:
+    """The side panel mirrors with the board: titles flush right (pixels), the inwoner's
+    perspectief first from the right, Stap terug right of Opnieuw, the language button left of
+    the title; the buttons still answer a touch where they are drawn. Dutch: the other way."""
+    app = _board_in(make_app, window, size)
+    screen = app.screen("bord").board_screen
+    ids, taal = screen.ids, app.screen("bord").ids_nav["taal"]
+
+    def x(widget: object) -> float:
+        return widget.to_window(widget.center_x, widget.center_y)[0]
+
+    assert x(ids.knop_inwoner) < x(ids.knop_professional) < x(ids.knop_naaste)
+    assert x(ids.undo) < x(ids.redo) and x(ids.titel) < x(taal)
+    labels = [w for w in ids.side.walk() if w.__class__.__name__ in ("Titel", "Uitleg") and w.height > 0 and w.text]
+    assert len(labels) >= 3
+    for label in labels:  # flush left: less room on the left of the ink than on its right
+        ink = _ink_columns(label, window)
+        assert ink.size and ink.min() < label.width - 1 - ink.max() and ink.min() < 4, (label.text, ink)
+    _choose(app, "ar")
+    assert x(ids.knop_naaste) < x(ids.knop_professional) < x(ids.knop_inwoner)
+    assert x(ids.redo) < x(ids.undo) and x(taal) < x(ids.titel)
+    for label in labels:  # flush right
+        ink = _ink_columns(label, window)
+        assert ink.size and label.width - 1 - ink.max() < ink.min() and ink.max() > label.width - 10, (label.text, ink)
+    # Touches reach the mirrored buttons where they are drawn.
+    for knop, perspectief in ((ids.knop_naaste, "naaste"), (ids.knop_professional, "professional"),
+                              (ids.knop_inwoner, "inwoner")):
+        tap(knop)
+        assert screen.board.perspectief == perspectief
+    _choose(app, "nl")
+    assert x(ids.knop_inwoner) < x(ids.knop_professional) < x(ids.knop_naaste) and x(ids.titel) < x(taal)
+
+
 def test_switching_back_needs_no_restart_and_leaves_the_professionals_language(make_app: object,
                                                                                window: object) -> None:
     from board.i18n import _
@@ -138,3 +182,49 @@ def test_a_doel_typed_in_arabic_shows_a_shaped_preview(make_app: object, window:
     frames(2)
     assert preview.text == "" and preview.height == 0
     editor.dismiss(animation=False)
+
+
+def test_the_doelen_screen_and_the_prompt_card_read_right_to_left_in_arabic(make_app: object,
+                                                                           window: object) -> None:
+    """Right to left beyond the board: the prompt card's pictogram right of the name; on the
+    doelen screen the top bar mirrored (Bord right, Afronden left) and each leefgebied's row
+    (pictogram right, '+ Doel' left), which still opens the editor for its leefgebied when
+    tapped where it is drawn; Dutch the other way round."""
+    from kivy.uix.image import Image
+
+    app = _board_in(make_app, window, (800, 600))
+
+    def x(widget: object) -> float:
+        return widget.to_window(widget.center_x, widget.center_y)[0]
+
+    def rows() -> list[tuple[float, float, object]]:
+        found = []
+        for w in app.screen("doelen").ids.content.walk(restrict=True):
+            add = next((c for c in w.children if getattr(c, "leefgebied", None)), None)
+            image = next((c for c in w.children if isinstance(c, Image)), None)
+            if add is not None and image is not None:
+                found.append((x(image), x(add), add))
+        return found
+
+    for taal, rtl in (("nl", False), ("ar", True), ("nl", False)):
+        _choose(app, taal)
+        view = app.screen("bord").board_screen.show_vragen("geld")
+        frames(2)
+        assert (x(view.ids.naam) < x(next(c for c in view.ids.kop.children if isinstance(c, Image)))) == rtl
+        view.dismiss(animation=False)
+        app.show_meting_step("doelen")
+        frames(3)
+        doelen = app.screen("doelen")
+        assert (x(doelen.ids.next) < x(doelen.ids.back)) == rtl
+        found = rows()
+        assert len(found) == 2 and all((image > add) == rtl for image, add, _k in found), found
+        if rtl:
+            _image, _add, knop = found[0]
+            tap(knop)
+            frames(2)
+            editor = next(w for w in window.children if w.__class__.__name__ == "DoelEditor")
+            assert editor.leefgebied == knop.leefgebied
+            editor.dismiss(animation=False)
+            frames(1)
+        app.show_meting_step("bord")
+        frames(2)

@@ -27,7 +27,9 @@ from board.geometry import min_board_width
 from board.taal import vertaler
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
 from services.voorlezen import kan_voorlezen, voorlezen
-from widgets.board_widget import BoardWidget, FicheShape
+from widgets.board_widget import BoardWidget
+from widgets.common import set_direction
+from widgets.fiches import FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba
 from widgets.tray import Tray
@@ -87,7 +89,10 @@ class PerspectiefKnop(ButtonBehavior, Widget):
 
 
 class GhostLegend(Widget):
-    """A faint fiche, an arrow and a fiche: how the board shows a change since last time."""
+    """A faint fiche, an arrow and a fiche: how the board shows a change since last time
+    (``mirrored``, right to left: the arrow points left, as on the mirrored board)."""
+
+    mirrored = BooleanProperty(False)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -99,17 +104,21 @@ class GhostLegend(Widget):
         self.canvas.add(self._line)
         self.canvas.add(self._head)
         self._fiche = FicheShape(self.canvas, stijl.vorm, rgba(stijl.kleur))
-        self.bind(pos=self._place, size=self._place)
+        self.bind(pos=self._place, size=self._place, mirrored=self._place)
 
     def _place(self, *_args: object) -> None:
         size = min(dp(26), self.height * 0.8)
         cy = self.center_y
-        left, right = self.x + size / 2, self.right - size / 2
-        self._ghost.place(left, cy, size)
-        self._fiche.place(right, cy, size)
-        tip = right - size / 2 - dp(2)
-        self._line.points = [left + size / 2 + dp(2), cy, tip - dp(6), cy]
-        self._head.points = [tip, cy, tip - dp(9), cy + dp(6), tip - dp(9), cy - dp(6)]
+        step = -1 if self.mirrored else 1  # the direction the arrow points
+        start, end = self.x + size / 2, self.right - size / 2
+        if self.mirrored:
+            start, end = end, start
+        self._ghost.place(start, cy, size)
+        self._fiche.place(end, cy, size)
+        tip = end - step * (size / 2 + dp(2))
+        self._line.points = [start + step * (size / 2 + dp(2)), cy, tip - step * dp(6), cy]
+        back = tip - step * dp(9)
+        self._head.points = [tip, cy, back, cy + dp(6), back, cy - dp(6)]
 
 
 class VragenView(ModalView):
@@ -168,8 +177,13 @@ class BoardScreen(FloatLayout):
         self.spoken = spoken
         return spoken
 
-    def on_tr(self, _instance: object, _tr: object) -> None:
+    def on_tr(self, _instance: object, tr: object) -> None:
+        """Right to left: the side panel's rows are mirrored (the title right, the language
+        button left; the inwoner's perspectief first from the right; Stap terug right of
+        Opnieuw), and the tray goes to the left of the board (``_order``)."""
         self._order()
+        for row in ("titel_rij", "perspectief_rij", "undo_rij", "legenda_rij"):
+            set_direction(self.ids[row], tr.rtl)
 
     def on_portrait(self, _instance: object, _portrait: bool) -> None:
         self._order()
@@ -231,6 +245,7 @@ class BoardScreen(FloatLayout):
             pictogram=str(leefgebied.pictogram_path), vragen=list(leefgebied.vragen_in(self.tr.code)), tr=self.tr,
             kan_voorlezen=self.can_read(key), voorlezen=lambda: self.read_aloud(key),
         )
+        set_direction(view.ids.kop, self.tr.rtl)  # right to left: the pictogram right of the name
         if not view.kan_voorlezen:  # no voice and no clip: no button at all
             view.ids.voorlezen.parent.remove_widget(view.ids.voorlezen)
         view.open(animation=False)

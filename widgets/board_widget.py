@@ -21,16 +21,16 @@ from kivy.graphics import (
     Mesh,
     Rectangle,
     RoundedRectangle,
-    Triangle,
 )
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty
 from kivy.uix.stencilview import StencilView
 
 from board import Meting, Perspectief
-from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
+from board.geometry import GHOST_SHARE, BoardLayout, RowGeometry
 from board.taal import Vertaler, vertaler
-from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST
+from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
+from widgets.fiches import DrawnFiche, FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import HAPPY, SAD, drawn_once, fitted_label, label_texture, pictogram_texture, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
@@ -44,93 +44,6 @@ CARD_LIFTED = (1.0, 0.97, 0.86, 1.0)  # a bar that is being moved by its handle
 def hint(tr: Vertaler) -> str:
     """What the empty board says, in the inwoner's language."""
     return tr.pgettext("inwoner", "Kies een kaartje:\ntik erop of sleep het hierheen.")
-
-
-class FicheShape:
-    """A fiche's shape (circle, square or diamond) drawn in one colour, moved in place."""
-
-    def __init__(self, group: InstructionGroup, vorm: str, color: tuple[float, ...]) -> None:
-        self.vorm = vorm
-        self.alpha = color[3]
-        self.color = Color(*color)
-        group.add(self.color)
-        if vorm == "cirkel":
-            self.shape = Ellipse(segments=48)
-        elif vorm == "vierkant":
-            self.shape = RoundedRectangle()
-        else:
-            self.shape = Mesh(mode="triangle_fan", indices=[0, 1, 2, 3])
-        group.add(self.shape)
-        self.center = (0.0, 0.0)
-
-    def place(self, cx: float, cy: float, size: float) -> None:
-        self.center = (cx, cy)
-        if self.vorm == "cirkel":
-            self.shape.pos = (cx - size / 2, cy - size / 2)
-            self.shape.size = (size, size)
-        elif self.vorm == "vierkant":
-            side = size * SQUARE_SIDE
-            self.shape.pos = (cx - side / 2, cy - side / 2)
-            self.shape.size = (side, side)
-            self.shape.radius = [side * 0.18]
-        else:
-            r = size * DIAMOND_RADIUS
-            self.shape.vertices = [cx, cy + r, 0, 0, cx + r, cy, 0, 0, cx, cy - r, 0, 0, cx - r, cy, 0, 0]
-
-    def show(self, visible: bool) -> None:
-        self.color.a = self.alpha if visible else 0.0
-
-    @property
-    def visible(self) -> bool:
-        return self.color.a > 0
-
-
-class DrawnFiche:
-    """One perspectief's fiche on one bar: a shadow, a white rim, the coloured shape,
-    and the arrow from the previous meting's ghost (if there is one)."""
-
-    def __init__(self, row: RowGeometry, perspectief: Perspectief, vorige: float | None) -> None:
-        self.row = row
-        self.perspectief = perspectief
-        self.vorige = vorige
-        self.positie: float | None = None
-        stijl = FICHE_STIJL[perspectief]
-        self.size = row.fiche_diameter(perspectief)
-        self.arrow_group = InstructionGroup()
-        self.arrow_color = Color(*rgba(PIJL, 0.0))
-        self.arrow_line = Line(width=1.5, cap="round")
-        self.arrow_head = Triangle()
-        for instruction in (self.arrow_color, self.arrow_line, self.arrow_head):
-            self.arrow_group.add(instruction)
-        self.group = InstructionGroup()
-        self.shadow = FicheShape(self.group, stijl.vorm, (0, 0, 0, 0.22))
-        self.rim = FicheShape(self.group, stijl.vorm, (1, 1, 1, 1))
-        self.fill = FicheShape(self.group, stijl.vorm, rgba(stijl.kleur))
-        self.set(None)
-
-    def set(self, positie: float | None) -> None:
-        self.positie = positie
-        for shape in (self.shadow, self.rim, self.fill):
-            shape.show(positie is not None)
-        if positie is None:
-            self.arrow_color.a = 0.0
-            return
-        cx, cy = self.row.fiche_center(positie, self.perspectief)
-        lift = self.size * 0.05
-        self.shadow.place(cx + lift, cy - 2 * lift, self.size)
-        self.rim.place(cx, cy, self.size)
-        self.fill.place(cx, cy, self.size * FILL_SHARE)
-        self._arrow(cx, cy)
-
-    def _arrow(self, cx: float, cy: float) -> None:
-        arrow = self.row.arrow(self.vorige, self.positie, self.perspectief)
-        if arrow is None:
-            self.arrow_color.a = 0.0
-            return
-        self.arrow_line.width = arrow.width
-        self.arrow_line.points = [*arrow.start, *arrow.line_end]
-        self.arrow_head.points = [c for point in arrow.head_points for c in point]
-        self.arrow_color.a = 0.9
 
 
 class BoardWidget(StencilView):

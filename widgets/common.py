@@ -39,7 +39,11 @@ class MetingScherm(Scherm):
     # The inwoner's language (board.taal.Vertaler): set by the app, switched without a restart.
     tr = ObjectProperty(vertaler("nl"), rebind=True)
 
-    def on_tr(self, _instance: object, _tr: object) -> None:
+    def on_tr(self, _instance: object, tr: object) -> None:
+        """Redrawn in the new language; right to left, the top bar is mirrored (the way back
+        on the right, the way on at the left)."""
+        for kopregel in (w for w in self.walk(restrict=True) if isinstance(w, Kopregel)):
+            set_direction(kopregel, tr.rtl)
         if self.live is not None:
             self.refresh()
 
@@ -50,6 +54,25 @@ class MetingScherm(Scherm):
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+
+def set_direction(box: Widget, rtl: bool) -> None:
+    """Lay the children of the horizontal ``box`` out right to left (``rtl``) or in the order
+    the .kv gave them (left to right): the same widgets, only their order changes."""
+    logical = box.__dict__.setdefault("_logical_order", list(reversed(box.children)))
+    order = list(reversed(logical)) if rtl else logical
+    if list(reversed(box.children)) != order:
+        for child in list(box.children):
+            box.remove_widget(child)
+        for child in order:
+            box.add_widget(child)
+
+
+def mirror_rows(root: Widget, rtl: bool) -> None:
+    """Every horizontal BoxLayout under ``root`` laid out right to left (``rtl``) or as built."""
+    for box in root.walk(restrict=True):
+        if isinstance(box, BoxLayout) and box.orientation == "horizontal" and not isinstance(box, Kopregel):
+            set_direction(box, rtl)
 
 
 class Rij(ButtonBehavior, BoxLayout):

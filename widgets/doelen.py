@@ -21,7 +21,7 @@ from board.i18n import N_, _
 from board.schrift import has_rtl
 from board.taal import Vertaler, vertaler
 from board.weergave import evaluatie_naam, uitvoerder_naam
-from widgets.common import MetingScherm, load_kv, make
+from widgets.common import MetingScherm, load_kv, make, mirror_rows
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rtl_text
 
 DEFAULT_MONTHS = 3
@@ -58,7 +58,7 @@ def _label(text: str, size: float = 19, bold: bool = False, alpha: float = 1.0) 
                   halign="right" if rtl else "left")
 
     def on_width(widget: Label, width: float) -> None:
-        widget.text_size = (width + (2 if rtl else 0), None)
+        widget.text_size = (width, None)
         if rtl:
             widget.text = rtl_text(text, width, font, widget.font_size)
 
@@ -82,6 +82,11 @@ class DoelenScreen(MetingScherm):
     def refresh(self) -> None:
         if self.live is None:
             return
+        self._fill()
+        # Right to left: each row mirrored (the pictogram and the name right, "+ Doel" left).
+        mirror_rows(self.ids.content, self.tr.rtl)
+
+    def _fill(self) -> None:
         meting: Meting = self.live.meting
         tr = self.tr
         content = self.ids.content

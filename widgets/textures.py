@@ -52,7 +52,6 @@ def label_texture(
     if schrift.has_rtl(text):
         text = rtl_text(text, width, FONT_BOLD if bold else FONT_REGULAR, font_size)
         halign = "right" if halign == "left" else halign
-        width = None if width is None else width + 2  # the lines fit already: Kivy must not wrap again
     label = CoreLabel(
         text=text,
         font_size=font_size,
@@ -81,7 +80,9 @@ def rtl_text(text: str, width: float | None, font_name: str, font_size: float) -
     if not schrift.has_rtl(text):
         return text
     measure = CoreLabel(font_size=font_size, font_name=font_name)
-    width = None if width is None or width <= 1 else width
+    # Broken 2 px short of ``width``: Kivy, measuring the same lines again at ``width``, must
+    # not wrap them a second time (nor draw a texture wider than the label).
+    width = None if width is None or width <= 3 else width - 2
     return "\n".join(schrift.visual_lines(text, width, lambda line: measure.get_extents(line)[0]))
 
 
@@ -110,7 +111,10 @@ def fitted_label(
 ) -> Texture:
     """``text`` at the biggest font (``max_font`` down to ``min_font``) at which every
     word fits ``width`` and all lines fit ``height`` (and are no more than ``lines``, when
-    given): names wrap between words, never inside one."""
+    given): names wrap between words, never inside one. Where nothing fits at ``min_font``
+    (a long Ukrainian or Polish word in a narrow column, a long English name on a small card),
+    the font goes smaller still, down to 60 % of ``min_font``, rather than letting the text
+    break inside a word or run out of its box."""
     for font in range(max_font, min_font, -1):
         if longest_word(text, font, bold) > width:
             continue
@@ -119,7 +123,13 @@ def fitted_label(
         texture = label_texture(text, font, width, bold, color)
         if texture.height <= height:
             return texture
-    return label_texture(text, min_font, width, bold, color)
+    floor = max(6, round(min_font * 0.6))
+    for font in range(min_font, floor, -1):
+        if longest_word(text, font, bold) <= width:
+            texture = label_texture(text, font, width, bold, color)
+            if texture.height <= height:
+                return texture
+    return label_texture(text, floor, width, bold, color)
 
 
 def drawn_once(drawn: dict[tuple, Canvas], key: tuple, draw: Callable[[], None], keep: int = 48) -> Canvas:

@@ -99,6 +99,7 @@ class Tray(Widget):
         self.cards: list[Card] = []
         self._shown: tuple = ()
         self._card_canvases: dict[tuple, Canvas] = {}  # drawn kaartjes by all they show (``_card_canvas``)
+        self._name_rect_of: dict[tuple, Rect] = {}  # and where each one's name went
         self._presses: dict[int, dict] = {}
         super().__init__(**kwargs)
         # A layout pass changes size and pos several times: draw once, before the next frame.
@@ -132,6 +133,7 @@ class Tray(Widget):
         keys, pages = tray_page(meting.niet_gekozen, area, unit, int(self.page))
         rects = card_rects(area, len(keys), unit)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True)]
+        self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card
         self.canvas.clear()
         with self.canvas:
             if not self.cards:
@@ -153,7 +155,15 @@ class Tray(Widget):
         that stays where it was when another is taken onto the board is reused)."""
         key = (leefgebied.key, leefgebied.naam, leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path),
                tuple(rect), unit, self.tr.code)
-        return drawn_once(self._card_canvases, key, lambda: draw_card(leefgebied, rect, unit, self.tr))
+
+        def draw() -> None:
+            self._name_rect_of[key] = draw_card(leefgebied, rect, unit, self.tr)
+
+        canvas = drawn_once(self._card_canvases, key, draw)
+        self.name_rects[leefgebied.key] = self._name_rect_of[key]
+        if len(self._name_rect_of) > 2 * len(self._card_canvases):  # forget what the cache forgot
+            self._name_rect_of = {k: self._name_rect_of[k] for k in self._card_canvases}
+        return canvas
 
     # ----- touches ----------------------------------------------------------------
 
@@ -253,9 +263,10 @@ class Tray(Widget):
         press["float"][1].xy = pos
 
 
-def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None) -> None:
+def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None) -> Rect:
     """Draw one kaartje into the current canvas context, named in the inwoner's language
-    (``tr``); right to left: the pictogram on the right, the name aligned right."""
+    (``tr``); right to left: the pictogram on the right, the name aligned right. Returns
+    where the name went (x, y, w, h)."""
     tr = tr or vertaler("nl")
     naam = leefgebied.naam_in(tr.code)
     x, y, w, h = rect
@@ -277,7 +288,9 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | No
     texture = fitted_label(naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST), lines=3)
     if tr.rtl:
         text_x = x + pad
-    Rectangle(texture=texture, size=texture.size, pos=(text_x, y + (h - texture.height) / 2))
+    pos = (text_x, y + (h - texture.height) / 2)
+    Rectangle(texture=texture, size=texture.size, pos=pos)
+    return (*pos, *texture.size)
 
 
 def draw_more_card(rect: Rect, unit: float, page: int, pages: int, tr: Vertaler | None = None) -> None:

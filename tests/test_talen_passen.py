@@ -1,0 +1,121 @@
+"""Long words in every language stay inside their boxes (issue 17): Ukrainian and Polish
+words are long, columns at 800x600 and 800x1280 are narrow. For each language, every Label
+of each screen the inwoner sees (the board's side panel, the prompt card, the doelen screen
+and its editor, afronden) is walked in the running app: its texture is no wider than the
+label, and no word is wider than the width the label wraps at (Kivy would break it inside
+the word). The kaartjes in the tray are drawn on a canvas: their name textures are checked
+against the room the card gives them, for both sets and every leefgebied."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from board.leefgebieden import available_sets, load_set
+from board.taal import TALEN
+from tests.kivy_helpers import (  # noqa: F401
+    app_with_inwoner,
+    frames,
+    make_app_fixture,
+    tap,
+    window_fixture,
+)
+from tests.screen_checks import overflowing
+
+CODES = [t.code for t in TALEN]
+
+
+def _board(make_app: object, window: object, size: tuple[int, int]) -> object:
+    window.size = size
+    frames(1)
+    app, _inwoner = app_with_inwoner(make_app, "D-PAS", today=lambda: date(2026, 3, 2))
+    tap(app.screen("inwoner").ids.start)
+    for key in ("geld", "geestelijke_gezondheid", "alcohol_drugs_gamen_gokken", "dagbesteding"):
+        if key in app.live.meting.leefgebieden.keys:
+            app.live.apply(lambda m, k=key: m.choose(k).place_fiche(k, "inwoner", 0.5))
+    frames(3)
+    return app
+
+
+def _choose(app: object, code: str) -> None:
+    bord = app.screen("bord")
+    tap(bord.ids_nav["taal"])
+    frames(2)
+    kiezer = next(w for w in bord.get_root_window().children if w.__class__.__name__ == "TaalKiezer")
+    tap(kiezer.knoppen[code])
+    frames(3)
+
+
+def _inside(inner: tuple, outer: tuple) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return x >= ox - 0.5 and y >= oy - 0.5 and x + w <= ox + ow + 0.5 and y + h <= oy + oh + 0.5
+
+
+def _cards(app: object, code: str) -> list[str]:
+    """The tray's kaartjes as drawn (every page), and every leefgebied of every set drawn on a
+    card of the same size: the name stays on its card and no word wider than the name's room."""
+    from kivy.graphics import Canvas
+    from kivy.metrics import dp
+
+    from board.taal import vertaler
+    from widgets.tray import draw_card
+
+    tray = app.screen("bord").board_screen.tray
+    found, seen = [], set()
+    for page in range(4):
+        tray.page = page
+        frames(2)
+        for card in tray.cards:
+            if card.key in tray.name_rects and card.key not in seen:
+                seen.add(card.key)
+                if not _inside(tray.name_rects[card.key], card.rect):
+                    found.append(f"kaartje {card.key}: {tray.name_rects[card.key]} outside {card.rect}")
+    tray.page = 0
+    frames(2)
+    assert seen, "no kaartjes drawn"
+    rect = tray.cards[0].rect
+    unit = dp(1) * tray.scale
+    for naam in available_sets():
+        for leefgebied in load_set(naam).leefgebieden:
+            with Canvas():
+                drawn = draw_card(leefgebied, rect, unit, vertaler(code))
+            if not _inside(drawn, rect):
+                found.append(f"kaartje {naam}/{leefgebied.key} {leefgebied.naam_in(code)!r}: {drawn} outside {rect}")
+    return found
+
+
+def _problems(app: object, code: str) -> list[str]:
+    found = [f"bord: {p}" for p in overflowing(app.screen("bord"))] + _cards(app, code)
+    screen = app.screen("bord").board_screen
+    view = screen.show_vragen(app.live.meting.gekozen[0])
+    frames(2)
+    found += [f"vragen: {p}" for p in overflowing(view)]
+    view.dismiss(animation=False)
+    app.show_meting_step("doelen")
+    frames(3)
+    doelen = app.screen("doelen")
+    found += [f"doelen: {p}" for p in overflowing(doelen)]
+    editor = doelen.edit(app.live.meting.gekozen[0])
+    frames(3)
+    found += [f"editor: {p}" for p in overflowing(editor)]
+    editor.dismiss(animation=False)
+    app.show_meting_step("afronden")
+    frames(3)
+    found += [f"afronden: {p}" for p in overflowing(app.screen("afronden"))]
+    app.show_meting_step("bord")
+    frames(2)
+    return [f"{code} {p}" for p in found]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (800, 1280)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_label_of_the_inwoners_screens_runs_out_of_its_box(make_app: object, window: object,
+                                                              size: tuple[int, int]) -> None:
+    app = _board(make_app, window, size)
+    problems: list[str] = []
+    for code in CODES:
+        _choose(app, code)
+        assert app.screen("bord").board_screen.tr.code == code
+        problems += _problems(app, code)
+    assert problems == [], "\n".join(problems)

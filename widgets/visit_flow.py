@@ -1,0 +1,186 @@
+"""The inwoner's part of the app (a mixin of ``MagneetbordApp``): a visit's board, the doelen
+and afronden screens that follow it, the inwoner's language, afronden and the export.
+
+Split from widgets/app.py by concern (the house rule on module length); the state it uses is
+set up in ``MagneetbordApp.__init__``.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from kivy.clock import Clock
+from kivy.core.window import Window
+
+from board.errors import UserError
+from board.i18n import _
+from board.taal import Vertaler, vertaler
+from services.inwoners import set_taal
+from services.visit import Visit, resume, saving, vorige_meting
+from widgets.memory import release_free_memory
+
+if TYPE_CHECKING:
+    from board import BoardSession, Meting
+
+INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
+
+
+class RouteRefused(RuntimeError):
+    """A way out of inwoner mode without the PIN: a bug, never a user's doing."""
+
+
+class VisitFlow:
+    """The inwoner's screens of ``MagneetbordApp`` and the way between them."""
+
+    def _start_visit(self, meting: Meting) -> None:
+        from board.session import BoardSession
+
+        assert self.repository is not None
+        self._attach(BoardSession(meting, on_commit=saving(self.repository)))
+        self.inwoner_mode = True
+        self._go("bord")
+        # The board first; the visit marker (fsync) after its first frame is on screen. The
+        # meting is saved already: until the marker is there a restart asks the PIN instead
+        # of resuming.
+        self._first_frame_of = meting
+        Window.unbind(on_flip=self._board_flipped)
+        Window.bind(on_flip=self._board_flipped)
+
+    def _board_flipped(self, *_args: object) -> None:
+        """The board's first frame is on screen: the rest waits for the next turn of the loop."""
+        Window.unbind(on_flip=self._board_flipped)
+        meting, self._first_frame_of = self._first_frame_of, None
+        if meting is not None:
+            Clock.schedule_once(lambda _dt: self._after_first_frame(meting), 0)
+
+    def _after_first_frame(self, meting: Meting) -> None:
+        """What the board's first frame does not need: the visit marker, the afronden screen;
+        after the first board since unlocking, the memory that unlocking and building it
+        freed goes back to the system (P8)."""
+        if self.inwoner_mode and self.live.meting.id == meting.id:
+            self.marker.write(Visit(meting.inwoner_id, meting.id))
+            if "afronden" in self._screens:
+                self._follow("afronden")
+        if self._release_pending:
+            self._release_pending = False
+            Window.bind(on_flip=self._release_after_frame)
+
+    def _release_after_frame(self, *_args: object) -> None:
+        """The frame after the board's first: what drawing that one took is free again."""
+        Window.unbind(on_flip=self._release_after_frame)
+        release_free_memory()
+
+    def _attach(self, session: BoardSession) -> None:
+        """Show ``session`` on the board; the doelen and afronden screens follow it when shown."""
+        assert self.repository is not None
+        meting = session.meting
+        self.screen("bord").show_session(session, self.inwoner_tr())
+        # The previous meting in full is for the afronden screen only: loaded when it is shown.
+        self._vorige, self._vorige_van = None, meting
+        for name in ("doelen", "afronden"):
+            # Made on first use (a resumed board starts quicker). Afronden, unless it is on
+            # screen, follows after the board's first frame (it loads the previous meting).
+            if name in self._screens and (name == "doelen" or self.current == "afronden"):
+                self._follow(name)
+
+    def _follow(self, name: str) -> None:
+        screen = self.screen(name)
+        if name == "afronden":
+            if self._vorige_van is not None and self.repository is not None:
+                self._vorige, self._vorige_van = vorige_meting(self.repository, self._vorige_van), None
+            screen.vorige = self._vorige
+        screen.tr = self.inwoner_tr()
+        screen.live = self.live
+
+    def inwoner_tr(self) -> Vertaler:
+        """The inwoner's language (board.taal); the professional's screens keep the app's."""
+        return vertaler(self.inwoner.taal if self.inwoner is not None else None)
+
+    def choose_taal(self, code: str) -> None:
+        """The inwoner chose a language: stored with the inwoner, and every screen of theirs
+        follows at once (no restart); the professional's screens keep their language."""
+        assert self.inwoner is not None and self.repository is not None
+        try:
+            self.inwoner = set_taal(self.repository, self.inwoner.id, code)
+        except UserError as exc:
+            self.screen("bord").board_screen.show_message(str(exc))
+            return
+        tr = self.inwoner_tr()
+        self.screen("bord").set_tr(tr)
+        for name in ("doelen", "afronden"):
+            if name in self._screens:
+                self._screens[name].tr = tr
+
+    @property
+    def live(self) -> object:
+        return self.screen("bord").board_screen.live
+
+    def _resume_visit(self) -> bool:
+        """After a restart: the board of the visit that was open, exactly as it was saved."""
+        visit = self.marker.read()
+        if visit is None or self.repository is None:
+            return False
+        found = resume(self.repository, visit)
+        if found is None:
+            self.marker.clear()
+            return False
+        self.inwoner, meting = found
+        self._start_visit(meting)
+        return True
+
+    def _end_visit(self) -> None:
+        self.marker.clear()
+        self.inwoner_mode = False
+
+    def show_meting_step(self, name: str) -> None:
+        if name not in INWONER_SCREENS:
+            raise RouteRefused(name)
+        if name != "bord":
+            self._follow(name)
+        self._go(name)
+
+    def afronden(self) -> bool:
+        live = self.live
+        heard: list[str] = []  # the board screen's toast is out of sight: the afronden screen says it
+        uid = live.fbind("on_error", lambda _live, message: heard.append(message))
+        try:
+            done = live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0)))
+        finally:
+            live.unbind_uid("on_error", uid)
+        if not done:
+            self.screen("afronden").show_problem(heard[-1] if heard else "")
+            return False
+        assert self.repository is not None
+        from board.session import BoardSession
+
+        # A fresh session: an afgeronde meting has nothing to undo.
+        self._attach(BoardSession(live.session.committed, on_commit=saving(self.repository)))
+        self.start_export()
+        return True
+
+    def start_export(self) -> None:
+        """Make the bundle in a background thread; the afronden screen shows the progress."""
+        assert self.repository is not None
+        meting, repository, screen = self.live.meting, self.repository, self.screen("afronden")
+        screen.export_started()
+
+        def work() -> None:
+            from services.export import export_failure, export_to_outbox
+
+            # "Klaar" only once the bundle is in the outbox: until then the outcome is a failure.
+            error: str | None = _("Het is onbekend of het dossier in de outbox staat.")
+            try:
+                export_to_outbox(repository, meting, self.url)
+                error = None
+            except BaseException as exc:  # whatever it was, the screen says it in Dutch
+                error = export_failure(exc)
+                if not isinstance(exc, Exception):
+                    raise
+            finally:
+                Clock.schedule_once(lambda _dt: screen.export_finished(error))
+
+        self.export_thread = threading.Thread(target=work, name="export", daemon=True)
+        self.export_thread.start()
+
