@@ -149,7 +149,7 @@ def test_messages_show_commands_that_work_as_typed(tmp_path: Path, monkeypatch, 
     assert "python3 main.py demo" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main.main(["--help"])
-    assert capsys.readouterr().out.startswith("usage: python3 main.py")
+    assert capsys.readouterr().out.startswith("gebruik: python3 main.py")  # Dutch, cli/dutch.py
     catalogue = (ROOT / "assets" / "locale" / "magneetbord.pot").read_text()
     assert "main.py" in catalogue and "python main.py" not in catalogue
 
