@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from kivy.app import App
 from kivy.uix.screenmanager import Screen
 
-if TYPE_CHECKING:
-    from widgets.app import MagneetbordApp
 
-
-def make_screen(name: str, app: MagneetbordApp) -> Screen:
+def make_screen(name: str, app: App) -> Screen:
+    """Screen ``name`` of ``app`` (widgets.app.MagneetbordApp; typed as Kivy's App, since the
+    app module imports this one)."""
     # Imported here: each screen's module (and its .kv) loads only when it is first shown.
     if name in ("account", "lock"):
         from widgets.toegang import AccountScreen, LockScreen
