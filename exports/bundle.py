@@ -34,7 +34,7 @@ from board.set_versies import set_in_versie
 from board.taal import vertaler
 from exports.dossier import dossier_pdf
 from exports.fhir import fhir_dumps, questionnaire, questionnaire_response
-from exports.koelkastblad import koelkastblad_pdf
+from exports.koelkastblad import DEFAULT_TEAM_CONTACT, koelkastblad_pdf
 from exports.snapshot import DEFAULT_SIZE, snapshot_png
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,6 @@ MANIFEST_KIND = "magneetbord.export"
 MANIFEST_VERSION = 2  # 2: the dossiernummer, the meting and its set in the manifest (issue 16)
 TEMP_MARK = ".tmp-"
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
-DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"
 
 
 class ExportError(UserError):

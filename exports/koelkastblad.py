@@ -35,6 +35,9 @@ DOEL_WIDTH = TEXT_WIDTH - (PICTO + 0.8 * cm) - 12 - 14  # beside the pictogram, 
 RIJ_HOOGSTENS = 8 * cm
 
 
+DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"  # said in the inwoner's language (``_afspraak``)
+
+
 def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = None) -> bytes:
     """The koelkastblad of ``meting`` as PDF bytes (byte-identical for the same input), in
     the language of ``tr`` (Dutch when not given)."""
@@ -137,9 +140,13 @@ def _afspraak(meting: Meting, team_contact: str, tr: Vertaler) -> Flowable:
     lines: list[Flowable] = []
     width = TEXT_WIDTH - 28
     if meting.volgende_meting:
+        # A date that ends in an abbreviation's full stop (Ukrainian "2 березня 2027 р.") gets
+        # no second one from the sentence.
         volgende = tr.pgettext("inwoner", "{datum}. Dan kijken we samen hoe het gaat.").format(
-            datum=tr.datum(meting.volgende_meting))
+            datum=tr.datum(meting.volgende_meting).rstrip("."))
         lines.append(_para(volgende, "tekst", tr, width, label=tr.pgettext("inwoner", "Volgende keer praten we weer:")))
+    if team_contact == DEFAULT_TEAM_CONTACT:  # no contact set (MAGNEETBORD_TEAM): the default, in their language
+        team_contact = tr.pgettext("inwoner", "je eigen contactpersoon van het wijkteam")
     lines.append(_para(team_contact, "tekst", tr, width, label=tr.pgettext("inwoner", "Vragen? Neem contact op met:")))
     table = Table([[lines]])
     table.setStyle(

@@ -50,3 +50,17 @@ def test_the_koelkastblad_reads_back_in_its_language(taal: str, tmp_path: Path) 
         for phrase in expected:
             assert " ".join(phrase.split()) in flat, phrase
     assert "Woensel-Noord" in text  # a Latin team name inside any language
+
+
+@pytest.mark.parametrize("taal", ["uk", "pl", "tr"])
+def test_without_a_team_contact_the_sheet_says_the_default_in_the_inwoners_language(taal: str, tmp_path: Path) -> None:
+    """No contact set (MAGNEETBORD_TEAM): the default line is translated, not Dutch; and the next
+    meting's date, which ends in an abbreviation's full stop in Ukrainian ("р."), gets no second."""
+    from exports.koelkastblad import DEFAULT_TEAM_CONTACT
+
+    tr = vertaler(taal)
+    meting = talen.nulmeting(taal)
+    text = " ".join(_text(koelkastblad_pdf(meting, DEFAULT_TEAM_CONTACT, tr), tmp_path).split())
+    assert "wijkteam" not in text and "contactpersoon" not in text
+    assert " ".join(tr.pgettext("inwoner", "je eigen contactpersoon van het wijkteam").split()) in text
+    assert ".." not in text
