@@ -25,6 +25,11 @@ def test_the_next_visit_shows_and_changes_the_next_inwoners_board(make_app: obje
     frames(2)
     screen = app.screen("bord").board_screen
     screen.board.perspectief = "professional"
+    first_row = screen.board.layout.rows[0]
+    drag([screen.board.to_window(first_row.x_for(0.5), first_row.center_y),
+          screen.board.to_window(first_row.x_for(0.2), first_row.center_y)])  # fmt: skip
+    frames(1)
+    assert not screen.ids.undo.disabled  # the first visit has a step to undo
     before_first = app.repository.current_concept(first.id)
     app._end_visit()
     app.show_inwoner(second)
@@ -35,6 +40,7 @@ def test_the_next_visit_shows_and_changes_the_next_inwoners_board(make_app: obje
     board = screen.board
     assert [row.key for row in board.layout.rows] == list(concept.gekozen)
     assert board.perspectief == "inwoner"
+    assert screen.ids.undo.disabled and screen.ids.redo.disabled  # nothing of the last visit to undo
     row = board.layout.rows[0]
     start = concept.positie(row.key)
     target = 0.9 if start < 0.5 else 0.1

@@ -136,7 +136,7 @@ class VragenView(ModalView):
 class BoardScreen(FloatLayout):
     """Hosts the board. ``live`` is the LiveSession; ``message`` the last toast shown."""
 
-    live = ObjectProperty(None)
+    live = ObjectProperty(None, rebind=True)  # kv reads root.live.can_undo: follow the next visit's session
     message = StringProperty("")
     vervolg = BooleanProperty(False)
     # Bigger screens get a bigger side panel and text (1.0 at 1280x800, up to 1.5).
