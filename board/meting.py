@@ -391,7 +391,7 @@ class Meting:
             raise BoardError(_("Kies eerst minstens één leefgebied voordat je de meting afrondt."))
         missing = [k for k in self.gekozen if self.positie(k) is None]
         if missing:
-            names = ", ".join(self._naam(k) for k in missing)
+            names = "; ".join(self._naam(k) for k in missing)  # a name may hold commas itself
             raise BoardError(_("Zet eerst de fiche van de inwoner op: {namen}.").format(namen=names))
         if self.open_evaluaties:
             n = len(self.open_evaluaties)

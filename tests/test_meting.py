@@ -212,3 +212,12 @@ def test_doelen_are_suggested_for_the_leefgebieden_low_on_the_bar_first() -> Non
 def test_positions_can_be_read_with_the_perspectief_as_text() -> None:
     meting = nulmeting().place_fiche("geld", "professional", 0.3)
     assert meting.positie("geld", "professional") == 0.3  # type: ignore[arg-type]
+
+
+def test_afronden_names_each_missing_leefgebied_apart_also_when_a_name_holds_commas() -> None:
+    meting = nulmeting({"geld": 0.3}).choose("verslaving").choose("wonen")
+    with pytest.raises(BoardError) as refused:
+        meting.afronden(datetime(2026, 1, 12, 10, 0))
+    naam = meting.leefgebieden["verslaving"].naam
+    assert "," in naam  # "Alcohol, drugs, gamen en gokken"
+    assert str(refused.value) == f"Zet eerst de fiche van de inwoner op: {naam}; Wonen."
