@@ -64,6 +64,13 @@ def _gemiddelde(values: list[float]) -> float:
 _RICHTINGEN = tuple(r.value for r in Richting)
 _EVALUATIES = tuple(e.value for e in Evaluatie)
 _BINS = tuple(str(b) for b in range(1, BINS + 1))
+_RICHTING_KOLOMMEN = (  # beter, gelijk or slechter: since the 0-meting, and in closed trajecten
+    _Kolom(Richting.BETER.value, "Beter"),
+    _Kolom(Richting.GELIJK.value, "Gelijk"),
+    _Kolom(Richting.SLECHTER.value, "Slechter"),
+    _Kolom("totaal", "Totaal"),
+    _Kolom("mediaan_verschil", "Mediane verschuiving", "verschil", _mediaan, "totaal"),
+)
 
 SPECS: tuple[_Spec, ...] = (
     _Spec(
@@ -98,13 +105,7 @@ SPECS: tuple[_Spec, ...] = (
     ),
     _Spec(
         "verandering", "Beter, gelijk of slechter sinds de 0-meting", "leefgebieden",
-        (
-            _Kolom(Richting.BETER.value, "Beter"),
-            _Kolom(Richting.GELIJK.value, "Gelijk"),
-            _Kolom(Richting.SLECHTER.value, "Slechter"),
-            _Kolom("totaal", "Totaal"),
-            _Kolom("mediaan_verschil", "Mediane verschuiving", "verschil", _mediaan, "totaal"),
-        ),
+        _RICHTING_KOLOMMEN,
         totaal=("totaal", _RICHTINGEN),
         toelichting="Inwoners met een 0-meting en een vervolgmeting in de periode: de laatste "
         "vervolgmeting tegenover de 0-meting. Gelijk = minder dan 5% van de balk verschoven.",
@@ -194,13 +195,7 @@ SPECS: tuple[_Spec, ...] = (
     ),
     _Spec(
         "verandering_afgesloten", "Verandering in afgesloten trajecten", "leefgebieden",
-        (
-            _Kolom(Richting.BETER.value, "Beter"),
-            _Kolom(Richting.GELIJK.value, "Gelijk"),
-            _Kolom(Richting.SLECHTER.value, "Slechter"),
-            _Kolom("totaal", "Totaal"),
-            _Kolom("mediaan_verschil", "Mediane verschuiving", "verschil", _mediaan, "totaal"),
-        ),
+        _RICHTING_KOLOMMEN,
         totaal=("totaal", _RICHTINGEN),
         toelichting="Trajecten afgesloten in de periode: de laatste meting tegenover de 0-meting van het traject.",
     ),

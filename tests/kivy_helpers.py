@@ -220,3 +220,14 @@ def app_with_inwoner(make_app: object, dossier: str, naam: str = "Sanne de Vries
     app.show_inwoner(inwoner)
     frames(2)
     return app, inwoner
+
+
+def choose_taal(app: object, code: str) -> None:
+    """Choose the inwoner's language as they do: the language button on the board, then the
+    language's own name in the list."""
+    bord = app.screen("bord")
+    tap(bord.ids_nav["taal"])
+    frames(2)
+    kiezer = next(w for w in bord.get_root_window().children if w.__class__.__name__ == "TaalKiezer")
+    tap(kiezer.knoppen[code])
+    frames(3)

@@ -17,6 +17,7 @@ from board.taal import vertaler
 from tests.kivy_helpers import (  # noqa: F401
     app_with_inwoner,
     button,
+    choose_taal,
     drag,
     frames,
     make_app_fixture,
@@ -39,14 +40,6 @@ def _board_in(make_app: object, window: object, size: tuple[int, int]) -> object
     return app
 
 
-def _choose(app: object, taal: str) -> None:
-    bord = app.screen("bord")
-    tap(bord.ids_nav["taal"])
-    frames(2)
-    kiezer = next(w for w in bord.get_root_window().children if w.__class__.__name__ == "TaalKiezer")
-    tap(kiezer.knoppen[taal])
-    frames(3)
-
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 800), (800, 1280)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_an_arabic_inwoner_gets_a_mirrored_board_in_arabic(make_app: object, window: object,
@@ -56,7 +49,7 @@ def test_an_arabic_inwoner_gets_a_mirrored_board_in_arabic(make_app: object, win
     board, tray = screen.board, screen.tray
     ltr_row = board.layout.row("geld")
     assert ltr_row.sad[0] < ltr_row.happy[0]
-    _choose(app, "ar")
+    choose_taal(app, "ar")
     assert app.repository.get_inwoner(app.inwoner.id).taal == "ar"  # stored with the inwoner
     assert screen.tr.code == "ar" and board.tr.code == "ar" and tray.tr.code == "ar"
     row = board.layout.row("geld")
@@ -122,7 +115,7 @@ def test_the_side_panel_reads_right_to_left_in_arabic(make_app: object, window: 
     for label in labels:  # flush left: less room on the left of the ink than on its right
         ink = _ink_columns(label, window)
         assert ink.size and ink.min() < label.width - 1 - ink.max() and ink.min() < 4, (label.text, ink)
-    _choose(app, "ar")
+    choose_taal(app, "ar")
     assert x(ids.knop_naaste) < x(ids.knop_professional) < x(ids.knop_inwoner)
     assert x(ids.redo) < x(ids.undo) and x(taal) < x(ids.titel)
     for label in labels:  # flush right
@@ -133,7 +126,7 @@ def test_the_side_panel_reads_right_to_left_in_arabic(make_app: object, window: 
                               (ids.knop_inwoner, "inwoner")):
         tap(knop)
         assert screen.board.perspectief == perspectief
-    _choose(app, "nl")
+    choose_taal(app, "nl")
     assert x(ids.knop_inwoner) < x(ids.knop_professional) < x(ids.knop_naaste) and x(ids.titel) < x(taal)
 
 
@@ -142,7 +135,7 @@ def test_switching_back_needs_no_restart_and_leaves_the_professionals_language(m
     from board.i18n import _
 
     app = _board_in(make_app, window, (1280, 800))
-    _choose(app, "uk")
+    choose_taal(app, "uk")
     screen = app.screen("bord").board_screen
     view = screen.show_vragen("geld")
     frames(2)
@@ -151,7 +144,7 @@ def test_switching_back_needs_no_restart_and_leaves_the_professionals_language(m
     view.dismiss(animation=False)
     frames(1)
     assert _("Naar professional") == "Naar professional"  # the app's own language is untouched
-    _choose(app, "nl")
+    choose_taal(app, "nl")
     assert screen.tr.code == "nl" and not screen.board.layout.row("geld").mirrored
     assert app.repository.get_inwoner(app.inwoner.id).taal == "nl"
 
@@ -162,7 +155,7 @@ def test_a_doel_typed_in_arabic_shows_a_shaped_preview(make_app: object, window:
     from board import schrift
 
     app = _board_in(make_app, window, (1280, 800))
-    _choose(app, "ar")
+    choose_taal(app, "ar")
     app.show_meting_step("doelen")
     frames(2)
     editor = app.screen("doelen").edit("geld")
@@ -207,7 +200,7 @@ def test_the_doelen_screen_and_the_prompt_card_read_right_to_left_in_arabic(make
         return found
 
     for taal, rtl in (("nl", False), ("ar", True), ("nl", False)):
-        _choose(app, taal)
+        choose_taal(app, taal)
         view = app.screen("bord").board_screen.show_vragen("geld")
         frames(2)
         assert (x(view.ids.naam) < x(next(c for c in view.ids.kop.children if isinstance(c, Image)))) == rtl

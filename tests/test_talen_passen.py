@@ -16,6 +16,7 @@ from board.leefgebieden import available_sets, load_set
 from board.taal import TALEN
 from tests.kivy_helpers import (  # noqa: F401
     app_with_inwoner,
+    choose_taal,
     frames,
     make_app_fixture,
     tap,
@@ -37,14 +38,6 @@ def _board(make_app: object, window: object, size: tuple[int, int]) -> object:
     frames(3)
     return app
 
-
-def _choose(app: object, code: str) -> None:
-    bord = app.screen("bord")
-    tap(bord.ids_nav["taal"])
-    frames(2)
-    kiezer = next(w for w in bord.get_root_window().children if w.__class__.__name__ == "TaalKiezer")
-    tap(kiezer.knoppen[code])
-    frames(3)
 
 
 def _inside(inner: tuple, outer: tuple) -> bool:
@@ -115,7 +108,7 @@ def test_no_label_of_the_inwoners_screens_runs_out_of_its_box(make_app: object, 
     app = _board(make_app, window, size)
     problems: list[str] = []
     for code in CODES:
-        _choose(app, code)
+        choose_taal(app, code)
         assert app.screen("bord").board_screen.tr.code == code
         problems += _problems(app, code)
     assert problems == [], "\n".join(problems)
