@@ -39,12 +39,18 @@ def window_image() -> object:
     with fbo:
         ClearColor(0, 0, 0, 1)
         ClearBuffers()
-    children = list(reversed(Window.children))  # the first child is drawn last (on top)
-    for child in children:
-        fbo.add(child.canvas)
+    # Kivy's own Widget.export_as_image takes a canvas out of its parent before adding it to
+    # an Fbo and puts it back after: an instruction has one parent, and a canvas left owned by
+    # the Fbo is never removed from the window again (every later frame would draw it).
+    canvases = sorted(((Window.canvas.indexof(child.canvas), child.canvas) for child in Window.children),
+                      key=lambda pair: pair[0])
+    for _index, canvas in canvases:
+        Window.canvas.remove(canvas)
+        fbo.add(canvas)  # in the window's order: the first child is drawn last (on top)
     fbo.draw()
     data = fbo.pixels
-    for child in children:
-        fbo.remove(child.canvas)
+    for index, canvas in canvases:
+        fbo.remove(canvas)
+        Window.canvas.insert(index, canvas)
     image = Image.frombytes("RGBA", (width, height), data).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
     return image.convert("RGB")
