@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from board import safe_json
-from board.errors import BoardError, DocumentError
+from board.errors import BoardError, DocumentError, melding
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import (
@@ -265,7 +265,7 @@ def _checked_doel(meting: Meting, doel: Doel) -> Doel:
         return added.doelen[-1]
     if doel.leefgebied not in meting.leefgebieden:
         raise DocumentError(_("Onbekend leefgebied {key!r} bij een doel.").format(key=doel.leefgebied))
-    return replace(doel, tekst=clean_text(doel.tekst, _("Het doel"), MAX_DOEL_TEXT))
+    return replace(doel, tekst=clean_text(doel.tekst, melding("Het doel"), MAX_DOEL_TEXT))
 
 
 def _to_fiche(data: object) -> Fiche:

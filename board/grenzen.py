@@ -7,8 +7,7 @@ message. ``tests/test_grenzen_export.py`` renders a meting at every limit.
 
 from __future__ import annotations
 
-from board.errors import BoardError
-from board.i18n import _, ngettext
+from board.errors import BoardError, meervoud, melding
 
 MAX_DOEL_TEXT = 1000  # characters of one doel, in the inwoner's own words
 MAX_ACTIE_TEXT = 300  # characters of one actie
@@ -22,11 +21,12 @@ def check_acties(count: int) -> None:
     """Refuse a doel with more than ``MAX_ACTIES`` acties."""
     if count > MAX_ACTIES:
         raise BoardError(
-            ngettext(
+            meervoud(
                 "Een doel heeft hoogstens {max} actie.",
                 "Een doel heeft hoogstens {max} acties. Maak er liever een tweede doel bij.",
                 MAX_ACTIES,
-            ).format(max=MAX_ACTIES)
+                max=MAX_ACTIES,
+            )
         )
 
 
@@ -34,7 +34,6 @@ def check_nieuw_doel(own_doelen: int) -> None:
     """Refuse a new doel when ``own_doelen`` (set in this meting) is already the most there may be."""
     if own_doelen >= MAX_DOELEN:
         raise BoardError(
-            _("Bij één meting horen hoogstens {max} nieuwe doelen. Kies samen welke het belangrijkst zijn.").format(
-                max=MAX_DOELEN
-            )
+            melding("Bij één meting horen hoogstens {max} nieuwe doelen. Kies samen welke het belangrijkst zijn.",
+                    max=MAX_DOELEN)
         )

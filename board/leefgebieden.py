@@ -66,6 +66,17 @@ class Leefgebied:
 
 
 @dataclass(frozen=True)
+class Namen:
+    """Leefgebieden named in a message (``board.errors.Melding``), in the reader's language;
+    separated by semicolons, for a name may hold commas itself."""
+
+    leefgebieden: tuple[Leefgebied, ...]
+
+    def in_taal(self, code: str) -> str:
+        return "; ".join(leefgebied.naam_in(code) for leefgebied in self.leefgebieden)
+
+
+@dataclass(frozen=True)
 class LeefgebiedenSet:
     naam: str
     titel: str

@@ -15,10 +15,10 @@ from datetime import date, datetime
 from enum import Enum, StrEnum
 from typing import TypeVar
 
-from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError
+from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError, meervoud, melding
 from board.grenzen import MAX_ACTIE_TEXT, MAX_DOEL_TEXT, check_acties, check_nieuw_doel
-from board.i18n import _, ngettext
-from board.leefgebieden import LeefgebiedenSet, load_set
+from board.i18n import _
+from board.leefgebieden import LeefgebiedenSet, Namen, load_set
 from board.text import clean_text
 
 MAX_DRAG = 10**6  # an int position beyond this is refused before float() (10**400 has no float)
@@ -78,7 +78,7 @@ class Actie:
 
     @staticmethod
     def create(wie: Uitvoerder | str, wat: str) -> Actie:
-        return Actie(wie=_enum(Uitvoerder, wie, _("wie")), wat=clean_text(wat, _("De actie"), MAX_ACTIE_TEXT))
+        return Actie(wie=_enum(Uitvoerder, wie, _("wie")), wat=clean_text(wat, melding("De actie"), MAX_ACTIE_TEXT))
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,7 @@ class Meting:
         self._check_changeable()
         self._check_known(leefgebied)
         if leefgebied in self.gekozen:
-            raise BoardError(_("{naam} staat al op het bord.").format(naam=self._naam(leefgebied)))
+            raise BoardError(melding("{naam} staat al op het bord.", naam=Namen((self.leefgebieden[leefgebied],))))
         gekozen = list(self.gekozen)
         gekozen.insert(len(gekozen) if index is None else _index(index, len(gekozen) + 1), leefgebied)
         return replace(self, gekozen=tuple(gekozen))
@@ -331,7 +331,7 @@ class Meting:
         doel = Doel(
             id=doel_id or new_id(),
             leefgebied=leefgebied,
-            tekst=clean_text(tekst, _("Het doel"), MAX_DOEL_TEXT),
+            tekst=clean_text(tekst, melding("Het doel"), MAX_DOEL_TEXT),
             sinds_meting=self.id,
             streefdatum=self._check_streefdatum(streefdatum),
             acties=_acties(acties),
@@ -358,7 +358,7 @@ class Meting:
         changed = replace(
             doel,
             leefgebied=doel.leefgebied if leefgebied is None else leefgebied,
-            tekst=doel.tekst if tekst is None else clean_text(tekst, _("Het doel"), MAX_DOEL_TEXT),
+            tekst=doel.tekst if tekst is None else clean_text(tekst, melding("Het doel"), MAX_DOEL_TEXT),
             streefdatum=None
             if clear_streefdatum
             else (doel.streefdatum if streefdatum is None else self._check_streefdatum(streefdatum)),
@@ -388,19 +388,20 @@ class Meting:
         an evaluation of every doel carried over; afterwards it never changes."""
         self._check_changeable()
         if not self.gekozen:
-            raise BoardError(_("Kies eerst minstens één leefgebied voordat je de meting afrondt."))
+            raise BoardError(melding("Kies eerst minstens één leefgebied voordat je de meting afrondt."))
         missing = [k for k in self.gekozen if self.positie(k) is None]
         if missing:
-            names = "; ".join(self._naam(k) for k in missing)  # a name may hold commas itself
-            raise BoardError(_("Zet eerst de fiche van de inwoner op: {namen}.").format(namen=names))
+            names = Namen(tuple(self.leefgebieden[k] for k in missing))
+            raise BoardError(melding("Zet eerst de fiche van de inwoner op: {namen}.", namen=names))
         if self.open_evaluaties:
             n = len(self.open_evaluaties)
             raise BoardError(
-                ngettext(
+                meervoud(
                     "Nog {n} doel van de vorige keer heeft geen evaluatie.",
                     "Nog {n} doelen van de vorige keer hebben geen evaluatie.",
                     n,
-                ).format(n=n)
+                    n=n,
+                )
             )
         return replace(self, status=Status.AFGEROND, afgerond_op=moment)
 
@@ -417,7 +418,7 @@ class Meting:
     def _check_chosen(self, leefgebied: str) -> None:
         self._check_known(leefgebied)
         if leefgebied not in self.gekozen:
-            raise BoardError(_("{naam} staat niet op het bord.").format(naam=self._naam(leefgebied)))
+            raise BoardError(melding("{naam} staat niet op het bord.", naam=Namen((self.leefgebieden[leefgebied],))))
 
     def _check_streefdatum(self, streefdatum: date | None) -> date | None:
         if streefdatum is None:
@@ -438,9 +439,6 @@ class Meting:
                 )
             )
         return doel
-
-    def _naam(self, leefgebied: str) -> str:
-        return self.leefgebieden[leefgebied].naam
 
 
 def _canonical(fiches: Iterable[Fiche]) -> tuple[Fiche, ...]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from board.errors import BoardError
-from board.i18n import _
+from board.errors import BoardError, melding
 from board.meting import Meting
 
 Operation = Callable[[Meting], Meting]
@@ -61,7 +60,7 @@ class BoardSession:
 
     def undo(self) -> Meting:
         if not self._undo:
-            raise BoardError(_("Er is niets om ongedaan te maken."))
+            raise BoardError(melding("Er is niets om ongedaan te maken."))
         before = self._committed
         self._commit(before, self._undo.pop())
         self._redo.append(before)
@@ -69,7 +68,7 @@ class BoardSession:
 
     def redo(self) -> Meting:
         if not self._redo:
-            raise BoardError(_("Er is niets om opnieuw te doen."))
+            raise BoardError(melding("Er is niets om opnieuw te doen."))
         before = self._committed
         self._commit(before, self._redo.pop())
         self._undo.append(before)

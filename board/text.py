@@ -4,34 +4,33 @@ from __future__ import annotations
 
 import unicodedata
 
-from board.errors import BoardError
-from board.i18n import _
+from board.errors import BoardError, Melding, melding
 
 _ALLOWED_CONTROLS = {"\n", "\t"}
 
 
-def clean_text(text: object, what: str, max_length: int) -> str:
+def clean_text(text: object, what: Melding, max_length: int) -> str:
     """Return ``text`` unchanged if it is usable, else raise with a Dutch message.
 
-    ``what`` names the field for the message ("Het doel"). Text is not normalised or
+    ``what`` names the field for the message (``melding("Het doel")``: the inwoner's screens
+    say the refusal again in the inwoner's language). Text is not normalised or
     trimmed inside: the inwoner's own words are kept exactly as typed, only surrounding
     white space goes.
     """
     if not isinstance(text, str):
-        raise BoardError(_("{what} moet tekst zijn.").format(what=what))
+        raise BoardError(melding("{what} moet tekst zijn.", what=what))
     text = text.strip()
     if is_blank(text):
-        raise BoardError(_("{what} is leeg. Schrijf een paar woorden.").format(what=what))
+        raise BoardError(melding("{what} is leeg. Schrijf een paar woorden.", what=what))
     if len(text) > max_length:
         raise BoardError(
-            _("{what} is te lang: hoogstens {max_length} tekens, dit zijn er {lengte}.").format(
-                what=what, max_length=max_length, lengte=len(text)
-            )
+            melding("{what} is te lang: hoogstens {max_length} tekens, dit zijn er {lengte}.",
+                    what=what, max_length=max_length, lengte=len(text))
         )
     for char in text:
         if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in {"Cc", "Cs"}:
             raise BoardError(
-                _("{what} bevat een teken dat niet in tekst hoort ({teken:#06x}).").format(what=what, teken=ord(char))
+                melding("{what} bevat een teken dat niet in tekst hoort ({teken:#06x}).", what=what, teken=ord(char))
             )
     return text
 

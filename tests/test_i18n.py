@@ -30,7 +30,7 @@ METHODS = [
     ("services/**.py", "python"),
     ("cli/**.py", "python"),
 ]  # as babel.cfg
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "melding": None, "meervoud": (1, 2)}
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ def live() -> tuple[LiveSession, list[str], list[Meting]]:
     view = LiveSession(session)
     errors: list[str] = []
     shown: list[Meting] = []
-    view.bind(on_error=lambda _v, message: errors.append(message), meting=lambda _v, m: shown.append(m))
+    view.bind(on_error=lambda _v, error: errors.append(str(error)), meting=lambda _v, m: shown.append(m))
     return view, errors, shown
 
 

@@ -22,8 +22,11 @@ from board.taal import INWONER, TALEN, vertaler
 ROOT = Path(__file__).resolve().parent.parent
 OTHER = [t.code for t in TALEN if t.code != "nl"]
 NOTE = "niet gecontroleerd door moedertaalspreker"
-# Messages without the 'inwoner' context that the inwoner reads as well: the comparison sentence.
-SHARED_SOURCES = ["board/vergelijking.py"]
+# Messages without the 'inwoner' context that the inwoner reads as well: the comparison sentence,
+# and every refusal of board/ kept as a Melding (said again in the inwoner's language on the board,
+# in the doel editor and on the afronden screen: board.errors.UserError.in_taal).
+SHARED_SOURCES = {"board/vergelijking.py": {"_": None, "ngettext": (1, 2)}}
+MELDING_KEYWORDS = {"melding": None, "meervoud": (1, 2)}
 
 
 def _catalog(language: str) -> object:
@@ -32,10 +35,12 @@ def _catalog(language: str) -> object:
 
 
 def _shared_ids() -> set[str]:
+    sources = dict(SHARED_SOURCES)
+    sources.update({str(p.relative_to(ROOT)): MELDING_KEYWORDS for p in sorted((ROOT / "board").glob("*.py"))
+                    if str(p.relative_to(ROOT)) not in sources})
     found = set()
-    for source in SHARED_SOURCES:
-        for _line, message, _c, _ctx in extract_from_file("python", ROOT / source, keywords={"_": None,
-                                                                                             "ngettext": (1, 2)}):
+    for source, keywords in sources.items():
+        for _line, message, _c, _ctx in extract_from_file("python", ROOT / source, keywords=keywords):
             found.add(message if isinstance(message, str) else message[0])
     return found
 

@@ -17,7 +17,7 @@ from board import Meting, vergelijk
 from board.datums import add_months, months_between
 from board.errors import UserError
 from board.i18n import _
-from board.taal import vertaler
+from board.taal import Vertaler, vertaler
 from widgets.common import MetingScherm, load_kv, make
 
 NEXT_DEFAULT_MONTHS = 3
@@ -53,7 +53,7 @@ class AfrondenScreen(MetingScherm):
             knop.selected = knop.cijfer == meting.rapportcijfer
             knop.disabled = meting.afgerond
         if self.melding:  # what is still missing, kept in step with the board (gone once it is done)
-            self.melding = afronden_problem(meting)
+            self.melding = afronden_problem(meting, self.tr)
         tr = self.tr or vertaler("nl")
         self.zin = vergelijk(self.vorige, meting).zin_in(tr) if self.vorige is not None else ""
         if meting.volgende_meting:
@@ -75,7 +75,7 @@ class AfrondenScreen(MetingScherm):
         """The question "Meting afronden?"; when the meting cannot be afgerond yet (a chosen
         leefgebied without the inwoner's fiche, a doel without evaluatie) no question but the
         reason, on this screen, next to the button: nothing is changed."""
-        problem = afronden_problem(self.live.meting)
+        problem = afronden_problem(self.live.meting, self.tr)
         if problem:
             self.show_problem(problem)
             return None
@@ -118,15 +118,16 @@ class AfrondenScreen(MetingScherm):
             self.export_text = _("Het maken van het dossier is niet gelukt.") + " " + error
 
 
-def afronden_problem(meting: Meting) -> str:
-    """Why ``meting`` cannot be afgerond now, in the board's words ("" when it can): the rule
-    itself stays in ``Meting.afronden``, tried here on the unchanging meting."""
+def afronden_problem(meting: Meting, tr: Vertaler | None) -> str:
+    """Why ``meting`` cannot be afgerond now, in the board's words and the inwoner's language
+    ("" when it can): the rule itself stays in ``Meting.afronden``, tried here on the
+    unchanging meting."""
     if meting.afgerond:
         return ""
     try:
         meting.afronden(datetime.now())
     except UserError as exc:
-        return str(exc)
+        return exc.in_taal(tr)
     return ""
 
 

@@ -22,7 +22,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.widget import Widget
 
 import widgets.common  # noqa: F401  (common.kv defines Knop, Titel and Uitleg, used here too)
-from board import BoardSession, Perspectief
+from board import BoardSession, Perspectief, UserError
 from board.geometry import min_board_width
 from board.taal import vertaler
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
@@ -210,8 +210,8 @@ class BoardScreen(FloatLayout):
         self.message = ""
         self.ids.toast.opacity = 0
 
-    def _on_error(self, _live: object, message: str) -> None:
-        self.show_message(message)
+    def _on_error(self, _live: object, error: UserError) -> None:
+        self.show_message(error.in_taal(self.tr))
 
     @property
     def board(self) -> Widget:

@@ -17,7 +17,7 @@ from kivy.uix.modalview import ModalView
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between
 from board.grenzen import check_acties
-from board.i18n import N_, _
+from board.i18n import N_
 from board.schrift import has_rtl
 from board.taal import Vertaler, vertaler
 from board.weergave import evaluatie_naam, uitvoerder_naam
@@ -241,7 +241,7 @@ class DoelEditor(ModalView):
             check_acties(len(self.acties) + 1)
             actie = Actie.create(self.wie, self.ids.wat.text)
         except BoardError as exc:
-            self.message = _(str(exc))
+            self.message = exc.in_taal(self.tr)
             return False
         self.acties = [*self.acties, actie]
         self.ids.wat.text, self.wie, self.message = "", "", ""
@@ -268,7 +268,7 @@ class DoelEditor(ModalView):
         try:
             operation(self.live.session.committed)  # check first: the message shows here, in the editor
         except BoardError as exc:
-            self.message = _(str(exc))
+            self.message = exc.in_taal(self.tr)
             return
         if self.live.apply(operation):
             self.dismiss(animation=False)

@@ -3,8 +3,8 @@
 Widgets call the session only through this object, so that every change (a commit, a
 live gesture, undo) updates ``meting`` at once and every widget that shows it redraws in
 the same frame. A ``UserError`` (refused by board/, or a save that failed) becomes the
-``on_error`` event with its plain-Dutch message: the board shows it and goes on, nothing
-changed.
+``on_error`` event with the error itself (the board says it in the inwoner's language where
+it can, ``UserError.in_taal``) and goes on, nothing changed.
 """
 
 from __future__ import annotations
@@ -61,14 +61,14 @@ class LiveSession(EventDispatcher):
     def is_live(self, gesture: Hashable) -> bool:
         return gesture in self.session.live_gestures
 
-    def on_error(self, message: str) -> None:
+    def on_error(self, error: UserError) -> None:
         """Default handler: nothing. The board screen shows the message."""
 
     def _call(self, call: Callable[[], object]) -> bool:
         try:
             call()
         except UserError as exc:
-            self.dispatch("on_error", str(exc))
+            self.dispatch("on_error", exc)
             return False
         finally:
             self._refresh()

@@ -143,14 +143,15 @@ class VisitFlow:
 
     def afronden(self) -> bool:
         live = self.live
-        heard: list[str] = []  # the board screen's toast is out of sight: the afronden screen says it
-        uid = live.fbind("on_error", lambda _live, message: heard.append(message))
+        heard: list[UserError] = []  # the board screen's toast is out of sight: the afronden screen says it
+        uid = live.fbind("on_error", lambda _live, error: heard.append(error))
         try:
             done = live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0)))
         finally:
             live.unbind_uid("on_error", uid)
         if not done:
-            self.screen("afronden").show_problem(heard[-1] if heard else "")
+            afronden = self.screen("afronden")
+            afronden.show_problem(heard[-1].in_taal(afronden.tr) if heard else "")
             return False
         assert self.repository is not None
         from board.session import BoardSession
