@@ -118,6 +118,8 @@ def test_the_side_panel_reads_right_to_left_in_arabic(make_app: object, window: 
     choose_taal(app, "ar")
     assert x(ids.knop_naaste) < x(ids.knop_professional) < x(ids.knop_inwoner)
     assert x(ids.redo) < x(ids.undo) and x(taal) < x(ids.titel)
+    # The arrows turn with the reading direction: back is to the right (as Material's undo icon mirrors).
+    assert "↷" in ids.undo.text and "↶" not in ids.undo.text and "↶" in ids.redo.text
     for label in labels:  # flush right
         ink = _ink_columns(label, window)
         assert ink.size and label.width - 1 - ink.max() < ink.min() and ink.max() > label.width - 10, (label.text, ink)
