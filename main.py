@@ -35,6 +35,7 @@ def run_app(args: argparse.Namespace) -> int:
     if problem:  # no display at all: say so rather than run unseen
         print(problem, file=sys.stderr)
         return 1
+    kiosk.ignore_interrupt()  # Ctrl+C: like Escape, not a way out of the kiosk
     from widgets.app import MagneetbordApp
 
     MagneetbordApp(getattr(args, "db", None)).run()

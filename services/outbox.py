@@ -30,14 +30,15 @@ def outbox_for(db: str | None) -> Path:
 
 def mark_delivered(repository: Repository, outbox: Path, folder: str | Path, now: datetime | None = None) -> None:
     """The bundle reached the dossier: note it, then remove the tablet's copy. A bundle that
-    is neither at ``folder`` nor in the outbox is refused (a typo, or delivered before)."""
-    meting_id = meting_id_of(folder)
+    is neither at ``folder`` nor in the outbox is refused (a typo, or delivered before): that it
+    is not there is said first, whatever its name."""
     if not (Path(folder).is_dir() or (outbox / Path(folder).name).is_dir()):
         raise StorageError(
             _("De map {map} is er niet (ook niet in de outbox {outbox}); er is niets afgeleverd.").format(
                 map=folder, outbox=outbox
             )
         )
+    meting_id = meting_id_of(folder)
     repository.mark_delivered(meting_id, now or datetime.now(UTC))
     remove_bundles(outbox, [meting_id])
 

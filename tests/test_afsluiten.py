@@ -1,10 +1,11 @@
 """Closing the kiosk: from the professional's list of inwoners, behind the PIN, after a
-confirmation; never from the inwoner's screens. And for real: the app under Xvfb, unlocked
-with the PIN typed on the keyboard, closed with the mouse."""
+confirmation; never from the inwoner's screens, nor with Ctrl+C. And for real: the app under
+Xvfb, unlocked with the PIN typed on the keyboard, closed with the mouse."""
 
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Callable
@@ -90,6 +91,31 @@ def wait_for_screen(server: object, seen: Callable[[object], bool], what: str, t
             return shot
         time.sleep(0.5)
     pytest.fail(f"not on the screen within {timeout} s: {what}")
+
+
+@pytest.mark.slow
+def test_ctrl_c_does_not_stop_the_kiosk_and_kill_does(xserver: object, tmp_path: Path) -> None:
+    """README, "Stopping the kiosk": Ctrl+C, in the window or as SIGINT from a terminal (on a
+    Linux console without X the keyboard the inwoner types on is the terminal's), does not stop
+    it; SIGTERM (kill, shutdown) does. Before, SIGINT ended it at once."""
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
+    server = xserver(1024, 768)
+    env = app_env(tmp_path, server.display)
+    app = start_app(env, interruptible=True)
+    try:
+        assert wait_for_window(server, app) == (0, 0, 1024, 768)
+        app.send_signal(signal.SIGINT)
+        subprocess.run(["xdotool", "key", "ctrl+c"], env=env, check=True, timeout=30)
+        before = server.grab().convert("RGB")
+        # A digit typed afterwards shows on the keypad's dots: the app went on past both.
+        subprocess.run(["xdotool", "type", "7"], env=env, check=True, timeout=30)
+        wait_for_screen(server, lambda shot: shot.tobytes() != before.tobytes(), "the digit typed after Ctrl+C")
+        assert app.poll() is None, f"Ctrl+C stopped the kiosk (exit {app.returncode})"
+        app.terminate()
+        assert app.wait(timeout=30) == 0
+    finally:
+        stop(app)
 
 
 @pytest.mark.slow

@@ -121,3 +121,16 @@ def test_retention_waits_for_the_monitor_record_on_a_tablet_in_the_monitor(url: 
     assert apply_retention(repository, outbox, days=90, now=NOW) == 1
     assert [m.id for m in repository.history(inwoner.id)] == [metingen[1].id]
     repository.close()
+
+
+def test_delivering_a_folder_that_is_not_there_says_so(url: str, tmp_path: Path, capsys) -> None:
+    """A typo in the path: 'is er niet' and exit 1, whatever the name looks like (before, a
+    name without datum_kenmerk was judged by its name: 'geen map uit de outbox')."""
+    for typo in (tmp_path / "bundel-van-gisteren", tmp_path / "2026-09-01_abc"):
+        assert main.main(["--db", url, "outbox", "delivered", str(typo)]) == 1
+        out = capsys.readouterr().out
+        assert f"De map {typo} is er niet" in out and "niets afgeleverd" in out
+    plain = tmp_path / "gewone-map"
+    plain.mkdir()  # there, but not a bundle: its name says why
+    assert main.main(["--db", url, "outbox", "delivered", str(plain)]) == 1
+    assert "gewone-map is geen map uit de outbox" in capsys.readouterr().out and plain.is_dir()

@@ -106,7 +106,13 @@ def app_env(tmp_path: Path, display: str | None, **extra: str) -> dict[str, str]
     return env
 
 
-def start_app(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+def start_app(env: dict[str, str], *args: str, interruptible: bool = False) -> subprocess.Popen[str]:
+    """``interruptible``: Ctrl+C (SIGINT) reaches the app as in a person's terminal, even where
+    the test runner's own shell ignores it (a background job does)."""
+
+    def default_sigint() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
     return subprocess.Popen(
         [sys.executable, "main.py", *args],
         cwd=ROOT,
@@ -114,6 +120,7 @@ def start_app(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint if interruptible else None,
     )
 
 

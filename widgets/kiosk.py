@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import time
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,15 @@ def prepare() -> str | None:
     if found is None and windowed():  # not asked (macOS, Windows: the system keeps it on screen)
         _window_size(*display.WINDOWED_SIZE)
     return None
+
+
+def ignore_interrupt() -> None:
+    """Ctrl+C does not stop the kiosk. In the window it is only a key; but where the app runs on
+    a Linux console without X (SDL's kmsdrm), the keyboard the inwoner types on is also the
+    terminal's, and its Ctrl+C would be a SIGINT. Set before SDL starts, which then leaves SIGINT
+    alone; SIGTERM (kill, shutdown) still closes the app. A development window stops on Ctrl+C."""
+    if not windowed():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def configure(screen: Display | None = None) -> None:
