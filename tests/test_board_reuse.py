@@ -11,7 +11,11 @@ from services.demo import fill
 from tests.kivy_helpers import PIN, drag, frames, make_app_fixture, type_pin, window_fixture  # noqa: F401
 
 
-def test_the_next_visit_shows_and_changes_the_next_inwoners_board(make_app: object) -> None:
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_next_visit_shows_and_changes_the_next_inwoners_board(make_app: object, window: object,
+                                                                  size: tuple[int, int]) -> None:
+    window.size = size
+    frames(1)
     app = make_app(today=lambda: date(2026, 11, 23))
     account = app.screen("account")
     account.ids.naam.text = "Sanne de Vries"

@@ -81,22 +81,20 @@ def _cards(app: object, code: str) -> list[str]:
 
 def _problems(app: object, code: str) -> list[str]:
     found = [f"bord: {p}" for p in overflowing(app.screen("bord"))] + _cards(app, code)
-    screen = app.screen("bord").board_screen
-    view = screen.show_vragen(app.live.meting.gekozen[0])
-    frames(2)
-    found += [f"vragen: {p}" for p in overflowing(view)]
-    view.dismiss(animation=False)
+    first = app.live.meting.gekozen[0]
+
+    def look(name: str, view: object, close: bool = False) -> None:
+        frames(3)
+        found.extend(f"{name}: {p}" for p in overflowing(view))
+        if close:
+            view.dismiss(animation=False)
+
+    look("vragen", app.screen("bord").board_screen.show_vragen(first), close=True)
     app.show_meting_step("doelen")
-    frames(3)
-    doelen = app.screen("doelen")
-    found += [f"doelen: {p}" for p in overflowing(doelen)]
-    editor = doelen.edit(app.live.meting.gekozen[0])
-    frames(3)
-    found += [f"editor: {p}" for p in overflowing(editor)]
-    editor.dismiss(animation=False)
+    look("doelen", app.screen("doelen"))
+    look("editor", app.screen("doelen").edit(first), close=True)
     app.show_meting_step("afronden")
-    frames(3)
-    found += [f"afronden: {p}" for p in overflowing(app.screen("afronden"))]
+    look("afronden", app.screen("afronden"))
     app.show_meting_step("bord")
     frames(2)
     return [f"{code} {p}" for p in found]
