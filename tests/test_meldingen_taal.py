@@ -72,3 +72,20 @@ def test_afronden_names_what_is_missing_in_the_inwoners_language(make_app: objec
         assert shown == expected
     # Said, and nothing changed.
     assert app.live.session.committed.positie("wonen") is None  # nothing changed
+
+
+@pytest.mark.parametrize("taal", ["uk", "ar"])
+def test_the_way_back_to_the_board_on_the_lock_screen_is_in_the_inwoners_language(
+        make_app: object, window: object, taal: str) -> None:
+    app = _visit_in(make_app, window, (1280, 800), taal)
+    tap(app.screen("bord").ids_nav["professional"])
+    assert app.current == "lock"
+    back = app.screen("lock").ids.back
+    expected = vertaler(taal).pgettext("inwoner", "Terug naar het bord")
+    assert expected != "Terug naar het bord"
+    if taal == "ar":  # shaped, in drawing order
+        assert back.text != expected and all(not schrift.has_rtl(c) or 0xFE70 <= ord(c) <= 0xFEFF for c in back.text)
+    else:
+        assert back.text == expected
+    tap(back)
+    assert app.current == "bord"  # and it leads back, without the PIN

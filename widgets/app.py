@@ -240,7 +240,9 @@ class MagneetbordApp(VisitFlow, App):
         self._go(target)
 
     def _show_lock(self, can_return: bool, reason: str = "") -> None:
-        self.screen("lock").prepare(self.keyring, self.clock, can_return, reason)
+        # The way back to the board is the inwoner's: in the inwoner's language.
+        back_tr = self.inwoner_tr() if can_return and not reason else None
+        self.screen("lock").prepare(self.keyring, self.clock, can_return, reason, back_tr)
         self._go("lock")
 
     # ----- locking by itself --------------------------------------------------------------

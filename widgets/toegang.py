@@ -16,6 +16,7 @@ from kivy.properties import BooleanProperty, ListProperty, NumericProperty, Obje
 from board.errors import UserError
 from board.i18n import _, ngettext
 from board.lock import pin_problem
+from board.taal import Vertaler, vertaler
 from services.access import PinUitkomst, try_pin
 from widgets.common import Scherm, load_kv, make
 from widgets.pinpad import PinPad, dots
@@ -74,6 +75,7 @@ class LockScreen(Scherm):
     blocked_until = NumericProperty(0.0)
     can_return = BooleanProperty(False)  # back without the PIN: to the board (inwoner mode), or "Annuleren"
     back_text = StringProperty("")
+    back_rtl = BooleanProperty(False)  # the way back in Arabic: shaped and in drawing order
     shown_pin = StringProperty(dots(""))
 
     def __init__(self, **kwargs: object) -> None:
@@ -81,11 +83,18 @@ class LockScreen(Scherm):
         self._ticker = None
         self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
 
-    def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool, reason: str = "") -> None:
+    def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool, reason: str = "",
+                back_tr: Vertaler | None = None) -> None:
         """``reason``: why the PIN is asked, shown above the keypad (none: the tablet locked);
-        with a reason, the way back is "Annuleren", else "Terug naar het bord"."""
+        with a reason, the way back is "Annuleren", else "Terug naar het bord" in the inwoner's
+        language (``back_tr``), for the inwoner reads it."""
         self.keyring, self.clock, self.can_return = keyring, clock, can_return
-        self.back_text = _("Annuleren") if reason else _("Terug naar het bord")
+        if reason:
+            self.back_text = _("Annuleren")
+        else:
+            tr = back_tr or vertaler(None)
+            self.back_text = tr.pgettext("inwoner", "Terug naar het bord")
+        self.back_rtl = bool(back_tr and back_tr.rtl and not reason)
         try:
             self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
             self.message = reason
