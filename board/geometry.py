@@ -300,3 +300,37 @@ def _row(key: str, index: int, rect: Rect, unit: float, handles: bool) -> RowGeo
         x1=track_x1 - fiche / 2,
         unit=unit,
     )
+
+
+# ----- two metingen compared (the geschiedenis screen) -----------------------------------------
+
+COMPARE_UNIT = 0.62  # side by side: smaller names and pictograms leave the bars their length
+STACKED_UNIT = 1.0  # one above the other: each board the whole width, names as on the live board
+COMPARE_PITCH = 48  # dp: a history board's rows are never lower than a live board's
+
+
+@dataclass(frozen=True)
+class CompareLayout:
+    """How the boards of two metingen share an area: side by side when each still gets a
+    usable board (``min_board_width``) with rows of at least ``COMPARE_PITCH`` dp at
+    ``COMPARE_UNIT``; else one above the other at full width, scrolled (a narrow window,
+    portrait), each board as high as its own rows need (``board_height``)."""
+
+    stacked: bool
+    scale: float
+    unit: float  # px per dp at this scale
+
+    def board_height(self, rows: int) -> float:
+        """A stacked board's height in px for ``rows`` rows (rows as high as a live board's)."""
+        return max(1, rows) * COMPARE_PITCH * self.unit + 2 * PAD * self.unit
+
+
+def compare_layout(width: float, height: float, rows: int, boards: int, dp: float, gap: float) -> CompareLayout:
+    """``width`` x ``height`` px for ``boards`` boards of at most ``rows`` rows; ``dp`` px per
+    dp, ``gap`` px between the boards."""
+    unit = COMPARE_UNIT * dp
+    beside = (width - gap * (boards - 1)) / max(1, boards)
+    rows_fit = height - 2 * PAD * unit >= max(1, rows) * COMPARE_PITCH * unit
+    if beside >= min_board_width(unit, handles=False) and rows_fit:
+        return CompareLayout(stacked=False, scale=COMPARE_UNIT, unit=unit)
+    return CompareLayout(stacked=True, scale=STACKED_UNIT, unit=STACKED_UNIT * dp)

@@ -7,10 +7,12 @@ from dataclasses import replace
 
 from kivy.factory import Factory
 from kivy.metrics import dp
-from kivy.properties import ListProperty, OptionProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, OptionProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 
 from board import BoardSession, Meting, vergelijk
+from board.geometry import compare_layout
 from board.i18n import _, format_datum
 from widgets.board_widget import BoardWidget
 from widgets.common import Scherm, load_kv, make
@@ -20,7 +22,7 @@ from widgets.verloop import VerloopGrafiek
 
 Factory.register("VerloopGrafiek", cls=VerloopGrafiek)
 
-COMPARE_SCALE = 0.62
+BOARD_GAP = 16  # dp between the boards (the kv's spacing)
 
 
 class AlleenKijken(FloatLayout):
@@ -36,14 +38,17 @@ class AlleenKijken(FloatLayout):
         return self.collide_point(*touch.pos)
 
 
-def read_only_board(meting: Meting) -> AlleenKijken:
+def read_only_board(meting: Meting, caption: str) -> BoxLayout:
+    """A meting's board to look at, under its caption (which wraps in its own column)."""
+    column = BoxLayout(orientation="vertical", spacing=dp(4))
+    column.add_widget(make("Veldnaam", text=caption))
     holder = AlleenKijken()
-    # Half a screen wide: smaller names and pictograms leave the bars their length.
-    board = BoardWidget(pos_hint={"x": 0, "y": 0}, scale=COMPARE_SCALE, read_only=True)  # no reorder handles
+    board = BoardWidget(pos_hint={"x": 0, "y": 0}, read_only=True)  # no reorder handles
     board.live = LiveSession(BoardSession(meting))  # after construction: it draws on its canvas
     holder.add_widget(board)
-    holder.board = board
-    return holder
+    column.add_widget(holder)
+    column.board, column.holder = board, holder
+    return column
 
 
 def pair_for_display(oud: Meting, nieuw: Meting) -> tuple[Meting, Meting]:
@@ -59,8 +64,11 @@ class GeschiedenisScreen(Scherm):
     metingen = ListProperty([])
     chosen = ListProperty([])  # ids of the (at most) two metingen compared
     zin = StringProperty("")
-    left_title = StringProperty("")
-    right_title = StringProperty("")
+    stacked = BooleanProperty(False)  # one board above the other (a narrow window): board/geometry.compare_layout
+
+    def on_kv_post(self, base_widget: object) -> None:
+        super().on_kv_post(base_widget)
+        self.ids.boards_scroll.bind(size=lambda *_a: self._arrange())
 
     def show(self, title: str, metingen: list[Meting]) -> None:
         self.title = title
@@ -92,17 +100,38 @@ class GeschiedenisScreen(Scherm):
         boards = self.ids.boards
         boards.clear_widgets()
         chosen = [m for m in self.metingen if m.id in self.chosen]
-        self.zin, self.left_title, self.right_title = "", "", ""
+        self.zin = ""
         if len(chosen) == 1:
-            boards.add_widget(read_only_board(chosen[0]))
-            self.left_title = self._caption(chosen[0])
+            boards.add_widget(read_only_board(chosen[0], self._caption(chosen[0])))
             self.zin = _("Tik op een tweede meting om te vergelijken.")
         elif len(chosen) == 2:
             oud, nieuw = pair_for_display(*chosen)
-            boards.add_widget(read_only_board(oud))
-            boards.add_widget(read_only_board(nieuw))
-            self.left_title, self.right_title = self._caption(oud), self._caption(nieuw)
+            boards.add_widget(read_only_board(oud, self._caption(oud)))
+            boards.add_widget(read_only_board(nieuw, self._caption(nieuw)))
             self.zin = vergelijk(oud, nieuw).zin
+        for column in boards.children:  # a caption wraps once it has its width: arrange again
+            column.children[-1].bind(height=lambda *_a: self._arrange())
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side, or one above the other where side by side the names would be too
+        small to read (the rule: board/geometry.compare_layout)."""
+        columns = list(reversed(self.ids.boards.children))
+        if not columns:
+            return
+        scroll = self.ids.boards_scroll
+        caption = max(c.children[-1].height for c in columns) + dp(4)
+        rows = max(len(c.board.live.meting.gekozen) for c in columns)
+        layout = compare_layout(scroll.width, scroll.height - caption, rows, len(columns), dp(1), dp(BOARD_GAP))
+        self.stacked = layout.stacked
+        for column in columns:
+            column.board.scale = layout.scale
+            if layout.stacked:
+                column.size_hint_y, column.holder.size_hint_y = None, None
+                column.holder.height = layout.board_height(len(column.board.live.meting.gekozen))
+                column.height = column.children[-1].height + dp(4) + column.holder.height
+            else:
+                column.size_hint_y, column.holder.size_hint_y = 1, 1
 
     @staticmethod
     def _caption(meting: Meting) -> str:
