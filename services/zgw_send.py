@@ -51,18 +51,21 @@ Progress = Callable[[int, int, str], None]
 
 
 class ConfigMissing(StorageError):
-    """``outbox send`` without a complete configuration; the message says what is missing (for
-    whoever sets it: the names of ``outbox config``'s options), ``problems`` lists it."""
+    """``outbox send`` without a complete configuration; the message says what is missing or
+    wrong (for whoever sets it: the names of ``outbox config``'s options); ``ontbreekt``: the
+    settings still empty (none: one is wrong)."""
 
-    def __init__(self, message: str, problems: list[str]) -> None:
+    def __init__(self, message: str, ontbreekt: list[str]) -> None:
         super().__init__(message)
-        self.problems = problems
+        self.ontbreekt = ontbreekt
 
 
 @dataclass
 class SendReport:
     afgeleverd: list[str] = field(default_factory=list)  # bundle folders
-    mislukt: dict[str, str] = field(default_factory=dict)  # bundle folder -> reason
+    mislukt: dict[str, str] = field(default_factory=dict)  # bundle folder -> reason (every kind below)
+    # failed for a reason of their own (refused by the server, a damaged bundle): the run went on
+    overgeslagen: list[str] = field(default_factory=list)
     gestopt: str | None = None  # why the run stopped early (the server stayed away)
 
 
@@ -80,7 +83,7 @@ def configure(repository: Repository, **changes: str | None) -> ZgwConfig:
     updated = replace(stored, **{k: v.strip() for k, v in changes.items() if k in names and v is not None})
     problems = updated.problems(complete=False)  # set one at a time: only what is wrong
     if problems:
-        raise ConfigMissing(_("Niet opgeslagen: {problemen}.").format(problemen="; ".join(problems)), problems)
+        raise ConfigMissing(_("Niet opgeslagen: {problemen}.").format(problemen="; ".join(problems)), [])
     repository.set_zgw_config(updated)
     return updated
 
@@ -93,7 +96,7 @@ def client_for(config: ZgwConfig) -> ZgwClient:
                 "Versturen naar het dossier kan nog niet: {problemen}. Stel het in met "
                 "python3 main.py outbox config (of de omgevingsvariabelen {env})."
             ).format(problemen="; ".join(problems), env=", ".join(ENV.values())),
-            problems,
+            config.missing(),
         )
     timeout = float(os.environ.get(TIMEOUT_ENV) or 20)
     return ZgwClient(config.url, config.client_id, config.secret, timeout=timeout)
@@ -138,6 +141,7 @@ def send_outbox(
         except ZgwRefused as exc:
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, exc.reden)
             report.mislukt[folder.name] = str(exc)
+            report.overgeslagen.append(folder.name)
             continue
         except ZgwUnavailable as exc:
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, str(exc))
@@ -147,6 +151,7 @@ def send_outbox(
         except (StorageError, KeyError, ValueError) as exc:  # a damaged bundle: the others go on
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, str(exc))
             report.mislukt[folder.name] = str(exc)
+            report.overgeslagen.append(folder.name)
             continue
         repository.set_upload_status(meting_id, UploadStatus.AFGELEVERD)
         report.afgeleverd.append(folder.name)
