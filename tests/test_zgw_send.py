@@ -106,6 +106,12 @@ def listing(db: str, capsys: pytest.CaptureFixture[str]) -> list[dict]:
     return json.loads(capsys.readouterr().out)
 
 
+def plain_listing(db: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    capsys.readouterr()
+    assert main.main(["--db", db, "outbox", "list"]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
 def seal_of(db: str) -> BundleSeal:
     import argparse
 
@@ -193,6 +199,8 @@ def test_an_upload_killed_midway_resumes_without_duplicates(
         assert all(n == 1 for n in list(halfway.values())[:7]) and sum(halfway.values()) == 7
         rows = {row["meting_id"]: row for row in listing(db, capsys)}
         assert rows[meting_ids[0]]["status"] == "afgeleverd" and rows[meting_ids[1]]["status"] == "bezig"
+        [line] = [line for line in plain_listing(db, capsys) if meting_ids[1] in line]
+        assert line.endswith("bezig met versturen")
         assert main.main(["--db", db, "outbox", "send"]) == 0  # resume
         assert set(sent_for(fake, meting_ids).values()) == {1}  # every document exactly once
         assert list(outbox(tmp_path).iterdir()) == []
@@ -247,6 +255,11 @@ def test_a_refused_bundle_stops_with_the_servers_reasons_in_dutch_and_the_others
     assert all(row["status"] == "afgeleverd" for row in after if row["dossiernummer"] != refused)
     assert {p.name.split("_", 1)[1] for p in outbox(tmp_path).iterdir()} == {row["meting_id"] for row in failed}
     assert violations(log) == []
+    # The same for a person: one line a bundle, with its dossiernummer, meting, soort and state.
+    for row, line in zip(after, plain_listing(db, capsys), strict=True):
+        assert row["dossiernummer"] in line and row["meting_id"] in line and row["soort"] in line
+        state = "mislukt: informatieobjecttype verwijst niet" if row["status"] == "mislukt" else "afgeleverd"
+        assert state in line
 
 
 def test_documents_are_linked_to_the_inwoners_zaak_once(
@@ -284,6 +297,17 @@ def test_send_without_configuration_says_what_is_missing(template: Path, tmp_pat
     shown = capsys.readouterr().out
     assert "https://dms.example.nl/documenten/api/v1" in shown and "secret: ********" in shown
     assert b"dms.example.nl" not in (tmp_path / "bord.sqlite3").read_bytes()  # stored encrypted
+    # For scripts and tests the environment goes first, without changing what is stored.
+    monkeypatch.setenv(ENV["url"], "https://test.example.nl/documenten/api/v1")
+    monkeypatch.setenv(ENV["rsin"], "123456782")
+    assert main.main(["--db", db, "outbox", "config"]) == 0
+    shown = capsys.readouterr().out
+    assert "url: https://test.example.nl/documenten/api/v1" in shown and "rsin: 123456782" in shown
+    assert "client-id: c" in shown  # not overridden: the stored one
+    monkeypatch.delenv(ENV["url"])
+    monkeypatch.delenv(ENV["rsin"])
+    assert main.main(["--db", db, "outbox", "config"]) == 0
+    assert "url: https://dms.example.nl/documenten/api/v1" in capsys.readouterr().out
 
 
 def test_a_server_that_keeps_failing_is_tried_with_back_off_and_no_document_is_claimed(
