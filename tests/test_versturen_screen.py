@@ -184,3 +184,47 @@ def test_a_refused_export_is_said_in_plain_dutch(
     assert "1 export kon niet worden afgeleverd" in bar.tekst and "ICT" in bar.tekst, bar.tekst
     assert DOSSIER not in bar.tekst and "1 export wacht op het dossier." in bar.tekst
     message_fits(bar, window)
+
+
+def test_the_screen_resumes_an_upload_that_was_killed_midway(
+    make_app: object, window: object, tmp_path: object, server: tuple
+) -> None:
+    """'outbox send' SIGKILLed after the server made the third document and before its answer
+    came: the professional's Versturen then delivers the rest, and no document twice."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from board.zgw import DOCUMENTEN
+    from services.unlock import PIN_ENV
+    from services.zgw_send import TIMEOUT_ENV
+    from storage.paths import DATA_DIR_ENV
+
+    fake, proxy = server
+    exported_tablet(tmp_path)
+    proxy.plan = {proxy.count + 6: "hang-after"}  # find and create per document: the third create
+    env = {**os.environ, DATA_DIR_ENV: str(tmp_path), PIN_ENV: PIN, TIMEOUT_ENV: "120"}
+    url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "--db", url, "outbox", "send"], cwd=Path(__file__).resolve().parent.parent,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        assert proxy.hung.wait(120)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(30)
+    proxy.release.set()
+    assert len(fake.documents) == 3
+
+    app = make_app()
+    type_pin(app.screen("lock"), PIN)
+    frames(2)
+    bar = app.screen("inwoners").ids.versturen
+    assert bar.tekst == "1 export wacht op het dossier."
+    send_and_wait(bar)
+    assert bar.tekst == "1 export afgeleverd.", bar.tekst
+    assert sorted(len(docs) for docs in fake.by_identificatie().values()) == [1] * len(DOCUMENTEN)
+    assert not any((tmp_path / "outbox").iterdir())
