@@ -60,11 +60,12 @@ def positive(text: str) -> int:
     return value
 
 
-def progress_line(line: str, done: int, total: int) -> None:
-    """Progress on stderr: on a terminal one line rewritten in place; to a pipe or a file
-    plain lines, one per step (no carriage returns or escape codes in a log)."""
+def progress_line(line: str, done: int, total: int, *, last: bool = False) -> None:
+    """Progress on stderr: on a terminal one line rewritten in place (ended when all is done,
+    or with ``last`` when the run ends short of that); to a pipe or a file plain lines, one per
+    step (no carriage returns or escape codes in a log)."""
     if sys.stderr.isatty():
-        end = "\n" if done == total else ""
+        end = "\n" if done == total or last else ""
         sys.stderr.write(f"\r{line}\x1b[K{end}")
     else:
         sys.stderr.write(f"{line}\n")

@@ -31,7 +31,7 @@ def run_list(args: argparse.Namespace, repository: Any) -> int:
 
 def print_progress(done: int, total: int, what: str) -> None:
     line = _("Versturen: {done} van {total} documenten").format(done=done, total=total)
-    progress_line(f"{line} {what}".rstrip(), done, total)
+    progress_line(f"{line} {what}".rstrip(), done, total, last=not what)  # the run's last call names nothing
 
 
 def run_send(args: argparse.Namespace, repository: Any) -> int:

@@ -6,9 +6,11 @@ machine; caching them is honest: they are read-only files.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date
 from PIL import Image, ImageFont
@@ -51,11 +53,53 @@ def datum_nl(value: date) -> str:
     return format_date(value, format="long", locale="nl_NL")
 
 
+class _Font(ImageFont.FreeTypeFont):
+    """A Pillow font that measures and rasterises each text once: Magneetbord Sans is hinted,
+    and FreeType runs a glyph's hinting program every time it loads it (about 0.1 ms a glyph,
+    20 times DejaVu's), so the same leefgebied names on every snapshot of an export cost the
+    most of drawing it (P9). Same pixels: the mask Pillow would draw is kept, not changed."""
+
+    KEEP = 512  # texts per font; the oldest go first
+
+    def __init__(self, path: Path, size: int) -> None:
+        # BASIC layout: the text arrives shaped and ordered (board/schrift.py). A desktop Pillow with
+        # raqm would reorder right-to-left text a second time; the tablet's Pillow has no raqm.
+        super().__init__(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+        self._lengths: dict[tuple, float] = {}
+        self._masks: dict[tuple, tuple] = {}
+
+    def getlength(self, text: str | bytes, mode: str = "", *args: Any, **kwargs: Any) -> float:
+        key = (text, mode, args, _frozen(kwargs))
+        if key not in self._lengths:
+            _keep(self._lengths, key, super().getlength(text, mode, *args, **kwargs), self.KEEP)
+        return self._lengths[key]
+
+    def getmask2(self, text: str | bytes, mode: str = "", *args: Any, **kwargs: Any) -> tuple:
+        if mode == "RGBA":  # Pillow changes an RGBA mask after drawing it: not kept
+            return super().getmask2(text, mode, *args, **kwargs)
+        key = (text, mode, args, _frozen(kwargs))
+        if key not in self._masks:
+            _keep(self._masks, key, super().getmask2(text, mode, *args, **kwargs), self.KEEP)
+        return self._masks[key]
+
+
+def _frozen(kwargs: dict[str, Any]) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list | tuple) else v) for k, v in kwargs.items()))
+
+
+_KEEPING = threading.Lock()  # an export's thread and the app's may draw at the same time
+
+
+def _keep(store: dict, key: tuple, value: object, most: int) -> None:
+    with _KEEPING:
+        if len(store) >= most:
+            del store[next(iter(store))]
+        store[key] = value
+
+
 @cache
 def pil_font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    # BASIC layout: the text arrives shaped and ordered (board/schrift.py). A desktop Pillow with
-    # raqm would reorder right-to-left text a second time; the tablet's Pillow has no raqm.
-    return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
+    return _Font(FONT_BOLD if bold else FONT_REGULAR, size)
 
 
 @cache

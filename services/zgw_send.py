@@ -45,18 +45,27 @@ ENV = {
 TIMEOUT_ENV = "MAGNEETBORD_ZGW_TIMEOUT"  # seconds per request (default 20)
 ATTEMPTS = 5  # one try and four retries: 0.5 + 1 + 2 + 4 seconds of waiting
 
-# (done, total, text): documents sent so far in this run, all documents, what happens now
+# (done, total, text): documents accepted so far in this run (never more than were), all
+# documents of the bundles waiting, what happens now ("" in the run's last call)
 Progress = Callable[[int, int, str], None]
 
 
 class ConfigMissing(StorageError):
-    """``outbox send`` without a complete configuration; the message says what is missing."""
+    """``outbox send`` without a complete configuration; the message says what is missing or
+    wrong (for whoever sets it: the names of ``outbox config``'s options); ``ontbreekt``: the
+    settings still empty (none: one is wrong)."""
+
+    def __init__(self, message: str, ontbreekt: list[str]) -> None:
+        super().__init__(message)
+        self.ontbreekt = ontbreekt
 
 
 @dataclass
 class SendReport:
     afgeleverd: list[str] = field(default_factory=list)  # bundle folders
-    mislukt: dict[str, str] = field(default_factory=dict)  # bundle folder -> reason
+    mislukt: dict[str, str] = field(default_factory=dict)  # bundle folder -> reason (every kind below)
+    # failed for a reason of their own (refused by the server, a damaged bundle): the run went on
+    overgeslagen: list[str] = field(default_factory=list)
     gestopt: str | None = None  # why the run stopped early (the server stayed away)
 
 
@@ -74,7 +83,7 @@ def configure(repository: Repository, **changes: str | None) -> ZgwConfig:
     updated = replace(stored, **{k: v.strip() for k, v in changes.items() if k in names and v is not None})
     problems = updated.problems(complete=False)  # set one at a time: only what is wrong
     if problems:
-        raise ConfigMissing(_("Niet opgeslagen: {problemen}.").format(problemen="; ".join(problems)))
+        raise ConfigMissing(_("Niet opgeslagen: {problemen}.").format(problemen="; ".join(problems)), [])
     repository.set_zgw_config(updated)
     return updated
 
@@ -86,7 +95,8 @@ def client_for(config: ZgwConfig) -> ZgwClient:
             _(
                 "Versturen naar het dossier kan nog niet: {problemen}. Stel het in met "
                 "python3 main.py outbox config (of de omgevingsvariabelen {env})."
-            ).format(problemen="; ".join(problems), env=", ".join(ENV.values()))
+            ).format(problemen="; ".join(problems), env=", ".join(ENV.values())),
+            config.missing(),
         )
     timeout = float(os.environ.get(TIMEOUT_ENV) or 20)
     return ZgwClient(config.url, config.client_id, config.secret, timeout=timeout)
@@ -114,21 +124,24 @@ def send_outbox(
     report = SendReport()
     seal = outbox_seal(repository)
     sender = _Sender(client, config, sleep, attempts)
-    for number, folder in enumerate(bundles):
+    done = 0  # documents accepted: a failed or skipped one is not counted as sent
+    for folder in bundles:
         meting_id = meting_id_of(folder)
         repository.set_upload_status(meting_id, UploadStatus.BEZIG)
         try:
             files = read_bundle(folder, seal)
             manifest = json.loads(files[MANIFEST])
             zaak = repository.zaak_of(manifest["inwoner_id"])
-            for index, soort in enumerate(DOCUMENTEN):
+            for soort in DOCUMENTEN:
                 if progress is not None:
-                    progress(number * len(DOCUMENTEN) + index, total, f"{folder.name}: {soort.bestand}")
+                    progress(done, total, f"{folder.name}: {soort.bestand}")
                 sender.deliver(meting_id, soort, files[soort.bestand], manifest, zaak)
+                done += 1
             mark_delivered(repository, outbox, folder, datetime.now(UTC))
         except ZgwRefused as exc:
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, exc.reden)
             report.mislukt[folder.name] = str(exc)
+            report.overgeslagen.append(folder.name)
             continue
         except ZgwUnavailable as exc:
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, str(exc))
@@ -138,11 +151,12 @@ def send_outbox(
         except (StorageError, KeyError, ValueError) as exc:  # a damaged bundle: the others go on
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, str(exc))
             report.mislukt[folder.name] = str(exc)
+            report.overgeslagen.append(folder.name)
             continue
         repository.set_upload_status(meting_id, UploadStatus.AFGELEVERD)
         report.afgeleverd.append(folder.name)
     if progress is not None:
-        progress(total, total, "")
+        progress(done, total, "")
     return report
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import math
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -30,7 +32,7 @@ from typing import Any
 
 import jwt
 
-from board.i18n import _
+from board.i18n import _, ngettext
 from board.zgw import invalid_params_tekst
 from storage.errors import StorageError
 
@@ -136,14 +138,29 @@ class ZgwClient:
         except urllib.error.HTTPError as exc:
             raise _http_error(exc, url) from None
         except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
-            reason = getattr(exc, "reason", exc)
             raise ZgwUnavailable(
-                _("De server van de gemeente is niet bereikbaar ({reden}).").format(reden=reason)
+                _("De server van de gemeente is niet bereikbaar ({reden}).").format(reden=self.why(exc))
             ) from None
         try:
             return json.loads(raw) if raw else {}
         except ValueError:
             raise ZgwUnavailable(_("De server van de gemeente gaf een antwoord dat geen JSON is.")) from None
+
+
+    def why(self, exc: Exception) -> str:
+        """Why the server could not be reached, in Dutch (not the socket's English)."""
+        reason = getattr(exc, "reason", exc)
+        host = urllib.parse.urlsplit(self.root).netloc
+        if isinstance(reason, TimeoutError):
+            seconds = math.ceil(self.timeout)
+            return ngettext(
+                "geen antwoord binnen {n} seconde", "geen antwoord binnen {n} seconden", seconds
+            ).format(n=seconds)
+        if isinstance(reason, socket.gaierror):
+            return _("het adres {host} is onbekend: geen internet, of een typfout in de url").format(host=host)
+        if isinstance(reason, ConnectionRefusedError):
+            return _("{host} neemt geen verbinding aan").format(host=host)
+        return _("de verbinding met {host} viel weg").format(host=host)
 
 
 def _http_error(exc: urllib.error.HTTPError, url: str) -> ZgwError:

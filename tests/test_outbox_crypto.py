@@ -82,3 +82,20 @@ def test_export_plain_needs_the_pin_and_is_in_the_audit_log(tablet: str, tmp_pat
     plain = [e for e in entries if e.actie == audit.ONVERSLEUTELD]
     assert len(plain) == 1 and plain[0].inwoner_id == inwoner.id and plain[0].professional_id is not None
     assert audit.verify(entries) == []  # the chain still holds
+
+
+def test_the_manual_way_a_plain_copy_into_a_watched_folder_then_delivered(
+    tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A gemeente without the API: plain copies go into the folder it watches; once it took a
+    bundle in, 'outbox delivered' with the copy's folder ends the sealed one on the tablet."""
+    watched = tmp_path / "gedeelde-map"
+    assert main.main(["--db", tablet, "outbox", "export-plain", str(watched)]) == 0
+    [copy] = list(watched.iterdir())
+    assert json.loads((copy / "manifest.json").read_text())["dossiernummer"] == DOSSIER
+    assert main.main(["--db", tablet, "outbox", "delivered", str(copy)]) == 0
+    assert list(outbox_folder(tablet).iterdir()) == []  # the sealed bundle left the tablet
+    capsys.readouterr()
+    assert main.main(["--db", tablet, "outbox", "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["status"] == "afgeleverd" and row["dossiernummer"] == DOSSIER and row["map"] is None

@@ -187,3 +187,25 @@ def test_golden_image() -> None:
     changed = sum(histogram[1:])
     assert changed <= 0.002 * image.width * image.height, f"{changed} pixels wijken af van het referentiebeeld"
     assert sum(histogram[65:]) == 0, "pixels wijken sterk af van het referentiebeeld"
+
+
+def test_the_exports_font_keeps_each_text_but_draws_the_same_pixels() -> None:
+    """The kept length and mask (exports/bronnen.py, for P9) are what a fresh font gives, for
+    each text, anchor and fractional position apart: never another text's mask."""
+    from PIL import ImageDraw, ImageFont
+
+    from exports.bronnen import FONT_BOLD, pil_font
+
+    fresh = ImageFont.truetype(str(FONT_BOLD), 31, layout_engine=ImageFont.Layout.BASIC)
+    kept = pil_font(31, bold=True)
+    cases = [("Financiën", (10, 40), "lm"), ("Financiën", (10.5, 40.25), "lm"), ("Financiën", (390, 40), "rm"),
+             ("Wonen", (10, 40), "lm"), ("Financiën\nen schulden", (10, 60), "la")]  # fmt: skip
+    for _ in range(2):  # the second round comes from what was kept
+        for text, xy, anchor in cases:
+            pictures = []
+            for font in (fresh, kept):
+                picture = Image.new("RGB", (400, 120), (255, 255, 255))
+                ImageDraw.Draw(picture).multiline_text(xy, text, fill=(20, 20, 20), font=font, anchor=anchor)
+                pictures.append(picture)
+            assert pictures[0].tobytes() == pictures[1].tobytes(), (text, xy, anchor)
+            assert kept.getlength(text.split("\n")[0]) == fresh.getlength(text.split("\n")[0])

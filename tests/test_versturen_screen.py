@@ -103,3 +103,128 @@ def test_versturen_sends_the_outbox_with_progress(
     assert bar.tekst == "1 export afgeleverd." and bar.wachtend == 0 and knop.disabled
     assert len(fake.documents) == 4
     assert app.repository.uitgaand()[0].delivered_at is not None
+
+
+TECHNISCH = ("url", "client", "secret", "rsin", "informatieobjecttype", "MAGNEETBORD_", "python3", "outbox", "Errno")
+
+
+def message_fits(bar: object, window: object) -> None:
+    """The bar's text whole in its box (not cut with an ellipsis, no line below the bar), the
+    box inside the window, and in plain words: no setting, variable or command."""
+    from tests.screen_checks import overflowing, window_rect
+
+    label = bar.ids.tekst
+    assert overflowing(bar) == [], bar.tekst
+    assert label.texture_size[1] <= label.height + 1, (label.texture_size, label.size)
+    x, y, width, height = window_rect(label)
+    assert x >= 0 and y >= 0 and x + width <= window.width and y + height <= window.height
+    assert not [word for word in TECHNISCH if word.lower() in bar.tekst.lower()], bar.tekst
+
+
+def open_list(make_app: object, window: object, tmp_path: object, size: tuple[int, int]) -> object:
+    """The professional's list of inwoners at ``size``, one export waiting: its Versturen bar."""
+    exported_tablet(tmp_path)
+    window.size = size
+    app = make_app()
+    type_pin(app.screen("lock"), PIN)
+    frames(2)
+    return app.screen("inwoners").ids.versturen
+
+
+def send_and_wait(bar: object) -> None:
+    tap(bar.ids.versturen)
+    tick_until(lambda: not bar.bezig)
+    bar.thread.join()
+    frames(3)
+
+
+def screenshot(tmp_path: object, name: str) -> None:
+    window_pixels().save(f"{tmp_path}/{name}.png")  # to look at: pytest --basetemp=DIR
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def test_without_settings_the_bar_says_in_plain_dutch_who_sets_them(
+    make_app: object, window: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    for env in ENV.values():
+        monkeypatch.delenv(env, raising=False)
+    bar = open_list(make_app, window, tmp_path, size)
+    send_and_wait(bar)
+    screenshot(tmp_path, f"zonder-instellingen-{size[0]}x{size[1]}")
+    assert "nog niet ingesteld" in bar.tekst and "ICT" in bar.tekst, bar.tekst
+    assert "1 export wacht op het dossier." in bar.tekst  # nothing was lost
+    message_fits(bar, window)
+    assert not bar.ids.versturen.disabled  # once set, the same button sends
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def test_a_server_that_is_down_is_said_in_plain_dutch(
+    make_app: object, window: object, tmp_path: object, server: tuple, size: tuple[int, int]
+) -> None:
+    fake, proxy = server
+    bar = open_list(make_app, window, tmp_path, size)
+    proxy.close()  # the gemeente's server is gone: the connection is refused (real back-off: 7.5 s)
+    send_and_wait(bar)
+    screenshot(tmp_path, f"server-weg-{size[0]}x{size[1]}")
+    assert "niet bereikbaar" in bar.tekst and "later opnieuw" in bar.tekst, bar.tekst
+    assert "afgeleverd" not in bar.tekst and "1 export wacht op het dossier." in bar.tekst
+    message_fits(bar, window)
+    assert fake.documents == {}
+
+
+@pytest.mark.parametrize("size", [(800, 600)])
+def test_a_refused_export_is_said_in_plain_dutch(
+    make_app: object, window: object, tmp_path: object, server: tuple, size: tuple[int, int]
+) -> None:
+    fake, _proxy = server
+    fake.refuse_dossier = DOSSIER  # a 400 with invalidParams for this inwoner's documents
+    bar = open_list(make_app, window, tmp_path, size)
+    send_and_wait(bar)
+    screenshot(tmp_path, f"geweigerd-{size[0]}x{size[1]}")
+    assert "1 export kon niet worden afgeleverd" in bar.tekst and "ICT" in bar.tekst, bar.tekst
+    assert DOSSIER not in bar.tekst and "1 export wacht op het dossier." in bar.tekst
+    message_fits(bar, window)
+
+
+def test_the_screen_resumes_an_upload_that_was_killed_midway(
+    make_app: object, window: object, tmp_path: object, server: tuple
+) -> None:
+    """'outbox send' SIGKILLed after the server made the third document and before its answer
+    came: the professional's Versturen then delivers the rest, and no document twice."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from board.zgw import DOCUMENTEN
+    from services.unlock import PIN_ENV
+    from services.zgw_send import TIMEOUT_ENV
+    from storage.paths import DATA_DIR_ENV
+
+    fake, proxy = server
+    exported_tablet(tmp_path)
+    proxy.plan = {proxy.count + 6: "hang-after"}  # find and create per document: the third create
+    env = {**os.environ, DATA_DIR_ENV: str(tmp_path), PIN_ENV: PIN, TIMEOUT_ENV: "120"}
+    url = f"sqlite:///{tmp_path}/magneetbord.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "--db", url, "outbox", "send"], cwd=Path(__file__).resolve().parent.parent,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        assert proxy.hung.wait(120)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(30)
+    proxy.release.set()
+    assert len(fake.documents) == 3
+
+    app = make_app()
+    type_pin(app.screen("lock"), PIN)
+    frames(2)
+    bar = app.screen("inwoners").ids.versturen
+    assert bar.tekst == "1 export wacht op het dossier."
+    send_and_wait(bar)
+    assert bar.tekst == "1 export afgeleverd.", bar.tekst
+    assert sorted(len(docs) for docs in fake.by_identificatie().values()) == [1] * len(DOCUMENTEN)
+    assert not any((tmp_path / "outbox").iterdir())

@@ -106,6 +106,12 @@ def listing(db: str, capsys: pytest.CaptureFixture[str]) -> list[dict]:
     return json.loads(capsys.readouterr().out)
 
 
+def plain_listing(db: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    capsys.readouterr()
+    assert main.main(["--db", db, "outbox", "list"]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
 def seal_of(db: str) -> BundleSeal:
     import argparse
 
@@ -152,11 +158,20 @@ def test_the_demos_bundles_go_into_the_dossier_checked_against_the_specification
             assert document["creatiedatum"] == manifest["meting"]["datum"]
             assert manifest["dossiernummer"] in document["trefwoorden"]
             assert document["vertrouwelijkheidaanduiding"] == "vertrouwelijk"
+            assert document["titel"].startswith("Wat telt: ") and manifest["meting"]["soort"] in document["titel"]
+            assert document["auteur"] == "Wijkteam (Magneetbord)"
+            assert document["bestandsnaam"].startswith(f"{manifest['dossiernummer']}_")
+            assert document["bestandsnaam"].endswith(soort.bestand)
+            assert manifest["dossiernummer"] in document["beschrijving"] and meting_id in document["beschrijving"]
     after = listing(db, capsys)
     assert {row["status"] for row in after} == {"afgeleverd"} and len(after) == len(folders)
-    # Delivery feeds the retention period as 'outbox delivered' does: far in the future, all may go.
+    # Delivery feeds the retention period as 'outbox delivered' does: with 0 days every delivered
+    # meting may go but each inwoner's latest (the next vervolgmeting starts from it).
     assert main.main(["--db", db, "outbox", "prune", "--dagen", "0"]) == 0
-    assert "Bewaartermijn toegepast" in capsys.readouterr().out
+    inwoners = {row["dossiernummer"] for row in after}
+    removed = len(after) - len(inwoners)
+    assert removed > 0 and f"Bewaartermijn toegepast: {removed} metingen verwijderd." in capsys.readouterr().out
+    assert len(listing(db, capsys)) == len(inwoners)
 
 
 def test_an_upload_killed_midway_resumes_without_duplicates(
@@ -184,6 +199,8 @@ def test_an_upload_killed_midway_resumes_without_duplicates(
         assert all(n == 1 for n in list(halfway.values())[:7]) and sum(halfway.values()) == 7
         rows = {row["meting_id"]: row for row in listing(db, capsys)}
         assert rows[meting_ids[0]]["status"] == "afgeleverd" and rows[meting_ids[1]]["status"] == "bezig"
+        [line] = [line for line in plain_listing(db, capsys) if meting_ids[1] in line]
+        assert line.endswith("bezig met versturen")
         assert main.main(["--db", db, "outbox", "send"]) == 0  # resume
         assert set(sent_for(fake, meting_ids).values()) == {1}  # every document exactly once
         assert list(outbox(tmp_path).iterdir()) == []
@@ -238,6 +255,11 @@ def test_a_refused_bundle_stops_with_the_servers_reasons_in_dutch_and_the_others
     assert all(row["status"] == "afgeleverd" for row in after if row["dossiernummer"] != refused)
     assert {p.name.split("_", 1)[1] for p in outbox(tmp_path).iterdir()} == {row["meting_id"] for row in failed}
     assert violations(log) == []
+    # The same for a person: one line a bundle, with its dossiernummer, meting, soort and state.
+    for row, line in zip(after, plain_listing(db, capsys), strict=True):
+        assert row["dossiernummer"] in line and row["meting_id"] in line and row["soort"] in line
+        state = "mislukt: informatieobjecttype verwijst niet" if row["status"] == "mislukt" else "afgeleverd"
+        assert state in line
 
 
 def test_documents_are_linked_to_the_inwoners_zaak_once(
@@ -275,3 +297,62 @@ def test_send_without_configuration_says_what_is_missing(template: Path, tmp_pat
     shown = capsys.readouterr().out
     assert "https://dms.example.nl/documenten/api/v1" in shown and "secret: ********" in shown
     assert b"dms.example.nl" not in (tmp_path / "bord.sqlite3").read_bytes()  # stored encrypted
+    # For scripts and tests the environment goes first, without changing what is stored.
+    monkeypatch.setenv(ENV["url"], "https://test.example.nl/documenten/api/v1")
+    monkeypatch.setenv(ENV["rsin"], "123456782")
+    assert main.main(["--db", db, "outbox", "config"]) == 0
+    shown = capsys.readouterr().out
+    assert "url: https://test.example.nl/documenten/api/v1" in shown and "rsin: 123456782" in shown
+    assert "client-id: c" in shown  # not overridden: the stored one
+    monkeypatch.delenv(ENV["url"])
+    monkeypatch.delenv(ENV["rsin"])
+    assert main.main(["--db", db, "outbox", "config"]) == 0
+    assert "url: https://dms.example.nl/documenten/api/v1" in capsys.readouterr().out
+
+
+def test_a_server_that_keeps_failing_is_tried_with_back_off_and_no_document_is_claimed(
+    fake: FakeDocumenten, template: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    import argparse
+
+    from services.unlock import open_for_cli
+    from services.zgw_send import send_outbox
+
+    proxy = FaultProxy(fake.url)
+    try:
+        db = tablet(template, tmp_path, monkeypatch, proxy.url, keep=2)
+        proxy.plan = {proxy.count + n: "503" for n in range(1, 6)}  # every try of the first lookup
+        repository = open_for_cli(argparse.Namespace(db=db))
+        waits: list[float] = []
+        steps: list[tuple[int, int]] = []
+        try:
+            report = send_outbox(
+                repository, outbox(tmp_path), lambda done, total, _what: steps.append((done, total)), sleep=waits.append
+            )
+        finally:
+            repository.close()
+        assert waits == [0.5, 1, 2, 4]  # doubling back-off between the five tries
+        assert report.gestopt and "503" in report.gestopt and report.afgeleverd == []
+        assert steps and all(done == 0 for done, _total in steps) and steps[-1] == (0, 8)  # nothing claimed
+        assert fake.documents == {} and len(list(outbox(tmp_path).iterdir())) == 2
+        first, second = [row for row in listing(db, capsys) if row["status"] != "afgeleverd"]
+        assert first["status"] == "mislukt" and "503" in first["reden"] and second["status"] == "wacht"
+    finally:
+        proxy.close()
+
+
+def test_a_refused_connection_is_said_in_dutch_and_nothing_is_reported_sent(
+    template: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from tests.prism import free_port
+
+    db = tablet(template, tmp_path, monkeypatch, f"http://127.0.0.1:{free_port()}/documenten/api/v1", keep=1)
+    capsys.readouterr()
+    assert main.main(["--db", db, "outbox", "send"]) == 1  # the real back-off: 7.5 seconds
+    captured = capsys.readouterr()
+    assert "neemt geen verbinding aan" in captured.out and "Errno" not in captured.out
+    assert "Connection refused" not in captured.out
+    assert "Versturen: 0 van 4 documenten" in captured.err and "4 van 4" not in captured.err
+    [row] = [row for row in listing(db, capsys) if row["status"] != "afgeleverd"]
+    assert row["status"] == "mislukt" and "neemt geen verbinding aan" in row["reden"]
+    assert len(list(outbox(tmp_path).iterdir())) == 1  # still waiting on the tablet

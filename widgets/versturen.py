@@ -10,6 +10,7 @@ shows counts, never a dossiernummer: the tablet may be on a table with an inwone
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from kivy.clock import Clock
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
@@ -18,6 +19,9 @@ from kivy.uix.boxlayout import BoxLayout
 from board.errors import UserError
 from board.i18n import _, ngettext
 from widgets.common import load_kv
+
+if TYPE_CHECKING:
+    from services.zgw_send import SendReport
 
 
 class VersturenBalk(BoxLayout):
@@ -49,7 +53,7 @@ class VersturenBalk(BoxLayout):
         count = ngettext(
             "{n} export wacht op het dossier.", "{n} exports wachten op het dossier.", self.wachtend
         ).format(n=self.wachtend)
-        self.tekst = " ".join(t for t in (self._bericht, count if self.wachtend else "") if t)
+        self.tekst = "\n".join(t for t in (self._bericht, count if self.wachtend else "") if t)
 
     def versturen(self) -> None:
         if self.bezig:
@@ -62,9 +66,11 @@ class VersturenBalk(BoxLayout):
             report, error = None, None
             try:
                 from services.outbox import outbox_for
-                from services.zgw_send import send_outbox
+                from services.zgw_send import ConfigMissing, send_outbox
 
                 report = send_outbox(repository, outbox_for(url), self._progress)
+            except ConfigMissing as exc:  # its own text names settings: for the ICT, not for this screen
+                error = niet_ingesteld(exc.ontbreekt)
             except (UserError, OSError) as exc:
                 error = str(exc)
             Clock.schedule_once(lambda _dt: self._finished(report, error))
@@ -81,23 +87,36 @@ class VersturenBalk(BoxLayout):
         self.voortgang = done / total if total else 1.0
         self.tekst = _("Versturen: {done} van {total} documenten").format(done=done, total=total)
 
-    def _finished(self, report: object, error: str | None) -> None:
+    def _finished(self, report: SendReport | None, error: str | None) -> None:
         self.bezig = False
-        if error is not None:
-            self._bericht = error
-        else:
-            delivered, failed = len(report.afgeleverd), len(report.mislukt)
-            parts = [ngettext("{n} export afgeleverd.", "{n} exports afgeleverd.", delivered).format(n=delivered)]
-            if failed:
-                parts.append(ngettext(
-                    "{n} niet: zie 'python3 main.py outbox list'.", "{n} niet: zie 'python3 main.py outbox list'.",
-                    failed,
-                ).format(n=failed))  # fmt: skip
-            if report.gestopt:
-                parts.append(_("De server was niet bereikbaar; probeer het later opnieuw."))
-            self._bericht = " ".join(parts)
+        self._bericht = error if error is not None else uitkomst(report)
         self.voortgang = 1.0 if error is None else self.voortgang
         self.refresh()
+
+
+def niet_ingesteld(ontbreekt: list[str]) -> str:
+    """Sending is not set up: who does it, in plain words (the settings are the ICT's business)."""
+    if ontbreekt:
+        return _("Versturen naar het dossier is nog niet ingesteld. Vraag de ICT van de gemeente om dat te doen.")
+    return _("Versturen naar het dossier is niet goed ingesteld. Vraag de ICT van de gemeente om te kijken.")
+
+
+def uitkomst(report: SendReport) -> str:
+    """What a run did, in plain words; counts only, no success that did not happen."""
+    parts = []
+    if report.afgeleverd:
+        n = len(report.afgeleverd)
+        parts.append(ngettext("{n} export afgeleverd.", "{n} exports afgeleverd.", n).format(n=n))
+    if report.overgeslagen:
+        n = len(report.overgeslagen)
+        parts.append(ngettext(
+            "{n} export kon niet worden afgeleverd: vraag de ICT van de gemeente om te kijken.",
+            "{n} exports konden niet worden afgeleverd: vraag de ICT van de gemeente om te kijken.",
+            n,
+        ).format(n=n))  # fmt: skip
+    if report.gestopt:
+        parts.append(_("De server van de gemeente is niet bereikbaar. Probeer het later opnieuw."))
+    return " ".join(parts)
 
 
 load_kv(__file__)
