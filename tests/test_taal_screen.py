@@ -223,3 +223,32 @@ def test_the_doelen_screen_and_the_prompt_card_read_right_to_left_in_arabic(make
             frames(1)
         app.show_meting_step("bord")
         frames(2)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("taal", ["ar", "uk"])
+def test_the_perspectief_names_sit_inside_their_buttons_on_a_first_visit(make_app: object, window: object,
+                                                                      size: tuple[int, int], taal: str) -> None:
+    """The inwoner's language known before the board is built (the next start of the app): the
+    name under each fiche was placed while its text was still empty and ran under the next
+    button ("شخص قريب" lost its first letter)."""
+    from board import Inwoner
+    from services.inwoners import add_inwoner
+    from tests.screen_helpers import unlocked_app
+
+    window.size = size
+    frames(1)
+    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 3, 2))
+    inwoner = Inwoner.create("D-EERST", "Stratum", taal=taal)
+    add_inwoner(app.repository, inwoner)
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    frames(3)
+    ids = app.screen("bord").board_screen.ids
+    for knop in (ids.knop_inwoner, ids.knop_professional, ids.knop_naaste):
+        (label,) = [w for w in knop.children if w.__class__.__name__ == "Label"]
+        assert label.text and label.width > 0
+        left, right = label.to_window(label.x, 0)[0], label.to_window(label.right, 0)[0]
+        k_left, k_right = knop.to_window(knop.x, 0)[0], knop.to_window(knop.right, 0)[0]
+        assert k_left <= left and right <= k_right, (label.text, left, right, k_left, k_right)
+        assert abs((left + right) / 2 - (k_left + k_right) / 2) <= 1  # centred under the fiche

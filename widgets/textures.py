@@ -86,6 +86,17 @@ def rtl_text(text: str, width: float | None, font_name: str, font_size: float) -
     return "\n".join(schrift.visual_lines(text, width, lambda line: measure.get_extents(line)[0]))
 
 
+@cache
+def font_to_fit(text: str, font_name: str, font_size: float, width: float, least: float = 0.6) -> float:
+    """``font_size``, or smaller (down to ``least`` of it) so that ``text`` on one line fits
+    ``width``: a short label that must not run out of its button in any language."""
+    if not text or width <= 0:
+        return font_size
+    measure = CoreLabel(font_size=font_size, font_name=font_name)
+    wide = measure.get_extents(rtl_text(text, None, font_name, font_size))[0]
+    return font_size if wide <= width else max(font_size * least, font_size * width / wide)
+
+
 def rtl_texts(texts: list[str], width: float | None, font_name: str, font_size: float) -> list[str]:
     """``rtl_text`` of each of ``texts`` (a kv rule cannot loop over them itself)."""
     return [rtl_text(text, width, font_name, font_size) for text in texts]
