@@ -86,7 +86,16 @@ class AfrondenScreen(MetingScherm):
 
     def show_problem(self, problem: str) -> None:
         self.melding = problem
-        Clock.schedule_once(lambda _dt: self.ids.scroll.scroll_to(self.ids.melding, padding=dp(12), animate=False))
+        Clock.schedule_once(self._melding_in_sight)
+
+    def _melding_in_sight(self, _dt: float) -> None:
+        """Scroll only when the message is out of sight: Kivy's scroll_to also moves content that
+        fits, and the button would move under the finger."""
+        scroll, melding = self.ids.scroll, self.ids.melding
+        bottom = melding.to_window(melding.x, melding.y)[1]
+        view_bottom, view_top = scroll.to_window(scroll.x, scroll.y)[1], scroll.to_window(scroll.x, scroll.top)[1]
+        if bottom < view_bottom or bottom + melding.height > view_top:
+            scroll.scroll_to(melding, padding=dp(12), animate=False)
 
     def export_started(self) -> None:
         self.export_state, self.export_text = "busy", _("Het bord en het koelkastblad worden gemaakt…")
