@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from board import vergelijk
+from board.taal import vertaler
+from board.weergave import uitvoerder_naam
 from exports.dossier import VorigeMetingError, dossier_pdf, positie_tekst
 from samples import voorbeelden
 from tests.pdftekst import all_text, contains, font_names, reader
@@ -24,6 +26,10 @@ def test_the_dossier_shows_comparison_doelen_and_rapportcijfer() -> None:
     text = all_text(pdf)
     assert "▲ beter" in text and "= gelijk" in text
     assert "Rapportcijfer\n7" in text  # label and value, one table row
+    # Who does what, in the words the inwoner chose in the app (it said "Ikzelf" here, "Ik zelf" there).
+    tr = vertaler("nl")
+    for actie in (a for d in vervolg.doelen for a in d.acties if a.wie.value in ("inwoner", "netwerk")):
+        assert f"{uitvoerder_naam(actie.wie, tr)}: {actie.wat}" in text.replace("\n", " ")
 
 
 def test_one_or_two_pages_with_the_board_picture() -> None:
