@@ -20,11 +20,11 @@ def print_progress(done: int, total: int, folder: Path) -> None:
 
 
 def run(args: argparse.Namespace, repository: Any) -> int:
-    out = make_folder(Path(args.out)) if args.out else outbox_for(args.db)
     items = select(repository, args.meting, args.dossier)
-    if not items:
+    if not items:  # and no empty --out folder left behind
         print(_("Er is niets te exporteren: alle afgeronde metingen zijn al geëxporteerd."))
         return 0
+    out = make_folder(Path(args.out)) if args.out else outbox_for(args.db)
     result = export_to(repository, items, out, args.team, progress=print_progress)
     done = len(result.folders)
     if done:

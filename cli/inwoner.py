@@ -48,7 +48,7 @@ def run_export(args: argparse.Namespace, repository: Any) -> int:
 
 
 def confirm_erase(args: argparse.Namespace) -> int:
-    return with_repository(run_erase, failed=N_("Wissen is niet gelukt: "))(args)
+    return with_repository(run_erase, failed=N_("Wissen is niet gelukt. "))(args)
 
 
 def run_erase(args: argparse.Namespace, repository: Any) -> int:
@@ -103,7 +103,7 @@ def register(subparsers: Any) -> None:
     export = commands.add_parser("export", help="alles wat over de inwoner is opgeslagen (JSON en PDF)")
     export.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
     export.add_argument("--out", default=".", metavar="MAP", help="de map voor de bestanden (standaard: hier)")
-    export.set_defaults(func=with_repository(run_export, failed=N_("De inzage is niet gemaakt: ")))
+    export.set_defaults(func=with_repository(run_export, failed=N_("De inzage is niet gemaakt. ")))
     erase = commands.add_parser("erase", help="wis de inwoner en alles over hem of haar van de tablet")
     erase.add_argument("--dossier", required=True, metavar="NR", help="het dossiernummer")
     erase.add_argument("--yes", action="store_true", help="niet opnieuw om het dossiernummer vragen")
@@ -114,4 +114,4 @@ def register(subparsers: Any) -> None:
                            help="waarom: " + "; ".join(repr(r.value) for r in Afsluitreden))
     afsluiten.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD",
                            help="de dag van afsluiten (standaard: vandaag)")
-    afsluiten.set_defaults(func=with_repository(run_afsluiten, failed=N_("Afsluiten is niet gelukt: ")))
+    afsluiten.set_defaults(func=with_repository(run_afsluiten, failed=N_("Afsluiten is niet gelukt. ")))

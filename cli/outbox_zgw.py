@@ -23,8 +23,14 @@ def run_list(args: argparse.Namespace, repository: Any) -> int:
         return 0
     if not rows:
         print(_("De outbox is leeg: er wacht niets op het dossier."))
+        return 0
+    names = (_("datum"), _("dossier"), _("meting"), _("soort"), _("stand"))  # the columns, a header row
+    dossier = max(len(names[1]), *(len(row.dossiernummer) for row in rows))
+    meting = max(len(names[2]), *(len(row.meting_id) for row in rows))
+    print(f"{names[0]:<10}  {names[1]:<{dossier}}  {names[2]:<{meting}}  {names[3]:<13} {names[4]}")
     for row in rows:
-        line = f"{row.datum}  {row.dossiernummer:<14} {row.meting_id}  {row.soort:<13} {_(STATUS_WOORDEN[row.status])}"
+        line = (f"{row.datum}  {row.dossiernummer:<{dossier}}  {row.meting_id:<{meting}}  {row.soort:<13} "
+                f"{_(STATUS_WOORDEN[row.status])}")
         print(line + (f": {row.reden}" if row.reden else ""))
     return 0
 

@@ -57,6 +57,9 @@ def test_export_everything_not_yet_exported_then_nothing(filled: str, tmp_path: 
     assert meting.afgerond and meting.id in afgerond
     assert main.main(["--db", filled, "export"]) == 0
     assert "niets te exporteren" in capsys.readouterr().out
+    assert main.main(["--db", filled, "export", "--out", str(tmp_path / "leeg")]) == 0
+    assert "niets te exporteren" in capsys.readouterr().out
+    assert not (tmp_path / "leeg").exists()  # no empty folder left behind
     repo = unlocked(filled)
     assert repo.not_exported() == [] and repo.exported_at(meting.id) is not None
     repo.close()

@@ -107,9 +107,12 @@ def listing(db: str, capsys: pytest.CaptureFixture[str]) -> list[dict]:
 
 
 def plain_listing(db: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The rows of ``outbox list``, under its header of column names."""
     capsys.readouterr()
     assert main.main(["--db", db, "outbox", "list"]) == 0
-    return capsys.readouterr().out.splitlines()
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["datum", "dossier", "meting", "soort", "stand"]
+    return rows
 
 
 def seal_of(db: str) -> BundleSeal:
