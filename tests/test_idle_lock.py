@@ -200,3 +200,94 @@ def test_adding_a_colleague_asks_the_pin_again_and_that_screen_locks_too(make_ap
     assert app.current == "inwoners"  # after a lock: the list, not the account screen
     reasons = [e.actie for e in app.repository.audit_log() if e.actie.startswith("vergrendeld")]
     assert reasons == [audit.VERGRENDELD_INACTIEF]
+
+
+def _dialogs(window: object) -> list:
+    from kivy.uix.modalview import ModalView
+
+    return [child for child in window.children if isinstance(child, ModalView)]
+
+
+def _tap_at(x: float, y: float) -> None:
+    from tests.kivy_helpers import drag
+
+    drag([(x, y)])
+    frames(1)
+
+
+@pytest.mark.parametrize("knop", ["new", "afsluiten"])
+def test_a_dialog_open_when_the_tablet_locks_is_not_above_the_lock_screen(
+    make_app: object, keyring: Keyring, window: object, knop: str
+) -> None:
+    """The attack: a professional leaves 'Nieuwe inwoner' (or 'Afsluiten?') open; the tablet
+    locks under it, and a stranger taps the dialog's button: 'Opslaan' showed the new inwoner's
+    page, past the PIN, and from there the list; 'Afsluiten' closed the kiosk."""
+    app = _unlocked(make_app)
+    stopped: list[bool] = []
+    app.stop = lambda *_a: stopped.append(True)
+    tap(app.screen("inwoners").ids[knop])
+    [dialog] = _dialogs(window)
+    if knop == "new":
+        dialog.ids.dossier.text, dialog.ids.wijk.text = "X-99", "Strijp"
+        target = dialog.ids.save
+    else:
+        target = dialog.ids.confirm
+    x, y = target.to_window(*target.center)
+    run_clock(IDLE * 1.2)
+    assert app.current == "lock" and _dialogs(window) == []
+    _tap_at(x, y)  # where the dialog's button was: the lock screen's
+    assert app.current == "lock" and not stopped and app.repository.find_inwoner("X-99") is None
+    lock = app.screen("lock")
+    while lock.ids.pad.pin:  # the tap may have been a key of the keypad
+        tap(lock.ids.pad.ids.erase)
+    type_pin(lock, PIN)
+    assert app.current == "inwoners"
+    assert _dialogs(window) == [dialog]  # the professional's dialog is back, as it was left
+    if knop == "new":
+        assert dialog.ids.dossier.text == "X-99"
+
+
+def test_a_dialog_on_the_inwoners_board_comes_back_after_a_pause_and_its_pin(
+    make_app: object, keyring: Keyring, window: object
+) -> None:
+    """Paused while the inwoner writes a doel (Android's own way: SDL's 'will enter background'):
+    the lock screen is on top, nothing of the dialog above it; after the PIN the doel's words
+    are still there."""
+    from kivy.core.window import Window
+
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-33", "Gestel")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    app.live.apply(lambda m: m.choose("geld"))
+    tap(app.screen("bord").ids_nav["doelen"])
+    panel = next(p for p in app.screen("doelen").ids.content.children
+                 if any(getattr(w, "text", None) == "Geld" for w in p.walk(restrict=True)))  # fmt: skip
+    tap(button(panel, "+ Doel"))
+    [editor] = _dialogs(window)
+    editor.ids.tekst.text = "Zelf de huur betalen"
+    Window._event_filter("app_willenterbackground")
+    Window._event_filter("app_didenterforeground")
+    frames(2)
+    assert app.current == "lock" and _dialogs(window) == [] and not editor.ids.tekst.focus
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "doelen" and app.inwoner_mode
+    assert _dialogs(window) == [editor] and editor.ids.tekst.text == "Zelf de huur betalen"
+
+
+def test_a_field_with_the_focus_takes_no_keys_at_the_lock_screen(make_app: object, keyring: Keyring) -> None:
+    """The search field had the focus when the tablet locked: the PIN typed on a keyboard went
+    into it too, and after unlocking stood there in plain digits, the list searched by it."""
+    from tests.test_pinpad_keyboard import ENTER, key, type_digits
+
+    app = _unlocked(make_app)
+    search = app.screen("inwoners").ids.search
+    tap(search)
+    assert search.focus
+    run_clock(IDLE * 1.2)
+    assert app.current == "lock" and not search.focus
+    type_digits(PIN)
+    key(ENTER)
+    frames(2)
+    assert app.current == "inwoners" and search.text == ""
