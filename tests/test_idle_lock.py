@@ -291,3 +291,24 @@ def test_a_field_with_the_focus_takes_no_keys_at_the_lock_screen(make_app: objec
     key(ENTER)
     frames(2)
     assert app.current == "inwoners" and search.text == ""
+
+
+def test_a_touch_or_a_key_anywhere_starts_the_idle_time_again(make_app: object, keyring: Keyring) -> None:
+    """Working is not idling: a touch anywhere (here on a text, not a button) or a key keeps the
+    professional's screen; only the idle time after the last one locks it."""
+    from tests.test_pinpad_keyboard import key
+
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-34", "Strijp")
+    app.repository.add_inwoner(inwoner)
+    _go(app, "inwoner", inwoner)
+    run_clock(IDLE * 0.8)
+    tap(app.screen("inwoner").ids.status)
+    run_clock(IDLE * 0.8)
+    key(304)  # Shift: a key that types nothing
+    run_clock(IDLE * 0.8)
+    assert app.current == "inwoner", "locked while being used"
+    run_clock(IDLE * 0.5)
+    assert app.current == "lock"
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoner"
