@@ -312,3 +312,29 @@ def test_a_touch_or_a_key_anywhere_starts_the_idle_time_again(make_app: object, 
     assert app.current == "lock"
     type_pin(app.screen("lock"), PIN)
     assert app.current == "inwoner"
+
+
+def test_a_colleague_who_unlocks_starts_at_the_list_not_at_what_was_left_open(
+    make_app: object, keyring: Keyring
+) -> None:
+    """Sanne leaves an inwoner's history open and the tablet locks; Ahmed unlocks with his own
+    PIN: he sees the list, not her inwoner (he would have seen it with no 'geopend' of his in
+    the audit log). She, unlocking, is back where she was."""
+    sanne = keyring.professionals()[0].id
+    ahmed, _key = keyring.add_professional("Ahmed Bakker", "730152", keyring.unlock(sanne, PIN))
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-35", "Strijp")
+    app.repository.add_inwoner(inwoner)
+    _go(app, "geschiedenis", inwoner)
+    run_clock(IDLE * 1.2)
+    lock = app.screen("lock")
+    tap(button(lock.ids.names, "Ahmed Bakker"))
+    type_pin(lock, "730152")
+    assert app.current == "inwoners" and app.professional_naam == "Ahmed Bakker"
+    assert [e.actie for e in app.repository.audit_log(inwoner.id) if e.professional_id == ahmed] == []
+    _go(app, "geschiedenis", inwoner)  # opened by him: logged as his
+    assert [e.actie for e in app.repository.audit_log(inwoner.id) if e.professional_id == ahmed] == ["geopend"]
+    run_clock(IDLE * 1.2)
+    tap(button(lock.ids.names, "Ahmed Bakker"))
+    type_pin(lock, "730152")
+    assert app.current == "geschiedenis"  # the same professional: back where he was

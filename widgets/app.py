@@ -187,6 +187,7 @@ class MagneetbordApp(VisitFlow, App):
         if self.repository is None:
             self.repository = open_storage(self.url, data_key, professional_id, create=create)
             self._release_pending = True  # Argon2id's 19 MiB, the database's loading
+        other = self.professional_id not in (None, professional_id)  # not who the tablet locked on
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
         self.idle.touched(self.clock())
         self.repository.act_as(professional_id)  # the audit log names who unlocked
@@ -204,6 +205,11 @@ class MagneetbordApp(VisitFlow, App):
             return
         if self.return_to is not None:
             target, self.return_to = self.return_to, None
+            if other and target not in INWONER_SCREENS:
+                # A colleague starts at the list: what the last one had open (an inwoner's
+                # page, a history) they open themselves, and so it is logged as theirs.
+                self.show_list()
+                return
             self._go(target)
             self._give_back(aside, target)
             return
