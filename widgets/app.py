@@ -1,10 +1,10 @@
 """The Kivy application: the screens of a home visit and the way between them.
 
 First start (nobody in the keyring) -> account; otherwise the lock screen. After the PIN:
-back to where the professional was (a colleague with their own PIN: the list), or to the board of a visit that was open when the app
-stopped, or to the list of inwoners. In inwoner mode (board, doelen, afronden) nothing leads
-anywhere else without the PIN. The app locks after ``idle_seconds`` without a touch (in the
-professional's part) and whenever it is paused.
+back to where the professional was (a colleague with their own PIN: the list), or to the
+board of a visit that was open when the app stopped, or to the list of inwoners. In inwoner
+mode (board, doelen, afronden) nothing leads anywhere else without the PIN. The app locks
+after ``idle_seconds`` without a touch (in the professional's part) and whenever it is paused.
 """
 
 from __future__ import annotations
