@@ -198,6 +198,31 @@ def type_pin(screen: object, pin: str) -> None:
     frames(2)
 
 
+def to_background() -> None:
+    """The system sends the app to the background (another app, the screen off), the way SDL2
+    tells Kivy on Android: Kivy then asks the running app's ``on_pause``, and stops the app
+    when it answers False (recorded here instead)."""
+    import kivy.base
+    from kivy.core.window import Window
+
+    stopped: list[bool] = []
+    real, kivy.base.stopTouchApp = kivy.base.stopTouchApp, lambda: stopped.append(True)
+    try:
+        Window._event_filter("app_willenterbackground")
+    finally:
+        kivy.base.stopTouchApp = real
+    assert not stopped, "on_pause answered False: the system stops the app instead of pausing it"
+    frames(1)
+
+
+def to_foreground() -> None:
+    """Back from the background: SDL2's event, Kivy's ``on_resume``."""
+    from kivy.core.window import Window
+
+    Window._event_filter("app_didenterforeground")
+    frames(2)
+
+
 def window_pixels() -> object:
     """What the window shows now, as a PIL RGB image at ``Window.size`` (widgets/headless.py)."""
     from widgets.headless import window_image

@@ -18,6 +18,8 @@ from tests.kivy_helpers import (  # noqa: F401
     frames,
     make_app_fixture,
     tap,
+    to_background,
+    to_foreground,
     type_pin,
     window_fixture,
 )
@@ -119,9 +121,9 @@ def test_the_account_screen_for_a_colleague_locks_on_pause_and_cancel_never_pass
     tap(app.screen("inwoners").ids.colleague)
     type_pin(app.screen("lock"), PIN)
     app.screen("account").ids.naam.text = "Vreemde"
-    app.dispatch("on_pause")
+    to_background()
     assert app.current == "lock"
-    app.dispatch("on_resume")
+    to_foreground()
     assert app.current == "lock" and app.screen("account").ids.naam.text == ""
     # Whatever still calls the account screen's "Annuleren" now, it leads to the PIN.
     app.cancel_colleague()
@@ -151,7 +153,8 @@ def test_locks_and_unlocks_are_audit_events_with_who_and_why(make_app: object, k
     type_pin(app.screen("lock"), PIN)
     run_clock(IDLE * 1.5)  # idle
     type_pin(app.screen("lock"), PIN)
-    app.dispatch("on_pause")  # pause
+    to_background()  # pause
+    to_foreground()
     type_pin(app.screen("lock"), PIN)
     log = app.repository.audit_log()
     access = [(e.actie, e.resultaat, e.professional_id) for e in log if e.inwoner_id is None]
@@ -253,8 +256,6 @@ def test_a_dialog_on_the_inwoners_board_comes_back_after_a_pause_and_its_pin(
     """Paused while the inwoner writes a doel (Android's own way: SDL's 'will enter background'):
     the lock screen is on top, nothing of the dialog above it; after the PIN the doel's words
     are still there."""
-    from kivy.core.window import Window
-
     app = _unlocked(make_app)
     inwoner = Inwoner.create("D-33", "Gestel")
     app.repository.add_inwoner(inwoner)
@@ -267,9 +268,8 @@ def test_a_dialog_on_the_inwoners_board_comes_back_after_a_pause_and_its_pin(
     tap(button(panel, "+ Doel"))
     [editor] = _dialogs(window)
     editor.ids.tekst.text = "Zelf de huur betalen"
-    Window._event_filter("app_willenterbackground")
-    Window._event_filter("app_didenterforeground")
-    frames(2)
+    to_background()
+    to_foreground()
     assert app.current == "lock" and _dialogs(window) == [] and not editor.ids.tekst.focus
     type_pin(app.screen("lock"), PIN)
     assert app.current == "doelen" and app.inwoner_mode

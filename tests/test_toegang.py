@@ -15,6 +15,8 @@ from tests.kivy_helpers import (  # noqa: F401
     frames,
     make_app_fixture,
     tap,
+    to_background,
+    to_foreground,
     type_pin,
     window_fixture,
 )
@@ -122,9 +124,9 @@ def test_the_idle_time_comes_from_the_environment(make_app: object, monkeypatch:
 def test_pausing_locks_and_resuming_shows_the_lock_screen(make_app: object, keyring: Keyring) -> None:
     app = make_app()
     type_pin(app.screen("lock"), PIN)
-    assert app.on_pause() is True
+    to_background()
     assert app.current == "lock"
-    app.on_resume()
+    to_foreground()
     assert app.current == "lock"
     type_pin(app.screen("lock"), PIN)
     assert app.current == "inwoners"
@@ -184,7 +186,8 @@ def test_no_button_of_the_inwoners_screens_leads_anywhere_else_without_the_pin(
 def test_pausing_on_the_board_asks_the_pin_and_returns_to_the_board(make_app: object, keyring: Keyring) -> None:
     app = make_app()
     _into_the_board(app)
-    app.on_pause()
+    to_background()
+    to_foreground()
     lock = app.screen("lock")
     assert app.current == "lock" and not lock.can_return
     type_pin(lock, PIN)
