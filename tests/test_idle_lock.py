@@ -4,8 +4,6 @@ colleague included), again and again; a pause locks too. Locks and unlocks are a
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from board import Inwoner
@@ -17,43 +15,17 @@ from tests.kivy_helpers import (  # noqa: F401
     button,
     frames,
     make_app_fixture,
+    run_clock,
     tap,
+    time_ahead,
     to_background,
     to_foreground,
     type_pin,
+    wall_clock,
     window_fixture,
 )
 
 IDLE = 30.0  # seconds; the app looks every second
-STEP = 0.5  # seconds of time per frame while time passes
-_AHEAD = [0.0]  # how far the test has moved time ahead; only ever grows, so time stays monotonic
-
-
-def _time_source() -> None:
-    """Kivy's clock reads real time plus what the tests moved ahead (installed once, never
-    removed: time never goes back for the tests after these)."""
-    from kivy.clock import Clock
-
-    if not getattr(Clock, "magneetbord_ahead", None):
-        real = Clock.time
-        Clock.time = lambda: real() + _AHEAD[0]
-        Clock.magneetbord_ahead = _AHEAD
-
-
-def wall_clock() -> float:
-    """The app's clock: the same time as Kivy's."""
-    return time.time() + _AHEAD[0]
-
-
-def run_clock(seconds: float) -> None:
-    """Let ``seconds`` pass with the event loop running, as on the tablet: a frame every
-    ``STEP``. Time is moved, not waited for, so a busy machine changes nothing."""
-    from kivy.base import EventLoop
-
-    _time_source()
-    for _ in range(max(1, round(seconds / STEP))):
-        _AHEAD[0] += STEP
-        EventLoop.idle()
 
 
 @pytest.fixture
@@ -64,7 +36,7 @@ def keyring(tmp_path: object) -> Keyring:
 
 
 def _unlocked(make_app: object) -> object:
-    _time_source()
+    time_ahead()
     app = make_app(idle_seconds=IDLE, clock=wall_clock)
     type_pin(app.screen("lock"), PIN)
     assert app.current == "inwoners"
