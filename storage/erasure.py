@@ -68,6 +68,14 @@ def send(repository: Repository, engine: sa.Engine) -> int:
             apply_erasure(connection, verzoek.pseudoniem)
         acknowledge(repository, verzoek)
         done += 1
+    if done and engine.dialect.name == "sqlite":
+        # secure_delete overwrote the rows in the write-ahead log; the database file itself
+        # still holds the old pages until a checkpoint: now, not when the last connection closes.
+        raw = engine.raw_connection()  # outside a transaction: a checkpoint cannot run inside one
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
     return done
 
 

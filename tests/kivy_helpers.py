@@ -22,6 +22,48 @@ def frames(count: int = 2) -> None:
         EventLoop.idle()
 
 
+def time_ahead() -> list[float]:
+    """How far the tests have moved Kivy's clock ahead of real time (installed on first use,
+    never removed, only growing: time never goes back for later tests). The one list is kept on
+    Kivy's Clock itself, so every test module moves the same time, however pytest imported it."""
+    from kivy.clock import Clock
+
+    ahead = getattr(Clock, "magneetbord_ahead", None)
+    if ahead is None:
+        real, ahead = Clock.time, [0.0]
+        Clock.time = lambda: real() + ahead[0]
+        Clock.magneetbord_ahead = ahead
+    return ahead
+
+
+def run_clock(seconds: float, step: float = 0.5) -> None:
+    """Let ``seconds`` pass with the event loop running, as on the tablet: a frame every
+    ``step``. Time is moved, not waited for, so a busy machine changes nothing."""
+    from kivy.base import EventLoop
+
+    ahead = time_ahead()
+    for _ in range(max(1, round(seconds / step))):
+        ahead[0] += step
+        EventLoop.idle()
+
+
+def wall_clock() -> float:
+    """An app's clock that reads the time Kivy's clock reads: real time plus what was moved."""
+    import time
+
+    return time.time() + time_ahead()[0]
+
+
+def moved_clock() -> Callable[[], float]:
+    """An app's clock that moves only when ``run_clock`` moves time (a wait shown on screen
+    is then exact, however long the frames took)."""
+    import time
+
+    ahead = time_ahead()
+    start = time.time() - ahead[0]
+    return lambda: start + ahead[0]
+
+
 def frames_until(done: Callable[[], bool], seconds: float = 2.0) -> bool:
     """Real frames, the clock ticking, until ``done()`` or ``seconds`` have passed: an
     animation takes time, not a number of frames (a quiet machine draws 10 frames in 70 ms)."""
@@ -195,6 +237,31 @@ def type_pin(screen: object, pin: str) -> None:
     for digit in pin:
         tap(button(pad, digit))
     tap(pad.ids.ok)
+    frames(2)
+
+
+def to_background() -> None:
+    """The system sends the app to the background (another app, the screen off), the way SDL2
+    tells Kivy on Android: Kivy then asks the running app's ``on_pause``, and stops the app
+    when it answers False (recorded here instead)."""
+    import kivy.base
+    from kivy.core.window import Window
+
+    stopped: list[bool] = []
+    real, kivy.base.stopTouchApp = kivy.base.stopTouchApp, lambda: stopped.append(True)
+    try:
+        Window._event_filter("app_willenterbackground")
+    finally:
+        kivy.base.stopTouchApp = real
+    assert not stopped, "on_pause answered False: the system stops the app instead of pausing it"
+    frames(1)
+
+
+def to_foreground() -> None:
+    """Back from the background: SDL2's event, Kivy's ``on_resume``."""
+    from kivy.core.window import Window
+
+    Window._event_filter("app_didenterforeground")
     frames(2)
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from tests.kivy_helpers import (  # noqa: F401
     type_pin,
     window_fixture,
 )
-from tests.xvfb import app_env, start_app, stop, wait_for_window, xserver_fixture  # noqa: F401
+from tests.xvfb import app_env, start_app, stop, wait_for_screen, wait_for_window, xserver_fixture  # noqa: F401
 from widgets.afsluiten import AfsluitenView
 from widgets.common import buttons_in
 
@@ -80,17 +78,6 @@ def _rightmost_run(image: object, y: int, colour: tuple[int, int, int]) -> int:
     while left > 0 and pixels[left - 1, y] == colour:
         left -= 1
     return (left + right) // 2
-
-
-def wait_for_screen(server: object, seen: Callable[[object], bool], what: str, timeout: float = 60) -> object:
-    """The first screenshot for which ``seen`` holds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        shot = server.grab().convert("RGB")
-        if seen(shot):
-            return shot
-        time.sleep(0.5)
-    pytest.fail(f"not on the screen within {timeout} s: {what}")
 
 
 @pytest.mark.slow

@@ -123,3 +123,30 @@ def test_an_endless_wait_in_the_file_is_a_damaged_file(tmp_path: Path, value: st
 
 def test_the_wait_is_bounded_for_every_count() -> None:
     assert delay_after(10**6) == MAX_DELAY and delay_after(10**400) == MAX_DELAY
+
+
+def test_the_command_line_counts_every_wrong_pin_and_an_edit_is_the_longest_wait_there_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The way someone with a shell meets it: wrong PINs given to a subcommand count; the keys
+    file edited back to no wrong PINs makes even the right PIN wait the longest."""
+    import main
+    from services.unlock import PIN_ENV
+    from tests.keys import tablet_with_professional
+
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+    url = f"sqlite:///{tmp_path / 'magneetbord.sqlite3'}"
+    tablet_with_professional(url, "Sanne", PIN, kdf=SLOWER)
+    monkeypatch.setenv(PIN_ENV, WRONG)
+    for _ in range(FREE_ATTEMPTS + 1):
+        assert main.main(["--db", url, "inwoner", "list"]) != 0
+    capsys.readouterr()
+    keyring = Keyring.for_database(url, kdf=SLOWER)
+    assert _failures(keyring) == FREE_ATTEMPTS + 1
+    data = json.loads(keyring.path.read_text())
+    data["professionals"][0].update(failures=0, blocked_until=0)
+    keyring.path.write_text(json.dumps(data))
+    monkeypatch.setenv(PIN_ENV, PIN)
+    assert main.main(["--db", url, "inwoner", "list"]) != 0
+    said = capsys.readouterr()
+    assert "Wacht 15 minuten" in said.out + said.err

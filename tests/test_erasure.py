@@ -4,7 +4,7 @@ at the next sync, from the central monitor database: deleted, acknowledged, audi
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,8 +12,10 @@ import sqlalchemy as sa
 
 import main
 from board.monitor_1_record import keyed_hash, monitor_record
+from board.traject import Afsluitreden
 from exports.bundle import write_bundle
 from services.monitor import monitor_key
+from services.traject import sluit_traject
 from services.unlock import PIN_ENV, open_for_cli
 from services.visit import Visit, VisitMarker
 from storage import ENV_VAR
@@ -36,6 +38,36 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def central_rows(engine: sa.Engine, pseudoniem: str, nrs: dict | None = None) -> dict:
+    """Per central table, how many rows belong to ``pseudoniem``: by the pseudonym itself, by
+    its inwoner number, or through a record of theirs (``nrs``: those numbers, as found before
+    the erasure, when they are gone from the rows that named them). ``nrs`` is in the answer."""
+    found: dict = {}
+    with engine.connect() as conn:
+        inwoner = set(conn.execute(sa.text("SELECT nr FROM monitor_inwoner WHERE pseudoniem = :p"), {"p": pseudoniem})
+                      .scalars())  # fmt: skip
+        records = set(conn.execute(sa.text("SELECT nr FROM monitor_record WHERE pseudoniem = :p"), {"p": pseudoniem})
+                      .scalars())  # fmt: skip
+        inwoner |= set((nrs or {}).get("inwoner", ()))
+        records |= set((nrs or {}).get("record", ()))
+        for table in sa.inspect(conn).get_table_names():
+            columns = {c["name"] for c in sa.inspect(conn).get_columns(table)}
+            where = []
+            if "pseudoniem" in columns:
+                where.append("pseudoniem = :p")
+            if "inwoner_nr" in columns and inwoner:
+                where.append(f"inwoner_nr IN ({','.join(map(str, inwoner))})")
+            if "record_nr" in columns and records:
+                where.append(f"record_nr IN ({','.join(map(str, records))})")
+            if where:
+                query = f"SELECT count(*) FROM {table} WHERE {' OR '.join(where)}"  # names from the schema
+                if n := conn.execute(sa.text(query), {"p": pseudoniem}).scalar():
+                    found[table] = n
+    if found:
+        found["nrs"] = {"inwoner": sorted(inwoner), "record": sorted(records)}
+    return found
+
+
 def test_erasure_reaches_every_file_and_then_the_central_database(
     data_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -46,7 +78,8 @@ def test_erasure_reaches_every_file_and_then_the_central_database(
     done = meting.set_rapportcijfer(5).afronden(datetime(2026, 2, 3, 11, tzinfo=UTC))
     repository.save_change(meting, done)
     write_bundle(outbox_folder(str(repository.engine.url)), inwoner, done)
-    vervolg = repository.start_vervolgmeting(inwoner.id, datetime(2026, 5, 1).date())
+    sluit_traject(repository, inwoner.id, Afsluitreden.VERHUISD, date(2026, 3, 1))  # an afsluiting record too
+    vervolg = repository.start_nulmeting(inwoner.id, date(2026, 5, 1))  # a new traject, still open
     VisitMarker().write(Visit(inwoner.id, vervolg.id))  # the app had their board open
     pseudoniem = keyed_hash(monitor_key(repository), "inwoner", inwoner.id)
     late = monitor_record(done, inwoner, monitor_key(repository))
@@ -60,6 +93,11 @@ def test_erasure_reaches_every_file_and_then_the_central_database(
             return conn.execute(query, {"p": pseudoniem}).scalar()
 
     assert central_records() == 1
+    before = central_rows(engine, pseudoniem)
+    assert {"monitor_inwoner", "monitor_record", "monitor_record_leefgebied", "monitor_afsluiting",
+            "monitor_traject"} <= set(before), before  # fmt: skip
+    central_files = sorted(tmp_path.glob("centraal.sqlite3*"))
+    assert find_traces(central_files, (pseudoniem,)), "the probe must see the pseudonym in the central file"
     ids = (inwoner.id, done.id, vervolg.id)
     assert find_traces(files_under(data_folder), ids), "the probe must see the ids before the erasure"
 
@@ -71,10 +109,12 @@ def test_erasure_reaches_every_file_and_then_the_central_database(
 
     assert main.main(["sync", "--to", central]) == 0
     assert central_records() == 0
+    assert central_rows(engine, pseudoniem, nrs=before["nrs"]) == {}  # no table keeps a row of theirs
+    assert find_traces(sorted(tmp_path.glob("centraal.sqlite3*")), (pseudoniem,)) == []  # nor a free page
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM monitor_inwoner WHERE pseudoniem = :p"),
                             {"p": pseudoniem}).scalar() == 0  # fmt: skip
-        assert conn.execute(sa.text("SELECT records FROM monitor_wisverzoek")).scalars().all() == [1]
+        assert conn.execute(sa.text("SELECT records FROM monitor_wisverzoek")).scalars().all() == [2]
         assert pseudoniem not in repr(conn.execute(sa.text("SELECT * FROM monitor_wisverzoek")).all())
         others = conn.execute(sa.text("SELECT count(*) FROM monitor_record")).scalar()
     assert others > 0  # the other inwoners' records stay

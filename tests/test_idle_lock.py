@@ -4,12 +4,15 @@ colleague included), again and again; a pause locks too. Locks and unlocks are a
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
 from board import Inwoner
-from storage import audit
+from storage import Repository, audit
 from storage.keyring import KdfParams, Keyring
 from tests.keys import tablet_with_professional
 from tests.kivy_helpers import (  # noqa: F401
@@ -17,41 +20,19 @@ from tests.kivy_helpers import (  # noqa: F401
     button,
     frames,
     make_app_fixture,
+    run_clock,
     tap,
+    time_ahead,
+    to_background,
+    to_foreground,
     type_pin,
+    wall_clock,
     window_fixture,
 )
+from tests.xvfb import app_env, start_app, stop, wait_for_screen, wait_for_window, xserver_fixture  # noqa: F401
 
 IDLE = 30.0  # seconds; the app looks every second
-STEP = 0.5  # seconds of time per frame while time passes
-_AHEAD = [0.0]  # how far the test has moved time ahead; only ever grows, so time stays monotonic
-
-
-def _time_source() -> None:
-    """Kivy's clock reads real time plus what the tests moved ahead (installed once, never
-    removed: time never goes back for the tests after these)."""
-    from kivy.clock import Clock
-
-    if not getattr(Clock, "magneetbord_ahead", None):
-        real = Clock.time
-        Clock.time = lambda: real() + _AHEAD[0]
-        Clock.magneetbord_ahead = _AHEAD
-
-
-def wall_clock() -> float:
-    """The app's clock: the same time as Kivy's."""
-    return time.time() + _AHEAD[0]
-
-
-def run_clock(seconds: float) -> None:
-    """Let ``seconds`` pass with the event loop running, as on the tablet: a frame every
-    ``STEP``. Time is moved, not waited for, so a busy machine changes nothing."""
-    from kivy.base import EventLoop
-
-    _time_source()
-    for _ in range(max(1, round(seconds / STEP))):
-        _AHEAD[0] += STEP
-        EventLoop.idle()
+TOP_BAR = (224, 219, 207)  # the professional's screens' top bar (Kopregel), not on the lock screen
 
 
 @pytest.fixture
@@ -62,7 +43,7 @@ def keyring(tmp_path: object) -> Keyring:
 
 
 def _unlocked(make_app: object) -> object:
-    _time_source()
+    time_ahead()
     app = make_app(idle_seconds=IDLE, clock=wall_clock)
     type_pin(app.screen("lock"), PIN)
     assert app.current == "inwoners"
@@ -119,9 +100,9 @@ def test_the_account_screen_for_a_colleague_locks_on_pause_and_cancel_never_pass
     tap(app.screen("inwoners").ids.colleague)
     type_pin(app.screen("lock"), PIN)
     app.screen("account").ids.naam.text = "Vreemde"
-    app.dispatch("on_pause")
+    to_background()
     assert app.current == "lock"
-    app.dispatch("on_resume")
+    to_foreground()
     assert app.current == "lock" and app.screen("account").ids.naam.text == ""
     # Whatever still calls the account screen's "Annuleren" now, it leads to the PIN.
     app.cancel_colleague()
@@ -151,7 +132,8 @@ def test_locks_and_unlocks_are_audit_events_with_who_and_why(make_app: object, k
     type_pin(app.screen("lock"), PIN)
     run_clock(IDLE * 1.5)  # idle
     type_pin(app.screen("lock"), PIN)
-    app.dispatch("on_pause")  # pause
+    to_background()  # pause
+    to_foreground()
     type_pin(app.screen("lock"), PIN)
     log = app.repository.audit_log()
     access = [(e.actie, e.resultaat, e.professional_id) for e in log if e.inwoner_id is None]
@@ -200,3 +182,174 @@ def test_adding_a_colleague_asks_the_pin_again_and_that_screen_locks_too(make_ap
     assert app.current == "inwoners"  # after a lock: the list, not the account screen
     reasons = [e.actie for e in app.repository.audit_log() if e.actie.startswith("vergrendeld")]
     assert reasons == [audit.VERGRENDELD_INACTIEF]
+
+
+def _dialogs(window: object) -> list:
+    from kivy.uix.modalview import ModalView
+
+    return [child for child in window.children if isinstance(child, ModalView)]
+
+
+def _tap_at(x: float, y: float) -> None:
+    from tests.kivy_helpers import drag
+
+    drag([(x, y)])
+    frames(1)
+
+
+@pytest.mark.parametrize("knop", ["new", "afsluiten"])
+def test_a_dialog_open_when_the_tablet_locks_is_not_above_the_lock_screen(
+    make_app: object, keyring: Keyring, window: object, knop: str
+) -> None:
+    """The attack: a professional leaves 'Nieuwe inwoner' (or 'Afsluiten?') open; the tablet
+    locks under it, and a stranger taps the dialog's button: 'Opslaan' showed the new inwoner's
+    page, past the PIN, and from there the list; 'Afsluiten' closed the kiosk."""
+    app = _unlocked(make_app)
+    stopped: list[bool] = []
+    app.stop = lambda *_a: stopped.append(True)
+    tap(app.screen("inwoners").ids[knop])
+    [dialog] = _dialogs(window)
+    if knop == "new":
+        dialog.ids.dossier.text, dialog.ids.wijk.text = "X-99", "Strijp"
+        target = dialog.ids.save
+    else:
+        target = dialog.ids.confirm
+    x, y = target.to_window(*target.center)
+    run_clock(IDLE * 1.2)
+    assert app.current == "lock" and _dialogs(window) == []
+    _tap_at(x, y)  # where the dialog's button was: the lock screen's
+    assert app.current == "lock" and not stopped and app.repository.find_inwoner("X-99") is None
+    lock = app.screen("lock")
+    while lock.ids.pad.pin:  # the tap may have been a key of the keypad
+        tap(lock.ids.pad.ids.erase)
+    type_pin(lock, PIN)
+    assert app.current == "inwoners"
+    assert _dialogs(window) == [dialog]  # the professional's dialog is back, as it was left
+    if knop == "new":
+        assert dialog.ids.dossier.text == "X-99"
+
+
+def test_a_dialog_on_the_inwoners_board_comes_back_after_a_pause_and_its_pin(
+    make_app: object, keyring: Keyring, window: object
+) -> None:
+    """Paused while the inwoner writes a doel (Android's own way: SDL's 'will enter background'):
+    the lock screen is on top, nothing of the dialog above it; after the PIN the doel's words
+    are still there."""
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-33", "Gestel")
+    app.repository.add_inwoner(inwoner)
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    app.live.apply(lambda m: m.choose("geld"))
+    tap(app.screen("bord").ids_nav["doelen"])
+    panel = next(p for p in app.screen("doelen").ids.content.children
+                 if any(getattr(w, "text", None) == "Geld" for w in p.walk(restrict=True)))  # fmt: skip
+    tap(button(panel, "+ Doel"))
+    [editor] = _dialogs(window)
+    editor.ids.tekst.text = "Zelf de huur betalen"
+    to_background()
+    to_foreground()
+    assert app.current == "lock" and _dialogs(window) == [] and not editor.ids.tekst.focus
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "doelen" and app.inwoner_mode
+    assert _dialogs(window) == [editor] and editor.ids.tekst.text == "Zelf de huur betalen"
+
+
+def test_a_field_with_the_focus_takes_no_keys_at_the_lock_screen(make_app: object, keyring: Keyring) -> None:
+    """The search field had the focus when the tablet locked: the PIN typed on a keyboard went
+    into it too, and after unlocking stood there in plain digits, the list searched by it."""
+    from tests.test_pinpad_keyboard import ENTER, key, type_digits
+
+    app = _unlocked(make_app)
+    search = app.screen("inwoners").ids.search
+    tap(search)
+    assert search.focus
+    run_clock(IDLE * 1.2)
+    assert app.current == "lock" and not search.focus
+    type_digits(PIN)
+    key(ENTER)
+    frames(2)
+    assert app.current == "inwoners" and search.text == ""
+
+
+def test_a_touch_or_a_key_anywhere_starts_the_idle_time_again(make_app: object, keyring: Keyring) -> None:
+    """Working is not idling: a touch anywhere (here on a text, not a button) or a key keeps the
+    professional's screen; only the idle time after the last one locks it."""
+    from tests.test_pinpad_keyboard import key
+
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-34", "Strijp")
+    app.repository.add_inwoner(inwoner)
+    _go(app, "inwoner", inwoner)
+    run_clock(IDLE * 0.8)
+    tap(app.screen("inwoner").ids.status)
+    run_clock(IDLE * 0.8)
+    key(304)  # Shift: a key that types nothing
+    run_clock(IDLE * 0.8)
+    assert app.current == "inwoner", "locked while being used"
+    run_clock(IDLE * 0.5)
+    assert app.current == "lock"
+    type_pin(app.screen("lock"), PIN)
+    assert app.current == "inwoner"
+
+
+def test_a_colleague_who_unlocks_starts_at_the_list_not_at_what_was_left_open(
+    make_app: object, keyring: Keyring
+) -> None:
+    """Sanne leaves an inwoner's history open and the tablet locks; Ahmed unlocks with his own
+    PIN: he sees the list, not her inwoner (he would have seen it with no 'geopend' of his in
+    the audit log). She, unlocking, is back where she was."""
+    sanne = keyring.professionals()[0].id
+    ahmed, _key = keyring.add_professional("Ahmed Bakker", "730152", keyring.unlock(sanne, PIN))
+    app = _unlocked(make_app)
+    inwoner = Inwoner.create("D-35", "Strijp")
+    app.repository.add_inwoner(inwoner)
+    _go(app, "geschiedenis", inwoner)
+    run_clock(IDLE * 1.2)
+    lock = app.screen("lock")
+    tap(button(lock.ids.names, "Ahmed Bakker"))
+    type_pin(lock, "730152")
+    assert app.current == "inwoners" and app.professional_naam == "Ahmed Bakker"
+    assert [e.actie for e in app.repository.audit_log(inwoner.id) if e.professional_id == ahmed] == []
+    _go(app, "geschiedenis", inwoner)  # opened by him: logged as his
+    assert [e.actie for e in app.repository.audit_log(inwoner.id) if e.professional_id == ahmed] == ["geopend"]
+    run_clock(IDLE * 1.2)
+    tap(button(lock.ids.names, "Ahmed Bakker"))
+    type_pin(lock, "730152")
+    assert app.current == "geschiedenis"  # the same professional: back where he was
+
+
+@pytest.mark.slow
+def test_for_real_on_an_x_server_the_app_locks_by_itself(
+    xserver: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13's own way: the app as a person starts it, on a real X server, the PIN typed on
+    a keyboard, then nobody touches it. It locks by itself (real time, real frames) and the
+    audit log says so. Before, the list of inwoners stayed on the screen for minutes."""
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
+    server = xserver(1280, 800)
+    env = app_env(tmp_path, server.display, MAGNEETBORD_IDLE_SECONDS="8")
+    # The account is made on the same tablet: its back-off seal under the app's own data folder's key.
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(Path(env["XDG_DATA_HOME"]) / "magneetbord"))
+    url = env["MAGNEETBORD_DB"]
+    tablet_with_professional(url, "Sanne de Vries", PIN, kdf=KdfParams(64, 1))
+    app = start_app(env)
+    try:
+        wait_for_window(server, app)
+        subprocess.run(["xdotool", "type", "--delay", "80", PIN], env=env, check=True, timeout=30)
+        subprocess.run(["xdotool", "key", "Return"], env=env, check=True, timeout=30)
+        listed = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) == TOP_BAR, "the PIN did not unlock")
+        started = time.monotonic()
+        locked = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) != TOP_BAR, "no lock by itself")
+        assert time.monotonic() - started < 8 + 10, "locked, but long after the idle time"
+        assert locked.tobytes() != listed.tobytes()
+    finally:
+        stop(app)
+    keyring = Keyring.for_database(url, kdf=KdfParams(64, 1))
+    repository = Repository.open(url, key=keyring.unlock(keyring.professionals()[0].id, PIN))
+    try:
+        access = [e.actie for e in repository.audit_log() if e.inwoner_id is None]
+    finally:
+        repository.close()
+    assert access[:2] == [audit.ONTGRENDELD, audit.VERGRENDELD_INACTIEF]

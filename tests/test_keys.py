@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -110,20 +111,25 @@ def test_no_key_leaves_changes_or_configures_anything_on_any_screen(
 
 
 @pytest.mark.slow
-def test_the_running_app_writes_no_kivy_log_file(tmp_path: Path) -> None:
+def test_the_running_app_writes_no_kivy_log_file_and_only_private_files(tmp_path: Path) -> None:
     """Kivy's file log is on unless switched off; main.py switches it off (at DEBUG it held
-    typed text). Started as a person starts it, without the tests' own settings."""
+    typed text). Started as a person starts it, without the tests' own settings, from a shell
+    whose umask lets everyone read: what it made in its data folder is its user's only."""
     root = Path(__file__).resolve().parent.parent
     env = {k: v for k, v in os.environ.items() if k not in ("KIVY_NO_FILELOG", "KIVY_NO_ARGS")}
     env.update(MAGNEETBORD_DATA_DIR=str(tmp_path / "data"), KIVY_HOME=str(tmp_path / "kivy"))
     env.setdefault("SDL_VIDEODRIVER", "offscreen")
-    app = subprocess.Popen([sys.executable, "main.py"], cwd=root, env=env)
+    app = subprocess.Popen([sys.executable, "main.py"], cwd=root, env=env,
+                           preexec_fn=lambda: os.umask(0o022))  # fmt: skip - a careless shell's umask
     try:
         time.sleep(6)
         assert app.poll() is None, "the app did not start"
     finally:
         app.send_signal(signal.SIGTERM)
         app.wait(timeout=20)
+    data = tmp_path / "data"  # what the running app made there: for its user only
+    made = {str(p.relative_to(data)): oct(stat.S_IMODE(p.stat().st_mode)) for p in [data, *data.rglob("*")]}
+    assert made.pop(".") == "0o700" and made and set(made.values()) == {"0o600"}, made
     logs = tmp_path / "kivy" / "logs"
     assert (tmp_path / "kivy").is_dir(), "Kivy did not use the home folder given"
     assert not logs.exists() or not any(logs.iterdir()), sorted(p.name for p in logs.iterdir())

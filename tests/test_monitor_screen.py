@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from board import Inwoner
-from board.lock import DEFAULT_IDLE_SECONDS
 from board.monitor_2_counts import ALLE
 from board.monitor_4_disclosure import aandeel
 from board.monitor_5_view import JAAR_DAARVOOR, periode
@@ -168,15 +167,12 @@ def test_with_demo_data_every_drawn_bar_is_a_published_share(make_app: object, t
     assert seen_hidden
 
 
-def test_the_monitor_is_the_professionals_and_idle_time_locks_it(make_app: object, tablet: object) -> None:
+def test_the_monitor_is_the_professionals(make_app: object, tablet: object) -> None:
+    """Not from the inwoner's board. (Idle time locks it, with Kivy's clock running: test_idle_lock.)"""
     tablet(fill_crafted)
-    clock = FakeClock()
-    app = make_app(today=lambda: TODAY, clock=clock)
+    app = make_app(today=lambda: TODAY)
     type_pin(app.screen("lock"), PIN)
     open_monitor(app)
-    clock.advance(DEFAULT_IDLE_SECONDS)
-    assert app.check_idle() and app.current == "lock"
-    type_pin(app.screen("lock"), PIN)
     assert app.current == "monitor"
 
     inwoner = Inwoner.create("D-3", "Noord")

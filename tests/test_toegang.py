@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from board.lock import DEFAULT_IDLE_SECONDS
 from storage.keyring import DEFAULT_KDF, KdfParams, Keyring
 from tests.keys import tablet_with_professional
 from tests.kivy_helpers import (  # noqa: F401
@@ -16,6 +15,8 @@ from tests.kivy_helpers import (  # noqa: F401
     frames,
     make_app_fixture,
     tap,
+    to_background,
+    to_foreground,
     type_pin,
     window_fixture,
 )
@@ -73,32 +74,39 @@ def test_a_wrong_pin_says_so_and_opens_nothing(make_app: object, keyring: Keyrin
     assert app.current == "inwoners" and lock.message == ""
 
 
+def _waits(lock: object, seconds: int) -> bool:
+    return lock.wait_text == f"Wacht nog {seconds} seconden."
+
+
 def test_from_the_fifth_wrong_pin_the_keypad_waits_and_counts_down(make_app: object, keyring: Keyring) -> None:
-    clock = FakeClock()
+    """With Kivy's clock running: the wait counts down on screen and the keypad comes back
+    by itself; a keyboard's digits are refused too while it waits."""
+    from tests.kivy_helpers import moved_clock, run_clock
+    from tests.test_pinpad_keyboard import type_digits
+
+    clock = moved_clock()  # moved with Kivy's clock by run_clock
     app = make_app(clock=clock)
     lock = app.screen("lock")
     for _ in range(4):
         type_pin(lock, "730152")
         assert not lock.ids.pad.locked
     type_pin(lock, "730152")
-    assert lock.ids.pad.locked and lock.wait_text == "Wacht nog 30 seconden."
+    assert lock.ids.pad.locked and _waits(lock, 30)
     assert all(key.disabled for key in buttons_in(lock.ids.pad))
     tap(button(lock.ids.pad, "4"))
-    assert lock.ids.pad.pin == ""  # a disabled key types nothing
-    clock.advance(12)
-    lock.tick()
-    assert lock.wait_text == "Wacht nog 18 seconden." and lock.ids.pad.locked
-    clock.advance(18)
-    lock.tick()
+    type_digits("4")
+    assert lock.ids.pad.pin == ""  # a disabled key, or the keyboard, types nothing
+    run_clock(12)
+    assert _waits(lock, 18) and lock.ids.pad.locked
+    run_clock(18.5)
     assert lock.wait_text == "" and not lock.ids.pad.locked
     type_pin(lock, "730152")  # the 6th: a longer wait
-    assert lock.wait_text == "Wacht nog 60 seconden."
+    assert _waits(lock, 60)
     # Restarting the app does not reset the wait: it is kept in the keyring file.
     again = make_app(clock=clock)
     type_pin(again.screen("lock"), PIN)
-    assert again.current == "lock" and again.screen("lock").wait_text == "Wacht nog 60 seconden."
-    clock.advance(60)
-    again.screen("lock").tick()
+    assert again.current == "lock" and _waits(again.screen("lock"), 60)
+    run_clock(60.5)
     type_pin(again.screen("lock"), PIN)
     assert again.current == "inwoners"
 
@@ -115,30 +123,6 @@ def test_with_several_professionals_each_taps_their_name(make_app: object, keyri
     assert app.current == "inwoners" and app.professional_naam == "Ahmed Bakker"
 
 
-def test_idle_time_locks_the_professionals_part_and_unlocking_returns_there(
-    make_app: object, keyring: Keyring
-) -> None:
-    clock = FakeClock()
-    app = make_app(clock=clock)
-    assert app.idle_seconds == DEFAULT_IDLE_SECONDS
-    type_pin(app.screen("lock"), PIN)
-    from board import Inwoner
-
-    inwoner = Inwoner.create("D-1", "Strijp")
-    app.repository.add_inwoner(inwoner)
-    app.show_inwoner(inwoner)
-    clock.advance(DEFAULT_IDLE_SECONDS - 1)
-    assert not app.check_idle()
-    tap(app.screen("inwoner").ids.status)  # a touch anywhere counts as activity
-    clock.advance(DEFAULT_IDLE_SECONDS - 1)
-    assert not app.check_idle() and app.current == "inwoner"
-    clock.advance(1)
-    assert app.check_idle() and app.current == "lock"
-    assert not app.screen("lock").can_return
-    type_pin(app.screen("lock"), PIN)
-    assert app.current == "inwoner"
-
-
 def test_the_idle_time_comes_from_the_environment(make_app: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MAGNEETBORD_IDLE_SECONDS", "90")
     assert make_app().idle_seconds == 90
@@ -147,9 +131,9 @@ def test_the_idle_time_comes_from_the_environment(make_app: object, monkeypatch:
 def test_pausing_locks_and_resuming_shows_the_lock_screen(make_app: object, keyring: Keyring) -> None:
     app = make_app()
     type_pin(app.screen("lock"), PIN)
-    assert app.on_pause() is True
+    to_background()
     assert app.current == "lock"
-    app.on_resume()
+    to_foreground()
     assert app.current == "lock"
     type_pin(app.screen("lock"), PIN)
     assert app.current == "inwoners"
@@ -194,9 +178,7 @@ def test_no_button_of_the_inwoners_screens_leads_anywhere_else_without_the_pin(
                 tap(lock.ids.back)
                 assert app.current in INWONER_SCREENS
     assert seen >= {"bord", "doelen", "afronden", "lock"}
-    # Idle time does not take the board from the inwoner; Escape and the back key do nothing.
-    clock.advance(DEFAULT_IDLE_SECONDS * 3)
-    assert not app.check_idle()
+    # Escape and the back key do nothing (idle time, with the clock running: test_idle_lock).
     assert window.dispatch("on_keyboard", 27, 0, None, []) is True
     assert app.current in INWONER_SCREENS and app.inwoner_mode
     # The app refuses a route out of inwoner mode, whatever calls it.
@@ -211,7 +193,8 @@ def test_no_button_of_the_inwoners_screens_leads_anywhere_else_without_the_pin(
 def test_pausing_on_the_board_asks_the_pin_and_returns_to_the_board(make_app: object, keyring: Keyring) -> None:
     app = make_app()
     _into_the_board(app)
-    app.on_pause()
+    to_background()
+    to_foreground()
     lock = app.screen("lock")
     assert app.current == "lock" and not lock.can_return
     type_pin(lock, PIN)

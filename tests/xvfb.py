@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -148,6 +148,17 @@ def wait_for_window(server: XServer, app: subprocess.Popen[str], settled: float 
     except subprocess.TimeoutExpired:
         err = "(no traceback)"
     pytest.fail(f"no window drawn within {START_TIMEOUT} s (last seen: {box}); {windows}\n{err}")
+
+
+def wait_for_screen(server: XServer, seen: Callable[[object], bool], what: str, timeout: float = 60) -> object:
+    """The first screenshot (RGB) for which ``seen`` holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shot = server.grab().convert("RGB")
+        if seen(shot):
+            return shot
+        time.sleep(0.5)
+    pytest.fail(f"not on the screen within {timeout} s: {what}")
 
 
 def stop(app: subprocess.Popen[str]) -> None:

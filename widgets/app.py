@@ -1,10 +1,10 @@
 """The Kivy application: the screens of a home visit and the way between them.
 
 First start (nobody in the keyring) -> account; otherwise the lock screen. After the PIN:
-back to where the professional was, or to the board of a visit that was open when the app
-stopped, or to the list of inwoners. In inwoner mode (board, doelen, afronden) nothing leads
-anywhere else without the PIN. The app locks after ``idle_seconds`` without a touch (in the
-professional's part) and whenever it is paused.
+back to where the professional was (a colleague with their own PIN: the list), or to the
+board of a visit that was open when the app stopped, or to the list of inwoners. In inwoner
+mode (board, doelen, afronden) nothing leads anywhere else without the PIN. The app locks
+after ``idle_seconds`` without a touch (in the professional's part) and whenever it is paused.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.window import Window
+from kivy.uix.modalview import ModalView
 from kivy.uix.screenmanager import NoTransition, Screen, ScreenManager
 
 from board.errors import UserError
@@ -102,6 +103,7 @@ class MagneetbordApp(VisitFlow, App):
         self._release_pending = False  # memory to give back once the first board shows
         self._vorige_van: Meting | None = None  # whose previous meting is still to be loaded
         self._idle_event = None
+        self._aside: list[tuple[str, ModalView]] = []  # dialogs closed by a lock: (their screen, dialog)
 
     # ----- building ---------------------------------------------------------------------
 
@@ -185,10 +187,12 @@ class MagneetbordApp(VisitFlow, App):
         if self.repository is None:
             self.repository = open_storage(self.url, data_key, professional_id, create=create)
             self._release_pending = True  # Argon2id's 19 MiB, the database's loading
+        other = self.professional_id not in (None, professional_id)  # not who the tablet locked on
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
         self.idle.touched(self.clock())
         self.repository.act_as(professional_id)  # the audit log names who unlocked
         note_unlocked(self.repository)
+        aside, self._aside = self._aside, []
         if self.confirming:
             self.confirming, self.return_to = False, None
             self.screen("account").reset(colleague=True)
@@ -201,7 +205,13 @@ class MagneetbordApp(VisitFlow, App):
             return
         if self.return_to is not None:
             target, self.return_to = self.return_to, None
+            if other and target not in INWONER_SCREENS:
+                # A colleague starts at the list: what the last one had open (an inwoner's
+                # page, a history) they open themselves, and so it is logged as theirs.
+                self.show_list()
+                return
             self._go(target)
+            self._give_back(aside, target)
             return
         if not self._resume_visit():
             self.show_list()
@@ -237,13 +247,36 @@ class MagneetbordApp(VisitFlow, App):
     def back_to_board(self) -> None:
         self.leaving = self.confirming = False
         target, self.return_to = self.return_to or "bord", None
+        aside, self._aside = self._aside, []
         self._go(target)
+        self._give_back(aside, target)
 
     def _show_lock(self, can_return: bool, reason: str = "") -> None:
+        self._set_aside()
         # The way back to the board is the inwoner's: in the inwoner's language.
         back_tr = self.inwoner_tr() if can_return and not reason else None
         self.screen("lock").prepare(self.keyring, self.clock, can_return, reason, back_tr)
         self._go("lock")
+
+    def _set_aside(self) -> None:
+        """Nothing stays above the lock screen or takes its keys. An open dialog (a new
+        inwoner, a doel being written) is closed and kept: after the PIN it comes back with the
+        screen it belongs to (``_give_back``). A text field loses the focus: on a hidden screen
+        it still took every key, so a PIN typed on a keyboard also went into the search field."""
+        views = [child for child in Window.children if isinstance(child, ModalView)]
+        for view in views:
+            view.dismiss(animation=False, force=True)
+            self._aside.append((self.current, view))
+        for root in (*self._screens.values(), *views):
+            for widget in root.walk(restrict=True):
+                if getattr(widget, "focus", False):
+                    widget.focus = False
+
+    def _give_back(self, aside: list[tuple[str, ModalView]], name: str) -> None:
+        """The dialogs a lock closed on screen ``name``, open again as they were left."""
+        for screen, view in aside:
+            if screen == name:
+                view.open(animation=False)
 
     # ----- locking by itself --------------------------------------------------------------
 
