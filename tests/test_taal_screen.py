@@ -252,3 +252,17 @@ def test_the_perspectief_names_sit_inside_their_buttons_on_a_first_visit(make_ap
         k_left, k_right = knop.to_window(knop.x, 0)[0], knop.to_window(knop.right, 0)[0]
         assert k_left <= left and right <= k_right, (label.text, left, right, k_left, k_right)
         assert abs((left + right) / 2 - (k_left + k_right) / 2) <= 1  # centred under the fiche
+
+
+def test_the_language_list_is_a_light_card_like_the_other_dialogs(make_app: object, window: object) -> None:
+    app = _board_in(make_app, window, (800, 600))
+    tap(app.screen("bord").ids_nav["taal"])
+    frames(2)
+    kiezer = next(w for w in window.children if w.__class__.__name__ == "TaalKiezer")
+    box = kiezer.children[0]
+    image = window_pixels()
+    from kivy.metrics import dp
+
+    x, y = box.to_window(box.x + dp(8), box.center_y)  # in the card's margin, beside the buttons
+    assert min(image.getpixel((round(x), round(image.height - y)))) >= 245  # white, not Kivy's dark frame
+    kiezer.dismiss(animation=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kivy.graphics import Color, RoundedRectangle
 from kivy.metrics import dp, sp
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
@@ -21,10 +22,16 @@ class TaalKiezer(ModalView):
 
     def __init__(self, tr: Vertaler, on_choose: Callable[[str], None], **kwargs: object) -> None:
         kwargs.setdefault("size_hint", (0.8, 0.9))
-        kwargs.setdefault("background_color", (1, 1, 1, 1))
+        # A light card like the app's other dialogs (Kivy's own ModalView frame is dark grey).
+        kwargs.setdefault("background_color", (0, 0, 0, 0))
+        kwargs.setdefault("overlay_color", (0, 0, 0, 0.45))
         super().__init__(**kwargs)
         self.knoppen: dict[str, object] = {}
         box = BoxLayout(orientation="vertical", padding=dp(20), spacing=dp(14))
+        with box.canvas.before:
+            Color(1, 1, 1, 1)
+            card = RoundedRectangle(radius=[dp(18)])
+        box.bind(pos=lambda w, _v: setattr(card, "pos", w.pos), size=lambda w, _v: setattr(card, "size", w.size))
         grid = GridLayout(cols=2, spacing=dp(12))
         for taal in TALEN:
             naam = rtl_text(taal.naam, None, FONT_BOLD, sp(30))
