@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from board.meting import Meting
+from board.meting import Meting, MetingSoort
 from board.traject import Afsluiting, nieuwe_nulmeting
 
 
@@ -38,3 +38,10 @@ def volgende_meting(history: Sequence[Meting], afsluitingen: Iterable[Afsluiting
     if afgerond is not None:
         return VolgendeMeting(Stap.VERVOLGMETING, laatste_afgerond=afgerond)
     return VolgendeMeting(Stap.NULMETING)
+
+
+def kan_weggooien(meting: Meting) -> bool:
+    """A meting that may be thrown away: a vervolgmeting still a concept (begun by mistake, or
+    not to be finished); the afgeronde metingen are the dossier and a 0-meting begins a
+    traject, so neither is ever thrown away here."""
+    return not meting.afgerond and meting.soort is MetingSoort.VERVOLGMETING

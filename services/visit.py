@@ -118,6 +118,12 @@ class VisitMarker:
         self.path.unlink(missing_ok=True)
 
 
+def discard_concept(repository: Repository, meting_id: str) -> None:
+    """Throw away a concept vervolgmeting begun by mistake, audited (which may go:
+    ``board.bezoek.kan_weggooien``); the next visit begins a new one."""
+    repository.discard_concept(meting_id)
+
+
 def saving(repository: Repository) -> Callable[[Meting, Meting], None]:
     """``BoardSession``'s ``on_commit``: save at once; a failure becomes a ``BoardError`` with
     the same Dutch message, so the board shows it and keeps what was saved."""

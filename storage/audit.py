@@ -33,6 +33,7 @@ CENTRAAL_GEWIST = "centraal_gewist"  # the central monitor database deleted thei
 VERLOPEN = "verlopen"  # removed by the retention rule
 ONVERSLEUTELD = "onversleuteld"  # a plain copy of a bundle left the sealed outbox (outbox export-plain)
 AFGESLOTEN = "afgesloten"  # the inwoner's traject was closed (afsluiten, with a reason)
+WEGGEGOOID = "weggegooid"  # a concept vervolgmeting thrown away (begun by mistake)
 # Access to the tablet (NEN 7513: who, when, why). Why a lock happened is in the action
 # itself (the column holds at most 20 characters); a wrong PIN is "ontgrendeld" / "mislukt".
 ONTGRENDELD = "ontgrendeld"
@@ -40,8 +41,8 @@ COLLEGA_TOEGEVOEGD = "collega_toegevoegd"  # the actor added a professional to t
 VERGRENDELD_HAND = "vergrendeld_hand"  # the professional tapped the lock
 VERGRENDELD_INACTIEF = "vergrendeld_inactief"  # the idle time passed
 VERGRENDELD_PAUZE = "vergrendeld_pauze"  # the app went to the background
-ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, AFGESLOTEN, GEEXPORTEERD, GELEVERD, INGEZIEN, GEWIST,
-          VERLOPEN, CENTRAAL_GEWIST, ONVERSLEUTELD, ONTGRENDELD, COLLEGA_TOEGEVOEGD,
+ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, AFGESLOTEN, WEGGEGOOID, GEEXPORTEERD, GELEVERD, INGEZIEN,
+          GEWIST, VERLOPEN, CENTRAAL_GEWIST, ONVERSLEUTELD, ONTGRENDELD, COLLEGA_TOEGEVOEGD,
           VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
 GELUKT, MISLUKT = "gelukt", "mislukt"
 GENESIS = "0" * 64

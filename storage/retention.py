@@ -74,6 +74,21 @@ class Retention:
         self._wipe_free_pages()
         return ids
 
+    def discard_concept(self, meting_id: str) -> None:
+        """Throw away a concept vervolgmeting with its fiches and doelen (``board.bezoek.
+        kan_weggooien`` says which may go; checked again here, in the same transaction)."""
+        from board.bezoek import kan_weggooien
+
+        inwoner_id = self._inwoner_of(meting_id)
+        with self._write(audit.WEGGEGOOID, inwoner_id) as conn:
+            (meting,) = self._load(conn, MetingRow.id == meting_id) or (None,)
+            if meting is None:
+                raise NotFoundError(_("Deze meting is intussen verwijderd; er is niets veranderd."))
+            if not kan_weggooien(meting):
+                raise ConflictError(_("Alleen een vervolgmeting die nog niet af is, kan worden weggegooid."))
+            conn.execute(sa.delete(MetingRow).where(MetingRow.id == meting_id))
+        self._wipe_free_pages()
+
     def _wipe_free_pages(self) -> None:
         """Old page images live on in the WAL until a checkpoint: fold it in and truncate it."""
         if self.engine.dialect.name != "sqlite":

@@ -8,7 +8,7 @@ from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from board import Inwoner, Meting
-from board.bezoek import Stap, volgende_meting
+from board.bezoek import Stap, kan_weggooien, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
 from board.meting import MetingSoort
@@ -95,6 +95,7 @@ class InwonerScreen(Scherm):
     action = StringProperty("")
     has_history = BooleanProperty(False)
     can_close = BooleanProperty(False)  # an open traject without a concept: "Traject afsluiten" works
+    can_discard = BooleanProperty(False)  # a concept vervolgmeting: "Vervolgmeting weggooien" works
 
     history: tuple[str, list[Meting]] | None = None
 
@@ -113,6 +114,7 @@ class InwonerScreen(Scherm):
         volgende = volgende_meting(history, afsluitingen)
         traject = huidig(history, afsluitingen)
         self.can_close = volgende.stap is Stap.VERVOLGMETING
+        self.can_discard = volgende.stap is Stap.VERDER and kan_weggooien(volgende.concept)
         if volgende.stap is Stap.VERDER:
             concept = volgende.concept
             self.status = _("De {meting} van {datum} is nog niet af.").format(
@@ -137,6 +139,13 @@ class InwonerScreen(Scherm):
         else:
             self.status = _("Nog geen meting. De eerste is de 0-meting.")
             self.action = _("0-meting beginnen")
+
+    def discard(self) -> object:
+        """The question; afterwards this screen offers a new vervolgmeting."""
+        from widgets.weggooien import ask
+
+        concept = volgende_meting(inwoner_history(self.app.repository, self.app.inwoner.id)).concept
+        return ask(self.app, concept.id, on_done=lambda: self.show(self.app.inwoner))
 
     def close_traject(self) -> object:
         """The question with the reasons; afterwards this screen shows the closed traject."""

@@ -7,21 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kivy.properties import ObjectProperty, StringProperty
-from kivy.uix.modalview import ModalView
+from kivy.properties import StringProperty
 
-from board.errors import UserError
 from board.i18n import _
 from board.traject import REDEN_LABEL, Afsluitreden
 from widgets.common import load_kv, make
+from widgets.vraag import VraagView
 
 
-class TrajectAfsluitenView(ModalView):
-    app = ObjectProperty(None)
+class TrajectAfsluitenView(VraagView):
     inwoner_id = StringProperty("")
     gekozen = StringProperty("")  # the chosen Afsluitreden's value
-    message = StringProperty("")
-    on_done: Callable[[], None] | None = None
 
     def fill(self) -> None:
         for reden in Afsluitreden:
@@ -42,23 +38,14 @@ class TrajectAfsluitenView(ModalView):
         if not self.gekozen:
             self.message = _("Kies eerst waarom het traject stopt.")
             return
-        try:
-            sluit_traject(self.app.repository, self.inwoner_id, self.gekozen, self.app.today())
-        except UserError as exc:
-            self.message = str(exc)
-            return
-        self.dismiss(animation=False)
-        if self.on_done is not None:
-            self.on_done()
+        self.carry_out(lambda: sluit_traject(self.app.repository, self.inwoner_id, self.gekozen, self.app.today()))
 
 
 def ask(app: object, inwoner_id: str, on_done: Callable[[], None] | None = None) -> TrajectAfsluitenView:
     """Ask the professional why the inwoner's traject ends, then close it."""
     view = TrajectAfsluitenView(app=app, inwoner_id=inwoner_id)
-    view.on_done = on_done
     view.fill()
-    view.open(animation=False)
-    return view
+    return view.ask(on_done)
 
 
 load_kv(__file__)
