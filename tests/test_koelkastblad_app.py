@@ -31,7 +31,7 @@ from tests.kivy_helpers import (  # noqa: F401
     window_fixture,
 )
 from tests.schijf import hidden, tmpfs, unwritable
-from tests.screen_checks import covered, overflowing
+from tests.screen_checks import covered, overflowing, window_rect
 from tests.screen_helpers import modal, start_visit, unlocked_app
 
 TODAY = date(2026, 3, 2)
@@ -139,6 +139,15 @@ def check_dialog(view: object) -> None:
     (a test's tmp folder) may wrap at any character, so it alone is let through."""
     words = [p for p in overflowing(view) if not p.startswith("'/")]
     assert words == [] and covered(view) == []
+    box = window_rect(view.children[0])
+    for label in (view.children[0].children[-1], view.ids.tekst):  # the title, what happened
+        x, y, w, h = window_rect(label)
+        assert h > 0 and x >= box[0] and x + w <= box[0] + box[2] + 1, label.text
+        assert (y >= box[1] - 1 and y + h <= box[1] + box[3] + 1) or label is view.ids.tekst, label.text
+    scroll = window_rect(view.ids.scroll)
+    assert scroll[3] > 40 and scroll[1] + scroll[3] <= box[1] + box[3]  # the message has room, inside
+    x, y, w, h = window_rect(view.ids.tekst)
+    assert y + h <= scroll[1] + scroll[3] + 1 and y + h > scroll[1] + 20  # its first line shows
     for knop in (view.ids.opslaan, view.ids.sluiten):
         x, y = knop.to_window(knop.x, knop.y)
         assert x >= 0 and y >= 0 and x + knop.width <= view.get_root_window().width
@@ -250,8 +259,8 @@ def test_without_a_printer_the_sheet_is_saved_and_a_folder_that_cannot_take_it_i
         assert str(folder) in view.tekst
         for english in ("Read-only", "Permission", "No space", "Errno"):
             assert english not in view.tekst
-        assert view.ids.afdrukken.opacity == 0  # nothing to print with
         check_dialog(view)
+        assert view.ids.afdrukken.parent is None  # nothing to print with: no such button
         assert list(folder.iterdir()) == [] and hidden(folder) == []  # nothing half-written stays
         assert actions(app, inwoner) == []
     # Nothing was lost: the meting is afgerond, its bundle in the outbox; with the fault gone it works.

@@ -37,6 +37,8 @@ class KoelkastbladVenster(ModalView):
         self.repository, self.meting_id = repository, meting_id
         self.thread: threading.Thread | None = None
         self.kan_afdrukken = can_print()
+        if not self.kan_afdrukken:  # nothing to print with: no button that cannot work
+            self.ids.knoppen.remove_widget(self.ids.afdrukken)
 
     def start(self) -> None:
         """What the professional asked for: print where there is a printer, else save."""
