@@ -271,3 +271,19 @@ def test_without_a_printer_the_sheet_is_saved_and_a_folder_that_cannot_take_it_i
     assert view.gelukt, view.tekst
     (saved,) = folder.iterdir()
     assert DOEL in pdf_text(saved) and actions(app, inwoner) == [(audit.ONVERSLEUTELD, audit.GELUKT)]
+
+
+def test_a_print_system_that_does_not_answer_is_no_success(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lp`` that hangs (a print server gone) is stopped after the time-out: not accepted.
+    The real subprocess path, with the time-out made short."""
+    from exports import printer
+
+    install_lp(tmp_path / "bin", "#!/bin/sh\nexec sleep 30\n", monkeypatch)
+    monkeypatch.setattr(printer, "PRINT_TIMEOUT", 1)
+    sheet = tmp_path / "blad.pdf"
+    sheet.write_bytes(b"%PDF-1.4\n")
+    result = printer.print_pdf(sheet, "Koelkastblad")
+    assert not result.accepted and "geen antwoord" in result.message and "niet afgedrukt" in result.message
+    no_lp(monkeypatch)
+    result = printer.print_pdf(sheet, "Koelkastblad")
+    assert not result.accepted and "geen printopdracht (lp)" in result.message
