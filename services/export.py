@@ -116,11 +116,17 @@ def export_to(
         items,
         out,
         progress=progress,
-        team_contact=team_contact or os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT,
+        team_contact=team_contact or team_contact_from_env(),
         on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
         anchor=lambda: manifest_anchor(repository),
         seal=outbox_seal(repository),
     )
+
+
+def team_contact_from_env() -> str:
+    """The koelkastblad's "Vragen?" contact: ``MAGNEETBORD_TEAM``, else the default (said in
+    the inwoner's language by the renderer)."""
+    return os.environ.get(TEAM_ENV) or DEFAULT_TEAM_CONTACT
 
 
 def export_meting(repository: Repository, meting: Meting, out: Path, team_contact: str | None = None) -> Path:

@@ -31,7 +31,8 @@ INGEZIEN = "ingezien"  # an inzage export for the inwoner (AVG art. 15)
 GEWIST = "gewist"  # erased at the inwoner's request (AVG art. 17)
 CENTRAAL_GEWIST = "centraal_gewist"  # the central monitor database deleted their records
 VERLOPEN = "verlopen"  # removed by the retention rule
-ONVERSLEUTELD = "onversleuteld"  # a plain copy of a bundle left the sealed outbox (outbox export-plain)
+ONVERSLEUTELD = "onversleuteld"  # a plain copy left the sealed outbox (export-plain, koelkastblad saved)
+AFGEDRUKT = "afgedrukt"  # the koelkastblad was handed to the system's print command (mislukt: it refused)
 AFGESLOTEN = "afgesloten"  # the inwoner's traject was closed (afsluiten, with a reason)
 WEGGEGOOID = "weggegooid"  # a concept vervolgmeting thrown away (begun by mistake)
 # Access to the tablet (NEN 7513: who, when, why). Why a lock happened is in the action
@@ -42,7 +43,7 @@ VERGRENDELD_HAND = "vergrendeld_hand"  # the professional tapped the lock
 VERGRENDELD_INACTIEF = "vergrendeld_inactief"  # the idle time passed
 VERGRENDELD_PAUZE = "vergrendeld_pauze"  # the app went to the background
 ACTIES = (AANGEMAAKT, GEOPEND, GEWIJZIGD, AFGEROND, AFGESLOTEN, WEGGEGOOID, GEEXPORTEERD, GELEVERD, INGEZIEN,
-          GEWIST, VERLOPEN, CENTRAAL_GEWIST, ONVERSLEUTELD, ONTGRENDELD, COLLEGA_TOEGEVOEGD,
+          GEWIST, VERLOPEN, CENTRAAL_GEWIST, ONVERSLEUTELD, AFGEDRUKT, ONTGRENDELD, COLLEGA_TOEGEVOEGD,
           VERGRENDELD_HAND, VERGRENDELD_INACTIEF, VERGRENDELD_PAUZE)  # fmt: skip
 GELUKT, MISLUKT = "gelukt", "mislukt"
 GENESIS = "0" * 64

@@ -66,6 +66,15 @@ class ZgwState:
         with self._write(audit.ONVERSLEUTELD, self._inwoner_of(meting_id)):
             pass
 
+    def note_printed(self, meting_id: str, accepted: bool) -> None:
+        """Audit: this meting's koelkastblad went to the print command; ``accepted``: the print
+        system took it (else the attempt is logged as 'mislukt')."""
+        if accepted:
+            with self._write(audit.AFGEDRUKT, self._inwoner_of(meting_id)):
+                pass
+        else:
+            self._log_failure(audit.AFGEDRUKT, self._inwoner_of(meting_id))
+
     def set_zaak(self, inwoner_id: str, zaak_url: str | None) -> None:
         """Link an inwoner's documents to ``zaak_url`` from now on (None: no zaak)."""
         with self._write() as conn:

@@ -95,18 +95,27 @@ def drag(points: Sequence[tuple[float, float]]) -> None:
 
 
 def into_sight(widget: object) -> None:
-    """A widget below (or above) the fold of its ScrollView is scrolled into the window first,
-    as a finger would push the page (that a finger can is test_sizes' part)."""
+    """A widget below (or above) the fold of its ScrollView (out of the window, or clipped by
+    the ScrollView itself) is scrolled into sight first, as a finger would push the page
+    (that a finger can is test_sizes' part)."""
     from kivy.core.window import Window
     from kivy.uix.scrollview import ScrollView
 
     frames(1)
-    _x, y = widget.to_window(widget.x, widget.y)
-    if y >= 0 and y + widget.height <= Window.height:
-        return
     parent = widget.parent
-    while parent is not None and not isinstance(parent, ScrollView):
+    for _level in range(64):  # bounded: the window is its own parent, a loop up would never end
+        if parent is None or isinstance(parent, ScrollView) or parent is parent.parent:
+            break
         parent = parent.parent
+    if not isinstance(parent, ScrollView):
+        parent = None
+    _x, y = widget.to_window(widget.x, widget.y)
+    bottom, top = 0, Window.height
+    if parent is not None:  # also hidden where the ScrollView clips it (under a dialog's buttons)
+        _sx, sy = parent.to_window(parent.x, parent.y)
+        bottom, top = max(bottom, sy), min(top, sy + parent.height)
+    if y >= bottom - 1 and y + widget.height <= top + 1:
+        return
     if parent is not None:
         parent.scroll_to(widget, padding=10, animate=False)
         frames(2)

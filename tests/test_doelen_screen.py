@@ -93,9 +93,12 @@ def test_the_editor_says_when_a_doel_has_the_most_acties_or_a_meting_the_most_do
     app, inwoner = on_doelen(make_app)
     editor = open_editor(app, "Geld")
     editor.ids.tekst.text = "Ik wil mijn rekeningen op tijd betalen."
-    for number in range(MAX_ACTIES + 1):
-        tap(button(editor.ids.wie, "Het wijkteam"))
+    for number in range(MAX_ACTIES + 1):  # the column scrolls to each new actie: back up to the choices
+        wie = button(editor.ids.wie, "Het wijkteam")
+        into_sight(wie)
+        tap(wie)
         editor.ids.wat.text = f"Stap {number + 1}"
+        into_sight(editor.ids.add_actie)
         tap(editor.ids.add_actie)
     assert len(editor.acties) == MAX_ACTIES
     assert editor.message.startswith(f"Een doel heeft hoogstens {MAX_ACTIES} acties")

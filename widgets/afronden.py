@@ -18,6 +18,7 @@ from board.datums import add_months, months_between
 from board.errors import UserError
 from board.i18n import _
 from board.taal import Vertaler, vertaler
+from services.koelkastblad import can_print
 from widgets.common import MetingScherm, load_kv, make
 
 NEXT_DEFAULT_MONTHS = 3
@@ -33,9 +34,11 @@ class AfrondenScreen(MetingScherm):
     progress = NumericProperty(0)
     # Why the meting cannot be afgerond yet (board's own Dutch message), shown above the button.
     melding = StringProperty("")
+    kan_afdrukken = BooleanProperty(False)  # a print command (lp) on this device: else the sheet is saved
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
+        self.kan_afdrukken = can_print()
         for cijfer in range(1, 11):
             knop = make("Keuze", text=str(cijfer), font_size=dp(30), height=dp(84))
             knop.cijfer = cijfer
@@ -116,6 +119,21 @@ class AfrondenScreen(MetingScherm):
         content.remove_widget(panel)
         content.add_widget(panel, index=len(content.children) if top else 0)
         Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", 1))
+
+    def ask_koelkastblad(self) -> None:
+        """The koelkastblad of the meting just afgerond, printed or saved: the professional's
+        PIN first (a plain copy of personal data leaves the tablet)."""
+        meting_id = self.live.meting.id
+        self.app.ask_pin_then(lambda: self.open_koelkastblad(meting_id),
+                              _("Uw pincode, om het koelkastblad af te drukken of op te slaan."))
+
+    def open_koelkastblad(self, meting_id: str) -> ModalView:
+        from widgets.koelkastblad import KoelkastbladVenster
+
+        view = KoelkastbladVenster(self.app.repository, meting_id)
+        view.open(animation=False)
+        view.start()
+        return view
 
     def export_finished(self, error: str | None) -> None:
         Animation.cancel_all(self, "progress")

@@ -94,6 +94,7 @@ class MagneetbordApp(VisitFlow, App):
         self.leaving = False  # the PIN was asked to leave inwoner mode
         self.confirming = False  # the PIN was asked to add a colleague
         self.return_to: str | None = None
+        self.after_pin: Callable[[], None] | None = None  # what the PIN was asked for (ask_pin_then)
         self.export_thread: threading.Thread | None = None
         self.storage_thread: threading.Thread | None = None
         self.marker = VisitMarker()
@@ -198,6 +199,12 @@ class MagneetbordApp(VisitFlow, App):
             self.screen("account").reset(colleague=True)
             self._go("account")
             return
+        if self.after_pin is not None:  # back where it was asked, then what it was asked for
+            action, self.after_pin = self.after_pin, None
+            target, self.return_to = self.return_to or "inwoners", None
+            self._go(target)
+            action()
+            return
         if self.leaving:
             self.leaving, self.return_to = False, None
             self._end_visit()
@@ -233,7 +240,7 @@ class MagneetbordApp(VisitFlow, App):
         return self.current == "account" and not self.screen("account").colleague
 
     def _lock_screen(self, reden: str) -> None:
-        self.confirming = False
+        self.confirming, self.after_pin = False, None  # a lock is no PIN for what was asked
         if self.current == "account":
             self.screen("account").reset()  # the colleague's name and PIN are gone
         self._show_lock(can_return=False)
@@ -244,8 +251,15 @@ class MagneetbordApp(VisitFlow, App):
         self.leaving, self.return_to = True, self.current
         self._show_lock(can_return=True)
 
+    def ask_pin_then(self, action: Callable[[], None], reason: str) -> None:
+        """The professional's PIN first, then ``action`` on the screen it was asked from
+        (in inwoner mode too: the board stays the inwoner's). "Annuleren" does nothing."""
+        self.leaving, self.after_pin, self.return_to = False, action, self.current
+        self._show_lock(can_return=True, reason=reason)
+
     def back_to_board(self) -> None:
         self.leaving = self.confirming = False
+        self.after_pin = None
         target, self.return_to = self.return_to or "bord", None
         aside, self._aside = self._aside, []
         self._go(target)

@@ -6,7 +6,9 @@ streefdatum and acties. Every change goes through the board session: saved at on
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
+from kivy.clock import Clock
 from kivy.metrics import dp, sp
 from kivy.properties import ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
@@ -47,7 +49,8 @@ VOORBIJ = (0.72, 0.2, 0.1, 1)  # a streefdatum that has passed: the colour of a 
 def months_text(months: int, start: date, tr: Vertaler | None = None) -> str:
     tr = tr or vertaler("nl")
     tekst = tr.npgettext("inwoner", "over {n} maand: {datum}", "over {n} maanden: {datum}", months)
-    return tekst.format(n=months, datum=tr.datum(add_months(start, months)))
+    # The date never breaks inside itself ("2" / "mei 2026"): where it wraps, it wraps before it.
+    return tekst.format(n=months, datum=tr.datum(add_months(start, months)).replace(" ", "\u00a0"))
 
 
 def _label(text: str, size: float = 19, bold: bool = False, alpha: float = 1.0) -> Label:
@@ -75,6 +78,10 @@ def _heading(meting: Meting, key: str, tr: Vertaler) -> BoxLayout:
     name.valign = "middle"
     row.add_widget(name)
     return row
+
+
+def _fit_row(row: BoxLayout, label: Label, button: Label, *_args: object) -> None:
+    row.height = max(label.height + dp(8), button.height)
 
 
 class DoelenScreen(MetingScherm):
@@ -187,7 +194,9 @@ class DoelEditor(ModalView):
 
     def __init__(self, **kwargs: object) -> None:
         self.doel_id: str | None = None
+        self._newest: BoxLayout | None = None  # the actie just added, kept in sight
         super().__init__(**kwargs)
+        self.ids.acties.bind(height=lambda *_a: Clock.schedule_once(self.show_newest, 0))
         meting = self.live.meting
         leefgebied = meting.leefgebieden[self.leefgebied]
         self.naam, self.pictogram = leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path)
@@ -219,14 +228,21 @@ class DoelEditor(ModalView):
     def on_acties(self, *_args: object) -> None:
         rows = self.ids.acties
         rows.clear_widgets()
+        self._newest = None
         for index, actie in enumerate(self.acties):
             row = BoxLayout(size_hint_y=None, height=dp(52), spacing=dp(8))
             label = _label(f"•  {uitvoerder_naam(actie.wie, self.tr)}: {actie.wat}", 18)
-            label.size_hint_y, label.valign = 1, "middle"
+            label.pos_hint = {"center_y": 0.5}
             row.add_widget(label)
-            remove = make("Knop", text="×", size_hint_x=None, width=dp(56), height=dp(52), font_size=sp(26))
+            remove = make("Knop", text="×", size_hint_x=None, width=dp(56), height=dp(52), font_size=sp(26),
+                          pos_hint={"center_y": 0.5})
             remove.bind(on_release=lambda _k, i=index: self.remove_actie(i))
             row.add_widget(remove)
+            # The row as high as what it holds: a long actie wraps, and the button keeps its
+            # own height (neither sticks out under the next row, or below the list).
+            label.bind(height=partial(_fit_row, row, label, remove))
+            remove.bind(height=partial(_fit_row, row, label, remove))
+            _fit_row(row, label, remove)
             rows.add_widget(row)
 
     def step(self, delta: int) -> None:
@@ -245,7 +261,16 @@ class DoelEditor(ModalView):
             return False
         self.acties = [*self.acties, actie]
         self.ids.wat.text, self.wie, self.message = "", "", ""
+        # The new actie in sight: now, and again while its row grows as its text wraps.
+        self._newest = self.ids.acties.children[0]
+        Clock.schedule_once(self.show_newest, 0)
         return True
+
+    def show_newest(self, *_args: object) -> None:
+        """Scroll the right column so that the actie just added shows (only what does not fit scrolls)."""
+        view, newest = self.ids.rechts, self._newest
+        if newest is not None and newest.parent is not None and view.children[0].height > view.height:
+            view.scroll_to(newest, padding=dp(10), animate=False)
 
     def remove_actie(self, index: int) -> None:
         self.acties = [a for i, a in enumerate(self.acties) if i != index]

@@ -1,0 +1,289 @@
+"""The koelkastblad from the app itself, after afronden, driven by touches (found by a new user:
+the app said it made the sheet, but only the command line could give a readable copy).
+
+"Koelkastblad afdrukken" asks the professional's PIN, then the sheet goes to the system's
+``lp`` for real: a fake ``lp`` on PATH records its arguments and keeps a copy, another one
+refuses like CUPS without a default printer. "Opslaan als PDF" writes a plain copy in the
+folder the professional can reach. Each copy is read back with pdftotext; full and
+read-only folders are real (tests/schijf.py). Every loop is bounded; threads are joined
+with a timeout."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from board import Actie
+from storage import audit
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    button,
+    frames,
+    into_sight,
+    make_app_fixture,
+    tap,
+    type_pin,
+    window_fixture,
+)
+from tests.schijf import hidden, tmpfs, unwritable
+from tests.screen_checks import covered, overflowing, window_rect
+from tests.screen_helpers import modal, start_visit, unlocked_app
+
+TODAY = date(2026, 3, 2)
+DOEL = "Ik wil mijn rekeningen op tijd betalen"
+ACTIE = "Elke maandag de post openen"
+WONEN = "Een huis met een slaapkamer voor de kinderen"
+
+FAKE_LP = """#!/bin/sh
+# A stand-in for CUPS' lp: records its arguments, keeps a copy of the file, answers like lp.
+printf '%s\\n' "$@" > "$LP_ARGS"
+for last in "$@"; do :; done
+cp "$last" "$LP_COPY" || exit 2
+echo "request id is Kantoor-42 (1 file(s))"
+"""
+REFUSING_LP = """#!/bin/sh
+echo "lp: Error - No default destination." >&2
+exit 1
+"""
+
+
+def install_lp(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """``script`` as ``lp`` first on PATH; (the file its arguments go to, its copy of the PDF)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lp = folder / "lp"
+    lp.write_text(script)
+    lp.chmod(lp.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    args, copy = folder / "args.txt", folder / "copy.pdf"
+    monkeypatch.setenv("LP_ARGS", str(args))
+    monkeypatch.setenv("LP_COPY", str(copy))
+    return args, copy
+
+
+def no_lp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A device without a print command (Android, a kiosk without CUPS)."""
+    import shutil
+
+    path = os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if not (Path(p) / "lp").exists())
+    monkeypatch.setenv("PATH", path)
+    assert shutil.which("lp") is None
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(done.stdout.split())
+
+
+def afgerond(make_app: object, size: tuple[int, int]) -> tuple[object, object]:
+    """The afronden screen of a meting with two doelen, afgerond by touches, the bundle made."""
+    from kivy.core.window import Window
+
+    Window.size = size
+    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
+    inwoner = start_visit(app)
+    acties = (Actie.create("inwoner", ACTIE),)
+    app.live.apply(lambda m: m.choose("geld").place_fiche("geld", "inwoner", 0.2))
+    app.live.apply(lambda m: m.choose("wonen").place_fiche("wonen", "inwoner", 0.5))
+    app.live.apply(lambda m: m.add_doel("geld", DOEL, None, acties))
+    app.live.apply(lambda m: m.add_doel("wonen", WONEN))
+    app.show_meting_step("afronden")
+    frames(2)
+    screen = app.screen("afronden")
+    into_sight(screen.ids.afronden)
+    tap(screen.ids.afronden)
+    assert not screen.melding, screen.melding
+    tap(modal(app, "AfrondenVraag").ids.yes)
+    app.export_thread.join(timeout=60)
+    frames(3)
+    assert screen.afgerond and screen.export_state == "done", screen.export_text
+    return app, inwoner
+
+
+def open_with_pin(app: object) -> object:
+    """Tap the koelkastblad button, type the PIN; the dialog, its work finished."""
+    screen = app.screen("afronden")
+    knop = screen.ids.koelkastblad
+    into_sight(knop)
+    assert not knop.disabled and knop.opacity == 1
+    tap(knop)
+    assert app.current == "lock"  # the professional's PIN first
+    lock = app.screen("lock")
+    assert "koelkastblad" in lock.message
+    type_pin(lock, PIN)
+    assert app.current == "afronden" and app.inwoner_mode  # back on the inwoner's screen
+    return finished(modal(app, "KoelkastbladVenster"))
+
+
+def finished(view: object) -> object:
+    frames(1)
+    if view.thread is not None:
+        view.thread.join(timeout=60)
+        assert not view.thread.is_alive()
+    frames(3)
+    assert not view.bezig
+    return view
+
+
+def actions(app: object, inwoner: object) -> list[tuple[str, str]]:
+    return [(e.actie, e.resultaat) for e in app.repository.audit_log(inwoner.id)
+            if e.actie in (audit.AFGEDRUKT, audit.ONVERSLEUTELD)]
+
+
+def check_dialog(view: object) -> None:
+    """Text stays in its box and buttons stay apart. A folder's path is no word: a long one
+    (a test's tmp folder) may wrap at any character, so it alone is let through."""
+    words = [p for p in overflowing(view) if not p.startswith("'/")]
+    assert words == [] and covered(view) == []
+    box = window_rect(view.children[0])
+    for label in (view.children[0].children[-1], view.ids.tekst):  # the title, what happened
+        x, y, w, h = window_rect(label)
+        assert h > 0 and x >= box[0] and x + w <= box[0] + box[2] + 1, label.text
+        assert (y >= box[1] - 1 and y + h <= box[1] + box[3] + 1) or label is view.ids.tekst, label.text
+    scroll = window_rect(view.ids.scroll)
+    assert scroll[3] > 40 and scroll[1] + scroll[3] <= box[1] + box[3]  # the message has room, inside
+    x, y, w, h = window_rect(view.ids.tekst)
+    assert y + h <= scroll[1] + scroll[3] + 1 and y + h > scroll[1] + 20  # its first line shows
+    for knop in (view.ids.opslaan, view.ids.sluiten):
+        x, y = knop.to_window(knop.x, knop.y)
+        assert x >= 0 and y >= 0 and x + knop.width <= view.get_root_window().width
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_koelkastblad_is_printed_on_the_default_printer_and_saved_on_request(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    args, copy = install_lp(tmp_path / "bin", FAKE_LP, monkeypatch)
+    folder = tmp_path / "Documenten" / "Magneetbord"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    app, inwoner = afgerond(make_app, size)
+    screen = app.screen("afronden")
+    assert screen.ids.koelkastblad.text == "Koelkastblad afdrukken"
+    view = open_with_pin(app)
+    check_dialog(view)
+    # lp ran for real: the default printer (no -d), a job name without the dossiernummer, the file.
+    given = args.read_text().splitlines()
+    assert given[:3] == ["-t", "Koelkastblad", "--"] and len(given) == 4 and "-d" not in given
+    assert not Path(given[3]).exists()  # the plain spool copy is gone once lp has read it
+    text = pdf_text(copy)
+    assert "Mijn doelen" in text and DOEL in text and ACTIE in text and WONEN in text
+    assert view.gelukt and "aangenomen" in view.tekst, view.tekst
+    assert actions(app, inwoner) == [(audit.AFGEDRUKT, audit.GELUKT)]
+    assert not folder.exists()  # printing leaves no copy in the folder
+
+    tap(view.ids.opslaan)  # "or on request": a plain copy in the folder
+    finished(view)
+    (saved,) = folder.iterdir()
+    assert saved.name == f"koelkastblad-D-2026-900-{TODAY.isoformat()}.pdf"
+    assert view.gelukt and str(folder) in view.tekst and saved.name in view.tekst, view.tekst
+    text = pdf_text(saved)
+    assert DOEL in text and ACTIE in text and WONEN in text
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600  # only the app's user reads it
+    assert actions(app, inwoner) == [(audit.AFGEDRUKT, audit.GELUKT), (audit.ONVERSLEUTELD, audit.GELUKT)]
+    check_dialog(view)
+    tap(view.ids.sluiten)
+    frames(2)
+    assert not [w for w in app.manager.get_root_window().children if type(w).__name__ == "KoelkastbladVenster"]
+    assert app.current == "afronden" and app.inwoner_mode
+
+
+def test_a_printer_that_refuses_is_said_and_never_called_gelukt(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_lp(tmp_path / "bin", REFUSING_LP, monkeypatch)
+    folder = tmp_path / "Documenten"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    app, inwoner = afgerond(make_app, (800, 1280))
+    view = open_with_pin(app)
+    assert not view.gelukt and "aangenomen" not in view.tekst
+    assert view.tekst.startswith("Afdrukken is niet gelukt. Er is geen standaardprinter ingesteld"), view.tekst
+    assert "No default destination" in view.tekst  # the print system's own words beside ours
+    assert actions(app, inwoner) == [(audit.AFGEDRUKT, audit.MISLUKT)]
+    assert list((tmp_path / "outbox").iterdir())  # the bundle is untouched
+    tap(view.ids.opslaan)  # the way out when the printer will not: a PDF in the folder
+    finished(view)
+    assert view.gelukt and len(list(folder.iterdir())) == 1 and DOEL in pdf_text(next(folder.iterdir()))
+
+
+def test_without_the_pin_nothing_leaves_the_tablet(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The inwoner holds the tablet: the button asks the PIN; "Annuleren" or a wrong PIN
+    prints and saves nothing."""
+    args, _copy = install_lp(tmp_path / "bin", FAKE_LP, monkeypatch)
+    folder = tmp_path / "Documenten"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    app, inwoner = afgerond(make_app, (1280, 800))
+    knop = app.screen("afronden").ids.koelkastblad
+    into_sight(knop)
+    tap(knop)
+    lock = app.screen("lock")
+    type_pin(lock, "111111")  # wrong
+    assert app.current == "lock"
+    tap(button(lock, "Annuleren"))
+    frames(2)
+    assert app.current == "afronden" and app.inwoner_mode
+    assert not [w for w in app.manager.get_root_window().children if type(w).__name__ == "KoelkastbladVenster"]
+    assert not args.exists() and not folder.exists() and actions(app, inwoner) == []
+    # A PIN typed later (the tablet locked by hand) is no PIN for the koelkastblad.
+    app.lock()
+    type_pin(app.screen("lock"), PIN)
+    assert not [w for w in app.manager.get_root_window().children if type(w).__name__ == "KoelkastbladVenster"]
+    assert not args.exists() and not folder.exists()
+
+
+FAULTS = {
+    "alleen-lezen": (lambda folder: unwritable(folder), "de opslag is alleen te lezen"),
+    "vol": (lambda folder: tmpfs(folder, 4096), "de opslag is vol"),  # one page: far less than the sheet
+}
+
+
+@pytest.mark.parametrize(("fault", "size"), [("alleen-lezen", (800, 600)), ("vol", (1280, 800))],
+                         ids=lambda v: v if isinstance(v, str) else f"{v[0]}x{v[1]}")
+def test_without_a_printer_the_sheet_is_saved_and_a_folder_that_cannot_take_it_is_said(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str, size: tuple[int, int]
+) -> None:
+    no_lp(monkeypatch)
+    folder = tmp_path / "Documenten"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    app, inwoner = afgerond(make_app, size)
+    assert app.screen("afronden").ids.koelkastblad.text == "Koelkastblad opslaan"
+    make_fault, reason = FAULTS[fault]
+    with make_fault(folder):
+        view = open_with_pin(app)  # no printer: saving starts at once
+        assert not view.gelukt and reason in view.tekst and "niets verloren" in view.tekst, view.tekst
+        assert str(folder) in view.tekst
+        for english in ("Read-only", "Permission", "No space", "Errno"):
+            assert english not in view.tekst
+        check_dialog(view)
+        assert view.ids.afdrukken.parent is None  # nothing to print with: no such button
+        assert list(folder.iterdir()) == [] and hidden(folder) == []  # nothing half-written stays
+        assert actions(app, inwoner) == []
+    # Nothing was lost: the meting is afgerond, its bundle in the outbox; with the fault gone it works.
+    assert app.repository.latest_afgerond(inwoner.id).doelen[0].tekst == DOEL
+    assert len(list((tmp_path / "outbox").iterdir())) == 1
+    tap(view.ids.opslaan)
+    finished(view)
+    assert view.gelukt, view.tekst
+    (saved,) = folder.iterdir()
+    assert DOEL in pdf_text(saved) and actions(app, inwoner) == [(audit.ONVERSLEUTELD, audit.GELUKT)]
+
+
+def test_a_print_system_that_does_not_answer_is_no_success(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lp`` that hangs (a print server gone) is stopped after the time-out: not accepted.
+    The real subprocess path, with the time-out made short."""
+    from exports import printer
+
+    install_lp(tmp_path / "bin", "#!/bin/sh\nexec sleep 30\n", monkeypatch)
+    monkeypatch.setattr(printer, "PRINT_TIMEOUT", 1)
+    sheet = tmp_path / "blad.pdf"
+    sheet.write_bytes(b"%PDF-1.4\n")
+    result = printer.print_pdf(sheet, "Koelkastblad")
+    assert not result.accepted and "geen antwoord" in result.message and "niet afgedrukt" in result.message
+    no_lp(monkeypatch)
+    result = printer.print_pdf(sheet, "Koelkastblad")
+    assert not result.accepted and "geen printopdracht (lp)" in result.message
