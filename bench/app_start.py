@@ -8,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,12 @@ def prepare(folder: Path, open_concept_of: str | None = None) -> None:
         repository.close()
 
 
+@cache
+def bytecode_folder() -> str:
+    """Where the children keep their compiled bytecode (.pyc), for every module they import."""
+    return tempfile.mkdtemp(prefix="magneetbord-bench-pycache-")
+
+
 def run_child(script: str, args: list[str], folder: Path, env: dict[str, str] | None = None,
               timeout: float = 120) -> dict:
     """Run ``script`` (a benchmark file) as a fresh process on ``folder`` with ``args``; its last
@@ -48,6 +56,12 @@ def run_child(script: str, args: list[str], folder: Path, env: dict[str, str] | 
     environment = dict(os.environ, MAGNEETBORD_DATA_DIR=str(folder), MAGNEETBORD_DB=database_url(folder),
                        **(env or {}))
     environment.pop("KIVY_HOME", None)  # each child its own (widgets.headless)
+    # A start as on a tablet, whose package holds the compiled bytecode: the untimed first run
+    # compiles it, later runs load it, for the app's modules as for Kivy's. A shell with
+    # PYTHONDONTWRITEBYTECODE would make every run compile the app's own source again (about
+    # 0.1-0.2 s here) but not Kivy's, whose .pyc came with its install.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    environment["PYTHONPYCACHEPREFIX"] = bytecode_folder()
     out = subprocess.run([sys.executable, script, *args], env=environment, capture_output=True, text=True,
                          timeout=timeout, check=False, cwd=ROOT)
     line = next((raw for raw in reversed(out.stdout.splitlines()) if raw.startswith("{")), None)

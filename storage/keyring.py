@@ -27,7 +27,6 @@ import hmac
 import json
 import secrets
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,6 +176,8 @@ class Keyring:
             if len(data_key) != KEY_BYTES:
                 raise KeyringError(_("De sleutel heeft niet de juiste lengte."))
             data["key_check"] = b64(key_check(data_key))
+        import uuid  # only for a new professional: the lock screen does without it (P3)
+
         professional_id = str(uuid.uuid4())
         data["professionals"].append(wrap(professional_id, naam, pin, data_key, self.kdf, LockState()))
         self._save(data)

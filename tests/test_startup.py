@@ -15,6 +15,22 @@ from tests.keys import FAST_KDF, TEST_PIN
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("sqlalchemy", "sqlcipher3", "cryptography", "argon2", "reportlab", "PIL", "alembic", "psycopg")
 
+# The app in a fresh process, built and its first screen drawn (URL is set before it).
+DRAWN = """
+from widgets.headless import configure
+configure(1280, 800)
+from kivy.base import EventLoop
+EventLoop.ensure_window()
+from kivy.core.window import Window
+from kivy.tests.common import UnitTestTouch
+from widgets.app import MagneetbordApp
+
+app = MagneetbordApp(URL)
+Window.add_widget(app.build())
+for _ in range(3):
+    EventLoop.idle()
+"""
+
 # Runs in a fresh process: those libraries cannot be imported at all; the app is built, its
 # first screen drawn, and a finger taps the keypad's 4.
 LOCK_SCREEN = """
@@ -28,19 +44,10 @@ class Missing(MetaPathFinder):
         return None
 
 sys.meta_path.insert(0, Missing())
-from widgets.headless import configure
-configure(1280, 800)
-from kivy.base import EventLoop
-EventLoop.ensure_window()
-from kivy.core.window import Window
-from kivy.tests.common import UnitTestTouch
-from widgets.app import MagneetbordApp
-
-app = MagneetbordApp(URL)
-Window.add_widget(app.build())
-for _ in range(3):
-    EventLoop.idle()
-pad = app.screen("lock").ids.pad
+"""
+LOCK_SCREEN += (
+    DRAWN
+    + """pad = app.screen("lock").ids.pad
 key = next(k for k in pad.children if getattr(k, "text", "") == "4")
 touch = UnitTestTouch(*key.to_window(*key.center))
 touch.touch_down()
@@ -49,6 +56,7 @@ EventLoop.idle()
 loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
 print(json.dumps({"screen": app.current, "pin": pad.pin, "loaded": loaded}), file=sys.__stdout__)
 """
+)
 
 
 def test_the_lock_screen_draws_and_takes_touches_without_the_database(tmp_path: Path) -> None:
@@ -111,3 +119,50 @@ def test_unlocking_and_opening_load_no_renderer(tmp_path: Path) -> None:
     line = next((raw for raw in done.stdout.splitlines() if raw.startswith("{")), None)
     assert line is not None, done.stdout[-2000:] + done.stderr[-3000:]
     assert json.loads(line) == {"loaded": []}
+
+
+# The same start with everything importable: the first key is taken and drawn before what the
+# PIN opens starts loading (that loading holds the interpreter in long stretches), and it has
+# loaded while the rest of the PIN is typed.
+FIRST_KEY = (
+    DRAWN
+    + """
+import json, sys
+lock = app.screen("lock")
+pad = lock.ids.pad
+at_key = []
+pad.bind(pin=lambda *_a: at_key.append(app.storage_thread is not None and app.storage_thread.is_alive()))
+key = next(k for k in pad.children if getattr(k, "text", "") == "4")
+touch = UnitTestTouch(*key.to_window(*key.center))
+touch.touch_down()
+touch.touch_up()
+EventLoop.idle()
+drawn = lock.shown_pin
+loading = app.storage_thread is not None and app.storage_thread.ident is not None
+if loading:
+    app.storage_thread.join(timeout=60)
+loaded = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "cryptography", "argon2"})
+print(json.dumps({"pin": pad.pin, "drawn": drawn, "loading_at_key": at_key, "loading_after_frame": loading,
+                  "loaded": loaded}), file=sys.__stdout__)
+"""
+)
+
+
+def test_what_the_pin_opens_loads_after_the_first_key_is_drawn(tmp_path: Path) -> None:
+    from storage.keyring import Keyring
+    from widgets.pinpad import dots
+
+    url = f"sqlite:///{tmp_path / 'magneetbord.sqlite3'}"
+    Keyring.for_database(url, kdf=FAST_KDF).add_professional("Sanne de Vries", TEST_PIN)
+    env = {**os.environ, "MAGNEETBORD_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", f"URL = {url!r}\n" + FIRST_KEY], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    line = next((raw for raw in done.stdout.splitlines() if raw.startswith("{")), None)
+    assert line is not None, done.stdout[-2000:] + done.stderr[-3000:]
+    assert json.loads(line) == {
+        "pin": "4",
+        "drawn": dots("4"),
+        "loading_at_key": [False],
+        "loading_after_frame": True,
+        "loaded": ["argon2", "cryptography", "sqlalchemy"],
+    }

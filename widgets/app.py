@@ -134,7 +134,7 @@ class MagneetbordApp(VisitFlow, App):
 
     def release(self) -> None:
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""
-        Window.unbind(on_touch_down=self._activity, on_key_down=self._activity)
+        Window.unbind(on_touch_down=self._activity, on_key_down=self._activity, on_flip=self._start_loading)
         kiosk.unguard(Window)
         if self._idle_event is not None:
             self._idle_event.cancel()
@@ -297,9 +297,16 @@ class MagneetbordApp(VisitFlow, App):
     def _activity(self, *_args: object) -> None:
         self.idle.touched(self.clock())
         if self.storage_thread is None:
-            # The lock screen needs no database. What the PIN opens loads from the first key
-            # on, while the rest is typed: earlier, it would hold up the lock screen itself.
+            # The lock screen needs no database. What the PIN opens loads while the rest of
+            # the PIN is typed, from the frame that shows the first key on: started at the key
+            # itself, the loading (it holds the interpreter in long stretches) held up that
+            # key's own dot (P3); earlier still, at the first frame, the lock screen itself.
             self.storage_thread = threading.Thread(target=load_storage, name="load-storage", daemon=True)
+            Window.bind(on_flip=self._start_loading)
+
+    def _start_loading(self, *_args: object) -> None:
+        Window.unbind(on_flip=self._start_loading)
+        if self.storage_thread is not None and self.storage_thread.ident is None:
             self.storage_thread.start()
 
     def _idle_tick(self, _dt: float) -> None:

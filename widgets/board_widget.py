@@ -32,7 +32,7 @@ from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
 from widgets.fiches import DrawnFiche, FicheShape
 from widgets.live_session import LiveSession
-from widgets.textures import HAPPY, SAD, drawn_once, fitted_label, label_texture, pictogram_texture, rgba
+from widgets.textures import HAPPY, SAD, drawn_once, fitted_label, label_size, label_texture, pictogram_texture, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
@@ -220,8 +220,9 @@ class BoardWidget(StencilView):
         dutch = None
         if naam != leefgebied.naam:
             small = max(round(11 * unit), round(row.name_font * 0.5))
-            dutch = label_texture(leefgebied.naam, small, None, color=rgba(TEKST, 0.65))  # one line, its own width
-            if dutch.width > nw:
+            if label_size(leefgebied.naam, small)[0] <= nw:  # one line, its own width
+                dutch = label_texture(leefgebied.naam, small, None, color=rgba(TEKST, 0.65))
+            else:
                 dutch = fitted_label(leefgebied.naam, round(nw), round(nh * 0.4), small, round(9 * unit),
                                      color=rgba(TEKST, 0.65), lines=1)
         room = nh - (dutch.height if dutch else 0)

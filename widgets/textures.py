@@ -38,6 +38,23 @@ def pictogram_texture(path: Path) -> Texture:
     return CoreImage(str(path), mipmap=True).texture
 
 
+def _core_label(text: str, font_size: int, width: int | None, bold: bool, color: RGBA, halign: str) -> CoreLabel:
+    """The Kivy label that draws ``text``. Right-to-left text is shaped, broken into lines and
+    ordered by board/schrift.py, and aligned right."""
+    if schrift.has_rtl(text):
+        text = rtl_text(text, width, FONT_BOLD if bold else FONT_REGULAR, font_size)
+        halign = "right" if halign == "left" else halign
+    return CoreLabel(
+        text=text,
+        font_size=font_size,
+        font_name=FONT_BOLD if bold else FONT_REGULAR,
+        color=color,
+        halign=halign,
+        text_size=(width, None),
+        padding=(0, 0),
+    )
+
+
 @cache
 def label_texture(
     text: str,
@@ -47,22 +64,20 @@ def label_texture(
     color: RGBA = (0.16, 0.16, 0.16, 1.0),
     halign: str = "left",
 ) -> Texture:
-    """``text`` rendered at ``font_size`` px, wrapped at ``width`` px if given. Right-to-left
-    text is shaped, broken into lines and ordered by board/schrift.py, and aligned right."""
-    if schrift.has_rtl(text):
-        text = rtl_text(text, width, FONT_BOLD if bold else FONT_REGULAR, font_size)
-        halign = "right" if halign == "left" else halign
-    label = CoreLabel(
-        text=text,
-        font_size=font_size,
-        font_name=FONT_BOLD if bold else FONT_REGULAR,
-        color=color,
-        halign=halign,
-        text_size=(width, None),
-        padding=(0, 0),
-    )
+    """``text`` rendered at ``font_size`` px, wrapped at ``width`` px if given."""
+    label = _core_label(text, font_size, width, bold, color, halign)
     label.refresh()
     return label.texture
+
+
+@cache
+def label_size(text: str, font_size: int, width: int | None = None, bold: bool = False) -> tuple[int, int]:
+    """The size of ``label_texture`` of the same text, font and width, laid out without a
+    texture: the fonts that fitting tries and does not keep cost no texture memory (P8)."""
+    label = _core_label(text, font_size, width, bold, (0.16, 0.16, 0.16, 1.0), "left")
+    label.resolve_font_name()
+    w, h = label.render()  # Kivy's first pass, the one that sizes the texture (LabelBase.refresh)
+    return (1, 1) if w <= 1 or h <= 1 else (int(w), int(h))  # refresh's 1 px texture
 
 
 @cache
@@ -105,8 +120,8 @@ def rtl_texts(texts: list[str], width: float | None, font_name: str, font_size: 
 @cache
 def text_lines(text: str, font_size: int, width: int, bold: bool = False) -> int:
     """How many lines ``text`` takes wrapped at ``width`` px."""
-    one = label_texture("Hg", font_size, None, bold).height
-    return max(1, round(label_texture(text, font_size, width, bold).height / max(one, 1)))
+    one = label_size("Hg", font_size, None, bold)[1]
+    return max(1, round(label_size(text, font_size, width, bold)[1] / max(one, 1)))
 
 
 @cache
@@ -131,15 +146,12 @@ def fitted_label(
             continue
         if lines and text_lines(text, font, width, bold) > lines:
             continue
-        texture = label_texture(text, font, width, bold, color)
-        if texture.height <= height:
-            return texture
+        if label_size(text, font, width, bold)[1] <= height:
+            return label_texture(text, font, width, bold, color)
     floor = max(6, round(min_font * 0.6))
     for font in range(min_font, floor, -1):
-        if longest_word(text, font, bold) <= width:
-            texture = label_texture(text, font, width, bold, color)
-            if texture.height <= height:
-                return texture
+        if longest_word(text, font, bold) <= width and label_size(text, font, width, bold)[1] <= height:
+            return label_texture(text, font, width, bold, color)
     return label_texture(text, floor, width, bold, color)
 
 

@@ -32,7 +32,16 @@ from board.leefgebieden import Leefgebied
 from board.taal import Vertaler, vertaler
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
-from widgets.textures import drawn_once, fitted_label, label_texture, longest_word, pictogram_texture, rgba, text_lines
+from widgets.textures import (
+    drawn_once,
+    fitted_label,
+    label_size,
+    label_texture,
+    longest_word,
+    pictogram_texture,
+    rgba,
+    text_lines,
+)
 from widgets.touch_guard import dialog_just_closed
 
 Rect = tuple[float, float, float, float]
@@ -315,7 +324,7 @@ def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, f
     font = round(MIN_CARD_FONT * unit)
     biggest = min(h * 0.7, 44 * unit)
     pad = min((h - biggest) / 2, 8 * unit)
-    line = label_texture("Hg", font).height
+    line = label_size("Hg", font)[1]
     most = max(1, min(3, int((h - 6 * unit) // max(line, 1))))
     for picto in (biggest, 32 * unit, 24 * unit, 0.0):
         if picto > biggest:
