@@ -79,3 +79,21 @@ def test_a_dossier_number_that_is_taken_is_refused_and_nothing_is_added(make_app
     assert app.current == "inwoners" and len(app.repository.list_inwoners()) == len(SAMPLE)
     tap(form.ids.cancel)
     assert len(shown(app)) == len(SAMPLE)
+
+
+def test_the_board_made_behind_the_list_shows_the_first_inwoners_own_board(make_app: object) -> None:
+    """P10: the board screen is made while the list shows, with an empty meting of nobody;
+    the first visit's taps show the tapped inwoner's own meting on it, bars and kaartjes."""
+    app = unlocked_app(make_app)
+    frames(2)
+    assert "bord" in app._screens and app.current == "inwoners"
+    top = shown(app)[0]
+    tap(next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == top))
+    tap(app.screen("inwoner").ids.start)
+    frames(2)
+    screen = app.screen("bord").board_screen
+    meting = screen.live.meting
+    assert app.current == "bord" and meting.inwoner_id == app.inwoner.id and app.inwoner.dossiernummer == top
+    assert meting.id in {m.id for m in app.repository.history(app.inwoner.id)}
+    assert [row.key for row in screen.board.layout.rows] == list(meting.gekozen) and meting.gekozen
+    assert {card.key for card in screen.tray.cards} - {""} <= set(meting.niet_gekozen)
