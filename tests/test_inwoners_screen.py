@@ -44,6 +44,29 @@ def test_tapping_a_row_opens_that_inwoner(make_app: object) -> None:
     assert chosen.dossiernummer in app.screen("inwoner").title
 
 
+def test_after_a_search_and_back_each_row_shows_and_opens_its_own_inwoner(make_app: object) -> None:
+    """The rows are reused when the list changes (P10): what a row says and what it opens
+    must change with it."""
+    app = unlocked_app(make_app)
+    screen = app.screen("inwoners")
+    screen.ids.search.text = SAMPLE[7].dossiernummer
+    frames(1)
+    tap(screen.ids.rows.children[0])
+    assert app.current == "inwoner" and app.inwoner == SAMPLE[7]
+    screen.ids.search.text = ""
+    app.show_list()
+    frames(2)
+    rows = list(reversed(screen.ids.rows.children))
+    assert sorted(shown(app)) == sorted(i.dossiernummer for i in SAMPLE)
+    for row in (rows[0], rows[-1]):
+        words = [label.text for label in row.children]  # the labels, as drawn
+        assert row.inwoner.dossiernummer in words and any(row.inwoner.wijk in w for w in words)
+    screen.ids.rows.parent.scroll_to(rows[-1], animate=False)  # scrolled down to it, as a finger would
+    frames(2)
+    tap(rows[-1])
+    assert app.current == "inwoner" and app.inwoner.dossiernummer == shown(app)[-1]
+
+
 def test_a_dossier_number_that_is_taken_is_refused_and_nothing_is_added(make_app: object) -> None:
     app = unlocked_app(make_app)
     tap(app.screen("inwoners").ids.new)
@@ -56,3 +79,21 @@ def test_a_dossier_number_that_is_taken_is_refused_and_nothing_is_added(make_app
     assert app.current == "inwoners" and len(app.repository.list_inwoners()) == len(SAMPLE)
     tap(form.ids.cancel)
     assert len(shown(app)) == len(SAMPLE)
+
+
+def test_the_board_made_behind_the_list_shows_the_first_inwoners_own_board(make_app: object) -> None:
+    """P10: the board screen is made while the list shows, with an empty meting of nobody;
+    the first visit's taps show the tapped inwoner's own meting on it, bars and kaartjes."""
+    app = unlocked_app(make_app)
+    frames(2)
+    assert "bord" in app._screens and app.current == "inwoners"
+    top = shown(app)[0]
+    tap(next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == top))
+    tap(app.screen("inwoner").ids.start)
+    frames(2)
+    screen = app.screen("bord").board_screen
+    meting = screen.live.meting
+    assert app.current == "bord" and meting.inwoner_id == app.inwoner.id and app.inwoner.dossiernummer == top
+    assert meting.id in {m.id for m in app.repository.history(app.inwoner.id)}
+    assert [row.key for row in screen.board.layout.rows] == list(meting.gekozen) and meting.gekozen
+    assert {card.key for card in screen.tray.cards} - {""} <= set(meting.niet_gekozen)

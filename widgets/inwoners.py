@@ -43,15 +43,21 @@ class InwonersScreen(Scherm):
         text = self.ids.search.text.strip()
         found = find_inwoners(self.app.repository, text, MAX_SHOWN)
         rows = self.ids.rows
-        rows.clear_widgets()
-        for inwoner in found:
-            rij = InwonerRij(
-                inwoner=inwoner,
-                dossier=inwoner.dossiernummer,
-                details="  ·  ".join(p for p in (inwoner.initialen, inwoner.wijk) if p),
-            )
-            rij.bind(on_release=lambda r: self.app.show_inwoner(r.inwoner))
-            rows.add_widget(rij)
+        # The rows shown before are given the new inwoners (the list is shown after every
+        # visit: new rows each time left some 30,000 objects a time for the garbage collector,
+        # whose pauses then fell in a later tap, P10); rows left over go, missing ones are made.
+        shown = list(reversed(rows.children))  # top first
+        for rij in shown[len(found):]:
+            rows.remove_widget(rij)
+        for index, inwoner in enumerate(found):
+            rij = shown[index] if index < len(shown) else None
+            if rij is None:
+                rij = InwonerRij()
+                rij.bind(on_release=lambda r: self.app.show_inwoner(r.inwoner))
+                rows.add_widget(rij)
+            rij.inwoner = inwoner
+            rij.dossier = inwoner.dossiernummer
+            rij.details = "  ·  ".join(p for p in (inwoner.initialen, inwoner.wijk) if p)
         self.ids.empty.text = "" if found else (
             _("Niemand gevonden. Zoek op initialen, dossiernummer of wijk.") if text
             else _("Nog geen inwoners. Tik op 'Nieuwe inwoner'.")
