@@ -22,6 +22,7 @@ from board.monitor_2_trajecten import ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND, RED
 from board.monitor_3_table import Cel, CelKey, CelSoort, Figuren, Som, Tabel
 from board.traject import REDEN_LABEL, Afsluitreden
 from board.vergelijking import Richting
+from board.wijkteams import Wijkteams, teams_van
 
 GEMEENTE = "Hele gemeente"
 
@@ -217,14 +218,19 @@ def figuren_uit_records(
     set_naam: str = DEFAULT_SET,
     gemeente: str = GEMEENTE,
     afsluitingen: Iterable[AfsluitingRecord] = (),
+    wijkteams: Wijkteams | None = None,
 ) -> Figuren:
     """Count ``records`` in Python and build the figures (see ``monitor_2_counts.tel``)."""
-    return figuren(tel(records, periode, set_naam, afsluitingen), gemeente)
+    return figuren(tel(records, periode, set_naam, afsluitingen), gemeente, wijkteams)
 
 
-def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
+def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE, wijkteams: Wijkteams | None = None) -> Figuren:
+    """The tables for every wijk, every wijkteam (the sum of its wijken, ``board.wijkteams``)
+    and the gemeente (the sum of all wijken)."""
     wijken = tellingen.wijken
-    gebieden = (*wijken, gemeente)
+    teams = teams_van(wijkteams, wijken, gemeente)
+    gebieden = (*wijken, *teams, gemeente)
+    delen_van = {**{w: (w,) for w in wijken}, **teams, gemeente: wijken}
     leefgebieden, namen = _leefgebieden(tellingen)
     maand_rijen = maanden(tellingen.periode.van, tellingen.periode.tot)
     actor_rijen = (*ACTOR_GROEPEN, ONBEKEND, ALLE)
@@ -244,14 +250,14 @@ def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
         tabellen.append(tabel)
         for rij in tabel.rijen:
             for kolom in spec.kolommen:
-                for wijk in wijken:
-                    cellen[tabel.key(wijk, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, (wijk,), None, waarden)
-                cellen[tabel.key(gemeente, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, wijken, gemeente,
-                                                                  waarden)
-                if kolom.verdeling is None and wijken:
-                    sommen.append(
-                        Som(tabel.key(gemeente, rij, kolom.key), tuple(tabel.key(w, rij, kolom.key) for w in wijken))
-                    )
+                for gebied in gebieden:
+                    delen = delen_van[gebied]
+                    cellen[tabel.key(gebied, rij, kolom.key)] = _cel(
+                        tellingen, tabel, kolom, rij, delen, None if delen == (gebied,) else gebied, waarden)
+                    if kolom.verdeling is None and delen and delen != (gebied,):  # a wijkteam, the gemeente
+                        sommen.append(
+                            Som(tabel.key(gebied, rij, kolom.key), tuple(tabel.key(w, rij, kolom.key) for w in delen))
+                        )
             if spec.totaal:
                 totaal, delen = spec.totaal
                 sommen += [
@@ -263,7 +269,8 @@ def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
         for g in gebieden
     ]
     sommen += _traject_sommen(gebieden, tellingen.kwartalen, maand_rijen, leefgebieden)
-    return Figuren(tabellen=tuple(tabellen), cellen=cellen, sommen=tuple(sommen), gemeente=gemeente)
+    return Figuren(tabellen=tuple(tabellen), cellen=cellen, sommen=tuple(sommen), gemeente=gemeente,
+                   wijkteams=teams)
 
 
 def _traject_sommen(
