@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from board.i18n import N_
 from board.kaart import Kaart
 from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import KLEIN_TEKST, Gepubliceerd
@@ -26,6 +27,14 @@ ARCERING_LIJN = (96, 96, 96)
 RAND = (255, 255, 255)  # between the wijken
 DONKER_VANAF = 3  # classes from this index get white text
 STANDAARD = "caseload"
+# The screen's buttons, one per key figure: short names that fit five in a row at 800 px.
+KAART_KNOPPEN: tuple[tuple[str, str], ...] = (
+    ("caseload", N_("Caseload")),
+    ("uitstroom", N_("Uitstroom")),
+    ("doorlooptijd", N_("Doorlooptijd")),
+    ("eerste_vervolg", N_("1e vervolg")),
+    ("eigen_kracht", N_("Eigen kracht")),
+)
 
 
 @dataclass(frozen=True)
