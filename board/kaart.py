@@ -22,7 +22,8 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from board.errors import BoardError, melding
+from board.errors import BoardError
+from board.i18n import _
 
 Punt = tuple[float, float]
 Ring = tuple[Punt, ...]
@@ -116,8 +117,9 @@ def _vlak(polygon: object, naam: str, bron: str) -> Vlak:
 
 
 def _fout(bron: str, wat: str) -> BoardError:
-    return BoardError(melding("De kaart met wijken ({bron}) is niet te gebruiken: {wat}. "
-                              "De monitor laat de kaart weg.", bron=bron, wat=wat))
+    # for the professional and the gemeente, never the inwoner: in the UI language only
+    return BoardError(_("De kaart met wijken ({bron}) is niet te gebruiken: {wat}. "
+                        "De monitor laat de kaart weg.").format(bron=bron, wat=wat))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 
-from board.errors import BoardError, melding
+from board.errors import BoardError
+from board.i18n import _
 
 Wijkteams = Mapping[str, tuple[str, ...]]  # team -> its wijken, in the file's order
 MAX_BYTES = 100_000
@@ -61,12 +62,13 @@ def teams_van(wijkteams: Wijkteams | None, wijken: Iterable[str], gemeente: str)
     result = {}
     for team, eigen in (wijkteams or {}).items():
         if team in wijken or team == gemeente:
-            raise BoardError(melding("Het wijkteam {team} heeft dezelfde naam als een wijk of de gemeente. "
-                                     "Geef het wijkteam een andere naam in het bestand met wijkteams.", team=team))
+            raise BoardError(_("Het wijkteam {team} heeft dezelfde naam als een wijk of de gemeente. "
+                               "Geef het wijkteam een andere naam in het bestand met wijkteams.").format(team=team))
         result[team] = tuple(w for w in wijken if w in eigen)
     return result
 
 
 def _fout(bron: str, wat: str) -> BoardError:
-    return BoardError(melding("Het bestand met wijkteams ({bron}) klopt niet: {wat}. Er is niets veranderd.",
-                              bron=bron, wat=wat))
+    # for the professional and the gemeente, never the inwoner: in the UI language only
+    return BoardError(_("Het bestand met wijkteams ({bron}) klopt niet: {wat}. Er is niets veranderd.").format(
+        bron=bron, wat=wat))
