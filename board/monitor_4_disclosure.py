@@ -145,14 +145,24 @@ def determined(values: Mapping[K, int], hidden: set[K], sommen: Iterable[Som[K]]
     its unit vector lies in the row space of those equations, i.e. when the reduced row
     echelon form has a row with a single non-zero entry in its column.
     """
-    pivots: dict[K, dict[K, Coef]] = {}
-    occurs: dict[K, set[K]] = {}  # column -> the pivots whose row holds it (so a new pivot touches only those)
+    # Columns as small ints (ordered by repr, so the answer and the work are deterministic):
+    # hashing ints is far cheaper than hashing nested tuple keys, millions of times.
+    names = sorted(hidden, key=repr)
+    column = {key: i for i, key in enumerate(names)}
+    rows: list[dict[int, Coef]] = []
     for som in sommen:
-        row: dict[K, Coef] = {}
+        row: dict[int, Coef] = {}
         for key, coefficient in ((som.totaal, 1), *((d, -1) for d in som.delen)):
-            if key in hidden:
-                row[key] = row.get(key, 0) + coefficient
+            if key in column:
+                i = column[key]
+                row[i] = row.get(i, 0) + coefficient
         row = {k: v for k, v in row.items() if v}
+        if row:
+            rows.append(row)
+    rows.sort(key=len)  # short equations first: less fill-in (any order gives the same answer)
+    pivots: dict[int, dict[int, Coef]] = {}
+    occurs: dict[int, set[int]] = {}  # column -> the pivots whose row holds it (so a new pivot touches only those)
+    for row in rows:
         for key in [k for k in row if k in pivots]:
             factor = row.get(key)
             if factor:
@@ -162,7 +172,7 @@ def determined(values: Mapping[K, int], hidden: set[K], sommen: Iterable[Som[K]]
         if not row:
             continue
         # the column in fewest rows so far: little fill-in (any choice gives the same answer)
-        pivot = min(row, key=lambda k: (len(occurs.get(k, ())), repr(k)))
+        pivot = min(row, key=lambda k: (len(occurs.get(k, ())), k))
         scale = row[pivot]
         # exact throughout: integers while the pivots are ±1 (nearly always: the sums have unit
         # coefficients), fractions only where a pivot is not (ints are many times quicker)
@@ -182,7 +192,7 @@ def determined(values: Mapping[K, int], hidden: set[K], sommen: Iterable[Som[K]]
         pivots[pivot] = row
         for k in row:
             occurs.setdefault(k, set()).add(pivot)
-    return {key for key, row in pivots.items() if len(row) == 1}
+    return {names[key] for key, row in pivots.items() if len(row) == 1}
 
 
 def _pair_singletons(values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]]) -> bool:

@@ -239,6 +239,11 @@ def _doelen_behaald(
 ) -> tuple[float | None, str]:
     """Share of behaald doelen, summed over the leefgebieden where both published counts are
     shown (a sum of published numbers gives nothing away); a marker when there are none."""
+    if gebied not in figuren.tabel("doelen").gebieden:  # a wijkteam: all its doelen, by who did the work
+        b, t = published[("doelen_actoren", gebied, ALLE, "behaald")], published[("doelen_actoren", gebied, ALLE,
+                                                                                    "totaal")]
+        share = aandeel(b, t)
+        return share, procent(share) if share is not None else (t if not t.getoond else b).tekst()
     behaald = totaal = 0.0
     markers = set()
     for rij in figuren.tabel("doelen").rijen:
