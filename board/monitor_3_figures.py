@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 from board.errors import LeefgebiedenSetError
@@ -22,6 +22,7 @@ from board.monitor_2_trajecten import ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND, RED
 from board.monitor_3_table import Cel, CelKey, CelSoort, Figuren, Som, Tabel
 from board.traject import REDEN_LABEL, Afsluitreden
 from board.vergelijking import Richting
+from board.wijkteams import Wijkteams, teams_van
 
 GEMEENTE = "Hele gemeente"
 
@@ -43,6 +44,7 @@ class _Spec:
     kolommen: tuple[_Kolom, ...]
     totaal: tuple[str, tuple[str, ...]] | None = None  # (total column, its parts)
     toelichting: str = ""
+    wijkteams: bool = True  # rows for the wijkteams too (see ZONDER_WIJKTEAMS)
 
 
 def _mediaan(values: list[float]) -> float:
@@ -72,6 +74,10 @@ _RICHTING_KOLOMMEN = (  # beter, gelijk or slechter: since the 0-meting, and in 
     _Kolom("mediaan_verschil", "Mediane verschuiving", "verschil", _mediaan, "totaal"),
 )
 
+# ZONDER_WIJKTEAMS: the doelen per leefgebied (14 leefgebieden x 5 evaluations) have rows per wijk
+# and for the gemeente only. Per wijkteam nearly every cell would be "<10", and those thousands
+# of small cells, tied to the wijken and the quarters, made the protection ten times slower;
+# a wijkteam's doelen are in ``doelen_actoren`` (by who did the work), with the same evaluations.
 SPECS: tuple[_Spec, ...] = (
     _Spec(
         "overzicht", "Inwoners en metingen", ALLE,
@@ -118,6 +124,7 @@ SPECS: tuple[_Spec, ...] = (
         ),
         totaal=("totaal", _EVALUATIES),
         toelichting="Aantallen doelen; verborgen als ze van minder dan 10 inwoners zijn.",
+        wijkteams=False,
     ),
     _Spec(
         "rapportcijfer", "Rapportcijfer voor het leven als geheel", ALLE,
@@ -217,14 +224,19 @@ def figuren_uit_records(
     set_naam: str = DEFAULT_SET,
     gemeente: str = GEMEENTE,
     afsluitingen: Iterable[AfsluitingRecord] = (),
+    wijkteams: Wijkteams | None = None,
 ) -> Figuren:
     """Count ``records`` in Python and build the figures (see ``monitor_2_counts.tel``)."""
-    return figuren(tel(records, periode, set_naam, afsluitingen), gemeente)
+    return figuren(tel(records, periode, set_naam, afsluitingen), gemeente, wijkteams)
 
 
-def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
+def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE, wijkteams: Wijkteams | None = None) -> Figuren:
+    """The tables for every wijk, every wijkteam (the sum of its wijken, ``board.wijkteams``)
+    and the gemeente (the sum of all wijken)."""
     wijken = tellingen.wijken
-    gebieden = (*wijken, gemeente)
+    teams = teams_van(wijkteams, wijken, gemeente)
+    gebieden = (*wijken, *teams, gemeente)
+    delen_van = {**{w: (w,) for w in wijken}, **teams, gemeente: wijken}
     leefgebieden, namen = _leefgebieden(tellingen)
     maand_rijen = maanden(tellingen.periode.van, tellingen.periode.tot)
     actor_rijen = (*ACTOR_GROEPEN, ONBEKEND, ALLE)
@@ -236,38 +248,41 @@ def figuren(tellingen: Tellingen, gemeente: str = GEMEENTE) -> Figuren:
     waarden: dict = {}  # sorted histogram values, shared by the statistics over them
     for spec in SPECS:
         rijen, rij_labels = rows[spec.rijen]
+        eigen = gebieden if spec.wijkteams else (*wijken, gemeente)
         tabel = Tabel(
-            naam=spec.naam, titel=spec.titel, gebieden=gebieden, rijen=tuple(rijen),
+            naam=spec.naam, titel=spec.titel, gebieden=eigen, rijen=tuple(rijen),
             kolommen=tuple(k.key for k in spec.kolommen), rij_labels=tuple(rij_labels),
             kolom_labels=tuple(k.label for k in spec.kolommen), toelichting=spec.toelichting,
         )
         tabellen.append(tabel)
         for rij in tabel.rijen:
             for kolom in spec.kolommen:
-                for wijk in wijken:
-                    cellen[tabel.key(wijk, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, (wijk,), None, waarden)
-                cellen[tabel.key(gemeente, rij, kolom.key)] = _cel(tellingen, tabel, kolom, rij, wijken, gemeente,
-                                                                  waarden)
-                if kolom.verdeling is None and wijken:
-                    sommen.append(
-                        Som(tabel.key(gemeente, rij, kolom.key), tuple(tabel.key(w, rij, kolom.key) for w in wijken))
-                    )
+                for gebied in tabel.gebieden:
+                    delen = delen_van[gebied]
+                    cellen[tabel.key(gebied, rij, kolom.key)] = _cel(
+                        tellingen, tabel, kolom, rij, delen, None if delen == (gebied,) else gebied, waarden)
+                    if kolom.verdeling is None and delen and delen != (gebied,):  # a wijkteam, the gemeente
+                        sommen.append(
+                            Som(tabel.key(gebied, rij, kolom.key), tuple(tabel.key(w, rij, kolom.key) for w in delen))
+                        )
             if spec.totaal:
                 totaal, delen = spec.totaal
                 sommen += [
-                    Som(tabel.key(g, rij, totaal), tuple(tabel.key(g, rij, d) for d in delen)) for g in gebieden
+                    Som(tabel.key(g, rij, totaal), tuple(tabel.key(g, rij, d) for d in delen)) for g in tabel.gebieden
                 ]
     # The metingen per kwartaal add up to the metingen in the period: one sum across tables.
     sommen += [
         Som(("overzicht", g, ALLE, "metingen"), tuple(("trend", g, q, "metingen") for q in tellingen.kwartalen))
         for g in gebieden
     ]
-    sommen += _traject_sommen(gebieden, tellingen.kwartalen, maand_rijen, leefgebieden)
-    return Figuren(tabellen=tuple(tabellen), cellen=cellen, sommen=tuple(sommen), gemeente=gemeente)
+    sommen += _traject_sommen(gebieden, tellingen.kwartalen, maand_rijen, leefgebieden, teams)
+    return Figuren(tabellen=tuple(tabellen), cellen=cellen, sommen=tuple(sommen), gemeente=gemeente,
+                   wijkteams=teams)
 
 
 def _traject_sommen(
-    gebieden: Iterable[str], kwartalen: Iterable[str], maand_rijen: Iterable[str], leefgebieden: Iterable[str]
+    gebieden: Iterable[str], kwartalen: Iterable[str], maand_rijen: Iterable[str], leefgebieden: Iterable[str],
+    teams: Container[str] = (),
 ) -> list[Som[CelKey]]:
     """What a reader can subtract with between the traject tables: a quarter's in- and uitstroom
     are the sum of its months'; the uitstroom of the period is the sum over the quarters and over
@@ -286,7 +301,8 @@ def _traject_sommen(
         for kolom in (*_EVALUATIES, "totaal"):
             alle = ("doelen_actoren", g, ALLE, kolom)
             sommen.append(Som(alle, tuple(("doelen_actoren", g, r, kolom) for r in (*ACTOR_GROEPEN, ONBEKEND))))
-            sommen.append(Som(alle, tuple(("doelen", g, lg, kolom) for lg in leefgebieden)))
+            if g not in teams:  # the doelen per leefgebied have no wijkteam rows (ZONDER_WIJKTEAMS)
+                sommen.append(Som(alle, tuple(("doelen", g, lg, kolom) for lg in leefgebieden)))
     return sommen
 
 

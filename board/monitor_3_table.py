@@ -1,7 +1,7 @@
 """Figure tables as cells with the inwoners behind them, and the sums that tie cells together.
 
-Every monitor figure is a cell keyed by (tabel, gebied, rij, kolom): gebied is a wijk or
-the whole gemeente. A cell is a count (``AANTAL``) or a statistic such as a median
+Every monitor figure is a cell keyed by (tabel, gebied, rij, kolom): gebied is a wijk, a wijkteam
+(the sum of its wijken) or the whole gemeente. A cell is a count (``AANTAL``) or a statistic such as a median
 (``STATISTIEK``) computed over the inwoners counted in its ``basis`` cell. A ``Som`` says
 that one cell equals the sum of others (a row total, or the gemeente as the sum of its
 wijken); disclosure control works on these cells and sums alone, whatever the table.
@@ -10,7 +10,7 @@ wijken); disclosure control works on these cells and sums alone, whatever the ta
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -64,6 +64,16 @@ class Figuren:
     cellen: Mapping[CelKey, Cel]
     sommen: tuple[Som[CelKey], ...]
     gemeente: str  # the gebied that holds the whole gemeente
+    wijkteams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # team -> its wijken (with figures)
+
+    @property
+    def wijken(self) -> tuple[str, ...]:
+        """The gebieden that are wijken (not a wijkteam, not the gemeente)."""
+        return tuple(g for g in self.tabellen[0].gebieden if g != self.gemeente and g not in self.wijkteams)
+
+    def soort(self, gebied: str) -> str:
+        """'wijk', 'wijkteam' or 'gemeente' (the CSV's last column)."""
+        return "gemeente" if gebied == self.gemeente else "wijkteam" if gebied in self.wijkteams else "wijk"
 
     def tabel(self, naam: str) -> Tabel:
         for tabel in self.tabellen:

@@ -27,6 +27,7 @@ from typing import TypeVar
 from board.monitor_3_table import Cel, CelKey, CelSoort, Figuren, Som
 
 K = TypeVar("K", bound=Hashable)
+Coef = int | Fraction  # a coefficient in the solver: exact, an int while it can be
 
 DREMPEL = 10
 AFRONDING = 5
@@ -144,33 +145,54 @@ def determined(values: Mapping[K, int], hidden: set[K], sommen: Iterable[Som[K]]
     its unit vector lies in the row space of those equations, i.e. when the reduced row
     echelon form has a row with a single non-zero entry in its column.
     """
-    pivots: dict[K, dict[K, Fraction]] = {}
+    # Columns as small ints (ordered by repr, so the answer and the work are deterministic):
+    # hashing ints is far cheaper than hashing nested tuple keys, millions of times.
+    names = sorted(hidden, key=repr)
+    column = {key: i for i, key in enumerate(names)}
+    rows: list[dict[int, Coef]] = []
     for som in sommen:
-        row: dict[K, Fraction] = {}
+        row: dict[int, Coef] = {}
         for key, coefficient in ((som.totaal, 1), *((d, -1) for d in som.delen)):
-            if key in hidden:
-                row[key] = row.get(key, Fraction(0)) + coefficient
+            if key in column:
+                i = column[key]
+                row[i] = row.get(i, 0) + coefficient
         row = {k: v for k, v in row.items() if v}
+        if row:
+            rows.append(row)
+    rows.sort(key=len)  # short equations first: less fill-in (any order gives the same answer)
+    pivots: dict[int, dict[int, Coef]] = {}
+    occurs: dict[int, set[int]] = {}  # column -> the pivots whose row holds it (so a new pivot touches only those)
+    for row in rows:
         for key in [k for k in row if k in pivots]:
             factor = row.get(key)
             if factor:
                 for k, v in pivots[key].items():
-                    row[k] = row.get(k, Fraction(0)) - factor * v
+                    row[k] = row.get(k, 0) - factor * v
                 row = {k: v for k, v in row.items() if v}
         if not row:
             continue
-        pivot = min(row, key=repr)
+        # the column in fewest rows so far: little fill-in (any choice gives the same answer)
+        pivot = min(row, key=lambda k: (len(occurs.get(k, ())), k))
         scale = row[pivot]
-        row = {k: v / scale for k, v in row.items()}
-        for other in pivots.values():
+        # exact throughout: integers while the pivots are ±1 (nearly always: the sums have unit
+        # coefficients), fractions only where a pivot is not (ints are many times quicker)
+        row = {k: v if scale == 1 else -v if scale == -1 else Fraction(v) / scale for k, v in row.items()}
+        for name in list(occurs.get(pivot, ())):
+            other = pivots[name]
             factor = other.get(pivot)
             if factor:
                 for k, v in row.items():
-                    other[k] = other.get(k, Fraction(0)) - factor * v
-                for k in [k for k, v in other.items() if not v]:
-                    del other[k]
+                    new = other.get(k, 0) - factor * v
+                    if new:
+                        other[k] = new
+                        occurs.setdefault(k, set()).add(name)
+                    else:
+                        other.pop(k, None)
+                        occurs.get(k, set()).discard(name)
         pivots[pivot] = row
-    return {key for key, row in pivots.items() if len(row) == 1}
+        for k in row:
+            occurs.setdefault(k, set()).add(pivot)
+    return {names[key] for key, row in pivots.items() if len(row) == 1}
 
 
 def _pair_singletons(values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]]) -> bool:

@@ -86,6 +86,7 @@ class Kerncijfer:
     key: str
     label: str  # marked with N_: translated where shown
     tekst: str  # published: "895", "6 mnd", "45%", or "<10" / "x"
+    waarde: float | None = None  # the same as a number (a share 0..1); None where hidden: the map's colour
 
 
 # (key, label): the trajecten's key figures, in the order the screen and the PDF show them
@@ -170,15 +171,20 @@ def kerncijfers(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], gebi
         return getal(cel.waarde) if cel.getoond and cel.waarde is not None else cel.tekst()
 
     kwartalen = figuren.tabel("trajecten").rijen
-    teksten = {
-        "caseload": aantal(v("trajecten", kwartalen[-1], "caseload")) if kwartalen else KLEIN_TEKST,
-        "uitstroom": aantal(v("uitstroom", ALLE, "trajecten")),
-        "doorlooptijd": maanden(v("uitstroom", ALLE, "doorlooptijd_mediaan")),
-        "eerste_vervolg": maanden(v("doorlooptijden", ALLE, "eerste_vervolg_mediaan")),
-        "eigen_kracht": _share_tekst(v("doelen_actoren", EIGEN_KRACHT, "behaald"),
-                                     v("doelen_actoren", EIGEN_KRACHT, "totaal")),
+    caseload = v("trajecten", kwartalen[-1], "caseload") if kwartalen else None
+    behaald, totaal = v("doelen_actoren", EIGEN_KRACHT, "behaald"), v("doelen_actoren", EIGEN_KRACHT, "totaal")
+    cellen = {
+        "caseload": (caseload, aantal(caseload) if caseload is not None else KLEIN_TEKST),
+        "uitstroom": (v("uitstroom", ALLE, "trajecten"), aantal(v("uitstroom", ALLE, "trajecten"))),
+        "doorlooptijd": (v("uitstroom", ALLE, "doorlooptijd_mediaan"),
+                         maanden(v("uitstroom", ALLE, "doorlooptijd_mediaan"))),
+        "eerste_vervolg": (v("doorlooptijden", ALLE, "eerste_vervolg_mediaan"),
+                           maanden(v("doorlooptijden", ALLE, "eerste_vervolg_mediaan"))),
     }
-    return tuple(Kerncijfer(key, label, teksten[key]) for key, label in KERNCIJFERS)
+    teksten = {key: tekst for key, (_cel, tekst) in cellen.items()}
+    waarden = {key: cel.waarde if cel is not None and cel.getoond else None for key, (cel, _t) in cellen.items()}
+    teksten["eigen_kracht"], waarden["eigen_kracht"] = _share_tekst(behaald, totaal), aandeel(behaald, totaal)
+    return tuple(Kerncijfer(key, label, teksten[key], waarden[key]) for key, label in KERNCIJFERS)
 
 
 def _gekozen(
@@ -233,6 +239,11 @@ def _doelen_behaald(
 ) -> tuple[float | None, str]:
     """Share of behaald doelen, summed over the leefgebieden where both published counts are
     shown (a sum of published numbers gives nothing away); a marker when there are none."""
+    if gebied not in figuren.tabel("doelen").gebieden:  # a wijkteam: all its doelen, by who did the work
+        b, t = published[("doelen_actoren", gebied, ALLE, "behaald")], published[("doelen_actoren", gebied, ALLE,
+                                                                                    "totaal")]
+        share = aandeel(b, t)
+        return share, procent(share) if share is not None else (t if not t.getoond else b).tekst()
     behaald = totaal = 0.0
     markers = set()
     for rij in figuren.tabel("doelen").rijen:

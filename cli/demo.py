@@ -10,6 +10,7 @@ from typing import Any
 from board.i18n import _
 from cli.common import positive, with_repository
 from services.demo import DEMO_INWONERS, fill
+from services.monitor_gebieden import zet_voorbeeld
 
 PROGRESS_FROM = 100  # a smaller demo is done in seconds
 
@@ -31,6 +32,8 @@ def run(args: argparse.Namespace, repository: Any) -> int:
         )
     else:
         print(_("De voorbeeldgegevens stonden er al; er is niets toegevoegd."))
+    for path in zet_voorbeeld():
+        print(_("Voorbeeld voor de monitor (Voorbeeldstad, verzonnen): {path}").format(path=path))
     return 0
 
 

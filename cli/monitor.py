@@ -18,6 +18,8 @@ from board.errors import BoardError, UserError
 from board.i18n import _, ngettext
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import Periode
+from board.monitor_5_view import KERNCIJFERS
+from board.monitor_6_kaart import STANDAARD
 from board.perioden import check_publishable
 from board.redenen import reden
 from cli.common import with_repository
@@ -39,7 +41,8 @@ def run_report(args: argparse.Namespace) -> int:
         print(exc)
         return 2
     try:
-        report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente, args.set)
+        report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente, args.set,
+                              args.wijkteams, args.kaart, args.kaartcijfer)
     except UserError as exc:
         print(exc)
         return 1
@@ -63,6 +66,11 @@ def run_report(args: argparse.Namespace) -> int:
             bestanden=", ".join(p.name for p in report.paths),
         )
     )
+    if report.wijkteams:
+        print(ngettext("Met de cijfers van {n} wijkteam.", "Met de cijfers van {n} wijkteams.",
+                       report.wijkteams).format(n=report.wijkteams))
+    if report.kaart_melding:
+        print(report.kaart_melding)
     return 0
 
 
@@ -137,6 +145,13 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--tot", metavar="JJJJ-MM", help="laatste maand, inbegrepen")
     parser.add_argument("--gemeente", default=DEFAULT_GEMEENTE, metavar="NAAM", help="naam op het rapport")
+    parser.add_argument("--wijkteams", type=Path, metavar="BESTAND",
+                        help="welke wijken elk wijkteam bedient (TOML; standaard gemeente/wijkteams.toml "
+                             "in de datamap)")
+    parser.add_argument("--kaart", type=Path, metavar="BESTAND",
+                        help="de wijkgrenzen als GeoJSON (standaard gemeente/wijken.geojson in de datamap)")
+    parser.add_argument("--kaartcijfer", choices=[k for k, _label in KERNCIJFERS], default=STANDAARD,
+                        help=f"het cijfer waarnaar de kaart de wijken kleurt (standaard {STANDAARD})")
     parser.add_argument("--set", default=DEFAULT_SET, help=argparse.SUPPRESS)
     parser.set_defaults(func=run_report)
     actions = parser.add_subparsers(title="sleutel", metavar="key")

@@ -39,12 +39,12 @@ def write_csv(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], out_di
         path = Path(out_dir) / f"monitor_{tabel.naam}.csv"
         with path.open("w", encoding=ENCODING, newline="") as handle:
             writer = csv.writer(handle, delimiter=DELIMITER, lineterminator="\r\n")
-            writer.writerow(["Gebied", _rij_kop(tabel), *tabel.kolom_labels])
+            writer.writerow(["Gebied", _rij_kop(tabel), *tabel.kolom_labels, "Soort gebied"])
             for gebied in tabel.gebieden:
                 for rij, label in zip(tabel.rijen, tabel.rij_labels, strict=True):
                     cellen = (published[tabel.key(gebied, rij, k)] for k in tabel.kolommen)
                     teksten = (cel_tekst(c, tabel.naam, k) for c, k in zip(cellen, tabel.kolommen, strict=True))
-                    writer.writerow([gebied, label, *teksten])
+                    writer.writerow([gebied, label, *teksten, figuren.soort(gebied)])
         paths.append(path)
     return paths
 

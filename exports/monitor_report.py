@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from board.i18n import _
+from board.kaart import Kaart
 from board.leefgebieden import DEFAULT_SET
 from board.monitor_1_record import MonitorRecord
 from board.monitor_2_counts import ALLE, Periode
@@ -24,10 +25,12 @@ from board.monitor_3_figures import figuren_uit_records
 from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import KLEIN_TEKST, VERBORGEN_TEKST, Gepubliceerd, aandeel, beveilig
 from board.monitor_5_view import monitor_beeld
+from board.monitor_6_kaart import STANDAARD
 from exports import monitor_charts as charts
 from exports.bronnen import register_pdf_fonts
 from exports.monitor_csv import cel_tekst, write_csv
 from exports.monitor_report_trajecten import trajecten_pagina
+from exports.monitor_report_wijken import wijken_pagina
 from exports.pdf import build_pdf, table_style
 
 PAGE_W = A4[0] - 36 * mm
@@ -47,11 +50,12 @@ def write_monitor_report(
 
 
 def write_published(
-    figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], out_dir: Path, periode: Periode, gemeente_naam: str
+    figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], out_dir: Path, periode: Periode, gemeente_naam: str,
+    kaart: Kaart | None = None, kaartcijfer: str = STANDAARD,
 ) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf = out_dir / "monitor.pdf"
-    _Report(figuren, published, periode, gemeente_naam).build(pdf)
+    _Report(figuren, published, periode, gemeente_naam, kaart, kaartcijfer).build(pdf)
     return [pdf, *write_csv(figuren, published, out_dir)]
 
 
@@ -68,10 +72,13 @@ _LEAD = ParagraphStyle("lead", parent=_BODY, fontSize=10, leading=13.5)
 
 
 class _Report:
-    def __init__(self, figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], periode: Periode, naam: str):
+    def __init__(self, figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], periode: Periode, naam: str,
+                 kaart: Kaart | None = None, kaartcijfer: str = STANDAARD):
         self.f, self.p, self.periode, self.naam = figuren, published, periode, naam
         self.gem = figuren.gemeente
-        self.wijken = [g for g in figuren.tabel("overzicht").gebieden if g != self.gem]
+        self.wijken = list(figuren.wijken)
+        self.teams = list(figuren.wijkteams)
+        self.kaart, self.kaartcijfer = kaart, kaartcijfer
 
     def v(self, tabel: str, gebied: str, rij: str, kolom: str) -> Gepubliceerd:
         return self.p[(tabel, gebied, rij, kolom)]
@@ -80,6 +87,7 @@ class _Report:
         register_pdf_fonts()  # before the first Paragraph names DejaVu
         story = [*self.voorpagina(), PageBreak(), *self.beter(), PageBreak(), *self.tijd(), PageBreak(),
                  *trajecten_pagina(self, _H2, _SMALL, PAGE_W), PageBreak(),
+                 *wijken_pagina(self, _H2, _SMALL, PAGE_W), PageBreak(),
                  *self.doelen_en_start(), *self.verantwoording()]
         path.write_bytes(build_pdf(
             story,

@@ -22,7 +22,7 @@ from exports.pdf import table_style
 def trajecten_pagina(report: Any, h2: Any, small: Any, page_w: float) -> list:
     """The flowables of the page; ``report`` is ``monitor_report._Report``."""
     f, gem = report.f, report.gem
-    gebieden = [*report.wijken, gem]
+    gebieden = [*report.wijken, *report.teams, gem]
     kwartalen = f.tabel("trajecten").rijen
 
     def reeks(kolom: str) -> list[charts.Reeks]:

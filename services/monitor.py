@@ -45,6 +45,7 @@ from board.monitor_4_disclosure import Gepubliceerd
 from board.perioden import familie, is_grid
 from board.redenen import reden
 from board.traject import Afsluiting, trajecten
+from board.wijkteams import Wijkteams
 from storage.errors import InvalidValueError
 from storage.permissions import create_private
 from storage.repository import Repository
@@ -204,13 +205,15 @@ def local_records(repository: Repository) -> list[MonitorRecord]:
 
 
 def monitor_for_app(
-    repository: Repository, periode: Periode, set_naam: str = DEFAULT_SET, gemeente: str = GEMEENTE
+    repository: Repository, periode: Periode, set_naam: str = DEFAULT_SET, gemeente: str = GEMEENTE,
+    wijkteams: Wijkteams | None = None,
 ) -> tuple[Figuren, dict[CelKey, Gepubliceerd]]:
-    """The figures of this tablet's own metingen for the app's monitor screen, and what of
-    them may be shown (``beveilig_familie``, with its year and quarters): the screen draws only the published values."""
+    """The figures of this tablet's own metingen for the app's monitor screen (per wijk, per
+    wijkteam and in all), and what of them may be shown (``beveilig_familie``, with its year
+    and quarters): the screen draws only the published values."""
     if not is_grid(periode):
         raise BoardError(_("De monitor gaat over een heel kwartaal of een heel jaar."))
     records = local_records(repository)
     einden = local_afsluitingen(repository)
-    family = {p: figuren_uit_records(records, p, set_naam, gemeente, einden) for p in familie(periode)}
+    family = {p: figuren_uit_records(records, p, set_naam, gemeente, einden, wijkteams) for p in familie(periode)}
     return family[periode], beveilig_familie(family)[periode]  # with its year and quarters

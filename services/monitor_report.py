@@ -19,10 +19,13 @@ from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import Periode
 from board.monitor_3_figures import figuren, figuren_uit_records
 from board.monitor_3_table import Figuren
+from board.monitor_6_kaart import STANDAARD
 from board.perioden import familie, vorig_jaar
 from board.redenen import technical
+from board.wijkteams import Wijkteams
 from exports.monitor_report import write_published
 from services.monitor import local_afsluitingen, local_records
+from services.monitor_gebieden import lees_gebieden
 from storage.central import describe, is_central, open_central
 from storage.central_counts import tel_sql
 from storage.errors import StorageError
@@ -40,15 +43,17 @@ def default_periode(today: date | None = None) -> Periode:
 
 
 def count(
-    url: str, periode: Periode, open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET
+    url: str, periode: Periode, open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET,
+    wijkteams: Wijkteams | None = None,
 ) -> tuple[Figuren, str]:
     """The figures of one period (see ``count_all``)."""
-    found, bron = count_all(url, (periode,), open_local, set_naam)
+    found, bron = count_all(url, (periode,), open_local, set_naam, wijkteams)
     return found[periode], bron
 
 
 def count_all(
-    url: str, perioden: Sequence[Periode], open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET
+    url: str, perioden: Sequence[Periode], open_local: Callable[[], Repository], set_naam: str = DEFAULT_SET,
+    wijkteams: Wijkteams | None = None,
 ) -> tuple[dict[Periode, Figuren], str]:
     """The figures of each period from ``url`` and where they came from (for the message). A
     central database is counted by SQL; a tablet's own (encrypted) database is opened once
@@ -73,13 +78,15 @@ def count_all(
     if central:
         engine = open_central(url)
         try:
-            return {p: figuren(tel_sql(engine, p, set_naam)) for p in perioden}, "de centrale database"
+            return ({p: figuren(tel_sql(engine, p, set_naam), wijkteams=wijkteams) for p in perioden},
+                    "de centrale database")
         finally:
             engine.dispose()
     repository = open_local()
     try:
         records, einden = local_records(repository), local_afsluitingen(repository)
-        return ({p: figuren_uit_records(records, p, set_naam, afsluitingen=einden) for p in perioden},
+        return ({p: figuren_uit_records(records, p, set_naam, afsluitingen=einden, wijkteams=wijkteams)
+                 for p in perioden},
                 "de metingen op deze tablet")
     finally:
         repository.close()
@@ -90,6 +97,8 @@ class Report:
     bron: str  # where the figures came from, for the message
     wijken: int
     paths: list[Path]  # monitor.pdf and the CSV files
+    wijkteams: int = 0
+    kaart_melding: str = ""  # why the supplied map was left out, if it was
 
 
 def write_report(
@@ -99,12 +108,18 @@ def write_report(
     open_local: Callable[[], Repository],
     gemeente: str = DEFAULT_GEMEENTE,
     set_naam: str = DEFAULT_SET,
+    wijkteams: Path | None = None,
+    kaart: Path | None = None,
+    kaartcijfer: str = STANDAARD,
 ) -> Report:
     """Count ``db`` (or the default database), protect the figures and write them into ``out``.
 
     Counted and protected as one family with the period's year and quarters: what one report
-    hides, another cannot give away (``board.disclosure_familie``)."""
-    found, bron = count_all(resolve_url(db), familie(periode), open_local, set_naam)
+    hides, another cannot give away (``board.disclosure_familie``). The wijkteams and the map
+    come from the given files or the data folder (``services.monitor_gebieden``)."""
+    gebieden = lees_gebieden(wijkteams, kaart)
+    found, bron = count_all(resolve_url(db), familie(periode), open_local, set_naam, gebieden.wijkteams)
     figures = found[periode]
-    paths = write_published(figures, beveilig_familie(found)[periode], out, periode, gemeente)
-    return Report(bron, len(figures.tabel("overzicht").gebieden) - 1, paths)
+    paths = write_published(figures, beveilig_familie(found)[periode], out, periode, gemeente, gebieden.kaart,
+                            kaartcijfer)
+    return Report(bron, len(figures.wijken), paths, len(figures.wijkteams), gebieden.kaart_melding)

@@ -117,3 +117,60 @@ def central_record_ids(url: str) -> set[str]:
         ids = set(conn.execute(sa.text("SELECT record_id FROM monitor_record")).scalars())
     engine.dispose()
     return ids
+
+
+def test_wijkteams_and_map_from_files_and_plain_messages_for_bad_ones(
+    tablet: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`monitor --wijkteams --kaart`: the teams are in every CSV (never a number under 10 for
+    30 demo inwoners: all '<10' or 'x'), the map page is in the PDF; a bad map leaves the map
+    out and says why; a bad wijkteams file stops the report before anything is written."""
+    import csv
+
+    from services.monitor_gebieden import VOORBEELD_KAART, VOORBEELD_WIJKTEAMS
+
+    period = ["--van", "2025-01", "--tot", "2025-12"]
+    bad = tmp_path / "kapot.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}}]}')
+    out = tmp_path / "met-teams"
+    assert main.main(["--db", tablet, "monitor", "--out", str(out), *period, "--wijkteams", str(VOORBEELD_WIJKTEAMS),
+                      "--kaart", str(bad)]) == 0
+    said = capsys.readouterr().out
+    assert "Met de cijfers van 3 wijkteams." in said
+    assert "De kaart met wijken (kapot.geojson) is niet te gebruiken: wijk 1 heeft geen naam" in said
+    with (out / "monitor_overzicht.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    teams = [r for r in rows if r[-1] == "wijkteam"]
+    assert [r[0] for r in teams] == ["Wijkteam Noord-Oost", "Wijkteam Zuid", "Wijkteam West"]
+    assert all(cell in ("<10", "x") for r in teams for cell in r[2:-1])  # 30 inwoners over 5 wijken
+    text = "".join(page.extract_text() for page in PdfReader(out / "monitor.pdf").pages)
+    assert "Kaart:" not in text and "Wijkteam Zuid" in text
+
+    out = tmp_path / "met-kaart"
+    assert main.main(["--db", tablet, "monitor", "--out", str(out), *period, "--kaart", str(VOORBEELD_KAART),
+                      "--kaartcijfer", "uitstroom"]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(out / "monitor.pdf").pages)
+    assert "Kaart: uitstroom per wijk" in text
+
+    teams_bad = tmp_path / "teams.toml"
+    teams_bad.write_text('[wijkteams]\n"A" = ["Stratum"]\n"B" = ["Stratum"]\n')
+    assert main.main(["--db", tablet, "monitor", "--out", str(tmp_path / "niet"), *period,
+                      "--wijkteams", str(teams_bad)]) == 1
+    assert "de wijk Stratum staat bij A en bij B" in capsys.readouterr().out
+    assert not (tmp_path / "niet").exists()
+
+
+def test_demo_puts_voorbeeldstad_s_wijkteams_and_map_in_the_data_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from services.monitor_gebieden import lees_gebieden
+
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+    url = f"sqlite:///{tmp_path / 'tablet.sqlite3'}"
+    add_test_professional(url)
+    monkeypatch.setenv(PIN_ENV, TEST_PIN)
+    assert main.main(["--db", url, "demo", "--inwoners", "3"]) == 0
+    assert "Voorbeeldstad" in capsys.readouterr().out
+    gebieden = lees_gebieden()
+    assert gebieden.kaart is not None and "Waterhoek" in gebieden.kaart.namen
+    assert set(gebieden.wijkteams) == {"Wijkteam Noord-Oost", "Wijkteam Zuid", "Wijkteam West"}

@@ -26,14 +26,14 @@ def test_csv_files_open_in_dutch_excel_and_hold_only_published_counts(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     with paths[0].open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
-    assert rows[0] == ["Gebied", "", "Inwoners", "Metingen", "0-metingen", "Vervolgmetingen"]
-    assert rows[-1][0] == "Hele gemeente"
+    assert rows[0] == ["Gebied", "", "Inwoners", "Metingen", "0-metingen", "Vervolgmetingen", "Soort gebied"]
+    assert rows[-1][0] == "Hele gemeente" and rows[-1][-1] == "gemeente" and rows[1][-1] == "wijk"
     assert [r[2] for r in rows if r[0] == "Zuid"] == ["<10"]
     for path in paths:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             header, *body = list(csv.reader(handle, delimiter=";"))
         for row in body:
-            for kop, value in zip(header[2:], row[2:], strict=True):
+            for kop, value in zip(header[2:-1], row[2:-1], strict=True):
                 if value.isdigit() and not kop.startswith(("Median", "Gemiddeld")):
                     assert int(value) % 5 == 0, (path.name, row)
 
@@ -66,5 +66,25 @@ def test_the_traject_csv_columns_are_the_ones_the_readme_documents() -> None:
     for naam in ("trajecten", "uitstroom", "doelen_actoren"):
         row = next(line for line in readme.splitlines() if line.startswith(f"| `monitor_{naam}.csv`"))
         assert heads[naam][0] == "Gebied" and heads[naam][1] in row
-        for kolom in heads[naam][2:]:
+        for kolom in heads[naam][2:-1]:
             assert kolom in row, kolom
+        assert heads[naam][-1] == "Soort gebied"
+    assert "`Soort gebied`" in readme
+
+
+def test_wijkteam_rows_are_the_sum_of_their_wijken_and_say_what_they_are(tmp_path):
+    """A wijkteam's rows follow the wijken in every file, marked 'wijkteam' in the last column;
+    a shown wijkteam count is (before rounding) its wijken's sum, so the rounded figures agree
+    within the rounding; a team of the tiny wijk alone shows nothing."""
+    teams = {"Team Noord-Oost": ("Noord", "Oost"), "Team Klein": ("Zuid",)}
+    figuren = figuren_uit_records(voorbeeld_records(inwoners=120, wijken=3, klein=4), Periode("2025-01", "2025-12"),
+                                  wijkteams=teams)
+    write_csv(figuren, beveilig(figuren), tmp_path)
+    with (tmp_path / "monitor_overzicht.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    soort = {r[0]: r[-1] for r in rows[1:]}
+    assert soort == {"Centrum": "wijk", "Noord": "wijk", "Oost": "wijk", "Zuid": "wijk", "Team Noord-Oost": "wijkteam",
+                     "Team Klein": "wijkteam", "Hele gemeente": "gemeente"}
+    inwoners = {r[0]: r[2] for r in rows[1:]}
+    assert inwoners["Team Klein"] == "<10"
+    assert int(inwoners["Team Noord-Oost"]) == 80  # 40 + 40 inwoners, rounded to 5

@@ -17,12 +17,16 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 from board.errors import UserError
 from board.i18n import _
 from board.monitor_5_view import VORIG_JAAR, MonitorBeeld, monitor_beeld, periode, periode_tekst
+from board.monitor_6_kaart import KAART_KNOPPEN, STANDAARD, kaart_beeld
 from services.monitor import monitor_for_app
+from services.monitor_gebieden import lees_gebieden
 from widgets.common import Scherm, load_kv, make
 from widgets.monitor_grafiek import GekozenGrafiek, VeranderingGrafiek
+from widgets.monitor_kaart import KaartWidget
 
 Factory.register("GekozenGrafiek", cls=GekozenGrafiek)
 Factory.register("VeranderingGrafiek", cls=VeranderingGrafiek)
+Factory.register("KaartWidget", cls=KaartWidget)
 
 
 def alle_wijken() -> str:
@@ -40,6 +44,12 @@ class MonitorScreen(Scherm):
     beeld = ObjectProperty(None, allownone=True)
     doelen_aandeel = NumericProperty(-1)  # -1: not shown, no bar
     cijfer_uitleg = StringProperty("")
+    kaart = ObjectProperty(None, allownone=True)  # board.kaart.Kaart: the gemeente's wijken, if supplied
+    heeft_kaart = BooleanProperty(False)
+    kaart_open = BooleanProperty(False)  # the map instead of the two charts
+    kaartcijfer = StringProperty(STANDAARD)
+    kaart_beeld = ObjectProperty(None, allownone=True)
+    kaart_noot = StringProperty("")
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -60,17 +70,20 @@ class MonitorScreen(Scherm):
         self.bezig, self.melding = True, ""
 
         def work() -> None:
-            result, error = None, None
+            result, error, kaart = None, None, None
             try:
-                result = monitor_for_app(repository, gekozen, gemeente=gemeente)
+                gebieden = lees_gebieden()  # the gemeente's wijkteams and map, if supplied
+                kaart = gebieden.kaart
+                result = monitor_for_app(repository, gekozen, gemeente=gemeente, wijkteams=gebieden.wijkteams)
+                error = gebieden.kaart_melding or None
             except UserError as exc:
                 error = str(exc)
-            Clock.schedule_once(lambda _dt: self._loaded(generation, result, error))
+            Clock.schedule_once(lambda _dt: self._loaded(generation, result, error, kaart))
 
         self.thread = threading.Thread(target=work, name="monitor", daemon=True)
         self.thread.start()
 
-    def _loaded(self, generation: int, result: tuple | None, error: str | None) -> None:
+    def _loaded(self, generation: int, result: tuple | None, error: str | None, kaart: object = None) -> None:
         if generation != self._generation:
             return  # another period was chosen meanwhile: its figures are on the way
         self.bezig = False
@@ -78,9 +91,11 @@ class MonitorScreen(Scherm):
             self.melding = _(error or "")
             return
         self._figuren = result
+        self.kaart, self.heeft_kaart = kaart, kaart is not None
+        self.kaart_open = self.kaart_open and self.heeft_kaart
+        self.kaart_noot = error or ""  # a map that could not be used: why (the figures are there)
         figuren = result[0]
-        wijken = [g for g in figuren.tabel("overzicht").gebieden if g != figuren.gemeente]
-        gebieden = [figuren.gemeente, *wijken]
+        gebieden = [figuren.gemeente, *figuren.wijken, *figuren.wijkteams]
         box = self.ids.wijken
         box.clear_widgets()
         for gebied in gebieden:
@@ -88,6 +103,24 @@ class MonitorScreen(Scherm):
             knop.bind(on_release=lambda k: self.choose(k.text))
             box.add_widget(knop)
         self.choose(self.gebied if self.gebied in gebieden else figuren.gemeente)
+        self.kies_kaartcijfer(self.kaartcijfer)
+
+    def kies_kaartcijfer(self, cijfer: str) -> None:
+        """Colour the map by another key figure (from the figures already there)."""
+        self.kaartcijfer = cijfer
+        box = self.ids.kaartcijfers
+        box.clear_widgets()
+        for key, label in KAART_KNOPPEN:
+            knop = make("Keuze", text=_(label), selected=key == cijfer)
+            knop.bind(on_release=lambda _k, key=key: self.kies_kaartcijfer(key))
+            box.add_widget(knop)
+        if self.kaart is None or self._figuren is None:
+            self.kaart_beeld = None
+            return
+        beeld = kaart_beeld(self.kaart, *self._figuren, cijfer)  # type: ignore[misc]
+        self.kaart_beeld = beeld
+        if beeld.niet_op_kaart:
+            self.kaart_noot = _("Niet op de kaart: {wijken}.").format(wijken=", ".join(beeld.niet_op_kaart))
 
     def choose(self, gebied: str) -> None:
         """Show one wijk (or all): the figures are there already, only other rows are shown."""
