@@ -54,7 +54,8 @@ def sheet(repository: Repository, meting_id: str) -> tuple[str, bytes]:
     inwoner = repository.get_inwoner(meting.inwoner_id)
     data = koelkastblad_pdf(meting, team_contact_from_env(), vertaler(inwoner.taal))
     dossier = re.sub(r"[^A-Za-z0-9_-]+", "-", inwoner.dossiernummer).strip("-") or "inwoner"
-    return f"koelkastblad-{dossier}-{meting.datum.isoformat()}.pdf", data
+    welke = re.sub(r"[^A-Za-z0-9_-]+", "-", meting.label).strip("-")  # two metingen on one day: two files
+    return f"koelkastblad-{dossier}-{meting.datum.isoformat()}-{welke}.pdf", data
 
 
 def print_sheet(repository: Repository, meting_id: str) -> Uitkomst:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -178,7 +178,7 @@ def test_the_koelkastblad_is_printed_on_the_default_printer_and_saved_on_request
     tap(view.ids.opslaan)  # "or on request": a plain copy in the folder
     finished(view)
     (saved,) = folder.iterdir()
-    assert saved.name == f"koelkastblad-D-2026-900-{TODAY.isoformat()}.pdf"
+    assert saved.name == f"koelkastblad-D-2026-900-{TODAY.isoformat()}-0-meting.pdf"
     assert view.gelukt and str(folder) in view.tekst and saved.name in view.tekst, view.tekst
     text = pdf_text(saved)
     assert DOEL in text and ACTIE in text and WONEN in text
@@ -287,3 +287,23 @@ def test_a_print_system_that_does_not_answer_is_no_success(tmp_path: Path, monke
     no_lp(monkeypatch)
     result = printer.print_pdf(sheet, "Koelkastblad")
     assert not result.accepted and "geen printopdracht (lp)" in result.message
+
+
+def test_two_metingen_afgerond_on_one_day_are_saved_as_two_sheets(make_app: object, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new user afgerond two metingen of one inwoner on one day: the second sheet replaced the
+    first without a word (one file name per inwoner and day)."""
+    from services.koelkastblad import save_sheet
+
+    app, inwoner = afgerond(make_app, (1280, 800))
+    first = app.repository.latest_afgerond(inwoner.id)
+    second = first.vervolg(TODAY).place_fiche("geld", "inwoner", 0.4).place_fiche("wonen", "inwoner", 0.6)
+    for doel in second.open_evaluaties:
+        second = second.evaluate_doel(doel.id, "behaald")
+    second = second.afronden(datetime(2026, 3, 2, 15))
+    app.repository.add_meting(second)
+    folder = tmp_path / "map"
+    folder.mkdir()
+    paths = [save_sheet(app.repository, m.id, folder).pad for m in (first, second)]
+    assert paths[0] != paths[1] and all(p.exists() for p in paths)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in paths)

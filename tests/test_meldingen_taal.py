@@ -89,3 +89,38 @@ def test_the_way_back_to_the_board_on_the_lock_screen_is_in_the_inwoners_languag
         assert back.text == expected
     tap(back)
     assert app.current == "bord"  # and it leads back, without the PIN
+
+
+@pytest.mark.parametrize("taal", ["uk", "ar"])
+def test_the_question_before_afronden_and_the_editors_title_are_in_the_inwoners_language(
+        make_app: object, window: object, taal: str) -> None:
+    """A new user's trial: "Meting afronden? / Nog niet / Ja, afronden" stayed Dutch on a
+    Ukrainian board, and the doel editor's Arabic title was drawn unshaped and backwards."""
+    app = _visit_in(make_app, window, (800, 600), taal)
+    tr = vertaler(taal)
+    app.live.apply(lambda m: m.place_fiche("wonen", "inwoner", 0.5))
+    tap(app.screen("bord").ids_nav["doelen"])
+    geld = app.live.meting.leefgebieden["geld"].naam_in(taal)
+    editor = app.screen("doelen").edit("geld")
+    frames(2)
+    (title,) = [w for w in editor.walk() if w.__class__.__name__ == "Groot" and w.text and (
+        w.text == geld or schrift.has_rtl(w.text))][:1] or [None]
+    assert title is not None
+    if taal == "ar":
+        assert title.text != geld and all(not schrift.has_rtl(c) or 0xFE70 <= ord(c) <= 0xFEFF for c in title.text)
+        assert title.halign == "right"
+    editor.dismiss(animation=False)
+    app.show_meting_step("afronden")
+    frames(2)
+    screen = app.screen("afronden")
+    into_sight(screen.ids.afronden)
+    tap(screen.ids.afronden)
+    vraag = modal(app, "AfrondenVraag")
+    texts = [w.text for w in vraag.walk() if getattr(w, "text", "")]
+    for msgid in ("Meting afronden?", "Nog niet", "Ja, afronden"):
+        said = tr.pgettext("inwoner", msgid)
+        assert said != msgid
+        if taal != "ar":
+            assert said in texts, (said, texts)
+    assert not any(t in texts for t in ("Meting afronden?", "Nog niet", "Ja, afronden"))
+    tap(vraag.ids.no)

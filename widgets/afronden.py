@@ -83,6 +83,7 @@ class AfrondenScreen(MetingScherm):
             self.show_problem(problem)
             return None
         view = Factory.AfrondenVraag()
+        view.tr = self.tr or vertaler("nl")  # a kv dynamic class takes its own properties only after it is made
         view.ids.yes.bind(on_release=lambda _k: (view.dismiss(animation=False), self.app.afronden()))
         view.open(animation=False)
         return view
