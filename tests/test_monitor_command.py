@@ -136,12 +136,12 @@ def test_wijkteams_and_map_from_files_and_plain_messages_for_bad_ones(
     assert main.main(["--db", tablet, "monitor", "--out", str(out), *period, "--wijkteams", str(VOORBEELD_WIJKTEAMS),
                       "--kaart", str(bad)]) == 0
     said = capsys.readouterr().out
-    assert "Met de cijfers van 3 wijkteams." in said
+    assert "Met de cijfers van 2 wijkteams." in said
     assert "De kaart met wijken (kapot.geojson) is niet te gebruiken: wijk 1 heeft geen naam" in said
     with (out / "monitor_overzicht.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     teams = [r for r in rows if r[-1] == "wijkteam"]
-    assert [r[0] for r in teams] == ["Wijkteam Noord-Oost", "Wijkteam Zuid", "Wijkteam West"]
+    assert [r[0] for r in teams] == ["Wijkteam Noord", "Wijkteam Zuid"]
     assert all(cell in ("<10", "x") for r in teams for cell in r[2:-1])  # 30 inwoners over 5 wijken
     text = "".join(page.extract_text() for page in PdfReader(out / "monitor.pdf").pages)
     assert "Kaart:" not in text and "Wijkteam Zuid" in text
@@ -173,4 +173,4 @@ def test_demo_puts_voorbeeldstad_s_wijkteams_and_map_in_the_data_folder(
     assert "Voorbeeldstad" in capsys.readouterr().out
     gebieden = lees_gebieden()
     assert gebieden.kaart is not None and "Waterhoek" in gebieden.kaart.namen
-    assert set(gebieden.wijkteams) == {"Wijkteam Noord-Oost", "Wijkteam Zuid", "Wijkteam West"}
+    assert set(gebieden.wijkteams) == {"Wijkteam Noord", "Wijkteam Zuid"}
