@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from board.meting import Meting, MetingSoort
+from board.meting import Meting
+from board.meting_waarden import MetingSoort
 from board.traject import Afsluiting, nieuwe_nulmeting
 
 

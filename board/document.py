@@ -17,20 +17,11 @@ from typing import Any, TypeVar
 
 from board import safe_json
 from board.errors import BoardError, DocumentError, melding
+from board.grenzen import MAX_DOEL_TEXT
 from board.i18n import _
 from board.inwoner import Inwoner
-from board.meting import (
-    MAX_DOEL_TEXT,
-    Actie,
-    Doel,
-    Evaluatie,
-    Fiche,
-    Meting,
-    MetingSoort,
-    Perspectief,
-    Status,
-    _canonical,
-)
+from board.meting import Meting, _canonical
+from board.meting_waarden import Actie, Doel, Evaluatie, Fiche, MetingSoort, Perspectief, Status
 from board.text import clean_text
 from board.traject import Traject
 

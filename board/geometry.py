@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from board.meting import Perspectief
+from board.meting_waarden import Perspectief
 
 Rect = tuple[float, float, float, float]  # x, y (bottom), width, height
 

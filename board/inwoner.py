@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from board.errors import BoardError
 from board.i18n import _
-from board.meting import new_id
+from board.meting_waarden import new_id
 from board.taal import is_taal
 
 _INITIALEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ.\- ]{1,12}$")

@@ -8,94 +8,30 @@ previous value, and makes every state that ever existed a valid one.
 from __future__ import annotations
 
 import math
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from enum import Enum, StrEnum
-from typing import TypeVar
 
 from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError, meervoud, melding
-from board.grenzen import MAX_ACTIE_TEXT, MAX_DOEL_TEXT, check_acties, check_nieuw_doel
+from board.grenzen import MAX_DOEL_TEXT, check_nieuw_doel
 from board.i18n import _
 from board.leefgebieden import LeefgebiedenSet, Namen, load_set
+from board.meting_waarden import (
+    PERSPECTIEF_ORDER,
+    Actie,
+    Doel,
+    Evaluatie,
+    Fiche,
+    MetingSoort,
+    Perspectief,
+    Status,
+    checked_acties,
+    checked_enum,
+    new_id,
+)
 from board.text import clean_text
 
 MAX_DRAG = 10**6  # an int position beyond this is refused before float() (10**400 has no float)
-
-E = TypeVar("E", bound=Enum)
-
-
-class MetingSoort(StrEnum):
-    NULMETING = "nulmeting"
-    VERVOLGMETING = "vervolgmeting"
-
-
-class Status(StrEnum):
-    CONCEPT = "concept"
-    AFGEROND = "afgerond"
-
-
-class Perspectief(StrEnum):
-    """Whose view a fiche shows. The inwoner's fiche is the one that counts."""
-
-    INWONER = "inwoner"
-    PROFESSIONAL = "professional"
-    NAASTE = "naaste"
-
-
-class Uitvoerder(StrEnum):
-    """Who takes an actie."""
-
-    INWONER = "inwoner"
-    NETWERK = "netwerk"
-    ALGEMENE_VOORZIENING = "algemene voorziening"
-    WIJKTEAM = "wijkteam"
-    SPECIALISTISCHE_ZORG = "specialistische zorg"
-
-
-class Evaluatie(StrEnum):
-    BEHAALD = "behaald"
-    DEELS_BEHAALD = "deels behaald"
-    NIET_BEHAALD = "niet behaald"
-    VERVALLEN = "vervallen"
-
-
-PERSPECTIEF_ORDER = {p: i for i, p in enumerate(Perspectief)}
-
-
-@dataclass(frozen=True)
-class Fiche:
-    leefgebied: str
-    perspectief: Perspectief
-    positie: float  # 0.0 = sad smiley, 1.0 = happy smiley; no steps
-
-
-@dataclass(frozen=True)
-class Actie:
-    wie: Uitvoerder
-    wat: str
-
-    @staticmethod
-    def create(wie: Uitvoerder | str, wat: str) -> Actie:
-        return Actie(wie=_enum(Uitvoerder, wie, _("wie")), wat=clean_text(wat, melding("De actie"), MAX_ACTIE_TEXT))
-
-
-@dataclass(frozen=True)
-class Doel:
-    """A goal in the inwoner's own words. ``sinds_meting`` is the meting it was set in."""
-
-    id: str
-    leefgebied: str
-    tekst: str
-    sinds_meting: str
-    streefdatum: date | None = None
-    acties: tuple[Actie, ...] = ()
-    evaluatie: Evaluatie | None = None
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
 
 
 @dataclass(frozen=True)
@@ -185,9 +121,7 @@ class Meting:
                 return fiche.positie
         return None
 
-    def vorige_positie(
-        self, leefgebied: str, perspectief: Perspectief = Perspectief.INWONER
-    ) -> float | None:
+    def vorige_positie(self, leefgebied: str, perspectief: Perspectief = Perspectief.INWONER) -> float | None:
         for fiche in self.vorige:
             if fiche.leefgebied == leefgebied and fiche.perspectief == perspectief:
                 return fiche.positie
@@ -214,6 +148,7 @@ class Meting:
 
     def suggested_for_doelen(self) -> tuple[str, ...]:
         """Chosen leefgebieden, the ones lowest on the bar first (unplaced last)."""
+
         def low_first(key: str) -> tuple[float, int]:
             positie = self.positie(key)
             return (2.0 if positie is None else positie, self.gekozen.index(key))
@@ -241,9 +176,7 @@ class Meting:
             self,
             gekozen=tuple(k for k in self.gekozen if k != leefgebied),
             fiches=tuple(f for f in self.fiches if f.leefgebied != leefgebied),
-            doelen=tuple(
-                d for d in self.doelen if d.leefgebied != leefgebied or self.is_overgenomen(d)
-            ),
+            doelen=tuple(d for d in self.doelen if d.leefgebied != leefgebied or self.is_overgenomen(d)),
         )
 
     def move_leefgebied(self, leefgebied: str, index: int) -> Meting:
@@ -273,7 +206,7 @@ class Meting:
         """Place or move a fiche. A drag that leaves the bar is clamped to its ends;
         any other position outside 0..1 is an error, as are NaN and infinity."""
         self._check_changeable()
-        perspectief = _enum(Perspectief, perspectief, _("perspectief"))
+        perspectief = checked_enum(Perspectief, perspectief, _("perspectief"))
         self._check_chosen(leefgebied)
         if isinstance(positie, bool) or not isinstance(positie, int | float):
             raise BoardError(_("De plaats van een fiche moet een getal zijn."))
@@ -292,22 +225,18 @@ class Meting:
 
     def remove_fiche(self, leefgebied: str, perspectief: Perspectief | str) -> Meting:
         self._check_changeable()
-        perspectief = _enum(Perspectief, perspectief, _("perspectief"))
+        perspectief = checked_enum(Perspectief, perspectief, _("perspectief"))
         self._check_chosen(leefgebied)
         if self.positie(leefgebied, perspectief) is None:
             raise BoardError(_("Op dit leefgebied staat geen fiche van dit perspectief."))
         return replace(
             self,
-            fiches=tuple(
-                f for f in self.fiches if (f.leefgebied, f.perspectief) != (leefgebied, perspectief)
-            ),
+            fiches=tuple(f for f in self.fiches if (f.leefgebied, f.perspectief) != (leefgebied, perspectief)),
         )
 
     def set_rapportcijfer(self, cijfer: int | None) -> Meting:
         self._check_changeable()
-        if cijfer is not None and (
-            isinstance(cijfer, bool) or not isinstance(cijfer, int) or not 1 <= cijfer <= 10
-        ):
+        if cijfer is not None and (isinstance(cijfer, bool) or not isinstance(cijfer, int) or not 1 <= cijfer <= 10):
             raise BoardError(_("Het rapportcijfer is een heel getal van 1 tot en met 10."))
         return replace(self, rapportcijfer=cijfer)
 
@@ -334,7 +263,7 @@ class Meting:
             tekst=clean_text(tekst, melding("Het doel"), MAX_DOEL_TEXT),
             sinds_meting=self.id,
             streefdatum=self._check_streefdatum(streefdatum),
-            acties=_acties(acties),
+            acties=checked_acties(acties),
         )
         if any(d.id == doel.id for d in self.doelen):
             raise BoardError(_("Er is al een doel met dit kenmerk."))
@@ -362,7 +291,7 @@ class Meting:
             streefdatum=None
             if clear_streefdatum
             else (doel.streefdatum if streefdatum is None else self._check_streefdatum(streefdatum)),
-            acties=doel.acties if acties is None else _acties(acties),
+            acties=doel.acties if acties is None else checked_acties(acties),
         )
         return replace(self, doelen=tuple(changed if d.id == doel_id else d for d in self.doelen))
 
@@ -377,7 +306,7 @@ class Meting:
         doel = self.doel(doel_id)
         if not self.is_overgenomen(doel):
             raise BoardError(_("Een doel wordt pas bij een volgende meting geëvalueerd."))
-        value = None if evaluatie is None else _enum(Evaluatie, evaluatie, _("evaluatie"))
+        value = None if evaluatie is None else checked_enum(Evaluatie, evaluatie, _("evaluatie"))
         return replace(
             self,
             doelen=tuple(replace(d, evaluatie=value) if d.id == doel_id else d for d in self.doelen),
@@ -449,23 +378,3 @@ def _index(index: int, size: int) -> int:
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < size:
         raise BoardError(_("Die plaats in de volgorde bestaat niet."))
     return index
-
-
-def _acties(acties: Iterable[Actie]) -> tuple[Actie, ...]:
-    result = tuple(acties)
-    check_acties(len(result))
-    if not all(isinstance(a, Actie) for a in result):
-        raise BoardError(_("Een actie heeft een uitvoerder en een omschrijving."))
-    return tuple(Actie.create(a.wie, a.wat) for a in result)
-
-
-def _enum(kind: type[E], value: object, what: str) -> E:
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(str(m.value) for m in kind)
-        raise BoardError(
-            _("Onbekende waarde voor {what}: {value!r}. Kies uit: {allowed}.").format(
-                what=what, value=value, allowed=allowed
-            )
-        ) from None

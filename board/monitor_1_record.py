@@ -29,7 +29,8 @@ from board.document import read_checked, require_field, require_type
 from board.errors import BoardError, DocumentError
 from board.i18n import _
 from board.inwoner import Inwoner
-from board.meting import Evaluatie, Meting, MetingSoort, Uitvoerder
+from board.meting import Meting
+from board.meting_waarden import Evaluatie, MetingSoort, Uitvoerder
 from board.traject import Afsluiting, Afsluitreden
 
 RECORD_KIND = "magneetbord.monitorrecord"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from board.errors import BoardError
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
-from board.meting import MetingSoort
+from board.meting_waarden import MetingSoort
 from board.monitor_1_record import AfsluitingRecord, MonitorRecord
 from board.monitor_2_trajecten import actor_groep, doel_tellingen, feiten, traject_tellingen
 from board.vergelijking import richting

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from board.meting import MetingSoort, Uitvoerder
+from board.meting_waarden import MetingSoort, Uitvoerder
 from board.monitor_1_record import AfsluitingRecord, MonitorRecord
 from board.traject import Afsluitreden
 from board.vergelijking import richting

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from board.errors import LeefgebiedenSetError
 from board.leefgebieden import DEFAULT_SET, load_set
-from board.meting import Evaluatie, MetingSoort
+from board.meting_waarden import Evaluatie, MetingSoort
 from board.monitor_1_record import AfsluitingRecord, MonitorRecord
 from board.monitor_2_counts import ALLE, BINS, Periode, Tellingen, kwartaal, tel
 from board.monitor_2_trajecten import ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND, REDENEN, maanden

@@ -19,7 +19,8 @@ from enum import StrEnum
 
 from board.errors import BoardError
 from board.i18n import N_, _
-from board.meting import Meting, MetingSoort
+from board.meting import Meting
+from board.meting_waarden import MetingSoort
 
 
 class Afsluitreden(StrEnum):

@@ -9,7 +9,8 @@ from enum import StrEnum
 from board.errors import BoardError
 from board.i18n import _, current_language
 from board.i18n import ngettext as _ngettext
-from board.meting import Evaluatie, Meting, Perspectief
+from board.meting import Meting
+from board.meting_waarden import Evaluatie, Perspectief
 from board.taal import Vertaler, vertaler
 
 # A change smaller than this share of the bar counts as "gelijk". One twentieth of the

@@ -22,7 +22,7 @@ from board.kleuren import (  # noqa: F401 - the colours are read as weergave.TEK
     TEKST,
     ZACHT,
 )
-from board.meting import Evaluatie, Perspectief, Uitvoerder
+from board.meting_waarden import Evaluatie, Perspectief, Uitvoerder
 from board.taal import Vertaler
 
 

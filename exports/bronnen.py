@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from board.leefgebieden import ASSETS_DIR, PICTOGRAM_DIR
-from board.meting import Evaluatie, Uitvoerder
+from board.meting_waarden import Evaluatie, Uitvoerder
 
 FONT_DIR = ASSETS_DIR / "fonts"
 # Magneetbord Sans: Latin, Cyrillic, Arabic and Ethiopic (assets/fonts/build_font.py), as on screen.

@@ -17,7 +17,8 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from board.leefgebieden import LeefgebiedenSet
-from board.meting import Doel, Evaluatie, Meting, Perspectief, Uitvoerder
+from board.meting import Meting
+from board.meting_waarden import Doel, Evaluatie, Perspectief, Uitvoerder
 from board.set_versies import set_in_versie
 from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL
 

@@ -20,7 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
 from board import schrift
-from board.meting import Doel, Meting
+from board.meting import Meting
+from board.meting_waarden import Doel
 from board.taal import Vertaler, vertaler
 from board.weergave import uitvoerder_naam
 from exports.bronnen import BLIJ

@@ -23,7 +23,8 @@ from board import schrift
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
 from board.i18n import _
 from board.inwoner import Inwoner
-from board.meting import Meting, Perspectief
+from board.meting import Meting
+from board.meting_waarden import Perspectief
 from board.taal import Vertaler, vertaler
 from board.weergave import (
     ACHTERGROND,

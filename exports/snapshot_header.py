@@ -13,7 +13,8 @@ from PIL import ImageDraw, ImageFont
 
 from board.i18n import _, format_datum
 from board.inwoner import Inwoner
-from board.meting import Meting, MetingSoort
+from board.meting import Meting
+from board.meting_waarden import MetingSoort
 from board.weergave import RGB, TEKST
 from exports.bronnen import pil_font
 from exports.text_fit import fitting_size, wrap

@@ -11,7 +11,8 @@ import random
 from datetime import date, datetime, timedelta
 
 from board.inwoner import Inwoner
-from board.meting import Actie, Evaluatie, Meting, Uitvoerder
+from board.meting import Meting
+from board.meting_waarden import Actie, Evaluatie, Uitvoerder
 from board.monitor_1_record import AfsluitingRecord, MonitorRecord, afsluiting_record, monitor_record
 from board.traject import Afsluiting, Afsluitreden, afsluiten
 

@@ -11,7 +11,8 @@ import uuid
 from datetime import date, datetime, time, timedelta
 
 from board.inwoner import Inwoner
-from board.meting import Actie, Evaluatie, Meting, Perspectief, Uitvoerder
+from board.meting import Meting
+from board.meting_waarden import Actie, Evaluatie, Perspectief, Uitvoerder
 from board.taal import TALEN
 
 SEED = 2026

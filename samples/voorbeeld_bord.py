@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from board.meting import Meting, Perspectief
+from board.meting import Meting
+from board.meting_waarden import Perspectief
 
 VOORBEELD_INWONER = "voorbeeld"
 

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from board.inwoner import Inwoner
-from board.meting import Meting, MetingSoort
+from board.meting import Meting
+from board.meting_waarden import MetingSoort
 from board.traject import Afsluiting, Afsluitreden, afsluiten
 
 GEWICHT = {

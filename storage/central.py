@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 
 from board.i18n import _
-from board.meting import Evaluatie, MetingSoort
+from board.meting_waarden import Evaluatie, MetingSoort
 from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
 from board.monitor_2_trajecten import ACTOR_BITS
 from board.redenen import technical

@@ -20,7 +20,7 @@ from collections.abc import Collection
 
 import sqlalchemy as sa
 
-from board.meting import MetingSoort
+from board.meting_waarden import MetingSoort
 from board.vergelijking import GELIJK_DREMPEL
 from storage.central_models import DUIZENDSTE
 

@@ -24,7 +24,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from board.meting import Evaluatie, MetingSoort
+from board.meting_waarden import Evaluatie, MetingSoort
 from board.traject import Afsluitreden
 from storage.models import NAMING_CONVENTION, IsoDateTime, one_of
 

@@ -9,7 +9,8 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from board.i18n import _
-from board.meting import Meting, Status
+from board.meting import Meting
+from board.meting_waarden import Status
 from storage import audit
 from storage.errors import ConflictError, InvalidValueError, NotFoundError
 from storage.models import ExportRow, MetingRow

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from board.inwoner import Inwoner
-from board.meting import (
+from board.meting import Meting
+from board.meting_waarden import (
     PERSPECTIEF_ORDER,
     Actie,
     Doel,
     Evaluatie,
     Fiche,
-    Meting,
     MetingSoort,
     Perspectief,
     Status,

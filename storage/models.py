@@ -15,7 +15,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from board.meting import MAX_ACTIE_TEXT, MAX_DOEL_TEXT, Evaluatie, MetingSoort, Perspectief, Status, Uitvoerder
+from board.grenzen import MAX_ACTIE_TEXT, MAX_DOEL_TEXT
+from board.meting_waarden import Evaluatie, MetingSoort, Perspectief, Status, Uitvoerder
 from board.traject import Afsluitreden
 
 # Constraint names that are the same on every database, so batch migrations can find them.

@@ -10,7 +10,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from board.meting import Meting, Status
+from board.meting import Meting
+from board.meting_waarden import Status
 from storage.models import MetingRow, MonitorVerzondenRow
 
 

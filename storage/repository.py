@@ -28,7 +28,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from board.errors import BoardError
 from board.i18n import _
 from board.inwoner import Inwoner
-from board.meting import Meting, Status
+from board.meting import Meting
+from board.meting_waarden import Status
 from board.redenen import technical
 from board.traject import nieuwe_nulmeting
 from storage import audit, mapping

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from board.bewaartermijn import Bewaard, verlopen
 from board.i18n import _
-from board.meting import Status
+from board.meting_waarden import Status
 from storage import audit
 from storage.errors import ConflictError, NotFoundError
 from storage.models import ExportRow, InstellingRow, InwonerRow, MetingRow, MonitorVerzondenRow

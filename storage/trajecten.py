@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from board.errors import BoardError
 from board.i18n import _
-from board.meting import MetingSoort
+from board.meting_waarden import MetingSoort
 from board.traject import Afsluiting, Afsluitreden, afsluiten
 from storage import audit
 from storage.errors import ConflictError

@@ -15,7 +15,8 @@ from board.document import meting_from_document, meting_to_document
 from board.errors import BoardError
 from board.i18n import _
 from board.inwoner import Inwoner
-from board.meting import Meting, Status
+from board.meting import Meting
+from board.meting_waarden import Status
 from storage.errors import AfgerondError, InvalidValueError
 from storage.models import MAX_ID
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from board import BoardError, BoardSession, Evaluatie, Meting, Perspectief, Uitvoerder, load_set
 from board.document import dumps, loads, meting_from_document, meting_to_document
-from board.meting import Actie
+from board.meting_waarden import Actie
 
 KEYS = [*list(load_set().keys), "onbekend"]
 START = date(2026, 1, 12)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from board import BoardError, DocumentError, Evaluatie, Inwoner, Meting, MetingSoort
-from board.meting import Actie, Uitvoerder
+from board.meting_waarden import Actie, Uitvoerder
 from board.monitor_1_record import monitor_record, record_from_dict, record_to_dict
 
 KEY = b"gemeente-eindhoven-geheime-sleutel"

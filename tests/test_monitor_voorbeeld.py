@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from board.meting import MetingSoort
+from board.meting_waarden import MetingSoort
 from samples.monitor_voorbeeld import voorbeeld_records
 
 

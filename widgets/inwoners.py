@@ -11,7 +11,7 @@ from board import Inwoner, Meting
 from board.bezoek import Stap, kan_weggooien, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
-from board.meting import MetingSoort
+from board.meting_waarden import MetingSoort
 from board.traject import REDEN_LABEL, huidig
 from services.inwoners import add_inwoner, find_inwoners, wijken
 from services.inwoners import history as inwoner_history

@@ -13,7 +13,7 @@ from kivy.uix.widget import Widget
 
 from board import Meting
 from board.i18n import format_maand
-from board.meting import Perspectief
+from board.meting_waarden import Perspectief
 from board.weergave import BALK, FICHE_STIJL, TEKST
 from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
 

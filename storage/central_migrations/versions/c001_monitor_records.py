@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from board.meting import Evaluatie, MetingSoort
+from board.meting_waarden import Evaluatie, MetingSoort
 from storage.models import IsoDateTime, one_of
 
 revision = "c001"
