@@ -224,6 +224,8 @@ class DoelEditor(ModalView):
         if doel.streefdatum:
             self.months = max(1, months_between(self.live.meting.datum, doel.streefdatum))
         self.acties = list(doel.acties)
+        if doel.acties:  # the next actie starts with who took the last one, shown chosen
+            self.wie = doel.acties[-1].wie.value
 
     def on_months(self, *_args: object) -> None:
         self.months_label = months_text(int(self.months), self.live.meting.datum, self.tr)
@@ -268,7 +270,8 @@ class DoelEditor(ModalView):
             self.message = exc.in_taal(self.tr)
             return False
         self.acties = [*self.acties, actie]
-        self.ids.wat.text, self.wie, self.message = "", "", ""
+        # "Who" stays chosen: three steps for "Ik zelf" need one tap on "Ik zelf", not three.
+        self.ids.wat.text, self.message = "", ""
         # The new actie in sight: now, and again while its row grows as its text wraps.
         self._newest = self.ids.acties.children[0]
         Clock.schedule_once(self.show_newest, 0)
