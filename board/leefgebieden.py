@@ -29,6 +29,7 @@ from board.assets import ASSETS_DIR, PICTOGRAM_DIR
 from board.errors import LeefgebiedenSetError, UnknownLeefgebiedError
 from board.grenzen import MAX_LEEFGEBIED_NAAM, MAX_SET_TITEL
 from board.i18n import _
+from board.taal import opsomming
 from board.text import is_blank
 
 SETS_DIR = ASSETS_DIR / "leefgebieden"
@@ -68,12 +69,12 @@ class Leefgebied:
 @dataclass(frozen=True)
 class Namen:
     """Leefgebieden named in a message (``board.errors.Melding``), in the reader's language;
-    separated by semicolons, for a name may hold commas itself."""
+    separated by semicolons (the language's own: Arabic "؛"), for a name may hold commas itself."""
 
     leefgebieden: tuple[Leefgebied, ...]
 
     def in_taal(self, code: str) -> str:
-        return "; ".join(leefgebied.naam_in(code) for leefgebied in self.leefgebieden)
+        return opsomming((leefgebied.naam_in(code) for leefgebied in self.leefgebieden), code)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ each line is reordered: a wrapped paragraph mixed with Latin words and numbers r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
 Measure = Callable[[str], float]
+
+_BREAKS = re.compile(r"[ \t]+")  # where a line may break (str.split() would break at a no-break space too)
 
 _RTL = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 
@@ -45,11 +48,12 @@ def visual(line: str) -> str:
 
 def wrap(text: str, width: float, measure: Measure) -> list[str]:
     """``text`` broken into lines (logical order) no wider than ``width`` by ``measure`` of
-    the shaped text; between words only, a word wider than ``width`` stands alone."""
+    the shaped text; between words only, a word wider than ``width`` stands alone. Only at
+    a plain space: a no-break space holds what must stay on one line (a date, "2\u00a0mei\u00a02026")."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split():
+        for word in _BREAKS.split(paragraph.strip(" \t")):
             candidate = f"{line} {word}" if line else word
             if line and measure(shaped(candidate)) > width:
                 lines.append(line)

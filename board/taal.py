@@ -14,6 +14,7 @@ of them is translated in every language. Plural forms come from each catalogue's
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -30,16 +31,20 @@ class Taal:
     nederlands: str  # its Dutch name, for the professional
     rtl: bool = False
     espeak: str | None = None  # the espeak-ng voice on the desktop; None: no voice
+    # The script's own punctuation where the code joins or ends what the inwoner reads
+    # (the translations carry their own): Arabic "؛", Ethiopic "፤" and "።".
+    puntkomma: str = ";"
+    punt: str = "."
 
 
 TALEN: tuple[Taal, ...] = (
     Taal("nl", "Nederlands", "Nederlands", espeak="nl"),
     Taal("en", "English", "Engels", espeak="en"),
-    Taal("ar", "العربية", "Arabisch", rtl=True, espeak="ar"),
+    Taal("ar", "العربية", "Arabisch", rtl=True, espeak="ar", puntkomma="\u061b"),
     Taal("tr", "Türkçe", "Turks", espeak="tr"),
     Taal("pl", "Polski", "Pools", espeak="pl"),
     Taal("uk", "Українська", "Oekraïens", espeak="uk"),
-    Taal("ti", "ትግርኛ", "Tigrinya"),  # espeak-ng has no Tigrinya voice
+    Taal("ti", "ትግርኛ", "Tigrinya", puntkomma="\u1364", punt="\u1362"),  # espeak-ng has no Tigrinya voice
 )
 _BY_CODE = {taal.code: taal for taal in TALEN}
 DEFAULT = "nl"
@@ -48,6 +53,22 @@ DEFAULT = "nl"
 def taal(code: str | None) -> Taal:
     """The language ``code``; an unknown or empty one is Dutch."""
     return _BY_CODE.get(code or DEFAULT, _BY_CODE[DEFAULT])
+
+
+def opsomming(parts: Iterable[str], code: str | None) -> str:
+    """``parts`` in a row, separated the way language ``code`` writes a semicolon (used where
+    an item may hold a comma itself: leefgebied names, the clauses of the comparison)."""
+    return f"{taal(code).puntkomma} ".join(parts)
+
+
+def uitlijning(halign: str, rtl: bool) -> str:
+    """Where text laid out for reading left to right (``halign`` as built: "left", "auto",
+    "center", "right") lines up for a reader in direction ``rtl``: right to left, flush
+    left becomes flush right and flush right flush left; centred stays centred. The one rule
+    by which the inwoner's screens mirror their text, like the board mirrors its bars."""
+    if not rtl:
+        return halign
+    return {"left": "right", "auto": "right", "right": "left"}.get(halign, halign)
 
 
 def is_taal(code: object) -> bool:
@@ -96,6 +117,9 @@ class Vertaler:
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=self.code)
+
+    def opsomming(self, parts: Iterable[str]) -> str:
+        return opsomming(parts, self.code)
 
     def hoofdletter(self, text: str) -> str:
         """``text`` with its first letter a capital, the way this language writes it (Turkish

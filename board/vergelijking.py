@@ -78,8 +78,8 @@ class Vergelijking:
                                      self.count_evaluatie(Evaluatie.DEELS_BEHAALD)))
         if not parts:
             return gettext("Er is nog niets om te vergelijken.")
-        sentence = "; ".join(parts) + "."
-        return (tr or vertaler(current_language())).hoofdletter(sentence)
+        tr = tr or vertaler(current_language())
+        return tr.hoofdletter(tr.opsomming(parts) + tr.taal.punt)
 
 
 def richting(oud: float, nieuw: float) -> Richting:

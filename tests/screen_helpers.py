@@ -42,3 +42,21 @@ def panel_with(screen: object, text: str) -> object:
     """The panel on a screen whose texts include ``text`` (a leefgebied's name, a doel)."""
     panels = [p for p in screen.ids.content.children if type(p).__name__ == "Paneel"]
     return next(p for p in panels if any(text in str(getattr(w, "text", "")) for w in p.walk(restrict=True)))
+
+
+def visit_in_taal(make_app: object, window: object, size: tuple[int, int], taal: str, today: object,
+                  zonder_fiche: tuple[str, ...] = ()) -> object:
+    """An app at ``size`` with a new visit on the board: Geld chosen with the inwoner's fiche,
+    ``zonder_fiche`` chosen without one, and the inwoner's language ``taal`` picked as the
+    inwoner picks it."""
+    from tests.kivy_helpers import choose_taal
+
+    window.size = size
+    frames(1)
+    app = unlocked_app(make_app, aantal=0, today=lambda: today)
+    start_visit(app)
+    app.live.apply(lambda m: m.choose("geld").place_fiche("geld", "inwoner", 0.2))
+    for key in zonder_fiche:
+        app.live.apply(lambda m, k=key: m.choose(k))
+    choose_taal(app, taal)
+    return app

@@ -11,22 +11,15 @@ import pytest
 
 from board import schrift
 from board.taal import vertaler
-from tests.kivy_helpers import button, choose_taal, frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
-from tests.screen_helpers import modal, panel_with, start_visit, unlocked_app
+from tests.kivy_helpers import button, frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
+from tests.screen_helpers import modal, panel_with, visit_in_taal
 
 TODAY = date(2026, 3, 2)
 SIZES = [(800, 600), (1280, 800)]
 
 
 def _visit_in(make_app: object, window: object, size: tuple[int, int], taal: str) -> object:
-    window.size = size
-    frames(1)
-    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
-    start_visit(app)
-    app.live.apply(lambda m: m.choose("geld").place_fiche("geld", "inwoner", 0.2))
-    app.live.apply(lambda m: m.choose("wonen"))  # chosen, no fiche yet
-    choose_taal(app, taal)
-    return app
+    return visit_in_taal(make_app, window, size, taal, TODAY, zonder_fiche=("wonen",))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -47,3 +47,11 @@ def test_a_word_wider_than_the_line_stands_alone_and_new_lines_are_kept() -> Non
     assert schrift.wrap("kort heellangwoordzonderspaties kort", 10, _width) == [
         "kort", "heellangwoordzonderspaties", "kort"]
     assert schrift.visual_lines("سطر\nسطر آخر", None, _width)[1] == schrift.visual("سطر آخر")
+
+
+def test_a_no_break_space_holds_a_date_on_one_line() -> None:
+    """At 800x600 the doel editor broke "2 مايو 2026" inside itself: str.split() breaks at a
+    no-break space too. The wrap comes before the date, never inside it."""
+    datum = "2\u00a0مايو\u00a02026"
+    lines = schrift.wrap(f"بعد شهرين (2): {datum}", 16, _width)
+    assert len(lines) == 2 and lines[-1] == datum, lines

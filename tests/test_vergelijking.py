@@ -118,3 +118,14 @@ def test_the_sentence_says_how_many_leefgebieden_are_new() -> None:
     assert len(vervolg.gekozen) == 7
     zin = vergelijk(nul, vervolg).zin
     assert zin == "Op 1 van de 6 leefgebieden gaat het beter; 1 leefgebied is nieuw."
+
+
+@pytest.mark.parametrize("taal, puntkomma, punt", [("nl", ";", "."), ("ar", "\u061b", "."), ("ti", "\u1364", "\u1362")])
+def test_the_clauses_are_joined_with_the_scripts_own_semicolon(taal: str, puntkomma: str, punt: str) -> None:
+    """Arabic writes "؛", Tigrinya "፤" and ends with "።": the sentence the afronden screen shows."""
+    from board.taal import vertaler
+
+    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "behaald", "d2": "niet behaald"})
+    zin = vergelijk(afgeronde_nulmeting_met_doelen(), nieuw).zin_in(vertaler(taal))
+    assert zin.count(puntkomma) == 1 and zin.endswith(punt), zin
+    assert taal == "nl" or ";" not in zin

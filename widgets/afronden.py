@@ -19,7 +19,7 @@ from board.errors import UserError
 from board.i18n import _
 from board.taal import Vertaler, vertaler
 from services.koelkastblad import can_print
-from widgets.common import MetingScherm, load_kv, make
+from widgets.common import MetingScherm, load_kv, make, mirror
 
 NEXT_DEFAULT_MONTHS = 3
 
@@ -44,6 +44,12 @@ class AfrondenScreen(MetingScherm):
             knop.cijfer = cijfer
             knop.bind(on_release=lambda k: self.live.apply(lambda m: m.set_rapportcijfer(k.cijfer)))
             self.ids.cijfers.add_widget(knop)
+
+    def on_tr(self, instance: object, tr: Vertaler) -> None:
+        """Right to left, the whole screen mirrored like the board: text flush right, the
+        rapportcijfers from 1 on the right to 10 on the left, "+" left of "−"."""
+        mirror(self, tr.rtl)
+        super().on_tr(instance, tr)
 
     def refresh(self) -> None:
         if self.live is None:
@@ -84,6 +90,7 @@ class AfrondenScreen(MetingScherm):
             return None
         view = Factory.AfrondenVraag()
         view.tr = self.tr or vertaler("nl")  # a kv dynamic class takes its own properties only after it is made
+        mirror(view, view.tr.rtl)
         view.ids.yes.bind(on_release=lambda _k: (view.dismiss(animation=False), self.app.afronden()))
         view.open(animation=False)
         return view

@@ -10,10 +10,16 @@ from kivy.lang import Builder
 from kivy.properties import ObjectProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.gridlayout import GridLayout
+from kivy.uix.label import Label
+from kivy.uix.layout import Layout
 from kivy.uix.screenmanager import Screen
+from kivy.uix.scrollview import ScrollView
+from kivy.uix.stacklayout import StackLayout
+from kivy.uix.textinput import TextInput
 from kivy.uix.widget import Widget
 
-from board.taal import vertaler
+from board.taal import uitlijning, vertaler
 from widgets.kopregel import Kopregel
 
 Factory.register("Kopregel", cls=Kopregel)
@@ -68,11 +74,37 @@ def set_direction(box: Widget, rtl: bool) -> None:
             box.add_widget(child)
 
 
-def mirror_rows(root: Widget, rtl: bool) -> None:
-    """Every horizontal BoxLayout under ``root`` laid out right to left (``rtl``) or as built."""
-    for box in root.walk(restrict=True):
-        if isinstance(box, BoxLayout) and box.orientation == "horizontal" and not isinstance(box, Kopregel):
-            set_direction(box, rtl)
+_ORIENTATION = {"lr-tb": "rl-tb", "lr-bt": "rl-bt", "tb-lr": "tb-rl", "bt-lr": "bt-rl"}
+_ORIENTATION.update({v: k for k, v in _ORIENTATION.items()})
+
+
+def mirror(root: Widget, rtl: bool) -> None:
+    """Everything under ``root`` laid out for a reader right to left (``rtl``, the language's
+    ``Taal.rtl``) or as built: horizontal rows in reverse order, grids and stacks filled from
+    the right, padding and scroll bars on the other side, text lined up by ``uitlijning``.
+    Each widget remembers how it was built, so calling it again (after a refresh added widgets,
+    or with the other direction) changes only what is not yet right. A label whose text lines
+    up by its own script (``own_direction``) keeps its alignment."""
+    for widget in root.walk(restrict=True):
+        built = widget.__dict__.setdefault("_built_ltr", {})
+        if isinstance(widget, BoxLayout) and widget.orientation == "horizontal":
+            set_direction(widget, rtl)
+        if isinstance(widget, GridLayout | StackLayout):
+            orientation = built.setdefault("orientation", widget.orientation)
+            widget.orientation = _ORIENTATION.get(orientation, orientation) if rtl else orientation
+        if isinstance(widget, Layout) and hasattr(widget, "padding"):
+            left, top, right, bottom = built.setdefault("padding", list(widget.padding))
+            widget.padding = [right, top, left, bottom] if rtl else [left, top, right, bottom]
+        if isinstance(widget, ScrollView):
+            widget.bar_pos_y = uitlijning(built.setdefault("bar_pos_y", widget.bar_pos_y), rtl)
+        if isinstance(widget, Label | TextInput) and not widget.__dict__.get("_own_direction"):
+            widget.halign = uitlijning(built.setdefault("halign", widget.halign), rtl)
+
+
+def own_direction(label: Widget) -> Widget:
+    """``label`` lines up by its own text (Arabic flush right on any screen): ``mirror`` leaves it."""
+    label.__dict__["_own_direction"] = True
+    return label
 
 
 class Rij(ButtonBehavior, BoxLayout):

@@ -23,7 +23,7 @@ from board.i18n import N_
 from board.schrift import has_rtl
 from board.taal import Vertaler, vertaler
 from board.weergave import evaluatie_naam, uitvoerder_naam
-from widgets.common import MetingScherm, load_kv, make, mirror_rows
+from widgets.common import MetingScherm, load_kv, make, mirror, own_direction
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rtl_text
 
 DEFAULT_MONTHS = 3
@@ -54,11 +54,14 @@ def months_text(months: int, start: date, tr: Vertaler | None = None) -> str:
 
 
 def _label(text: str, size: float = 19, bold: bool = False, alpha: float = 1.0) -> Label:
-    """A wrapped label; right-to-left text is broken and ordered by board/schrift.py."""
+    """A wrapped label; right-to-left text is broken and ordered by board/schrift.py and lines
+    up on the right on any screen; other text lines up as the screen reads (``mirror``)."""
     font = FONT_BOLD if bold else FONT_REGULAR
     rtl = has_rtl(text)
     label = Label(text=text, font_size=sp(size), font_name=font, color=(*TEXT_COLOR[:3], alpha), size_hint_y=None,
                   halign="right" if rtl else "left")
+    if rtl:
+        own_direction(label)
 
     def on_width(widget: Label, width: float) -> None:
         widget.text_size = (width, None)
@@ -90,8 +93,8 @@ class DoelenScreen(MetingScherm):
         if self.live is None:
             return
         self._fill()
-        # Right to left: each row mirrored (the pictogram and the name right, "+ Doel" left).
-        mirror_rows(self.ids.content, self.tr.rtl)
+        # Right to left: mirrored (the pictogram and the name right, "+ Doel" left, text flush right).
+        mirror(self.ids.content, self.tr.rtl)
 
     def _fill(self) -> None:
         meting: Meting = self.live.meting
@@ -208,6 +211,10 @@ class DoelEditor(ModalView):
             knop.bind(on_release=lambda k: setattr(self, "wie", k.wie))
             self.ids.wie.add_widget(knop)
         self.on_months()
+        # Right to left, mirrored like the board: the doel's column right, "Wie doet wat?" left,
+        # the choices from the right, text flush right, the scroll bars on the left.
+        own_direction(self.ids.voorbeeld)  # the Arabic typed: flush right on any screen
+        mirror(self, self.tr.rtl)
 
     def load(self, doel: Doel | None) -> None:
         if doel is None:
@@ -217,6 +224,8 @@ class DoelEditor(ModalView):
         if doel.streefdatum:
             self.months = max(1, months_between(self.live.meting.datum, doel.streefdatum))
         self.acties = list(doel.acties)
+        if doel.acties:  # the next actie starts with who took the last one, shown chosen
+            self.wie = doel.acties[-1].wie.value
 
     def on_months(self, *_args: object) -> None:
         self.months_label = months_text(int(self.months), self.live.meting.datum, self.tr)
@@ -244,6 +253,7 @@ class DoelEditor(ModalView):
             remove.bind(height=partial(_fit_row, row, label, remove))
             _fit_row(row, label, remove)
             rows.add_widget(row)
+        mirror(rows, self.tr.rtl)
 
     def step(self, delta: int) -> None:
         self.months = min(MAX_MONTHS, max(1, int(self.months) + delta))
@@ -260,7 +270,8 @@ class DoelEditor(ModalView):
             self.message = exc.in_taal(self.tr)
             return False
         self.acties = [*self.acties, actie]
-        self.ids.wat.text, self.wie, self.message = "", "", ""
+        # "Who" stays chosen: three steps for "Ik zelf" need one tap on "Ik zelf", not three.
+        self.ids.wat.text, self.message = "", ""
         # The new actie in sight: now, and again while its row grows as its text wraps.
         self._newest = self.ids.acties.children[0]
         Clock.schedule_once(self.show_newest, 0)
