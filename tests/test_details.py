@@ -137,7 +137,7 @@ def test_the_verloop_charts_show_the_dates_of_the_metingen(app: object) -> None:
 def test_after_afronden_no_title_is_cut_by_the_header(app: object) -> None:
     from kivy.uix.label import Label
 
-    from board.meting import Evaluatie
+    from board.meting_waarden import Evaluatie
 
     app.show_inwoner(app.repository.find_inwoner(CONCEPT))
     app.open_visit()
