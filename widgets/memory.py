@@ -1,4 +1,5 @@
-"""Give memory that the app no longer uses back to the system.
+"""Give memory that the app no longer uses back to the system, and do not take what it
+never uses (``defer_unused_imports``).
 
 Unlocking (Argon2id's 19 MiB), opening the database and drawing a board's first frame
 (fonts rendered, pictures decoded, textures uploaded) free a lot of memory at once. The C
