@@ -17,7 +17,7 @@ from typing import NoReturn
 # Kivy must not read our command line or log to the console: set before any import of it.
 os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
-os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.environment(); Pillow is for the exports
+os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")  # as widgets.kiosk.KIVY_ENVIRONMENT; Pillow is for the exports
 # No Kivy log file: at a raised level it would hold what people typed, in plain text, outside
 # the encrypted database.
 os.environ.setdefault("KIVY_NO_FILELOG", "1")
@@ -27,6 +27,7 @@ os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")  # SDL's own Alt+F4
 def run_app(args: argparse.Namespace) -> int:
     from widgets import kiosk
 
+    kiosk.environment()  # before Kivy, SQLAlchemy or the crypto libraries are imported
     problem = kiosk.claim(getattr(args, "db", None))  # one kiosk per database
     if problem:
         print(problem, file=sys.stderr)

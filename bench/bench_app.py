@@ -49,6 +49,9 @@ def _touch(x: float, y: float, to: float | None = None) -> None:
 def child_bare() -> None:
     """A bare Kivy app: an empty window, ready when its first frame is drawn and a touch was handled."""
     started = time.time()
+    from widgets.kiosk import KIVY_ENVIRONMENT
+
+    os.environ.update(KIVY_ENVIRONMENT)  # Kivy set up as the app's (its image providers): a fair baseline
     from widgets.headless import configure
 
     configure(*SIZE)

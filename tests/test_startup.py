@@ -91,9 +91,12 @@ def test_starting_the_app_loads_no_subcommand(tmp_path: Path) -> None:
 
 # After the PIN, what the board needs and no more: unlocking (Argon2id, cryptography's
 # AES-GCM), the database opened as the app opens it (retention applied). The renderers
-# (ReportLab, Babel) load with the first export (P8).
+# (ReportLab, Babel) load with the first export, and ``importlib.metadata`` (SQLAlchemy
+# imports it; the kiosk defers it: widgets.memory) when something reads it (P8).
 AFTER_PIN = """
 import json, sys
+from widgets.kiosk import environment
+environment()  # as main.py does before the app
 from services.access import open_keyring
 from services.visit import load_storage, open_storage
 load_storage()
@@ -110,7 +113,7 @@ def test_unlocking_and_opening_load_no_renderer(tmp_path: Path) -> None:
 
     url = f"sqlite:///{tmp_path / 'magneetbord.sqlite3'}"
     tablet_with_professional(url)
-    later = ("reportlab", "babel", "alembic", "psycopg")
+    later = ("reportlab", "babel", "alembic", "psycopg", "email", "csv")  # the last two: importlib.metadata's
     kdf = f"KdfParams(memory_kib={FAST_KDF.memory_kib}, time_cost={FAST_KDF.time_cost})"
     script = (f"from storage.keyring import KdfParams\nFAST_KDF = {kdf}\nLATER = {later!r}\nURL = {url!r}\n"
               f"PIN = {TEST_PIN!r}\n" + AFTER_PIN)  # fmt: skip
@@ -166,3 +169,22 @@ def test_what_the_pin_opens_loads_after_the_first_key_is_drawn(tmp_path: Path) -
         "loading_after_frame": True,
         "loaded": ["argon2", "cryptography", "sqlalchemy"],
     }
+
+
+# A module the kiosk defers is there when something first reads it.
+DEFERRED = """
+import json, sys
+from widgets.kiosk import environment
+environment()
+import sqlalchemy
+before = "email" in sys.modules
+from importlib.metadata import version
+print(json.dumps({"before": before, "after": "email" in sys.modules,
+                  "version": version("SQLAlchemy") == sqlalchemy.__version__}))
+"""
+
+
+def test_a_deferred_module_loads_when_it_is_first_used() -> None:
+    done = subprocess.run([sys.executable, "-c", DEFERRED], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          check=True)  # fmt: skip
+    assert json.loads(done.stdout) == {"before": False, "after": True, "version": True}

@@ -59,7 +59,8 @@ def test_the_shipped_manifest_is_read() -> None:
     assert isinstance(fragmenten(), dict)
 
 
-def test_the_board_reads_in_the_inwoners_language(make_app: object, window: object) -> None:
+def test_the_board_reads_in_the_inwoners_language(make_app: object, window: object, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.kivy_helpers import app_with_inwoner, frames, tap
 
     window.size = (1280, 800)
@@ -97,6 +98,19 @@ def test_the_board_reads_in_the_inwoners_language(make_app: object, window: obje
     assert not view.kan_voorlezen
     buttons = [w for w in view.walk() if type(w).__name__ == "Knop"]
     assert len(buttons) == 1 and "Voorlezen" not in buttons[0].text
+    view.dismiss(animation=False)
+    # A recorded clip for Tigrinya: the button comes back and plays it with Kivy's audio
+    # (which loads then, not with the board).
+    clip = tmp_path / "geld-ti.wav"
+    subprocess.run(["espeak-ng", "-w", str(clip), "1 2 3"], check=True)  # a stand-in recording
+    (tmp_path / "manifest.json").write_text(json.dumps({"fragmenten": [
+        {"set": "volwassenen", "leefgebied": "geld", "taal": "ti", "bestand": clip.name}]}))  # fmt: skip
+    monkeypatch.setattr(stem, "fragment", lambda s, k, t: fragment(s, k, t, tmp_path))
+    view = screen.show_vragen("geld")
+    frames(2)
+    assert view.kan_voorlezen and view.ids.voorlezen.opacity == 1
+    tap(view.ids.voorlezen)
+    assert screen.spoken == clip
     view.dismiss(animation=False)
 
 

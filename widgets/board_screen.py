@@ -10,7 +10,6 @@ from pathlib import Path
 
 from kivy.animation import Animation
 from kivy.clock import Clock
-from kivy.core.audio import SoundLoader
 from kivy.factory import Factory
 from kivy.graphics import Color, Line, Triangle
 from kivy.lang import Builder
@@ -171,6 +170,8 @@ class BoardScreen(FloatLayout):
         meting = self.live.meting
         spoken = voorlezen(meting.leefgebieden.naam, meting.leefgebieden[key], self.tr.code, met_vragen)
         if isinstance(spoken, Path):
+            from kivy.core.audio import SoundLoader  # Kivy's audio loads with the first clip, not with the board (P8)
+
             sound = SoundLoader.load(str(spoken))
             if sound is not None:
                 sound.play()

@@ -48,12 +48,21 @@ def idle_check_interval(idle_seconds: float) -> float:
     return min(1.0, idle_seconds / 4)
 
 
+# Images through SDL2 only (the default also tries Pillow's provider, which pulls in Pillow and
+# NumPy: slower to start and more memory, for PNGs that SDL2 reads itself); no Kivy log file on
+# the tablet (see main.py). bench/bench_app.py gives its bare Kivy window the same.
+KIVY_ENVIRONMENT = {"KIVY_IMAGE": "sdl2,tex,dds", "KIVY_NO_FILELOG": "1"}
+
+
 def environment() -> None:
-    """Environment for Kivy, set before anything imports it: images through SDL2 only. (The
-    default also tries Pillow's provider, which pulls in Pillow and NumPy: slower to start and
-    more memory, for PNGs that SDL2 reads itself.)"""
-    os.environ.setdefault("KIVY_IMAGE", "sdl2,tex,dds")
-    os.environ.setdefault("KIVY_NO_FILELOG", "1")  # see main.py: no Kivy log file on the tablet
+    """Set before anything imports Kivy: its environment (``KIVY_ENVIRONMENT``), and the
+    modules the app's libraries import but the kiosk never uses made to load on first use
+    (``widgets.memory.defer_unused_imports``)."""
+    for name, value in KIVY_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+    from widgets.memory import defer_unused_imports
+
+    defer_unused_imports()
 
 
 def claim(db: str | None) -> str | None:
