@@ -162,7 +162,7 @@ def load_storage() -> None:
     Core, SQLCipher). The app calls this in a thread while the lock screen waits for the
     PIN, which shows before any of it is loaded; a missing SQLCipher is told when opening."""
     import argon2.low_level  # noqa: F401
-    from cryptography.hazmat.primitives.ciphers import aead  # noqa: F401
+    from Cryptodome.Cipher import AES  # noqa: F401
 
     import storage.migrate
     import storage.repository  # noqa: F401

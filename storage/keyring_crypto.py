@@ -62,11 +62,14 @@ def aad(professional_id: str) -> bytes:
 
 
 def wrap(professional_id: str, naam: str, pin: str, key: bytes, kdf: KdfParams, lock: LockState) -> dict[str, Any]:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from Cryptodome.Cipher import AES
 
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
-    wrapped = AESGCM(kek(pin, salt, kdf)).encrypt(nonce, key, aad(professional_id))
+    cipher = AES.new(kek(pin, salt, kdf), AES.MODE_GCM, nonce=nonce)
+    cipher.update(aad(professional_id))
+    sealed, tag = cipher.encrypt_and_digest(key)
+    wrapped = sealed + tag
     return {
         "id": professional_id,
         "naam": naam,
@@ -85,12 +88,13 @@ def wrap(professional_id: str, naam: str, pin: str, key: bytes, kdf: KdfParams, 
 
 
 def unwrap(salt: bytes, nonce: bytes, wrapped: bytes, kdf: KdfParams, professional_id: str, pin: str) -> bytes | None:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from Cryptodome.Cipher import AES
 
+    cipher = AES.new(kek(pin, salt, kdf), AES.MODE_GCM, nonce=nonce)
+    cipher.update(aad(professional_id))
     try:
-        return AESGCM(kek(pin, salt, kdf)).decrypt(nonce, wrapped, aad(professional_id))
-    except InvalidTag:
+        return cipher.decrypt_and_verify(wrapped[:-16], wrapped[-16:])
+    except ValueError:
         return None
 
 

@@ -31,10 +31,10 @@ class SealError(StorageError):
 
 def bundle_key(data_key: bytes) -> bytes:
     """The outbox key, derived from the data key (HKDF-SHA256, no salt: the data key is random)."""
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+    from Cryptodome.Hash import SHA256
+    from Cryptodome.Protocol.KDF import HKDF
 
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=INFO).derive(data_key)
+    return HKDF(data_key, KEY_BYTES, b"", SHA256, context=INFO)
 
 
 def is_sealed(data: bytes) -> bool:
@@ -46,23 +46,29 @@ class BundleSeal:
 
     def __init__(self, data_key: bytes) -> None:
         # cryptography loads with the first bundle, not with the kiosk's board (P8)
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        self._key = bundle_key(data_key)
 
-        self._aead = AESGCM(bundle_key(data_key))
+    def _cipher(self, nonce: bytes, folder: str, name: str):  # noqa: ANN202
+        from Cryptodome.Cipher import AES
+
+        cipher = AES.new(self._key, AES.MODE_GCM, nonce=nonce)
+        cipher.update(_aad(folder, name))
+        return cipher
 
     def seal(self, folder: str, name: str, data: bytes) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
-        return MAGIC + nonce + self._aead.encrypt(nonce, data, _aad(folder, name))
+        sealed, tag = self._cipher(nonce, folder, name).encrypt_and_digest(data)
+        return MAGIC + nonce + sealed + tag
 
     def open(self, folder: str, name: str, data: bytes) -> bytes:
         if not is_sealed(data):
             raise SealError(_("{naam} in {map} is niet versleuteld of beschadigd.").format(naam=name, map=folder))
-        from cryptography.exceptions import InvalidTag
-
         body = data[len(MAGIC) :]
         try:
-            return self._aead.decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], _aad(folder, name))
-        except (InvalidTag, ValueError):
+            if len(body) < NONCE_BYTES + 16:
+                raise ValueError("too short")
+            return self._cipher(body[:NONCE_BYTES], folder, name).decrypt_and_verify(body[NONCE_BYTES:-16], body[-16:])
+        except ValueError:
             raise SealError(
                 _("{naam} in {map} kan niet worden geopend (beschadigd, of van een andere tablet).").format(
                     naam=name, map=folder
