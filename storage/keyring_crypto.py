@@ -1,5 +1,6 @@
-"""The keyring's cryptography: the key derived from a PIN (Argon2id, its cost in ``KdfParams``)
-and the data key wrapped under it (AES-256-GCM, bound to the professional's id), plus the
+"""The keyring's cryptography: the key derived from a PIN (Argon2id by argon2-cffi, its cost in
+``KdfParams``) and the data key wrapped under it (AES-256-GCM by pycryptodomex, bound to the
+professional's id), plus the
 check value that tells a right data key from a wrong one without revealing it.
 ``storage.keyring`` uses it; nothing here reads or writes a file."""
 
@@ -39,7 +40,7 @@ DEFAULT_KDF = KdfParams()
 KDF_BOUNDS = {"memory_kib": (8, 4 * 1024 * 1024), "time_cost": (1, 64), "parallelism": (1, 16)}
 
 
-# argon2 and cryptography load on first use: the lock screen shows before (widgets/app.py
+# argon2 and pycryptodomex (Cryptodome) load on first use: the lock screen shows before (widgets/app.py
 # loads them while the PIN is typed).
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from board.i18n import _
 from storage.errors import StorageError
@@ -45,10 +46,10 @@ class BundleSeal:
     """Seals and opens the files of the bundles in one outbox (``exports.bundle.Sealer``)."""
 
     def __init__(self, data_key: bytes) -> None:
-        # cryptography loads with the first bundle, not with the kiosk's board (P8)
+        # pycryptodomex's AES loads with the first bundle, not with the kiosk's board (P8)
         self._key = bundle_key(data_key)
 
-    def _cipher(self, nonce: bytes, folder: str, name: str):  # noqa: ANN202
+    def _cipher(self, nonce: bytes, folder: str, name: str) -> Any:  # an AES-GCM object of Cryptodome
         from Cryptodome.Cipher import AES
 
         cipher = AES.new(self._key, AES.MODE_GCM, nonce=nonce)

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.keys import FAST_KDF, TEST_PIN
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("sqlalchemy", "sqlcipher3", "cryptography", "argon2", "reportlab", "PIL", "alembic", "psycopg")
+HEAVY = ("sqlalchemy", "sqlcipher3", "Cryptodome", "argon2", "reportlab", "PIL", "alembic", "psycopg")
 
 # The app in a fresh process, built and its first screen drawn (URL is set before it).
 DRAWN = """
@@ -89,7 +89,7 @@ def test_starting_the_app_loads_no_subcommand(tmp_path: Path) -> None:
         assert json.loads(done.stdout) == {"db": db, "loaded": []}
 
 
-# After the PIN, what the board needs and no more: unlocking (Argon2id, cryptography's
+# After the PIN, what the board needs and no more: unlocking (Argon2id, pycryptodomex's
 # AES-GCM), the database opened as the app opens it (retention applied). The renderers
 # (ReportLab, Babel) load with the first export, and ``importlib.metadata`` (SQLAlchemy
 # imports it; the kiosk defers it: widgets.memory) when something reads it (P8).
@@ -144,7 +144,7 @@ drawn = lock.shown_pin
 loading = app.storage_thread is not None and app.storage_thread.ident is not None
 if loading:
     app.storage_thread.join(timeout=60)
-loaded = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "cryptography", "argon2"})
+loaded = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "Cryptodome", "argon2"})
 print(json.dumps({"pin": pad.pin, "drawn": drawn, "loading_at_key": at_key, "loading_after_frame": loading,
                   "loaded": loaded}), file=sys.__stdout__)
 """
@@ -167,7 +167,7 @@ def test_what_the_pin_opens_loads_after_the_first_key_is_drawn(tmp_path: Path) -
         "drawn": dots("4"),
         "loading_at_key": [False],
         "loading_after_frame": True,
-        "loaded": ["argon2", "cryptography", "sqlalchemy"],
+        "loaded": ["Cryptodome", "argon2", "sqlalchemy"],
     }
 
 
