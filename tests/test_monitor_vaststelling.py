@@ -63,9 +63,9 @@ def _start(url: str) -> None:
 
 
 def test_a_late_meting_counts_in_the_next_quarter_and_the_year_stays_the_sum(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'centraal.sqlite3'}"
+    url = db_url
     _start(url)
     q1, q2 = kwartaal_periode(2025, 1), kwartaal_periode(2025, 2)
     assert _report(url, tmp_path / "q1-april", q1) == 0
@@ -109,9 +109,9 @@ def test_the_late_inwoner_of_the_attack_is_counted_later_not_refused(tmp_path: P
 
 
 def test_an_erasure_after_a_report_refuses_a_second_report_of_the_period_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'centraal.sqlite3'}"
+    url = db_url
     _start(url)
     q1 = kwartaal_periode(2025, 1)
     assert _report(url, tmp_path / "april", q1) == 0
@@ -138,13 +138,15 @@ def _arrived(records: list, einden: list, tot: str) -> tuple[list, list]:
     return [r for r in records if r.maand <= tot], [a for a in einden if a.eind_maand <= tot]
 
 
-def test_the_quarterly_rhythm_is_never_refused_and_never_changes_a_published_cell(tmp_path: Path) -> None:
+def test_the_quarterly_rhythm_is_never_refused_and_never_changes_a_published_cell(
+    db_url: str, tmp_path: Path
+) -> None:
     """Q1 reported in April (with April's metingen already in), Q2 in July, Q3 in October, Q4
     and the year in January; after every report every earlier period is reported again. Without
     the earlier reports' cells given to the solver, the second quarter's report would have
     changed what the first quarter published (checked below), so a re-report would differ."""
     records, einden = voorbeeld_trajecten(inwoners=150, wijken=3, klein=8)
-    url = f"sqlite:///{tmp_path / 'centraal.sqlite3'}"
+    url = db_url
     ritme = [("2025-04", kwartaal_periode(2025, 1)), ("2025-07", kwartaal_periode(2025, 2)),
              ("2025-10", kwartaal_periode(2025, 3)), ("2026-01", kwartaal_periode(2025, 4)),
              ("2026-01", jaar(2025))]  # fmt: skip
