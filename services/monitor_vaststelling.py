@@ -14,7 +14,7 @@ report is refused with the period and the date it was vastgesteld.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -28,7 +28,14 @@ from board.monitor_4_disclosure import Gepubliceerd
 from board.perioden import familie, kwartaal_naam
 from board.wijkteams import Wijkteams
 from storage.central_counts import tel_sql
-from storage.central_vaststelling import laat_binnen, stand, vastleggen, vaststellen, vaststellingen
+from storage.central_vaststelling import (
+    Vaststelling,
+    laat_binnen,
+    stand,
+    vastleggen,
+    vaststellen,
+    vaststellingen,
+)
 from storage.errors import StorageError
 
 POGINGEN = 3  # a sync that lands while the report is counted: count again
@@ -72,17 +79,25 @@ def publiceer(
                     len(changed),
                 ).format(periode=kwartaal_naam(periode), datum=f"{eerder.op:%d-%m-%Y}", n=len(changed))
             )
-        published = beveilig_familie(found, vastgesteld={p: v.cellen for p, v in vast.items()})[periode]
+        leden = {p: _zoals_toen(f, vast[p]) if p in vast else f for p, f in found.items()}
+        published = beveilig_familie(leden, vastgesteld={p: v.cellen for p, v in vast.items()})[periode]
         laat = laat_binnen(engine, set_naam, periode)
         if eerder is not None:  # the same cells as then: nothing new to fix
             return CentraalRapport(found[periode], schrijf(found[periode], published), laat)
         with vastleggen(engine) as connection:
             if stand(connection) != voor:
                 continue  # a sync or an erasure came in while counting
-            vaststellen(connection, set_naam, periode, published)
+            vaststellen(connection, set_naam, periode, found[periode], published)
             paths = schrijf(found[periode], published)  # written before the commit: both or neither
         return CentraalRapport(found[periode], paths, laat)
     raise StorageError(
         _("De centrale database veranderde steeds terwijl de monitor werd gemaakt (tablets die synchroniseren). "
           "Probeer het over een paar minuten opnieuw; er is niets geschreven.")
     )
+
+
+def _zoals_toen(figures: Figuren, vaststelling: Vaststelling) -> Figuren:
+    """A vastgesteld member's figures with the groups its published cells were about (after an
+    erasure they are smaller now): a statistic of another member is compared with those."""
+    return replace(figures, cellen={k: replace(c, inwoners=vaststelling.groepen.get(k, c.inwoners))
+                                    for k, c in figures.cellen.items()})

@@ -205,4 +205,4 @@ class VaststellingRow(CentralBase):
     tot: Mapped[str] = mapped_column(sa.String(7), primary_key=True)
     vastgesteld_op: Mapped[datetime] = mapped_column(IsoDateTime)
     max_nr: Mapped[int] = mapped_column(sa.Integer)  # the highest monitor_record.nr then (0: none)
-    cellen: Mapped[str] = mapped_column(sa.Text)  # JSON: [tabel, gebied, rij, kolom, zichtbaarheid, waarde]
+    cellen: Mapped[str] = mapped_column(sa.Text)  # JSON: [tabel, gebied, rij, kolom, zichtbaarheid, waarde, inwoners]

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from board.monitor_2_counts import Periode
-from board.monitor_3_table import CelKey
+from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import Gepubliceerd, Zichtbaarheid
 from board.perioden import verwerkingsmaand
 from storage.central_derive import kw
@@ -34,6 +34,7 @@ class Vaststelling:
     op: datetime  # when it was first reported
     max_nr: int  # the highest monitor_record.nr then
     cellen: dict[CelKey, Gepubliceerd]  # every cell as it was published
+    groepen: dict[CelKey, int]  # the inwoners behind each cell then (not published: for the solver)
 
 
 def vaststellingen(engine: Engine | sa.Connection, set_naam: str) -> dict[Periode, Vaststelling]:
@@ -46,18 +47,20 @@ def vaststellingen(engine: Engine | sa.Connection, set_naam: str) -> dict[Period
         with engine.connect() as connection:
             rows = connection.execute(statement).all()
     return {
-        Periode(r.van, r.tot): Vaststelling(Periode(r.van, r.tot), r.vastgesteld_op, r.max_nr, _cellen(r.cellen))
+        Periode(r.van, r.tot): Vaststelling(Periode(r.van, r.tot), r.vastgesteld_op, r.max_nr, *_cellen(r.cellen))
         for r in rows
     }
 
 
-def _cellen(text: str) -> dict[CelKey, Gepubliceerd]:
-    return {(t, g, r, k): Gepubliceerd(w, Zichtbaarheid(z)) for t, g, r, k, z, w in json.loads(text)}
+def _cellen(text: str) -> tuple[dict[CelKey, Gepubliceerd], dict[CelKey, int]]:
+    rows = json.loads(text)
+    return ({(t, g, r, k): Gepubliceerd(w, Zichtbaarheid(z)) for t, g, r, k, z, w, _n in rows},
+            {(t, g, r, k): n for t, g, r, k, _z, _w, n in rows})
 
 
-def _json(cellen: Mapping[CelKey, Gepubliceerd]) -> str:
-    return json.dumps([[*key, c.zichtbaarheid.value, c.waarde] for key, c in sorted(cellen.items())],
-                      ensure_ascii=False, separators=(",", ":"))
+def _json(cellen: Mapping[CelKey, Gepubliceerd], figuren: Figuren) -> str:
+    return json.dumps([[*key, c.zichtbaarheid.value, c.waarde, figuren.cellen[key].inwoners]
+                       for key, c in sorted(cellen.items())], ensure_ascii=False, separators=(",", ":"))
 
 
 def stand(connection: sa.Connection) -> tuple[int, ...]:
@@ -80,13 +83,14 @@ def vastleggen(engine: Engine) -> Iterator[sa.Connection]:
 
 
 def vaststellen(
-    connection: sa.Connection, set_naam: str, periode: Periode, cellen: Mapping[CelKey, Gepubliceerd]
+    connection: sa.Connection, set_naam: str, periode: Periode, figuren: Figuren,
+    cellen: Mapping[CelKey, Gepubliceerd],
 ) -> None:
     """Fix ``periode``'s figures as published now (in ``vastleggen``'s transaction)."""
     top = connection.execute(sa.select(sa.func.max(RecordRow.nr))).scalar()
     connection.execute(sa.insert(VaststellingRow), {
         "set_naam": set_naam, "van": periode.van, "tot": periode.tot, "vastgesteld_op": datetime.now(UTC),
-        "max_nr": int(top or 0), "cellen": _json(cellen),
+        "max_nr": int(top or 0), "cellen": _json(cellen, figuren),
     })
 
 

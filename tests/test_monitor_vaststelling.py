@@ -271,3 +271,26 @@ def test_a_late_afsluiting_ends_its_traject_in_the_next_quarter(tmp_path: Path) 
     finally:
         engine.dispose()
     assert uitstroom == {q1: 0, q2: 7 + 4}
+
+
+def test_after_an_erasure_the_year_is_compared_with_the_groups_the_quarter_was_published_about(
+    tmp_path: Path,
+) -> None:
+    """Klein's first quarter is published over 11 inwoners; one of them is erased; the second
+    quarter brings 10 more. The year's average place for geld is over 20: 9 from the 11 the
+    first quarter's figure was about, so it is not shown (over the 10 left now it would be)."""
+    url = f"sqlite:///{tmp_path / 'centraal.sqlite3'}"
+    _store(url, [_record(n, "Groot", date(2025, 2, 10), ("geld", "wonen")) for n in range(30)]
+           + [_record(n, "Klein", date(2025, 2, 11), ("geld",)) for n in range(30, 41)]
+           + [_record(n, "Klein", date(2025, 5, 11), ("wonen", "geld")) for n in range(60, 70)])  # fmt: skip
+    assert _report(url, tmp_path / "q1", kwartaal_periode(2025, 1)) == 0
+    assert _gekozen(tmp_path / "q1")[("Klein", "Geld")] == ("10", "1,0", "1,0")  # 11 inwoners, rounded
+    engine = open_central(url)
+    with engine.begin() as conn:
+        first = conn.execute(sa.select(RecordRow.pseudoniem).where(RecordRow.wijk == "Klein")
+                             .order_by(RecordRow.nr).limit(1)).scalar_one()  # fmt: skip
+        assert apply_erasure(conn, first) == 1
+    engine.dispose()
+    assert _report(url, tmp_path / "jaar", jaar(2025)) == 0
+    assert _gekozen(tmp_path / "jaar")[("Klein", "Geld")][0] == "20"
+    assert _gekozen(tmp_path / "jaar")[("Klein", "Geld")][2] == "x"
