@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from board.disclosure_familie import afwijkingen, beveilig_familie
 from board.i18n import _, ngettext
@@ -38,7 +39,7 @@ from storage.central_vaststelling import (
 )
 from storage.errors import StorageError
 
-POGINGEN = 3  # a sync that lands while the report is counted: count again
+POGINGEN = 3  # a sync, an erasure or another report that lands while the report is counted: count again
 
 Schrijver = Callable[[Figuren, dict[CelKey, Gepubliceerd]], list[Path]]
 
@@ -84,11 +85,19 @@ def publiceer(
         laat = laat_binnen(engine, set_naam, periode)
         if eerder is not None:  # the same cells as then: nothing new to fix
             return CentraalRapport(found[periode], schrijf(found[periode], published), laat)
-        with vastleggen(engine) as connection:
-            if stand(connection) != voor:
-                continue  # a sync or an erasure came in while counting
-            vaststellen(connection, set_naam, periode, found[periode], published)
-            paths = schrijf(found[periode], published)  # written before the commit: both or neither
+        paths: list[Path] = []
+        try:
+            with vastleggen(engine) as connection:
+                if stand(connection) != voor:
+                    continue  # a sync or an erasure came in while counting
+                vaststellen(connection, set_naam, periode, found[periode], published)
+                paths = schrijf(found[periode], published)  # inside the transaction: a failed write fixes nothing
+        except IntegrityError:  # another report fixed this period meanwhile: the next round shows its cells
+            continue
+        except BaseException:
+            for path in paths:  # written, but the commit failed: not published either
+                path.unlink(missing_ok=True)
+            raise
         return CentraalRapport(found[periode], paths, laat)
     raise StorageError(
         _("De centrale database veranderde steeds terwijl de monitor werd gemaakt (tablets die synchroniseren). "

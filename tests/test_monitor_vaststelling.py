@@ -294,3 +294,28 @@ def test_after_an_erasure_the_year_is_compared_with_the_groups_the_quarter_was_p
     assert _report(url, tmp_path / "jaar", jaar(2025)) == 0
     assert _gekozen(tmp_path / "jaar")[("Klein", "Geld")][0] == "20"
     assert _gekozen(tmp_path / "jaar")[("Klein", "Geld")][2] == "x"
+
+
+def test_two_first_reports_of_one_period_at_once_publish_the_same_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two people report the first quarter at the same time: the second read 'not vastgesteld yet'
+    before the first had fixed it. Its fixing then fails, and it reports the cells the first fixed."""
+    import services.monitor_vaststelling as vaststelling
+
+    url = f"sqlite:///{tmp_path / 'centraal.sqlite3'}"
+    _start(url)
+    q1 = kwartaal_periode(2025, 1)
+    assert _report(url, tmp_path / "eerste", q1) == 0
+    _store(url, [_record(n, "Groot", date(2025, 3, 5), ("zingeving",)) for n in range(300, 340)])  # 40 late ones
+    read = vaststelling.vaststellingen
+    reads = []
+
+    def read_before_the_other_committed(engine: sa.Engine, set_naam: str) -> dict:
+        reads.append(set_naam)
+        return {} if len(reads) == 1 else read(engine, set_naam)
+
+    monkeypatch.setattr(vaststelling, "vaststellingen", read_before_the_other_committed)
+    assert _report(url, tmp_path / "tweede", q1) == 0
+    assert len(reads) == 2  # counted again after the failed fixing
+    assert _csvs(tmp_path / "tweede") == _csvs(tmp_path / "eerste")
