@@ -36,7 +36,7 @@ from storage.central_counts import GEKOZEN_SQL, tel_sql
 from storage.central_derive import afleiden, koppel_inwoners
 
 CACHE = Path(tempfile.gettempdir()) / "magneetbord-bench"
-VERSION = "v5"  # v5: central revision c004 (actors per doel, afsluitingen, derived monitor_traject)
+VERSION = "v6"  # v6: central revision c005 (telmaand, monitor_vaststelling)
 INWONERS = 50_000
 WIJKEN = tuple(f"Wijk {c}" for c in "ABCDEFGHIJKL")
 LEEFGEBIEDEN = (

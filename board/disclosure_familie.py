@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from board.monitor_2_counts import Periode
-from board.monitor_3_table import CelKey, CelSoort, Figuren, Som
+from board.monitor_3_table import Cel, CelKey, CelSoort, Figuren, Som
 from board.monitor_4_disclosure import (
     AFRONDING,
     DREMPEL,
@@ -45,27 +45,42 @@ TIJDRIJEN = ("trend", "trajecten", "trajecten_maand")
 
 
 def beveilig_familie(
-    leden: Mapping[Periode, Figuren], drempel: int = DREMPEL, afronding: int = AFRONDING
+    leden: Mapping[Periode, Figuren], drempel: int = DREMPEL, afronding: int = AFRONDING,
+    vastgesteld: Mapping[Periode, Mapping[CelKey, Gepubliceerd]] | None = None,
 ) -> dict[Periode, dict[CelKey, Gepubliceerd]]:
-    """What may be published of every cell of every member (a year first, then its quarters)."""
+    """What may be published of every cell of every member (a year first, then its quarters).
+
+    A member in ``vastgesteld`` was published before: its cells are what that report showed
+    (a cell it did not show stays hidden, one it showed stays shown with its value), and the
+    other members are protected around them."""
+    gegeven = {p: c for p, c in (vastgesteld or {}).items() if p in leden}
     values: dict[FamilieKey, int] = {}
     klein: set[FamilieKey] = set()
+    vast: set[FamilieKey] = set()
     sommen: list[Som[FamilieKey]] = []
     for periode, figuren in leden.items():
-        p = periode.label
+        p, oud = periode.label, gegeven.get(periode)
         for key, cel in figuren.cellen.items():
             if cel.soort is CelSoort.AANTAL:
                 values[p, key] = int(cel.waarde or 0)
-                if cel.inwoners < drempel:
+                if oud is None and cel.inwoners < drempel:
                     klein.add((p, key))
+                elif oud is not None and (key not in oud or not oud[key].getoond):
+                    klein.add((p, key))  # not shown then: a given hidden cell
+                elif oud is not None:
+                    vast.add((p, key))
         sommen += [Som((p, s.totaal), tuple((p, d) for d in s.delen)) for s in figuren.sommen]
     sommen += _links(leden, values)
     hidden: set[FamilieKey] = set()
     for part_values, part_sommen in componenten(values, sommen):
-        hidden |= suppress(part_values, klein & part_values.keys(), part_sommen)
+        hidden |= suppress(part_values, klein & part_values.keys(), part_sommen, vast & part_values.keys())
     result: dict[Periode, dict[CelKey, Gepubliceerd]] = {}
     for periode, figuren in leden.items():
         p, own = periode.label, {}
+        if periode in gegeven:
+            result[periode] = {key: gegeven[periode].get(key, Gepubliceerd(None, Zichtbaarheid.VERBORGEN))
+                               for key in figuren.cellen}
+            continue
         for key, cel in figuren.cellen.items():
             if cel.soort is not CelSoort.AANTAL:
                 continue
@@ -79,8 +94,30 @@ def beveilig_familie(
             if cel.soort is CelSoort.STATISTIEK:
                 own[key] = _statistiek(cel, own, drempel)
         result[periode] = own
-    _statistics_apart(leden, result, drempel)
+    _statistics_apart(leden, result, drempel, set(gegeven))
     return result
+
+
+def afwijkingen(
+    figuren: Figuren, gepubliceerd: Mapping[CelKey, Gepubliceerd], drempel: int = DREMPEL,
+    afronding: int = AFRONDING,
+) -> list[CelKey]:
+    """The cells of an earlier report of these figures' period that a report now would show
+    differently: a shown count whose rounded value changed, a shown statistic whose value
+    changed or whose group became too small, a cell that is gone or new. Hidden cells stay hidden."""
+    changed = [key for key in figuren.cellen if key not in gepubliceerd]  # a row that was not there
+    for key, oud in gepubliceerd.items():
+        cel = figuren.cellen.get(key)
+        if cel is None or (oud.getoond and _nu(cel, drempel, afronding) != oud.waarde):
+            changed.append(key)
+    return changed
+
+
+def _nu(cel: Cel, drempel: int, afronding: int) -> float | None:
+    """A cell's value as a report now would show it (None: too few inwoners for a statistic)."""
+    if cel.soort is CelSoort.AANTAL:
+        return rond_af(int(cel.waarde or 0), afronding)
+    return cel.waarde if cel.inwoners >= drempel else None
 
 
 def _links(leden: Mapping[Periode, Figuren], values: Mapping[FamilieKey, int]) -> list[Som[FamilieKey]]:
@@ -107,14 +144,21 @@ def _links(leden: Mapping[Periode, Figuren], values: Mapping[FamilieKey, int]) -
 
 
 def _statistics_apart(
-    leden: Mapping[Periode, Figuren], result: dict[Periode, dict[CelKey, Gepubliceerd]], drempel: int
+    leden: Mapping[Periode, Figuren], result: dict[Periode, dict[CelKey, Gepubliceerd]], drempel: int,
+    gegeven: set[Periode],
 ) -> None:
     """Hide a shown statistic whose group differs from that of the same cell shown in another
-    member by 1 .. drempel-1 inwoners (the larger group's value goes)."""
+    member by 1 .. drempel-1 inwoners (the larger group's value goes). A statistic of a member
+    published before stays as it was: the other members' values go."""
     members = sorted(leden, key=lambda p: (p.van, p.tot))
     for key in {k for f in leden.values() for k, c in f.cellen.items() if c.soort is CelSoort.STATISTIEK}:
         shown = [(p, leden[p].cellen[key].inwoners) for p in members
                  if key in leden[p].cellen and result[p][key].getoond]  # fmt: skip
+        fixed = [n for p, n in shown if p in gegeven]
         for p, n in sorted(shown, key=lambda item: -item[1]):
-            if any(0 < n - m < drempel for q, m in shown if q != p and result[q][key].getoond):
+            if p in gegeven:
+                continue
+            near_fixed = any(0 < abs(n - m) < drempel for m in fixed)
+            if near_fixed or any(0 < n - m < drempel for q, m in shown
+                                 if q != p and q not in gegeven and result[q][key].getoond):  # fmt: skip
                 result[p][key] = Gepubliceerd(None, Zichtbaarheid.VERBORGEN)

@@ -18,7 +18,7 @@ Three rules, applied to every output (PDF, CSV, screen):
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -120,18 +120,22 @@ def componenten(values: Mapping[K, int], sommen: Iterable[Som[K]]) -> list[tuple
     return list(parts.values())
 
 
-def suppress(values: Mapping[K, int], primary: Iterable[K], sommen: Iterable[Som[K]]) -> set[K]:
-    """All cells to hide: ``primary`` plus the secondary ones that protect them."""
+def suppress(
+    values: Mapping[K, int], primary: Iterable[K], sommen: Iterable[Som[K]], vast: Collection[K] = frozenset()
+) -> set[K]:
+    """All cells to hide: ``primary`` plus the secondary ones that protect them. A cell in
+    ``vast`` is already published (a vastgesteld period's shown cell): never chosen to hide."""
     sommen = [s for s in sommen if all(k in values for k in s.cellen)]
     hidden = set(primary)
+    vast = frozenset(vast)
     hopeless: set[K] = set()  # determined cells no partner can protect (all around is hidden)
     while True:
-        if _pair_singletons(values, hidden, sommen) or _break_zero_sums(values, hidden, sommen):
+        if _pair_singletons(values, hidden, sommen, vast) or _break_zero_sums(values, hidden, sommen, vast):
             continue
         exposed = sorted(determined(values, hidden, sommen) - hopeless, key=repr)
         if not exposed:
             return hidden
-        partner = _partner_near(exposed[0], values, hidden, sommen)
+        partner = _partner_near(exposed[0], values, hidden, sommen, vast)
         if partner is None:
             hopeless.add(exposed[0])
         else:
@@ -195,45 +199,49 @@ def determined(values: Mapping[K, int], hidden: set[K], sommen: Iterable[Som[K]]
     return {names[key] for key, row in pivots.items() if len(row) == 1}
 
 
-def _pair_singletons(values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]]) -> bool:
+def _pair_singletons(values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]], vast: frozenset[K]) -> bool:
     changed = False
     for som in sommen:
         if sum(1 for k in som.cellen if k in hidden) == 1:
-            partner = _cheapest(som, values, hidden)
+            partner = _cheapest(som, values, hidden, vast)
             if partner is not None:
                 hidden.add(partner)
                 changed = True
     return changed
 
 
-def _break_zero_sums(values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]]) -> bool:
+def _break_zero_sums(values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]], vast: frozenset[K]) -> bool:
     """Hidden parts that add up to 0 (with the total shown) would all be known to be 0."""
     for som in sommen:
         parts = [k for k in som.delen if k in hidden]
         if parts and som.totaal not in hidden and sum(values[k] for k in parts) == 0:
-            partner = _cheapest(som, values, hidden, nonzero=True)
+            partner = _cheapest(som, values, hidden, vast, nonzero=True)
             if partner is not None:
                 hidden.add(partner)
                 return True
     return False
 
 
-def _cheapest(som: Som[K], values: Mapping[K, int], hidden: set[K], nonzero: bool = False) -> K | None:
+def _cheapest(
+    som: Som[K], values: Mapping[K, int], hidden: set[K], vast: frozenset[K] = frozenset(), nonzero: bool = False
+) -> K | None:
     """The shown cell whose hiding costs least: a part before the total, a non-zero value
     before a zero (a hidden 0 beside a hidden 0 is no protection), then the smallest."""
-    candidates = [k for k in som.cellen if k not in hidden and (values[k] > 0 or not nonzero)]
+    candidates = [k for k in som.cellen if k not in hidden and k not in vast and (values[k] > 0 or not nonzero)]
     if not candidates:
         return None
     return min(candidates, key=lambda k: (k == som.totaal, values[k] == 0, values[k], repr(k)))
 
 
-def _partner_near(cell: K, values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]]) -> K | None:
+def _partner_near(
+    cell: K, values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]], vast: frozenset[K]
+) -> K | None:
     """A cell to hide beside ``cell``: in a sum with it, else one sum further out, and so on."""
     reached, frontier = {cell}, {cell}
     while frontier:
         touching = [s for s in sommen if any(k in frontier for k in s.cellen)]
         for som in sorted(touching, key=lambda s: repr(s.totaal)):
-            partner = _cheapest(som, values, hidden)
+            partner = _cheapest(som, values, hidden, vast)
             if partner is not None:
                 return partner
         frontier = {k for s in touching for k in s.cellen if k in hidden} - reached

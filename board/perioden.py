@@ -11,6 +11,7 @@ only periods that have ended are published.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from board.errors import BoardError
@@ -67,3 +68,29 @@ def vorig_kwartaal(vandaag: date, terug: int = 1) -> Periode:
     """The ``terug``-th quarter before the one ``vandaag`` is in."""
     index = vandaag.year * 4 + (vandaag.month - 1) // 3 - terug
     return kwartaal_periode(index // 4, index % 4 + 1)
+
+
+def kwartaal_naam(periode: Periode) -> str:
+    """'2025-K2' for a quarter, '2025' for a year, else the period's label (for messages)."""
+    if is_grid(periode) and periode.van[5:7] == "01" and periode.tot[5:7] == "12":
+        return periode.van[:4]
+    if is_grid(periode):
+        return f"{periode.van[:4]}-K{(int(periode.van[5:7]) + 2) // 3}"
+    return periode.label
+
+
+def verwerkingsmaand(maand: str, vastgesteld: Collection[Periode]) -> str:
+    """The month a meting of ``maand`` counts in when it arrives now: its own, unless its
+    quarter or its year has been vastgesteld (reported); then the first month of the first
+    later quarter that is not, and whose year is not (its 'verwerkingskwartaal', as
+    statistics offices count late registrations). A year stays the sum of its quarters."""
+    vast = set(vastgesteld)
+    index = int(maand[:4]) * 4 + (int(maand[5:7]) - 1) // 3
+    first = index
+
+    def closed(i: int) -> bool:
+        return kwartaal_periode(i // 4, i % 4 + 1) in vast or jaar(i // 4) in vast
+
+    while closed(index):
+        index += 1
+    return maand if index == first else kwartaal_periode(index // 4, index % 4 + 1).van

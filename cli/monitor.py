@@ -20,7 +20,7 @@ from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import Periode
 from board.monitor_5_view import KERNCIJFERS
 from board.monitor_6_kaart import STANDAARD
-from board.perioden import check_publishable
+from board.perioden import check_publishable, kwartaal_naam
 from board.redenen import reden
 from cli.common import with_repository
 from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
@@ -71,6 +71,11 @@ def run_report(args: argparse.Namespace) -> int:
                        report.wijkteams).format(n=report.wijkteams))
     if report.kaart_melding:
         print(report.kaart_melding)
+    if report.laat:
+        print(ngettext(
+            "{n} meting kwam na het vaststellen van haar eigen periode binnen en telt mee in {periode}.",
+            "{n} metingen kwamen na het vaststellen van hun eigen periode binnen en tellen mee in {periode}.",
+            report.laat).format(n=report.laat, periode=kwartaal_naam(periode)))
     return 0
 
 

@@ -39,6 +39,7 @@ from storage.central_models import (
     RecordRow,
 )
 from storage.central_trust import erased
+from storage.central_vaststelling import verwerk
 from storage.engine import configure_sqlite, connect_sqlite, is_plain_sqlite_file
 from storage.errors import DatabaseOpenError, DatabaseTooNewError
 from storage.migrate import VERSION_TABLE as TABLET_VERSION_TABLE
@@ -185,9 +186,10 @@ def store_records(connection: sa.Connection, records: Sequence[MonitorRecord]) -
         .on_conflict_do_nothing(index_elements=[RecordRow.record_id])
         .returning(RecordRow.nr, RecordRow.record_id)
     )
-    values = [_record_values(r) | {"inwoner_nr": inwoners[r.set_naam, r.pseudoniem], "kw": kw(r.maand)}
-              for r in records]
+    values = [_record_values(r) | {"inwoner_nr": inwoners[r.set_naam, r.pseudoniem], "kw": kw(r.maand),
+                                   "telmaand": r.maand} for r in records]
     new = {rid: nr for nr, rid in connection.execute(statement, values)}
+    verwerk(connection, new.values())  # late for a vastgesteld period: counts in a later quarter
     lg_rows, doel_rows, touched = [], [], set()
     stored = 0
     for record in records:

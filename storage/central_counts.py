@@ -29,7 +29,7 @@ from storage.central_traject_counts import tel_trajecten_sql
 
 # Output rows: (tabel, wijk, rij, kolom, v, n, inwoners). v is a value for a histogram or
 # a direction; n counts rows; inwoners counts distinct inwoners where that differs from n.
-_IN_PERIODE = "set_naam = :set_naam AND maand BETWEEN :van AND :tot"
+_IN_PERIODE = "set_naam = :set_naam AND telmaand BETWEEN :van AND :tot"  # the month it counts in
 
 def _vergeleken(t: str) -> str:
     """Record ``t`` is a vervolgmeting with leefgebieden to compare with its 0-meting."""
@@ -82,7 +82,7 @@ JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, {_GROEP} AS groep, COUNT(*) AS n
 FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
 JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
-WHERE m.set_naam = :set_naam AND m.maand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+WHERE m.set_naam = :set_naam AND m.telmaand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
 GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, groep
 """,
     "tel_d": "SELECT iwijk, inwoner_nr, leefgebied, evaluatie, SUM(n) AS n FROM tel_x "
@@ -119,7 +119,7 @@ SELECT 'posities', w.iwijk, l.leefgebied, '',
        CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END, COUNT(*), COUNT(*)
 FROM tel_w w JOIN monitor_record n ON n.nr = w.nul_nr
 JOIN monitor_record_leefgebied l ON l.record_nr = w.nul_nr
-WHERE n.maand BETWEEN :van AND :tot
+WHERE n.telmaand BETWEEN :van AND :tot
 GROUP BY w.iwijk, l.leefgebied, CASE WHEN l.positie >= 800 THEN 5 ELSE l.positie / 200 + 1 END
 UNION ALL
 SELECT 'verandering', w.iwijk, l.leefgebied, '', l.verschil, COUNT(*), COUNT(*)

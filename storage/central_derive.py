@@ -80,8 +80,8 @@ INSERT INTO monitor_traject (inwoner_nr, traject, wijk, begin_maand, eerste_verv
 SELECT g.inwoner_nr, g.traject, m.wijk, g.begin_maand, g.eerste_vervolg_maand, g.nul_nr, m.nr, 0
 FROM (
     SELECT inwoner_nr, traject, MAX(pos) AS laatste,
-           MIN(CASE WHEN soort = '{nul}' THEN maand END) AS begin_maand,
-           MIN(CASE WHEN soort = '{vervolg}' THEN maand END) AS eerste_vervolg_maand,
+           MIN(CASE WHEN soort = '{nul}' THEN {telmaand} END) AS begin_maand,
+           MIN(CASE WHEN soort = '{vervolg}' THEN {telmaand} END) AS eerste_vervolg_maand,
            MIN(CASE WHEN soort = '{nul}' THEN nr END) AS nul_nr
     FROM monitor_record WHERE {scope} GROUP BY inwoner_nr, traject
 ) AS g JOIN monitor_record m ON m.inwoner_nr = g.inwoner_nr AND m.pos = g.laatste
@@ -96,7 +96,7 @@ WHERE {scope_i} AND NOT EXISTS (
 GROUP BY i.nr, a.traject
 """,
     """
-UPDATE monitor_traject SET eind_maand = a.eind_maand, reden = a.reden, wijk = a.wijk,
+UPDATE monitor_traject SET eind_maand = a.{eind}, reden = a.reden, wijk = a.wijk,
        begin_maand = COALESCE(monitor_traject.begin_maand, a.begin_maand)
 FROM monitor_afsluiting a JOIN monitor_inwoner i ON i.pseudoniem = a.pseudoniem
 WHERE i.nr = monitor_traject.inwoner_nr AND a.traject = monitor_traject.traject AND {scope_t}
@@ -108,9 +108,10 @@ UPDATE monitor_traject SET meer = 1 WHERE {scope_t} AND inwoner_nr IN (
 )
 
 
-def afleiden(connection: sa.Connection, inwoner_nrs: Collection[int] | None = None, *, revisie: str = "c004") -> None:
+def afleiden(connection: sa.Connection, inwoner_nrs: Collection[int] | None = None, *, revisie: str = "c005") -> None:
     """Recompute the derived columns of ``inwoner_nrs``'s records (all records for None), and
-    (since c004) their trajecten. ``revisie`` "c002": as that migration knew them."""
+    (since c004) their trajecten, which begin in the month their records count in (``telmaand``,
+    since c005). ``revisie`` "c002", "c004": as that migration knew them."""
     if inwoner_nrs is not None and not inwoner_nrs:
         return
     scope = "inwoner_nr IN :nrs" if inwoner_nrs is not None else "1 = 1"
@@ -122,6 +123,7 @@ def afleiden(connection: sa.Connection, inwoner_nrs: Collection[int] | None = No
     for sql in stappen:
         statement = sa.text(sql.format(
             nul=NUL, vervolg=VERVOLG, scope=scope, vergeleken=vergeleken, orde=orde, traject=traject,
+            telmaand="maand" if revisie < "c005" else "telmaand", eind="eind_maand" if revisie < "c005" else "telmaand",
             scope_i=scope.replace("inwoner_nr", "i.nr"),
             scope_t=scope.replace("inwoner_nr", "monitor_traject.inwoner_nr"),
             scope_tt=scope.replace("inwoner_nr", "t.inwoner_nr"),
@@ -131,8 +133,9 @@ def afleiden(connection: sa.Connection, inwoner_nrs: Collection[int] | None = No
         connection.execute(statement, params)
 
 
-def koppel_inwoners(connection: sa.Connection) -> None:
-    """Give rows stored without them an inwoner and a quarter (the backfill of c002)."""
+def koppel_inwoners(connection: sa.Connection, *, revisie: str = "c005") -> None:
+    """Give rows stored without them an inwoner and a quarter (the backfill of c002), and
+    (since c005) the month they count in: their own."""
     connection.execute(sa.text(
         "INSERT INTO monitor_inwoner (set_naam, pseudoniem) SELECT DISTINCT set_naam, pseudoniem "
         "FROM monitor_record WHERE inwoner_nr IS NULL AND NOT EXISTS (SELECT 1 FROM monitor_inwoner i "
@@ -143,3 +146,6 @@ def koppel_inwoners(connection: sa.Connection) -> None:
         "WHERE i.set_naam = monitor_record.set_naam AND i.pseudoniem = monitor_record.pseudoniem) "
         "WHERE inwoner_nr IS NULL"
     ))
+    if revisie >= "c005":
+        connection.execute(sa.text("UPDATE monitor_record SET telmaand = maand WHERE telmaand IS NULL"))
+        connection.execute(sa.text("UPDATE monitor_afsluiting SET telmaand = eind_maand WHERE telmaand IS NULL"))

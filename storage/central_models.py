@@ -93,6 +93,9 @@ class RecordRow(CentralBase):
     n_vergeleken: Mapped[int | None] = mapped_column(sa.Integer)
     # since revision c004: the inwoner's traject (0: the first); volgnummer counts within it
     traject: Mapped[int] = mapped_column(sa.Integer, server_default="0")
+    # since revision c005: the month the record counts in (``maand``, unless it arrived after its
+    # quarter or year was vastgesteld: then its verwerkingskwartaal, ``board.perioden.verwerkingsmaand``)
+    telmaand: Mapped[str | None] = mapped_column(sa.String(7))
 
 
 class RecordLeefgebiedRow(CentralBase):
@@ -144,6 +147,8 @@ class AfsluitingRow(CentralBase):
     begin_maand: Mapped[str] = mapped_column(sa.String(7))
     eind_maand: Mapped[str] = mapped_column(sa.String(7))
     reden: Mapped[str] = mapped_column(sa.String(40))
+    # since revision c005: the month the end counts in (``eind_maand``, or later: ``RecordRow.telmaand``)
+    telmaand: Mapped[str | None] = mapped_column(sa.String(7))
 
 
 class TrajectRow(CentralBase):
@@ -186,3 +191,18 @@ class AuditAnkerRow(CentralBase):
     seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     hash: Mapped[str] = mapped_column(sa.String(64))
     ontvangen_op: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class VaststellingRow(CentralBase):
+    """Since revision c005: a grid period's figures as first reported (``storage.central_vaststelling``).
+    A later report of the period shows exactly these cells, or is refused; a record of the
+    period that arrives later counts in a later quarter (``RecordRow.telmaand``)."""
+
+    __tablename__ = "monitor_vaststelling"
+
+    set_naam: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    van: Mapped[str] = mapped_column(sa.String(7), primary_key=True)
+    tot: Mapped[str] = mapped_column(sa.String(7), primary_key=True)
+    vastgesteld_op: Mapped[datetime] = mapped_column(IsoDateTime)
+    max_nr: Mapped[int] = mapped_column(sa.Integer)  # the highest monitor_record.nr then (0: none)
+    cellen: Mapped[str] = mapped_column(sa.Text)  # JSON: [tabel, gebied, rij, kolom, zichtbaarheid, waarde, inwoners]

@@ -18,6 +18,7 @@ from board.traject import Afsluitreden
 from storage.central_derive import afleiden
 from storage.central_models import AfsluitingRow, InwonerRow
 from storage.central_trust import erased
+from storage.central_vaststelling import verwerk_afsluitingen
 
 
 def store_afsluitingen(connection: sa.Connection, records: Sequence[AfsluitingRecord]) -> int:
@@ -29,13 +30,14 @@ def store_afsluitingen(connection: sa.Connection, records: Sequence[AfsluitingRe
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     statement = (
         insert(AfsluitingRow).on_conflict_do_nothing(index_elements=[AfsluitingRow.record_id])
-        .returning(AfsluitingRow.record_id)
+        .returning(AfsluitingRow.nr)
     )
     new = list(connection.execute(statement, [
         {"record_id": r.record_id, "pseudoniem": r.pseudoniem, "wijk": r.wijk, "traject": r.traject,
-         "begin_maand": r.begin_maand, "eind_maand": r.eind_maand, "reden": r.reden.value}
+         "begin_maand": r.begin_maand, "eind_maand": r.eind_maand, "reden": r.reden.value, "telmaand": r.eind_maand}
         for r in records
     ]).scalars())
+    verwerk_afsluitingen(connection, new)  # late for a vastgesteld period: ends in a later quarter
     if new:
         nrs = connection.execute(
             sa.select(InwonerRow.nr).where(InwonerRow.pseudoniem.in_(sorted({r.pseudoniem for r in records})))

@@ -39,7 +39,7 @@ def upgrade() -> None:
         op.add_column("monitor_record", sa.Column(name, sa.Integer))
     op.add_column("monitor_record_leefgebied", sa.Column("verschil", sa.Integer))
     connection = op.get_bind()
-    koppel_inwoners(connection)
+    koppel_inwoners(connection, revisie="c002")
     op.create_index("ix_monitor_record_inwoner", "monitor_record", ["inwoner_nr", "pos"])
     afleiden(connection, revisie="c002")  # as this revision's columns are
 

@@ -56,7 +56,7 @@ def upgrade() -> None:
         sa.Column("laatste_nr", sa.Integer),
         sa.Column("meer", sa.Integer, nullable=False, server_default="0"),
     )
-    afleiden(op.get_bind())
+    afleiden(op.get_bind(), revisie="c004")
 
 
 def downgrade() -> None:
