@@ -10,9 +10,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.keys import FAST_KDF, TEST_PIN
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _glibc() -> bool:
+    try:
+        return os.confstr("CS_GNU_LIBC_VERSION") is not None
+    except (ValueError, OSError):
+        return False
 HEAVY = ("sqlalchemy", "sqlcipher3", "Cryptodome", "argon2", "reportlab", "PIL", "alembic", "psycopg")
 
 # The app in a fresh process, built and its first screen drawn (URL is set before it).
@@ -188,3 +197,30 @@ def test_a_deferred_module_loads_when_it_is_first_used() -> None:
     done = subprocess.run([sys.executable, "-c", DEFERRED], cwd=ROOT, capture_output=True, text=True, timeout=60,
                           check=True)  # fmt: skip
     assert json.loads(done.stdout) == {"before": False, "after": True, "version": True}
+
+
+# A thread that allocates after the kiosk's environment is set: glibc's malloc_stats() lists
+# one "Arena" per arena in use (P8: a thread's own arena made the board's RSS vary by 9 MiB).
+ARENAS = """
+import ctypes, sys, threading
+{setup}
+libc = ctypes.CDLL("libc.so.6")
+kept = []
+def allocate():
+    kept.extend(bytearray(50_000) for _ in range(200))  # below the mmap threshold: from an arena
+worker = threading.Thread(target=allocate)
+worker.start()
+worker.join()
+libc.malloc_stats()
+"""
+
+
+@pytest.mark.skipif(not _glibc(), reason="malloc_stats and arenas are glibc's")
+def test_the_kiosk_keeps_its_threads_in_one_allocator_arena() -> None:
+    def arenas(setup: str) -> int:
+        done = subprocess.run([sys.executable, "-c", ARENAS.format(setup=setup)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60, check=True)  # fmt: skip
+        return done.stderr.count("Arena ")
+
+    assert arenas("") >= 2  # the control: glibc gives the thread an arena of its own
+    assert arenas("from widgets.kiosk import environment\nenvironment()") == 1

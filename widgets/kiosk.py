@@ -57,12 +57,14 @@ KIVY_ENVIRONMENT = {"KIVY_IMAGE": "sdl2,tex,dds", "KIVY_NO_FILELOG": "1"}
 def environment() -> None:
     """Set before anything imports Kivy: its environment (``KIVY_ENVIRONMENT``), and the
     modules the app's libraries import but the kiosk never uses made to load on first use
-    (``widgets.memory.defer_unused_imports``)."""
+    (``widgets.memory.defer_unused_imports``), and one allocator arena for all threads
+    (``widgets.memory.one_arena``)."""
     for name, value in KIVY_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
-    from widgets.memory import defer_unused_imports
+    from widgets.memory import defer_unused_imports, one_arena
 
     defer_unused_imports()
+    one_arena()
 
 
 def claim(db: str | None) -> str | None:
