@@ -15,7 +15,7 @@ so the stored figures and the history do not change; only where they are drawn d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from board.meting_waarden import Perspectief
@@ -164,10 +164,13 @@ class BoardLayout:
         handles: bool = True,
         scroll: float = 0.0,
         mirrored: bool = False,
+        name_least: float = 0.0,
     ) -> BoardLayout:
         """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board (a
         picture: its rows shrink to fit); a board with handles keeps every row at least
-        48 dp high and scrolls (``scroll`` is clamped to what there is)."""
+        48 dp high and scrolls (``scroll`` is clamped to what there is). ``name_least``: the
+        name column's width in px that the names need (``readable_rows``), kept before the
+        smileys or the pictogram give way."""
         x, y, width, height = area
         pad, gap = PAD * unit, GAP * unit
         rows_height = max(0.0, height - 2 * pad)
@@ -179,7 +182,8 @@ class BoardLayout:
         top = y + height - pad + scroll
         row_h = max(1.0, pitch - gap)
         rows = tuple(
-            _row(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit, handles)
+            _row(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit, handles,
+                 name_least)
             for index, key in enumerate(keys)
         )
         if mirrored:
@@ -248,22 +252,25 @@ def _mirror(row: RowGeometry, axis: float) -> RowGeometry:
     )
 
 
-def _row(key: str, index: int, rect: Rect, unit: float, handles: bool) -> RowGeometry:
+def _row(key: str, index: int, rect: Rect, unit: float, handles: bool, name_least: float = 0.0) -> RowGeometry:
     x, y, width, h = rect
     inner = 6 * unit
     handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if handles else 0.0
     picto = min(h * 0.78, 72 * unit)
     smiley = min(h * 0.82, 64 * unit)
-    name_w = min(max(width * 0.2, 150 * unit), 320 * unit)
+    name_w = max(min(max(width * 0.2, 150 * unit), 320 * unit), name_least)
 
     def track_length() -> float:
         used = inner / 2 + (handle_w + inner if handles else 0) + (picto + 2 * inner if picto else inner)
         return width - used - name_w - 2 * smiley - 4 * inner
 
-    # Too narrow: first the name column, then the pictogram, then the smileys give way.
+    # Too narrow: first the name column, then the pictogram, then the smileys give way (the
+    # smileys before the pictogram where the names need their column: ``name_least``).
     want = MIN_TRACK * unit
     if track_length() < want:
-        name_w = max(MIN_NAME * unit, name_w - (want - track_length()))
+        name_w = max(MIN_NAME * unit, name_least, name_w - (want - track_length()))
+    if name_least and track_length() < want:
+        smiley = max(min(40 * unit, smiley), smiley - (want - track_length()) / 2)
     if track_length() < want:
         picto = 0.0
     if track_length() < want:
@@ -314,23 +321,70 @@ class CompareLayout:
     """How the boards of two metingen share an area: side by side when each still gets a
     usable board (``min_board_width``) with rows of at least ``COMPARE_PITCH`` dp at
     ``COMPARE_UNIT``; else one above the other at full width, scrolled (a narrow window,
-    portrait), each board as high as its own rows need (``board_height``)."""
+    portrait), each board as high as its own rows need (``board_height``), the rows high
+    enough and the name column wide enough (``name_least``, px) for every name at
+    ``MIN_TEXT`` (``readable_rows``)."""
 
     stacked: bool
     scale: float
     unit: float  # px per dp at this scale
+    pitch: float = COMPARE_PITCH  # dp: a stacked board's row pitch
+    name_least: float = 0.0  # px: a stacked board's name column at least
 
     def board_height(self, rows: int) -> float:
-        """A stacked board's height in px for ``rows`` rows (rows as high as a live board's)."""
-        return max(1, rows) * COMPARE_PITCH * self.unit + 2 * PAD * self.unit
+        """A stacked board's height in px for ``rows`` rows."""
+        return max(1, rows) * self.pitch * self.unit + 2 * PAD * self.unit
 
 
-def compare_layout(width: float, height: float, rows: int, boards: int, dp: float, gap: float) -> CompareLayout:
+def compare_layout(
+    width: float,
+    height: float,
+    rows: int,
+    boards: int,
+    dp: float,
+    gap: float,
+    need: Callable[[float], float] | None = None,
+) -> CompareLayout:
     """``width`` x ``height`` px for ``boards`` boards of at most ``rows`` rows; ``dp`` px per
-    dp, ``gap`` px between the boards."""
+    dp, ``gap`` px between the boards; ``need(w)``: the height in px the names take at
+    ``MIN_TEXT`` wrapped at ``w`` px, infinite where a word does not fit (``readable_rows``).
+    Side by side only where the names stay readable there too."""
     unit = COMPARE_UNIT * dp
     beside = (width - gap * (boards - 1)) / max(1, boards)
     rows_fit = height - 2 * PAD * unit >= max(1, rows) * COMPARE_PITCH * unit
     if beside >= min_board_width(unit, handles=False) and rows_fit:
-        return CompareLayout(stacked=False, scale=COMPARE_UNIT, unit=unit)
-    return CompareLayout(stacked=True, scale=STACKED_UNIT, unit=STACKED_UNIT * dp)
+        if need is None:
+            return CompareLayout(stacked=False, scale=COMPARE_UNIT, unit=unit)
+        pitch = min(MAX_PITCH * unit, (height - 2 * PAD * unit) / max(1, rows))
+        name_w = _name_column(beside - 2 * PAD * unit, pitch - GAP * unit, unit, need)
+        if name_w is not None:
+            return CompareLayout(stacked=False, scale=COMPARE_UNIT, unit=unit, name_least=name_w)
+    unit = STACKED_UNIT * dp
+    pitch, name_least = readable_rows(width, unit, need) if need is not None else (COMPARE_PITCH, 0.0)
+    return CompareLayout(stacked=True, scale=STACKED_UNIT, unit=unit, pitch=pitch, name_least=name_least)
+
+
+def readable_rows(width: float, unit: float, need: Callable[[float], float]) -> tuple[float, float]:
+    """(pitch in dp, name column in px) for a read-only board ``width`` px wide whose names
+    must stay at ``MIN_TEXT`` or more: the lowest rows (from ``COMPARE_PITCH`` dp) with the
+    narrowest name column that holds them (``_name_column``). Where nothing holds them,
+    ``COMPARE_PITCH`` and the column as it comes."""
+    for pitch in range(COMPARE_PITCH, MAX_PITCH + 1, 2):
+        name_w = _name_column(width - 2 * PAD * unit, (pitch - GAP) * unit, unit, need)
+        if name_w is not None:
+            return float(pitch), name_w
+    return float(COMPARE_PITCH), 0.0
+
+
+def _name_column(row_w: float, h: float, unit: float, need: Callable[[float], float]) -> float | None:
+    """The narrowest name column (px) in which the names fit rows ``h`` px high (``need(w)``:
+    their height wrapped at ``w``), the bar keeping ``MIN_TRACK`` and the pictogram its place;
+    None where there is none."""
+    for name_w in range(round(MIN_NAME * unit), round(320 * unit) + 1, max(1, round(4 * unit))):
+        if need(name_w) > h:
+            continue
+        row = _row("", 0, (0.0, 0.0, row_w, h), unit, False, float(name_w))
+        if row.pictogram is None or row.track[2] < MIN_TRACK * unit - 0.5 or row.name[2] < name_w - 0.5:
+            return None  # wider columns leave the bar less: no use trying them
+        return float(name_w)
+    return None

@@ -60,6 +60,11 @@ def format_maand(value: date) -> str:
     return format_date(value, format="MMM yyyy", locale=current_language())
 
 
+def format_jaar(value: date) -> str:
+    """The year alone: under a chart's points where the months do not fit."""
+    return str(value.year)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 

@@ -123,7 +123,7 @@ def test_the_verloop_charts_show_the_dates_of_the_metingen(app: object) -> None:
     frames(3)
     grafiek = next(w for w in screen.walk() if isinstance(w, VerloopGrafiek))
     metingen = grafiek.metingen
-    shown = {text for text, _x, _y in grafiek.dates}
+    shown = {text for text, _x, _y, _w, _h in grafiek.dates}
     assert {format_maand(metingen[0].datum), format_maand(metingen[-1].datum)} <= shown
     # Drawn below each chart's line, inside its card: text pixels where the dates are.
     image = np.asarray(window_pixels())

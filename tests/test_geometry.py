@@ -120,3 +120,60 @@ def test_a_touch_reaches_the_fiches_only_near_the_bar_or_a_fiche() -> None:
     professional = (0.1, Perspectief.PROFESSIONAL)
     assert row.reaches(*row.fiche_center(*professional), [professional])  # on a fiche above the bar
     assert not row.reaches(row.touch_x[1] + 5, row.center_y, [fiche])  # beyond the happy smiley
+
+
+def _need(width: float) -> float:
+    """Like "Alcohol, drugs, gamen en gokken" at 14 px: 234 px on one line, its longest word
+    70 px, a line 30 px high."""
+    if width < 72:
+        return float("inf")
+    return -(-234 // width) * 30.0
+
+
+@pytest.mark.parametrize("width", [502, 560, 700, 982])
+def test_stacked_history_boards_give_the_names_the_rows_and_column_they_need(width: float) -> None:
+    """One above the other (a narrow window), a board's names stay readable: its rows grow and
+    its name column widens until the names fit at MIN_TEXT, the bar keeps MIN_TRACK and the
+    pictogram its place; no row is higher than needed."""
+    from board.geometry import COMPARE_PITCH, GAP, MAX_PITCH, compare_layout
+
+    layout = compare_layout(width, 400, 14, 2, 1.0, 16, need=_need)
+    assert layout.stacked
+    assert COMPARE_PITCH <= layout.pitch <= MAX_PITCH
+    keys = list(load_set().keys)
+    board = BoardLayout.compute((0, 0, width, layout.board_height(14)), keys, layout.unit, handles=False,
+                                name_least=layout.name_least)
+    assert board.pitch == pytest.approx(layout.pitch)
+    for row in board.rows:
+        assert _need(row.name[2]) <= row.name[3]  # the name fits at MIN_TEXT
+        assert row.pictogram is not None and row.track[2] >= MIN_TRACK - 0.5
+    if layout.pitch > COMPARE_PITCH:  # 2 dp lower and they would not: rows as high as needed
+        lower = BoardLayout.compute((0, 0, width, layout.board_height(14) - 14 * 2), keys, layout.unit,
+                                    handles=False, name_least=layout.name_least)
+        assert _need(lower.rows[0].name[2]) > lower.rows[0].name[3]
+    if width == 502:  # an 800 px window: two lines of 30 px, the column as narrow as they allow
+        assert layout.pitch - GAP >= 60 and layout.name_least < 150
+    if width >= 700:  # wider: one line in a wider column, in rows as low as on a live board
+        assert layout.pitch == COMPARE_PITCH and layout.name_least >= 234
+
+
+def test_side_by_side_and_the_live_board_keep_their_geometry() -> None:
+    """``name_least`` is for stacked history boards only: without it nothing moves."""
+    from board.geometry import compare_layout
+
+    assert not compare_layout(1030, 700, 5, 2, 1.0, 16).stacked
+    keys = list(load_set().keys)[:5]
+    assert BoardLayout.compute((0, 0, 800, 500), keys) == BoardLayout.compute((0, 0, 800, 500), keys, name_least=0.0)
+
+
+def test_side_by_side_only_where_the_names_stay_readable() -> None:
+    """At 1280x800 five bars each fit side by side with readable names; fourteen do not (their
+    names were drawn at 7 px): then the boards go one above the other."""
+    from board.geometry import compare_layout
+
+    five = compare_layout(982, 580, 5, 2, 1.0, 16, need=_need)
+    assert not five.stacked
+    board = BoardLayout.compute((0, 0, (982 - 16) / 2, 580), list(load_set().keys)[:5], five.unit, handles=False,
+                                name_least=five.name_least)
+    assert all(_need(row.name[2]) <= row.name[3] for row in board.rows)
+    assert compare_layout(982, 580, 14, 2, 1.0, 16, need=_need).stacked

@@ -64,6 +64,7 @@ class BoardWidget(StencilView):
     scale = NumericProperty(1.0)  # bigger bars and fiches on a bigger screen
     read_only = BooleanProperty(False)  # a board to look at: no reorder handles
     scroll = NumericProperty(0.0)  # how far the rows are pushed up (board.geometry.BoardLayout)
+    name_least = NumericProperty(0.0)  # px the name column keeps (a stacked history board: readable_rows)
     # The inwoner's language: the names on the bars; right to left mirrors the board.
     tr = ObjectProperty(vertaler("nl"), rebind=True)
     # Read aloud: ``speaker(key)`` says whether a bar's name can be read in the inwoner's
@@ -87,7 +88,7 @@ class BoardWidget(StencilView):
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
         self._geometry = Clock.create_trigger(self._on_geometry, -1)
         self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry,
-                  scroll=self._geometry, tr=self._geometry, speaker=self._geometry)
+                  scroll=self._geometry, tr=self._geometry, speaker=self._geometry, name_least=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 
@@ -106,7 +107,7 @@ class BoardWidget(StencilView):
     def _on_meting(self, _live: object, meting: Meting) -> None:
         structure = (
             meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only,
-            tuple(self._lifted.values()), self.scroll, self.tr.code, self.speaker,
+            tuple(self._lifted.values()), self.scroll, self.tr.code, self.speaker, self.name_least,
         )
         if structure != self._structure:
             self._rebuild(meting)
@@ -124,12 +125,13 @@ class BoardWidget(StencilView):
         unit = dp(1) * self.scale
         area = (self.x, self.y, self.width, self.height)
         self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only, scroll=self.scroll,
-                                          mirrored=self.tr.rtl)
+                                          mirrored=self.tr.rtl, name_least=self.name_least)
         added = [key for key in meting.gekozen if key not in self._gekozen]
         self._gekozen = meting.gekozen
         if len(added) == 1 and not self._lifted:  # a kaartje just chosen: show where it went
             self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only,
-                                              scroll=self.layout.scroll_to_show(added[0]), mirrored=self.tr.rtl)
+                                              scroll=self.layout.scroll_to_show(added[0]), mirrored=self.tr.rtl,
+                                              name_least=self.name_least)
         if self.layout.scroll != self.scroll:
             self.scroll = self.layout.scroll  # clamped (fewer bars, a taller window); redraws once more
         self._fiches = {}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kivy.factory import Factory
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import ObjectProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
@@ -19,6 +20,7 @@ from kivy.uix.stacklayout import StackLayout
 from kivy.uix.textinput import TextInput
 from kivy.uix.widget import Widget
 
+from board.passen import TEXT_PAD
 from board.taal import uitlijning, vertaler
 from widgets.kopregel import Kopregel
 
@@ -118,6 +120,17 @@ def make(kind: str, **props: object) -> Widget:
     for name, value in props.items():
         setattr(widget, name, value)
     return widget
+
+
+def padded_button(knop: Widget) -> Widget:
+    """A button in a row of buttons: as high as the row (``size_hint_y`` 1, its own height rule
+    off), its text wrapped ``TEXT_PAD`` clear of its sides."""
+    for name in ("height", "text_size"):
+        Builder.unbind_property(knop, name)
+    knop.size_hint_y = 1
+    knop.bind(width=lambda k, width: setattr(k, "text_size", (max(1.0, width - 2 * dp(TEXT_PAD)), None)))
+    knop.text_size = (max(1.0, knop.width - 2 * dp(TEXT_PAD)), None)
+    return knop
 
 
 def buttons_in(widget: Widget) -> list[Widget]:

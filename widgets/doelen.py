@@ -20,10 +20,11 @@ from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between
 from board.grenzen import check_acties
 from board.i18n import N_
+from board.passen import TEXT_PAD, row_height
 from board.schrift import has_rtl
 from board.taal import Vertaler, vertaler
 from board.weergave import evaluatie_naam, uitvoerder_naam
-from widgets.common import MetingScherm, load_kv, make, mirror, own_direction
+from widgets.common import MetingScherm, load_kv, make, mirror, own_direction, padded_button
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rtl_text
 
 DEFAULT_MONTHS = 3
@@ -124,12 +125,18 @@ class DoelenScreen(MetingScherm):
         if doel.streefdatum:
             panel.add_widget(self._streefdatum(doel))
         row = BoxLayout(size_hint_y=None, height=dp(72), spacing=dp(10))
+        knoppen = []
         for evaluatie in EVALUATIE_TEKST:
             tekst = rtl_text(evaluatie_naam(evaluatie, self.tr), None, FONT_BOLD, sp(18))
-            knop = make("Keuze", text=tekst, height=dp(72), selected=doel.evaluatie is evaluatie)
+            knop = make("Keuze", text=tekst, selected=doel.evaluatie is evaluatie)
+            padded_button(knop)
             knop.evaluatie = evaluatie.value
             knop.bind(on_release=lambda k, d=doel.id: self.live.apply(lambda m: m.evaluate_doel(d, k.evaluatie)))
             row.add_widget(knop)
+            knoppen.append(knop)
+        for knop in knoppen:  # one height for the row: the tallest text's, with its padding
+            knop.bind(texture_size=lambda *_a: setattr(row, "height", row_height(
+                [k.texture_size[1] + 2 * dp(TEXT_PAD) for k in knoppen], dp(72))))
         panel.add_widget(row)
         return panel
 

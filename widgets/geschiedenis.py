@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kivy.factory import Factory
-from kivy.metrics import dp
+from kivy.metrics import dp, sp
 from kivy.properties import BooleanProperty, ListProperty, OptionProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
@@ -14,10 +14,12 @@ from kivy.uix.floatlayout import FloatLayout
 from board import BoardSession, Meting, vergelijk
 from board.geometry import compare_layout
 from board.i18n import _, format_datum
+from board.passen import MIN_TEXT, sentence_font
 from widgets.board_widget import BoardWidget
 from widgets.common import Scherm, load_kv, make
 from widgets.inwoners import meting_naam
 from widgets.live_session import LiveSession
+from widgets.textures import label_size, names_height
 from widgets.verloop import VerloopGrafiek
 
 Factory.register("VerloopGrafiek", cls=VerloopGrafiek)
@@ -69,6 +71,17 @@ class GeschiedenisScreen(Scherm):
     def on_kv_post(self, base_widget: object) -> None:
         super().on_kv_post(base_widget)
         self.ids.boards_scroll.bind(size=lambda *_a: self._arrange())
+        self.ids.zin.bind(width=self._fit_zin)
+        self.bind(height=self._fit_zin, zin=self._fit_zin)
+
+    def _fit_zin(self, *_args: object) -> None:
+        """The sentence at the biggest font at which it takes no more of the screen than a
+        sentence needs (the rule: board/passen.sentence_font): the boards get the rest."""
+        label, width = self.ids.zin, round(self.ids.zin.width)
+        if width <= 1 or not self.zin:
+            return
+        label.font_size = sentence_font(lambda font: label_size(self.zin, round(font), width, True)[1], self.height,
+                                        sp(24), dp(1))
 
     def show(self, title: str, metingen: list[Meting]) -> None:
         self.title = title
@@ -122,10 +135,14 @@ class GeschiedenisScreen(Scherm):
         scroll = self.ids.boards_scroll
         caption = max(c.children[-1].height for c in columns) + dp(4)
         rows = max(len(c.board.live.meting.gekozen) for c in columns)
-        layout = compare_layout(scroll.width, scroll.height - caption, rows, len(columns), dp(1), dp(BOARD_GAP))
+        names = tuple(sorted({c.board.live.meting.leefgebieden[k].naam_in(c.board.tr.code) for c in columns
+                              for k in c.board.live.meting.gekozen}))
+        layout = compare_layout(scroll.width, scroll.height - caption, rows, len(columns), dp(1), dp(BOARD_GAP),
+                                need=lambda width: names_height(names, round(dp(MIN_TEXT)), width))
         self.stacked = layout.stacked
         for column in columns:
             column.board.scale = layout.scale
+            column.board.name_least = layout.name_least
             if layout.stacked:
                 column.size_hint_y, column.holder.size_hint_y = None, None
                 column.holder.height = layout.board_height(len(column.board.live.meting.gekozen))

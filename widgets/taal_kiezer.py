@@ -5,6 +5,7 @@ for the professional. Chosen on the board, with the inwoner; stored with the inw
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from kivy.graphics import Color, RoundedRectangle
 from kivy.metrics import dp, sp
@@ -12,9 +13,10 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.modalview import ModalView
 
-from board.taal import TALEN, Vertaler
+from board.passen import MIN_TEXT, TEXT_PAD, biggest_font
+from board.taal import TALEN, Taal, Vertaler
 from widgets.common import make
-from widgets.textures import FONT_BOLD, rtl_text
+from widgets.textures import FONT_BOLD, label_size, rtl_text
 
 
 class TaalKiezer(ModalView):
@@ -34,10 +36,10 @@ class TaalKiezer(ModalView):
         box.bind(pos=lambda w, _v: setattr(card, "pos", w.pos), size=lambda w, _v: setattr(card, "size", w.size))
         grid = GridLayout(cols=2, spacing=dp(12))
         for taal in TALEN:
-            naam = rtl_text(taal.naam, None, FONT_BOLD, sp(30))
-            knop = make("Keuze", text=f"{naam}\n[size={int(sp(15))}]{taal.nederlands}[/size]", markup=True,
-                        font_size=sp(30), height=dp(96), size_hint_y=1, selected=taal.code == tr.code)
+            knop = make("Keuze", markup=True, height=dp(96), size_hint_y=1, selected=taal.code == tr.code)
             knop.taal = taal.code
+            knop.bind(size=partial(_fit_tile, taal))
+            _fit_tile(taal, knop, knop.size)
             knop.bind(on_release=lambda k: self._choose(k.taal, on_choose))
             grid.add_widget(knop)
             self.knoppen[taal.code] = knop
@@ -50,3 +52,24 @@ class TaalKiezer(ModalView):
     def _choose(self, code: str, on_choose: Callable[[str], None]) -> None:
         self.dismiss(animation=False)
         on_choose(code)
+
+
+def _fit_tile(taal: Taal, knop: object, size: tuple[float, float]) -> None:
+    """The language's name (up to 30 sp) and its Dutch name beneath (half as big, not below
+    ``MIN_TEXT``) as big as they fit the tile ``TEXT_PAD`` clear of its border (the rule:
+    board/passen.biggest_font); measured in bold, as a chosen tile draws them."""
+    pad = dp(TEXT_PAD)
+    room_w, room_h = size[0] - 2 * pad, size[1] - 2 * pad
+    naam = rtl_text(taal.naam, None, FONT_BOLD, sp(30))
+
+    def small(font: float) -> int:
+        return round(max(dp(MIN_TEXT), font / 2))
+
+    def fits(font: float) -> bool:
+        naam_w, naam_h = label_size(naam, round(font), None, True)
+        dutch_w, dutch_h = label_size(taal.nederlands, small(font), None, True)
+        return max(naam_w, dutch_w) <= room_w and naam_h + dutch_h <= room_h
+
+    font = biggest_font(fits, round(sp(30)), round(sp(18)))
+    knop.font_size = font
+    knop.text = f"{naam}\n[size={small(font)}]{taal.nederlands}[/size]"

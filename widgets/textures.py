@@ -125,6 +125,16 @@ def text_lines(text: str, font_size: int, width: int, bold: bool = False) -> int
 
 
 @cache
+def names_height(names: tuple[str, ...], font: int, width: float) -> float:
+    """The height in px of the tallest of ``names`` (bold, as on a board) wrapped at ``width``
+    px at ``font``; infinite where a word does not fit (Kivy would break it: 2 px to spare)."""
+    width = round(width)
+    if any(longest_word(name, font, True) > width - 2 for name in names):
+        return float("inf")
+    return float(max((label_size(name, font, width, True)[1] for name in names), default=0))
+
+
+@cache
 def fitted_label(
     text: str,
     width: int,

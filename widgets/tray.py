@@ -29,6 +29,7 @@ from kivy.uix.widget import Widget
 from board import Meting
 from board.geometry import MIN_TOUCH
 from board.leefgebieden import Leefgebied
+from board.passen import MIN_TEXT
 from board.taal import Vertaler, vertaler
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
@@ -47,7 +48,7 @@ from widgets.touch_guard import dialog_just_closed
 Rect = tuple[float, float, float, float]
 MORE = ""  # the key of the card that turns to the next page of kaartjes
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
-MIN_CARD_FONT = 14  # dp: a kaartje's name is never smaller
+MIN_CARD_FONT = MIN_TEXT  # dp: a kaartje's name is never smaller (the app's smallest text)
 
 
 @dataclass(frozen=True)

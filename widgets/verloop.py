@@ -1,6 +1,6 @@
 """A small line chart per leefgebied: the inwoner's fiche over all metingen, drawn with canvas
 instructions. Sad at the bottom, happy at the top, no numbers (the inwoner reads it too); the
-month of each meting under its point (the first and the last when there is no room for all)."""
+month of each meting under its point (as many as fit, board/passen.axis_labels)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from kivy.properties import ListProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
-from board.i18n import format_maand
+from board.i18n import format_jaar, format_maand
 from board.meting_waarden import Perspectief
+from board.passen import axis_labels
 from board.weergave import BALK, FICHE_STIJL, TEKST
-from widgets.textures import HAPPY, SAD, fitted_label, label_texture, pictogram_texture, rgba
+from widgets.textures import HAPPY, SAD, fitted_label, label_size, label_texture, pictogram_texture, rgba
 
 Rect = tuple[float, float, float, float]
 
@@ -49,7 +50,7 @@ class VerloopGrafiek(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.charts: list[tuple[str, Rect, list[tuple[float, float]]]] = []  # key, rect, points drawn
-        self.dates: list[tuple[str, float, float]] = []  # text, x (its centre), y (its top) of each date shown
+        self.dates: list[tuple[str, float, float, float, float]] = []  # text, x, y, width, height of each date drawn
         self.bind(pos=self._redraw, size=self._redraw, metingen=self._redraw)
 
     def _redraw(self, *_args: object) -> None:
@@ -101,17 +102,21 @@ class VerloopGrafiek(Widget):
         return points
 
     def _dates(self, px0: float, px1: float, top: float, left: float, right: float) -> None:
-        """Each meting's month under its place on the chart; the first and last only when the
-        labels would touch, never one over another or out of the card."""
+        """Each meting's month under its place on the chart, as many as fit without touching
+        (the rule: board/passen.axis_labels): the newest and the first at least, by their year
+        alone where the months do not fit; never one over another or out of the card."""
         n = len(self.metingen)
         step = (px1 - px0) / max(1, n - 1)
-        textures = [label_texture(format_maand(m.datum), round(dp(12)), color=rgba(TEKST, 0.7)) for m in self.metingen]
-        widest = max(t.width for t in textures)
-        indices = list(range(n)) if n == 1 or step >= widest + dp(6) else [0, n - 1]
+        centres = [px0 + i * step if n > 1 else (px0 + px1) / 2 for i in range(n)]
+        texts = [format_maand(m.datum) for m in self.metingen]
+        years = [format_jaar(m.datum) for m in self.metingen]
+        font, colour = round(dp(12)), rgba(TEKST, 0.7)
+        widths = [label_size(t, font)[0] for t in texts]
+        short_widths = [label_size(t, font)[0] for t in years]
+        labels = axis_labels(centres, widths, left + dp(4), right - dp(4), dp(6), short_widths, years)
         Color(1, 1, 1, 1)
-        for i in indices:
-            texture = textures[i]
-            cx = px0 + i * step if n > 1 else (px0 + px1) / 2
-            left_x = min(max(cx - texture.width / 2, left + dp(4)), right - dp(4) - texture.width)
+        for i, left_x in labels.placed:
+            text = years[i] if labels.short else texts[i]
+            texture = label_texture(text, font, color=colour)
             Rectangle(texture=texture, size=texture.size, pos=(left_x, top - texture.height))
-            self.dates.append((format_maand(self.metingen[i].datum), left_x + texture.width / 2, top))
+            self.dates.append((text, left_x, top - texture.height, texture.width, texture.height))
