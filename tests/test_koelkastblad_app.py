@@ -354,7 +354,8 @@ def test_the_pin_for_the_koelkastblad_says_what_is_asked_not_a_lock(
     window_pixels().save(tmp_path / f"pincode-koelkastblad-{size[0]}x{size[1]}.png")
     shown = [w.text for w in lock.walk(restrict=True) if getattr(w, "text", "") and w.opacity > 0]
     assert lock.ids.titel.text == "Pincode van de professional" and "Magneetbord is vergrendeld" not in shown
-    assert lock.ids.reason.text == "Het koelkastblad afdrukken of opslaan kan alleen met de pincode van een professional."
+    assert lock.ids.reason.text == ("Het koelkastblad afdrukken of opslaan kan alleen met de pincode van een "
+                                    "professional.")
     assert lock.ids.how.text == "Typ je pincode om verder te gaan."
     assert not [t for t in shown if t.split()[0] in ("U", "Uw") or " uw " in t or " u " in t], shown
     assert lock.message == "" and lock.ids.message.height == 0

@@ -9,11 +9,11 @@ from datetime import date
 
 import pytest
 
-from services.demo import fill
-from storage import audit
 from board import Inwoner
 from board.i18n import format_datum
 from board.kleuren import FOUT
+from services.demo import fill
+from storage import audit
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     frames,
@@ -32,8 +32,9 @@ CONCEPT = "WT-2025-01016"  # a demo inwoner with an unfinished vervolgmeting
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_a_vervolgmeting_begun_by_mistake_is_thrown_away_after_a_question(make_app: object, window: object,
-                                                                         size: tuple[int, int], tmp_path: object) -> None:
+def test_a_vervolgmeting_begun_by_mistake_is_thrown_away_after_a_question(
+    make_app: object, window: object, size: tuple[int, int], tmp_path: object
+) -> None:
     window.size = size
     frames(1)
     app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
@@ -66,7 +67,8 @@ def test_a_vervolgmeting_begun_by_mistake_is_thrown_away_after_a_question(make_a
     assert app.repository.history(inwoner.id) == [m for m in before if m.id != concept.id]  # the rest as it was
     assert not screen.can_discard and screen.ids.discard.opacity == 0
     assert screen.action == "Vervolgmeting beginnen"  # the next visit begins a new one
-    said_on_the_page(screen, f"De vervolgmeting {concept.volgnummer} van {format_datum(concept.datum)} is weggegooid.", size)
+    wat = f"De vervolgmeting {concept.volgnummer} van {format_datum(concept.datum)} is weggegooid."
+    said_on_the_page(screen, wat, size)
     window_pixels().save(f"{tmp_path}/weggegooid-{size[0]}x{size[1]}.png")
     assert any(e.actie == audit.WEGGEGOOID for e in app.repository.audit_log(inwoner.id))
     tap(screen.ids.start)
@@ -75,7 +77,7 @@ def test_a_vervolgmeting_begun_by_mistake_is_thrown_away_after_a_question(make_a
 
 def centre_colour(widget: object) -> tuple[int, int, int]:
     """The colour drawn just inside the widget's left edge, halfway up (its background)."""
-    x, y, w, h = window_rect(widget)
+    x, y, _w, h = window_rect(widget)
     return window_pixels().getpixel((int(x + 6), int(widget.get_root_window().height - (y + h / 2))))
 
 
