@@ -42,3 +42,17 @@ def panel_with(screen: object, text: str) -> object:
     """The panel on a screen whose texts include ``text`` (a leefgebied's name, a doel)."""
     panels = [p for p in screen.ids.content.children if type(p).__name__ == "Paneel"]
     return next(p for p in panels if any(text in str(getattr(w, "text", "")) for w in p.walk(restrict=True)))
+
+
+def with_afgeronde_nulmeting(app: object, dossier: str = "T-900") -> object:
+    """A new inwoner whose 0-meting of 5 January 2026 is afgerond: an open traject."""
+    from datetime import date, datetime
+
+    from board import Inwoner
+
+    inwoner = Inwoner.create(dossier, "Stratum")
+    app.repository.add_inwoner(inwoner)
+    nul = app.repository.start_nulmeting(inwoner.id, date(2026, 1, 5))
+    app.repository.save_change(nul, nul.choose("geld").place_fiche("geld", "inwoner", 0.3).afronden(
+        datetime(2026, 1, 5, 11)))
+    return inwoner

@@ -296,23 +296,32 @@ def sending_to(server: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TIMEOUT_ENV, "1")
 
 
-def send_watching(bar: object, window: object, tmp_path: object, name: str) -> list[str]:
-    """Tap Versturen and let the clock tick until the run ends; every text the bar showed. On
-    the third try the bar is looked at (whole, in plain words) and kept as a picture."""
-    seen: list[str] = []
-    bar.bind(tekst=lambda _bar, tekst: seen.append(tekst))
-    tap(bar.ids.versturen)
-    tick_until(lambda: "(3 van 5)" in bar.tekst or not bar.bezig)
-    assert bar.bezig, seen
-    frames(3)
-    screenshot(tmp_path, f"{name}-opnieuw")
-    message_fits(bar, window)
-    tick_until(lambda: not bar.bezig)
-    bar.thread.join(30)
-    frames(3)
-    screenshot(tmp_path, name)
-    message_fits(bar, window)
-    return seen
+def send_watching(server: object, make_app: object, window: object, tmp_path: object,
+                  monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], name: str) -> tuple[object, list[str]]:
+    """The list at ``size`` sending to ``server``: tap Versturen and let the clock tick until the
+    run ends; (the bar, the tries again it said, in order). On the third try the bar is looked
+    at (whole, in plain words) and kept as a picture; at the end again."""
+    try:
+        sending_to(server, monkeypatch)
+        bar = open_list(make_app, window, tmp_path, size)
+        seen: list[str] = []
+        bar.bind(tekst=lambda _bar, tekst: seen.append(tekst))
+        tap(bar.ids.versturen)
+        tick_until(lambda: "(3 van 5)" in bar.tekst or not bar.bezig)
+        assert bar.bezig, seen
+        frames(3)
+        screenshot(tmp_path, f"{name}-{size[0]}x{size[1]}-opnieuw")
+        message_fits(bar, window)
+        tick_until(lambda: not bar.bezig)
+        bar.thread.join(30)
+        frames(3)
+        screenshot(tmp_path, f"{name}-{size[0]}x{size[1]}")
+        message_fits(bar, window)
+    finally:
+        server.close()
+    tries = [t for t in seen if "opnieuw proberen" in t]
+    assert all(t.startswith("Versturen: 0 van 4 documenten\n") for t in tries), tries
+    return bar, [t.split("\n")[1] for t in tries]
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -322,15 +331,8 @@ def test_a_dossier_system_answering_500_is_said_as_an_error_not_unreachable(
     """A new user's server answered 500: the bar said "niet bereikbaar", yet it was reached. Now
     it says the dossier system gave an error, the tries again while they happen, and "later"."""
     failing = _Failing()
-    try:
-        sending_to(failing, monkeypatch)
-        bar = open_list(make_app, window, tmp_path, size)
-        seen = send_watching(bar, window, tmp_path, f"fout-500-{size[0]}x{size[1]}")
-    finally:
-        failing.close()
-    retries = [t.split("\n")[1] for t in seen if "\n" in t and "opnieuw proberen" in t]
-    assert retries == [f"Het dossiersysteem gaf een fout, opnieuw proberen ({n} van 5)…" for n in range(2, 6)], seen
-    assert all(t.startswith("Versturen: 0 van 4 documenten\n") for t in seen if "opnieuw proberen" in t)
+    bar, retries = send_watching(failing, make_app, window, tmp_path, monkeypatch, size, "fout-500")
+    assert retries == [f"Het dossiersysteem gaf een fout, opnieuw proberen ({n} van 5)…" for n in range(2, 6)]
     assert failing.requests == 5  # one try and four more, each answered 500
     assert "gaf een fout" in bar.tekst and "later opnieuw" in bar.tekst, bar.tekst
     assert "niet bereikbaar" not in bar.tekst and "afgeleverd" not in bar.tekst
@@ -343,14 +345,7 @@ def test_a_dossier_system_that_never_answers_is_said_while_trying_again(
 ) -> None:
     """A new user's server never answered: the bar showed "0 van 4" for 107 s without a word.
     Now each new try is said as it starts to wait ("Nog geen antwoord, opnieuw proberen")."""
-    silent = _Silent()
-    try:
-        sending_to(silent, monkeypatch)
-        bar = open_list(make_app, window, tmp_path, size)
-        seen = send_watching(bar, window, tmp_path, f"geen-antwoord-{size[0]}x{size[1]}")
-    finally:
-        silent.close()
-    retries = [t.split("\n")[1] for t in seen if "\n" in t and "opnieuw proberen" in t]
-    assert retries == [f"Nog geen antwoord, opnieuw proberen ({n} van 5)…" for n in range(2, 6)], seen
+    bar, retries = send_watching(_Silent(), make_app, window, tmp_path, monkeypatch, size, "geen-antwoord")
+    assert retries == [f"Nog geen antwoord, opnieuw proberen ({n} van 5)…" for n in range(2, 6)]
     assert "niet bereikbaar" in bar.tekst and "later opnieuw" in bar.tekst, bar.tekst
     assert "gaf een fout" not in bar.tekst and "1 export wacht op het dossier." in bar.tekst

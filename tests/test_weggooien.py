@@ -25,7 +25,7 @@ from tests.kivy_helpers import (  # noqa: F401
     window_pixels,
 )
 from tests.screen_checks import covered, overflowing, window_rect
-from tests.screen_helpers import modal, unlocked_app
+from tests.screen_helpers import modal, unlocked_app, with_afgeronde_nulmeting
 
 TODAY = date(2026, 11, 23)
 CONCEPT = "WT-2025-01016"  # a demo inwoner with an unfinished vervolgmeting
@@ -115,11 +115,7 @@ def closed_with_afgeronde_nulmeting(app: object) -> Inwoner:
 
     from services.traject import sluit_traject
 
-    inwoner = Inwoner.create("T-950", "Stratum")
-    app.repository.add_inwoner(inwoner)
-    nul = app.repository.start_nulmeting(inwoner.id, date(2026, 1, 5))
-    app.repository.save_change(nul, nul.choose("geld").place_fiche("geld", "inwoner", 0.3).afronden(
-        datetime(2026, 1, 5, 11)))
+    inwoner = with_afgeronde_nulmeting(app, "T-950")
     sluit_traject(app.repository, inwoner.id, "verhuisd", date(2026, 2, 1), datetime(2026, 2, 1, 9))
     return inwoner
 
