@@ -374,7 +374,8 @@ def test_the_pin_for_the_koelkastblad_says_what_is_asked_not_a_lock(
     assert view.gelukt
     tap(view.ids.sluiten)
     app.lock()  # locking by hand is a lock again, without the koelkastblad's question
-    frames(2)
+    frames(3)
+    window_pixels().save(tmp_path / f"vergrendeld-{size[0]}x{size[1]}.png")
     assert lock.ids.titel.text == "Magneetbord is vergrendeld" and lock.reason == "" and lock.ids.reason.height == 0
 
 
