@@ -11,7 +11,7 @@ from enum import Enum
 
 from board.meting import Meting
 from board.meting_waarden import MetingSoort
-from board.traject import Afsluiting, nieuwe_nulmeting
+from board.traject import Afsluiting, huidig, nieuwe_nulmeting
 
 
 class Stap(Enum):
@@ -41,8 +41,23 @@ def volgende_meting(history: Sequence[Meting], afsluitingen: Iterable[Afsluiting
     return VolgendeMeting(Stap.NULMETING)
 
 
-def kan_weggooien(meting: Meting) -> bool:
-    """A meting that may be thrown away: a vervolgmeting still a concept (begun by mistake, or
-    not to be finished); the afgeronde metingen are the dossier and a 0-meting begins a
-    traject, so neither is ever thrown away here."""
-    return not meting.afgerond and meting.soort is MetingSoort.VERVOLGMETING
+def kan_weggooien(meting: Meting, history: Sequence[Meting] = (), afsluitingen: Iterable[Afsluiting] = ()) -> bool:
+    """A meting that may be thrown away (begun by mistake, or not to be finished), given the
+    inwoner's metingen (``history``, with ``meting`` or without) and closed trajecten:
+
+    - a vervolgmeting still a concept;
+    - a 0-meting still a concept that opens a new traject after a closed one, with nothing
+      after it (its traject is this concept alone). Thrown away, the old traject is as it
+      was: closed, with its afsluiting; no traject is reopened or closed by it.
+
+    Never an afgeronde meting (the dossier), nor the inwoner's first 0-meting (it begins
+    their first traject; an inwoner added by mistake is erased, with the AVG's rules)."""
+    if meting.afgerond:
+        return False
+    if meting.soort is MetingSoort.VERVOLGMETING:
+        return True
+    eerder = [m for m in history if m.id != meting.id]
+    if any(m.volgnummer > meting.volgnummer for m in eerder):
+        return False
+    vorig = huidig([m for m in eerder if m.volgnummer < meting.volgnummer], afsluitingen)
+    return vorig is not None and not vorig.open

@@ -14,6 +14,9 @@ BALK_RAND: RGB = (170, 165, 155)
 TEKST: RGB = (40, 40, 40)
 PIJL: RGB = (90, 90, 90)
 GHOST_ALPHA = 0.35  # how faint the previous meting's fiches are
+# What went wrong (a message) and what cannot be undone (a button that throws away): white
+# letters on it are 6:1 (WCAG AA asks 4.5:1).
+FOUT: RGB = (184, 51, 26)
 
 # The monitor's charts (the same as the PDF report's): better in the inwoner's blue, worse
 # in Okabe-Ito vermillion, so they stay apart for every common colour-blindness.

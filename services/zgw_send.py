@@ -48,6 +48,9 @@ ATTEMPTS = 5  # one try and four retries: 0.5 + 1 + 2 + 4 seconds of waiting
 # (done, total, text): documents accepted so far in this run (never more than were), all
 # documents of the bundles waiting, what happens now ("" in the run's last call)
 Progress = Callable[[int, int, str], None]
+# (poging, pogingen, bereikt): the try about to begin after a failed one (2 of 5 first), and
+# whether the server answered with an error (True) or gave no answer (False)
+Retrying = Callable[[int, int, bool], None]
 
 
 class ConfigMissing(StorageError):
@@ -66,7 +69,8 @@ class SendReport:
     mislukt: dict[str, str] = field(default_factory=dict)  # bundle folder -> reason (every kind below)
     # failed for a reason of their own (refused by the server, a damaged bundle): the run went on
     overgeslagen: list[str] = field(default_factory=list)
-    gestopt: str | None = None  # why the run stopped early (the server stayed away)
+    gestopt: str | None = None  # why the run stopped early (the server stayed away, or kept failing)
+    gestopt_bereikt: bool = False  # the server was reached and answered with errors (5xx): not "niet bereikbaar"
 
 
 def effective_config(repository: Repository) -> ZgwConfig:
@@ -115,15 +119,17 @@ def send_outbox(
     client: ZgwClient | None = None,
     sleep: Callable[[float], None] = time.sleep,
     attempts: int = ATTEMPTS,
+    retrying: Retrying | None = None,
 ) -> SendReport:
-    """Deliver every bundle in ``outbox``; see the module's docstring. Raises ``ConfigMissing``."""
+    """Deliver every bundle in ``outbox``; see the module's docstring. Raises ``ConfigMissing``.
+    ``retrying`` hears of each try again before its back-off (a screen says it is trying)."""
     config = effective_config(repository)
     client = client or client_for(config)
     bundles = waiting_bundles(outbox)
     total = len(bundles) * len(DOCUMENTEN)
     report = SendReport()
     seal = outbox_seal(repository)
-    sender = _Sender(client, config, sleep, attempts)
+    sender = _Sender(client, config, sleep, attempts, retrying)
     done = 0  # documents accepted: a failed or skipped one is not counted as sent
     for folder in bundles:
         meting_id = meting_id_of(folder)
@@ -146,7 +152,7 @@ def send_outbox(
         except ZgwUnavailable as exc:
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, str(exc))
             report.mislukt[folder.name] = str(exc)
-            report.gestopt = str(exc)
+            report.gestopt, report.gestopt_bereikt = str(exc), exc.bereikt
             break
         except (StorageError, KeyError, ValueError) as exc:  # a damaged bundle: the others go on
             repository.set_upload_status(meting_id, UploadStatus.MISLUKT, str(exc))
@@ -161,11 +167,13 @@ def send_outbox(
 
 
 class _Sender:
-    def __init__(self, client: ZgwClient, config: ZgwConfig, sleep: Callable[[float], None], attempts: int) -> None:
+    def __init__(self, client: ZgwClient, config: ZgwConfig, sleep: Callable[[float], None], attempts: int,
+                 retrying: Retrying | None = None) -> None:
         self.client = client
         self.config = config
         self.sleep = sleep
         self.attempts = attempts
+        self.retrying = retrying
 
     def deliver(
         self, meting_id: str, soort: DocumentSoort, data: bytes, manifest: dict[str, Any], zaak: str | None
@@ -211,9 +219,11 @@ class _Sender:
         for attempt in range(1, self.attempts + 1):
             try:
                 return call()
-            except ZgwUnavailable:
+            except ZgwUnavailable as exc:
                 if attempt == self.attempts:
                     raise
+                if self.retrying is not None:
+                    self.retrying(attempt + 1, self.attempts, exc.bereikt)
                 self.sleep(backoff(attempt))
         raise AssertionError("unreachable")
 

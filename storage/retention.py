@@ -76,16 +76,21 @@ class Retention:
 
     def discard_concept(self, meting_id: str) -> None:
         """Throw away a concept vervolgmeting with its fiches and doelen (``board.bezoek.
-        kan_weggooien`` says which may go; checked again here, in the same transaction)."""
+        kan_weggooien`` says which may go: a concept vervolgmeting, or a concept 0-meting after
+        a closed traject; checked again here, with the history and afsluitingen read in the
+        same transaction). A closed traject stays closed."""
         from board.bezoek import kan_weggooien
 
         inwoner_id = self._inwoner_of(meting_id)
         with self._write(audit.WEGGEGOOID, inwoner_id) as conn:
-            (meting,) = self._load(conn, MetingRow.id == meting_id) or (None,)
+            history = self._load(conn, MetingRow.inwoner_id == inwoner_id)
+            meting = next((m for m in history if m.id == meting_id), None)
             if meting is None:
                 raise NotFoundError(_("Deze meting is intussen verwijderd; er is niets veranderd."))
-            if not kan_weggooien(meting):
-                raise ConflictError(_("Alleen een vervolgmeting die nog niet af is, kan worden weggegooid."))
+            if not kan_weggooien(meting, history, self._afsluitingen_in(conn, inwoner_id)):
+                raise ConflictError(_(
+                    "Alleen een meting die nog niet af is, kan worden weggegooid: een vervolgmeting, of een "
+                    "0-meting na een afgesloten traject."))
             conn.execute(sa.delete(MetingRow).where(MetingRow.id == meting_id))
         self._wipe_free_pages()
 

@@ -45,7 +45,12 @@ class ZgwError(StorageError):
 
 
 class ZgwUnavailable(ZgwError):
-    """Not reachable, too slow, or a server error (5xx, 429): worth trying again later."""
+    """Not reachable, too slow, or a server error (5xx, 429): worth trying again later.
+    ``bereikt``: the server was reached and answered with an error (not: no answer at all)."""
+
+    def __init__(self, message: str, bereikt: bool = False) -> None:
+        super().__init__(message)
+        self.bereikt = bereikt
 
 
 class ZgwRefused(ZgwError):
@@ -144,7 +149,8 @@ class ZgwClient:
         try:
             return json.loads(raw) if raw else {}
         except ValueError:
-            raise ZgwUnavailable(_("De server van de gemeente gaf een antwoord dat geen JSON is.")) from None
+            raise ZgwUnavailable(
+                _("De server van de gemeente gaf een antwoord dat geen JSON is."), bereikt=True) from None
 
 
     def why(self, exc: Exception) -> str:
@@ -171,7 +177,8 @@ def _http_error(exc: urllib.error.HTTPError, url: str) -> ZgwError:
     problem = problem if isinstance(problem, dict) else {}
     if exc.code >= 500 or exc.code == 429:
         return ZgwUnavailable(
-            _("De server van de gemeente gaf een fout ({status}); later opnieuw proberen.").format(status=exc.code)
+            _("De server van de gemeente gaf een fout ({status}); later opnieuw proberen.").format(status=exc.code),
+            bereikt=True,
         )
     detail = invalid_params_tekst(problem.get("invalidParams"))
     detail = detail or str(problem.get("detail") or problem.get("title") or "")

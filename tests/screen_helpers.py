@@ -60,3 +60,17 @@ def visit_in_taal(make_app: object, window: object, size: tuple[int, int], taal:
         app.live.apply(lambda m, k=key: m.choose(k))
     choose_taal(app, taal)
     return app
+
+
+def with_afgeronde_nulmeting(app: object, dossier: str = "T-900") -> object:
+    """A new inwoner whose 0-meting of 5 January 2026 is afgerond: an open traject."""
+    from datetime import date, datetime
+
+    from board import Inwoner
+
+    inwoner = Inwoner.create(dossier, "Stratum")
+    app.repository.add_inwoner(inwoner)
+    nul = app.repository.start_nulmeting(inwoner.id, date(2026, 1, 5))
+    app.repository.save_change(nul, nul.choose("geld").place_fiche("geld", "inwoner", 0.3).afronden(
+        datetime(2026, 1, 5, 11)))
+    return inwoner

@@ -169,7 +169,8 @@ def test_adding_a_colleague_asks_the_pin_again_and_that_screen_locks_too(make_ap
     app = _unlocked(make_app)
     tap(app.screen("inwoners").ids.colleague)
     lock = app.screen("lock")
-    assert app.current == "lock" and lock.message == "Uw pincode, om een collega toe te voegen."
+    assert app.current == "lock" and lock.message == ""  # a question, not an error
+    assert lock.reason == "Een collega toevoegen kan alleen met de pincode van een professional."
     type_pin(lock, "730152")  # a passer-by's guess: nothing
     assert app.current == "lock" and lock.can_return
     assert lock.ids.back.text == "Annuleren"
@@ -177,7 +178,7 @@ def test_adding_a_colleague_asks_the_pin_again_and_that_screen_locks_too(make_ap
     assert app.current == "inwoners"
     tap(app.screen("inwoners").ids.colleague)
     run_clock(IDLE * 1.5)  # left on the PIN question: it becomes a real lock, no way back
-    assert app.current == "lock" and not lock.can_return and lock.message == ""
+    assert app.current == "lock" and not lock.can_return and lock.message == "" and lock.reason == ""
     type_pin(lock, PIN)
     assert app.current == "inwoners"  # after a lock: the list, not the account screen
     reasons = [e.actie for e in app.repository.audit_log() if e.actie.startswith("vergrendeld")]

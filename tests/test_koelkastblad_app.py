@@ -113,7 +113,7 @@ def open_with_pin(app: object) -> object:
     tap(knop)
     assert app.current == "lock"  # the professional's PIN first
     lock = app.screen("lock")
-    assert "koelkastblad" in lock.message
+    assert "koelkastblad" in lock.reason and lock.message == ""  # what is asked, not an error
     type_pin(lock, PIN)
     assert app.current == "afronden" and app.inwoner_mode  # back on the inwoner's screen
     return finished(modal(app, "KoelkastbladVenster"))
@@ -148,7 +148,7 @@ def check_dialog(view: object) -> None:
     assert scroll[3] > 40 and scroll[1] + scroll[3] <= box[1] + box[3]  # the message has room, inside
     x, y, w, h = window_rect(view.ids.tekst)
     assert y + h <= scroll[1] + scroll[3] + 1 and y + h > scroll[1] + 20  # its first line shows
-    for knop in (view.ids.opslaan, view.ids.sluiten):
+    for knop in view.ids.knoppen.children:
         x, y = knop.to_window(knop.x, knop.y)
         assert x >= 0 and y >= 0 and x + knop.width <= view.get_root_window().width
 
@@ -177,6 +177,8 @@ def test_the_koelkastblad_is_printed_on_the_default_printer_and_saved_on_request
 
     tap(view.ids.opslaan)  # "or on request": a plain copy in the folder
     finished(view)
+    assert view.ids.opslaan.parent is None  # saved: no offer to save what is there
+    assert [k.text for k in reversed(view.ids.knoppen.children)] == ["Opnieuw afdrukken", "Sluiten"]
     (saved,) = folder.iterdir()
     assert saved.name == f"koelkastblad-D-2026-900-{TODAY.isoformat()}-0-meting.pdf"
     assert view.gelukt and str(folder) in view.tekst and saved.name in view.tekst, view.tekst
@@ -269,6 +271,7 @@ def test_without_a_printer_the_sheet_is_saved_and_a_folder_that_cannot_take_it_i
     tap(view.ids.opslaan)
     finished(view)
     assert view.gelukt, view.tekst
+    assert [k.text for k in view.ids.knoppen.children] == ["Sluiten"]  # saved: nothing else to do
     (saved,) = folder.iterdir()
     assert DOEL in pdf_text(saved) and actions(app, inwoner) == [(audit.ONVERSLEUTELD, audit.GELUKT)]
 
@@ -307,3 +310,98 @@ def test_two_metingen_afgerond_on_one_day_are_saved_as_two_sheets(make_app: obje
     paths = [save_sheet(app.repository, m.id, folder).pad for m in (first, second)]
     assert paths[0] != paths[1] and all(p.exists() for p in paths)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in paths)
+
+
+def grey(c: tuple[int, int, int]) -> bool:
+    """The letters of plain text: board.kleuren.TEKST (40, 40, 40), anti-aliased."""
+    return max(c) - min(c) < 12 and sum(c) < 200
+
+
+def red(c: tuple[int, int, int]) -> bool:
+    """The letters of a Melding, (0.72, 0.2, 0.1): what went wrong."""
+    return c[0] > 150 and c[1] < 90 and c[2] < 80
+
+
+def ink(label: object) -> set[tuple[int, int, int]]:
+    """The darker colours drawn inside ``label`` (its letters), from the window's pixels."""
+    from tests.kivy_helpers import window_pixels
+
+    pixels = window_pixels()
+    x, y, w, h = window_rect(label)
+    height = label.get_root_window().height
+    box = pixels.crop((int(x), int(height - y - h), int(x + w), int(height - y)))
+    colours = [c for _n, c in box.getcolors(1 << 20)]
+    return {c for c in colours if sum(c) < 400}
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_pin_for_the_koelkastblad_says_what_is_asked_not_a_lock(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """A new user read "Magneetbord is vergrendeld" with the reason in red, in the "u" form
+    beside "Typ je pincode": the screen now says what the PIN is for, in plain text (red only
+    for a wrong PIN), in the app's "je"."""
+    from tests.kivy_helpers import window_pixels
+
+    install_lp(tmp_path / "bin", FAKE_LP, monkeypatch)
+    app, _inwoner = afgerond(make_app, size)
+    knop = app.screen("afronden").ids.koelkastblad
+    into_sight(knop)
+    tap(knop)
+    frames(3)
+    lock = app.screen("lock")
+    assert app.current == "lock"
+    window_pixels().save(tmp_path / f"pincode-koelkastblad-{size[0]}x{size[1]}.png")
+    shown = [w.text for w in lock.walk(restrict=True) if getattr(w, "text", "") and w.opacity > 0]
+    assert lock.ids.titel.text == "Pincode van de professional" and "Magneetbord is vergrendeld" not in shown
+    assert lock.ids.reason.text == ("Het koelkastblad afdrukken of opslaan kan alleen met de pincode van een "
+                                    "professional.")
+    assert lock.ids.how.text == "Typ je pincode om verder te gaan."
+    assert not [t for t in shown if t.split()[0] in ("U", "Uw") or " uw " in t or " u " in t], shown
+    assert lock.message == "" and lock.ids.message.height == 0
+    assert overflowing(lock) == [] and covered(lock) == []
+    for label in (lock.ids.titel, lock.ids.reason, lock.ids.how):
+        x, y, w, h = window_rect(label)
+        assert h > 0 and x >= 0 and x + w <= size[0] and y >= 0 and y + h <= size[1], label.text
+    letters = ink(lock.ids.reason)
+    assert any(grey(c) for c in letters) and not any(red(c) for c in letters)  # not the colour of an error
+    type_pin(lock, "111111")  # a wrong PIN is an error: red, and the question stays
+    frames(3)
+    assert lock.message == "Deze pincode klopt niet." and any(red(c) for c in ink(lock.ids.message))
+    assert lock.ids.titel.text == "Pincode van de professional" and "koelkastblad" in lock.ids.reason.text
+    type_pin(lock, PIN)
+    view = finished(modal(app, "KoelkastbladVenster"))
+    assert view.gelukt
+    tap(view.ids.sluiten)
+    app.lock()  # locking by hand is a lock again, without the koelkastblad's question
+    frames(3)
+    window_pixels().save(tmp_path / f"vergrendeld-{size[0]}x{size[1]}.png")
+    assert lock.ids.titel.text == "Magneetbord is vergrendeld" and lock.reason == "" and lock.ids.reason.height == 0
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_after_saving_the_dialog_says_where_and_offers_no_second_save(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """A new user saved the sheet and was offered "Opslaan als PDF" again, as if nothing had
+    happened: after a save the dialog says where the file is and offers what is left."""
+    from tests.kivy_helpers import window_pixels
+
+    install_lp(tmp_path / "bin", REFUSING_LP, monkeypatch)  # a printer that will not: saving is the way
+    folder = tmp_path / "Documenten"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    app, _inwoner = afgerond(make_app, size)
+    view = open_with_pin(app)
+    assert not view.gelukt and view.ids.opslaan in view.ids.knoppen.children  # not saved yet: offered
+    tap(view.ids.opslaan)
+    finished(view)
+    (saved,) = folder.iterdir()
+    window_pixels().save(tmp_path / f"opgeslagen-{size[0]}x{size[1]}.png")
+    assert view.gelukt and str(folder) in view.tekst and saved.name in view.tekst, view.tekst
+    labels = [k.text for k in reversed(view.ids.knoppen.children)]
+    assert labels == ["Afdrukken", "Sluiten"], labels
+    assert not [b for b in view.walk(restrict=True) if "Opslaan" in str(getattr(b, "text", ""))]
+    check_dialog(view)
+    tap(view.ids.sluiten)
+    frames(2)
+    assert not [w for w in app.manager.get_root_window().children if type(w).__name__ == "KoelkastbladVenster"]

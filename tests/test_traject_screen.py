@@ -4,23 +4,14 @@ the database, and the new 0-meting that reopens it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
 from board import Inwoner
 from board.traject import Afsluitreden
 from tests.kivy_helpers import button, frames, make_app_fixture, tap, window_fixture  # noqa: F401
-from tests.screen_helpers import modal, unlocked_app
-
-
-def _with_afgeronde_nulmeting(app: object) -> Inwoner:
-    inwoner = Inwoner.create("T-900", "Stratum")
-    app.repository.add_inwoner(inwoner)
-    nul = app.repository.start_nulmeting(inwoner.id, date(2026, 1, 5))
-    app.repository.save_change(nul, nul.choose("geld").place_fiche("geld", "inwoner", 0.3).afronden(
-        datetime(2026, 1, 5, 11)))
-    return inwoner
+from tests.screen_helpers import modal, unlocked_app, with_afgeronde_nulmeting
 
 
 def _on_window(widget: object, window: object) -> bool:
@@ -35,7 +26,7 @@ def test_the_professional_closes_a_traject_with_a_reason_and_a_new_0_meting_reop
     window.size = size
     frames(2)
     app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 4, 1))
-    inwoner = _with_afgeronde_nulmeting(app)
+    inwoner = with_afgeronde_nulmeting(app)
     app.show_inwoner(inwoner)
     frames(2)
     screen = app.screen("inwoner")

@@ -228,3 +228,124 @@ def test_the_screen_resumes_an_upload_that_was_killed_midway(
     assert bar.tekst == "1 export afgeleverd.", bar.tekst
     assert sorted(len(docs) for docs in fake.by_identificatie().values()) == [1] * len(DOCUMENTEN)
     assert not any((tmp_path / "outbox").iterdir())
+
+
+class _Failing:
+    """A real local HTTP server that answers every request with 500 (the dossier system reached,
+    and failing), in a thread; ``requests`` counts what it answered."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        outer = self
+        self.requests = 0
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _fail(self) -> None:
+                outer.requests += 1
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                body = b'{"title": "Internal Server Error"}'
+                self.send_response(500)
+                self.send_header("Content-Type", "application/problem+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _fail
+
+            def log_message(self, *_args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/documenten/api/v1"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(10)
+
+
+class _Silent:
+    """A real local server that takes the connection and never answers (a dossier system that
+    hangs): the kernel accepts into the backlog, nobody ever reads or writes."""
+
+    def __init__(self) -> None:
+        import socket
+
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(64)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/documenten/api/v1"
+
+    def close(self) -> None:
+        self.socket.close()
+
+
+def sending_to(server: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settings pointed at ``server``, one second per request (the existing time-out setting)."""
+    from services.zgw_send import TIMEOUT_ENV
+
+    settings = {"url": server.url, "client_id": CLIENT_ID, "secret": SECRET, "rsin": "002220647",
+                "informatieobjecttype": "https://catalogi.example.nl/catalogi/api/v1/informatieobjecttypen/1"}
+    for name, value in settings.items():
+        monkeypatch.setenv(ENV[name], value)
+    monkeypatch.setenv(TIMEOUT_ENV, "1")
+
+
+def send_watching(server: object, make_app: object, window: object, tmp_path: object,
+                  monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], name: str) -> tuple[object, list[str]]:
+    """The list at ``size`` sending to ``server``: tap Versturen and let the clock tick until the
+    run ends; (the bar, the tries again it said, in order). On the third try the bar is looked
+    at (whole, in plain words) and kept as a picture; at the end again."""
+    try:
+        sending_to(server, monkeypatch)
+        bar = open_list(make_app, window, tmp_path, size)
+        seen: list[str] = []
+        bar.bind(tekst=lambda _bar, tekst: seen.append(tekst))
+        tap(bar.ids.versturen)
+        tick_until(lambda: "(3 van 5)" in bar.tekst or not bar.bezig)
+        assert bar.bezig, seen
+        frames(3)
+        screenshot(tmp_path, f"{name}-{size[0]}x{size[1]}-opnieuw")
+        message_fits(bar, window)
+        tick_until(lambda: not bar.bezig)
+        bar.thread.join(30)
+        frames(3)
+        screenshot(tmp_path, f"{name}-{size[0]}x{size[1]}")
+        message_fits(bar, window)
+    finally:
+        server.close()
+    tries = [t for t in seen if "opnieuw proberen" in t]
+    assert all(t.startswith("Versturen: 0 van 4 documenten\n") for t in tries), tries
+    return bar, [t.split("\n")[1] for t in tries]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_dossier_system_answering_500_is_said_as_an_error_not_unreachable(
+    make_app: object, window: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """A new user's server answered 500: the bar said "niet bereikbaar", yet it was reached. Now
+    it says the dossier system gave an error, the tries again while they happen, and "later"."""
+    failing = _Failing()
+    bar, retries = send_watching(failing, make_app, window, tmp_path, monkeypatch, size, "fout-500")
+    assert retries == [f"Het dossiersysteem gaf een fout, opnieuw proberen ({n} van 5)…" for n in range(2, 6)]
+    assert failing.requests == 5  # one try and four more, each answered 500
+    assert "gaf een fout" in bar.tekst and "later opnieuw" in bar.tekst, bar.tekst
+    assert "niet bereikbaar" not in bar.tekst and "afgeleverd" not in bar.tekst
+    assert "1 export wacht op het dossier." in bar.tekst and not bar.ids.versturen.disabled
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_dossier_system_that_never_answers_is_said_while_trying_again(
+    make_app: object, window: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """A new user's server never answered: the bar showed "0 van 4" for 107 s without a word.
+    Now each new try is said as it starts to wait ("Nog geen antwoord, opnieuw proberen")."""
+    bar, retries = send_watching(_Silent(), make_app, window, tmp_path, monkeypatch, size, "geen-antwoord")
+    assert retries == [f"Nog geen antwoord, opnieuw proberen ({n} van 5)…" for n in range(2, 6)]
+    assert "niet bereikbaar" in bar.tekst and "later opnieuw" in bar.tekst, bar.tekst
+    assert "gaf een fout" not in bar.tekst and "1 export wacht op het dossier." in bar.tekst

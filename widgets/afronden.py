@@ -132,8 +132,9 @@ class AfrondenScreen(MetingScherm):
         """The koelkastblad of the meting just afgerond, printed or saved: the professional's
         PIN first (a plain copy of personal data leaves the tablet)."""
         meting_id = self.live.meting.id
-        self.app.ask_pin_then(lambda: self.open_koelkastblad(meting_id),
-                              _("Uw pincode, om het koelkastblad af te drukken of op te slaan."))
+        self.app.ask_pin_then(
+            lambda: self.open_koelkastblad(meting_id),
+            _("Het koelkastblad afdrukken of opslaan kan alleen met de pincode van een professional."))
 
     def open_koelkastblad(self, meting_id: str) -> ModalView:
         from widgets.koelkastblad import KoelkastbladVenster

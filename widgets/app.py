@@ -175,7 +175,8 @@ class MagneetbordApp(VisitFlow, App):
         passing an unlocked tablet adds themselves. "Annuleren" there leads back to the list."""
         self.confirming = True
         self.return_to = "inwoners"
-        self._show_lock(can_return=True, reason=_("Uw pincode, om een collega toe te voegen."))
+        self._show_lock(
+            can_return=True, reason=_("Een collega toevoegen kan alleen met de pincode van een professional."))
 
     def cancel_colleague(self) -> None:
         if self.data_key is None or not self.screen("account").colleague:

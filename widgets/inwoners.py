@@ -101,7 +101,9 @@ class InwonerScreen(Scherm):
     action = StringProperty("")
     has_history = BooleanProperty(False)
     can_close = BooleanProperty(False)  # an open traject without a concept: "Traject afsluiten" works
-    can_discard = BooleanProperty(False)  # a concept vervolgmeting: "Vervolgmeting weggooien" works
+    can_discard = BooleanProperty(False)  # a concept that may go (kan_weggooien): "... weggooien" works
+    discard_text = StringProperty("")  # "Vervolgmeting weggooien" or "0-meting weggooien"
+    notice = StringProperty("")  # what was just done here ("De vervolgmeting 2 is weggegooid.")
 
     history: tuple[str, list[Meting]] | None = None
 
@@ -120,7 +122,11 @@ class InwonerScreen(Scherm):
         volgende = volgende_meting(history, afsluitingen)
         traject = huidig(history, afsluitingen)
         self.can_close = volgende.stap is Stap.VERVOLGMETING
-        self.can_discard = volgende.stap is Stap.VERDER and kan_weggooien(volgende.concept)
+        self.can_discard = volgende.stap is Stap.VERDER and kan_weggooien(volgende.concept, history, afsluitingen)
+        self.notice = ""
+        if self.can_discard:
+            nul = volgende.concept.soort is MetingSoort.NULMETING
+            self.discard_text = _("0-meting weggooien") if nul else _("Vervolgmeting weggooien")
         if volgende.stap is Stap.VERDER:
             concept = volgende.concept
             self.status = _("De {meting} van {datum} is nog niet af.").format(
@@ -147,11 +153,18 @@ class InwonerScreen(Scherm):
             self.action = _("0-meting beginnen")
 
     def discard(self) -> object:
-        """The question; afterwards this screen offers a new vervolgmeting."""
+        """The question; afterwards this screen says it is done and offers the next meting (a
+        new vervolgmeting, or after a closed traject a new 0-meting)."""
         from widgets.weggooien import ask
 
         concept = volgende_meting(inwoner_history(self.app.repository, self.app.inwoner.id)).concept
-        return ask(self.app, concept.id, on_done=lambda: self.show(self.app.inwoner))
+
+        def done() -> None:
+            self.show(self.app.inwoner)
+            self.notice = _("De {meting} van {datum} is weggegooid.").format(
+                meting=meting_naam(concept), datum=format_datum(concept.datum))
+
+        return ask(self.app, concept.id, on_done=done, nulmeting=concept.soort is MetingSoort.NULMETING)
 
     def close_traject(self) -> object:
         """The question with the reasons; afterwards this screen shows the closed traject."""

@@ -31,11 +31,14 @@ class KoelkastbladVenster(ModalView):
     tekst = StringProperty("")
     kan_afdrukken = BooleanProperty(False)
     afgedrukt = BooleanProperty(False)  # the print system accepted it once: the button says "Opnieuw"
+    opgeslagen = BooleanProperty(False)  # the PDF is in the folder: no "Opslaan als PDF" any more
 
     def __init__(self, repository: Any, meting_id: str, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.repository, self.meting_id = repository, meting_id
         self.thread: threading.Thread | None = None
+        # The buttons taken out below stay alive (``ids`` holds them weakly): asked after, they are just not shown.
+        self._knoppen = [knop.__self__ for knop in self.ids.knoppen.children]
         self.kan_afdrukken = can_print()
         if not self.kan_afdrukken:  # nothing to print with: no button that cannot work
             self.ids.knoppen.remove_widget(self.ids.afdrukken)
@@ -81,6 +84,11 @@ class KoelkastbladVenster(ModalView):
 
     def _done(self, uitkomst: Uitkomst) -> None:
         self.bezig, self.gelukt, self.tekst = False, uitkomst.gelukt, uitkomst.tekst
+        if uitkomst.gelukt and uitkomst.pad is not None and not self.opgeslagen:
+            # Saved: the text says where; the same file again would change nothing, so the
+            # offer goes (printing stays, where there is a printer; else only "Sluiten").
+            self.opgeslagen = True
+            self.ids.knoppen.remove_widget(self.ids.opslaan)
 
 
 load_kv(__file__)

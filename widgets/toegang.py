@@ -76,6 +76,7 @@ class LockScreen(Scherm):
     can_return = BooleanProperty(False)  # back without the PIN: to the board (inwoner mode), or "Annuleren"
     back_text = StringProperty("")
     back_rtl = BooleanProperty(False)  # the way back in Arabic: shaped and in drawing order
+    reason = StringProperty("")  # what the PIN is asked for (none: the tablet is locked)
     shown_pin = StringProperty(dots(""))
 
     def __init__(self, **kwargs: object) -> None:
@@ -85,10 +86,12 @@ class LockScreen(Scherm):
 
     def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool, reason: str = "",
                 back_tr: Vertaler | None = None) -> None:
-        """``reason``: why the PIN is asked, shown above the keypad (none: the tablet locked);
-        with a reason, the way back is "Annuleren", else "Terug naar het bord" in the inwoner's
-        language (``back_tr``), for the inwoner reads it."""
-        self.keyring, self.clock, self.can_return = keyring, clock, can_return
+        """``reason``: what the PIN is asked for, in the screen's own words under the title
+        "Pincode van de professional" (none: the tablet is locked, "Magneetbord is
+        vergrendeld"); red stays for what went wrong. With a reason, the way back is
+        "Annuleren", else "Terug naar het bord" in the inwoner's language (``back_tr``), for
+        the inwoner reads it."""
+        self.keyring, self.clock, self.can_return, self.reason = keyring, clock, can_return, reason
         if reason:
             self.back_text = _("Annuleren")
         else:
@@ -97,7 +100,7 @@ class LockScreen(Scherm):
         self.back_rtl = bool(back_tr and back_tr.rtl and not reason)
         try:
             self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
-            self.message = reason
+            self.message = ""
         except UserError as exc:  # a damaged keyring: its Dutch message, and no keypad to try
             self.professionals, self.message = [], str(exc)
         ids = [pid for pid, _naam in self.professionals]

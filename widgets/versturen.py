@@ -35,6 +35,7 @@ class VersturenBalk(BoxLayout):
         super().__init__(**kwargs)
         self.thread: threading.Thread | None = None
         self._bericht = ""  # the last run's outcome, kept until the next refresh shows the count
+        self._counts = (0, 0)  # documents sent in this run, of how many (the last progress)
 
     def on_touch_down(self, touch: object) -> bool:
         # Only touches on the bar itself: hidden (no height), its button must not take a tap
@@ -68,7 +69,7 @@ class VersturenBalk(BoxLayout):
                 from services.outbox import outbox_for
                 from services.zgw_send import ConfigMissing, send_outbox
 
-                report = send_outbox(repository, outbox_for(url), self._progress)
+                report = send_outbox(repository, outbox_for(url), self._progress, retrying=self._retrying)
             except ConfigMissing as exc:  # its own text names settings: for the ICT, not for this screen
                 error = niet_ingesteld(exc.ontbreekt)
             except (UserError, OSError) as exc:
@@ -81,11 +82,30 @@ class VersturenBalk(BoxLayout):
     def _progress(self, done: int, total: int, _what: str) -> None:  # on the upload's thread
         Clock.schedule_once(lambda _dt: self._show(done, total))
 
+    def _retrying(self, poging: int, pogingen: int, bereikt: bool) -> None:  # on the upload's thread
+        Clock.schedule_once(lambda _dt: self._show_retry(poging, pogingen, bereikt))
+
     def _show(self, done: int, total: int) -> None:
         if not self.bezig:
             return
+        self._counts = (done, total)
         self.voortgang = done / total if total else 1.0
         self.tekst = _("Versturen: {done} van {total} documenten").format(done=done, total=total)
+
+    def _show_retry(self, poging: int, pogingen: int, bereikt: bool) -> None:
+        """The server did not answer, or answered with an error: it is tried again (after a
+        wait of up to a few seconds, and a try may take the time-out): said, not a still bar."""
+        if not self.bezig:
+            return
+        done, total = self._counts
+        if bereikt:
+            line = _("Het dossiersysteem gaf een fout, opnieuw proberen ({n} van {m})…")
+        else:
+            line = _("Nog geen antwoord, opnieuw proberen ({n} van {m})…")
+        self.tekst = "\n".join((
+            _("Versturen: {done} van {total} documenten").format(done=done, total=total),
+            line.format(n=poging, m=pogingen),
+        ))
 
     def _finished(self, report: SendReport | None, error: str | None) -> None:
         self.bezig = False
@@ -114,7 +134,9 @@ def uitkomst(report: SendReport) -> str:
             "{n} exports konden niet worden afgeleverd: vraag de ICT van de gemeente om te kijken.",
             n,
         ).format(n=n))  # fmt: skip
-    if report.gestopt:
+    if report.gestopt and report.gestopt_bereikt:  # it answered, with errors: not "niet bereikbaar"
+        parts.append(_("Het dossiersysteem van de gemeente gaf een fout. Probeer het later opnieuw."))
+    elif report.gestopt:
         parts.append(_("De server van de gemeente is niet bereikbaar. Probeer het later opnieuw."))
     return " ".join(parts)
 
