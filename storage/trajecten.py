@@ -25,10 +25,15 @@ class Trajecten:
     def afsluitingen(self, inwoner_id: str) -> list[Afsluiting]:
         """The inwoner's closed trajecten, oldest first."""
         with self._read() as conn:
-            rows = conn.execute(
-                sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id == inwoner_id)
-                .order_by(AfsluitingRow.traject)
-            ).all()
+            return self._afsluitingen_in(conn, inwoner_id)
+
+    @staticmethod
+    def _afsluitingen_in(conn: sa.Connection, inwoner_id: str) -> list[Afsluiting]:
+        """``afsluitingen``, read in the caller's transaction (a check before a write)."""
+        rows = conn.execute(
+            sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id == inwoner_id)
+            .order_by(AfsluitingRow.traject)
+        ).all()
         return [_to_afsluiting(row) for row in rows]
 
     def alle_afsluitingen(self) -> dict[str, list[Afsluiting]]:
@@ -45,8 +50,7 @@ class Trajecten:
         stored: another closing came first, or a meting was added to the traject meanwhile."""
         with self._write(audit.AFGESLOTEN, afsluiting.inwoner_id) as conn:
             history = self._load(conn, MetingRow.inwoner_id == afsluiting.inwoner_id)
-            stored = [_to_afsluiting(r) for r in conn.execute(
-                sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id == afsluiting.inwoner_id))]
+            stored = self._afsluitingen_in(conn, afsluiting.inwoner_id)
             try:
                 expected = afsluiten(history, stored, afsluiting.datum, afsluiting.reden, afsluiting.vastgelegd_op)
             except BoardError as exc:

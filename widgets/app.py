@@ -389,8 +389,9 @@ class MagneetbordApp(VisitFlow, App):
         """Start or resume the meting of the chosen inwoner and give the board to them."""
         assert self.inwoner is not None and self.repository is not None
         try:
-            history = self.screen("inwoner").take_history(self.inwoner.id)  # read by the tap that showed it
-            meting = meting_for_visit(self.repository, self.inwoner.id, self.today(), history)
+            shown = self.screen("inwoner").take_history(self.inwoner.id)  # read by the tap that showed it
+            history, afsluitingen = shown if shown is not None else (None, None)
+            meting = meting_for_visit(self.repository, self.inwoner.id, self.today(), history, afsluitingen)
         except UserError as exc:
             self.screen("inwoner").status = str(exc)
             return
