@@ -29,6 +29,7 @@ from storage.permissions import write_atomically
 if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows before they load
     from board.inwoner import Inwoner
     from board.meting import Meting
+    from board.traject import Afsluiting
     from storage.repository import Repository
 
 VISIT_FILE = "bezoek.json"
@@ -66,16 +67,21 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None, 
 
 
 def meting_for_visit(
-    repository: Repository, inwoner_id: str, today: date, history: list[Meting] | None = None
+    repository: Repository,
+    inwoner_id: str,
+    today: date,
+    history: list[Meting] | None = None,
+    afsluitingen: list[Afsluiting] | None = None,
 ) -> Meting:
     """The meting a visit works on (``board.bezoek.volgende_meting``): the open concept exactly
     as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting.
-    ``history``: the inwoner's metingen as just read for the inwoner's screen (the tap that
-    opens the board then reads nothing again); without it, read here."""
+    ``history`` and ``afsluitingen``: the inwoner's metingen and closed trajecten as just read
+    for the inwoner's screen (the tap that opens the board then reads nothing to decide; a new
+    meting is checked against what is stored as it is written); without them, read here."""
     from board.bezoek import Stap, volgende_meting
 
     volgende = volgende_meting(repository.history(inwoner_id) if history is None else history,
-                               repository.afsluitingen(inwoner_id))
+                               repository.afsluitingen(inwoner_id) if afsluitingen is None else afsluitingen)
     if volgende.stap is Stap.VERDER:
         assert volgende.concept is not None
         return volgende.concept

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from board.leefgebieden import Leefgebied
+from board.taal import TALEN
 from board.taal import taal as taal_van
 from board.voorlezen import fragment, tekst
 
@@ -48,6 +49,16 @@ def espeak_voice(taal: str) -> str | None:
         if language == wanted or language.startswith(f"{wanted}-"):
             return language
     return None
+
+
+def prepare_voices() -> None:
+    """Ask for every language's voice once, ahead (desktop: one espeak-ng process per
+    language, some 20 ms each): the app runs this in a thread while the list shows, so the
+    first board in a language does not wait for it on its tap (P10). The answers are kept."""
+    if on_android():
+        return  # TextToSpeech answers from its own service; asked on first use
+    for t in TALEN:
+        espeak_voice(t.code)
 
 
 def kan_voorlezen(set_naam: str, leefgebied: str, taal: str) -> bool:

@@ -1,13 +1,15 @@
-"""Write one meting's change as the rows that differ: the heart of ``Repository.save_change``."""
+"""Write one meting's change as the rows that differ: the heart of ``Repository.save_change``;
+and a new meting, written as that change from an empty concept."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
 
 from board.i18n import _
-from board.meting import Meting
+from board.meting import Meting, Status
 from storage import mapping
 from storage.errors import ConflictError
 from storage.models import ActieRow, DoelRow, FicheRow, GekozenRow, MetingRow
@@ -107,3 +109,20 @@ _UPDATE_POSITIE = (
     )
     .values(positie=sa.bindparam("positie"))
 )
+
+
+def insert_meting(conn: sa.Connection, meting: Meting) -> None:
+    """Write ``meting`` (checked) as an empty concept first, then fill it: the triggers refuse
+    children of an afgeronde meting, so the status is set last."""
+    empty = replace(
+        meting,
+        gekozen=(),
+        fiches=(),
+        rapportcijfer=None,
+        doelen=(),
+        volgende_meting=None,
+        status=Status.CONCEPT,
+        afgerond_op=None,
+    )
+    conn.execute(sa.insert(MetingRow), mapping.meting_values(empty))
+    write_diff(conn, empty, meting)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -42,7 +41,7 @@ from storage.errors import (
     StorageError,
 )
 from storage.export_log import ExportLog
-from storage.meting_diff import write_diff
+from storage.meting_diff import insert_meting, write_diff
 from storage.models import (
     ActieRow,
     DoelRow,
@@ -177,55 +176,55 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
         with self._write(audit.AANGEMAAKT, meting.inwoner_id) as conn:
             if meting.vorige_meting_id is not None:
                 vorige = self._load(conn, MetingRow.id == meting.vorige_meting_id)
-                if not vorige or not vorige[0].afgerond or vorige[0].inwoner_id != meting.inwoner_id:
-                    raise InvalidValueError(_("Een vervolgmeting volgt op een afgeronde meting van dezelfde inwoner."))
-                if vorige[0].fiches != meting.vorige or meting.volgnummer != vorige[0].volgnummer + 1:
-                    raise InvalidValueError(_("Deze vervolgmeting past niet bij de vorige meting."))
+                _check_vorige(meting, vorige[0] if vorige else None)
             elif meting.vorige:
                 raise InvalidValueError(_("Een meting zonder vorige meting heeft geen fiches van de vorige keer."))
-            # Written as an empty concept first, then filled: the triggers refuse children
-            # of an afgeronde meting, so the status is set last.
-            empty = replace(
-                meting,
-                gekozen=(),
-                fiches=(),
-                rapportcijfer=None,
-                doelen=(),
-                volgende_meting=None,
-                status=Status.CONCEPT,
-                afgerond_op=None,
-            )
-            conn.execute(sa.insert(MetingRow), mapping.meting_values(empty))
-            write_diff(conn, empty, meting)
+            insert_meting(conn, meting)
 
     def start_nulmeting(self, inwoner_id: str, datum: date, set_naam: str | None = None) -> Meting:
         """A new, empty 0-meting: the inwoner's first, or one that reopens after their traject
-        was closed (``board.traject``; it carries on their numbering). Refused while a traject is open."""
-        self.get_inwoner(inwoner_id)
-        history = self.history(inwoner_id)
-        if not nieuwe_nulmeting(history, self.afsluitingen(inwoner_id)):
-            raise ConflictError(
-                _("Deze inwoner heeft al een lopend traject; een nieuwe 0-meting kan pas na afsluiten.")
-            )
-        volgnummer = max((m.volgnummer for m in history), default=-1) + 1
-        meting = Meting.nulmeting(inwoner_id, datum, set_naam, volgnummer=volgnummer)
-        self.add_meting(meting)
+        was closed (``board.traject``; it carries on their numbering). Refused while a traject
+        is open. Checked against what is stored and written in one transaction."""
+        with self._write(audit.AANGEMAAKT, inwoner_id) as conn:
+            if conn.execute(sa.select(InwonerRow.id).where(InwonerRow.id == inwoner_id)).first() is None:
+                raise NotFoundError(_("Deze inwoner staat niet (meer) in de database."))
+            opened = self._opened_in(conn, inwoner_id)
+            history = self._load(conn, MetingRow.inwoner_id == inwoner_id)
+            if not nieuwe_nulmeting(history, self._afsluitingen_in(conn, inwoner_id)):
+                raise ConflictError(
+                    _("Deze inwoner heeft al een lopend traject; een nieuwe 0-meting kan pas na afsluiten.")
+                )
+            volgnummer = max((m.volgnummer for m in history), default=-1) + 1
+            meting = Meting.nulmeting(inwoner_id, datum, set_naam, volgnummer=volgnummer)
+            check_meting(meting)
+            insert_meting(conn, meting)
+        self._opened |= opened
         return meting
 
     def start_vervolgmeting(self, inwoner_id: str, datum: date) -> Meting:
-        """The next meting after the latest afgeronde one; refused while a concept is open."""
-        if self.current_concept(inwoner_id) is not None:
-            raise ConflictError(_("Deze inwoner heeft nog een meting die niet is afgerond; ga daarmee verder."))
-        latest = self.latest_afgerond(inwoner_id)
-        if latest is None:
-            raise ConflictError(_("Deze inwoner heeft nog geen afgeronde meting; begin met een 0-meting."))
-        if any(a.laatste_meting_id == latest.id for a in self.afsluitingen(inwoner_id)):
-            raise ConflictError(_("Het traject van deze inwoner is afgesloten; een nieuwe 0-meting opent het weer."))
-        try:
-            meting = latest.vervolg(datum)
-        except BoardError as exc:  # the board's own refusal, in Dutch
-            raise InvalidValueError(str(exc)) from exc
-        self.add_meting(meting)
+        """The next meting after the latest afgeronde one; refused while a concept is open.
+        Checked against what is stored and written in one transaction (P10: the metingen
+        are read once, not once per check and again for the insert)."""
+        with self._write(audit.AANGEMAAKT, inwoner_id) as conn:
+            opened = self._opened_in(conn, inwoner_id)
+            history = self._load(conn, MetingRow.inwoner_id == inwoner_id)
+            if any(not m.afgerond for m in history):
+                raise ConflictError(_("Deze inwoner heeft nog een meting die niet is afgerond; ga daarmee verder."))
+            latest = history[-1] if history else None
+            if latest is None:
+                raise ConflictError(_("Deze inwoner heeft nog geen afgeronde meting; begin met een 0-meting."))
+            if any(a.laatste_meting_id == latest.id for a in self._afsluitingen_in(conn, inwoner_id)):
+                raise ConflictError(
+                    _("Het traject van deze inwoner is afgesloten; een nieuwe 0-meting opent het weer.")
+                )
+            try:
+                meting = latest.vervolg(datum)
+            except BoardError as exc:  # the board's own refusal, in Dutch
+                raise InvalidValueError(str(exc)) from exc
+            check_meting(meting)
+            _check_vorige(meting, latest)
+            insert_meting(conn, meting)
+        self._opened |= opened
         return meting
 
     def get_meting(self, meting_id: str) -> Meting:
@@ -308,6 +307,14 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
             return
         self._opened.add(inwoner_id)
 
+    def _opened_in(self, conn: sa.Connection, inwoner_id: str) -> set[str]:
+        """``_log_opened``'s entry in the caller's transaction (it reads the file to check
+        it): what to add to ``_opened`` once that transaction is committed."""
+        if self.actor is None or inwoner_id in self._opened:
+            return set()
+        audit.append(conn, audit.GEOPEND, self.actor, inwoner_id)
+        return {inwoner_id}
+
     def _log_failure(self, actie: str, inwoner_id: str | None) -> None:
         try:
             with self._write() as conn:
@@ -379,4 +386,13 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
             conn.execute(sa.select(DoelRow.__table__).where(DoelRow.meting_id.in_(ids))),
             conn.execute(sa.select(ActieRow.__table__).where(ActieRow.meting_id.in_(ids))),
         )
+
+
+def _check_vorige(meting: Meting, vorige: Meting | None) -> None:
+    """A vervolgmeting follows its afgeronde vorige meting (``vorige``, as stored) of the same
+    inwoner, and shows its fiches as ghosts."""
+    if vorige is None or not vorige.afgerond or vorige.inwoner_id != meting.inwoner_id:
+        raise InvalidValueError(_("Een vervolgmeting volgt op een afgeronde meting van dezelfde inwoner."))
+    if vorige.fiches != meting.vorige or meting.volgnummer != vorige.volgnummer + 1:
+        raise InvalidValueError(_("Deze vervolgmeting past niet bij de vorige meting."))
 

@@ -27,8 +27,9 @@ class Trajecten:
         with self._read() as conn:
             return self._afsluitingen_in(conn, inwoner_id)
 
-    def _afsluitingen_in(self, conn: sa.Connection, inwoner_id: str) -> list[Afsluiting]:
-        """The same, read in transaction ``conn`` (a change checked against what is stored)."""
+    @staticmethod
+    def _afsluitingen_in(conn: sa.Connection, inwoner_id: str) -> list[Afsluiting]:
+        """``afsluitingen``, read in the caller's transaction (a check before a write)."""
         rows = conn.execute(
             sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id == inwoner_id)
             .order_by(AfsluitingRow.traject)

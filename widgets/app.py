@@ -9,7 +9,6 @@ after ``idle_seconds`` without a touch (in the professional's part) and whenever
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Callable
@@ -346,28 +345,6 @@ class MagneetbordApp(VisitFlow, App):
             Window.unbind(on_flip=self._list_flipped)
             Window.bind(on_flip=self._list_flipped)
 
-    def _list_flipped(self, *_args: object) -> None:
-        """The list is on screen: the board screen is built in the next turn of the loop."""
-        Window.unbind(on_flip=self._list_flipped)
-        Clock.schedule_once(self._prepare_board, 0)
-
-    def _prepare_board(self, _dt: float = 0) -> None:
-        """Build the inwoner's and the board screen once, while the professional looks at the
-        list (P10): the first visit's taps then only fill them, as every later visit's do.
-        It is laid out and drawn off screen with an empty 0-meting of nobody, never saved
-        (no ``on_commit``) and never shown: ``_attach`` replaces it before the screen is."""
-        if "bord" in self._screens:
-            return
-        from board.meting import Meting
-        from board.session import BoardSession
-
-        for name in ("inwoner", "bord"):  # a screen that is not current is not laid out by the manager
-            self.screen(name).size = self.manager.size
-        self.screen("bord").show_session(BoardSession(Meting.nulmeting("", self.today())))
-        # The collector's full pass over what unlocking and these screens made (some 0.1 s
-        # here) is due soon: made now, while the list is read, it does not fall in a tap.
-        gc.collect()
-
     def show_inwoner(self, inwoner: Inwoner | None = None) -> None:
         if inwoner is not None:
             self.inwoner = inwoner
@@ -390,8 +367,9 @@ class MagneetbordApp(VisitFlow, App):
         """Start or resume the meting of the chosen inwoner and give the board to them."""
         assert self.inwoner is not None and self.repository is not None
         try:
-            history = self.screen("inwoner").take_history(self.inwoner.id)  # read by the tap that showed it
-            meting = meting_for_visit(self.repository, self.inwoner.id, self.today(), history)
+            shown = self.screen("inwoner").take_history(self.inwoner.id)  # read by the tap that showed it
+            history, afsluitingen = shown if shown is not None else (None, None)
+            meting = meting_for_visit(self.repository, self.inwoner.id, self.today(), history, afsluitingen)
         except UserError as exc:
             self.screen("inwoner").status = str(exc)
             return

@@ -12,7 +12,7 @@ from board.bezoek import Stap, kan_weggooien, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
 from board.meting_waarden import MetingSoort
-from board.traject import REDEN_LABEL, huidig
+from board.traject import REDEN_LABEL, Afsluiting, huidig
 from services.inwoners import add_inwoner, find_inwoners, wijken
 from services.inwoners import history as inwoner_history
 from services.traject import afsluitingen_van
@@ -105,18 +105,19 @@ class InwonerScreen(Scherm):
     discard_text = StringProperty("")  # "Vervolgmeting weggooien" or "0-meting weggooien"
     notice = StringProperty("")  # what was just done here ("De vervolgmeting 2 is weggegooid.")
 
-    history: tuple[str, list[Meting]] | None = None
+    history: tuple[str, list[Meting], list[Afsluiting]] | None = None
 
-    def take_history(self, inwoner_id: str) -> list[Meting] | None:
-        """The metingen read for ``inwoner_id`` when the screen was shown, once: the button acts
-        on what the screen says (a visit started from it changes them; showing reads again)."""
+    def take_history(self, inwoner_id: str) -> tuple[list[Meting], list[Afsluiting]] | None:
+        """The metingen and afsluitingen read for ``inwoner_id`` when the screen was shown,
+        once: the button acts on what the screen says (a visit started from it changes them;
+        showing reads again)."""
         shown, self.history = self.history, None
-        return shown[1] if shown is not None and shown[0] == inwoner_id else None
+        return (shown[1], shown[2]) if shown is not None and shown[0] == inwoner_id else None
 
     def show(self, inwoner: Inwoner) -> None:
         history = inwoner_history(self.app.repository, inwoner.id)
-        self.history = (inwoner.id, history)  # what the button below acts on (``take_history``)
         afsluitingen = afsluitingen_van(self.app.repository, inwoner.id)
+        self.history = (inwoner.id, history, afsluitingen)  # what the button below acts on (``take_history``)
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)
         volgende = volgende_meting(history, afsluitingen)

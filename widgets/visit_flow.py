@@ -7,6 +7,7 @@ set up in ``MagneetbordApp.__init__``.
 
 from __future__ import annotations
 
+import gc
 import threading
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from kivy.clock import Clock
 from kivy.core.window import Window
 
 from board.errors import UserError
-from board.i18n import _
+from board.i18n import _, format_datum
 from board.taal import Vertaler, vertaler
 from services.inwoners import set_taal
 from services.visit import Visit, resume, saving, vorige_meting
@@ -33,6 +34,34 @@ class RouteRefused(RuntimeError):
 
 class VisitFlow:
     """The inwoner's screens of ``MagneetbordApp`` and the way between them."""
+
+    def _list_flipped(self, *_args: object) -> None:
+        """The list is on screen: the board screen is built in the next turn of the loop."""
+        Window.unbind(on_flip=self._list_flipped)
+        Clock.schedule_once(self._prepare_board, 0)
+
+    def _prepare_board(self, _dt: float = 0) -> None:
+        """Build the inwoner's and the board screen once, while the professional looks at the
+        list (P10): the first visit's taps then only fill them, as every later visit's do.
+        It is laid out and drawn off screen with an empty 0-meting of nobody, never saved
+        (no ``on_commit``) and never shown: ``_attach`` replaces it before the screen is.
+        What else a first visit paid on its taps is paid here too: Babel and the UI
+        language's dates (the inwoner's screen says the date of the last meting), and, in
+        a thread, the voice of each language (an espeak-ng process each on the desktop)."""
+        if "bord" in self._screens:
+            return
+        from board.meting import Meting
+        from board.session import BoardSession
+        from services.voorlezen import prepare_voices
+
+        threading.Thread(target=prepare_voices, name="prepare-voices", daemon=True).start()
+        for name in ("inwoner", "bord"):  # a screen that is not current is not laid out by the manager
+            self.screen(name).size = self.manager.size
+        self.screen("bord").show_session(BoardSession(Meting.nulmeting("", self.today())))
+        format_datum(self.today())
+        # The collector's full pass over what unlocking and these screens made (some 0.1 s
+        # here) is due soon: made now, while the list is read, it does not fall in a tap.
+        gc.collect()
 
     def _start_visit(self, meting: Meting) -> None:
         from board.session import BoardSession
