@@ -120,8 +120,11 @@ class VisitFlow:
             if self._vorige_van is not None and self.repository is not None:
                 self._vorige, self._vorige_van = vorige_meting(self.repository, self._vorige_van), None
             screen.vorige = self._vorige
-        screen.tr = self.inwoner_tr()
+        # The session before the language: a language change redraws the screen, and with the
+        # last inwoner's session still there it compared their meting with this one's previous
+        # (BoardError, the kiosk closed; found by a new user going from a Dutch to an Arabic inwoner).
         screen.live = self.live
+        screen.tr = self.inwoner_tr()
 
     def inwoner_tr(self) -> Vertaler:
         """The inwoner's language (board.taal); the professional's screens keep the app's."""
