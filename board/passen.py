@@ -99,3 +99,22 @@ def _place(
             if texts is not None:
                 seen.add(texts[index])
     return tuple(sorted(kept.items()))
+
+
+TITLE_LINES = 2  # a small chart's title wraps to two lines at most, never below MIN_TEXT
+CHART_LEAST = 110  # dp: a small chart's least height under its title (the smileys, the line, the dates)
+
+
+def chart_grid(count: int, title_fits: Callable[[int], bool], most: int = 4) -> tuple[int, int]:
+    """(columns, rows) of a grid of ``count`` small charts: up to ``most`` columns, as even as
+    possible (5 charts are 3 + 2, not 4 + 1), fewer where a title would not fit its chart at
+    ``MIN_TEXT`` in ``TITLE_LINES`` lines (``title_fits(columns)``); one column at least."""
+    if count <= 0:
+        return 0, 0
+    for limit in range(min(most, count), 0, -1):
+        rows = -(-count // limit)
+        columns = -(-count // rows)
+        if columns == 1 or title_fits(columns):
+            return columns, rows
+    return 1, count
+

@@ -127,11 +127,13 @@ def test_the_verloop_charts_show_the_dates_of_the_metingen(app: object) -> None:
     assert {format_maand(metingen[0].datum), format_maand(metingen[-1].datum)} <= shown
     # Drawn below each chart's line, inside its card: text pixels where the dates are.
     image = np.asarray(window_pixels())
+    dx, dy = grafiek.to_window(0, 0)  # the charts are drawn in the grid's own (scrolled) coordinates
     for _key, (x, y, w, h), points in grafiek.charts:
         lowest = min(py for _px, py in points) if points else y + h
+        assert lowest > y + 20
+        x, y = x + dx, y + dy
         band = image[round(image.shape[0] - (y + 24)) : round(image.shape[0] - y - 4), round(x) : round(x + w)]
         assert (band.max(axis=2) < 160).any(), "no date text under the chart"
-        assert lowest > y + 20
 
 
 def test_after_afronden_no_title_is_cut_by_the_header(app: object) -> None:

@@ -211,8 +211,10 @@ def test_the_dates_under_the_charts_never_run_together(make_app: object, window:
     assert screen.view == "verloop"
     grafiek = screen.ids.grafiek
     assert len(grafiek.charts) == 14
-    image = window_pixels()
-    for _key, rect, _points in grafiek.charts:
+    for index in range(14):
+        dx, dy = _chart_in_sight(screen, index)
+        rect = grafiek.charts[index][1]
+        image = window_pixels()
         x, _y, w, _h = rect
         boxes = _date_boxes(grafiek, rect)
         assert boxes, "no date under the chart"
@@ -221,13 +223,64 @@ def test_the_dates_under_the_charts_never_run_together(make_app: object, window:
         for left, right in itertools.pairwise(boxes):
             assert left[2] + dp(4) <= right[0], (name, size, boxes)  # apart, not touching
         # On screen: text in each box, and a clear gap between one date and the next.
-        for left, right in itertools.pairwise(boxes):
+        on_window = [(x0 + dx, y0 + dy, x1 + dx, y1 + dy) for x0, y0, x1, y1 in boxes]
+        for left, right in itertools.pairwise(on_window):
             gap = (left[2] + 1, left[1], right[0] - 1, left[3])
             assert _dark_rows(image, gap) == [], (name, size, left, right)
-        for box in boxes:
+        for box in on_window:
             assert _dark_rows(image, box), (name, size, box)
         if len(boxes) == 1:  # only one fits: the newest meting's, under its point (or as near as fits)
             assert boxes[0][2] >= x + w * 0.5
+
+
+def _chart_in_sight(screen: object, index: int) -> tuple[float, float]:
+    """Scroll the verloop so that chart ``index`` is whole in sight (the grid scrolls where its
+    charts do not fit); where the grid's own coordinates (its canvas, ``charts``) are on the
+    window now: the offset (dx, dy) to add."""
+    scroll, grafiek = screen.ids.verloop_scroll, screen.ids.grafiek
+    _key, (_x, y, _w, h), _points = grafiek.charts[index]
+    hidden = grafiek.height - scroll.height
+    if hidden > 0:
+        middle = y - grafiek.y + h / 2  # from the grid's bottom
+        scroll.scroll_y = min(1.0, max(0.0, (middle - scroll.height / 2) / hidden))
+        frames(2)
+    dx, dy = grafiek.to_window(0, 0)
+    view = _rect(scroll)
+    assert view[1] - 0.5 <= y + dy and y + dy + h <= view[3] + 0.5, (y + dy, h, view)
+    return dx, dy
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_every_chart_title_is_drawn_at_min_text_or_more(make_app: object, window: object,
+                                                        size: tuple[int, int]) -> None:
+    """Fourteen small charts: "Huishouden" and "Alcohol, drugs, gamen en gokken" were drawn at
+    6-7 px at 800x600 and 800x1280. Now every title is MIN_TEXT or more, on two lines at most,
+    inside its card right of its pictogram, read from the canvas and from the pixels; where
+    the fourteen do not fit the grid scrolls, and the last chart is reached."""
+    from kivy.metrics import dp
+
+    from board.passen import MIN_TEXT
+    from widgets.textures import text_lines
+
+    window.size = size
+    frames(1)
+    app = _open(make_app, RANGES["two years"])
+    screen = app.screen("geschiedenis")
+    tap(screen.ids.tab_verloop)
+    frames(3)
+    grafiek = screen.ids.grafiek
+    assert len(grafiek.titles) == 14
+    names = {lg.key: lg.naam for lg in grafiek.metingen[-1].leefgebieden.leefgebieden}
+    for index in range(14):
+        dx, dy = _chart_in_sight(screen, index)
+        x, y, w, h = grafiek.charts[index][1]
+        key, font, (tx, ty, tw, th) = grafiek.titles[index]
+        lines = text_lines(names[key], font, round(tw), True)
+        assert font >= round(dp(MIN_TEXT)) and lines <= 2, (names[key], font, lines)
+        assert th / lines >= dp(MIN_TEXT), (names[key], th, lines)  # each drawn line that high
+        assert x + dp(8) < tx and tx + tw <= x + w and y < ty and ty + th <= y + h, (names[key], size)
+        rows = _dark_rows(window_pixels(), (tx + dx, ty + dy, tx + tw + dx, ty + th + dy))
+        assert rows and rows[-1] - rows[0] + 1 >= dp(MIN_TEXT) * 0.6, (names[key], rows)  # ink drawn, not a speck
 
 
 def _ink(image: object) -> float:

@@ -18,7 +18,17 @@ def test_each_leefgebied_gets_its_positions_with_gaps_where_it_was_not_chosen() 
 def test_charts_fill_an_even_grid_inside_the_area() -> None:
     rects = chart_rects((0, 0, 1000, 600), 5, 10)
     assert len(rects) == 5 and len({r[2] for r in rects}) == 1
-    assert sorted({round(r[0]) for r in rects}) == [0, 337, 673]  # three columns: 3 + 2
+    assert sorted({r[0] for r in rects}) == [0, 336, 672]  # three columns: 3 + 2, on whole pixels
     assert all(x >= 0 and x + w <= 1000 and y >= 0 and y + h <= 600 for x, y, w, h in rects)
     assert chart_rects((0, 0, 1000, 600), 0, 10) == []
     assert len({r[1] for r in chart_rects((0, 0, 1000, 600), 14, 10)}) == 4  # 14: four rows
+
+
+def test_a_grid_takes_fewer_columns_where_a_title_would_not_fit() -> None:
+    from board.passen import chart_grid
+
+    assert chart_grid(14, lambda _columns: True) == (4, 4)
+    assert chart_grid(5, lambda _columns: True) == (3, 2)  # as even as possible
+    assert chart_grid(14, lambda columns: columns <= 2) == (2, 7)
+    assert chart_grid(14, lambda _columns: False) == (1, 14)  # one column at least
+    assert chart_grid(0, lambda _columns: True) == (0, 0)

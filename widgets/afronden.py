@@ -19,7 +19,7 @@ from board.errors import UserError
 from board.i18n import _
 from board.taal import Vertaler, vertaler
 from services.koelkastblad import can_print
-from widgets.common import MetingScherm, load_kv, make, mirror
+from widgets.common import MetingScherm, load_kv, make, mirror, own_direction
 
 NEXT_DEFAULT_MONTHS = 3
 
@@ -30,7 +30,8 @@ class AfrondenScreen(MetingScherm):
     volgende = StringProperty("")
     afgerond = BooleanProperty(False)
     export_state = OptionProperty("idle", options=["idle", "busy", "done", "error"])
-    export_text = StringProperty("")
+    export_text = StringProperty("")  # how the export goes, in the inwoner's language (it sits beside it)
+    export_reden = StringProperty("")  # why it failed, in the professional's: the professional mends it
     progress = NumericProperty(0)
     # Why the meting cannot be afgerond yet (board's own Dutch message), shown above the button.
     melding = StringProperty("")
@@ -44,6 +45,7 @@ class AfrondenScreen(MetingScherm):
             knop.cijfer = cijfer
             knop.bind(on_release=lambda k: self.live.apply(lambda m: m.set_rapportcijfer(k.cijfer)))
             self.ids.cijfers.add_widget(knop)
+        own_direction(self.ids.export_reden)  # the professional's words line up as they read
 
     def on_tr(self, instance: object, tr: Vertaler) -> None:
         """Right to left, the whole screen mirrored like the board: text flush right, the
@@ -61,6 +63,7 @@ class AfrondenScreen(MetingScherm):
         for knop in self.ids.cijfers.children:
             knop.selected = knop.cijfer == meting.rapportcijfer
             knop.disabled = meting.afgerond
+        self.export_text = self._export_words()
         if self.melding:  # what is still missing, kept in step with the board (gone once it is done)
             self.melding = afronden_problem(meting, self.tr)
         tr = self.tr or vertaler("nl")
@@ -109,7 +112,8 @@ class AfrondenScreen(MetingScherm):
             scroll.scroll_to(melding, padding=dp(12), animate=False)
 
     def export_started(self) -> None:
-        self.export_state, self.export_text = "busy", _("Het bord en het koelkastblad worden gemaakt…")
+        self.export_state, self.export_reden = "busy", ""
+        self.export_text = self._export_words()
         self.progress = 10
         # The news on top, in sight: scrolled to the bottom, the first panel's title was cut by the header.
         self._move_news(top=True)
@@ -118,7 +122,7 @@ class AfrondenScreen(MetingScherm):
 
     def _news_below(self) -> None:
         Animation.cancel_all(self, "progress")
-        self.export_state, self.export_text, self.progress = "idle", "", 0
+        self.export_state, self.export_text, self.export_reden, self.progress = "idle", "", "", 0
         self._move_news(top=False)
 
     def _move_news(self, top: bool) -> None:
@@ -147,11 +151,22 @@ class AfrondenScreen(MetingScherm):
     def export_finished(self, error: str | None) -> None:
         Animation.cancel_all(self, "progress")
         if error is None:
-            self.export_state, self.progress = "done", 100
-            self.export_text = _("Klaar. Het bord, het koelkastblad en het dossier staan klaar om te versturen.")
+            self.export_state, self.progress, self.export_reden = "done", 100, ""
         else:
-            self.export_state, self.progress = "error", 0
-            self.export_text = _("Het maken van het dossier is niet gelukt.") + " " + error
+            self.export_state, self.progress, self.export_reden = "error", 0, error
+        self.export_text = self._export_words()
+
+    def _export_words(self) -> str:
+        """How the export goes, in the inwoner's language: the inwoner sits beside the tablet
+        (the reason of a failure stays the professional's, in ``export_reden``)."""
+        tr = self.tr or vertaler("nl")
+        return {
+            "idle": "",
+            "busy": tr.pgettext("inwoner", "Het bord en het koelkastblad worden gemaakt…"),
+            "done": tr.pgettext(
+                "inwoner", "Klaar. Het bord, het koelkastblad en het dossier staan klaar om te versturen."),
+            "error": tr.pgettext("inwoner", "Het maken van het dossier is niet gelukt."),
+        }[self.export_state]
 
 
 def afronden_problem(meting: Meting, tr: Vertaler | None) -> str:

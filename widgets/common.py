@@ -8,12 +8,13 @@ from pathlib import Path
 from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import ObjectProperty
+from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 from kivy.uix.layout import Layout
+from kivy.uix.progressbar import ProgressBar
 from kivy.uix.screenmanager import Screen
 from kivy.uix.scrollview import ScrollView
 from kivy.uix.stacklayout import StackLayout
@@ -99,6 +100,8 @@ def mirror(root: Widget, rtl: bool) -> None:
             widget.padding = [right, top, left, bottom] if rtl else [left, top, right, bottom]
         if isinstance(widget, ScrollView):
             widget.bar_pos_y = uitlijning(built.setdefault("bar_pos_y", widget.bar_pos_y), rtl)
+        if isinstance(widget, Voortgang):
+            widget.rtl = rtl
         if isinstance(widget, Label | TextInput) and not widget.__dict__.get("_own_direction"):
             widget.halign = uitlijning(built.setdefault("halign", widget.halign), rtl)
 
@@ -107,6 +110,13 @@ def own_direction(label: Widget) -> Widget:
     """``label`` lines up by its own text (Arabic flush right on any screen): ``mirror`` leaves it."""
     label.__dict__["_own_direction"] = True
     return label
+
+
+class Voortgang(ProgressBar):
+    """A progress bar that fills the way its reader reads: from the right when ``rtl`` (set by
+    ``mirror``), so an Arabic inwoner sees it grow from where a sentence begins."""
+
+    rtl = BooleanProperty(False)
 
 
 class Rij(ButtonBehavior, BoxLayout):

@@ -20,12 +20,13 @@ from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between
 from board.grenzen import check_acties
 from board.i18n import N_
+from board.kleuren import FOUT
 from board.passen import TEXT_PAD, row_height
 from board.schrift import has_rtl
 from board.taal import Vertaler, vertaler
 from board.weergave import evaluatie_naam, uitvoerder_naam
 from widgets.common import MetingScherm, load_kv, make, mirror, own_direction, padded_button
-from widgets.textures import FONT_BOLD, FONT_REGULAR, rtl_text
+from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba, rtl_text
 
 DEFAULT_MONTHS = 3
 MAX_MONTHS = 24
@@ -44,7 +45,7 @@ UITVOERDER_TEKST = {
     Uitvoerder.SPECIALISTISCHE_ZORG: N_("Specialistische zorg"),
 }
 TEXT_COLOR = (0.16, 0.16, 0.16, 1)
-VOORBIJ = (0.72, 0.2, 0.1, 1)  # a streefdatum that has passed: the colour of a message (Melding)
+VOORBIJ = rgba(FOUT)  # a streefdatum that has passed: the colour of a message (Melding)
 
 
 def months_text(months: int, start: date, tr: Vertaler | None = None) -> str:

@@ -27,9 +27,10 @@ HAPPY = PICTOGRAM_DIR / "blij.png"
 RGBA = tuple[float, float, float, float]
 
 
-def rgba(rgb: tuple[int, int, int], alpha: float = 1.0) -> RGBA:
-    """A board/weergave colour (0-255) as Kivy's 0-1 RGBA."""
-    return (rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, alpha)
+def rgba(rgb: tuple[int, int, int], alpha: float = 1.0, shade: float = 1.0) -> RGBA:
+    """A board/weergave colour (0-255) as Kivy's 0-1 RGBA; ``shade`` below 1 darkens it (a
+    pressed button in the same colour)."""
+    return (rgb[0] * shade / 255, rgb[1] * shade / 255, rgb[2] * shade / 255, alpha)
 
 
 @cache

@@ -8,15 +8,15 @@ from collections.abc import Sequence
 
 from kivy.graphics import Color, Ellipse, Line, Rectangle, RoundedRectangle
 from kivy.metrics import dp
-from kivy.properties import ListProperty
+from kivy.properties import ListProperty, NumericProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
 from board.i18n import format_jaar, format_maand
 from board.meting_waarden import Perspectief
-from board.passen import axis_labels
+from board.passen import CHART_LEAST, MIN_TEXT, TITLE_LINES, axis_labels, biggest_font, chart_grid
 from board.weergave import BALK, FICHE_STIJL, TEKST
-from widgets.textures import HAPPY, SAD, fitted_label, label_size, label_texture, pictogram_texture, rgba
+from widgets.textures import HAPPY, SAD, label_size, label_texture, longest_word, pictogram_texture, rgba, text_lines
 
 Rect = tuple[float, float, float, float]
 
@@ -30,53 +30,93 @@ def verloop(metingen: Sequence[Meting]) -> list[tuple[str, list[float | None]]]:
     return [(key, [m.positie(key) for m in metingen]) for key in keys]
 
 
-def chart_rects(area: Rect, count: int, gap: float) -> list[Rect]:
-    """Small multiples in a grid of up to four columns, filled from the top left."""
+GAP = 12  # dp between two charts
+ICON = 32  # dp: a chart's pictogram, at most
+TITLE_BIGGEST = 16  # dp: a chart's title, at most
+
+
+def chart_rects(area: Rect, count: int, gap: float, columns: int | None = None) -> list[Rect]:
+    """Small multiples in a grid of ``columns`` (by default up to four, as even as possible:
+    board/passen.chart_grid), filled from the top left."""
     x, y, w, h = area
     if count == 0:
         return []
-    rows = -(-count // 4)
-    columns = -(-count // rows)  # as even as possible: 5 charts are 3 + 2, not 4 + 1
-    cw, ch = (w - (columns - 1) * gap) / columns, (h - (rows - 1) * gap) / rows
-    return [(x + (i % columns) * (cw + gap), y + h - (i // columns + 1) * ch - (i // columns) * gap, cw, ch)
-            for i in range(count)]
+    columns = columns or chart_grid(count, lambda _c: True)[0]
+    rows = -(-count // columns)
+    # Whole pixels: a small date drawn between two pixel rows turns faint.
+    cw, ch = (w - (columns - 1) * gap) // columns, (h - (rows - 1) * gap) // rows
+    return [(round(x + (i % columns) * (cw + gap)), round(y + h - (i // columns + 1) * ch - (i // columns) * gap),
+             cw, ch) for i in range(count)]
 
 
 class VerloopGrafiek(Widget):
     """``metingen``: an inwoner's metingen, the 0-meting first."""
 
     metingen = ListProperty([])
+    # The height the grid needs at this width (each chart at least CHART_LEAST high): the
+    # screen gives it that much and scrolls.
+    needed = NumericProperty(0)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.charts: list[tuple[str, Rect, list[tuple[float, float]]]] = []  # key, rect, points drawn
+        self.titles: list[tuple[str, int, Rect]] = []  # key, font (px), where its texture is drawn
         self.dates: list[tuple[str, float, float, float, float]] = []  # text, x, y, width, height of each date drawn
         self.bind(pos=self._redraw, size=self._redraw, metingen=self._redraw)
 
     def _redraw(self, *_args: object) -> None:
         self.canvas.clear()
-        self.charts, self.dates = [], []
+        self.charts, self.dates, self.titles = [], [], []
         if not self.metingen:
             return
         set_ = self.metingen[-1].leefgebieden
         series = verloop(self.metingen)
-        rects = chart_rects((self.x, self.y, self.width, self.height), len(series), dp(12))
-        with self.canvas:
-            for (key, values), rect in zip(series, rects, strict=True):
-                self.charts.append((key, rect, self._chart(set_[key], values, rect)))
+        names = [set_[key].naam for key, _values in series]
+        least = round(dp(MIN_TEXT))
 
-    def _chart(self, leefgebied: object, values: list[float | None], rect: Rect) -> list[tuple[float, float]]:
+        def fits(columns: int) -> bool:
+            width = self._title_width((self.width - (columns - 1) * dp(GAP)) / columns)
+            return all(_title_fits(name, least, width) for name in names)
+
+        columns, rows = chart_grid(len(series), fits)
+        width = self._title_width((self.width - (columns - 1) * dp(GAP)) / columns)
+        titles = [self._title(name, width) for name in names]
+        head = max(dp(40), *(t.height + dp(8) for _f, t in titles))  # one for all: the plots line up
+        height = self.height
+        self.needed = rows * (head + dp(CHART_LEAST)) + max(0, rows - 1) * dp(GAP)
+        if self.height != height:  # the screen gave the room asked for: drawn again at that height
+            return
+        rects = chart_rects((self.x, self.y, self.width, self.height), len(series), dp(GAP), columns)
+        with self.canvas:
+            for (key, values), rect, title in zip(series, rects, titles, strict=True):
+                self.charts.append((key, rect, self._chart(set_[key], values, rect, title, head)))
+
+    @staticmethod
+    def _title_width(chart_width: float) -> int:
+        return round(chart_width - dp(ICON) - dp(24))
+
+    @staticmethod
+    def _title(name: str, width: int) -> tuple[int, object]:
+        """A chart's title at MIN_TEXT or more (on one line at the biggest font that fits, else
+        on two): the font and its texture."""
+        least, biggest = round(dp(MIN_TEXT)), round(dp(TITLE_BIGGEST))
+        font = round(biggest_font(lambda f: _title_fits(name, round(f), width, 1), biggest, least))
+        if not _title_fits(name, font, width, 1):
+            font = round(biggest_font(lambda f: _title_fits(name, round(f), width), biggest, least))
+        return font, label_texture(name, font, width, True, rgba(TEKST))
+
+    def _chart(self, leefgebied: object, values: list[float | None], rect: Rect, title: tuple[int, object],
+               head: float) -> list[tuple[float, float]]:
         x, y, w, h = rect
         Color(1, 1, 1, 1)
         RoundedRectangle(pos=(x, y), size=(w, h), radius=[dp(10)])
-        head = min(dp(40), h * 0.3)
-        icon = head - dp(8)
-        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + dp(8), y + h - head + dp(4)),
+        font, texture = title
+        icon = dp(ICON) if head >= dp(ICON) + dp(8) else head - dp(8)
+        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + dp(8), y + h - head / 2 - icon / 2),
                   size=(icon, icon))
-        texture = fitted_label(leefgebied.naam, round(w - icon - dp(24)), round(head - dp(4)), round(dp(16)),
-                               round(dp(10)), bold=True, color=rgba(TEKST))
-        Rectangle(texture=texture, size=texture.size,
-                  pos=(x + icon + dp(16), y + h - head / 2 - texture.height / 2))
+        title_pos = (x + dp(ICON) + dp(16), round(y + h - head / 2 - texture.height / 2))
+        Rectangle(texture=texture, size=texture.size, pos=title_pos)
+        self.titles.append((leefgebied.key, font, (*title_pos, *texture.size)))
         smiley = min(dp(22), (h - head) / 3)
         px0, px1 = x + smiley + dp(18), x + w - dp(14)
         date_h = dp(18)
@@ -120,3 +160,8 @@ class VerloopGrafiek(Widget):
             texture = label_texture(text, font, color=colour)
             Rectangle(texture=texture, size=texture.size, pos=(left_x, top - texture.height))
             self.dates.append((text, left_x, top - texture.height, texture.width, texture.height))
+
+
+def _title_fits(name: str, font: int, width: int, lines: int = TITLE_LINES) -> bool:
+    """``name`` at ``font`` px wraps between words into at most ``lines`` lines of ``width``."""
+    return longest_word(name, font, True) <= width and text_lines(name, font, width, True) <= lines
