@@ -20,9 +20,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlalchemy as sa
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from main import use_project_environment
+
+if __name__ == "__main__":
+    use_project_environment()  # as bench/run.py: in .venv when this Python lacks the packages
+
+import sqlalchemy as sa
 
 from bench.bench_monitor import BASELINE_SQL, PERIODE, PG_ENV, _postgres_db, _sqlite_db
 from board.monitor_3_figures import figuren
