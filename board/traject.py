@@ -150,3 +150,39 @@ def afsluiten(
         raise BoardError(_("Het traject kan niet eerder afsluiten dan de laatste meting ({datum}).").format(
             datum=last.datum.isoformat()))
     return Afsluiting(last.inwoner_id, laatste.nummer, datum, gekozen, last.id, moment)
+
+
+def nummer_in_traject(history: Sequence[Meting], meting: Meting) -> int:
+    """Where ``meting`` stands in its own traject: 0 for its 0-meting, 1 for the first
+    vervolgmeting after it, ... (the numbering restarts with every traject; the volgnummer
+    keeps counting over the inwoner's whole history). ``history``: the inwoner's metingen."""
+    for traject in trajecten(history):
+        if meting.id in traject.metingen:
+            return traject.metingen.index(meting.id)
+    if meting.soort is MetingSoort.NULMETING:
+        return 0
+    starts = [m.volgnummer for m in history if m.soort is MetingSoort.NULMETING and m.volgnummer <= meting.volgnummer]
+    return meting.volgnummer - max(starts, default=0)
+
+
+def zelfde_traject(history: Sequence[Meting], eerste: str, tweede: str) -> bool:
+    """Whether the metingen with these ids belong to one traject of the inwoner: only those are
+    compared (a new traject's 0-meting is a new start, not a step after the old traject's end)."""
+    return any(eerste in t.metingen and tweede in t.metingen for t in trajecten(history))
+
+
+def te_vergelijken(history: Sequence[Meting]) -> list[str]:
+    """The ids compared when the history opens: the two latest metingen of the latest traject;
+    its 0-meting alone when a new traject has nothing more yet."""
+    found = trajecten(history)
+    return list(found[-1].metingen[-2:]) if found else []
+
+
+def kies(history: Sequence[Meting], gekozen: Sequence[str], meting_id: str) -> list[str]:
+    """The metingen chosen after a tap on ``meting_id``: a chosen one goes off; another one
+    joins (the older of two goes) when it is of the same traject as those chosen, and starts a
+    new choice on its own when it is of another traject."""
+    if meting_id in gekozen:
+        return [c for c in gekozen if c != meting_id]
+    blijft = [c for c in gekozen if zelfde_traject(history, c, meting_id)]
+    return [*blijft, meting_id][-2:]
