@@ -12,6 +12,7 @@ whether a visit starts a new traject.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -152,17 +153,29 @@ def afsluiten(
     return Afsluiting(last.inwoner_id, laatste.nummer, datum, gekozen, last.id, moment)
 
 
+@dataclass(frozen=True)
+class Plaats:
+    """Where a meting stands: in which traject of the inwoner, and which meting of it."""
+
+    traject: int  # 0 for the inwoner's first traject
+    nummer: int  # 0 for its 0-meting, 1 for the first vervolgmeting after it, ...
+
+
+def plaats(begins: Sequence[int], volgnummer: int) -> Plaats:
+    """The place of the meting with ``volgnummer``, given the volgnummers of the inwoner's
+    0-metingen (``begins``, ascending: where each traject begins). The numbering restarts with
+    every traject; the volgnummer keeps counting over the inwoner's whole history."""
+    traject = max(0, bisect_right(begins, volgnummer) - 1)
+    return Plaats(traject, volgnummer - (begins[traject] if begins else 0))
+
+
 def nummer_in_traject(history: Sequence[Meting], meting: Meting) -> int:
-    """Where ``meting`` stands in its own traject: 0 for its 0-meting, 1 for the first
-    vervolgmeting after it, ... (the numbering restarts with every traject; the volgnummer
-    keeps counting over the inwoner's whole history). ``history``: the inwoner's metingen."""
-    for traject in trajecten(history):
-        if meting.id in traject.metingen:
-            return traject.metingen.index(meting.id)
+    """Which meting of its own traject ``meting`` is (``plaats``); ``history``: the inwoner's
+    metingen, with ``meting`` or without."""
+    begins = sorted(m.volgnummer for m in history if m.soort is MetingSoort.NULMETING)
     if meting.soort is MetingSoort.NULMETING:
         return 0
-    starts = [m.volgnummer for m in history if m.soort is MetingSoort.NULMETING and m.volgnummer <= meting.volgnummer]
-    return meting.volgnummer - max(starts, default=0)
+    return plaats(begins, meting.volgnummer).nummer
 
 
 def zelfde_traject(history: Sequence[Meting], eerste: str, tweede: str) -> bool:

@@ -68,7 +68,7 @@ def test_a_new_trajects_0_meting_is_a_new_start_not_compared_with_the_old_end(
     tap(app.screen("inwoner").ids.history)
     frames(2)
     screen = app.screen("geschiedenis")
-    a0, a1, a2, b0 = history
+    a0, _a1, a2, b0 = history
     assert screen.chosen == [b0.id] and len(screen.ids.boards.children) == 1
     assert "nieuw traject" in screen.zin and "beter" not in screen.zin
     tap(_button(screen, a2.id))  # a meting of the old traject: a new choice, not a pair across the afsluiting
@@ -97,7 +97,7 @@ def test_the_numbering_restarts_and_the_verloop_breaks_at_the_afsluiting(
     tap(screen.ids.tab_verloop)
     frames(3)
     grafiek = screen.ids.grafiek
-    [(key, (x, y, w, h), points)] = grafiek.charts
+    [(key, _rect, points)] = grafiek.charts
     assert key == "geld" and len(points) == 5
     # Two lines: the old traject's three points and the new one's two; none across the gap.
     assert [len(line) for line in grafiek.lines] == [3, 2]

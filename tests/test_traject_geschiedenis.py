@@ -76,3 +76,84 @@ def test_the_axis_runs_to_an_afsluiting_after_the_last_meting_and_one_day_sits_i
     alone = tijd_as(history[:1])
     assert alone.plaatsen == (0.5,) and alone.lijnen == ((0,),) and alone.afsluitingen == ()
     assert tijd_as([]).plaatsen == ()
+
+
+def test_plaats_counts_within_the_traject_from_the_begins() -> None:
+    from board.traject import Plaats, plaats
+
+    assert [plaats([0, 3], n) for n in range(6)] == [
+        Plaats(0, 0), Plaats(0, 1), Plaats(0, 2), Plaats(1, 0), Plaats(1, 1), Plaats(1, 2)]
+    assert plaats([], 2) == Plaats(0, 2)  # a record of an older tablet: the volgnummer
+
+
+# ----- the exports: the bundle (snapshot, dossier, manifest, FHIR) and the inzage -----------------
+
+def _repository_with_two_trajecten(tmp_path: object) -> tuple[object, object, list[Meting]]:
+    from board import Inwoner
+    from services.traject import sluit_traject
+    from services.visit import open_storage
+
+    repository = open_storage(f"sqlite:///{tmp_path / 'db.sqlite3'}", b"\1" * 32, "professional")
+    inwoner = Inwoner.create("D-EXP", "Stratum")
+    repository.add_inwoner(inwoner)
+    history, _a = twee_trajecten((date(2026, 10, 7), date(2027, 1, 7)))
+    history = [m.__class__(**{**m.__dict__, "inwoner_id": inwoner.id}) for m in history]
+    for meting in history[:3]:
+        repository.add_meting(meting)
+    sluit_traject(repository, inwoner.id, "doelen bereikt", date(2025, 8, 1), datetime(2025, 8, 1, 9))
+    for meting in history[3:]:
+        repository.add_meting(meting)
+    return repository, inwoner, history
+
+
+def test_the_bundle_of_a_later_traject_names_its_own_traject(tmp_path: object) -> None:
+    import json
+
+    from exports.bundle import read_bundle
+    from exports.snapshot import snapshot_png
+    from services.export import export_meting
+    from storage.outbox import outbox_seal
+    from tests.pdftekst import all_text
+
+    repository, inwoner, history = _repository_with_two_trajecten(tmp_path)
+    out = tmp_path / "uit"
+    out.mkdir()
+    b0, b1 = history[3:]
+    files = read_bundle(export_meting(repository, b1, out), outbox_seal(repository))
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["meting"]["volgnummer"] == 4
+    assert (manifest["meting"]["traject"], manifest["meting"]["nummer_in_traject"]) == (1, 1)
+    dossier = all_text(files["dossier.pdf"])
+    assert "vervolgmeting 1" in dossier and "vervolgmeting 4" not in dossier
+    # The snapshot's header says "Vervolgmeting 1" (drawn as the renderer draws that title).
+    assert files["snapshot.png"] == snapshot_png(b1, inwoner, nummer=1) != snapshot_png(b1, inwoner)
+    response = json.loads(files["fhir-questionnaireresponse.json"])
+    [link] = response["extension"]
+    assert link["valueReference"]["identifier"]["value"] == f"{inwoner.id}-1"  # the new traject's episode
+    files = read_bundle(export_meting(repository, b0, out), outbox_seal(repository))
+    dossier = all_text(files["dossier.pdf"])
+    assert "nieuw traject" in dossier and "Leefgebied Vorige Nu" not in dossier
+    assert json.loads(files["manifest.json"])["meting"]["traject"] == 1
+    repository.close()
+
+
+def test_the_inzage_numbers_within_each_traject_and_keeps_the_trajecten_apart(tmp_path: object) -> None:
+    import json
+
+    from pypdf import PdfReader
+
+    from services.inzage import export_inwoner
+
+    repository, inwoner, history = _repository_with_two_trajecten(tmp_path)
+    written = {p.name: p for p in export_inwoner(repository, "D-EXP", tmp_path / "inzage")}
+    titles = [PdfReader(written[f"meting-{m.volgnummer:02d}-{m.datum.isoformat()}.pdf"]).metadata.title
+              for m in history]
+    assert [t.split(": ")[1].split(" van ")[0] for t in titles] == [
+        "0-meting", "vervolgmeting 1", "vervolgmeting 2", "0-meting", "vervolgmeting 1"]
+    gegevens = json.loads(written["gegevens.json"].read_text())
+    assert [t["metingen"] for t in gegevens["trajecten"]] == [[m.id for m in history[:3]], [m.id for m in history[3:]]]
+    assert [t["eind"] for t in gegevens["trajecten"]] == ["2025-08-01", None]
+    episodes = [json.loads(written[f"fhir-episodeofcare-0{n}.json"].read_text()) for n in (0, 1)]
+    assert [e["status"] for e in episodes] == ["finished", "active"]
+    assert episodes[0]["period"] == {"start": "2025-01-06", "end": "2025-08-01"}
+    repository.close()
