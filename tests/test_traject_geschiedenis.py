@@ -144,7 +144,7 @@ def test_the_inzage_numbers_within_each_traject_and_keeps_the_trajecten_apart(tm
 
     from services.inzage import export_inwoner
 
-    repository, inwoner, history = _repository_with_two_trajecten(tmp_path)
+    repository, _inwoner, history = _repository_with_two_trajecten(tmp_path)
     written = {p.name: p for p in export_inwoner(repository, "D-EXP", tmp_path / "inzage")}
     titles = [PdfReader(written[f"meting-{m.volgnummer:02d}-{m.datum.isoformat()}.pdf"]).metadata.title
               for m in history]
