@@ -27,7 +27,7 @@ from board.monitor_5_view import KERNCIJFERS
 from board.monitor_6_kaart import STANDAARD
 from board.perioden import check_publishable, kwartaal_naam
 from board.redenen import reden
-from cli.common import with_repository
+from cli.common import still_busy, with_repository
 from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
 from services.monitor_report import DEFAULT_GEMEENTE, default_periode, write_report
 from services.unlock import open_for_cli
@@ -62,8 +62,11 @@ def run_report(args: argparse.Namespace) -> int:
         print(exc)
         return 2
     try:
-        report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente, args.set,
-                              args.wijkteams, args.kaart, args.kaartcijfer)
+        # Counting and protecting a gemeente's year takes a minute or more: said on stderr as it goes.
+        with still_busy(_("Monitor {periode}: de cijfers tellen, beveiligen en schrijven.").format(
+                periode=periode.label)):
+            report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente,
+                                  args.set, args.wijkteams, args.kaart, args.kaartcijfer)
     except UserError as exc:
         print(exc)
         return 1
