@@ -40,6 +40,8 @@ def two_trajecten(app: object, nieuw: int) -> tuple[Inwoner, list[Meting]]:
     for index, dag in enumerate(OUD[1:], start=1):
         history.append(meting := _add(app.repository, meting.vervolg(dag), 0.2 + 0.25 * index))
     sluit_traject(app.repository, inwoner.id, "doelen bereikt", AFGESLOTEN, datetime(2024, 11, 4, 12))
+    if nieuw == 0:
+        return inwoner, history
     meting = _add(app.repository, Meting.nulmeting(inwoner.id, NIEUW[0], volgnummer=3).choose("geld"), 0.3)
     history.append(meting)
     for dag in NIEUW[1:nieuw]:
@@ -123,3 +125,19 @@ def test_the_numbering_restarts_and_the_verloop_breaks_at_the_afsluiting(
     assert blue_in_column((xs[3] + xs[4]) / 2) > 0
     for share in (0.25, 0.5, 0.75):  # across the afsluiting and the months until the new start: nothing
         assert blue_in_column(marker + 4 + share * (xs[3] - marker - 8)) == 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_afronden_compares_within_the_traject_and_a_new_start_with_nothing(
+        make_app: object, window: object, size: tuple[int, int]) -> None:
+    app, _history = _open(make_app, window, size, nieuw=0)
+    screen = app.screen("inwoner")
+    assert screen.action == "Nieuwe 0-meting beginnen"
+    tap(screen.ids.start)  # the new traject's 0-meting, on the board
+    assert app.current == "bord"
+    app.live.apply(lambda m: m.choose("geld").place_fiche("geld", "inwoner", 0.7))
+    app.show_meting_step("afronden")
+    frames(2)
+    afronden = app.screen("afronden")
+    assert afronden.vorige is None and afronden.zin == ""  # not "op 1 van de 1 leefgebied gaat het beter"
+    assert app.live.meting.volgnummer == 3 and not app.live.meting.vorige  # no ghosts of the old traject
