@@ -12,7 +12,7 @@ import pytest
 
 from board import Inwoner, Meting, vergelijk
 from board.meting_waarden import Perspectief
-from board.weergave import FICHE_STIJL
+from board.weergave import FICHE_STIJL, TEKST
 from services.traject import sluit_traject
 from tests.kivy_helpers import frames, make_app_fixture, tap, window_fixture, window_pixels  # noqa: F401
 from tests.pixels import colour_mask
@@ -125,6 +125,12 @@ def test_the_numbering_restarts_and_the_verloop_breaks_at_the_afsluiting(
     assert blue_in_column((xs[3] + xs[4]) / 2) > 0
     for share in (0.25, 0.5, 0.75):  # across the afsluiting and the months until the new start: nothing
         assert blue_in_column(marker + 4 + share * (xs[3] - marker - 8)) == 0
+    # The afsluiting's marker: a dashed grey line (the text colour, faint on the white card).
+    grijs = colour_mask(image, tuple(round(c * 0.45 + 255 * 0.55) for c in TEKST), tolerance=25)
+    column = round(marker + dx)
+    rows = slice(round(image.height - (top + dy)), round(image.height - (bottom + dy)))
+    dashed = grijs[rows, column - 1:column + 2].any(axis=1)
+    assert 0.3 < dashed.mean() < 0.8, dashed.mean()  # dashes and gaps over the chart's height
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
