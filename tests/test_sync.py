@@ -134,7 +134,7 @@ def test_the_server_killing_the_connection_mid_sync_then_a_second_sync_completes
 def test_cli_when_the_central_database_is_unreachable(tablet: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main.main(["--db", tablet, "sync", "--to", "postgresql+psycopg://m:geheim@127.0.0.1:1/g"]) == 1
     out = capsys.readouterr().out
-    assert "niet bereikbaar" in out and "72 records wachten op de tablet tot de volgende keer" in out
+    assert "niet bereikbaar" in out and "72 records zijn nog niet verzonden. Ze blijven bewaard op de tablet" in out
     assert "geheim" not in out
     repository = Repository.open(tablet, key=TEST_KEY)
     assert repository.monitor_sent_count() == 0
