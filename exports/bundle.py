@@ -92,7 +92,8 @@ def render_bundle(
         files = {
             "snapshot.png": png,
             "dossier.pdf": dossier_pdf(inwoner, meting, vorige, snapshot=png, plaats=plaats),
-            "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact, vertaler(inwoner.taal)),
+            "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact, vertaler(inwoner.taal),
+                                                 plaats.nummer if plaats is not None else None),
             "meting.json": dumps(meting_to_document(meting)).encode(),
             "fhir-questionnaireresponse.json": fhir_dumps(response).encode(),
         }

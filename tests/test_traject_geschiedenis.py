@@ -107,6 +107,7 @@ def _repository_with_two_trajecten(tmp_path: object) -> tuple[object, object, li
 
 
 def test_the_bundle_of_a_later_traject_names_its_own_traject(tmp_path: object) -> None:
+    import io
     import json
 
     from exports.bundle import read_bundle
@@ -127,6 +128,14 @@ def test_the_bundle_of_a_later_traject_names_its_own_traject(tmp_path: object) -
     assert "vervolgmeting 1" in dossier and "vervolgmeting 4" not in dossier
     # The snapshot's header says "Vervolgmeting 1" (drawn as the renderer draws that title).
     assert files["snapshot.png"] == snapshot_png(b1, inwoner, nummer=1) != snapshot_png(b1, inwoner)
+    from pypdf import PdfReader
+
+    from services.koelkastblad import sheet
+    from tests.pdftekst import reader
+
+    assert reader(files["koelkastblad.pdf"]).metadata.subject.startswith("Mijn doelen, vervolgmeting 1, ")
+    name, data = sheet(repository, b1.id)  # saved or printed from the afronden screen
+    assert name.endswith("-vervolgmeting-1.pdf") and "vervolgmeting 1" in PdfReader(io.BytesIO(data)).metadata.subject
     response = json.loads(files["fhir-questionnaireresponse.json"])
     [link] = response["extension"]
     assert link["valueReference"]["identifier"]["value"] == f"{inwoner.id}-1"  # the new traject's episode
