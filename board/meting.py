@@ -113,7 +113,14 @@ class Meting:
     @property
     def label(self) -> str:
         """'0-meting' or 'vervolgmeting N', as the field says it."""
-        return "0-meting" if self.soort is MetingSoort.NULMETING else f"vervolgmeting {self.volgnummer}"
+        return self.naam()
+
+    def naam(self, nummer: int | None = None) -> str:
+        """The label with the vervolgmeting counted within its traject (``nummer``:
+        ``board.traject.plaats``); without it, by the volgnummer (right in the first traject)."""
+        if self.soort is MetingSoort.NULMETING:
+            return "0-meting"
+        return f"vervolgmeting {self.volgnummer if nummer is None else nummer}"
 
     def positie(self, leefgebied: str, perspectief: Perspectief = Perspectief.INWONER) -> float | None:
         for fiche in self.fiches:

@@ -42,8 +42,9 @@ class Periode:
     tot: str
 
     def __post_init__(self) -> None:
-        if not (_MAAND.match(self.van) and _MAAND.match(self.tot)):
-            raise BoardError(_("Een periode loopt van maand tot maand, geschreven als 2026-01."))
+        for maand in (self.van, self.tot):
+            if not _MAAND.match(maand):  # the wrong one named: "2025-13", not a rule about periods
+                raise BoardError(_("{maand} is geen maand: gebruik JJJJ-MM, bijvoorbeeld 2025-03.").format(maand=maand))
         if self.van > self.tot:
             raise BoardError(_("Het begin van de periode ligt na het einde."))
 

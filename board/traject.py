@@ -12,6 +12,7 @@ whether a visit starts a new traject.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -150,3 +151,51 @@ def afsluiten(
         raise BoardError(_("Het traject kan niet eerder afsluiten dan de laatste meting ({datum}).").format(
             datum=last.datum.isoformat()))
     return Afsluiting(last.inwoner_id, laatste.nummer, datum, gekozen, last.id, moment)
+
+
+@dataclass(frozen=True)
+class Plaats:
+    """Where a meting stands: in which traject of the inwoner, and which meting of it."""
+
+    traject: int  # 0 for the inwoner's first traject
+    nummer: int  # 0 for its 0-meting, 1 for the first vervolgmeting after it, ...
+
+
+def plaats(begins: Sequence[int], volgnummer: int) -> Plaats:
+    """The place of the meting with ``volgnummer``, given the volgnummers of the inwoner's
+    0-metingen (``begins``, ascending: where each traject begins). The numbering restarts with
+    every traject; the volgnummer keeps counting over the inwoner's whole history."""
+    traject = max(0, bisect_right(begins, volgnummer) - 1)
+    return Plaats(traject, volgnummer - (begins[traject] if begins else 0))
+
+
+def nummer_in_traject(history: Sequence[Meting], meting: Meting) -> int:
+    """Which meting of its own traject ``meting`` is (``plaats``); ``history``: the inwoner's
+    metingen, with ``meting`` or without."""
+    begins = sorted(m.volgnummer for m in history if m.soort is MetingSoort.NULMETING)
+    if meting.soort is MetingSoort.NULMETING:
+        return 0
+    return plaats(begins, meting.volgnummer).nummer
+
+
+def zelfde_traject(history: Sequence[Meting], eerste: str, tweede: str) -> bool:
+    """Whether the metingen with these ids belong to one traject of the inwoner: only those are
+    compared (a new traject's 0-meting is a new start, not a step after the old traject's end)."""
+    return any(eerste in t.metingen and tweede in t.metingen for t in trajecten(history))
+
+
+def te_vergelijken(history: Sequence[Meting]) -> list[str]:
+    """The ids compared when the history opens: the two latest metingen of the latest traject;
+    its 0-meting alone when a new traject has nothing more yet."""
+    found = trajecten(history)
+    return list(found[-1].metingen[-2:]) if found else []
+
+
+def kies(history: Sequence[Meting], gekozen: Sequence[str], meting_id: str) -> list[str]:
+    """The metingen chosen after a tap on ``meting_id``: a chosen one goes off; another one
+    joins (the older of two goes) when it is of the same traject as those chosen, and starts a
+    new choice on its own when it is of another traject."""
+    if meting_id in gekozen:
+        return [c for c in gekozen if c != meting_id]
+    blijft = [c for c in gekozen if zelfde_traject(history, c, meting_id)]
+    return [*blijft, meting_id][-2:]

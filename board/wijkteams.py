@@ -5,6 +5,7 @@ of its wijken, made in ``monitor_3_figures`` with a ``Som`` per cell, so disclos
 protects them together with the wijken and the gemeente. The file, in TOML::
 
     # Welke wijken elk wijkteam bedient. Een wijk hoort bij hoogstens één wijkteam.
+    gemeente = "Voorbeeldstad"  # optional: the name on the report
     [wijkteams]
     "Wijkteam Noord" = ["Woensel-Noord", "Tongelre"]
     "Wijkteam Zuid" = ["Stratum", "Gestel"]
@@ -53,6 +54,20 @@ def lees_wijkteams(text: str, bron: str = "wijkteams.toml") -> dict[str, tuple[s
             eigenaar[wijk.strip()] = naam
         result[naam] = tuple(dict.fromkeys(w.strip() for w in wijken))
     return result
+
+
+def lees_gemeente(text: str, bron: str = "wijkteams.toml") -> str | None:
+    """The gemeente's name the file gives (``gemeente = "..."``, before ``[wijkteams]``), if it
+    gives one: the name on the monitor report. A file that is not TOML is ``lees_wijkteams``'s to refuse."""
+    try:
+        naam = tomllib.loads(text).get("gemeente") if len(text) <= MAX_BYTES else None
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    if naam is None:
+        return None
+    if not isinstance(naam, str) or not naam.strip() or len(naam.strip()) > MAX_NAAM:
+        raise _fout(bron, f"de naam van de gemeente is leeg, geen tekst of te lang ({MAX_NAAM} tekens hoogstens)")
+    return naam.strip()
 
 
 def teams_van(wijkteams: Wijkteams | None, wijken: Iterable[str], gemeente: str) -> dict[str, tuple[str, ...]]:

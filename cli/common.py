@@ -4,8 +4,11 @@ progress lines, and the ``--out`` folder."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +73,35 @@ def progress_line(line: str, done: int, total: int, *, last: bool = False) -> No
     else:
         sys.stderr.write(f"{line}\n")
     sys.stderr.flush()
+
+
+TICK_S = 10.0  # seconds between two "nog bezig" lines of a long step
+
+
+@contextlib.contextmanager
+def still_busy(step: str, tick: float | None = None) -> Iterator[None]:
+    """A long step said on stderr: ``step`` when it begins, then every ``tick`` seconds how long
+    it has been going, and how long it took when it is done. A thread that sleeps between its
+    lines: the work itself is not touched or slowed."""
+    begin = time.monotonic()
+    stop = threading.Event()
+    every = TICK_S if tick is None else tick
+    progress_line(step, 0, 1)
+
+    def tell() -> None:
+        while not stop.wait(every):
+            seconds = round(time.monotonic() - begin)
+            progress_line(_("{stap} Nog bezig: {n} s.").format(stap=step, n=seconds), 0, 1)
+
+    teller = threading.Thread(target=tell, name="nog-bezig", daemon=True)
+    teller.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        teller.join()
+        seconds = time.monotonic() - begin
+        progress_line(_("{stap} Klaar na {n} s.").format(stap=step, n=f"{seconds:.0f}"), 1, 1)
 
 
 def make_folder(path: Path) -> Path:

@@ -9,7 +9,7 @@ from typing import Any
 
 from board.i18n import _, format_datum, ngettext
 from cli.common import make_folder, progress_line, with_repository
-from services.export import TEAM_ENV, export_to, select
+from services.export import TEAM_ENV, export_to, plaatsen_van, select
 from services.outbox import outbox_for
 
 
@@ -31,11 +31,12 @@ def run(args: argparse.Namespace, repository: Any) -> int:
         print(ngettext("{n} meting geëxporteerd naar {out}.", "{n} metingen geëxporteerd naar {out}.", done).format(
             n=done, out=out
         ))
+    nummers = plaatsen_van(repository, [meting for (_i, meting, _v), _why in result.failed])
     for (inwoner, meting, _vorige), why in result.failed:
         print(
             _("Niet geëxporteerd: de {label} van {datum} (dossier {dossier}, meting {id}). {reden}").format(
-                label=meting.label, datum=format_datum(meting.datum), dossier=inwoner.dossiernummer, id=meting.id,
-                reden=why,
+                label=meting.naam(nummers[meting.id].nummer), datum=format_datum(meting.datum),
+                dossier=inwoner.dossiernummer, id=meting.id, reden=why,
             )
         )
     if result.failed:

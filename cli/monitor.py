@@ -5,6 +5,11 @@ and the monitor key (``services.monitor``).
 tablet's database, that tablet's own afgeronde metingen (counted in Python), protects the
 figures with its year and quarters (``disclosure_familie``) and writes ``monitor.pdf`` and one
 CSV per table. ``monitor key`` shows, makes or imports the gemeente's key (``services.monitor``).
+
+``key`` is a positional word, not an argparse subcommand: a subparser takes any word that is
+not an option as the name of a subcommand, so ``monitor --uit X`` said "ongeldige keuze: 'X'
+(kies uit 'key')". Now ``--uit`` is ``--out`` in Dutch, and a word monitor does not know is
+answered with what it does know.
 """
 
 from __future__ import annotations
@@ -22,10 +27,26 @@ from board.monitor_5_view import KERNCIJFERS
 from board.monitor_6_kaart import STANDAARD
 from board.perioden import check_publishable, kwartaal_naam
 from board.redenen import reden
-from cli.common import with_repository
+from cli.common import still_busy, with_repository
 from services.monitor import import_key, monitor_key, read_key_file, vingerafdruk, write_key_file
 from services.monitor_report import DEFAULT_GEMEENTE, default_periode, write_report
 from services.unlock import open_for_cli
+
+
+def run(args: argparse.Namespace) -> int:
+    """``monitor`` (the report) or ``monitor key`` (the key); anything else: what there is."""
+    if args.opdracht == "key":
+        return run_key(args)
+    if args.opdracht is not None:
+        print(_("'{woord}' kent monitor niet. Het rapport: python3 main.py monitor --out MAP (of --uit MAP). "
+                "De sleutel: python3 main.py monitor key. Alle opties: python3 main.py monitor --help.")
+              .format(woord=args.opdracht))
+        return 2
+    if args.import_file is not None or args.new is not None:
+        print(_("--import en --new horen bij de sleutel: python3 main.py monitor key --import BESTAND "
+                "(of --new BESTAND)."))
+        return 2
+    return run_report(args)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -41,8 +62,11 @@ def run_report(args: argparse.Namespace) -> int:
         print(exc)
         return 2
     try:
-        report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente, args.set,
-                              args.wijkteams, args.kaart, args.kaartcijfer)
+        # Counting and protecting a gemeente's year takes a minute or more: said on stderr as it goes.
+        with still_busy(_("Monitor {periode}: de cijfers tellen, beveiligen en schrijven.").format(
+                periode=periode.label)):
+            report = write_report(args.db, periode, Path(args.out), lambda: open_for_cli(args), args.gemeente,
+                                  args.set, args.wijkteams, args.kaart, args.kaartcijfer)
     except UserError as exc:
         print(exc)
         return 1
@@ -142,14 +166,19 @@ def register(subparsers: Any) -> None:
     # Same name as the global --db; SUPPRESS keeps the global value when this one is absent.
     parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                         help="de centrale database, of de database van deze tablet (standaard)")
-    parser.add_argument("--out", metavar="MAP", help="de map voor monitor.pdf en de CSV-bestanden")
+    parser.add_argument("opdracht", nargs="?", metavar="key",
+                        help="key: toon, maak of importeer de monitorsleutel van de gemeente "
+                             "(zonder: schrijf het rapport)")
+    parser.add_argument("--out", "--uit", dest="out", metavar="MAP",
+                        help="de map voor monitor.pdf en de CSV-bestanden")
     parser.add_argument(
         "--van",
         metavar="JJJJ-MM",
         help="eerste maand (zonder --van en --tot: het hele vorige kalenderjaar; alleen --van of --tot: die ene maand)",
     )
     parser.add_argument("--tot", metavar="JJJJ-MM", help="laatste maand, inbegrepen")
-    parser.add_argument("--gemeente", default=DEFAULT_GEMEENTE, metavar="NAAM", help="naam op het rapport")
+    parser.add_argument("--gemeente", metavar="NAAM",
+                        help=f"naam op het rapport (standaard de naam in wijkteams.toml, anders '{DEFAULT_GEMEENTE}')")
     parser.add_argument("--wijkteams", type=Path, metavar="BESTAND",
                         help="welke wijken elk wijkteam bedient (TOML; standaard gemeente/wijkteams.toml "
                              "in de datamap)")
@@ -158,10 +187,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--kaartcijfer", choices=[k for k, _label in KERNCIJFERS], default=STANDAARD,
                         help=f"het cijfer waarnaar de kaart de wijken kleurt (standaard {STANDAARD})")
     parser.add_argument("--set", default=DEFAULT_SET, help=argparse.SUPPRESS)
-    parser.set_defaults(func=run_report)
-    actions = parser.add_subparsers(title="sleutel", metavar="key")
-    key = actions.add_parser("key", help="toon, maak of importeer de monitorsleutel van de gemeente")
-    which = key.add_mutually_exclusive_group()
+    parser.set_defaults(func=run)
+    which = parser.add_argument_group("bij monitor key").add_mutually_exclusive_group()
     which.add_argument("--import", dest="import_file", metavar="BESTAND", help="gebruik de sleutel uit dit bestand")
     which.add_argument("--new", metavar="BESTAND", help="maak een nieuwe sleutel voor de gemeente in dit bestand")
-    key.set_defaults(func=run_key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 from collections.abc import Callable
 
 DB_HELP = (
@@ -37,7 +38,18 @@ def build_parser(run_app: Callable[[argparse.Namespace], int]) -> argparse.Argum
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     _global_options_everywhere(parser)
+    _no_technical_lines()
     return parser
+
+
+def _no_technical_lines() -> None:
+    """The modules log technical lines in English for whoever reads the logs ("central database
+    not reachable (psycopg.OperationalError ...)"). With no handler, Python's last resort prints
+    them on stderr, before the Dutch message that says the same: at the command line the
+    professional reads the Dutch message alone. A handler of the app (a log file) still gets them."""
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
 
 
 def _global_options_everywhere(parser: argparse.ArgumentParser) -> None:

@@ -32,8 +32,10 @@ from board.meting import Meting
 from board.redenen import reden, technical
 from board.set_versies import set_in_versie
 from board.taal import vertaler
+from board.traject import Plaats
 from exports.dossier import dossier_pdf
 from exports.fhir import fhir_dumps, questionnaire, questionnaire_response
+from exports.fhir_traject import episode_reference
 from exports.koelkastblad import DEFAULT_TEAM_CONTACT, koelkastblad_pdf
 from exports.snapshot import DEFAULT_SIZE, snapshot_png
 
@@ -72,21 +74,28 @@ def render_bundle(
     team_contact: str = DEFAULT_TEAM_CONTACT,
     snapshot_size: tuple[int, int] = DEFAULT_SIZE,
     anchor: Mapping[str, object] | None = None,
+    plaats: Plaats | None = None,
 ) -> dict[str, bytes]:
     """Every file of the bundle, by name, including the manifest; nothing is written.
-    ``anchor``: the head of the tablet's audit log, written into the manifest."""
+    ``anchor``: the head of the tablet's audit log, written into the manifest. ``plaats``: the
+    meting's traject and its number in it (``board.traject.plaats``): in the snapshot's and the
+    dossier's title, the manifest, and the FHIR response's link to its EpisodeOfCare."""
     if not meting.afgerond:
         raise ExportError(_("Alleen een afgeronde meting kan naar het dossier. Rond de meting eerst af."))
     if inwoner.id != meting.inwoner_id:
         raise ExportError(_("Deze meting hoort bij een andere inwoner; er is niets geëxporteerd."))
     try:
-        png = snapshot_png(meting, inwoner, snapshot_size)
+        png = snapshot_png(meting, inwoner, snapshot_size, nummer=plaats.nummer if plaats is not None else None)
+        response = questionnaire_response(meting, inwoner.id)
+        if plaats is not None:
+            response["extension"] = [episode_reference(meting.inwoner_id, plaats.traject)]
         files = {
             "snapshot.png": png,
-            "dossier.pdf": dossier_pdf(inwoner, meting, vorige, snapshot=png),
-            "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact, vertaler(inwoner.taal)),
+            "dossier.pdf": dossier_pdf(inwoner, meting, vorige, snapshot=png, plaats=plaats),
+            "koelkastblad.pdf": koelkastblad_pdf(meting, team_contact, vertaler(inwoner.taal),
+                                                 plaats.nummer if plaats is not None else None),
             "meting.json": dumps(meting_to_document(meting)).encode(),
-            "fhir-questionnaireresponse.json": fhir_dumps(questionnaire_response(meting, inwoner.id)).encode(),
+            "fhir-questionnaireresponse.json": fhir_dumps(response).encode(),
         }
         # The Questionnaire of the set version the meting used (its response names that
         # version); when that version is no longer kept, the bundle holds none rather than another.
@@ -100,7 +109,7 @@ def render_bundle(
         raise ExportError(
             _("De bestanden voor het dossier konden niet worden opgemaakt; er is niets geëxporteerd.")
         ) from exc
-    files[MANIFEST] = manifest(meting, files, anchor, inwoner)
+    files[MANIFEST] = manifest(meting, files, anchor, inwoner, plaats)
     return files
 
 
@@ -109,6 +118,7 @@ def manifest(
     files: Mapping[str, bytes],
     anchor: Mapping[str, object] | None = None,
     inwoner: Inwoner | None = None,
+    plaats: Plaats | None = None,
 ) -> bytes:
     """The manifest: which files, their size and SHA-256, and (``anchor``) the head of the
     audit log when it was made, so the dossier holds a copy outside the tablet's database.
@@ -123,8 +133,10 @@ def manifest(
         "meting": {
             "id": meting.id,
             "soort": str(meting.soort),
-            "volgnummer": meting.volgnummer,
+            "volgnummer": meting.volgnummer,  # over the inwoner's whole history
             "datum": meting.datum.isoformat(),
+            # Its traject (0: the first) and which meting of it (0: the 0-meting), where known.
+            **({"traject": plaats.traject, "nummer_in_traject": plaats.nummer} if plaats is not None else {}),
         },
         "leefgebiedenset": {"naam": meting.set_naam, "versie": meting.set_versie},
         "bestanden": {
@@ -187,6 +199,7 @@ def write_bundle(
     snapshot_size: tuple[int, int] = DEFAULT_SIZE,
     anchor: Mapping[str, object] | None = None,
     seal: Sealer | None = None,
+    plaats: Plaats | None = None,
 ) -> Path:
     """Export an afgeronde meting into ``outbox`` (which must exist) and return its folder.
 
@@ -196,7 +209,7 @@ def write_bundle(
     """
     outbox = Path(outbox)
     _check_outbox(outbox)
-    files = render_bundle(inwoner, meting, vorige, team_contact, snapshot_size, anchor)
+    files = render_bundle(inwoner, meting, vorige, team_contact, snapshot_size, anchor, plaats)
     target = outbox / bundle_name(meting)
     _remove_leftovers(outbox, target.name)
     if target.is_dir() and _same_files(target, files, seal):

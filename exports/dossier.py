@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from board.inwoner import Inwoner
 from board.meting import Meting
+from board.traject import Plaats
 from board.vergelijking import Richting, vergelijk
 from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL, datum_nl
 from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, style, table_style
@@ -28,30 +29,37 @@ class VorigeMetingError(ValueError):
     """The previous meting given does not belong before this one."""
 
 
-def dossier_pdf(inwoner: Inwoner, meting: Meting, vorige: Meting | None = None, snapshot: bytes | None = None) -> bytes:
+def dossier_pdf(
+    inwoner: Inwoner, meting: Meting, vorige: Meting | None = None, snapshot: bytes | None = None,
+    plaats: Plaats | None = None,
+) -> bytes:
     """The dossier PDF of ``meting``; ``vorige`` is the meting it follows (for the comparison).
 
     ``snapshot`` is the PNG to show; pass the one already rendered to avoid drawing it twice.
+    ``plaats``: where the meting stands in the inwoner's trajecten (``board.traject.plaats``):
+    a vervolgmeting is numbered within its traject, a new traject's 0-meting says so.
     """
     if vorige is not None and vorige.id != meting.vorige_meting_id:
         raise VorigeMetingError(
             f"Meting {vorige.id} is niet de vorige meting van {meting.id}; de vergelijking zou niet kloppen."
         )
-    png = snapshot if snapshot is not None else snapshot_png(meting, inwoner)
+    nummer = plaats.nummer if plaats is not None else None
+    png = snapshot if snapshot is not None else snapshot_png(meting, inwoner, nummer=nummer)
+    label = meting.naam(nummer)
     story: list[Flowable] = [
-        Paragraph(f"Magneetbord: {markup(meting.label)}", style("kop")),
+        Paragraph(f"Magneetbord: {markup(label)}", style("kop")),
         _gegevens(inwoner, meting),
         Spacer(1, 0.3 * cm),
         _picture(png),
         Spacer(1, 0.3 * cm),
-        *_vergelijking(meting, vorige),
+        *_vergelijking(meting, vorige, plaats),
         *_doelen(meting),
     ]
     return build_pdf(
         story,
-        title=f"Dossier {inwoner.dossiernummer}: {meting.label} van {datum_nl(meting.datum)}",
+        title=f"Dossier {inwoner.dossiernummer}: {label} van {datum_nl(meting.datum)}",
         subject="Magneetbord, verslag voor het dossier",
-        footer=f"Dossier {inwoner.dossiernummer} · {meting.label} · {datum_nl(meting.datum)}",
+        footer=f"Dossier {inwoner.dossiernummer} · {label} · {datum_nl(meting.datum)}",
     )
 
 
@@ -82,14 +90,16 @@ def _picture(png: bytes) -> Flowable:
     return png_image(png, BREEDTE)  # the PNG's own compressed pixels: encoded once (P9)
 
 
-def _vergelijking(meting: Meting, vorige: Meting | None) -> list[Flowable]:
+def _vergelijking(meting: Meting, vorige: Meting | None, plaats: Plaats | None = None) -> list[Flowable]:
     kop = Paragraph("Vergelijking met de vorige meting", style("kop"))
     if vorige is None:
-        tekst = (
-            "Dit is de 0-meting: er is nog geen vorige meting om mee te vergelijken."
-            if meting.vorige_meting_id is None
-            else "De vorige meting is niet meegegeven; het bord toont haar fiches licht."
-        )
+        if meting.vorige_meting_id is not None:
+            tekst = "De vorige meting is niet meegegeven; het bord toont haar fiches licht."
+        elif plaats is not None and plaats.traject > 0:  # a new start: not compared with the old traject's end
+            tekst = ("Dit is de 0-meting van een nieuw traject: het vorige traject is afgesloten. "
+                     "Er is in dit traject nog geen meting om mee te vergelijken.")
+        else:
+            tekst = "Dit is de 0-meting: er is nog geen vorige meting om mee te vergelijken."
         return [KeepTogether([kop, Paragraph(tekst, style("dossier"))])]
     v = vergelijk(vorige, meting)
     namen = meting.leefgebieden

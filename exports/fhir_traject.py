@@ -22,7 +22,11 @@ EPISODE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/workflow-episodeOfC
 
 def traject_id(traject: Traject) -> str:
     """Stable and pseudonymous: the inwoner's random id and the traject's number."""
-    return f"{traject.inwoner_id}-{traject.nummer}"
+    return _traject_id(traject.inwoner_id, traject.nummer)
+
+
+def _traject_id(inwoner_id: str, nummer: int) -> str:
+    return f"{inwoner_id}-{nummer}"
 
 
 def episode_of_care(traject: Traject) -> dict[str, Any]:
@@ -50,12 +54,13 @@ def episode_of_care(traject: Traject) -> dict[str, Any]:
     return resource
 
 
-def episode_reference(traject: Traject) -> dict[str, Any]:
-    """The extension that ties a QuestionnaireResponse to its traject's EpisodeOfCare."""
+def episode_reference(inwoner_id: str, nummer: int) -> dict[str, Any]:
+    """The extension that ties a QuestionnaireResponse to the EpisodeOfCare of the inwoner's
+    traject ``nummer``: a meting of a new traject points at the new episode, not the closed one."""
     return {
         "url": EPISODE_EXTENSION,
         "valueReference": {
             "type": "EpisodeOfCare",
-            "identifier": {"system": TRAJECT_SYSTEM, "value": traject_id(traject)},
+            "identifier": {"system": TRAJECT_SYSTEM, "value": _traject_id(inwoner_id, nummer)},
         },
     }

@@ -39,9 +39,10 @@ RIJ_HOOGSTENS = 8 * cm
 DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"  # said in the inwoner's language (``_afspraak``)
 
 
-def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = None) -> bytes:
+def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = None, nummer: int | None = None) -> bytes:
     """The koelkastblad of ``meting`` as PDF bytes (byte-identical for the same input), in
-    the language of ``tr`` (Dutch when not given)."""
+    the language of ``tr`` (Dutch when not given); ``nummer``: which meting of its traject
+    (``board.traject.plaats``), for the file's description."""
     tr = tr or vertaler("nl")
     titel = tr.pgettext("inwoner", "Mijn doelen")
     story: list[Flowable] = [_title(meting, tr, titel), Spacer(1, 0.6 * cm)]
@@ -57,7 +58,7 @@ def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = No
             Spacer(1, 0.8 * cm),
         ]
     story.append(_afspraak(meting, team_contact, tr))
-    subject = f"{titel}, {meting.label}, {tr.datum(meting.datum)}"
+    subject = f"{titel}, {meting.naam(nummer)}, {tr.datum(meting.datum)}"
     return build_pdf(story, title=titel, subject=subject, footer=schrift.for_display(titel),
                      page_word=schrift.for_display(tr.pgettext("inwoner", "blad")), lang=tr.code,
                      rtl=tr.rtl)

@@ -52,4 +52,5 @@ def write_csv(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], out_di
 def _rij_kop(tabel: Tabel) -> str:
     koppen = {"trend": "Kwartaal", "trajecten": "Kwartaal", "trajecten_maand": "Maand", "uitstroom": "Reden",
               "doelen_actoren": "Wie deed het werk"}
-    return koppen.get(tabel.naam, "Leefgebied" if len(tabel.rijen) > 1 else "")
+    # A table of one row (all inwoners of the gebied) names its row heading too: every column has a name.
+    return koppen.get(tabel.naam, "Leefgebied" if len(tabel.rijen) > 1 else "Groep")

@@ -97,15 +97,17 @@ class SnapshotLayout:
 
 
 def render_snapshot(
-    meting: Meting, inwoner: Inwoner, size: tuple[int, int] = DEFAULT_SIZE, unit: float | None = None
+    meting: Meting, inwoner: Inwoner, size: tuple[int, int] = DEFAULT_SIZE, unit: float | None = None,
+    nummer: int | None = None,
 ) -> Image.Image:
     """The board of ``meting`` as an RGB image of ``size`` pixels, the names and the legend
-    in the inwoner's language (mirrored for right to left, as the screen), the header Dutch."""
+    in the inwoner's language (mirrored for right to left, as the screen), the header Dutch
+    (``nummer``: which meting of its traject, ``board.traject.plaats``)."""
     width, height = size
     if width < 320 or height < 200:
         raise ValueError("Een snapshot is minstens 320 x 200 pixels.")
     tr = vertaler(inwoner.taal)
-    header = snapshot_header(meting, inwoner, width, height)
+    header = snapshot_header(meting, inwoner, width, height, nummer)
     layout = SnapshotLayout.compute(size, meting.gekozen, header.height, unit, mirrored=tr.rtl)
     image = Image.new("RGB", size, ACHTERGROND)
     draw = ImageDraw.Draw(image)
@@ -148,10 +150,12 @@ def render_board(
     return image
 
 
-def snapshot_png(meting: Meting, inwoner: Inwoner, size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
+def snapshot_png(
+    meting: Meting, inwoner: Inwoner, size: tuple[int, int] = DEFAULT_SIZE, nummer: int | None = None
+) -> bytes:
     """The snapshot as PNG bytes, without metadata (no time stamp: byte-identical output)."""
     buffer = io.BytesIO()
-    render_snapshot(meting, inwoner, size).save(buffer, format="PNG")
+    render_snapshot(meting, inwoner, size, nummer=nummer).save(buffer, format="PNG")
     return buffer.getvalue()
 
 

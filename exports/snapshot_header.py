@@ -59,12 +59,13 @@ class Header:
                 draw.text((self.width - self.margin, base), line.right, fill=TEKST, font=line.right_font, anchor="rs")
 
 
-def snapshot_header(meting: Meting, inwoner: Inwoner, width: int, height: int) -> Header:
+def snapshot_header(meting: Meting, inwoner: Inwoner, width: int, height: int, nummer: int | None = None) -> Header:
+    """``nummer``: which meting of its traject (``board.traject.plaats``); without it the volgnummer."""
     margin = round(width * 0.03)
     room = width - 2 * margin
     big, small, least = round(height * 0.042), round(height * 0.026), max(11, round(height * 0.016))
     nul = meting.soort is MetingSoort.NULMETING
-    label = _("0-meting") if nul else _("vervolgmeting {n}").format(n=meting.volgnummer)
+    label = _("0-meting") if nul else _("vervolgmeting {n}").format(n=meting.volgnummer if nummer is None else nummer)
     title = f"{label[:1].upper()}{label[1:]}  ·  {format_datum(meting.datum)}"
     leefgebieden = _("leefgebieden {naam}").format(naam=meting.leefgebieden.titel.lower())
     wat_telt = _("Wat telt")

@@ -18,6 +18,7 @@ from board import Inwoner, Meting
 from board.errors import UserError
 from board.i18n import _
 from board.redenen import reden, technical
+from board.traject import Plaats, plaats
 from exports.bundle import DEFAULT_TEAM_CONTACT, ExportError, Sealer, bundle_name, write_bundle
 from storage.audit_anchor import manifest_anchor
 from storage.outbox import outbox_folder, outbox_seal
@@ -72,6 +73,7 @@ def export_metingen(
     on_written: Callable[[Meting, Path], None] | None = None,
     anchor: Callable[[], Mapping[str, object]] | None = None,
     seal: Sealer | None = None,
+    plaatsen: Mapping[str, Plaats] | None = None,
 ) -> ExportResult:
     """Write the bundle of each (inwoner, meting, vorige meting) into ``out``.
 
@@ -79,7 +81,7 @@ def export_metingen(
     half-written stays, so exporting again finishes the job (bundles already in place are
     skipped unchanged). ``on_written`` is called after each bundle is safely in place
     (storage notes it as exported); ``anchor`` gives the audit log's head for each manifest;
-    ``seal`` encrypts every file.
+    ``seal`` encrypts every file; ``plaatsen``: per meting id its traject and number in it.
     """
     todo = list(items)
     result = ExportResult()
@@ -88,7 +90,8 @@ def export_metingen(
         try:
             head = anchor() if anchor is not None else None
             folder = write_bundle(
-                out, inwoner, meting, vorige, team_contact=team_contact, anchor=head, seal=seal
+                out, inwoner, meting, vorige, team_contact=team_contact, anchor=head, seal=seal,
+                plaats=(plaatsen or {}).get(meting.id),
             )
             if on_written is not None:
                 on_written(meting, folder)
@@ -120,7 +123,15 @@ def export_to(
         on_written=lambda meting, _: repository.mark_exported(meting.id, datetime.now().replace(microsecond=0)),
         anchor=lambda: manifest_anchor(repository),
         seal=outbox_seal(repository),
+        plaatsen=plaatsen_van(repository, [meting for _inwoner, meting, _vorige in items]),
     )
+
+
+def plaatsen_van(repository: Repository, metingen: Iterable[Meting]) -> dict[str, Plaats]:
+    """Per meting its traject and which meting of it (``board.traject.plaats``): a vervolgmeting
+    of a later traject is numbered within that traject in its bundle."""
+    begins = repository.nulmeting_volgnummers()
+    return {m.id: plaats(begins.get(m.inwoner_id, []), m.volgnummer) for m in metingen}
 
 
 def team_contact_from_env() -> str:

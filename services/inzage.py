@@ -18,6 +18,8 @@ from pathlib import Path
 from board.document import dumps, history_to_document
 from board.i18n import _
 from board.inwoner import Inwoner, dossier_map
+from board.meting_waarden import MetingSoort
+from board.traject import plaats
 from board.wissen import marker_gaat, wisverzoek
 from exports.dossier import dossier_pdf
 from exports.fhir import fhir_dumps
@@ -42,9 +44,11 @@ def export_inwoner(repository: Repository, dossiernummer: str, out: Path) -> lis
     trajecten = trajecten_van(repository, inwoner.id)
     files = {"gegevens.json": dumps(history_to_document(inwoner, metingen, trajecten)).encode()}
     by_id = {m.id: m for m in metingen}
+    begins = sorted(m.volgnummer for m in metingen if m.soort is MetingSoort.NULMETING)
     for meting in metingen:
         vorige = by_id.get(meting.vorige_meting_id) if meting.vorige_meting_id else None
-        files[f"meting-{meting.volgnummer:02d}-{meting.datum.isoformat()}.pdf"] = dossier_pdf(inwoner, meting, vorige)
+        files[f"meting-{meting.volgnummer:02d}-{meting.datum.isoformat()}.pdf"] = dossier_pdf(
+            inwoner, meting, vorige, plaats=plaats(begins, meting.volgnummer))
     for traject in trajecten:
         files[f"fhir-episodeofcare-{traject.nummer:02d}.json"] = fhir_dumps(episode_of_care(traject)).encode()
     repository.log(audit.INGEZIEN, inwoner.id)

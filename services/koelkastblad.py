@@ -47,14 +47,15 @@ def can_print() -> bool:
 def sheet(repository: Repository, meting_id: str) -> tuple[str, bytes]:
     """(file name, PDF) of the koelkastblad of an afgeronde meting, in the inwoner's language."""
     from exports.koelkastblad import koelkastblad_pdf  # ReportLab: not on the kiosk's way to the board
-    from services.export import team_contact_from_env
+    from services.export import plaatsen_van, team_contact_from_env
     meting = repository.get_meting(meting_id)
     if not meting.afgerond:
         raise StorageError(_("Het koelkastblad komt er na het afronden van de meting."))
     inwoner = repository.get_inwoner(meting.inwoner_id)
-    data = koelkastblad_pdf(meting, team_contact_from_env(), vertaler(inwoner.taal))
+    nummer = plaatsen_van(repository, [meting])[meting.id].nummer  # counted within its traject
+    data = koelkastblad_pdf(meting, team_contact_from_env(), vertaler(inwoner.taal), nummer)
     dossier = re.sub(r"[^A-Za-z0-9_-]+", "-", inwoner.dossiernummer).strip("-") or "inwoner"
-    welke = re.sub(r"[^A-Za-z0-9_-]+", "-", meting.label).strip("-")  # two metingen on one day: two files
+    welke = re.sub(r"[^A-Za-z0-9_-]+", "-", meting.naam(nummer)).strip("-")  # two metingen on one day: two files
     return f"koelkastblad-{dossier}-{meting.datum.isoformat()}-{welke}.pdf", data
 
 

@@ -21,7 +21,6 @@ import base64
 import binascii
 import os
 import secrets
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +43,7 @@ from board.monitor_3_table import CelKey, Figuren
 from board.monitor_4_disclosure import Gepubliceerd
 from board.perioden import familie, is_grid
 from board.redenen import reden
-from board.traject import Afsluiting, trajecten
+from board.traject import Afsluiting, plaats, trajecten
 from board.wijkteams import Wijkteams
 from storage.errors import InvalidValueError
 from storage.permissions import create_private
@@ -162,9 +161,8 @@ def records_of(repository: Repository, metingen: list[Meting]) -> list[tuple[str
     starts = repository.nulmeting_volgnummers()
 
     def record(m: Meting) -> MonitorRecord:
-        begins = starts.get(m.inwoner_id, [0])
-        traject = max(0, bisect_right(begins, m.volgnummer) - 1)
-        return monitor_record(m, inwoners[m.inwoner_id], key, traject, begins[traject])
+        waar = plaats(starts.get(m.inwoner_id, [0]), m.volgnummer)  # the rule: board.traject
+        return monitor_record(m, inwoners[m.inwoner_id], key, waar.traject, m.volgnummer - waar.nummer)
 
     return [(m.id, record(m)) for m in metingen]
 

@@ -20,7 +20,7 @@ from board.errors import UserError
 from board.i18n import _
 from board.kaart import Kaart, lees_kaart
 from board.redenen import reden
-from board.wijkteams import Wijkteams, lees_wijkteams
+from board.wijkteams import Wijkteams, lees_gemeente, lees_wijkteams
 from storage.paths import data_dir
 
 MAP = "gemeente"
@@ -36,6 +36,7 @@ class Gebieden:
     wijkteams: Wijkteams | None = None
     kaart: Kaart | None = None
     kaart_melding: str = ""  # why a supplied map is not used, in plain Dutch
+    gemeente: str | None = None  # the gemeente's name, where the wijkteams file gives one
 
 
 def gemeente_map() -> Path:
@@ -48,13 +49,15 @@ def lees_gebieden(wijkteams: Path | None = None, kaart: Path | None = None) -> G
     only leaves the map out, with ``kaart_melding`` saying why."""
     teams_pad = wijkteams if wijkteams is not None else _if_there(WIJKTEAMS)
     kaart_pad = kaart if kaart is not None else _if_there(KAART)
-    teams = lees_wijkteams(_read(teams_pad), teams_pad.name) if teams_pad is not None else None
+    tekst = _read(teams_pad) if teams_pad is not None else None
+    teams = lees_wijkteams(tekst, teams_pad.name) if tekst is not None else None
+    naam = lees_gemeente(tekst, teams_pad.name) if tekst is not None else None
     if kaart_pad is None:
-        return Gebieden(teams)
+        return Gebieden(teams, gemeente=naam)
     try:
-        return Gebieden(teams, lees_kaart(_read_bytes(kaart_pad), kaart_pad.name))
+        return Gebieden(teams, lees_kaart(_read_bytes(kaart_pad), kaart_pad.name), gemeente=naam)
     except UserError as exc:
-        return Gebieden(teams, None, str(exc))
+        return Gebieden(teams, None, str(exc), gemeente=naam)
 
 
 def zet_voorbeeld() -> list[Path]:

@@ -94,7 +94,7 @@ def write_report(
     periode: Periode,
     out: Path,
     open_local: Callable[[], Repository],
-    gemeente: str = DEFAULT_GEMEENTE,
+    gemeente: str | None = None,
     set_naam: str = DEFAULT_SET,
     wijkteams: Path | None = None,
     kaart: Path | None = None,
@@ -108,6 +108,7 @@ def write_report(
     or is refused (``services.monitor_vaststelling``). The wijkteams and the map come from the
     given files or the data folder (``services.monitor_gebieden``)."""
     gebieden = lees_gebieden(wijkteams, kaart)
+    gemeente = gemeente or gebieden.gemeente or DEFAULT_GEMEENTE  # --gemeente, else the wijkteams file's
     url = resolve_url(db)
 
     def schrijf(figures: Figuren, published: dict[CelKey, Gepubliceerd]) -> list[Path]:

@@ -48,11 +48,14 @@ class SyncResult:
     created: str | None = None  # the central SQLite file this sync made (it did not exist)
 
 
-def _wachten(n: int) -> str:
+def _bewaard(n: int) -> str:
+    """What happens to the records that did not go: how many, and that they are kept."""
     if n == 0:
-        return _("er wachten nu geen records op de tablet")
+        return _("Er wachtten geen records om te verzenden, dus er is niets verloren.")
     return ngettext(
-        "{n} record wacht op de tablet tot de volgende keer", "{n} records wachten op de tablet tot de volgende keer", n
+        "{n} record is nog niet verzonden. Het blijft bewaard op de tablet en gaat mee met de volgende sync.",
+        "{n} records zijn nog niet verzonden. Ze blijven bewaard op de tablet en gaan mee met de volgende sync.",
+        n,
     ).format(n=n)
 
 
@@ -64,7 +67,7 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
     except CentralUnreachableError as exc:
         last = repository.get_instelling(LAST_CENTRAL_SETTING)
         waiting = len(repository.afgeronde_metingen(not_sent_to=last or ""))
-        raise SyncError(_("{exc} Er is niets verloren: {wachten}.").format(exc=exc, wachten=_wachten(waiting))) from exc
+        raise SyncError(f"{exc} {_bewaard(waiting)}") from exc
     try:
         cid = centrale_id(engine)
         repository.set_instelling(LAST_CENTRAL_SETTING, cid)
@@ -84,15 +87,15 @@ def sync(repository: Repository, url: str, batch_size: int = BATCH, progress: Pr
                     raise SyncError(
                         _(
                             "De centrale database weigerde records (ze passen niet bij wat daar al staat). "
-                            "{done} van {total} zijn verzonden; {wachten}."
-                        ).format(done=done, total=len(todo), wachten=_wachten(len(todo) - done))
+                            "{done} van {total} zijn verzonden."
+                        ).format(done=done, total=len(todo)) + " " + _bewaard(len(todo) - done)
                     ) from exc
                 except DBAPIError as exc:
                     raise SyncError(
                         _(
                             "De verbinding met de centrale database {database} viel weg na {done} van "
-                            "{total} records. Er is niets verloren of dubbel: {wachten}."
-                        ).format(database=describe(url), done=done, total=len(todo), wachten=_wachten(len(todo) - done))
+                            "{total} records. Er is niets dubbel verzonden."
+                        ).format(database=describe(url), done=done, total=len(todo)) + " " + _bewaard(len(todo) - done)
                     ) from exc
                 # Noted only now that the central database has committed the batch.
                 repository.mark_monitor_sent(cid, [(m, r.record_id) for m, r in batch], datetime.now(UTC))

@@ -53,6 +53,8 @@ def checked_url(url: str) -> str:
                 "sqlite:////pad/naar/bestand.sqlite3; een centrale: postgresql+psycopg://gebruiker@server/database."
             ).format(url=url[:80])
         )
+    if scheme.group(1) == "postgresql":  # SQLAlchemy's default driver (psycopg2) is not ours: psycopg 3 is
+        return "postgresql+psycopg://" + url[scheme.end():]
     return url
 
 

@@ -180,5 +180,5 @@ def test_the_episode_of_a_traject_validates_open_and_closed() -> None:
     assert resource["extension"][0]["valueCoding"]["code"] == "verhuisd"
     assert resource["patient"]["identifier"]["value"] == nul.inwoner_id  # pseudonymous: the random id only
     response = questionnaire_response(nul, nul.inwoner_id)
-    response["extension"] = [episode_reference(klaar)]
+    response["extension"] = [episode_reference(klaar.inwoner_id, klaar.nummer)]
     QuestionnaireResponse.model_validate(response)

@@ -26,7 +26,7 @@ def test_csv_files_open_in_dutch_excel_and_hold_only_published_counts(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     with paths[0].open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
-    assert rows[0] == ["Gebied", "", "Inwoners", "Metingen", "0-metingen", "Vervolgmetingen", "Soort gebied"]
+    assert rows[0] == ["Gebied", "Groep", "Inwoners", "Metingen", "0-metingen", "Vervolgmetingen", "Soort gebied"]
     assert rows[-1][0] == "Hele gemeente" and rows[-1][-1] == "gemeente" and rows[1][-1] == "wijk"
     assert [r[2] for r in rows if r[0] == "Zuid"] == ["<10"]
     for path in paths:

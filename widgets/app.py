@@ -35,6 +35,7 @@ from services.access import (
     open_keyring,
 )
 from services.inwoners import history
+from services.traject import afsluitingen_van
 from services.visit import (
     VisitMarker,
     load_storage,
@@ -354,7 +355,8 @@ class MagneetbordApp(VisitFlow, App):
 
     def show_history(self) -> None:
         assert self.inwoner is not None and self.repository is not None
-        self.screen("geschiedenis").show(self.inwoner.dossiernummer, history(self.repository, self.inwoner.id))
+        self.screen("geschiedenis").show(self.inwoner.dossiernummer, history(self.repository, self.inwoner.id),
+                                         afsluitingen_van(self.repository, self.inwoner.id))
         self._go("geschiedenis")
 
     def show_monitor(self) -> None:

@@ -1,5 +1,6 @@
-"""Geschiedenis of one inwoner: the list of metingen; any two side by side as read-only boards
-with the comparison sentence; and the course of each leefgebied over all metingen."""
+"""Geschiedenis of one inwoner: the list of metingen; any two of one traject side by side as
+read-only boards with the comparison sentence (``board.traject.kies``: a new traject is a new
+start, not compared with the old one's end); and the course of each leefgebied over all metingen."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from board import BoardSession, Meting, vergelijk
 from board.geometry import compare_layout
 from board.i18n import _, format_datum
 from board.passen import MIN_TEXT, sentence_font
+from board.traject import Afsluiting, kies, te_vergelijken, trajecten
 from widgets.board_widget import BoardWidget
 from widgets.common import Scherm, load_kv, make
 from widgets.inwoners import meting_naam
@@ -83,28 +85,26 @@ class GeschiedenisScreen(Scherm):
         label.font_size = sentence_font(lambda font: label_size(self.zin, round(font), width, True)[1], self.height,
                                         sp(24), dp(1))
 
-    def show(self, title: str, metingen: list[Meting]) -> None:
+    def show(self, title: str, metingen: list[Meting], afsluitingen: list[Afsluiting] | None = None) -> None:
         self.title = title
         self.metingen = metingen
-        self.chosen = [m.id for m in metingen[-2:]]
+        self.chosen = te_vergelijken(metingen)
         rows = self.ids.metingen
         rows.clear_widgets()
         for meting in metingen:
-            text = f"{meting_naam(meting)}\n{format_datum(meting.datum)}"
+            text = f"{meting_naam(meting, metingen)}\n{format_datum(meting.datum)}"
             if not meting.afgerond:
                 text += "  " + _("(nog niet af)")
             knop = make("Keuze", text=text, height=dp(84))
             knop.meting_id = meting.id
             knop.bind(on_release=lambda k: self.toggle(k.meting_id))
             rows.add_widget(knop)
+        self.ids.grafiek.afsluitingen = afsluitingen or []
         self.ids.grafiek.metingen = metingen
         self._compare()
 
     def toggle(self, meting_id: str) -> None:
-        chosen = [c for c in self.chosen if c != meting_id]
-        if len(chosen) == len(self.chosen):
-            chosen = [*chosen, meting_id][-2:]
-        self.chosen = chosen
+        self.chosen = kies(self.metingen, self.chosen, meting_id)
         self._compare()
 
     def _compare(self) -> None:
@@ -116,7 +116,7 @@ class GeschiedenisScreen(Scherm):
         self.zin = ""
         if len(chosen) == 1:
             boards.add_widget(read_only_board(chosen[0], self._caption(chosen[0])))
-            self.zin = _("Tik op een tweede meting om te vergelijken.")
+            self.zin = self._alone(chosen[0])
         elif len(chosen) == 2:
             oud, nieuw = pair_for_display(*chosen)
             boards.add_widget(read_only_board(oud, self._caption(oud)))
@@ -150,9 +150,17 @@ class GeschiedenisScreen(Scherm):
             else:
                 column.size_hint_y, column.holder.size_hint_y = 1, 1
 
-    @staticmethod
-    def _caption(meting: Meting) -> str:
-        return f"{meting_naam(meting)} · {format_datum(meting.datum)}"
+    def _alone(self, meting: Meting) -> str:
+        """What the sentence says with one meting chosen: a new traject's 0-meting alone in its
+        traject is a new start, with nothing to compare it with."""
+        found = trajecten(self.metingen)
+        traject = next(t for t in found if meting.id in t.metingen)
+        if traject.nummer > 0 and len(traject.metingen) == 1:
+            return _("Met deze 0-meting begint een nieuw traject: er is nog niets om mee te vergelijken.")
+        return _("Tik op een tweede meting van hetzelfde traject om te vergelijken.")
+
+    def _caption(self, meting: Meting) -> str:
+        return f"{meting_naam(meting, self.metingen)} · {format_datum(meting.datum)}"
 
 
 load_kv(__file__)

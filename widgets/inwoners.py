@@ -3,6 +3,8 @@ with the way into a meting and the geschiedenis."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
@@ -12,7 +14,7 @@ from board.bezoek import Stap, kan_weggooien, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
 from board.meting_waarden import MetingSoort
-from board.traject import REDEN_LABEL, Afsluiting, huidig
+from board.traject import REDEN_LABEL, Afsluiting, huidig, nummer_in_traject
 from services.inwoners import add_inwoner, find_inwoners, wijken
 from services.inwoners import history as inwoner_history
 from services.traject import afsluitingen_van
@@ -131,13 +133,13 @@ class InwonerScreen(Scherm):
         if volgende.stap is Stap.VERDER:
             concept = volgende.concept
             self.status = _("De {meting} van {datum} is nog niet af.").format(
-                meting=meting_naam(concept), datum=format_datum(concept.datum)
+                meting=meting_naam(concept, history), datum=format_datum(concept.datum)
             )
             self.action = _("Verder met de meting")
         elif volgende.stap is Stap.VERVOLGMETING:
             last = volgende.laatste_afgerond
             self.status = _("Laatste meting: {meting} van {datum}.").format(
-                meting=meting_naam(last), datum=format_datum(last.datum)
+                meting=meting_naam(last, history), datum=format_datum(last.datum)
             )
             if last.volgende_meting:
                 self.status += "\n" + _("Volgende meting gepland: {datum}.").format(
@@ -158,12 +160,14 @@ class InwonerScreen(Scherm):
         new vervolgmeting, or after a closed traject a new 0-meting)."""
         from widgets.weggooien import ask
 
-        concept = volgende_meting(inwoner_history(self.app.repository, self.app.inwoner.id)).concept
+        history = inwoner_history(self.app.repository, self.app.inwoner.id)
+        concept = volgende_meting(history).concept
+        naam = meting_naam(concept, history)
 
         def done() -> None:
             self.show(self.app.inwoner)
             self.notice = _("De {meting} van {datum} is weggegooid.").format(
-                meting=meting_naam(concept), datum=format_datum(concept.datum))
+                meting=naam, datum=format_datum(concept.datum))
 
         return ask(self.app, concept.id, on_done=done, nulmeting=concept.soort is MetingSoort.NULMETING)
 
@@ -174,11 +178,12 @@ class InwonerScreen(Scherm):
         return ask(self.app, self.app.inwoner.id, on_done=lambda: self.show(self.app.inwoner))
 
 
-def meting_naam(meting: Meting) -> str:
-    """'0-meting' or 'vervolgmeting 2', in the UI language."""
+def meting_naam(meting: Meting, history: Sequence[Meting] = ()) -> str:
+    """'0-meting' or 'vervolgmeting 2', in the UI language: counted within its own traject
+    (``history``: the inwoner's metingen; ``board.traject.nummer_in_traject``)."""
     if meting.soort is MetingSoort.NULMETING:
         return _("0-meting")
-    return _("vervolgmeting {n}").format(n=meting.volgnummer)
+    return _("vervolgmeting {n}").format(n=nummer_in_traject(history, meting))
 
 
 load_kv(__file__)

@@ -1,6 +1,7 @@
 """A small line chart per leefgebied: the inwoner's fiche over all metingen, drawn with canvas
 instructions. Sad at the bottom, happy at the top, no numbers (the inwoner reads it too); the
-month of each meting under its point (as many as fit, board/passen.axis_labels)."""
+month of each meting under its point (as many as fit, board/passen.axis_labels). Each meting
+stands at its date, one line per traject, a marker where a traject was closed (board/verloop)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from board import Meting
 from board.i18n import format_jaar, format_maand
 from board.meting_waarden import Perspectief
 from board.passen import CHART_LEAST, MIN_TEXT, TITLE_LINES, axis_labels, biggest_font, chart_grid
+from board.verloop import tijd_as
 from board.weergave import BALK, FICHE_STIJL, TEKST
 from widgets.textures import HAPPY, SAD, label_size, label_texture, longest_word, pictogram_texture, rgba, text_lines
 
@@ -50,9 +52,10 @@ def chart_rects(area: Rect, count: int, gap: float, columns: int | None = None) 
 
 
 class VerloopGrafiek(Widget):
-    """``metingen``: an inwoner's metingen, the 0-meting first."""
+    """``metingen``: an inwoner's metingen, the 0-meting first; ``afsluitingen``: their closed trajecten."""
 
     metingen = ListProperty([])
+    afsluitingen = ListProperty([])
     # The height the grid needs at this width (each chart at least CHART_LEAST high): the
     # screen gives it that much and scrolls.
     needed = NumericProperty(0)
@@ -62,13 +65,17 @@ class VerloopGrafiek(Widget):
         self.charts: list[tuple[str, Rect, list[tuple[float, float]]]] = []  # key, rect, points drawn
         self.titles: list[tuple[str, int, Rect]] = []  # key, font (px), where its texture is drawn
         self.dates: list[tuple[str, float, float, float, float]] = []  # text, x, y, width, height of each date drawn
-        self.bind(pos=self._redraw, size=self._redraw, metingen=self._redraw)
+        self.lines: list[list[tuple[float, float]]] = []  # per chart and traject: the points one line joins
+        self.markers: list[tuple[float, float, float]] = []  # x, bottom, top of each afsluiting's marker
+        self.axis = tijd_as(())
+        self.bind(pos=self._redraw, size=self._redraw, metingen=self._redraw, afsluitingen=self._redraw)
 
     def _redraw(self, *_args: object) -> None:
         self.canvas.clear()
-        self.charts, self.dates, self.titles = [], [], []
+        self.charts, self.dates, self.titles, self.lines, self.markers = [], [], [], [], []
         if not self.metingen:
             return
+        self.axis = tijd_as(self.metingen, self.afsluitingen)
         set_ = self.metingen[-1].leefgebieden
         series = verloop(self.metingen)
         names = [set_[key].naam for key, _values in series]
@@ -126,15 +133,21 @@ class VerloopGrafiek(Widget):
         Color(*rgba(BALK))
         Line(points=[px0, py0, px1, py0], width=dp(1))
         Line(points=[px0, py1, px1, py1], width=dp(1))
-        step = (px1 - px0) / max(1, len(values) - 1)
-        points = [
-            (px0 + i * step if len(values) > 1 else (px0 + px1) / 2, py0 + v * (py1 - py0))
-            for i, v in enumerate(values) if v is not None
-        ]
+        Color(*rgba(TEKST, 0.45))
+        for share in self.axis.afsluitingen:  # where a traject was closed: its line stops here
+            mx = round(px0 + share * (px1 - px0))
+            Line(points=[mx, py0 - smiley / 2, mx, py1 + smiley / 2], width=1, dash_length=dp(4), dash_offset=dp(3))
+            self.markers.append((mx, py0 - smiley / 2, py1 + smiley / 2))
+        points: list[tuple[float, float]] = []
         kleur = rgba(FICHE_STIJL[Perspectief.INWONER].kleur)
         Color(*kleur)
-        if len(points) > 1:
-            Line(points=[c for p in points for c in p], width=dp(2.2), joint="round", cap="round")
+        for lijn in self.axis.lijnen:  # one line per traject: never across an afsluiting
+            punten = [(px0 + self.axis.plaatsen[i] * (px1 - px0), py0 + values[i] * (py1 - py0))
+                      for i in lijn if values[i] is not None]
+            if len(punten) > 1:
+                Line(points=[c for p in punten for c in p], width=dp(2.2), joint="round", cap="round")
+            self.lines.append(punten)
+            points += punten
         dot = dp(11)
         for px, py in points:
             Ellipse(pos=(px - dot / 2, py - dot / 2), size=(dot, dot))
@@ -145,9 +158,7 @@ class VerloopGrafiek(Widget):
         """Each meting's month under its place on the chart, as many as fit without touching
         (the rule: board/passen.axis_labels): the newest and the first at least, by their year
         alone where the months do not fit; never one over another or out of the card."""
-        n = len(self.metingen)
-        step = (px1 - px0) / max(1, n - 1)
-        centres = [px0 + i * step if n > 1 else (px0 + px1) / 2 for i in range(n)]
+        centres = [px0 + share * (px1 - px0) for share in self.axis.plaatsen]
         texts = [format_maand(m.datum) for m in self.metingen]
         years = [format_jaar(m.datum) for m in self.metingen]
         font, colour = round(dp(12)), rgba(TEKST, 0.7)
