@@ -34,6 +34,7 @@ from services.access import (
     note_unlocked,
     open_keyring,
 )
+from services.crash import notice
 from services.inwoners import history
 from services.visit import (
     VisitMarker,
@@ -120,7 +121,8 @@ class MagneetbordApp(VisitFlow, App):
         if self._first_start():
             self.screen("account").reset()
             self._go("account")
-        else:
+        else:  # the first start after a crash says so here, once (a first account waits for it)
+            self.screen("lock").crash_text = notice() or ""
             self._show_lock(can_return=False)
         return self.manager
 
@@ -194,6 +196,7 @@ class MagneetbordApp(VisitFlow, App):
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
         self.idle.touched(self.clock())
         self.repository.act_as(professional_id)  # the audit log names who unlocked
+        self.screen("lock").crash_text = ""  # said once: not at the next lock
         note_unlocked(self.repository)
         aside, self._aside = self._aside, []
         if self.confirming:

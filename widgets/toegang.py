@@ -77,6 +77,7 @@ class LockScreen(Scherm):
     back_text = StringProperty("")
     back_rtl = BooleanProperty(False)  # the way back in Arabic: shaped and in drawing order
     reason = StringProperty("")  # what the PIN is asked for (none: the tablet is locked)
+    crash_text = StringProperty("")  # the app stopped on an error last time (until the PIN)
     shown_pin = StringProperty(dots(""))
 
     def __init__(self, **kwargs: object) -> None:
