@@ -38,7 +38,7 @@ EXPORT = "export"  # the afgeronde meting is saved; its bundle for the dossier w
 MAX_FRAMES = 60  # per exception: the first 20 and the last 40 of a deeper stack
 MAX_CHAIN = 5  # exceptions in one chain ("from" / "while handling")
 
-_recorded: set[int] = set()  # ids of exceptions reported already (Kivy's handler, then sys.excepthook)
+_RECORDED = "_magneetbord_gemeld"  # set on an exception once reported (Kivy's handler, then sys.excepthook)
 _state: list[Callable[[], str]] = [lambda: BEWAARD]
 
 
@@ -99,9 +99,10 @@ def record(exc: BaseException, waar: str, *, stopped: bool = True) -> Path | Non
     ``stopped``: the app stops on it, so the next start tells the professional (a worker
     thread's error does not stop the app). Returns the report's path; None when it was
     written already or could not be written (the stderr line then says so)."""
-    if id(exc) in _recorded:
+    if getattr(exc, _RECORDED, False):
         return None
-    _recorded.add(id(exc))
+    with contextlib.suppress(AttributeError, TypeError):  # an exception without a __dict__: reported twice, at worst
+        setattr(exc, _RECORDED, True)
     moment = datetime.now(UTC)
     state = _safe_state() if stopped else BEWAARD
     path: Path | None = None
@@ -170,7 +171,7 @@ def notice() -> str | None:
             "Wat nog open stond en niet bewaard was (zoals een doel dat je aan het typen was), is weg."
         )
     voor_beheerder = _("Voor de beheerder: het verslag staat in {map} (lees het met: python3 main.py crashes).")
-    return f"{first} {voor_beheerder.format(map=crash_log.crash_folder())}"
+    return f"{first}\n{voor_beheerder.format(map=crash_log.crash_folder())}"
 
 
 OWN_PACKAGES = ("board", "services", "storage", "exports", "widgets", "cli", "samples", "main")

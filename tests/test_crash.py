@@ -12,19 +12,21 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date
+import threading
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 import main
 from board import Inwoner
+from services import crash
 from services.visit import Visit, VisitMarker
 from storage import crash_log
 from storage.keyring import KdfParams
 from storage.repository import Repository
 from tests.keys import tablet_with_professional
-from tests.kivy_helpers import PIN
+from tests.kivy_helpers import PIN, frames, make_app_fixture, type_pin, window_fixture  # noqa: F401
 from tests.xvfb import ROOT, app_env, start_app, stop, wait_for_screen, wait_for_window, xserver_fixture  # noqa: F401
 
 FAST = KdfParams(memory_kib=64, time_cost=1)
@@ -133,8 +135,173 @@ def test_a_crash_in_a_frame_callback_leaves_a_report_without_personal_data_and_i
         assert secret not in listed
 
 
-def test_the_crash_line_on_the_lock_screen_says_nothing_is_lost_once(make_app: object, tmp_path: Path) -> None:
-    ...
+def raised(exc: BaseException) -> BaseException:
+    """``exc`` as raised (with its traceback), and caught."""
+    try:
+        raise exc
+    except BaseException as caught:
+        return caught
+
+
+@pytest.fixture(name="hooks")
+def hooks_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interpreter's hooks as they were, after the test installed the app's."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def test_a_crash_with_a_doel_being_typed_is_told_at_the_next_start_once(
+    make_app: object, window: object, tmp_path: Path, hooks: None, size: tuple[int, int]
+) -> None:
+    """The state at the moment of the crash decides the line: on the board every change is saved
+    ("niets verloren"); with the doel editor open what was typed there is gone, and the line says so."""
+    from tests.test_doelen_screen import on_doelen, open_editor
+    from widgets.crashes import unsaved
+
+    window.size = size
+    app, _inwoner = on_doelen(make_app)
+    assert unsaved() == crash.BEWAARD
+    editor = open_editor(app, "Geld")
+    editor.ids.tekst.text = DOEL
+    assert unsaved() == crash.INVOER
+    crash.install(unsaved)
+    failed = raised(RuntimeError(f"kapot bij {DOEL}"))
+    sys.excepthook(type(failed), failed, failed.__traceback__)  # what the interpreter calls
+    [report] = crash_log.reports()
+    assert DOEL not in report.read_text("utf-8") and "fout: RuntimeError" in report.read_text("utf-8")
+
+    app = make_app()  # the next start
+    lock = app.screen("lock")
+    assert app.current == "lock"
+    said = lock.ids.vorige_keer
+    assert said.text.startswith("De app is de vorige keer onverwacht gestopt.")
+    assert "is weg" in said.text and "niets verloren" not in said.text
+    assert str(tmp_path / "crashes") in said.text and "python3 main.py crashes" in said.text
+    frames(2)
+    # All of it readable: not cut off, inside the window, above the PIN's dots.
+    assert said.height >= said.texture_size[1] > 0 and said.opacity == 1
+    assert said.y >= lock.ids.dots.top and said.top <= window.height and said.right <= window.width
+    type_pin(lock, PIN)
+    assert app.current != "lock" and lock.ids.vorige_keer.text == ""
+    app.lock()
+    frames(2)
+    assert app.current == "lock" and lock.ids.vorige_keer.text == "" and lock.ids.vorige_keer.height == 0
+    assert make_app().screen("lock").ids.vorige_keer.text == ""  # and not at the start after
+
+
+def test_the_line_after_a_crash_on_the_board_says_nothing_is_lost(make_app: object, hooks: None) -> None:
+    crash.install(lambda: crash.BEWAARD)
+    tablet_with_professional(f"sqlite:///{make_app_folder()}/magneetbord.sqlite3", "Sanne", PIN, kdf=FAST)
+    failed = raised(ValueError("x"))
+    sys.excepthook(type(failed), failed, failed.__traceback__)
+    said = make_app().screen("lock").ids.vorige_keer.text
+    assert "Er is niets verloren: alles was al bewaard." in said
+
+
+def make_app_folder() -> Path:
+    return Path(os.environ["MAGNEETBORD_DATA_DIR"])  # make_app's tmp_path
+
+
+def test_while_the_bundle_is_made_the_crash_says_the_meting_is_saved_and_how_to_make_it(make_app: object) -> None:
+    from widgets.crashes import unsaved
+
+    tablet_with_professional(f"sqlite:///{make_app_folder()}/magneetbord.sqlite3", "Sanne", PIN, kdf=FAST)
+    app = make_app()
+    held = threading.Event()
+    app.export_thread = threading.Thread(target=held.wait, daemon=True)
+    app.export_thread.start()
+    try:
+        assert unsaved() == crash.EXPORT
+    finally:
+        held.set()
+        app.export_thread.join()
+    crash_log.set_notice(crash_log.write_report("x", datetime.now(UTC)), crash.EXPORT)
+    said = make_app().screen("lock").ids.vorige_keer.text
+    assert "De meting is bewaard, maar het pakket voor het dossier is niet gemaakt." in said
+    assert "Maak het met: python3 main.py export" in said and "niets verloren" not in said
+
+
+def test_a_worker_thread_s_error_is_reported_and_the_app_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hooks: None, capfd: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+    crash.install()
+
+    def work() -> None:
+        doel = DOEL  # a local value: never in the report
+        raise KeyError(doel)
+
+    thread = threading.Thread(target=work, name="export")
+    thread.start()
+    thread.join()
+    [report] = crash_log.reports()
+    text = report.read_text("utf-8")
+    assert "waar: thread export" in text and "fout: KeyError" in text and "test_crash, " in text
+    assert DOEL not in text and "Wilhelmina" not in capfd.readouterr().err
+    assert crash_log.take_notice() is None  # the app did not stop: nothing to tell at the next start
+
+
+def test_a_chain_says_every_type_and_no_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+
+    def inner() -> None:
+        raise OSError(f"/home/wilhelmina/{DOSSIER}.txt")
+
+    def outer() -> None:
+        try:
+            inner()
+        except OSError as exc:
+            raise ValueError(DOEL) from exc
+
+    text = crash.record(raised_by(outer), "test").read_text("utf-8")
+    assert text.index("fout: ValueError") < text.index("Die kwam uit (raise ... from):") < text.index("fout: OSError")
+    assert "test_crash, test_a_chain_says_every_type_and_no_message.<locals>.inner, regel" in text
+    for secret in (DOEL, DOSSIER, "wilhelmina", "/home"):
+        assert secret not in text
+
+
+def raised_by(work: object) -> BaseException:
+    try:
+        work()
+    except BaseException as caught:
+        return caught
+    raise AssertionError("nothing raised")
+
+
+def test_the_last_reports_are_kept_and_each_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+
+    def deep(n: int) -> None:
+        deep(n + 1)
+
+    paths = [crash.record(raised_by(lambda: deep(0)), "test") for _ in range(crash_log.KEEP + 3)]
+    kept = crash_log.reports()
+    assert kept == paths[3:]  # the oldest three are gone, the order is the crashes' order
+    for path in kept:
+        assert path.stat().st_size <= crash_log.MAX_BYTES
+        text = path.read_text("utf-8")
+        assert "fout: RecursionError" in text and "regels weggelaten" in text
+        # 60 frames: the first 20 (raised_by, its lambda, 18 of deep) and the last 40.
+        assert text.count("test_crash, test_the_last_reports_are_kept_and_each_is_bounded.<locals>.deep") == 58
+
+
+def test_crashes_lists_the_reports_for_the_beheerder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+    assert main.main(["crashes"]) == 0
+    assert capsys.readouterr().out.strip() == f"Er staan geen crashverslagen in {tmp_path / 'crashes'}."
+    first = crash.record(raised(KeyError(DOEL)), "de app (Kivy)")
+    second = crash.record(raised_by(lambda: main.main(["--nergens"])), "de app (hoofdthread)")
+    assert main.main(["crashes"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"2 crashverslagen in {tmp_path / 'crashes'} (de laatste 20 blijven bewaard)")
+    assert out.index(str(second)) < out.index(str(first))  # the newest first
+    assert "versie 0.1.0: SystemExit" in out and "waar: main, main, regel" in out and "versie 0.1.0: KeyError" in out
+    assert main.main(["crashes", "--volledig"]) == 0
+    full = capsys.readouterr().out
+    assert first.read_text("utf-8") in full and second.read_text("utf-8") in full and DOEL not in full
 
 
 def test_every_supported_file_says_the_same_version() -> None:
@@ -143,5 +310,3 @@ def test_every_supported_file_says_the_same_version() -> None:
     assert re.search(rf'^version = "{re.escape(VERSIE)}"$', (ROOT / "pyproject.toml").read_text("utf-8"), re.M)
     assert re.search(rf"^version = {re.escape(VERSIE)}$", (ROOT / "buildozer.spec").read_text("utf-8"), re.M)
 
-
-_ = os
