@@ -7,8 +7,7 @@ import argparse
 from typing import Any
 
 from board.i18n import _, ngettext
-from services.crash import verslagen
-from storage.crash_log import KEEP, crash_folder
+from services.crash import KEEP, crash_folder, verslagen
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,11 +30,13 @@ from types import TracebackType
 from board.i18n import _
 from board.versie import VERSIE
 from storage import crash_log
+from storage.crash_log import KEEP, crash_folder
 
 # What was not yet saved when the app stopped (``install``'s ``state``).
 BEWAARD = "bewaard"  # every change was saved: nothing is lost
 INVOER = "invoer"  # a dialog with text in it (a doel, a new inwoner) or a new account was open
 EXPORT = "export"  # the afgeronde meting is saved; its bundle for the dossier was being made
+__all__ = ["KEEP", "crash_folder", "install", "notice", "record", "verslagen"]  # KEEP, crash_folder: for cli/
 MAX_FRAMES = 60  # per exception: the first 20 and the last 40 of a deeper stack
 MAX_CHAIN = 5  # exceptions in one chain ("from" / "while handling")
 
@@ -171,7 +173,7 @@ def notice() -> str | None:
             "Wat nog open stond en niet bewaard was (zoals een doel dat je aan het typen was), is weg."
         )
     voor_beheerder = _("Voor de beheerder: het verslag staat in {map} (lees het met: python3 main.py crashes).")
-    return f"{first}\n{voor_beheerder.format(map=crash_log.crash_folder())}"
+    return f"{first}\n{voor_beheerder.format(map=crash_folder())}"
 
 
 OWN_PACKAGES = ("board", "services", "storage", "exports", "widgets", "cli", "samples", "main")

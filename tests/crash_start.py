@@ -1,9 +1,10 @@
 """Start the kiosk exactly as ``python3 main.py`` does, with one fault put in from outside (only
 tests start it this way; the app has no switch for it): once the board's first frame is on
 screen, the clock callback that writes the visit marker (``VisitFlow._after_first_frame``)
-writes it and then raises an exception whose message holds the inwoner's initials, dossiernummer and doel texts, read from
-the running app, and a local variable holds them too. The exception goes the way of any other:
-Kivy's event loop, its ExceptionManager, out of ``App.run``, ``sys.excepthook``.
+writes it and then raises an exception whose message holds the inwoner's initials,
+dossiernummer and doel texts, read from the running app, and a local variable holds them
+too. The exception goes the way of any other: Kivy's clock and its ExceptionManager, out of
+``App.run``, ``sys.excepthook``.
 
 ``python3 tests/crash_start.py [main.py's arguments]``.
 """
