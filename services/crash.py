@@ -163,9 +163,10 @@ def notice() -> str | None:
     if state == BEWAARD:
         first = _("De app is de vorige keer onverwacht gestopt. Er is niets verloren: alles was al bewaard.")
     elif state == EXPORT:
+        # Not "niet gemaakt": closing after the crash (on_stop) waits for the bundle, which may then be done.
         first = _(
-            "De app is de vorige keer onverwacht gestopt. De meting is bewaard, maar het pakket voor het dossier "
-            "is niet gemaakt. Maak het met: python3 main.py export"
+            "De app is de vorige keer onverwacht gestopt. De meting is bewaard. Het pakket voor het dossier was "
+            "nog niet klaar toen de app stopte: python3 main.py export maakt wat nog ontbreekt."
         )
     else:
         first = _(

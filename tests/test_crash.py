@@ -203,7 +203,7 @@ def make_app_folder() -> Path:
     return Path(os.environ["MAGNEETBORD_DATA_DIR"])  # make_app's tmp_path
 
 
-def test_while_the_bundle_is_made_the_crash_says_the_meting_is_saved_and_how_to_make_it(make_app: object) -> None:
+def test_while_the_bundle_is_made_the_crash_says_the_meting_is_saved_and_how_to_finish_it(make_app: object) -> None:
     from widgets.crashes import unsaved
 
     tablet_with_professional(f"sqlite:///{make_app_folder()}/magneetbord.sqlite3", "Sanne", PIN, kdf=FAST)
@@ -218,8 +218,8 @@ def test_while_the_bundle_is_made_the_crash_says_the_meting_is_saved_and_how_to_
         app.export_thread.join()
     crash_log.set_notice(crash_log.write_report("x", datetime.now(UTC)), crash.EXPORT)
     said = make_app().screen("lock").ids.vorige_keer.text
-    assert "De meting is bewaard, maar het pakket voor het dossier is niet gemaakt." in said
-    assert "Maak het met: python3 main.py export" in said and "niets verloren" not in said
+    assert "De meting is bewaard. Het pakket voor het dossier was nog niet klaar toen de app stopte" in said
+    assert "python3 main.py export maakt wat nog ontbreekt" in said and "niets verloren" not in said
 
 
 def test_a_worker_thread_s_error_is_reported_and_the_app_goes_on(
