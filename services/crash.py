@@ -108,15 +108,15 @@ def record(exc: BaseException, waar: str, *, stopped: bool = True) -> Path | Non
     moment = datetime.now(UTC)
     state = _safe_state() if stopped else BEWAARD
     path: Path | None = None
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(Exception):  # a hook that raises would print the whole traceback after all
         path = crash_log.write_report(report(exc, waar, moment), moment)
         if stopped:
             crash_log.set_notice(path, state)
-    frames_ = traceback.extract_tb(exc.__traceback__)
-    where = f"{Path(frames_[-1].filename).stem}:{frames_[-1].lineno}" if frames_ else "?"
-    what = "Magneetbord is gestopt door een fout" if stopped else f"Fout in de achtergrond ({waar})"
-    told = f"verslag: {path}" if path is not None else "het verslag kon niet worden geschreven"
     with contextlib.suppress(Exception):
+        frames_ = traceback.extract_tb(exc.__traceback__)
+        where = f"{Path(frames_[-1].filename).stem}:{frames_[-1].lineno}" if frames_ else "?"
+        what = "Magneetbord is gestopt door een fout" if stopped else f"Fout in de achtergrond ({waar})"
+        told = f"verslag: {path}" if path is not None else "het verslag kon niet worden geschreven"
         print(f"{what}: {exception_type(exc)} in {where}; {told}", file=sys.__stderr__, flush=True)
     return path
 

@@ -310,3 +310,16 @@ def test_every_supported_file_says_the_same_version() -> None:
     assert re.search(rf'^version = "{re.escape(VERSIE)}"$', (ROOT / "pyproject.toml").read_text("utf-8"), re.M)
     assert re.search(rf"^version = {re.escape(VERSIE)}$", (ROOT / "buildozer.spec").read_text("utf-8"), re.M)
 
+
+
+def test_a_report_that_cannot_be_written_is_said_on_stderr_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hooks: None, capfd: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(tmp_path))
+    (tmp_path / "crashes").write_bytes(b"a file where the folder should be")
+    crash.install()
+    failed = raised(RuntimeError(DOEL))
+    sys.excepthook(type(failed), failed, failed.__traceback__)  # raises nothing
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "Magneetbord is gestopt door een fout: RuntimeError in test_crash:" in err
+    assert "het verslag kon niet worden geschreven" in err and DOEL not in err
