@@ -84,16 +84,6 @@ class LockScreen(Scherm):
         super().__init__(**kwargs)
         self._ticker = None
         self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
-        self._crash_line = self.ids.vorige_keer
-        self.on_crash_text()
-
-    def on_crash_text(self, *_args: object) -> None:
-        """The line after a crash is on the screen only while there is one."""
-        line, box = self._crash_line, self.ids.uitleg
-        if self.crash_text and line.parent is None:
-            box.add_widget(line, index=0)
-        elif not self.crash_text and line.parent is not None:
-            box.remove_widget(line)
 
     def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool, reason: str = "",
                 back_tr: Vertaler | None = None) -> None:
