@@ -37,6 +37,7 @@ BEWAARD = "bewaard"  # every change was saved: nothing is lost
 INVOER = "invoer"  # a dialog with text in it (a doel, a new inwoner) or a new account was open
 EXPORT = "export"  # the afgeronde meting is saved; its bundle for the dossier was being made
 __all__ = ["KEEP", "crash_folder", "install", "notice", "record", "verslagen"]  # KEEP, crash_folder: for cli/
+OWN_PACKAGES = ("board", "services", "storage", "exports", "widgets", "cli", "samples", "main")
 MAX_FRAMES = 60  # per exception: the first 20 and the last 40 of a deeper stack
 MAX_CHAIN = 5  # exceptions in one chain ("from" / "while handling")
 
@@ -59,6 +60,14 @@ def frames(tb: TracebackType | None) -> list[str]:
         left = len(found) - MAX_FRAMES
         found = [*found[:20], f"... {left} regels weggelaten ...", *found[-(MAX_FRAMES - 20):]]
     return found
+
+
+def innermost(tb: TracebackType | None) -> str:
+    """``module:line`` of the innermost frame in the app's own code (else the innermost of all)."""
+    found = [(frame.f_globals.get("__name__", "?"), line) for frame, line in traceback.walk_tb(tb)]
+    own = [(module, line) for module, line in found if module.split(".")[0] in OWN_PACKAGES]
+    module, line = (own or found or [("?", 0)])[-1]
+    return f"{module}:{line}"
 
 
 def _chain(exc: BaseException) -> Iterator[tuple[str, BaseException]]:
@@ -113,8 +122,7 @@ def record(exc: BaseException, waar: str, *, stopped: bool = True) -> Path | Non
         if stopped:
             crash_log.set_notice(path, state)
     with contextlib.suppress(Exception):
-        frames_ = traceback.extract_tb(exc.__traceback__)
-        where = f"{Path(frames_[-1].filename).stem}:{frames_[-1].lineno}" if frames_ else "?"
+        where = innermost(exc.__traceback__)
         what = "Magneetbord is gestopt door een fout" if stopped else f"Fout in de achtergrond ({waar})"
         told = f"verslag: {path}" if path is not None else "het verslag kon niet worden geschreven"
         print(f"{what}: {exception_type(exc)} in {where}; {told}", file=sys.__stderr__, flush=True)
@@ -175,9 +183,6 @@ def notice() -> str | None:
         )
     voor_beheerder = _("Voor de beheerder: het verslag staat in {map} (lees het met: python3 main.py crashes).")
     return f"{first}\n{voor_beheerder.format(map=crash_folder())}"
-
-
-OWN_PACKAGES = ("board", "services", "storage", "exports", "widgets", "cli", "samples", "main")
 
 
 @dataclass(frozen=True)

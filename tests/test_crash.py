@@ -7,6 +7,7 @@ says so on the lock screen, once; ``crashes`` lists the report for the beheerder
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -109,7 +110,7 @@ def test_a_crash_in_a_frame_callback_leaves_a_report_without_personal_data_and_i
     assert str(tmp_path) not in text  # no paths: a home folder carries a name
     # One short line on the real stderr (Kivy routes sys.stderr to its logger, which is off).
     [said] = [line for line in err.splitlines() if "Magneetbord is gestopt" in line]
-    assert "RuntimeError in crash_start" in said and str(report) in said
+    assert f"RuntimeError in widgets.visit_flow:{line};" in said and str(report) in said  # the app's own code
 
     # The board resumed after the crash holds the doel: "niets verloren" is true.
     repository = Repository.open(env["MAGNEETBORD_DB"], key, actor=professional_id)
@@ -138,6 +139,39 @@ def test_a_crash_in_a_frame_callback_leaves_a_report_without_personal_data_and_i
     assert "RuntimeError" in listed and str(report) in listed and "widgets.visit_flow" in listed
     for secret in PERSONAL:
         assert secret not in listed
+
+
+@pytest.mark.slow
+def test_a_real_fault_at_start_leaves_a_report_from_the_main_thread(xserver: object, tmp_path: Path) -> None:
+    """A fault the app does not handle, made for real (found for this test, left for the lead:
+    once it is handled, this test needs another trigger): ``backoff.key`` in the data folder is
+    a folder, as a careless restore can leave it; reading it raises IsADirectoryError while the
+    app builds its first screen, outside Kivy's event loop, so the report comes through
+    ``sys.excepthook``. Its message would name the data folder's path (the user's home)."""
+    server = xserver(1024, 768)
+    env = app_env(tmp_path, server.display)
+    data = Path(env["XDG_DATA_HOME"]) / "magneetbord"
+    os.environ["MAGNEETBORD_DATA_DIR"] = str(data)
+    try:
+        tablet_with_professional(env["MAGNEETBORD_DB"], "Sanne de Vries", PIN, kdf=FAST)
+    finally:
+        del os.environ["MAGNEETBORD_DATA_DIR"]
+    (data / "backoff.key").unlink()
+    (data / "backoff.key").mkdir()
+    app = start_app(env)
+    try:
+        assert app.wait(timeout=120) == 1
+        _out, err = app.communicate(timeout=30)
+    finally:
+        stop(app)
+    [report] = crash_log.reports(data / "crashes")
+    text = report.read_text("utf-8")
+    assert "waar: de app (hoofdthread)" in text and "fout: IsADirectoryError" in text
+    assert "storage.backoff_seal, BackoffSeal._key, regel" in text
+    assert "widgets.app, MagneetbordApp.build, regel" in text
+    assert str(tmp_path) not in text and str(tmp_path) not in err.replace(str(report), "")
+    assert "Traceback" not in err and "IsADirectoryError in storage.backoff_seal:" in err
+    assert json.loads((data / "crashes" / crash_log.NOTICE).read_text())["staat"] == crash.BEWAARD  # nothing typed yet
 
 
 def raised(exc: BaseException) -> BaseException:
@@ -327,5 +361,5 @@ def test_a_report_that_cannot_be_written_is_said_on_stderr_and_nothing_else(
     failed = raised(RuntimeError(DOEL))
     sys.excepthook(type(failed), failed, failed.__traceback__)  # raises nothing
     err = capfd.readouterr().err
-    assert err.count("\n") == 1 and "Magneetbord is gestopt door een fout: RuntimeError in test_crash:" in err
+    assert err.count("\n") == 1 and "Magneetbord is gestopt door een fout: RuntimeError in " in err
     assert "het verslag kon niet worden geschreven" in err and DOEL not in err
