@@ -213,7 +213,7 @@ def test_a_crash_with_a_doel_being_typed_is_told_at_the_next_start_once(
     app = make_app()  # the next start
     lock = app.screen("lock")
     assert app.current == "lock"
-    said = lock.ids.vorige_keer
+    said = lock.ids.crash_bar.ids.regel
     assert said.text.startswith("De app is de vorige keer onverwacht gestopt.")
     assert "is weg" in said.text and "niets verloren" not in said.text
     assert str(tmp_path / "crashes") in said.text and "python3 main.py crashes" in said.text
@@ -223,11 +223,34 @@ def test_a_crash_with_a_doel_being_typed_is_told_at_the_next_start_once(
     assert said.y >= 0 and said.right <= window.width and said.top <= min(lock.ids.dots.y, lock.ids.pad.y)
     assert max(lock.ids.titel.top, lock.ids.pad.top) <= window.height  # nothing pushed off the screen
     type_pin(lock, PIN)
-    assert app.current != "lock" and lock.ids.vorige_keer.text == ""
+    assert app.current != "lock" and lock.ids.crash_bar.tekst == ""
     app.lock()
     frames(2)
-    assert app.current == "lock" and lock.ids.vorige_keer.text == "" and lock.ids.crash_bar.height == 0
-    assert make_app().screen("lock").ids.vorige_keer.text == ""  # and not at the start after
+    assert app.current == "lock" and lock.ids.crash_bar.tekst == "" and lock.ids.crash_bar.height == 0
+    assert make_app().screen("lock").ids.crash_bar.tekst == ""  # and not at the start after
+
+
+def test_a_crash_while_the_first_account_is_made_is_told_on_the_first_screen(
+    make_app: object, window: object, hooks: None
+) -> None:
+    from widgets.crashes import unsaved
+
+    app = make_app()
+    assert app.current == "account"
+    app.screen("account").ids.naam.text = "Sanne de Vries"
+    crash.install(unsaved)
+    failed = raised(RuntimeError("Sanne de Vries"))
+    sys.excepthook(type(failed), failed, failed.__traceback__)
+    app = make_app()  # nobody in the keyring yet: the first screen is the account again
+    account = app.screen("account")
+    said = account.ids.crash_bar.ids.regel
+    assert app.current == "account" and "is weg" in said.text and "Voor de beheerder" in said.text
+    frames(2)
+    assert said.height >= said.texture_size[1] > 0 and said.top <= account.ids.pad.y
+    app.create_account("Sanne de Vries", PIN, PIN)
+    assert app.current == "inwoners" and account.ids.crash_bar.tekst == ""
+    app.lock()
+    assert app.screen("lock").ids.crash_bar.tekst == ""
 
 
 def test_the_line_after_a_crash_on_the_board_says_nothing_is_lost(make_app: object, hooks: None) -> None:
@@ -235,7 +258,7 @@ def test_the_line_after_a_crash_on_the_board_says_nothing_is_lost(make_app: obje
     tablet_with_professional(f"sqlite:///{make_app_folder()}/magneetbord.sqlite3", "Sanne", PIN, kdf=FAST)
     failed = raised(ValueError("x"))
     sys.excepthook(type(failed), failed, failed.__traceback__)
-    said = make_app().screen("lock").ids.vorige_keer.text
+    said = make_app().screen("lock").ids.crash_bar.tekst
     assert "Er is niets verloren: alles was al bewaard." in said
 
 
@@ -257,7 +280,7 @@ def test_while_the_bundle_is_made_the_crash_says_the_meting_is_saved_and_how_to_
         held.set()
         app.export_thread.join()
     crash_log.set_notice(crash_log.write_report("x", datetime.now(UTC)), crash.EXPORT)
-    said = make_app().screen("lock").ids.vorige_keer.text
+    said = make_app().screen("lock").ids.crash_bar.tekst
     assert "De meting is bewaard. Het pakket voor het dossier was nog niet klaar toen de app stopte" in said
     assert "python3 main.py export maakt wat nog ontbreekt" in said and "niets verloren" not in said
 

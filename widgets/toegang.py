@@ -32,6 +32,7 @@ class AccountScreen(Scherm):
     stage = NumericProperty(1)  # 1: choose the PIN, 2: repeat it
     message = StringProperty("")
     shown_pin = StringProperty(dots(""))
+    crash_text = StringProperty("")  # the app stopped on an error last time (until the account is made)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
