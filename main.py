@@ -25,7 +25,7 @@ os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")  # SDL's own Alt+F4
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from widgets import kiosk
+    from widgets import crashes, kiosk
 
     kiosk.environment()  # before Kivy, SQLAlchemy or the crypto libraries are imported
     problem = kiosk.claim(getattr(args, "db", None))  # one kiosk per database
@@ -36,6 +36,7 @@ def run_app(args: argparse.Namespace) -> int:
     if problem:  # no display at all: say so rather than run unseen
         print(problem, file=sys.stderr)
         return 1
+    crashes.watch()  # an uncaught exception: a report without personal data (services/crash.py)
     kiosk.ignore_interrupt()  # Ctrl+C: like Escape, not a way out of the kiosk
     from widgets.app import MagneetbordApp
 

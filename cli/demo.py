@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from typing import Any
 
+from board.errors import UserError
 from board.i18n import _
 from cli.common import positive, with_repository
-from services.demo import DEMO_INWONERS, fill
+from services.demo import DEMO_INWONERS, fill, is_demo_tablet, opnieuw, tablet_url
 from services.monitor_gebieden import zet_voorbeeld
+from services.unlock import PIN_ENV
 
 PROGRESS_FROM = 100  # a smaller demo is done in seconds
 
@@ -37,6 +40,33 @@ def run(args: argparse.Namespace, repository: Any) -> int:
     return 0
 
 
+def start(args: argparse.Namespace) -> int:
+    """``demo``: with ``--opnieuw`` the demo database is thrown away first (a missed PIN); on a
+    demo tablet that asks for the PIN, how to get on without it is said too."""
+    try:
+        url = tablet_url(getattr(args, "db", None))
+        if args.opnieuw and opnieuw(url):
+            print(_("De oude voorbeeldgegevens en hun pincode zijn weggegooid; ze worden opnieuw gemaakt."))
+        hint = not args.opnieuw and is_demo_tablet(url)
+    except UserError as exc:
+        print(exc)
+        return 1
+    if hint and not os.environ.get(PIN_ENV):  # before the question for the PIN
+        print(FORGOTTEN(), file=sys.stderr)
+    result = with_repository(run, create_demo=True)(args)
+    if result and hint and os.environ.get(PIN_ENV):  # a wrong PIN in the environment
+        print(FORGOTTEN())
+    return result
+
+
+def FORGOTTEN() -> str:
+    return _(
+        "Op deze tablet staan al voorbeeldgegevens van demo; typ de pincode die demo toen liet zien. "
+        "Kwijt? Dan maakt python3 main.py demo --opnieuw ze opnieuw, met een nieuwe pincode "
+        "(alleen voorbeeldgegevens gaan weg; een echte professional kan dit niet)."
+    )
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "demo",
@@ -46,5 +76,10 @@ def register(subparsers: Any) -> None:
         "--inwoners", type=positive, default=DEMO_INWONERS, metavar="N",
         help=f"zoveel inwoners (standaard {DEMO_INWONERS}); de monitor toont pas cijfers vanaf 10 per wijk",
     )
+    parser.add_argument(
+        "--opnieuw", action="store_true",
+        help="pincode van demo kwijt: gooi de voorbeeldgegevens weg en maak ze opnieuw, met een nieuwe pincode "
+        "(alleen op een tablet die demo vulde en waar geen echte professional op staat)",
+    )
     parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
-    parser.set_defaults(func=with_repository(run, create_demo=True))
+    parser.set_defaults(func=start)

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.inwoner",
     "cli.outbox",
     "cli.audit",
+    "cli.crashes",
 )
 
 

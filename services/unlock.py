@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from board.i18n import _
 from board.lock import pin_problem
+from storage import demo_tablet
 from storage.errors import StorageError
 from storage.keyring import DEFAULT_KDF, KdfParams, Keyring, KeyringEntry
 from storage.repository import Repository
@@ -59,9 +60,11 @@ def open_for_cli(
             )
         pin = _demo_pin()
         professional_id, key = keyring.add_professional(DEMO_NAAM, pin)
+        demo_tablet.mark(url)  # demo --opnieuw may throw this database away (a missed PIN)
         say(
             _(
-                "Nieuwe professional '{naam}' gemaakt. Pincode: {pin} (bewaar die: zonder pincode geen gegevens)."
+                "Nieuwe professional '{naam}' gemaakt. Pincode: {pin} (bewaar die: zonder pincode geen gegevens; "
+                "kwijt? python3 main.py demo --opnieuw maakt de voorbeeldgegevens opnieuw, met een nieuwe pincode)."
             ).format(naam=DEMO_NAAM, pin=pin)
         )
         return Repository.open(url, key, actor=professional_id, create=True)

@@ -34,6 +34,7 @@ from services.access import (
     note_unlocked,
     open_keyring,
 )
+from services.crash import notice
 from services.inwoners import history
 from services.traject import afsluitingen_van
 from services.visit import (
@@ -118,7 +119,9 @@ class MagneetbordApp(VisitFlow, App):
         # The callback returns None: an interval whose callback returns False is cancelled.
         self._idle_event = Clock.schedule_interval(self._idle_tick, kiosk.idle_check_interval(self.idle_seconds))
         self.manager = ScreenManager(transition=NoTransition())
-        if self._first_start():
+        gate = "account" if self._first_start() else "lock"
+        self.screen(gate).crash_text = notice() or ""  # the first start after a crash says so, once
+        if gate == "account":
             self.screen("account").reset()
             self._go("account")
         else:
@@ -195,6 +198,8 @@ class MagneetbordApp(VisitFlow, App):
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
         self.idle.touched(self.clock())
         self.repository.act_as(professional_id)  # the audit log names who unlocked
+        for gate in GATES & self._screens.keys():
+            self._screens[gate].crash_text = ""  # said once: not at the next lock
         note_unlocked(self.repository)
         aside, self._aside = self._aside, []
         if self.confirming:

@@ -32,6 +32,7 @@ class AccountScreen(Scherm):
     stage = NumericProperty(1)  # 1: choose the PIN, 2: repeat it
     message = StringProperty("")
     shown_pin = StringProperty(dots(""))
+    crash_text = StringProperty("")  # the app stopped on an error last time (until the account is made)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -77,6 +78,7 @@ class LockScreen(Scherm):
     back_text = StringProperty("")
     back_rtl = BooleanProperty(False)  # the way back in Arabic: shaped and in drawing order
     reason = StringProperty("")  # what the PIN is asked for (none: the tablet is locked)
+    crash_text = StringProperty("")  # the app stopped on an error last time (until the PIN)
     shown_pin = StringProperty(dots(""))
 
     def __init__(self, **kwargs: object) -> None:
