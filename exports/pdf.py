@@ -75,7 +75,7 @@ def ink_reach(text: str, name: str) -> tuple[float, float]:
     drawn = schrift.for_display(text.replace("\n", " "))
     if not drawn.strip():
         return 0.0, 0.0
-    left, top, right, bottom = pil_font(100, bold=st.fontName == PDF_FONT_BOLD).getbbox(drawn, anchor="ls")
+    _left, top, _right, bottom = pil_font(100, bold=st.fontName == PDF_FONT_BOLD).getbbox(drawn, anchor="ls")
     return max(0.0, -top) * st.fontSize / 100, max(0.0, bottom) * st.fontSize / 100
 
 
