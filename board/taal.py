@@ -146,6 +146,12 @@ class Vertaler:
 
         return format_date(value, format="long", locale=self.code)
 
+    def maand(self, value: date) -> str:
+        """A month and year, short, in this language ("jan 2026", "يناير 2026"): under a chart's points."""
+        from babel.dates import format_date
+
+        return format_date(value, format="MMM yyyy", locale=self.code)
+
     def getal(self, value: float) -> str:
         from babel.numbers import format_decimal
 

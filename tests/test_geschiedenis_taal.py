@@ -65,6 +65,8 @@ def test_the_chart_titles_are_the_inwoners_with_the_dutch_beneath(make_app: obje
     leefgebieden = grafiek.metingen[-1].leefgebieden
     assert [key for key, _f, _r in grafiek.titles] == [key for key, _f, _r in grafiek.dutch]
     assert len(grafiek.titles) == len(KEYS)
+    shown = {text for text, _x, _y, _w, _h in grafiek.dates}  # the months too, in the inwoner's words
+    assert vertaler("ar").maand(grafiek.metingen[-1].datum) in shown, shown
     image = window_pixels()
     dx, dy = grafiek.to_window(0, 0)
     for (key, font, (tx, ty, tw, th)), (_k, dutch_font, (nx, ny, nw, nh)), (_c, (x, _y, w, _h), _p) in zip(

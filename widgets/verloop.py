@@ -14,7 +14,7 @@ from kivy.properties import ListProperty, NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
-from board.i18n import format_jaar, format_maand
+from board.i18n import format_jaar
 from board.meting_waarden import Perspectief
 from board.passen import CHART_LEAST, MIN_TEXT, TITLE_LINES, axis_labels, biggest_font, chart_grid
 from board.taal import uitlijning, vertaler
@@ -166,7 +166,7 @@ class VerloopGrafiek(Widget):
         n = len(self.metingen)
         step = (px1 - px0) / max(1, n - 1)
         centres = [px0 + i * step if n > 1 else (px0 + px1) / 2 for i in range(n)]
-        texts = [format_maand(m.datum) for m in self.metingen]
+        texts = [self.tr.maand(m.datum) for m in self.metingen]  # the inwoner's language, like the titles
         years = [format_jaar(m.datum) for m in self.metingen]
         font, colour = round(dp(12)), rgba(TEKST, 0.7)
         widths = [label_size(t, font)[0] for t in texts]
