@@ -60,20 +60,24 @@ def points(mask: np.ndarray) -> str:
     return "left" if middle < ends else "right"
 
 
-def sign_of(widget: object, window: object) -> tuple[str, str]:
-    """(the side of the word the sign is drawn on, the way it points), from the pixels."""
+def _sign(widget: object, window: object, widest: float) -> tuple[str, np.ndarray]:
+    """(the side of the word the sign is drawn on, the sign's ink): the sign is the narrow group
+    of ink at one end (at most ``widest`` em wide; a word is much wider)."""
     ink = _ink(widget, window)
     font = widget.font_size
     groups = _groups(ink.any(axis=0), gap=max(3, round(font * 0.3)))  # the two no-break spaces: ~0.5 em
     assert len(groups) >= 2, (widget.text, groups)
     first, last = groups[0], groups[-1]
-    # The sign is the narrow group at one end (a chevron is ~0.3 em wide, a word much wider).
-    narrow = [g for g in (first, last) if g[1] - g[0] + 1 < font * 0.45]
+    narrow = [g for g in (first, last) if g[1] - g[0] + 1 < font * widest]
     assert len(narrow) == 1, (widget.text, groups, font)
     sign = narrow[0]
-    rows = ink[:, sign[0]:sign[1] + 1]
-    side = "left" if sign == first else "right"
-    return side, points(rows)
+    return ("left" if sign == first else "right"), ink[:, sign[0]:sign[1] + 1]
+
+
+def sign_of(widget: object, window: object) -> tuple[str, str]:
+    """(the side of the word the chevron is drawn on, the way it points), from the pixels."""
+    side, ink = _sign(widget, window, 0.45)  # a chevron is ~0.3 em wide
+    return side, points(ink)
 
 
 def _board_nav(app: object) -> object:
@@ -87,6 +91,9 @@ def test_the_way_on_and_the_way_back_point_the_readers_way(make_app: object, win
     app = visit_in_taal(make_app, window, size, taal, TODAY)
     frames(2)
     assert sign_of(_board_nav(app), window) == (on, on), "Doelen on the board"
+    undo = app.screen("bord").board_screen.ids.undo
+    assert not undo.disabled
+    assert _sign(undo, window, 1.0)[0] == back, "the undo arrow at the reading start"  # its glyph: test_taal_screen
     tap(_board_nav(app))
     frames(3)
     doelen = app.screen("doelen")
