@@ -10,6 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 MIN_TEXT = 14  # dp: the smallest text the app draws (a kaartje's name, a name on a history board)
+# dp: the Dutch name beneath a leefgebied's name in another language on a history board, at
+# least (the board's own scale would draw it at ~7 px beside another board)
+DUTCH_LEAST = 11
 TEXT_PAD = 8  # dp: between a button's text and its border, on every side
 SENTENCE_SHARE = 0.16  # the comparison sentence takes at most this share of its screen's height...
 SENTENCE_LEAST = 16  # dp: ...at a font no smaller than this (then it takes what it needs)

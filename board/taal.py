@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from board.i18n import DOMAIN, LOCALE_DIR
+from board.i18n import DOMAIN, LOCALE_DIR, current_language
 
 INWONER = "inwoner"  # the gettext context of every message the inwoner reads
 
@@ -71,6 +71,39 @@ def uitlijning(halign: str, rtl: bool) -> str:
     return {"left": "right", "auto": "right", "right": "left"}.get(halign, halign)
 
 
+# The signs joined with a button's text, by one rule for every language (the catalogues carry
+# none): (the sign left to right, the sign right to left, whether it goes before the text).
+# "verder" (on) stands at the reading end and points the reading way, "terug" (back) at the
+# reading start and points against it; undo and redo likewise; the read-aloud sign is a play
+# sign, the same in every script, before the text. The text is written in logical order and
+# drawn by board/schrift.visual: for right to left the reading end is drawn on the left, and
+# the bidi algorithm mirrors what Unicode marks as mirrored ("›" is drawn "‹"), so "verder"
+# keeps "›" and points left; the curved arrows are not mirrored by it and are chosen here.
+# Joined by no-break spaces: a sign never wraps onto a line of its own (a line without Arabic
+# letters would not be mirrored).
+PIJLEN: dict[str, tuple[str, str, bool]] = {
+    "verder": ("\u203a", "\u203a", False),
+    "terug": ("\u2039", "\u2039", True),
+    "ongedaan": ("\u21b6", "\u21b7", True),
+    "opnieuw": ("\u21b7", "\u21b6", False),
+    "voorlezen": ("\u25b6", "\u25b6", True),
+}
+_BIJ = "\u00a0\u00a0"  # two no-break spaces between the sign and the text
+
+
+def met_pijl(text: str, pijl: str, rtl: bool) -> str:
+    """``text`` (already translated) with the sign ``pijl`` (a key of ``PIJLEN``) where a
+    reader in direction ``rtl`` looks for it."""
+    ltr_sign, rtl_sign, before = PIJLEN[pijl]
+    sign = rtl_sign if rtl else ltr_sign
+    return f"{sign}{_BIJ}{text}" if before else f"{text}{_BIJ}{sign}"
+
+
+def pijl_ui(text: str, pijl: str) -> str:
+    """``met_pijl`` for the professional's screens, in the app's language (``board.i18n``)."""
+    return met_pijl(text, pijl, taal(current_language()).rtl)
+
+
 def is_taal(code: object) -> bool:
     return isinstance(code, str) and code in _BY_CODE
 
@@ -113,6 +146,12 @@ class Vertaler:
 
         return format_date(value, format="long", locale=self.code)
 
+    def maand(self, value: date) -> str:
+        """A month and year, short, in this language ("jan 2026", "يناير 2026"): under a chart's points."""
+        from babel.dates import format_date
+
+        return format_date(value, format="MMM yyyy", locale=self.code)
+
     def getal(self, value: float) -> str:
         from babel.numbers import format_decimal
 
@@ -120,6 +159,10 @@ class Vertaler:
 
     def opsomming(self, parts: Iterable[str]) -> str:
         return opsomming(parts, self.code)
+
+    def met_pijl(self, text: str, pijl: str) -> str:
+        """A button's ``text`` (translated by the caller, so it is extracted) with its sign."""
+        return met_pijl(text, pijl, self.rtl)
 
     def hoofdletter(self, text: str) -> str:
         """``text`` with its first letter a capital, the way this language writes it (Turkish

@@ -2,7 +2,8 @@
 ``docs/taal-<taal>-bord.png``, ``docs/taal-<taal>-vragen.png`` and
 ``docs/taal-<taal>-koelkastblad.png``, and the snapshot for the dossier as
 ``docs/taal-<taal>-snapshot.png`` (with the doelen screen at 800x600 as
-``docs/taal-<taal>-doelen-800x600.png``, where long words are narrowest):
+``docs/taal-<taal>-doelen-800x600.png``, where long words are narrowest, and an Arabic inwoner's
+history as ``docs/taal-ar-geschiedenis.png`` and ``docs/taal-ar-verloop.png``):
 ``python docs/make_language_screenshots.py`` (from the repository root; the koelkastblad
 page needs pdftoppm). The app runs offscreen at 1280x800; the inwoner's language is chosen
 the way the inwoner chooses it, in the language list."""
@@ -102,8 +103,40 @@ def main() -> int:
         shot(f"{taal}-doelen-800x600")
         app.show_meting_step("bord")
     Window.size = (1280, 800)
+    # The history an Arabic inwoner is shown at a visit (the professional's PIN leads there):
+    # the boards compared and the course per leefgebied, in the inwoner's language.
+    app.ask_pin_to_leave()
+    lock.ids.pad.pin = PIN
+    lock.ids.pad.submit()
+    frames()
+    history_ar(app, frames)
+    shot("ar-geschiedenis")
+    app.screen("geschiedenis").view = "verloop"
+    shot("ar-verloop")
     app.release()
     return 0
+
+
+def history_ar(app: object, frames: object) -> None:
+    """An Arabic inwoner with three afgeronde metingen, their history shown."""
+    from datetime import datetime
+
+    from board import Inwoner, Meting
+
+    inwoner = Inwoner.create("D-2026-0043", "Woensel-Noord", "A.B.", taal="ar")
+    app.repository.add_inwoner(inwoner)
+    keys = ["geld", "wonen", "sociale_contacten", "geestelijke_gezondheid", "werk", "leren"]
+    meting = Meting.nulmeting(inwoner.id, date(2025, 3, 3))
+    for number, datum in enumerate([date(2025, 3, 3), date(2025, 9, 1), date(2026, 3, 2)]):
+        meting = meting.vervolg(datum) if number else meting
+        for index, key in enumerate(keys):
+            meting = (meting if number else meting.choose(key)).place_fiche(
+                key, "inwoner", round(min(0.95, 0.15 + 0.08 * index + 0.2 * number * (1 if index % 3 else -0.3)), 3))
+        meting = meting.afronden(datetime(datum.year, datum.month, datum.day, 11))
+        app.repository.add_meting(meting)
+    app.show_inwoner(app.repository.find_inwoner("D-2026-0043"))
+    app.show_history()
+    frames()
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from board.meting_waarden import Doel
 from board.taal import Vertaler, vertaler
 from board.weergave import uitvoerder_naam
 from exports.bronnen import BLIJ
-from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, style, table_style
+from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, space_between, style, table_style
 
 PICTO = 2.2 * cm
 MARGIN = 2.2 * cm  # build_pdf's default
@@ -34,6 +34,7 @@ DOEL_WIDTH = TEXT_WIDTH - (PICTO + 0.8 * cm) - 12 - 14  # beside the pictogram, 
 # A row holds at most RIJ_HOOGSTENS of a doel's column, so a long doel continues on the next
 # page (exports.pdf.cell_rows).
 RIJ_HOOGSTENS = 8 * cm
+TITEL_WIT = 6  # pt: at least this much white between the title's ink and the line under it, in every script
 
 
 DEFAULT_TEAM_CONTACT = "je eigen contactpersoon van het wijkteam"  # said in the inwoner's language (``_afspraak``)
@@ -92,7 +93,10 @@ def _mirror(row: list, tr: Vertaler) -> list:
 
 def _title(meting: Meting, tr: Vertaler, titel: str) -> Flowable:
     opgeschreven = tr.pgettext("inwoner", "Samen opgeschreven op {datum}").format(datum=tr.datum(meting.datum))
-    words = [_para(titel, "titel", tr, TEXT_WIDTH - 2.4 * cm), _para(opgeschreven, "tekst", tr, TEXT_WIDTH - 2.4 * cm)]
+    # An Arabic title reaches far below its baseline (a new user found it touching the line under it).
+    after = space_between(titel, "titel", opgeschreven, "tekst", TITEL_WIT) - style("titel").spaceAfter
+    words = [_para(titel, "titel", tr, TEXT_WIDTH - 2.4 * cm), Spacer(1, after),
+             _para(opgeschreven, "tekst", tr, TEXT_WIDTH - 2.4 * cm)]
     cells = _mirror([Image(str(BLIJ), 1.8 * cm, 1.8 * cm), words], tr)
     table = Table([cells], colWidths=_mirror([2.4 * cm, None], tr))
     table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)))

@@ -21,7 +21,6 @@ from PIL import Image, ImageDraw
 
 from board import schrift
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
-from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
 from board.meting_waarden import Perspectief
@@ -116,7 +115,8 @@ def render_snapshot(
               width=max(1, height // 600))
     if not meting.gekozen:
         font = pil_font(round(height * 0.035))
-        empty = _("Er zijn nog geen leefgebieden gekozen.")
+        # The board's own text, in the inwoner's language like its names (the header is the dossier's).
+        empty = schrift.for_display(tr.pgettext("inwoner", "Er zijn nog geen leefgebieden gekozen."))
         draw.text((width / 2, height / 2), empty, fill=TEKST, font=font, anchor="mm")
     draw_board(image, meting, layout.board, tr)
     _legend(image, draw, layout, meting, tr)

@@ -5,6 +5,7 @@ board that cannot be changed from here."""
 from __future__ import annotations
 
 from board import vergelijk
+from board.taal import vertaler
 from samples.voorbeeld import voorbeeld
 from tests.kivy_helpers import drag, frames, make_app_fixture, tap, window_fixture  # noqa: F401
 from tests.screen_helpers import unlocked_app
@@ -31,7 +32,7 @@ def test_the_two_latest_are_compared_in_a_sentence(make_app: object) -> None:
     assert [k.meting_id for k in reversed(screen.ids.metingen.children)] == [m.id for m in HISTORY]
     oud, nieuw = HISTORY[-2:]
     assert screen.chosen == [oud.id, nieuw.id] and len(screen.ids.boards.children) == 2
-    assert screen.zin == vergelijk(oud, nieuw).zin
+    assert screen.zin == vergelijk(oud, nieuw).zin_in(vertaler(INWONER.taal))  # the inwoner's language
     assert [k.selected for k in reversed(screen.ids.metingen.children)] == [m.id in screen.chosen for m in HISTORY]
 
 
@@ -44,7 +45,7 @@ def test_tapping_metingen_chooses_another_pair(make_app: object) -> None:
     assert "tweede meting" in screen.zin
     tap(meting_button(screen, nul.id))  # since the 0-meting
     assert sorted(screen.chosen) == sorted([nul.id, latest.id])
-    assert screen.zin == vergelijk(nul, latest).zin
+    assert screen.zin == vergelijk(nul, latest).zin_in(vertaler(INWONER.taal))
 
 
 def test_the_course_over_time_and_back(make_app: object) -> None:

@@ -180,7 +180,7 @@ def test_a_wrong_pin_and_the_wait_are_told_in_the_ui_language() -> None:
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_snapshot_speaks_the_ui_language(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every word drawn on the snapshot (header, legend, an empty board) comes from the catalogue:
-    the header in the UI language, the legend in the inwoner's (here the same)."""
+    the header in the UI language, the legend and an empty board's text in the inwoner's (here the same)."""
     import dataclasses
 
     from PIL import ImageDraw
@@ -201,7 +201,7 @@ def test_the_snapshot_speaks_the_ui_language(language: str, monkeypatch: pytest.
     words = " | ".join(drawn)
     expected = {
         "nl": ["Dossier D-2026-0042", "Wat telt", "leefgebieden", "Vorige meting (licht)", "nog geen leefgebieden"],
-        "en": ["Case D-2026-0042", "Wat telt", "life domains", "Previous board (faint)", "No life domains"],
+        "en": ["Case D-2026-0042", "Wat telt", "life domains", "Previous board (faint)", "No life areas"],
     }[language]
     assert all(word in words for word in expected), words
     if language == "en":

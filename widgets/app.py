@@ -361,7 +361,7 @@ class MagneetbordApp(VisitFlow, App):
     def show_history(self) -> None:
         assert self.inwoner is not None and self.repository is not None
         self.screen("geschiedenis").show(self.inwoner.dossiernummer, history(self.repository, self.inwoner.id),
-                                         afsluitingen_van(self.repository, self.inwoner.id))
+                                         afsluitingen_van(self.repository, self.inwoner.id), self.inwoner_tr())
         self._go("geschiedenis")
 
     def show_monitor(self) -> None:

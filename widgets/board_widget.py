@@ -28,6 +28,7 @@ from kivy.uix.stencilview import StencilView
 
 from board import Meting, Perspectief
 from board.geometry import GHOST_SHARE, BoardLayout, RowGeometry
+from board.passen import DUTCH_LEAST
 from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
 from widgets.fiches import DrawnFiche, FicheShape
@@ -222,6 +223,8 @@ class BoardWidget(StencilView):
         dutch = None
         if naam != leefgebied.naam:
             small = max(round(11 * unit), round(row.name_font * 0.5))
+            if self.read_only:  # a history board's smaller scale: the Dutch name still readable
+                small = max(small, round(dp(DUTCH_LEAST)))
             if label_size(leefgebied.naam, small)[0] <= nw:  # one line, its own width
                 dutch = label_texture(leefgebied.naam, small, None, color=rgba(TEKST, 0.65))
             else:

@@ -53,7 +53,7 @@ class BordScreen(Scherm):
         nav = self.ids_nav
         nav["professional"].text = rtl_text(tr.pgettext("inwoner", "Naar professional"), None, FONT_BOLD, sp(16))
         nav["taal"].text = rtl_text(tr.taal.naam, None, FONT_BOLD, sp(15))
-        nav["doelen"].text = rtl_text(tr.pgettext("inwoner", "Doelen  ›"), None, FONT_BOLD, sp(18))
+        nav["doelen"].text = rtl_text(tr.met_pijl(tr.pgettext("inwoner", "Doelen"), "verder"), None, FONT_BOLD, sp(18))
         # Right to left: the way on (Doelen) on the left, the quiet button on the right.
         reverse_children(nav["professional"].parent, first=nav["doelen"] if tr.rtl else nav["professional"])
 

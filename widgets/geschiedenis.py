@@ -1,6 +1,10 @@
 """Geschiedenis of one inwoner: the list of metingen; any two of one traject side by side as
 read-only boards with the comparison sentence (``board.traject.kies``: a new traject is a new
-start, not compared with the old one's end); and the course of each leefgebied over all metingen."""
+start, not compared with the old one's end); and the course of each leefgebied over all metingen.
+
+The professional opens it (PIN) and shows it to the inwoner at the visit: what the inwoner looks
+at (the boards, the sentence, the charts' titles) is in the inwoner's language, with the Dutch
+names beneath as on the board; the screen's buttons and the list stay the professional's."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from dataclasses import replace
 
 from kivy.factory import Factory
 from kivy.metrics import dp, sp
-from kivy.properties import BooleanProperty, ListProperty, OptionProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, OptionProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 
@@ -17,6 +21,7 @@ from board.geometry import compare_layout
 from board.i18n import _, format_datum
 from board.passen import MIN_TEXT, sentence_font
 from board.traject import Afsluiting, kies, te_vergelijken, trajecten
+from board.taal import Vertaler, vertaler
 from widgets.board_widget import BoardWidget
 from widgets.common import Scherm, load_kv, make
 from widgets.inwoners import meting_naam
@@ -42,12 +47,14 @@ class AlleenKijken(FloatLayout):
         return self.collide_point(*touch.pos)
 
 
-def read_only_board(meting: Meting, caption: str) -> BoxLayout:
-    """A meting's board to look at, under its caption (which wraps in its own column)."""
+def read_only_board(meting: Meting, caption: str, tr: Vertaler | None = None) -> BoxLayout:
+    """A meting's board to look at, under its caption (which wraps in its own column), with
+    the names in the inwoner's language ``tr``."""
     column = BoxLayout(orientation="vertical", spacing=dp(4))
     column.add_widget(make("Veldnaam", text=caption))
     holder = AlleenKijken()
-    board = BoardWidget(pos_hint={"x": 0, "y": 0}, read_only=True)  # no reorder handles
+    # read_only: no reorder handles
+    board = BoardWidget(pos_hint={"x": 0, "y": 0}, read_only=True, tr=tr or vertaler("nl"))
     board.live = LiveSession(BoardSession(meting))  # after construction: it draws on its canvas
     holder.add_widget(board)
     column.add_widget(holder)
@@ -69,6 +76,7 @@ class GeschiedenisScreen(Scherm):
     chosen = ListProperty([])  # ids of the (at most) two metingen compared
     zin = StringProperty("")
     stacked = BooleanProperty(False)  # one board above the other (a narrow window): board/geometry.compare_layout
+    tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
 
     def on_kv_post(self, base_widget: object) -> None:
         super().on_kv_post(base_widget)
@@ -85,7 +93,10 @@ class GeschiedenisScreen(Scherm):
         label.font_size = sentence_font(lambda font: label_size(self.zin, round(font), width, True)[1], self.height,
                                         sp(24), dp(1))
 
-    def show(self, title: str, metingen: list[Meting], afsluitingen: list[Afsluiting] | None = None) -> None:
+    def show(self, title: str, metingen: list[Meting], afsluitingen: list[Afsluiting] | None = None,
+             tr: Vertaler | None = None) -> None:
+        """``metingen`` of one inwoner, shown in the inwoner's language ``tr`` (Dutch when None)."""
+        self.tr = tr or vertaler("nl")
         self.title = title
         self.metingen = metingen
         self.chosen = te_vergelijken(metingen)
@@ -100,6 +111,7 @@ class GeschiedenisScreen(Scherm):
             knop.bind(on_release=lambda k: self.toggle(k.meting_id))
             rows.add_widget(knop)
         self.ids.grafiek.afsluitingen = afsluitingen or []
+        self.ids.grafiek.tr = self.tr
         self.ids.grafiek.metingen = metingen
         self._compare()
 
@@ -115,13 +127,13 @@ class GeschiedenisScreen(Scherm):
         chosen = [m for m in self.metingen if m.id in self.chosen]
         self.zin = ""
         if len(chosen) == 1:
-            boards.add_widget(read_only_board(chosen[0], self._caption(chosen[0])))
+            boards.add_widget(read_only_board(chosen[0], self._caption(chosen[0]), self.tr))
             self.zin = self._alone(chosen[0])
         elif len(chosen) == 2:
             oud, nieuw = pair_for_display(*chosen)
-            boards.add_widget(read_only_board(oud, self._caption(oud)))
-            boards.add_widget(read_only_board(nieuw, self._caption(nieuw)))
-            self.zin = vergelijk(oud, nieuw).zin
+            boards.add_widget(read_only_board(oud, self._caption(oud), self.tr))
+            boards.add_widget(read_only_board(nieuw, self._caption(nieuw), self.tr))
+            self.zin = vergelijk(oud, nieuw).zin_in(self.tr)
         for column in boards.children:  # a caption wraps once it has its width: arrange again
             column.children[-1].bind(height=lambda *_a: self._arrange())
         self._arrange()
@@ -135,10 +147,13 @@ class GeschiedenisScreen(Scherm):
         scroll = self.ids.boards_scroll
         caption = max(c.children[-1].height for c in columns) + dp(4)
         rows = max(len(c.board.live.meting.gekozen) for c in columns)
-        names = tuple(sorted({c.board.live.meting.leefgebieden[k].naam_in(c.board.tr.code) for c in columns
-                              for k in c.board.live.meting.gekozen}))
+        leefgebieden = {c.board.live.meting.leefgebieden[k] for c in columns for k in c.board.live.meting.gekozen}
+        names = tuple(sorted(lg.naam_in(self.tr.code) for lg in leefgebieden))
+        # In another language the Dutch name stands beneath (one line): the name keeps MIN_TEXT above it.
+        dutch = label_size("Hg", round(dp(MIN_TEXT)))[1] if any(lg.naam_in(self.tr.code) != lg.naam
+                                                                  for lg in leefgebieden) else 0
         layout = compare_layout(scroll.width, scroll.height - caption, rows, len(columns), dp(1), dp(BOARD_GAP),
-                                need=lambda width: names_height(names, round(dp(MIN_TEXT)), width))
+                                need=lambda width: names_height(names, round(dp(MIN_TEXT)), width) + dutch)
         self.stacked = layout.stacked
         for column in columns:
             column.board.scale = layout.scale

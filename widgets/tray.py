@@ -310,7 +310,8 @@ def draw_more_card(rect: Rect, unit: float, page: int, pages: int, tr: Vertaler 
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.8))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
-    meer = (tr or vertaler("nl")).pgettext("inwoner", "Meer kaartjes ›")
+    tr = tr or vertaler("nl")
+    meer = tr.met_pijl(tr.pgettext("inwoner", "Meer kaartjes"), "verder")
     texture = fitted_label(f"{meer}\n{page}/{pages}", round(w - 16 * unit), round(h - 6 * unit), round(17 * unit),
                            round(MIN_CARD_FONT * unit), bold=True, color=rgba(TEKST))
     Color(1, 1, 1, 1)

@@ -1,7 +1,10 @@
 """A small line chart per leefgebied: the inwoner's fiche over all metingen, drawn with canvas
 instructions. Sad at the bottom, happy at the top, no numbers (the inwoner reads it too); the
 month of each meting under its point (as many as fit, board/passen.axis_labels). Each meting
-stands at its date, one line per traject, a marker where a traject was closed (board/verloop)."""
+stands at its date, one line per traject, a marker where a traject was closed (board/verloop).
+The titles are in the inwoner's language (``tr``) with the Dutch name smaller beneath, so the
+professional can follow, as on the board; right to left they stand flush right beside the
+pictogram on the right."""
 
 from __future__ import annotations
 
@@ -9,18 +12,20 @@ from collections.abc import Sequence
 
 from kivy.graphics import Color, Ellipse, Line, Rectangle, RoundedRectangle
 from kivy.metrics import dp
-from kivy.properties import ListProperty, NumericProperty
+from kivy.properties import ListProperty, NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
-from board.i18n import format_jaar, format_maand
+from board.i18n import format_jaar
 from board.meting_waarden import Perspectief
 from board.passen import CHART_LEAST, MIN_TEXT, TITLE_LINES, axis_labels, biggest_font, chart_grid
 from board.verloop import tijd_as
+from board.taal import uitlijning, vertaler
 from board.weergave import BALK, FICHE_STIJL, TEKST
 from widgets.textures import HAPPY, SAD, label_size, label_texture, longest_word, pictogram_texture, rgba, text_lines
 
 Rect = tuple[float, float, float, float]
+Title = tuple[int, object, object]  # a chart title's font, its texture, the Dutch name's texture (or None)
 
 
 def verloop(metingen: Sequence[Meting]) -> list[tuple[str, list[float | None]]]:
@@ -59,36 +64,42 @@ class VerloopGrafiek(Widget):
     # The height the grid needs at this width (each chart at least CHART_LEAST high): the
     # screen gives it that much and scrolls.
     needed = NumericProperty(0)
+    tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language: the titles
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.charts: list[tuple[str, Rect, list[tuple[float, float]]]] = []  # key, rect, points drawn
         self.titles: list[tuple[str, int, Rect]] = []  # key, font (px), where its texture is drawn
+        self.dutch: list[tuple[str, int, Rect]] = []  # the same for the Dutch name beneath (another language)
         self.dates: list[tuple[str, float, float, float, float]] = []  # text, x, y, width, height of each date drawn
         self.lines: list[list[tuple[float, float]]] = []  # per chart and traject: the points one line joins
         self.markers: list[tuple[float, float, float]] = []  # x, bottom, top of each afsluiting's marker
         self.axis = tijd_as(())
-        self.bind(pos=self._redraw, size=self._redraw, metingen=self._redraw, afsluitingen=self._redraw)
+        self.bind(pos=self._redraw, size=self._redraw, metingen=self._redraw, afsluitingen=self._redraw,
+                  tr=self._redraw)
 
     def _redraw(self, *_args: object) -> None:
         self.canvas.clear()
-        self.charts, self.dates, self.titles, self.lines, self.markers = [], [], [], [], []
+        self.charts, self.dates, self.titles, self.dutch, self.lines, self.markers = [], [], [], [], [], []
         if not self.metingen:
             return
         self.axis = tijd_as(self.metingen, self.afsluitingen)
         set_ = self.metingen[-1].leefgebieden
         series = verloop(self.metingen)
-        names = [set_[key].naam for key, _values in series]
+        # (the name in the inwoner's language, the Dutch name where that is another)
+        names = [(set_[key].naam_in(self.tr.code), set_[key].naam) for key, _values in series]
+        names = [(naam, dutch if dutch != naam else None) for naam, dutch in names]
         least = round(dp(MIN_TEXT))
 
         def fits(columns: int) -> bool:
             width = self._title_width((self.width - (columns - 1) * dp(GAP)) / columns)
-            return all(_title_fits(name, least, width) for name in names)
+            return all(_title_fits(naam, least, width)
+                       and (dutch is None or _title_fits(dutch, least, width, bold=False)) for naam, dutch in names)
 
         columns, rows = chart_grid(len(series), fits)
         width = self._title_width((self.width - (columns - 1) * dp(GAP)) / columns)
-        titles = [self._title(name, width) for name in names]
-        head = max(dp(40), *(t.height + dp(8) for _f, t in titles))  # one for all: the plots line up
+        titles = [self._title(naam, dutch, width) for naam, dutch in names]
+        head = max(dp(40), *(_height(t) + dp(8) for t in titles))  # one for all: the plots line up
         height = self.height
         self.needed = rows * (head + dp(CHART_LEAST)) + max(0, rows - 1) * dp(GAP)
         if self.height != height:  # the screen gave the room asked for: drawn again at that height
@@ -102,28 +113,37 @@ class VerloopGrafiek(Widget):
     def _title_width(chart_width: float) -> int:
         return round(chart_width - dp(ICON) - dp(24))
 
-    @staticmethod
-    def _title(name: str, width: int) -> tuple[int, object]:
+    def _title(self, name: str, dutch: str | None, width: int) -> Title:
         """A chart's title at MIN_TEXT or more (on one line at the biggest font that fits, else
-        on two): the font and its texture."""
+        on two): the font and its texture; the Dutch name beneath at MIN_TEXT, lighter, or None."""
         least, biggest = round(dp(MIN_TEXT)), round(dp(TITLE_BIGGEST))
         font = round(biggest_font(lambda f: _title_fits(name, round(f), width, 1), biggest, least))
         if not _title_fits(name, font, width, 1):
             font = round(biggest_font(lambda f: _title_fits(name, round(f), width), biggest, least))
-        return font, label_texture(name, font, width, True, rgba(TEKST))
+        halign = uitlijning("left", self.tr.rtl)
+        texture = label_texture(name, font, width, True, rgba(TEKST), halign)
+        beneath = None if dutch is None else label_texture(dutch, least, width, False, rgba(TEKST, 0.7), halign)
+        return font, texture, beneath
 
-    def _chart(self, leefgebied: object, values: list[float | None], rect: Rect, title: tuple[int, object],
+    def _chart(self, leefgebied: object, values: list[float | None], rect: Rect, title: Title,
                head: float) -> list[tuple[float, float]]:
         x, y, w, h = rect
         Color(1, 1, 1, 1)
         RoundedRectangle(pos=(x, y), size=(w, h), radius=[dp(10)])
-        font, texture = title
+        font, texture, beneath = title
         icon = dp(ICON) if head >= dp(ICON) + dp(8) else head - dp(8)
-        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(x + dp(8), y + h - head / 2 - icon / 2),
+        # Right to left the pictogram stands on the right and the title, flush right, left of it.
+        icon_x, title_x = (x + w - dp(8) - icon, x + dp(8)) if self.tr.rtl else (x + dp(8), x + dp(ICON) + dp(16))
+        Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=(icon_x, y + h - head / 2 - icon / 2),
                   size=(icon, icon))
-        title_pos = (x + dp(ICON) + dp(16), round(y + h - head / 2 - texture.height / 2))
+        top = round(y + h - head / 2 + _height(title) / 2)
+        title_pos = (title_x, top - texture.height)
         Rectangle(texture=texture, size=texture.size, pos=title_pos)
         self.titles.append((leefgebied.key, font, (*title_pos, *texture.size)))
+        if beneath is not None:
+            dutch_pos = (title_x, title_pos[1] - beneath.height)
+            Rectangle(texture=beneath, size=beneath.size, pos=dutch_pos)
+            self.dutch.append((leefgebied.key, round(dp(MIN_TEXT)), (*dutch_pos, *beneath.size)))
         smiley = min(dp(22), (h - head) / 3)
         px0, px1 = x + smiley + dp(18), x + w - dp(14)
         date_h = dp(18)
@@ -159,7 +179,7 @@ class VerloopGrafiek(Widget):
         (the rule: board/passen.axis_labels): the newest and the first at least, by their year
         alone where the months do not fit; never one over another or out of the card."""
         centres = [px0 + share * (px1 - px0) for share in self.axis.plaatsen]
-        texts = [format_maand(m.datum) for m in self.metingen]
+        texts = [self.tr.maand(m.datum) for m in self.metingen]  # the inwoner's language, like the titles
         years = [format_jaar(m.datum) for m in self.metingen]
         font, colour = round(dp(12)), rgba(TEKST, 0.7)
         widths = [label_size(t, font)[0] for t in texts]
@@ -173,6 +193,10 @@ class VerloopGrafiek(Widget):
             self.dates.append((text, left_x, top - texture.height, texture.width, texture.height))
 
 
-def _title_fits(name: str, font: int, width: int, lines: int = TITLE_LINES) -> bool:
+def _height(title: Title) -> float:
+    return title[1].height + (title[2].height if title[2] is not None else 0)
+
+
+def _title_fits(name: str, font: int, width: int, lines: int = TITLE_LINES, bold: bool = True) -> bool:
     """``name`` at ``font`` px wraps between words into at most ``lines`` lines of ``width``."""
-    return longest_word(name, font, True) <= width and text_lines(name, font, width, True) <= lines
+    return longest_word(name, font, bold) <= width and text_lines(name, font, width, bold) <= lines

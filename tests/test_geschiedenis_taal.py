@@ -1,0 +1,112 @@
+"""The history in the inwoner's language (issue 17): the professional opens it with the PIN and
+shows it to the inwoner, so what the inwoner looks at (each chart's title, the names on the
+boards compared, the sentence) is in the inwoner's language with the Dutch name beneath, and
+right to left for Arabic; the screen's own buttons stay the professional's. Driven by touches
+from the inwoner's page at two sizes and read from the canvas and the window's pixels."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import numpy as np
+import pytest
+
+from board import Inwoner, Meting, vergelijk
+from board.passen import MIN_TEXT
+from board.taal import vertaler
+from tests.kivy_helpers import frames, make_app_fixture, tap, window_fixture, window_pixels  # noqa: F401
+from tests.screen_helpers import unlocked_app
+
+KEYS = ["geld", "wonen", "sociale_contacten", "geestelijke_gezondheid", "werk"]
+SIZES = [(800, 600), (1280, 800)]
+
+
+def _history(make_app: object, window: object, size: tuple[int, int], taal: str) -> object:
+    """The app at the history of an inwoner in ``taal`` with three afgeronde metingen."""
+    window.size = size
+    frames(1)
+    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 12, 20))
+    inwoner = Inwoner.create("D-TAAL", "Stratum", taal=taal)
+    app.repository.add_inwoner(inwoner)
+    meting = Meting.nulmeting(inwoner.id, date(2026, 1, 12))
+    for number, datum in enumerate([date(2026, 1, 12), date(2026, 5, 4), date(2026, 10, 5)]):
+        if number:
+            meting = meting.vervolg(datum)
+        for index, key in enumerate(KEYS):
+            meting = (meting if number else meting.choose(key)).place_fiche(key, "inwoner",
+                                                                             (0.2 + 0.25 * number + 0.1 * index) % 1)
+        meting = meting.afronden(datetime(datum.year, datum.month, datum.day, 11))
+        app.repository.add_meting(meting)
+    app.show_inwoner(app.repository.find_inwoner("D-TAAL"))
+    tap(app.screen("inwoner").ids.history)
+    frames(3)
+    assert app.current == "geschiedenis"
+    return app
+
+
+def _ink_columns(image: object, box: tuple[float, float, float, float]) -> np.ndarray:
+    """Columns of ``box`` (window coordinates, y up) with dark text ink."""
+    x0, y0, x1, y1 = box
+    crop = np.asarray(image.convert("L").crop((round(x0), round(image.height - y1), round(x1),
+                                               round(image.height - y0))))
+    return np.where((crop < 150).any(axis=0))[0]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_chart_titles_are_the_inwoners_with_the_dutch_beneath(make_app: object, window: object,
+                                                                  size: tuple[int, int]) -> None:
+    from kivy.metrics import dp
+
+    app = _history(make_app, window, size, "ar")
+    screen = app.screen("geschiedenis")
+    tap(screen.ids.tab_verloop)
+    frames(3)
+    grafiek = screen.ids.grafiek
+    leefgebieden = grafiek.metingen[-1].leefgebieden
+    assert [key for key, _f, _r in grafiek.titles] == [key for key, _f, _r in grafiek.dutch]
+    assert len(grafiek.titles) == len(KEYS)
+    shown = {text for text, _x, _y, _w, _h in grafiek.dates}  # the months too, in the inwoner's words
+    assert vertaler("ar").maand(grafiek.metingen[-1].datum) in shown, shown
+    image = window_pixels()
+    dx, dy = grafiek.to_window(0, 0)
+    for (key, font, (tx, ty, tw, th)), (_k, dutch_font, (nx, ny, nw, nh)), (_c, (x, _y, w, _h), _p) in zip(
+            grafiek.titles, grafiek.dutch, grafiek.charts, strict=True):
+        assert font >= round(dp(MIN_TEXT)) and dutch_font >= round(dp(MIN_TEXT)), key
+        assert ny + nh <= ty + 1, key  # the Dutch name beneath the title
+        # Flush right: the ink ends at the right of its box (a glyph's side bearing from it), next
+        # to the pictogram on the chart's right; it starts well inside on the left.
+        for box, width in (((tx + dx, ty + dy, tx + tw + dx, ty + th + dy), tw),
+                           ((nx + dx, ny + dy, nx + nw + dx, ny + nh + dy), nw)):
+            ink = _ink_columns(image, box)
+            assert ink.size, key
+            assert width - 1 - ink.max() < 8 and ink.min() > 4, (key, ink.min(), ink.max(), width)
+        assert tx + tw <= x + w - dp(32), key  # left of the pictogram
+        assert leefgebieden[key].naam_in("ar") != leefgebieden[key].naam
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_sentence_and_the_boards_speak_the_inwoners_language(make_app: object, window: object,
+                                                                 size: tuple[int, int]) -> None:
+    app = _history(make_app, window, size, "ar")
+    screen = app.screen("geschiedenis")
+    oud, nieuw = screen.metingen[-2:]
+    assert screen.zin == vergelijk(oud, nieuw).zin_in(vertaler("ar"))
+    zin = screen.ids.zin
+    x, y = zin.to_window(zin.x, zin.y)
+    ink = _ink_columns(window_pixels(), (x, y, x + zin.width, y + zin.height))
+    assert ink.size and zin.width - 1 - ink.max() < 12 and ink.min() > 12, (ink.min(), ink.max(), zin.width)
+    columns = list(reversed(screen.ids.boards.children))
+    assert len(columns) == 2
+    for column in columns:
+        assert column.board.tr.code == "ar" and all(row.mirrored for row in column.board.layout.rows)
+    assert screen.ids.tab_verloop.text == "Verloop"  # the professional's own buttons stay Dutch
+
+
+def test_a_dutch_inwoner_sees_no_second_name(make_app: object, window: object) -> None:
+    app = _history(make_app, window, (1280, 800), "nl")
+    screen = app.screen("geschiedenis")
+    tap(screen.ids.tab_verloop)
+    frames(3)
+    grafiek = screen.ids.grafiek
+    assert len(grafiek.titles) == len(KEYS) and grafiek.dutch == []
+    assert screen.zin == vergelijk(*screen.metingen[-2:]).zin
