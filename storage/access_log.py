@@ -50,6 +50,7 @@ def wrong_pin(repository: Repository | None, professional_id: str) -> None:
 
 
 def _write(repository: Repository, actie: str, professional_id: str | None, resultaat: str) -> None:
+    repository.settle()  # after what is queued (the storage worker): the log keeps the order of events
     try:
         with repository.engine.connect() as conn:
             conn.execution_options(**WRITE)

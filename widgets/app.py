@@ -40,15 +40,14 @@ from services.visit import (
     load_storage,
     meting_for_visit,
     open_storage,
+    queue_writes,
 )
 from widgets import kiosk
 from widgets.screens import make_screen
-from widgets.visit_flow import INWONER_SCREENS, RouteRefused, VisitFlow
+from widgets.visit_flow import GATES, INWONER_SCREENS, RouteRefused, VisitFlow
 
 if TYPE_CHECKING:  # the board's modules load with the first visit, not with the lock screen
     from board import Inwoner, Meting
-
-GATES = frozenset({"lock", "account"})
 
 
 class MagneetbordApp(VisitFlow, App):
@@ -103,6 +102,8 @@ class MagneetbordApp(VisitFlow, App):
         self._first_frame_of: Meting | None = None  # a board waiting for its first frame
         self._release_pending = False  # memory to give back once the first board shows
         self._vorige_van: Meting | None = None  # whose previous meting is still to be loaded
+        self._visit_history: list[Meting] = []  # the visit's metingen as its inwoner's screen read them
+        self._storage_problem = ""  # a queued write failed: said on the list until an inwoner is opened
         self._idle_event = None
         self._aside: list[tuple[str, ModalView]] = []  # dialogs closed by a lock: (their screen, dialog)
 
@@ -189,6 +190,8 @@ class MagneetbordApp(VisitFlow, App):
         ``storage.opening``) and nothing is unlocked: the caller shows it at the PIN pad."""
         if self.repository is None:
             self.repository = open_storage(self.url, data_key, professional_id, create=create)
+            # A visit's writes on one ordered storage worker, off the UI thread (P10).
+            queue_writes(self.repository, self._queued_write_failed)
             self._release_pending = True  # Argon2id's 19 MiB, the database's loading
         other = self.professional_id not in (None, professional_id)  # not who the tablet locked on
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
@@ -339,6 +342,7 @@ class MagneetbordApp(VisitFlow, App):
     def show_list(self) -> None:
         screen = self.screen("inwoners")
         screen.professional = self.professional_naam
+        screen.melding = self._storage_problem
         screen.refresh()
         self._go("inwoners")
         if "bord" not in self._screens:
@@ -349,6 +353,7 @@ class MagneetbordApp(VisitFlow, App):
         if inwoner is not None:
             self.inwoner = inwoner
         assert self.inwoner is not None and self.repository is not None
+        self._storage_problem = self.screen("inwoners").melding = ""
         self.screen("inwoner").show(self.inwoner)
         self._go("inwoner")
 
@@ -373,5 +378,6 @@ class MagneetbordApp(VisitFlow, App):
         except UserError as exc:
             self.screen("inwoner").status = str(exc)
             return
+        self._visit_history = history or []  # the previous meting for afronden is in it
         self._start_visit(meting)
 
