@@ -114,6 +114,11 @@ def queue_writes(repository: Repository, on_failure: Callable[[StorageError], No
     repository.queue_writes(on_failure)
 
 
+def hold_writes(repository: Repository, held: bool = True) -> None:
+    """While a tap's screen is drawn, the storage worker waits (``held``); then it goes on."""
+    repository.hold_writes(held)
+
+
 def resume_writes(repository: Repository) -> None:
     """A queued write's failure was shown and the app is on a safe screen: writes are taken again."""
     repository.resume_writes()

@@ -111,6 +111,11 @@ class Repository(Starting, Ready, ExportLog, Retention, Settings, MonitorQueue, 
 
             self._writer = OrderedWriter(on_failure)
 
+    def hold_writes(self, held: bool = True) -> None:
+        """The storage worker starts no job while ``held`` (``OrderedWriter.hold``)."""
+        if self._writer is not None:
+            (self._writer.hold if held else self._writer.release)()
+
     def resume_writes(self) -> None:
         """A queued write's failure was shown: writes are taken again."""
         if self._writer is not None:

@@ -42,6 +42,7 @@ class OrderedWriter:
         self._on_failure = on_failure
         self._jobs: deque[Job] = deque()
         self._busy = False  # a job is running
+        self._held = False  # the UI is drawing the screen a tap asked for: jobs wait (``hold``)
         self._failed: StorageError | None = None
         self._closed = False
         self._cond = threading.Condition()
@@ -59,6 +60,18 @@ class OrderedWriter:
             self._jobs.append(job)
             self._cond.notify_all()
 
+    def hold(self) -> None:
+        """Start no job until ``release`` (or ``wait``): the screen a tap asked for is being
+        drawn, and the worker's Python would take turns with it (one interpreter lock). The
+        app releases it in the frame that shows the screen; a job already running goes on."""
+        with self._cond:
+            self._held = True
+
+    def release(self) -> None:
+        with self._cond:
+            self._held = False
+            self._cond.notify_all()
+
     def on_worker(self) -> bool:
         return threading.current_thread() is self.thread
 
@@ -66,6 +79,8 @@ class OrderedWriter:
         """Until every queued job has run (at once when none is queued); the failure that
         stopped the queue, if any and not yet ``resume``d."""
         with self._cond:
+            self._held = False
+            self._cond.notify_all()
             while self._jobs or self._busy:
                 self._cond.wait()
             return self._failed
@@ -83,13 +98,14 @@ class OrderedWriter:
         """Run what is queued, then stop the thread."""
         with self._cond:
             self._closed = True
+            self._held = False
             self._cond.notify_all()
         self.thread.join()
 
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._jobs and not self._closed:
+                while not self._closed and (not self._jobs or self._held):
                     self._cond.wait()
                 if not self._jobs:
                     return

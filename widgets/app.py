@@ -354,6 +354,7 @@ class MagneetbordApp(VisitFlow, App):
             self.inwoner = inwoner
         assert self.inwoner is not None and self.repository is not None
         self._storage_problem = self.screen("inwoners").melding = ""
+        self._hold_writes_until_frame()
         self.screen("inwoner").show(self.inwoner)
         self._go("inwoner")
 
@@ -371,6 +372,7 @@ class MagneetbordApp(VisitFlow, App):
     def open_visit(self) -> None:
         """Start or resume the meting of the chosen inwoner and give the board to them."""
         assert self.inwoner is not None and self.repository is not None
+        self._hold_writes_until_frame()
         try:
             shown = self.screen("inwoner").take_history(self.inwoner.id)  # read by the tap that showed it
             history, afsluitingen = shown if shown is not None else (None, None)

@@ -20,7 +20,7 @@ from board.errors import UserError
 from board.i18n import _, format_datum
 from board.taal import Vertaler, vertaler
 from services.inwoners import set_taal
-from services.visit import Visit, resume, resume_writes, saving, vorige_meting
+from services.visit import Visit, hold_writes, resume, resume_writes, saving, vorige_meting
 from widgets.memory import release_free_memory
 
 if TYPE_CHECKING:
@@ -170,6 +170,19 @@ class VisitFlow:
         self.marker.clear()
         self.inwoner_mode = False
         self._visit_history = []
+
+    def _hold_writes_until_frame(self) -> None:
+        """A tap's screen first: what the tap queued for the storage worker is written once the
+        frame that shows it is on screen (the worker's Python would take turns with drawing it)."""
+        if self.repository is not None:
+            hold_writes(self.repository)
+            Window.unbind(on_flip=self._release_writes)
+            Window.bind(on_flip=self._release_writes)
+
+    def _release_writes(self, *_args: object) -> None:
+        Window.unbind(on_flip=self._release_writes)
+        if self.repository is not None:
+            hold_writes(self.repository, held=False)
 
     def _queued_write_failed(self, error: UserError) -> None:
         """The storage worker's news (from its thread): handled in the UI's next turn."""
