@@ -29,6 +29,7 @@ def locked(repository: Repository | None, reden: str) -> None:
     if reden not in REASONS:
         raise ValueError(f"unknown lock reason {reden!r}")
     if repository is not None:
+        repository.drop_ready()  # what was made ready for a visit (storage.ready) does not outlive the lock
         _write(repository, reden, repository.actor, audit.GELUKT)
 
 

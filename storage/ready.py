@@ -85,6 +85,10 @@ class Ready:
         self._log_opened(inwoner_id)
         return list(found[0]), list(found[1])
 
+    def drop_ready(self) -> None:
+        """Forget everything made ready (the tablet locks: nothing of it stays in memory)."""
+        self._forget(None)
+
     def _forget(self, inwoner_id: str | None) -> None:
         """A write for ``inwoner_id`` (None: for anyone) begins or ends."""
         with self._ready_lock:
