@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kivy.core.image import Image as CoreImage
 from kivy.core.text import Label as CoreLabel
-from kivy.graphics import Canvas
+from kivy.graphics import Canvas, InstructionGroup, PopMatrix, PushMatrix, Translate
 from kivy.graphics.texture import Texture
 
 from board import schrift
@@ -178,3 +178,29 @@ def drawn_once(drawn: dict[tuple, Canvas], key: tuple, draw: Callable[[], None],
     while len(drawn) > keep:
         drawn.pop(next(iter(drawn)))
     return canvas
+
+
+def placed_once(
+    drawn: dict[tuple, tuple[InstructionGroup, Translate]],
+    key: tuple,
+    draw: Callable[[], None],
+    pos: tuple[float, float],
+    keep: int = 48,
+) -> InstructionGroup:
+    """``drawn_once`` for what looks the same wherever it is (a bar, a kaartje): ``draw()``
+    draws it at the origin, once per ``key`` (all it shows but its place), and a ``Translate``
+    puts it at ``pos``. The next visit's bars and kaartjes, in other places, reuse it (P10)."""
+    entry = drawn.pop(key, None)
+    if entry is None:
+        canvas, translate = Canvas(), Translate()
+        with canvas:
+            draw()
+        group = InstructionGroup()
+        for instruction in (PushMatrix(), translate, canvas, PopMatrix()):
+            group.add(instruction)
+        entry = (group, translate)
+    entry[1].xy = pos
+    drawn[key] = entry  # the most recent last
+    while len(drawn) > keep:
+        drawn.pop(next(iter(drawn)))
+    return entry[0]
