@@ -166,9 +166,12 @@ def _child(folder: str, dossier: str, moment: str) -> None:  # pragma: no cover 
     from kivy.base import EventLoop
     from kivy.core.window import Window
 
+    from bench.app_start import PIN as BENCH_PIN
+    from bench.app_start import unlocked_app
     from bench.touch import touch
     from storage.keyring import KdfParams
-    from widgets.app import MagneetbordApp
+
+    assert BENCH_PIN == PIN  # the tablet was made with the tests' PIN
 
     def tap_on(widget: object) -> None:
         touch(*widget.to_window(*widget.center))
@@ -176,15 +179,8 @@ def _child(folder: str, dossier: str, moment: str) -> None:  # pragma: no cover 
     def kill() -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
-    EventLoop.ensure_window()
-    app = MagneetbordApp(f"sqlite:///{folder}/magneetbord.sqlite3", today=lambda: TODAY,
-                         kdf=KdfParams(memory_kib=FAST_KDF_MEMORY_KIB, time_cost=FAST_KDF_TIME))
-    Window.add_widget(app.build())
-    for _ in range(3):
-        EventLoop.idle()
-    pad = app.screen("lock").ids.pad
-    pad.pin = PIN
-    pad.submit()
+    app = unlocked_app(f"sqlite:///{folder}/magneetbord.sqlite3", today=lambda: TODAY,
+                       kdf=KdfParams(memory_kib=FAST_KDF_MEMORY_KIB, time_cost=FAST_KDF_TIME))
     for _ in range(5):
         EventLoop.idle()
     app.repository.settle()  # the list's reads are ready
