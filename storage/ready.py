@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from storage.errors import StorageError
 from storage.models import AfsluitingRow, MetingRow
 
 if TYPE_CHECKING:
@@ -39,12 +40,13 @@ class Ready:
 
     def prepare(self, inwoner_ids: Iterable[str]) -> None:
         """Queue the reading of these inwoners' metingen and afsluitingen on the storage
-        worker (at once, on this thread, when there is none)."""
+        worker (at once, on this thread, when there is none). A read that fails there keeps
+        nothing and stops nothing: the tap reads again, and says what is wrong."""
         wanted = list(dict.fromkeys(inwoner_ids))[:MAX_READY]
         writer = self._writer
         if writer is None:
             self._prepare_now(wanted)
-        else:
+        elif writer.failed is None:  # after a failed write: nothing until the app has shown it
             writer.submit(lambda: self._prepare_now(wanted))
 
     def _prepare_now(self, inwoner_ids: list[str]) -> None:
@@ -55,12 +57,15 @@ class Ready:
             stamp = self._stamp
         if not missing:
             return
-        with self._read() as conn:
-            metingen = self._load(conn, MetingRow.inwoner_id.in_(missing))
-            rows = conn.execute(
-                sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id.in_(missing))
-                .order_by(AfsluitingRow.traject)
-            ).all()
+        try:
+            with self._read() as conn:
+                metingen = self._load(conn, MetingRow.inwoner_id.in_(missing))
+                rows = conn.execute(
+                    sa.select(AfsluitingRow.__table__).where(AfsluitingRow.inwoner_id.in_(missing))
+                    .order_by(AfsluitingRow.traject)
+                ).all()
+        except StorageError:  # already logged by ``_read``
+            return
         found: dict[str, tuple[list[Meting], list[Afsluiting]]] = {i: ([], []) for i in missing}
         for meting in metingen:  # in the order of ``_load``: by datum and volgnummer
             found[meting.inwoner_id][0].append(meting)

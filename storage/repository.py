@@ -17,9 +17,9 @@ metingen, and raises a ``StorageError`` (leaving the database as it was) when it
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -58,16 +58,14 @@ from storage.starting import Starting, check_vorige
 from storage.trajecten import Trajecten
 from storage.urls import resolve_url
 from storage.validation import check_change, check_inwoner, check_meting
+from storage.writer import OrderedWriter, QueuedWrites
 from storage.zgw_state import ZgwState
-
-if TYPE_CHECKING:
-    from storage.writer import OrderedWriter
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
 log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
 
 
-class Repository(Starting, Ready, ExportLog, Retention, Settings, MonitorQueue, ZgwState, Trajecten):
+class Repository(QueuedWrites, Starting, Ready, ExportLog, Retention, Settings, MonitorQueue, ZgwState, Trajecten):
     def __init__(self, engine: Engine, actor: str | None = None, data_key: bytes | None = None) -> None:
         """Use an engine whose schema is up to date (see ``Repository.open``).
 
@@ -101,32 +99,6 @@ class Repository(Starting, Ready, ExportLog, Retention, Settings, MonitorQueue, 
         from storage.migrate import open_database  # loads Alembic only when a migration is due
 
         return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext, create=create), actor, key)
-
-    def queue_writes(self, on_failure: Callable[[StorageError], None]) -> None:
-        """From now on the visit's writes ('geopend', a new meting) and ``prepare``'s reads run
-        on one ordered storage worker (``storage.writer``); everything else waits for it
-        first. ``on_failure`` is told (from the worker's thread) when a queued write failed."""
-        if self._writer is None:
-            from storage.writer import OrderedWriter
-
-            self._writer = OrderedWriter(on_failure)
-
-    def hold_writes(self, held: bool = True) -> None:
-        """The storage worker starts no job while ``held`` (``OrderedWriter.hold``)."""
-        if self._writer is not None:
-            (self._writer.hold if held else self._writer.release)()
-
-    def resume_writes(self) -> None:
-        """A queued write's failure was shown: writes are taken again."""
-        if self._writer is not None:
-            self._writer.resume()
-
-    def settle(self) -> StorageError | None:
-        """Wait until every queued job has run; the failure that stopped the queue, if any.
-        Every read and write waits so (not the worker itself): nothing overtakes the queue."""
-        if self._writer is None or self._writer.on_worker():
-            return None
-        return self._writer.wait()
 
     def close(self) -> None:
         """Close every connection; on SQLite the write-ahead log is folded into the file first

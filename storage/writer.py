@@ -128,3 +128,34 @@ class OrderedWriter:
                 self._cond.notify_all()
             if error is not None:
                 self._on_failure(error)
+
+
+class QueuedWrites:
+    """The repository's side of the worker (mixed into ``storage.repository.Repository``,
+    whose ``__init__`` sets ``_writer`` to None)."""
+
+    _writer: OrderedWriter | None
+
+    def queue_writes(self, on_failure: Callable[[StorageError], None]) -> None:
+        """From now on the visit's writes ('geopend', a new meting) and ``prepare``'s reads run
+        on one ordered storage worker (``storage.writer``); everything else waits for it
+        first. ``on_failure`` is told (from the worker's thread) when a queued write failed."""
+        if self._writer is None:
+            self._writer = OrderedWriter(on_failure)
+
+    def hold_writes(self, held: bool = True) -> None:
+        """The storage worker starts no job while ``held`` (``OrderedWriter.hold``)."""
+        if self._writer is not None:
+            (self._writer.hold if held else self._writer.release)()
+
+    def resume_writes(self) -> None:
+        """A queued write's failure was shown: writes are taken again."""
+        if self._writer is not None:
+            self._writer.resume()
+
+    def settle(self) -> StorageError | None:
+        """Wait until every queued job has run; the failure that stopped the queue, if any.
+        Every read and write waits so (not the worker itself): nothing overtakes the queue."""
+        if self._writer is None or self._writer.on_worker():
+            return None
+        return self._writer.wait()

@@ -353,9 +353,13 @@ class MagneetbordApp(VisitFlow, App):
         if inwoner is not None:
             self.inwoner = inwoner
         assert self.inwoner is not None and self.repository is not None
-        self._storage_problem = self.screen("inwoners").melding = ""
         self._hold_writes_until_frame()
-        self.screen("inwoner").show(self.inwoner)
+        try:
+            self.screen("inwoner").show(self.inwoner)
+        except UserError as exc:  # not read, or its opening cannot be logged: the list says why
+            self.screen("inwoners").melding = str(exc)
+            return
+        self._storage_problem = self.screen("inwoners").melding = ""
         self._go("inwoner")
 
     def show_history(self) -> None:
