@@ -137,6 +137,7 @@ class MagneetbordApp(VisitFlow, App):
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""
         Window.unbind(on_touch_down=self._activity, on_key_down=self._activity, on_flip=self._start_loading)
         Window.unbind(on_flip=self._list_flipped)
+        Window.unbind(on_flip=self._release_writes)
         kiosk.unguard(Window)
         if self._idle_event is not None:
             self._idle_event.cancel()

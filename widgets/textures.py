@@ -166,20 +166,6 @@ def fitted_label(
     return label_texture(text, floor, width, bold, color)
 
 
-def drawn_once(drawn: dict[tuple, Canvas], key: tuple, draw: Callable[[], None], keep: int = 48) -> Canvas:
-    """The instructions ``draw()`` makes, kept in ``drawn`` under ``key`` (all they show) and
-    reused while nothing of it changes; the ``keep`` most recently used are kept."""
-    canvas = drawn.pop(key, None)
-    if canvas is None:
-        canvas = Canvas()
-        with canvas:
-            draw()
-    drawn[key] = canvas  # the most recent last
-    while len(drawn) > keep:
-        drawn.pop(next(iter(drawn)))
-    return canvas
-
-
 def placed_once(
     drawn: dict[tuple, tuple[InstructionGroup, Translate]],
     key: tuple,
@@ -187,9 +173,10 @@ def placed_once(
     pos: tuple[float, float],
     keep: int = 48,
 ) -> InstructionGroup:
-    """``drawn_once`` for what looks the same wherever it is (a bar, a kaartje): ``draw()``
-    draws it at the origin, once per ``key`` (all it shows but its place), and a ``Translate``
-    puts it at ``pos``. The next visit's bars and kaartjes, in other places, reuse it (P10)."""
+    """The instructions ``draw()`` makes at the origin, kept in ``drawn`` under ``key`` (all
+    they show but their place) and reused while nothing of it changes, put at ``pos`` with a
+    ``Translate``: a bar or kaartje that only moved (a drag that lifts another bar, the next
+    visit's order) is not drawn again (P10). The ``keep`` most recently used are kept."""
     entry = drawn.pop(key, None)
     if entry is None:
         canvas, translate = Canvas(), Translate()
