@@ -31,6 +31,7 @@ from tests.kivy_helpers import (  # noqa: F401
     type_pin,
     window_fixture,
 )
+from tests.test_app import slide, tap_card
 
 TODAY = date(2026, 3, 2)
 
@@ -93,10 +94,10 @@ def test_the_tap_shows_the_board_first_and_a_drag_is_stored_after_its_meting(mak
     frames(2)
     meting = app.live.meting
     assert stored(app.url, app.data_key, inwoner.id)[0] == []
-    # The inwoner slides a fiche while the meting waits in the queue: it is stored after it.
-    threading.Timer(0.3, go.set).start()
-    from tests.test_app import slide, tap_card
-
+    # The inwoner takes a kaartje and slides its fiche while the meting waits in the queue:
+    # the save waits for it (the worker goes on in a second), and is stored after it.
+    threading.Timer(1.0, go.set).start()
+    assert not go.is_set()
     tap_card(app, "geld")
     slide(app, "geld", 0.5, 0.3)
     assert seen and "storage-writer" in seen
@@ -108,6 +109,34 @@ def test_the_tap_shows_the_board_first_and_a_drag_is_stored_after_its_meting(mak
                         (audit.AANGEMAAKT, audit.GELUKT)]  # the inwoner, then opened, then the meting
     assert mine[3:] == [(audit.GEWIJZIGD, audit.GELUKT)]
     assert audit.verify(log) == []
+
+
+def test_what_was_made_ready_while_the_list_showed_is_never_stale(make_app: object) -> None:
+    """The list's reads are made ready before any tap; a write for an inwoner (a meting begun
+    elsewhere in the app, a visit just made) drops them, so their screen says what is stored."""
+    app = new_tablet(make_app, "R-1", "R-2")
+    first, second = (app.repository.find_inwoner(d) for d in ("R-1", "R-2"))
+    app.repository.settle()
+    seen = statements_by_thread(app.repository)
+    tap(row_of(app, "R-2"))
+    assert "MainThread" not in seen and app.screen("inwoner").action == "0-meting beginnen"  # made ready
+    app.show_list()
+    frames(2)
+    app.repository.start_nulmeting(first.id, TODAY)  # written while R-1's reads were ready
+    tap(row_of(app, "R-1"))
+    assert app.screen("inwoner").action == "Verder met de meting"
+    # A visit's own meting, queued on the worker: the next look at the inwoner shows it.
+    app.show_list()
+    frames(2)
+    tap(row_of(app, "R-2"))
+    tap(app.screen("inwoner").ids.start)
+    meting = app.live.meting
+    app._end_visit()
+    app.show_list()
+    frames(2)
+    tap(row_of(app, "R-2"))
+    assert app.screen("inwoner").action == "Verder met de meting"
+    assert app.screen("inwoner").take_history(second.id)[0] == [meting]
 
 
 def test_a_meting_that_cannot_be_stored_stops_the_visit_and_nothing_half_is_kept(
