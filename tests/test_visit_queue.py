@@ -79,7 +79,11 @@ def stored(url: str, key: bytes, inwoner_id: str) -> tuple[list, list[audit.Audi
         other.close()
 
 
-def test_the_tap_shows_the_board_first_and_a_drag_is_stored_after_its_meting(make_app: object) -> None:
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_the_tap_shows_the_board_first_and_a_drag_is_stored_after_its_meting(
+    make_app: object, window: object, size: tuple[int, int]
+) -> None:
+    window.size = size
     app = new_tablet(make_app, "Q-1", "Q-2")
     inwoner = app.repository.find_inwoner("Q-1")
     seen = statements_by_thread(app.repository)
