@@ -43,6 +43,25 @@ def prepare(folder: Path, open_concept_of: str | None = None) -> None:
         repository.close()
 
 
+def unlocked_app(url: str, **kwargs: object) -> object:
+    """A ``MagneetbordApp`` on ``url`` in this process's window (made here), with ``PIN``
+    typed at its lock screen: at the list, or at the board of a visit that was open."""
+    from kivy.base import EventLoop
+    from kivy.core.window import Window
+
+    from widgets.app import MagneetbordApp
+
+    EventLoop.ensure_window()
+    app = MagneetbordApp(url, **kwargs)
+    Window.add_widget(app.build())
+    for _ in range(3):
+        EventLoop.idle()
+    pad = app.screen("lock").ids.pad
+    pad.pin = PIN
+    pad.submit()
+    return app
+
+
 @cache
 def bytecode_folder() -> str:
     """Where the children keep their compiled bytecode (.pyc), for every module they import."""

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.app_start import PIN, SIZE, database_url, prepare, run_child  # noqa: E402
+from bench.app_start import SIZE, database_url, prepare, run_child, unlocked_app  # noqa: E402
 from bench.common import Figure, benchmark, median  # noqa: E402
 
 RUNS = 15  # visits after the first, each to another inwoner
@@ -90,18 +90,8 @@ def child_app(folder: Path, profile: object = None) -> dict:
     """The app's visits; with ``profile`` (a cProfile.Profile), only the timed parts profiled."""
     _window()
     from kivy.base import EventLoop
-    from kivy.core.window import Window
 
-    from widgets.app import MagneetbordApp
-
-    EventLoop.ensure_window()
-    app = MagneetbordApp(database_url(folder))
-    Window.add_widget(app.build())
-    for _ in range(3):
-        EventLoop.idle()
-    pad = app.screen("lock").ids.pad
-    pad.pin = PIN
-    pad.submit()
+    app = unlocked_app(database_url(folder))
     times, frames, widgets, split, cpu_times = [], [], {}, [], []
 
     def inwoner_ready() -> bool:

@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.app_start import unlocked_app  # noqa: E402
 from bench.common import Figure, benchmark, median  # noqa: E402
 
 SIZE = (1280, 800)
 RUNS = 12
 FRAME_MS = 1000 / 60
-PIN = "482913"
 ORDER = ("ar", "uk", "ti", "nl")
 
 
@@ -45,16 +45,8 @@ def child(folder: Path) -> dict:
     Config.set("graphics", "maxfps", "0")
     from board import Inwoner
     from board.leefgebieden import load_set
-    from widgets.app import MagneetbordApp
 
-    EventLoop.ensure_window()
-    app = MagneetbordApp(f"sqlite:///{folder / 'magneetbord.sqlite3'}")
-    Window.add_widget(app.build())
-    for _ in range(3):
-        EventLoop.idle()
-    pad = app.screen("lock").ids.pad
-    pad.pin = PIN
-    pad.submit()
+    app = unlocked_app(f"sqlite:///{folder / 'magneetbord.sqlite3'}")
     inwoner = Inwoner.create("D-BENCH-TAAL", "Gestel")
     app.repository.add_inwoner(inwoner)
     app.show_inwoner(inwoner)

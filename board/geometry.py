@@ -106,6 +106,19 @@ class RowGeometry:
     def x_for(self, positie: float) -> float:
         return self.x0 + positie * (self.x1 - self.x0)
 
+    def at_origin(self) -> RowGeometry:
+        """The same row with its corner at (0, 0) and index 0 (to 1/100 px): what it draws,
+        whichever place it has on the board (the widget draws it once and moves it there)."""
+        x, y = self.rect[0], self.rect[1]
+
+        def moved(rect: Rect | None) -> Rect | None:
+            return None if rect is None else (round(rect[0] - x, 2), round(rect[1] - y, 2), rect[2], rect[3])
+
+        return replace(self, index=0, rect=moved(self.rect), handle=moved(self.handle), pictogram=moved(self.pictogram),
+                       name=moved(self.name), sad=moved(self.sad), happy=moved(self.happy), track=moved(self.track),
+                       touch_x=(round(self.touch_x[0] - x, 2), round(self.touch_x[1] - x, 2)),
+                       x0=round(self.x0 - x, 2), x1=round(self.x1 - x, 2))
+
     def positie_at(self, x: float) -> float:
         """The position under ``x``; outside 0..1 when the finger left the bar."""
         return (x - self.x0) / (self.x1 - self.x0)

@@ -75,19 +75,53 @@ def meting_for_visit(
 ) -> Meting:
     """The meting a visit works on (``board.bezoek.volgende_meting``): the open concept exactly
     as it was; else a new vervolgmeting after the latest afgeronde meting; else a new 0-meting.
-    ``history`` and ``afsluitingen``: the inwoner's metingen and closed trajecten as just read
-    for the inwoner's screen (the tap that opens the board then reads nothing to decide; a new
-    meting is checked against what is stored as it is written); without them, read here."""
+    ``history`` and ``afsluitingen``: the inwoner's metingen and closed trajecten as the
+    inwoner's screen showed them (``visit_data``): the tap that opens the board then reads
+    nothing, and a new meting is given back at once and stored on the storage worker, checked
+    again against what is stored (``Repository.begin_meting``); without them, read and stored
+    here."""
     from board.bezoek import Stap, volgende_meting
+    from board.meting_waarden import MetingSoort
 
-    volgende = volgende_meting(repository.history(inwoner_id) if history is None else history,
-                               repository.afsluitingen(inwoner_id) if afsluitingen is None else afsluitingen)
+    given = history is not None and afsluitingen is not None
+    if history is None or afsluitingen is None:
+        history, afsluitingen = repository.history(inwoner_id), repository.afsluitingen(inwoner_id)
+    volgende = volgende_meting(history, afsluitingen)
     if volgende.stap is Stap.VERDER:
         assert volgende.concept is not None
         return volgende.concept
-    if volgende.stap is Stap.VERVOLGMETING:
+    soort = MetingSoort.VERVOLGMETING if volgende.stap is Stap.VERVOLGMETING else MetingSoort.NULMETING
+    if given:
+        return repository.begin_meting(soort, inwoner_id, today, history, afsluitingen)
+    if soort is MetingSoort.VERVOLGMETING:
         return repository.start_vervolgmeting(inwoner_id, today)
     return repository.start_nulmeting(inwoner_id, today)
+
+
+def visit_data(repository: Repository, inwoner_id: str) -> tuple[list[Meting], list[Afsluiting]]:
+    """What the inwoner's screen shows and its button acts on: the metingen and afsluitingen,
+    made ready while the list showed if they were (``prepare_visits``); logged as opened."""
+    return repository.visit_data(inwoner_id)
+
+
+def prepare_visits(repository: Repository, inwoner_ids: list[str]) -> None:
+    """Make ready, off the UI thread, what a visit to each of these inwoners reads (P10)."""
+    repository.prepare(inwoner_ids)
+
+
+def queue_writes(repository: Repository, on_failure: Callable[[StorageError], None]) -> None:
+    """The kiosk's visit writes go to one ordered storage worker from now on (``storage.writer``)."""
+    repository.queue_writes(on_failure)
+
+
+def hold_writes(repository: Repository, held: bool = True) -> None:
+    """While a tap's screen is drawn, the storage worker waits (``held``); then it goes on."""
+    repository.hold_writes(held)
+
+
+def resume_writes(repository: Repository) -> None:
+    """A queued write's failure was shown and the app is on a safe screen: writes are taken again."""
+    repository.resume_writes()
 
 
 @dataclass(frozen=True)
@@ -145,9 +179,14 @@ def saving(repository: Repository) -> Callable[[Meting, Meting], None]:
     return on_commit
 
 
-def vorige_meting(repository: Repository, meting: Meting) -> Meting | None:
-    """The meting before ``meting`` (its ghosts and the comparison at afronden), if any."""
-    return repository.get_meting(meting.vorige_meting_id) if meting.vorige_meting_id else None
+def vorige_meting(repository: Repository, meting: Meting, history: list[Meting] | None = None) -> Meting | None:
+    """The meting before ``meting`` (its ghosts and the comparison at afronden), if any: from
+    ``history`` (the visit's, as its inwoner's screen read it: an afgeronde meting does not
+    change) when it is there, else read."""
+    if not meting.vorige_meting_id:
+        return None
+    found = [m for m in history or () if m.id == meting.vorige_meting_id and m.afgerond]
+    return found[0] if found else repository.get_meting(meting.vorige_meting_id)
 
 
 def resume(repository: Repository, visit: Visit) -> tuple[Inwoner, Meting] | None:

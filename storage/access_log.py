@@ -29,6 +29,7 @@ def locked(repository: Repository | None, reden: str) -> None:
     if reden not in REASONS:
         raise ValueError(f"unknown lock reason {reden!r}")
     if repository is not None:
+        repository.drop_ready()  # what was made ready for a visit (storage.ready) does not outlive the lock
         _write(repository, reden, repository.actor, audit.GELUKT)
 
 
@@ -50,6 +51,7 @@ def wrong_pin(repository: Repository | None, professional_id: str) -> None:
 
 
 def _write(repository: Repository, actie: str, professional_id: str | None, resultaat: str) -> None:
+    repository.settle()  # after what is queued (the storage worker): the log keeps the order of events
     try:
         with repository.engine.connect() as conn:
             conn.execution_options(**WRITE)

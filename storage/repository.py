@@ -3,9 +3,11 @@
 This module holds the transactions, the audit entries that go with them, the inwoners and
 the metingen. The other concerns are parts of their own, mixed in: the export bookkeeping
 (``storage.export_log``), retention and erasure (``storage.retention``), the settings
-(``storage.settings``), the monitor queue (``storage.monitor_queue``) and the ZGW delivery
-(``storage.zgw_state``); a meting's change
-is written by ``storage.meting_diff``.
+(``storage.settings``), the monitor queue (``storage.monitor_queue``), the ZGW delivery
+(``storage.zgw_state``), a visit's new meting (``storage.starting``) and the reads made ready
+for a visit (``storage.ready``); a meting's change is written by ``storage.meting_diff``. In
+the kiosk a visit's writes run on one ordered storage worker (``storage.writer``,
+``queue_writes``), and every other read and write waits for it first (``settle``).
 
 Every method is one transaction: it happens completely or not at all. ``save_change`` is
 made to be ``BoardSession``'s ``on_commit``: it writes only what differs between the two
@@ -17,20 +19,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from board.errors import BoardError
 from board.i18n import _
 from board.inwoner import Inwoner
 from board.meting import Meting
 from board.meting_waarden import Status
 from board.redenen import technical
-from board.traject import nieuwe_nulmeting
 from storage import audit, mapping
 from storage.engine import WRITE
 from storage.errors import (
@@ -52,18 +51,21 @@ from storage.models import (
 )
 from storage.monitor_queue import MonitorQueue
 from storage.opening import save_refusal
+from storage.ready import Ready
 from storage.retention import Retention
 from storage.settings import Settings
+from storage.starting import Starting, check_vorige
 from storage.trajecten import Trajecten
 from storage.urls import resolve_url
 from storage.validation import check_change, check_inwoner, check_meting
+from storage.writer import OrderedWriter, QueuedWrites
 from storage.zgw_state import ZgwState
 
 AFGEROND_MARK = "meting_afgerond"  # the text of the database triggers' refusal
 log = logging.getLogger(__name__)  # ids and counts only, never content (see docs/security.md)
 
 
-class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Trajecten):
+class Repository(QueuedWrites, Starting, Ready, ExportLog, Retention, Settings, MonitorQueue, ZgwState, Trajecten):
     def __init__(self, engine: Engine, actor: str | None = None, data_key: bytes | None = None) -> None:
         """Use an engine whose schema is up to date (see ``Repository.open``).
 
@@ -76,6 +78,8 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
         self.data_key = data_key
         self._opened: set[str] = set()  # inwoners whose opening is logged in this session
         self._changed: set[str] = set()  # concept metingen whose change is logged in this session
+        self._writer: OrderedWriter | None = None  # the kiosk's ordered storage worker (``queue_writes``)
+        self._init_ready()
 
     @classmethod
     def open(
@@ -97,7 +101,10 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
         return cls(open_database(resolve_url(url), key, allow_plaintext=allow_plaintext, create=create), actor, key)
 
     def close(self) -> None:
-        """Close every connection; on SQLite the write-ahead log is folded into the file first."""
+        """Close every connection; on SQLite the write-ahead log is folded into the file first
+        (after what was queued is written)."""
+        if self._writer is not None:
+            self._writer.close()
         if self.engine.dialect.name == "sqlite":
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -176,56 +183,10 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
         with self._write(audit.AANGEMAAKT, meting.inwoner_id) as conn:
             if meting.vorige_meting_id is not None:
                 vorige = self._load(conn, MetingRow.id == meting.vorige_meting_id)
-                _check_vorige(meting, vorige[0] if vorige else None)
+                check_vorige(meting, vorige[0] if vorige else None)
             elif meting.vorige:
                 raise InvalidValueError(_("Een meting zonder vorige meting heeft geen fiches van de vorige keer."))
             insert_meting(conn, meting)
-
-    def start_nulmeting(self, inwoner_id: str, datum: date, set_naam: str | None = None) -> Meting:
-        """A new, empty 0-meting: the inwoner's first, or one that reopens after their traject
-        was closed (``board.traject``; it carries on their numbering). Refused while a traject
-        is open. Checked against what is stored and written in one transaction."""
-        with self._write(audit.AANGEMAAKT, inwoner_id) as conn:
-            if conn.execute(sa.select(InwonerRow.id).where(InwonerRow.id == inwoner_id)).first() is None:
-                raise NotFoundError(_("Deze inwoner staat niet (meer) in de database."))
-            opened = self._opened_in(conn, inwoner_id)
-            history = self._load(conn, MetingRow.inwoner_id == inwoner_id)
-            if not nieuwe_nulmeting(history, self._afsluitingen_in(conn, inwoner_id)):
-                raise ConflictError(
-                    _("Deze inwoner heeft al een lopend traject; een nieuwe 0-meting kan pas na afsluiten.")
-                )
-            volgnummer = max((m.volgnummer for m in history), default=-1) + 1
-            meting = Meting.nulmeting(inwoner_id, datum, set_naam, volgnummer=volgnummer)
-            check_meting(meting)
-            insert_meting(conn, meting)
-        self._opened |= opened
-        return meting
-
-    def start_vervolgmeting(self, inwoner_id: str, datum: date) -> Meting:
-        """The next meting after the latest afgeronde one; refused while a concept is open.
-        Checked against what is stored and written in one transaction (P10: the metingen
-        are read once, not once per check and again for the insert)."""
-        with self._write(audit.AANGEMAAKT, inwoner_id) as conn:
-            opened = self._opened_in(conn, inwoner_id)
-            history = self._load(conn, MetingRow.inwoner_id == inwoner_id)
-            if any(not m.afgerond for m in history):
-                raise ConflictError(_("Deze inwoner heeft nog een meting die niet is afgerond; ga daarmee verder."))
-            latest = history[-1] if history else None
-            if latest is None:
-                raise ConflictError(_("Deze inwoner heeft nog geen afgeronde meting; begin met een 0-meting."))
-            if any(a.laatste_meting_id == latest.id for a in self._afsluitingen_in(conn, inwoner_id)):
-                raise ConflictError(
-                    _("Het traject van deze inwoner is afgesloten; een nieuwe 0-meting opent het weer.")
-                )
-            try:
-                meting = latest.vervolg(datum)
-            except BoardError as exc:  # the board's own refusal, in Dutch
-                raise InvalidValueError(str(exc)) from exc
-            check_meting(meting)
-            _check_vorige(meting, latest)
-            insert_meting(conn, meting)
-        self._opened |= opened
-        return meting
 
     def get_meting(self, meting_id: str) -> Meting:
         with self._read() as conn:
@@ -270,12 +231,13 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
 
     def log(self, actie: str, inwoner_id: str | None) -> None:
         """An audit entry for something done outside the database (an inzage export)."""
-        with self._write(actie, inwoner_id):
+        with self._write(actie, inwoner_id, changes=False):
             pass
 
     def act_as(self, professional_id: str) -> None:
         """Another professional unlocked the tablet: from now on the audit log names them, and
         their first look at an inwoner or change to a meting is logged anew."""
+        self.settle()  # what is queued is logged as the one who did it
         if professional_id != self.actor:
             self.actor = professional_id
             self._opened.clear()
@@ -295,17 +257,29 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
         return inwoner_id
 
     def _log_opened(self, inwoner_id: str) -> None:
-        """NEN 7513: a professional opened this inwoner's file. Once per inwoner per session;
-        a log that cannot be written (disk full) does not stop the visit, it is reported."""
+        """NEN 7513: a professional opened this inwoner's file. Once per inwoner per session.
+        With the storage worker (the kiosk) it is queued: written before anything queued or
+        done after it, and a failure stops the queue, so the app leaves the inwoner's screens
+        (``storage.writer``). Without it (the command line) it is written now, and a log that
+        cannot be written (disk full) does not stop the work: it is reported."""
         if self.actor is None or inwoner_id in self._opened:
             return
+        self._opened.add(inwoner_id)
+        if self._writer is not None:
+            self._writer.submit(lambda: self._write_opened(inwoner_id))
+            return
         try:
-            with self._write(audit.GEOPEND, inwoner_id):
-                pass
+            self._write_opened(inwoner_id)
         except StorageError:
             log.warning("audit entry 'geopend' could not be written")
-            return
-        self._opened.add(inwoner_id)
+
+    def _write_opened(self, inwoner_id: str) -> None:
+        try:
+            with self._write(audit.GEOPEND, inwoner_id, changes=False):
+                pass
+        except StorageError:
+            self._opened.discard(inwoner_id)
+            raise
 
     def _opened_in(self, conn: sa.Connection, inwoner_id: str) -> set[str]:
         """``_log_opened``'s entry in the caller's transaction (it reads the file to check
@@ -324,6 +298,7 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
+        self.settle()
         try:
             with self.engine.connect() as conn:
                 yield conn
@@ -334,13 +309,16 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
             ) from exc
 
     @contextmanager
-    def _write(self, actie: str | None = None, inwoner_id: str | None = None) -> Iterator[sa.Connection]:
+    def _write(
+        self, actie: str | None = None, inwoner_id: str | None = None, *, changes: bool = True
+    ) -> Iterator[sa.Connection]:
         """One transaction; every database failure becomes a Dutch ``StorageError``.
 
         With ``actie``, the audit entry is written in the same transaction as the change; a
-        change that fails is logged afterwards as 'mislukt'."""
+        change that fails is logged afterwards as 'mislukt'. ``changes``: False for an audit
+        entry alone (what was made ready for a visit stays, ``storage.ready``)."""
         try:
-            with self._transaction(actie, inwoner_id) as conn:
+            with self._transaction(actie, inwoner_id, changes) as conn:
                 yield conn
         except StorageError:
             if actie is not None:
@@ -348,7 +326,12 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
             raise
 
     @contextmanager
-    def _transaction(self, actie: str | None, inwoner_id: str | None) -> Iterator[sa.Connection]:
+    def _transaction(self, actie: str | None, inwoner_id: str | None, changes: bool = True) -> Iterator[sa.Connection]:
+        failed = self.settle()
+        if failed is not None:  # a queued write failed and the app has not shown it yet
+            raise failed
+        if changes:
+            self._forget(inwoner_id)
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**WRITE)
@@ -368,6 +351,9 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
             ) from exc
         except (DBAPIError, OSError) as exc:
             raise save_refusal(exc) from exc
+        finally:
+            if changes:
+                self._forget(inwoner_id)
 
     def _load(self, conn: sa.Connection, where: Any) -> list[Meting]:
         ids = sa.select(MetingRow.id).where(where)
@@ -386,13 +372,4 @@ class Repository(ExportLog, Retention, Settings, MonitorQueue, ZgwState, Traject
             conn.execute(sa.select(DoelRow.__table__).where(DoelRow.meting_id.in_(ids))),
             conn.execute(sa.select(ActieRow.__table__).where(ActieRow.meting_id.in_(ids))),
         )
-
-
-def _check_vorige(meting: Meting, vorige: Meting | None) -> None:
-    """A vervolgmeting follows its afgeronde vorige meting (``vorige``, as stored) of the same
-    inwoner, and shows its fiches as ghosts."""
-    if vorige is None or not vorige.afgerond or vorige.inwoner_id != meting.inwoner_id:
-        raise InvalidValueError(_("Een vervolgmeting volgt op een afgeronde meting van dezelfde inwoner."))
-    if vorige.fiches != meting.vorige or meting.volgnummer != vorige.volgnummer + 1:
-        raise InvalidValueError(_("Deze vervolgmeting past niet bij de vorige meting."))
 

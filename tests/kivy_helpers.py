@@ -202,7 +202,8 @@ def make_app_fixture(window: object, tmp_path: object, monkeypatch: pytest.Monke
 
     def _make(**kwargs: object) -> MagneetbordApp:
         kwargs.setdefault("kdf", KdfParams(memory_kib=FAST_KDF_MEMORY_KIB, time_cost=FAST_KDF_TIME))
-        app = MagneetbordApp(f"sqlite:///{tmp_path}/magneetbord.sqlite3", **kwargs)
+        url = kwargs.pop("url", f"sqlite:///{tmp_path}/magneetbord.sqlite3")  # another disk (tests/test_full_disk.py)
+        app = MagneetbordApp(url, **kwargs)
         for previous in apps:  # one app on the window at a time
             if previous.manager.parent is not None:
                 window.remove_widget(previous.manager)

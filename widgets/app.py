@@ -42,15 +42,14 @@ from services.visit import (
     load_storage,
     meting_for_visit,
     open_storage,
+    queue_writes,
 )
 from widgets import kiosk
 from widgets.screens import make_screen
-from widgets.visit_flow import INWONER_SCREENS, RouteRefused, VisitFlow
+from widgets.visit_flow import GATES, INWONER_SCREENS, RouteRefused, VisitFlow
 
 if TYPE_CHECKING:  # the board's modules load with the first visit, not with the lock screen
     from board import Inwoner, Meting
-
-GATES = frozenset({"lock", "account"})
 
 
 class MagneetbordApp(VisitFlow, App):
@@ -105,6 +104,8 @@ class MagneetbordApp(VisitFlow, App):
         self._first_frame_of: Meting | None = None  # a board waiting for its first frame
         self._release_pending = False  # memory to give back once the first board shows
         self._vorige_van: Meting | None = None  # whose previous meting is still to be loaded
+        self._visit_history: list[Meting] = []  # the visit's metingen as its inwoner's screen read them
+        self._storage_problem = ""  # a queued write failed: said on the list until an inwoner is opened
         self._idle_event = None
         self._aside: list[tuple[str, ModalView]] = []  # dialogs closed by a lock: (their screen, dialog)
 
@@ -140,6 +141,7 @@ class MagneetbordApp(VisitFlow, App):
         """Undo what ``build`` bound to the window (tests build many apps in one process)."""
         Window.unbind(on_touch_down=self._activity, on_key_down=self._activity, on_flip=self._start_loading)
         Window.unbind(on_flip=self._list_flipped)
+        Window.unbind(on_flip=self._release_writes)
         kiosk.unguard(Window)
         if self._idle_event is not None:
             self._idle_event.cancel()
@@ -193,6 +195,8 @@ class MagneetbordApp(VisitFlow, App):
         ``storage.opening``) and nothing is unlocked: the caller shows it at the PIN pad."""
         if self.repository is None:
             self.repository = open_storage(self.url, data_key, professional_id, create=create)
+            # A visit's writes on one ordered storage worker, off the UI thread (P10).
+            queue_writes(self.repository, self._queued_write_failed)
             self._release_pending = True  # Argon2id's 19 MiB, the database's loading
         other = self.professional_id not in (None, professional_id)  # not who the tablet locked on
         self.professional_id, self.professional_naam, self.data_key = professional_id, naam, data_key
@@ -345,6 +349,7 @@ class MagneetbordApp(VisitFlow, App):
     def show_list(self) -> None:
         screen = self.screen("inwoners")
         screen.professional = self.professional_naam
+        screen.melding = self._storage_problem
         screen.refresh()
         self._go("inwoners")
         if "bord" not in self._screens:
@@ -355,7 +360,13 @@ class MagneetbordApp(VisitFlow, App):
         if inwoner is not None:
             self.inwoner = inwoner
         assert self.inwoner is not None and self.repository is not None
-        self.screen("inwoner").show(self.inwoner)
+        self._hold_writes_until_frame()
+        try:
+            self.screen("inwoner").show(self.inwoner)
+        except UserError as exc:  # not read, or its opening cannot be logged: the list says why
+            self.screen("inwoners").melding = str(exc)
+            return
+        self._storage_problem = self.screen("inwoners").melding = ""
         self._go("inwoner")
 
     def show_history(self) -> None:
@@ -373,6 +384,7 @@ class MagneetbordApp(VisitFlow, App):
     def open_visit(self) -> None:
         """Start or resume the meting of the chosen inwoner and give the board to them."""
         assert self.inwoner is not None and self.repository is not None
+        self._hold_writes_until_frame()
         try:
             shown = self.screen("inwoner").take_history(self.inwoner.id)  # read by the tap that showed it
             history, afsluitingen = shown if shown is not None else (None, None)
@@ -380,5 +392,6 @@ class MagneetbordApp(VisitFlow, App):
         except UserError as exc:
             self.screen("inwoner").status = str(exc)
             return
+        self._visit_history = history or []  # the previous meting for afronden is in it
         self._start_visit(meting)
 

@@ -13,7 +13,6 @@ from collections.abc import Hashable
 
 from kivy.clock import Clock
 from kivy.graphics import (
-    Canvas,
     Color,
     Ellipse,
     InstructionGroup,
@@ -33,7 +32,7 @@ from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
 from widgets.fiches import DrawnFiche, FicheShape
 from widgets.live_session import LiveSession
-from widgets.textures import HAPPY, SAD, drawn_once, fitted_label, label_size, label_texture, pictogram_texture, rgba
+from widgets.textures import HAPPY, SAD, fitted_label, label_size, label_texture, pictogram_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
@@ -83,7 +82,7 @@ class BoardWidget(StencilView):
         self._structure: tuple = ()
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         self._gekozen: tuple[str, ...] = ()
-        self._row_canvases: dict[tuple, Canvas] = {}  # drawn rows by all they show (``_row_canvas``)
+        self._row_canvases: dict[tuple, tuple] = {}  # drawn rows by all they show but where (``_row_canvas``)
         super().__init__(**kwargs)
         watch_dialogs()
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
@@ -174,14 +173,16 @@ class BoardWidget(StencilView):
             self.canvas.add(RoundedRectangle(pos=(self.right - 5 * unit, bar_y), size=(3 * unit, bar_h),
                                              radius=[1.5 * unit]))
 
-    def _row_canvas(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float) -> Canvas:
+    def _row_canvas(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float) -> InstructionGroup:
         """A row's card, handle, pictogram, name, smileys and bar: drawn again only when
         something of it changed (a drag that lifts one bar, or the next visit with the same
-        bar in the same place, reuses the others' instructions)."""
+        bar of the same size anywhere on the board, reuses the others' instructions)."""
         speaks = self.speaker is not None and row.pictogram is not None and bool(self.speaker(row.key))
-        key = (row, lifted, unit, speaks, self.tr.code, leefgebied.naam, leefgebied.naam_in(self.tr.code),
+        local = row.at_origin()  # the same bar at another height (the next visit's order) is the same drawing
+        key = (local, lifted, unit, speaks, self.tr.code, leefgebied.naam, leefgebied.naam_in(self.tr.code),
                str(leefgebied.pictogram_path))
-        return drawn_once(self._row_canvases, key, lambda: self._draw_row(row, leefgebied, lifted, unit, speaks))
+        return placed_once(self._row_canvases, key, lambda: self._draw_row(local, leefgebied, lifted, unit, speaks),
+                           row.rect[:2])
 
     def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool) -> None:
         x, y, w, h = row.rect

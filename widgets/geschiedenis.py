@@ -20,8 +20,8 @@ from board import BoardSession, Meting, vergelijk
 from board.geometry import compare_layout
 from board.i18n import _, format_datum
 from board.passen import MIN_TEXT, sentence_font
-from board.traject import Afsluiting, kies, te_vergelijken, trajecten
 from board.taal import Vertaler, vertaler
+from board.traject import Afsluiting, kies, te_vergelijken, trajecten
 from widgets.board_widget import BoardWidget
 from widgets.common import Scherm, load_kv, make
 from widgets.inwoners import meting_naam

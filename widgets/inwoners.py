@@ -17,7 +17,7 @@ from board.meting_waarden import MetingSoort
 from board.traject import REDEN_LABEL, Afsluiting, huidig, nummer_in_traject
 from services.inwoners import add_inwoner, find_inwoners, wijken
 from services.inwoners import history as inwoner_history
-from services.traject import afsluitingen_van
+from services.visit import prepare_visits, visit_data
 from widgets.common import Rij, Scherm, load_kv, make
 from widgets.versturen import VersturenBalk  # noqa: F401  (its kv rule is used by inwoners.kv)
 
@@ -39,6 +39,7 @@ class InwonersScreen(Scherm):
     """The list: everyone (first 50), or who matches the search."""
 
     professional = StringProperty("")
+    melding = StringProperty("")  # what went wrong (a visit stopped because storing failed), in red
 
     def refresh(self) -> None:
         self.ids.versturen.refresh()
@@ -60,6 +61,8 @@ class InwonersScreen(Scherm):
             rij.inwoner = inwoner
             rij.dossier = inwoner.dossiernummer
             rij.details = "  ·  ".join(p for p in (inwoner.initialen, inwoner.wijk) if p)
+        # What a tap on a row reads is made ready while the list shows (P10): off the UI thread.
+        prepare_visits(self.app.repository, [inwoner.id for inwoner in found])
         self.ids.empty.text = "" if found else (
             _("Niemand gevonden. Zoek op initialen, dossiernummer of wijk.") if text
             else _("Nog geen inwoners. Tik op 'Nieuwe inwoner'.")
@@ -117,8 +120,7 @@ class InwonerScreen(Scherm):
         return (shown[1], shown[2]) if shown is not None and shown[0] == inwoner_id else None
 
     def show(self, inwoner: Inwoner) -> None:
-        history = inwoner_history(self.app.repository, inwoner.id)
-        afsluitingen = afsluitingen_van(self.app.repository, inwoner.id)
+        history, afsluitingen = visit_data(self.app.repository, inwoner.id)  # made ready while the list showed
         self.history = (inwoner.id, history, afsluitingen)  # what the button below acts on (``take_history``)
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)

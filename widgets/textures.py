@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kivy.core.image import Image as CoreImage
 from kivy.core.text import Label as CoreLabel
-from kivy.graphics import Canvas
+from kivy.graphics import Canvas, InstructionGroup, PopMatrix, PushMatrix, Translate
 from kivy.graphics.texture import Texture
 
 from board import schrift
@@ -166,15 +166,28 @@ def fitted_label(
     return label_texture(text, floor, width, bold, color)
 
 
-def drawn_once(drawn: dict[tuple, Canvas], key: tuple, draw: Callable[[], None], keep: int = 48) -> Canvas:
-    """The instructions ``draw()`` makes, kept in ``drawn`` under ``key`` (all they show) and
-    reused while nothing of it changes; the ``keep`` most recently used are kept."""
-    canvas = drawn.pop(key, None)
-    if canvas is None:
-        canvas = Canvas()
+def placed_once(
+    drawn: dict[tuple, tuple[InstructionGroup, Translate]],
+    key: tuple,
+    draw: Callable[[], None],
+    pos: tuple[float, float],
+    keep: int = 48,
+) -> InstructionGroup:
+    """The instructions ``draw()`` makes at the origin, kept in ``drawn`` under ``key`` (all
+    they show but their place) and reused while nothing of it changes, put at ``pos`` with a
+    ``Translate``: a bar or kaartje that only moved (a drag that lifts another bar, the next
+    visit's order) is not drawn again (P10). The ``keep`` most recently used are kept."""
+    entry = drawn.pop(key, None)
+    if entry is None:
+        canvas, translate = Canvas(), Translate()
         with canvas:
             draw()
-    drawn[key] = canvas  # the most recent last
+        group = InstructionGroup()
+        for instruction in (PushMatrix(), translate, canvas, PopMatrix()):
+            group.add(instruction)
+        entry = (group, translate)
+    entry[1].xy = pos
+    drawn[key] = entry  # the most recent last
     while len(drawn) > keep:
         drawn.pop(next(iter(drawn)))
-    return canvas
+    return entry[0]

@@ -34,12 +34,12 @@ from board.taal import Vertaler, vertaler
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
 from widgets.textures import (
-    drawn_once,
     fitted_label,
     label_size,
     label_texture,
     longest_word,
     pictogram_texture,
+    placed_once,
     rgba,
     text_lines,
 )
@@ -108,7 +108,7 @@ class Tray(Widget):
     def __init__(self, **kwargs: object) -> None:
         self.cards: list[Card] = []
         self._shown: tuple = ()
-        self._card_canvases: dict[tuple, Canvas] = {}  # drawn kaartjes by all they show (``_card_canvas``)
+        self._card_canvases: dict[tuple, tuple] = {}  # drawn kaartjes by all they show but where (``_card_canvas``)
         self._name_rect_of: dict[tuple, Rect] = {}  # and where each one's name went
         self._presses: dict[int, dict] = {}
         super().__init__(**kwargs)
@@ -160,17 +160,19 @@ class Tray(Widget):
             if card.key != MORE:
                 self.canvas.add(self._card_canvas(meting.leefgebieden[card.key], card.rect, unit))
 
-    def _card_canvas(self, leefgebied: Leefgebied, rect: tuple, unit: float) -> Canvas:
+    def _card_canvas(self, leefgebied: Leefgebied, rect: tuple, unit: float) -> InstructionGroup:
         """One kaartje's instructions, drawn again only when it shows something else (a card
         that stays where it was when another is taken onto the board is reused)."""
+        x, y, w, h = rect
         key = (leefgebied.key, leefgebied.naam, leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path),
-               tuple(rect), unit, self.tr.code)
+               (w, h), unit, self.tr.code)
 
         def draw() -> None:
-            self._name_rect_of[key] = draw_card(leefgebied, rect, unit, self.tr)
+            self._name_rect_of[key] = draw_card(leefgebied, (0, 0, w, h), unit, self.tr)
 
-        canvas = drawn_once(self._card_canvases, key, draw)
-        self.name_rects[leefgebied.key] = self._name_rect_of[key]
+        canvas = placed_once(self._card_canvases, key, draw, (x, y))
+        nx, ny, nw, nh = self._name_rect_of[key]
+        self.name_rects[leefgebied.key] = (x + nx, y + ny, nw, nh)
         if len(self._name_rect_of) > 2 * len(self._card_canvases):  # forget what the cache forgot
             self._name_rect_of = {k: self._name_rect_of[k] for k in self._card_canvases}
         return canvas

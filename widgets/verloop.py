@@ -19,8 +19,8 @@ from board import Meting
 from board.i18n import format_jaar
 from board.meting_waarden import Perspectief
 from board.passen import CHART_LEAST, MIN_TEXT, TITLE_LINES, axis_labels, biggest_font, chart_grid
-from board.verloop import tijd_as
 from board.taal import uitlijning, vertaler
+from board.verloop import tijd_as
 from board.weergave import BALK, FICHE_STIJL, TEKST
 from widgets.textures import HAPPY, SAD, label_size, label_texture, longest_word, pictogram_texture, rgba, text_lines
 

@@ -14,16 +14,19 @@ from typing import TYPE_CHECKING
 
 from kivy.clock import Clock
 from kivy.core.window import Window
+from kivy.uix.modalview import ModalView
 
 from board.errors import UserError
 from board.i18n import _, format_datum
 from board.taal import Vertaler, vertaler
 from services.inwoners import set_taal
-from services.visit import Visit, resume, saving, vorige_meting
+from services.visit import Visit, hold_writes, resume, resume_writes, saving, vorige_meting
 from widgets.memory import release_free_memory
 
 if TYPE_CHECKING:
     from board import BoardSession, Meting
+
+GATES = frozenset({"lock", "account"})  # the way in: nothing of the professional's part shows
 
 INWONER_SCREENS = frozenset({"bord", "doelen", "afronden"})  # the inwoner's: no PIN between them
 
@@ -118,7 +121,8 @@ class VisitFlow:
         screen = self.screen(name)
         if name == "afronden":
             if self._vorige_van is not None and self.repository is not None:
-                self._vorige, self._vorige_van = vorige_meting(self.repository, self._vorige_van), None
+                vorige = vorige_meting(self.repository, self._vorige_van, self._visit_history)
+                self._vorige, self._vorige_van = vorige, None
             screen.vorige = self._vorige
         # The session before the language: a language change redraws the screen, and with the
         # last inwoner's session still there it compared their meting with this one's previous
@@ -165,6 +169,45 @@ class VisitFlow:
     def _end_visit(self) -> None:
         self.marker.clear()
         self.inwoner_mode = False
+        self._visit_history = []
+
+    def _hold_writes_until_frame(self) -> None:
+        """A tap's screen first: what the tap queued for the storage worker is written once the
+        frame that shows it is on screen (the worker's Python would take turns with drawing it)."""
+        if self.repository is not None:
+            hold_writes(self.repository)
+            Window.unbind(on_flip=self._release_writes)
+            Window.bind(on_flip=self._release_writes)
+
+    def _release_writes(self, *_args: object) -> None:
+        Window.unbind(on_flip=self._release_writes)
+        if self.repository is not None:
+            hold_writes(self.repository, held=False)
+
+    def _queued_write_failed(self, error: UserError) -> None:
+        """The storage worker's news (from its thread): handled in the UI's next turn."""
+        Clock.schedule_once(lambda _dt: self._storage_failed(error), 0)
+
+    def _storage_failed(self, error: UserError) -> None:
+        """A queued write failed (a full disk, a damaged file): nothing after it was stored,
+        and nothing the board showed since is saved. The visit stops: in inwoner mode the
+        professional's PIN (the lock screen, which says what happened; the inwoner does not
+        get the list), else the list; the list says it too until an inwoner is opened."""
+        self._storage_problem = _("Het bezoek is gestopt, want opslaan lukte niet. {reden}").format(reden=str(error))
+        for view in [child for child in Window.children if isinstance(child, ModalView)]:
+            view.dismiss(animation=False, force=True)  # a dialog of the board: what it would save cannot be
+        in_visit = self.inwoner_mode
+        self._end_visit()
+        self._first_frame_of = None
+        if self.repository is not None:
+            resume_writes(self.repository)
+        if in_visit or self.current in GATES:
+            self.leaving, self.after_pin, self.return_to = False, None, None  # after the PIN: the list
+            if self.current != "lock":
+                self._show_lock(can_return=False)
+            self.screen("lock").message = self._storage_problem
+        else:
+            self.show_list()
 
     def show_meting_step(self, name: str) -> None:
         if name not in INWONER_SCREENS:
