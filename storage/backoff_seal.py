@@ -8,7 +8,13 @@
   under a back-off key that the PIN does not give: 32 random bytes in ``backoff.key`` in the
   app's data folder (mode 0600), which may be another folder than the database's. An entry
   whose seal does not fit (its counter edited, the keyring copied from another tablet, the
-  key file removed) counts as the longest wait, not as a fresh start.
+  key file removed, emptied or garbled) counts as the longest wait, not as a fresh start; so
+  does an entry without a seal (every entry this version writes has one: a stripped seal
+  with the key file removed must not be a fresh start either).
+- **Unreadable key.** A ``backoff.key`` that exists but cannot be read (a folder, no read
+  permission after a restore as another user, a read error) is ``SealKeyUnreadable``: the
+  keyring then tries no PIN at all (its Dutch message says what the beheerder can do). It is
+  never replaced: it may be the right key, readable again once its owner or rights are right.
 
 What the seal cannot do (docs/security.md): someone who can write the data folder can also
 read it, so they can put back an older sealed state (replay) or copy both files and guess
@@ -27,6 +33,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from board.i18n import _
+from board.lock import MAX_DELAY
+from board.redenen import reden
 from storage.paths import data_dir
 from storage.permissions import write_atomically
 
@@ -49,6 +58,34 @@ def file_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
+class SealKeyUnreadable(Exception):
+    """``backoff.key`` exists but cannot be read; ``__cause__`` is the ``OSError``."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(str(path))
+        self.path, self.error = path, error
+
+
+def unreadable_message(problem: SealKeyUnreadable) -> str:
+    """What the lock screen says while ``backoff.key`` cannot be read (no PIN is tried)."""
+    return _(
+        "Het bestand {path} kan niet worden gelezen ({reden}). Daarin staat de sleutel die de wachttijd "
+        "na verkeerde pincodes beschermt. Zolang het niet te lezen is, wordt geen pincode geprobeerd. "
+        "Er is niets veranderd en niets verloren. Voor de beheerder: geef het bestand weer de eigenaar en "
+        "rechten van de app (alleen die mag het lezen en schrijven). Is het een map of is het kapot, haal "
+        "het dan weg: dan geldt één keer een wachttijd van {minuten} minuten en daarna werkt de pincode weer."
+    ).format(path=problem.path, reden=reden(problem.error, "een bestand lezen"), minuten=round(MAX_DELAY / 60))
+
+
+def tampered_message() -> str:
+    """Why a professional waits the longest wait although they typed no wrong PIN (maybe)."""
+    return _(
+        "De wachttijd na verkeerde pincodes kon niet worden gecontroleerd: het bestand {file} ontbreekt of "
+        "is beschadigd, of het sleutelbestand is veranderd. Daarom geldt nu de langste wachttijd van {minuten} "
+        "minuten. Daarna werkt de pincode weer. Er is niets verloren."
+    ).format(file=KEY_FILE, minuten=round(MAX_DELAY / 60))
+
+
 class BackoffSeal:
     """Seals and checks the back-off fields of keyring entries."""
 
@@ -56,9 +93,15 @@ class BackoffSeal:
         self.key_path = key_path or data_dir() / KEY_FILE
 
     def _key(self, create: bool) -> bytes | None:
+        """The key; None when it is missing or garbled (``create``: a new one is written then).
+        Raises ``SealKeyUnreadable`` when the file is there but cannot be read."""
         try:
             raw = bytes.fromhex(self.key_path.read_text("ascii").strip())
-        except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        except FileNotFoundError:
+            raw = b""
+        except OSError as exc:  # a folder, no read permission, a read error: never replaced
+            raise SealKeyUnreadable(self.key_path, exc) from exc
+        except (ValueError, UnicodeDecodeError):  # truncated, garbage: worth nothing as a key
             raw = b""
         if len(raw) == _KEY_BYTES:
             return raw
@@ -76,13 +119,12 @@ class BackoffSeal:
             entry[SEAL_FIELD] = _mac(key, entry)
 
     def tampered(self, entries: list[dict[str, Any]]) -> set[str]:
-        """The ids of entries whose back-off fields are not as this tablet sealed them.
-
-        Entries without any seal, from before seals existed, are accepted only while this
-        tablet has no back-off key yet (the first start of this version)."""
+        """The ids of entries whose back-off fields are not as this tablet sealed them: all of
+        them when the key is missing or garbled. An entry without a seal counts too (seals came
+        with the first keyring of this app, 2026-12-02; before any release)."""
         key = self._key(create=False)
         if key is None:
-            return {e["id"] for e in entries if SEAL_FIELD in e}
+            return {e["id"] for e in entries}
         # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError), and an
         # edited seal may hold any (found by tests/test_fuzz_readers.py).
         return {
