@@ -42,6 +42,7 @@ from storage.permissions import write_atomically
 KEY_FILE = "backoff.key"
 SEAL_FIELD = "seal"
 _KEY_BYTES = 32
+_MAX_KEY_FILE_BYTES = 4096  # the key is 64 hex digits; more is garbage, never read whole
 
 
 @contextlib.contextmanager
@@ -69,20 +70,17 @@ class SealKeyUnreadable(Exception):
 def unreadable_message(problem: SealKeyUnreadable) -> str:
     """What the lock screen says while ``backoff.key`` cannot be read (no PIN is tried)."""
     return _(
-        "Het bestand {path} kan niet worden gelezen ({reden}). Daarin staat de sleutel die de wachttijd "
-        "na verkeerde pincodes beschermt. Zolang het niet te lezen is, wordt geen pincode geprobeerd. "
-        "Er is niets veranderd en niets verloren. Voor de beheerder: geef het bestand weer de eigenaar en "
-        "rechten van de app (alleen die mag het lezen en schrijven). Is het een map of is het kapot, haal "
-        "het dan weg: dan geldt één keer een wachttijd van {minuten} minuten en daarna werkt de pincode weer."
+        "Het bestand {path} kan niet worden gelezen ({reden}). Daarom wordt geen pincode geprobeerd. "
+        "Er is niets verloren. Voor de beheerder: geef het bestand de rechten van de app terug. Of haal "
+        "het weg: dan eerst {minuten} minuten wachten."
     ).format(path=problem.path, reden=reden(problem.error, "een bestand lezen"), minuten=round(MAX_DELAY / 60))
 
 
 def tampered_message() -> str:
     """Why a professional waits the longest wait although they typed no wrong PIN (maybe)."""
     return _(
-        "De wachttijd na verkeerde pincodes kon niet worden gecontroleerd: het bestand {file} ontbreekt of "
-        "is beschadigd, of het sleutelbestand is veranderd. Daarom geldt nu de langste wachttijd van {minuten} "
-        "minuten. Daarna werkt de pincode weer. Er is niets verloren."
+        "Het bestand {file} ontbreekt of is beschadigd, of het sleutelbestand is veranderd. Daarom "
+        "geldt eerst de langste wachttijd ({minuten} minuten). Er is niets verloren."
     ).format(file=KEY_FILE, minuten=round(MAX_DELAY / 60))
 
 
@@ -96,7 +94,8 @@ class BackoffSeal:
         """The key; None when it is missing or garbled (``create``: a new one is written then).
         Raises ``SealKeyUnreadable`` when the file is there but cannot be read."""
         try:
-            raw = bytes.fromhex(self.key_path.read_text("ascii").strip())
+            with self.key_path.open("rb") as handle:  # at most a few bytes: a huge file is garbled
+                raw = bytes.fromhex(handle.read(_MAX_KEY_FILE_BYTES).decode("ascii").strip())
         except FileNotFoundError:
             raw = b""
         except OSError as exc:  # a folder, no read permission, a read error: never replaced
