@@ -80,7 +80,7 @@ def tampered_message() -> str:
     """Why a professional waits the longest wait although they typed no wrong PIN (maybe)."""
     return _(
         "Het bestand {file} ontbreekt of is beschadigd, of het sleutelbestand is veranderd. Daarom "
-        "geldt eerst de langste wachttijd ({minuten} minuten). Er is niets verloren."
+        "geldt de langste wachttijd: wacht {minuten} minuten en probeer het dan opnieuw. Er is niets verloren."
     ).format(file=KEY_FILE, minuten=round(MAX_DELAY / 60))
 
 

@@ -130,7 +130,7 @@ def test_a_missing_or_garbled_backoff_key_is_the_longest_wait_said_on_the_lock_s
     app = make_app(clock=clock)  # the start: no crash, and the reason before anything is typed
     lock = app.screen("lock")
     assert lock.message.startswith(f"Het bestand {KEY_FILE} ontbreekt of is beschadigd")
-    assert "de langste wachttijd (15 minuten)" in lock.message
+    assert "de langste wachttijd: wacht 15 minuten" in lock.message
     on_screen(lock, window)
     type_pin(lock, PIN)  # even the right PIN waits: the count could not be checked
     assert app.current == "lock" and app.data_key is None
