@@ -24,11 +24,13 @@ the PIN offline; only a key held by hardware (Android Keystore) would stop that.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import hmac
 import json
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -94,8 +96,7 @@ class BackoffSeal:
         """The key; None when it is missing or garbled (``create``: a new one is written then).
         Raises ``SealKeyUnreadable`` when the file is there but cannot be read."""
         try:
-            with self.key_path.open("rb") as handle:  # at most a few bytes: a huge file is garbled
-                raw = bytes.fromhex(handle.read(_MAX_KEY_FILE_BYTES).decode("ascii").strip())
+            raw = bytes.fromhex(_read_key_file(self.key_path).decode("ascii").strip())
         except FileNotFoundError:
             raw = b""
         except OSError as exc:  # a folder, no read permission, a read error: never replaced
@@ -131,6 +132,20 @@ class BackoffSeal:
             for e in entries
             if not hmac.compare_digest(str(e.get(SEAL_FIELD, "")).encode("utf-8"), _mac(key, e).encode("ascii"))
         }
+
+
+def _read_key_file(path: Path) -> bytes:
+    """At most a few KiB of ``path`` (a huge file is garbled, not read whole). A folder is an
+    ``IsADirectoryError``; a FIFO or a device (no writer: it would block the start) reads as
+    nothing, so it counts as garbled and is replaced by a real key file when one is written."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        return os.read(fd, _MAX_KEY_FILE_BYTES) if stat.S_ISREG(mode) else b""
+    finally:
+        os.close(fd)
 
 
 def _mac(key: bytes, entry: dict[str, Any]) -> str:

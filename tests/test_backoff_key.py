@@ -4,7 +4,7 @@ caused for real on the file, with the app built and the lock screen driven by ta
 - **cannot be read** (a folder; no read permission): no crash, no PIN is tried at all, the lock
   screen says in Dutch what is wrong and what the beheerder can do; nothing is replaced, and
   once the file is put right the count is exactly as it was (the next wrong PIN waits longer);
-- **missing, emptied, truncated, garbage, huge**: no crash, the lock screen says why, every
+- **missing, emptied, truncated, garbage, huge, a FIFO**: no crash, the lock screen says why, every
   professional gets the longest wait (15 min) at once, never a fresh count; after it the right
   PIN opens the tablet and a new key seals the count again;
 - a keyring whose seals were stripped, with the key file removed, is no fresh start either.
@@ -109,6 +109,9 @@ def damage(key_file: Path, how: str) -> None:
         key_file.write_bytes(key_file.read_bytes()[:20])
     elif how == "onzin":
         key_file.write_bytes(bytes(range(256)) * 4)
+    elif how == "fifo":  # a pipe where the file was: reading it would wait for a writer forever
+        key_file.unlink()
+        os.mkfifo(key_file)
     elif how == "enorm":  # a damaged file system: a size of 8 TiB (sparse, no room taken)
         try:
             os.truncate(key_file, 8 * 2**40)
@@ -116,7 +119,7 @@ def damage(key_file: Path, how: str) -> None:
             pytest.skip(f"this file system takes no 8 TiB file ({exc})")
 
 
-@pytest.mark.parametrize("how", ["weg", "leeg", "afgekapt", "onzin", "enorm"])
+@pytest.mark.parametrize("how", ["weg", "leeg", "afgekapt", "onzin", "enorm", "fifo"])
 def test_a_missing_or_garbled_backoff_key_is_the_longest_wait_said_on_the_lock_screen_never_a_reset(
     make_app: object, window: object, tmp_path: Path, how: str
 ) -> None:
