@@ -57,8 +57,8 @@ def try_pin(
     first unlock there is none: the keyring counts it)."""
     try:
         key = keyring.unlock(professional_id, pin, now=now)
-    except LockedOutError as exc:
-        return PinResult(PinUitkomst.WACHTEN, wait_seconds=exc.wait_seconds)
+    except LockedOutError as exc:  # ``why``: a back-off that could not be checked
+        return PinResult(PinUitkomst.WACHTEN, wait_seconds=exc.wait_seconds, message=exc.why)
     except WrongPinError as exc:
         note_wrong_pin(repository, professional_id)
         if exc.wait_seconds > 0:

@@ -36,7 +36,7 @@ from board import safe_json
 from board.i18n import _
 from board.lock import MAX_FAILURES, LockState, delay_after, longest_wait_failures, pin_problem, wait_message
 from board.redenen import reden
-from storage.backoff_seal import BackoffSeal, file_lock
+from storage.backoff_seal import BackoffSeal, SealKeyUnreadable, file_lock, tampered_message, unreadable_message
 from storage.errors import StorageError
 from storage.keyring_crypto import DEFAULT_KDF, KEY_BYTES, KdfParams, b64, key_check, unwrap, wrap
 from storage.keyring_file import (
@@ -86,11 +86,12 @@ class WrongPinError(PinError):
 
 
 class LockedOutError(PinError):
-    """Too many wrong PINs: no PIN is checked for ``wait_seconds`` more seconds."""
+    """Too many wrong PINs: no PIN is checked for ``wait_seconds`` more seconds. ``why``: set
+    when the wait comes from a back-off that could not be checked (``tampered_message``)."""
 
-    def __init__(self, wait_seconds: float) -> None:
-        super().__init__(wait_message(wait_seconds))
-        self.wait_seconds = wait_seconds
+    def __init__(self, wait_seconds: float, why: str = "") -> None:
+        super().__init__(why or wait_message(wait_seconds))
+        self.wait_seconds, self.why = wait_seconds, why
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,11 @@ class Keyring:
 
     def professionals(self) -> list[KeyringEntry]:
         return [KeyringEntry(e.id, e.naam) for e in entries(self._load(), self._where())]
+
+    def backoff_notice(self) -> str:
+        """Why the longest wait applies before any PIN is typed (a back-off key that is missing
+        or garbled, an edited count), in Dutch; "" when the back-off is as this tablet sealed it."""
+        return tampered_message() if self._load().get(TAMPERED) else ""
 
     # ----- changing ---------------------------------------------------------------------
 
@@ -202,8 +208,9 @@ class Keyring:
             entry = self._entry(data, professional_id)
             wait = _wait(entry.lock, now)
             if wait > 0:
-                if data.get(TAMPERED):
+                if professional_id in data.get(TAMPERED, ()):
                     self._save(data)  # an edited back-off becomes the longest wait, sealed
+                    raise LockedOutError(wait, tampered_message())
                 raise LockedOutError(wait)
             key = unwrap(entry.salt, entry.nonce, entry.wrapped, entry.kdf, entry.id, pin)  # the answer, kept back
             if key is None:
@@ -310,7 +317,10 @@ class Keyring:
             raise KeyringError(damaged(self._where(), str(exc))) from exc  # safe_json's Dutch reason
         check_shape(data, self._where())
         assert self._seal is not None
-        tampered = self._seal.tampered(data["professionals"])
+        try:
+            tampered = self._seal.tampered(data["professionals"])
+        except SealKeyUnreadable as problem:  # no PIN is tried, nothing is replaced
+            raise KeyringError(unreadable_message(problem)) from problem
         if tampered:
             now = time.time() if now is None else now
             for raw in data["professionals"]:
@@ -328,6 +338,8 @@ class Keyring:
         try:
             self._seal.seal(data["professionals"])  # may write the back-off key the first time
             write_atomically(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        except SealKeyUnreadable as problem:  # made unreadable since it was read: no PIN is tried
+            raise KeyringError(unreadable_message(problem)) from problem
         except OSError as exc:  # a full disk, a read-only folder: Dutch, and the file as it was
             raise self._not_written(exc) from exc
 

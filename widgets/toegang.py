@@ -102,7 +102,7 @@ class LockScreen(Scherm):
         self.back_rtl = bool(back_tr and back_tr.rtl and not reason)
         try:
             self.professionals = [(p.id, p.naam) for p in keyring.professionals()]
-            self.message = ""
+            self.message = keyring.backoff_notice()  # a back-off key missing or garbled: why the wait
         except UserError as exc:  # a damaged keyring: its Dutch message, and no keypad to try
             self.professionals, self.message = [], str(exc)
         ids = [pid for pid, _naam in self.professionals]
@@ -169,7 +169,9 @@ class LockScreen(Scherm):
         elif result.uitkomst is PinUitkomst.FOUT:
             self.message = _("Deze pincode klopt niet.")
         elif result.uitkomst is PinUitkomst.WACHTEN:
-            self.message = _("Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is.")
+            self.message = result.message or _(
+                "Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is."
+            )
             self.blocked_until = now + result.wait_seconds
         else:
             self.message = result.message
