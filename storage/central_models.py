@@ -206,3 +206,48 @@ class VaststellingRow(CentralBase):
     vastgesteld_op: Mapped[datetime] = mapped_column(IsoDateTime)
     max_nr: Mapped[int] = mapped_column(sa.Integer)  # the highest monitor_record.nr then (0: none)
     cellen: Mapped[str] = mapped_column(sa.Text)  # JSON: [tabel, gebied, rij, kolom, zichtbaarheid, waarde, inwoners]
+
+
+class TelPeriodeRow(CentralBase):
+    """Since revision c006: a grid period (of one leefgebiedenset) whose counts are kept at
+    sync time (``storage.central_bijhouden``) in ``monitor_tel_cel`` and ``monitor_tel_verdeling``."""
+
+    __tablename__ = "monitor_tel_periode"
+    __table_args__ = (sa.UniqueConstraint("set_naam", "van", "tot"),)
+
+    nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    set_naam: Mapped[str] = mapped_column(sa.String(60))
+    van: Mapped[str] = mapped_column(sa.String(7))
+    tot: Mapped[str] = mapped_column(sa.String(7))
+
+
+class _TelSleutel:
+    """The key of a kept count: its period, and the cell of ``Tellingen`` (tabel, wijk, rij, kolom)."""
+
+    periode_nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    tabel: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    wijk: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    rij: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    kolom: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+
+
+class TelCelRow(_TelSleutel, CentralBase):
+    """Since revision c006: one count of a kept period (``Tellingen.aantallen``: value and
+    inwoners), a sum over inwoners. Tabel '' counts per wijk what puts the wijk in the report."""
+
+    __tablename__ = "monitor_tel_cel"
+
+    n: Mapped[int] = mapped_column(sa.Integer)
+    inwoners: Mapped[int] = mapped_column(sa.Integer)
+
+
+class TelVerdelingRow(_TelSleutel, CentralBase):
+    """Since revision c006: one bar of a kept period's histogram (``Tellingen.verdelingen``):
+    how many have ``waarde`` (exact: a double holds the thousandths and whole numbers stored;
+    ``geheel`` 1 when the count has it as a whole number)."""
+
+    __tablename__ = "monitor_tel_verdeling"
+
+    waarde: Mapped[float] = mapped_column(sa.Float(53), primary_key=True)
+    geheel: Mapped[int] = mapped_column(sa.Integer)
+    n: Mapped[int] = mapped_column(sa.Integer)
