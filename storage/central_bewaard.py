@@ -2,7 +2,9 @@
 
 Per kept period (``monitor_tel_periode``: a leefgebiedenset and a quarter or year of the
 grid) ``monitor_tel_cel`` holds each count of ``Tellingen.aantallen`` (value and inwoners),
-``monitor_tel_verdeling`` each bar of ``Tellingen.verdelingen``, and cells of tabel ``WIJK``
+``monitor_tel_verdeling`` each histogram of ``Tellingen.verdelingen`` (its bars as JSON in
+one row: a year of a million fiche rows has some 150,000 bars in about 1,200 histograms, too
+many rows for a report to read quickly), and cells of tabel ``WIJK``
 per wijk how many rows put the wijk in the report. Each of them is a sum over inwoners, so
 ``storage.central_bijhouden`` keeps them by adding what changed (``schrijf``, a ``Bijdrage``
 that may be negative); a count that comes back to 0 is deleted, as a count from scratch
@@ -12,6 +14,7 @@ never has it. ``lees_bewaard`` reads a kept period back as the very ``Tellingen`
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -30,11 +33,11 @@ Staaf = tuple[str, str, str, str, float]  # (tabel, wijk, rij, kolom, waarde): o
 
 @dataclass
 class Bijdrage:
-    """Counts as rows to add: per cell (n, inwoners), per bar n and whether its value is whole."""
+    """Counts as rows to add: per cell (n, inwoners), per bar of a histogram n (its value keeps
+    its type: a whole number stays one)."""
 
     cellen: dict[TelKey, tuple[int, int]] = field(default_factory=dict)
     staven: dict[Staaf, int] = field(default_factory=dict)
-    geheel: dict[Staaf, bool] = field(default_factory=dict)
 
     def min(self, andere: Bijdrage) -> Bijdrage:
         """This minus ``andere``, without what did not change."""
@@ -45,22 +48,16 @@ class Bijdrage:
                 cellen[key] = (n - n0, i - i0)
         staven = {s: d for s in self.staven.keys() | andere.staven.keys()
                   if (d := self.staven.get(s, 0) - andere.staven.get(s, 0))}
-        return Bijdrage(cellen, staven, {s: self.geheel.get(s, andere.geheel.get(s, False)) for s in staven})
+        return Bijdrage(cellen, staven)
 
 
 def bijdrage(tellingen: Tellingen, wijken: Counter[str]) -> Bijdrage:
     """``tellingen`` (and ``central_counts.tel_deel``'s wijk counts) as rows."""
     cellen = dict(tellingen.aantallen)
     cellen.update({(WIJK, wijk, "", ""): (n, 0) for wijk, n in wijken.items() if n})
-    staven: dict[Staaf, int] = {}
-    geheel: dict[Staaf, bool] = {}
-    for key, verdeling in tellingen.verdelingen.items():
-        for waarde, n in verdeling.items():
-            if n:
-                staaf = (*key, float(waarde))
-                staven[staaf] = n
-                geheel[staaf] = isinstance(waarde, int)
-    return Bijdrage(cellen, staven, geheel)
+    staven = {(*key, waarde): n for key, verdeling in tellingen.verdelingen.items()
+              for waarde, n in verdeling.items() if n}
+    return Bijdrage(cellen, staven)
 
 
 def bewaarde_perioden(connection: sa.Connection, sets: Collection[str]) -> dict[tuple[str, Periode], int]:
@@ -97,44 +94,69 @@ def schrijf(connection: sa.Connection, nr: int, delta: Bijdrage) -> None:
             set_={"n": TelCelRow.n + extra.n, "inwoners": TelCelRow.inwoners + extra.inwoners})
         rows = [{"periode_nr": nr, "tabel": t, "wijk": w, "rij": r, "kolom": k, "n": n, "inwoners": i}
                 for (t, w, r, k), (n, i) in sorted(delta.cellen.items())]
-        _tel_op(connection, statement, rows, "monitor_tel_cel", "")
+        connection.execute(statement, rows)
+        gone = [row for row in rows if row["n"] < 0]
+        if gone:
+            connection.execute(sa.text(
+                "DELETE FROM monitor_tel_cel WHERE periode_nr = :periode_nr AND tabel = :tabel AND wijk = :wijk "
+                "AND rij = :rij AND kolom = :kolom AND n = 0"), gone)
     if delta.staven:
-        statement = insert(TelVerdelingRow)
-        statement = statement.on_conflict_do_update(
-            index_elements=[*_CEL, "waarde"], set_={"n": TelVerdelingRow.n + statement.excluded.n})
-        rows = [{"periode_nr": nr, "tabel": t, "wijk": w, "rij": r, "kolom": k, "waarde": v, "n": n,
-                 "geheel": int(delta.geheel[(t, w, r, k, v)])} for (t, w, r, k, v), n in sorted(delta.staven.items())]
-        _tel_op(connection, statement, rows, "monitor_tel_verdeling", " AND waarde = :waarde")
+        _staven_op(connection, nr, delta.staven)
 
 
-def _tel_op(connection: sa.Connection, statement: Any, rows: list[dict], table: str, waarde: str) -> None:
-    """Add ``rows`` (``statement``: an upsert that adds), then delete what came to 0."""
-    connection.execute(statement, rows)
-    gone = [row for row in rows if row["n"] < 0]
+def _staven_op(connection: sa.Connection, nr: int, staven: dict[Staaf, int]) -> None:
+    """Add ``staven`` to the histograms of period ``nr``: each histogram is one row (its bars
+    as JSON, so a report reads a few thousand rows, not every bar), read, changed and written
+    back; one that comes to nothing is deleted."""
+    per_key: dict[TelKey, dict[float, int]] = defaultdict(dict)
+    for (t, w, r, k, waarde), n in staven.items():
+        per_key[(t, w, r, k)][waarde] = n
+    v = TelVerdelingRow
+    keys = sorted(per_key)
+    found = {(t, w, r, k): _bars(text) for t, w, r, k, text in connection.execute(
+        sa.select(v.tabel, v.wijk, v.rij, v.kolom, v.staven)
+        .where(v.periode_nr == nr, sa.tuple_(v.tabel, v.wijk, v.rij, v.kolom).in_(keys)))}
+    rows, gone = [], []
+    for key in keys:
+        bars = found.get(key, Counter())
+        bars.update(per_key[key])
+        row = {"periode_nr": nr, "tabel": key[0], "wijk": key[1], "rij": key[2], "kolom": key[3]}
+        kept = sorted((waarde, n) for waarde, n in bars.items() if n)
+        if kept:
+            rows.append(row | {"staven": json.dumps(kept, separators=(",", ":"))})
+        else:
+            gone.append(row)
+    if rows:
+        statement = _insert(connection)(TelVerdelingRow)
+        connection.execute(statement.on_conflict_do_update(index_elements=list(_CEL),
+                                                           set_={"staven": statement.excluded.staven}), rows)
     if gone:
         connection.execute(sa.text(
-            f"DELETE FROM {table} WHERE periode_nr = :periode_nr AND tabel = :tabel AND wijk = :wijk "
-            f"AND rij = :rij AND kolom = :kolom{waarde} AND n = 0"), gone)
+            "DELETE FROM monitor_tel_verdeling WHERE periode_nr = :periode_nr AND tabel = :tabel AND wijk = :wijk "
+            "AND rij = :rij AND kolom = :kolom"), gone)
+
+
+def _bars(text: str) -> Counter[float]:
+    """A histogram as stored: JSON keeps a whole number whole and a double exact."""
+    return Counter({waarde: n for waarde, n in json.loads(text)})
 
 
 # One statement, so PostgreSQL reads both tables in one snapshot.
 _LEES = """
-SELECT tabel, wijk, rij, kolom, CAST(NULL AS FLOAT) AS waarde, 0 AS geheel, n, inwoners FROM monitor_tel_cel
-WHERE periode_nr = :nr
+SELECT tabel, wijk, rij, kolom, n, inwoners, CAST(NULL AS TEXT) AS staven FROM monitor_tel_cel WHERE periode_nr = :nr
 UNION ALL
-SELECT tabel, wijk, rij, kolom, waarde, geheel, n, 0 FROM monitor_tel_verdeling WHERE periode_nr = :nr
+SELECT tabel, wijk, rij, kolom, 0, 0, staven FROM monitor_tel_verdeling WHERE periode_nr = :nr
 """
 
 
 def lees_bijdrage(connection: sa.Connection, nr: int) -> Bijdrage:
     """Kept period ``nr`` as it is stored."""
     found = Bijdrage()
-    for tabel, wijk, rij, kolom, waarde, geheel, n, inwoners in connection.execute(sa.text(_LEES), {"nr": nr}):
-        if waarde is None:
+    for tabel, wijk, rij, kolom, n, inwoners, staven in connection.execute(sa.text(_LEES), {"nr": nr}):
+        if staven is None:
             found.cellen[(tabel, wijk, rij, kolom)] = (n, inwoners)
         else:
-            found.staven[(tabel, wijk, rij, kolom, waarde)] = n
-            found.geheel[(tabel, wijk, rij, kolom, waarde)] = bool(geheel)
+            found.staven.update({(tabel, wijk, rij, kolom, w): c for w, c in _bars(staven).items()})
     return found
 
 
@@ -146,14 +168,14 @@ def lees_bewaard(connection: sa.Connection, periode: Periode, set_naam: str) -> 
     if nr is None:
         return None
     aantallen: dict[TelKey, tuple[int, int]] = {}
-    verdelingen: dict[TelKey, Counter[float]] = defaultdict(Counter)
+    verdelingen: dict[TelKey, Counter[float]] = {}
     wijken = []
-    for tabel, wijk, rij, kolom, waarde, geheel, n, inwoners in connection.execute(sa.text(_LEES), {"nr": nr}):
-        if waarde is not None:
-            verdelingen[(tabel, wijk, rij, kolom)][int(waarde) if geheel else waarde] += n
+    for tabel, wijk, rij, kolom, n, inwoners, staven in connection.execute(sa.text(_LEES), {"nr": nr}):
+        if staven is not None:
+            verdelingen[(tabel, wijk, rij, kolom)] = _bars(staven)
         elif tabel == WIJK:
             wijken.append(wijk)
         else:
             aantallen[(tabel, wijk, rij, kolom)] = (n, inwoners)
     return Tellingen(periode=periode, set_naam=set_naam, wijken=tuple(sorted(wijken)), kwartalen=periode.kwartalen,
-                     aantallen=aantallen, verdelingen=dict(verdelingen))
+                     aantallen=aantallen, verdelingen=verdelingen)

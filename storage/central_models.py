@@ -242,12 +242,9 @@ class TelCelRow(_TelSleutel, CentralBase):
 
 
 class TelVerdelingRow(_TelSleutel, CentralBase):
-    """Since revision c006: one bar of a kept period's histogram (``Tellingen.verdelingen``):
-    how many have ``waarde`` (exact: a double holds the thousandths and whole numbers stored;
-    ``geheel`` 1 when the count has it as a whole number)."""
+    """Since revision c006: one histogram of a kept period (``Tellingen.verdelingen``): its bars
+    as JSON pairs [waarde, n], sorted (JSON keeps a whole number whole and a double exact)."""
 
     __tablename__ = "monitor_tel_verdeling"
 
-    waarde: Mapped[float] = mapped_column(sa.Float(53), primary_key=True)
-    geheel: Mapped[int] = mapped_column(sa.Integer)
-    n: Mapped[int] = mapped_column(sa.Integer)
+    staven: Mapped[str] = mapped_column(sa.Text)

@@ -40,8 +40,7 @@ def upgrade() -> None:
     )
     op.create_table("monitor_tel_cel", *_sleutel(), sa.Column("n", sa.Integer, nullable=False),
                     sa.Column("inwoners", sa.Integer, nullable=False))
-    op.create_table("monitor_tel_verdeling", *_sleutel(), sa.Column("waarde", sa.Float(53), primary_key=True),
-                    sa.Column("geheel", sa.Integer, nullable=False), sa.Column("n", sa.Integer, nullable=False))
+    op.create_table("monitor_tel_verdeling", *_sleutel(), sa.Column("staven", sa.Text, nullable=False))
     bewaar_alles(op.get_bind())
 
 
