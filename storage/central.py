@@ -182,7 +182,7 @@ def store_records(connection: sa.Connection, records: Sequence[MonitorRecord]) -
     if not records:
         return 0
     inwoners = _inwoners(connection, {(r.set_naam, r.pseudoniem) for r in records})
-    with bijhouden(connection, inwoners.values()):  # the kept counts change with them
+    with bijhouden(connection, inwoners.values(), min(r.maand for r in records)):  # the kept counts change too
         return _store(connection, records, inwoners)
 
 

@@ -25,8 +25,9 @@ from contextlib import contextmanager
 
 import sqlalchemy as sa
 
+from board.monitor_2_counts import Periode
 from board.perioden import familie, jaar
-from storage.central_bewaard import bewaarde_perioden, bijdrage, registreer, schrijf
+from storage.central_bewaard import Bijdrage, bewaarde_perioden, bijdrage, registreer, schrijf
 from storage.central_counts import tel_deel
 
 _SLOT = 0x6D6F6E74  # the advisory lock of keeping the counts ('mont')
@@ -54,10 +55,30 @@ def bewaar_alles(connection: sa.Connection) -> None:
         bewaar_jaar(connection, set_naam, year)
 
 
+def _eerste(connection: sa.Connection, nrs: list[int]) -> str | None:
+    """The earliest month in which anything of ``nrs`` counts: a record, or a traject's begin
+    or end. A period that ends before it holds nothing of them."""
+    statement = sa.text(
+        "SELECT MIN(m) FROM (SELECT MIN(telmaand) AS m FROM monitor_record WHERE inwoner_nr IN :nrs "
+        "UNION ALL SELECT MIN(begin_maand) FROM monitor_traject WHERE inwoner_nr IN :nrs "
+        "UNION ALL SELECT MIN(eind_maand) FROM monitor_traject WHERE inwoner_nr IN :nrs) AS x"
+    ).bindparams(sa.bindparam("nrs", expanding=True))
+    return connection.execute(statement, {"nrs": nrs}).scalar()
+
+
+def _opnieuw(connection: sa.Connection, nr: int, set_naam: str, periode: Periode) -> None:
+    """Count kept period ``nr`` again from scratch."""
+    for table in ("monitor_tel_cel", "monitor_tel_verdeling"):
+        connection.execute(sa.text(f"DELETE FROM {table} WHERE periode_nr = :nr"), {"nr": nr})
+    schrijf(connection, nr, bijdrage(*tel_deel(connection, periode, set_naam, None)))
+
+
 @contextmanager
-def bijhouden(connection: sa.Connection, inwoner_nrs: Collection[int]) -> Iterator[None]:
+def bijhouden(connection: sa.Connection, inwoner_nrs: Collection[int], vanaf: str | None) -> Iterator[None]:
     """Keep the counts right while the body changes the records of ``inwoner_nrs`` (in the
-    caller's transaction)."""
+    caller's transaction); ``vanaf``: the earliest month of what comes in (None: nothing comes
+    in, an erasure). Periods that end before anything of them, before or after, are left as
+    they are; should something of them land there after all, that period is counted again."""
     nrs = sorted(set(inwoner_nrs))
     if not nrs:
         yield
@@ -68,10 +89,17 @@ def bijhouden(connection: sa.Connection, inwoner_nrs: Collection[int]) -> Iterat
         sa.text("SELECT DISTINCT set_naam FROM monitor_inwoner WHERE nr IN :nrs")
         .bindparams(sa.bindparam("nrs", expanding=True)), {"nrs": nrs}).scalars())
     bewaard = bewaarde_perioden(connection, sets)
-    voor = {key: bijdrage(*tel_deel(connection, key[1], key[0], nrs)) for key in bewaard}
+    eerste = _eerste(connection, nrs)
+    grens = min((m for m in (eerste, vanaf) if m is not None), default="9999-99")
+    voor = {key: bijdrage(*tel_deel(connection, key[1], key[0], nrs)) if eerste is not None and key[1].tot >= eerste
+            else Bijdrage() for key in bewaard if key[1].tot >= grens}
     yield
+    na = _eerste(connection, nrs)
     for key, nr in bewaard.items():
-        schrijf(connection, nr, bijdrage(*tel_deel(connection, key[1], key[0], nrs)).min(voor[key]))
+        if key in voor:
+            schrijf(connection, nr, bijdrage(*tel_deel(connection, key[1], key[0], nrs)).min(voor[key]))
+        elif na is not None and key[1].tot >= na:  # not foreseen: counted again, so never wrong
+            _opnieuw(connection, nr, *key)
     jaren = {(s, int(p.van[:4])) for s, p in bewaard}
     for set_naam, year in sorted(_jaren(connection, nrs) - jaren):
         bewaar_jaar(connection, set_naam, year)

@@ -31,7 +31,7 @@ def store_afsluitingen(connection: sa.Connection, records: Sequence[AfsluitingRe
     nrs = set(connection.execute(
         sa.select(InwonerRow.nr).where(InwonerRow.pseudoniem.in_(sorted({r.pseudoniem for r in records})))
     ).scalars())
-    with bijhouden(connection, nrs):  # the kept counts change with them
+    with bijhouden(connection, nrs, min(min(r.begin_maand, r.eind_maand) for r in records)):  # and the kept counts
         return _store(connection, records, nrs)
 
 

@@ -42,7 +42,7 @@ def apply_erasure(connection: sa.Connection, pseudoniem: str) -> int:
     """Delete every record of ``pseudoniem`` in the caller's transaction (and its part of the
     kept counts, ``central_bijhouden``); returns how many."""
     nrs = sa.select(InwonerRow.nr).where(InwonerRow.pseudoniem == pseudoniem)
-    with bijhouden(connection, set(connection.execute(nrs).scalars())):
+    with bijhouden(connection, set(connection.execute(nrs).scalars()), None):
         deleted = connection.execute(sa.delete(RecordRow).where(RecordRow.pseudoniem == pseudoniem)).rowcount
         deleted += connection.execute(sa.delete(AfsluitingRow).where(AfsluitingRow.pseudoniem == pseudoniem)).rowcount
         connection.execute(sa.delete(TrajectRow).where(TrajectRow.inwoner_nr.in_(nrs)))

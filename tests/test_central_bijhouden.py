@@ -182,3 +182,22 @@ def test_the_report_from_the_kept_counts_is_the_report_from_scratch(
     texts = [subprocess.run(["pdftotext", "-layout", str(folder / "monitor.pdf"), "-"], capture_output=True,
                             check=True, text=True).stdout for folder in (kept, scratch)]
     assert texts[0] == texts[1] and "caseload" in texts[0].lower()
+
+
+def test_a_change_in_a_period_nobody_foresaw_is_counted_again_from_scratch(db_url: str) -> None:
+    from storage import central
+    from storage.central_bijhouden import bijhouden
+
+    records, _einden = _data()
+    vroeg, later = [r for r in records if r.maand < "2025-07"], [r for r in records if r.maand >= "2025-07"]
+    engine = open_central(db_url)
+    try:
+        with engine.begin() as conn:
+            store_records(conn, later)
+        with engine.begin() as conn:
+            inwoners = central._inwoners(conn, {(r.set_naam, r.pseudoniem) for r in vroeg})
+            with bijhouden(conn, inwoners.values(), "2099-01"):  # told, wrongly, that only 2099 comes in
+                central._store(conn, vroeg, inwoners)
+        _assert_kept_equal_scratch(engine)
+    finally:
+        engine.dispose()
