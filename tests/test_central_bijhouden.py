@@ -201,3 +201,62 @@ def test_a_change_in_a_period_nobody_foresaw_is_counted_again_from_scratch(db_ur
         _assert_kept_equal_scratch(engine)
     finally:
         engine.dispose()
+
+
+_KILLED = """
+import pickle, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from storage import central_bijhouden
+from storage.central import open_central, store_records
+real, done = central_bijhouden.schrijf, []
+def then_hang(connection, nr, delta):
+    real(connection, nr, delta)
+    done.append(nr)
+    if len(done) == 2:  # two kept periods changed, more to come: now it is killed
+        Path({flag!r}).touch()
+        time.sleep(120)
+central_bijhouden.schrijf = then_hang
+engine = open_central({url!r})
+with engine.begin() as connection:
+    store_records(connection, pickle.loads(Path({records!r}).read_bytes()))
+"""
+
+
+def test_a_sync_killed_half_way_leaves_records_and_kept_counts_as_they_were(db_url: str, tmp_path: Path) -> None:
+    import pickle
+    import signal
+    import sys
+    import time
+
+    records, einden = _data()
+    engine = open_central(db_url)
+    try:
+        with engine.begin() as conn:
+            store_records(conn, records[::2])
+            store_afsluitingen(conn, einden)
+
+        def snapshot() -> tuple:
+            with engine.connect() as conn:
+                kept = {k: lees_bijdrage(conn, nr) for k, nr in bewaarde_perioden(conn, {SET, "jeugd"}).items()}
+                return kept, conn.execute(sa.text("SELECT count(*) FROM monitor_record")).scalar()
+
+        before = snapshot()
+        (tmp_path / "records.pickle").write_bytes(pickle.dumps(records[1::2]))
+        flag = tmp_path / "halfway"
+        script = _KILLED.format(root=str(Path(__file__).resolve().parent.parent), flag=str(flag), url=db_url,
+                                records=str(tmp_path / "records.pickle"))
+        process = subprocess.Popen([sys.executable, "-c", script])
+        deadline = time.monotonic() + 120
+        while not flag.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert flag.exists(), "the sync never got half-way"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        assert snapshot() == before  # nothing of the killed sync: neither records nor counts
+        with engine.begin() as conn:  # the next sync brings them, and the counts follow
+            store_records(conn, records[1::2])
+        assert snapshot()[1] > before[1]
+        _assert_kept_equal_scratch(engine)
+    finally:
+        engine.dispose()
