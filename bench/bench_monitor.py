@@ -154,7 +154,9 @@ def _derive(url: str) -> None:
     with engine.begin() as conn:
         koppel_inwoners(conn)
         afleiden(conn)
-        bewaar_alles(conn)
+    with engine.begin() as conn:  # on fresh statistics: in one transaction with afleiden's UPDATEs
+        conn.execute(sa.text("ANALYZE"))  # PostgreSQL planned the 10M backfill on the columns still empty
+        bewaar_alles(conn)  # last: a database with kept counts is complete
     engine.dispose()
 
 
@@ -167,7 +169,7 @@ def _postgres_db(server: str, name: str = f"magneetbord_bench_monitor_{VERSION}"
     if exists is not None:
         engine = central_engine(url)
         with engine.connect() as conn:
-            complete = conn.execute(sa.text("SELECT count(*) FROM monitor_record")).scalar() > 0
+            complete = conn.execute(sa.text("SELECT count(*) FROM monitor_tel_periode")).scalar() > 0
         engine.dispose()
     if not complete:
         with admin.connect() as conn:
