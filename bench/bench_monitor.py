@@ -154,7 +154,7 @@ def _derive(url: str) -> None:
     with engine.begin() as conn:
         koppel_inwoners(conn)
         afleiden(conn)
-    with engine.begin() as conn:  # on fresh statistics: in one transaction with afleiden's UPDATEs
+    with engine.begin() as conn:  # after afleiden has committed, on fresh statistics
         conn.execute(sa.text("ANALYZE"))  # PostgreSQL planned the 10M backfill on the columns still empty
         bewaar_alles(conn)  # last: a database with kept counts is complete
     engine.dispose()
