@@ -32,11 +32,12 @@ from samples.monitor_voorbeeld import voorbeeld_records
 from services.sync import sync
 from storage import Repository
 from storage.central import central_engine, open_central, store_records
+from storage.central_bijhouden import bewaar_alles
 from storage.central_counts import GEKOZEN_SQL, tel_sql
 from storage.central_derive import afleiden, koppel_inwoners
 
 CACHE = Path(tempfile.gettempdir()) / "magneetbord-bench"
-VERSION = "v6"  # v6: central revision c005 (telmaand, monitor_vaststelling)
+VERSION = "v7"  # v7: central revision c006 (the counts kept per grid period)
 INWONERS = 50_000
 WIJKEN = tuple(f"Wijk {c}" for c in "ABCDEFGHIJKL")
 LEEFGEBIEDEN = (
@@ -63,11 +64,11 @@ REDENEN = ("doelen bereikt", "overgedragen aan specialistische zorg", "verhuisd"
            "overleden", "anders")
 
 
-def _afsluitingen(seed: int = 7) -> list[tuple]:
+def _afsluitingen(seed: int = 7, inwoners: int = INWONERS) -> list[tuple]:
     """About half the inwoners' trajecten end, a few months after their last meting."""
     rng = random.Random(seed + 1)
     rows = []
-    for i in range(INWONERS):
+    for i in range(inwoners):
         if rng.random() < 0.5:
             begin, eind = rng.randint(13, 18), rng.randint(19, 26)
             rows.append((i + 1, _hex("afsluiting", i), _hex("inwoner", i), WIJKEN[i % len(WIJKEN)], 0,
@@ -79,12 +80,13 @@ def _maand(month: int) -> str:
     return f"{2024 + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
 
 
-def _rows(seed: int = 7) -> Iterator[tuple[tuple, list[tuple], list[tuple]]]:
-    """(record row, fiche rows, doel rows) for INWONERS inwoners: 1 to 7 metingen each (4 on
-    average), 3 to 7 leefgebieden (5 on average): about 1,000,000 fiche rows."""
+def _rows(seed: int = 7, inwoners: int = INWONERS) -> Iterator[tuple[tuple, list[tuple], list[tuple]]]:
+    """(record row, fiche rows, doel rows) for ``inwoners`` inwoners: 1 to 7 metingen each (4 on
+    average), 3 to 7 leefgebieden (5 on average): about 20 fiche rows per inwoner, 1,000,000
+    for INWONERS."""
     rng = random.Random(seed)
     nr = 0
-    for i in range(INWONERS):
+    for i in range(inwoners):
         pseudoniem = _hex("inwoner", i)  # HMAC-like: no shared prefixes, as real records
         wijk = WIJKEN[i % len(WIJKEN)] if rng.random() > 0.02 else rng.choice(WIJKEN)
         gekozen = rng.sample(LEEFGEBIEDEN, rng.randint(3, 7))
@@ -116,13 +118,13 @@ _INSERTS = (
 )
 
 
-def _split() -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
+def _split(inwoners: int = INWONERS) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
     records, fiches, doelen = [], [], []
-    for record, f, d in _rows():
+    for record, f, d in _rows(inwoners=inwoners):
         records.append(record)
         fiches += f
         doelen += d
-    return records, fiches, doelen, _afsluitingen()
+    return records, fiches, doelen, _afsluitingen(inwoners=inwoners)
 
 
 def _sqlite_db() -> str:
@@ -147,15 +149,18 @@ def _sqlite_db() -> str:
 
 
 def _derive(url: str) -> None:
-    """The derived columns, as the migration's backfill makes them."""
+    """The derived columns and the kept counts, as the migrations' backfills make them."""
     engine = central_engine(url)
     with engine.begin() as conn:
         koppel_inwoners(conn)
         afleiden(conn)
+    with engine.begin() as conn:  # after afleiden has committed, on fresh statistics
+        conn.execute(sa.text("ANALYZE"))  # PostgreSQL planned the 10M backfill on the columns still empty
+        bewaar_alles(conn)  # last: a database with kept counts is complete
     engine.dispose()
 
 
-def _postgres_db(server: str, name: str = f"magneetbord_bench_monitor_{VERSION}") -> str:
+def _postgres_db(server: str, name: str = f"magneetbord_bench_monitor_{VERSION}", inwoners: int = INWONERS) -> str:
     admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
     with admin.connect() as conn:
         exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
@@ -164,7 +169,7 @@ def _postgres_db(server: str, name: str = f"magneetbord_bench_monitor_{VERSION}"
     if exists is not None:
         engine = central_engine(url)
         with engine.connect() as conn:
-            complete = conn.execute(sa.text("SELECT count(*) FROM monitor_record")).scalar() > 0
+            complete = conn.execute(sa.text("SELECT count(*) FROM monitor_tel_periode")).scalar() > 0
         engine.dispose()
     if not complete:
         with admin.connect() as conn:
@@ -178,7 +183,7 @@ def _postgres_db(server: str, name: str = f"magneetbord_bench_monitor_{VERSION}"
                       "set_versie, rapportcijfer)", "monitor_record_leefgebied (record_nr, leefgebied, rang, positie)",
                       "monitor_record_doel (record_nr, volgorde, leefgebied, evaluatie, actoren)",
                       "monitor_afsluiting (nr, record_id, pseudoniem, wijk, traject, begin_maand, eind_maand, reden)")
-            for table, rows in zip(tables, _split(), strict=True):
+            for table, rows in zip(tables, _split(inwoners), strict=True):
                 with cursor.copy(f"COPY {table} FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
@@ -196,12 +201,13 @@ def _postgres_db(server: str, name: str = f"magneetbord_bench_monitor_{VERSION}"
     return url
 
 
-def _p7(url: str, dialect: str, goal: str, runs: int = 5) -> list[Figure]:
+def _p7(url: str, dialect: str, goal: str, runs: int = 5, size: str = "1M") -> list[Figure]:
     engine = open_central(url)
     params = {"set_naam": "volwassenen", "van": PERIODE.van, "tot": PERIODE.tot}
     with engine.connect() as conn:
         fiches = conn.execute(sa.text("SELECT count(*) FROM monitor_record_leefgebied")).scalar()
         records = conn.execute(sa.text("SELECT count(*) FROM monitor_record")).scalar()
+        inwoners = conn.execute(sa.text("SELECT count(*) FROM monitor_inwoner")).scalar()
     parts: dict[str, list[float]] = {"sql": [], "figuren": [], "beveilig": []}
 
     def subject() -> None:
@@ -232,14 +238,15 @@ def _p7(url: str, dialect: str, goal: str, runs: int = 5) -> list[Figure]:
     engine.dispose()
     value, base = median(subject_times), median(base_times)
     g_value, g_base = median(gekozen_times), median(base2_times)
-    note = (f"{fiches:,} fiche rows, {records:,} records, {INWONERS:,} inwoners, {len(WIJKEN)} wijken; median of "
+    note = (f"{fiches:,} fiche rows, {records:,} records, {inwoners:,} inwoners, {len(WIJKEN)} wijken; median of "
             f"{runs}: SQL {median(parts['sql']):.3f} s, figuren {median(parts['figuren']):.3f} s, "
             f"beveilig {median(parts['beveilig']):.3f} s")
+    suffix = "" if size == "1M" else f".{size}"
     return [
-        Figure(f"P7.{dialect}", f"monitor figures over 1M fiche rows ({dialect})", value, "s", goal=goal,
+        Figure(f"P7.{dialect}{suffix}", f"monitor figures over {size} fiche rows ({dialect})", value, "s", goal=goal,
                baseline=base, ratio=value / base, note=note),
-        Figure(f"P7.{dialect}.gekozen", f"only 'how often each leefgebied is chosen' per wijk ({dialect})", g_value,
-               "s", baseline=g_base, ratio=g_value / g_base,
+        Figure(f"P7.{dialect}{suffix}.gekozen", f"only 'how often each leefgebied is chosen' per wijk ({dialect})",
+               g_value, "s", baseline=g_base, ratio=g_value / g_base,
                note=f"like for like: tel_sql(sql=GEKOZEN_SQL) (latest record per inwoner in the period) vs the same "
                     f"hand-written GROUP BY (every fiche row in the period); median of {runs}"),
     ]
@@ -254,6 +261,21 @@ def monitor_figures() -> list[Figure]:
     else:
         figures.append(Figure("P7.postgresql", "skipped: no PostgreSQL server", 0, "s", note=f"set {PG_ENV}"))
     return figures
+
+
+@benchmark("P7.postgresql.10M", "monitor figures over 10,000,000 fiche rows on PostgreSQL, and the growth from 1M")
+def monitor_figures_10m() -> list[Figure]:
+    server = os.environ.get(PG_ENV)
+    if not server:
+        return [Figure("P7.postgresql.10M", "skipped: no PostgreSQL server", 0, "s", note=f"set {PG_ENV}")]
+    groot = _postgres_db(server, f"magneetbord_bench_monitor_10m_{VERSION}", 10 * INWONERS)  # built first
+    een = _p7(_postgres_db(server), "postgresql", "<= 1.5x", runs=3)  # then both, one after the other
+    tien = _p7(groot, "postgresql", "<= 1.5x; <= 11x the 1M time", runs=3, size="10M")
+    groei, basis = tien[0].value / een[0].value, (tien[0].baseline or 0) / (een[0].baseline or 1)
+    return [een[0], tien[0], Figure(
+        "P7.postgresql.10M.groei", "the report's time at 10M / at 1M fiche rows, same run", groei, "x",
+        goal="<= 11x (linear)", note=f"1M {een[0].value:.3f} s, 10M {tien[0].value:.3f} s; the one GROUP BY grew "
+                                     f"{basis:.2f}x ({een[0].baseline:.3f} s to {tien[0].baseline:.3f} s)")]
 
 
 def _fresh_pg(server: str, name: str) -> str:

@@ -7,8 +7,8 @@ table (``_TABELLEN``, with the tables it reads), each grouping of ``COUNTS_SQL``
 (``_fold``, ``tel_trajecten_sql``), ``figuren`` and ``beveilig``, against the one GROUP BY of
 P7's baseline. The least of ``--runs`` runs per step, with the load average before and after.
 A grouping alone costs its own tables as well: subtract the table's line to see its part.
-Last, each run on its own line: the report with the UNION's rows read from a table, as if they
-were kept per period at sync time (what that next step could win at most).
+Then the report's counts as it reads them: from the counts kept at sync time (central revision
+c006), checked equal to the count from scratch.
 """
 
 from __future__ import annotations
@@ -91,43 +91,15 @@ def profile(url: str, runs: int) -> None:
     _best("_fold (Python)", lambda: central_counts._fold(rows, PERIODE, SET), runs)
     _best("tel_trajecten_sql (Python, with its _fold)",
           lambda: tel_trajecten_sql(central_counts._fold(rows, PERIODE, SET), trajecten, afgesloten), runs)
-    tellingen = _best("tel_sql: all of the above", lambda: central_counts.tel_sql(engine, PERIODE, SET), runs)
+    tellingen = _best("tel_sql from scratch: all of the above",
+                      lambda: central_counts.tel_sql(engine, PERIODE, SET, bewaard=False), runs)
+    kept = _best("tel_sql from the counts kept at sync time (c006)",
+                 lambda: central_counts.tel_sql(engine, PERIODE, SET), runs)
+    assert kept == tellingen, "the kept counts must be the very same counts"
     figures = _best("figuren", lambda: figuren(tellingen), runs)
     _best("beveilig", lambda: beveilig(figures), runs)
-    _kept(engine, params, rows, runs, tellingen)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     engine.dispose()
-
-
-def _kept(engine: sa.Engine, params: dict, rows: list[sa.Row], runs: int, expected: object) -> None:
-    """What the report would cost if the UNION's rows were kept per period at sync time: read
-    from a table (temporary: the bench database stays as it is), then the traject queries, the
-    folding, ``figuren`` and ``beveilig`` as now; each run beside the baseline."""
-    with engine.connect() as connection:
-        connection.execute(sa.text(
-            "CREATE TEMPORARY TABLE kept (tabel VARCHAR(20), wijk VARCHAR(60), rij VARCHAR(60), kolom VARCHAR(20), "
-            "v INTEGER, n INTEGER, inwoners INTEGER)"))
-        connection.execute(sa.text("INSERT INTO kept VALUES (:t, :w, :r, :k, :v, :n, :i)"),
-                           [{"t": t, "w": w, "r": r, "k": k, "v": v, "n": int(n), "i": int(i)}
-                            for t, w, r, k, v, n, i in rows])
-        for _ in range(runs):
-            start = time.perf_counter()
-            kept = connection.execute(sa.text("SELECT tabel, wijk, rij, kolom, v, n, inwoners FROM kept")).all()
-            trajecten = connection.execute(sa.text(central_counts.TRAJECTEN_SQL), params).all()
-            afgesloten = connection.execute(sa.text(central_counts.AFGESLOTEN_SQL), params).all()
-            read = time.perf_counter()
-            tellingen = central_counts._fold(kept, PERIODE, SET)
-            tel_trajecten_sql(tellingen, trajecten, afgesloten)
-            folded = time.perf_counter()
-            beveilig(figuren(tellingen))
-            done = time.perf_counter()
-            connection.execute(BASELINE_SQL, params).all()
-            base = time.perf_counter() - done
-            print(f"{done - start:8.3f} s  with the UNION's rows kept: SQL {read - start:.3f} s, folding "
-                  f"{folded - read:.3f} s, figuren + beveilig {done - folded:.3f} s; baseline {base:.3f} s, "
-                  f"{(done - start) / base:.2f}x", flush=True)
-        connection.rollback()
-    assert tellingen == expected, "the kept rows must give the very same counts"
 
 
 def main() -> int:

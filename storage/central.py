@@ -29,6 +29,7 @@ from board.meting_waarden import Evaluatie, MetingSoort
 from board.monitor_1_record import DoelUitkomst, LeefgebiedScore, MonitorRecord
 from board.monitor_2_trajecten import ACTOR_BITS
 from board.redenen import technical
+from storage.central_bijhouden import bijhouden
 from storage.central_derive import afleiden, kw
 from storage.central_models import (
     DUIZENDSTE,
@@ -174,15 +175,20 @@ def store_records(connection: sa.Connection, records: Sequence[MonitorRecord]) -
     whole (its rows went in with it, in one transaction). Returns how many were new.
 
     The derived columns of the inwoners that got a new record are recomputed in the same
-    transaction (``central_derive.afleiden``), so arrival order does not matter."""
+    transaction (``central_derive.afleiden``), so arrival order does not matter, and so are
+    the kept counts of the monitor (``central_bijhouden``)."""
     gone = erased(connection, {r.pseudoniem for r in records})  # an erased inwoner stays erased
     records = [r for r in records if r.pseudoniem not in gone]
     if not records:
         return 0
-    insert = _insert(connection)
     inwoners = _inwoners(connection, {(r.set_naam, r.pseudoniem) for r in records})
+    with bijhouden(connection, inwoners.values(), min(r.maand for r in records)):  # the kept counts change too
+        return _store(connection, records, inwoners)
+
+
+def _store(connection: sa.Connection, records: Sequence[MonitorRecord], inwoners: dict[tuple[str, str], int]) -> int:
     statement = (
-        insert(RecordRow)
+        _insert(connection)(RecordRow)
         .on_conflict_do_nothing(index_elements=[RecordRow.record_id])
         .returning(RecordRow.nr, RecordRow.record_id)
     )

@@ -15,6 +15,7 @@ a vervolgmeting.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -23,13 +24,17 @@ from board.leefgebieden import DEFAULT_SET
 from board.monitor_2_counts import ALLE, Periode, TelKey, Tellingen
 from board.monitor_2_trajecten import _ZWAARTE, ACTOR_BITS, ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND
 from board.vergelijking import Richting
+from storage.central_bewaard import lees_bewaard
 from storage.central_derive import DREMPEL, NUL, VERVOLG
 from storage.central_models import DUIZENDSTE
 from storage.central_traject_counts import tel_trajecten_sql
 
 # Output rows: (tabel, wijk, rij, kolom, v, n, inwoners). v is a value for a histogram or
 # a direction; n counts rows; inwoners counts distinct inwoners where that differs from n.
-_IN_PERIODE = "set_naam = :set_naam AND telmaand BETWEEN :van AND :tot"  # the month it counts in
+_IN_PERIODE = "set_naam = :set_naam AND telmaand BETWEEN :van AND :tot /*deel*/"  # the month it counts in
+# Where a count of only some inwoners (``tel_deel``) narrows the rows down.
+_DELEN = {"/*deel*/": "AND inwoner_nr IN :inwoners", "/*deel m*/": "AND m.inwoner_nr IN :inwoners",
+          "/*deel t*/": "AND t.inwoner_nr IN :inwoners"}
 
 def _vergeleken(t: str) -> str:
     """Record ``t`` is a vervolgmeting with leefgebieden to compare with its 0-meting."""
@@ -82,7 +87,7 @@ JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, {_GROEP} AS groep, COUNT(*) AS n
 FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
 JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
-WHERE m.set_naam = :set_naam AND m.telmaand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL
+WHERE m.set_naam = :set_naam AND m.telmaand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL /*deel m*/
 GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, groep
 """,
     "tel_d": "SELECT iwijk, inwoner_nr, leefgebied, evaluatie, SUM(n) AS n FROM tel_x "
@@ -173,7 +178,7 @@ SELECT t.wijk, t.begin_maand, t.eerste_vervolg_maand, t.eind_maand, t.reden,
        CASE WHEN t.meer = 1 THEN t.inwoner_nr END AS inw, COUNT(*)
 FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
 WHERE i.set_naam = :set_naam AND t.begin_maand IS NOT NULL AND t.begin_maand <= :tot
-  AND (t.eind_maand IS NULL OR t.eind_maand >= :van)
+  AND (t.eind_maand IS NULL OR t.eind_maand >= :van) /*deel t*/
 GROUP BY t.wijk, t.begin_maand, t.eerste_vervolg_maand, t.eind_maand, t.reden,
          CASE WHEN t.meer = 1 THEN t.inwoner_nr END
 """
@@ -185,7 +190,7 @@ SELECT t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr 
 FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
 JOIN monitor_record_leefgebied l ON l.record_nr = t.laatste_nr
 WHERE i.set_naam = :set_naam AND t.eind_maand BETWEEN :van AND :tot AND t.reden IS NOT NULL
-  AND t.laatste_nr <> t.nul_nr AND l.verschil IS NOT NULL
+  AND t.laatste_nr <> t.nul_nr AND l.verschil IS NOT NULL /*deel t*/
 GROUP BY t.wijk, l.leefgebied, l.verschil, CASE WHEN t.meer = 1 THEN t.inwoner_nr END
 """
 
@@ -224,34 +229,88 @@ class _Som:
 
 
 def tel_sql(
-    engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL, trajecten_ook: bool = False
+    engine: Engine, periode: Periode, set_naam: str = DEFAULT_SET, *, sql: str = COUNTS_SQL,
+    trajecten_ook: bool = False, bewaard: bool = True,
 ) -> Tellingen:
     """``monitor_2_counts.tel`` over the central database's records, counted by the database
-    (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden)."""
+    (only the tables that ``sql`` counts: ``GEKOZEN_SQL`` for the chosen leefgebieden). A grid
+    period whose counts are kept at sync time (``central_bijhouden``) is read from those, unless
+    ``bewaard`` is False: then it is counted from the records, as any other period."""
+    if bewaard and sql is COUNTS_SQL:
+        with engine.connect() as connection:
+            kept = lees_bewaard(connection, periode, set_naam)
+        if kept is not None:
+            return kept
     params = {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
     trajecten_ook = trajecten_ook or sql is COUNTS_SQL
-    tabellen = _tabellen(sql)
     with engine.connect() as connection:
         try:
-            if connection.dialect.name == "postgresql":
-                for naam in tabellen:
-                    connection.execute(sa.text(f"CREATE TEMPORARY TABLE {naam} AS {_TABELLEN[naam]}"), params)
-                    if naam == "tel_w":  # the others join it on the inwoner
-                        connection.execute(sa.text("CREATE INDEX tel_w_inwoner ON tel_w (inwoner_nr)"))
-                    connection.execute(sa.text(f"ANALYZE {naam}"))
-            elif tabellen:
-                sql = "WITH " + ",\n".join(f"{naam} AS ({_TABELLEN[naam]})" for naam in tabellen) + "\n" + sql
-            rows = connection.execute(sa.text(sql), params).all()
-            trajecten = afgesloten = None
-            if trajecten_ook:
-                trajecten = connection.execute(sa.text(TRAJECTEN_SQL), params).all()
-                afgesloten = connection.execute(sa.text(AFGESLOTEN_SQL), params).all()
+            rows, trajecten, afgesloten = _rijen(connection, params, sql, trajecten_ook, None)
         finally:
             connection.rollback()  # the temporary tables go with the transaction that made them
     tellingen = _fold(rows, periode, set_naam)
-    if trajecten is not None:
-        tel_trajecten_sql(tellingen, trajecten, afgesloten or [])
+    if trajecten_ook:
+        tel_trajecten_sql(tellingen, trajecten, afgesloten)
     return tellingen
+
+
+def tel_deel(
+    connection: sa.Connection, periode: Periode, set_naam: str, inwoners: Collection[int] | None
+) -> tuple[Tellingen, Counter[str]]:
+    """The counts of only ``inwoners`` (None: of all) in the caller's transaction, and per wijk
+    how many rows put the wijk in the report. Every count is a sum over inwoners (each in one
+    wijk in a period), so the counts of all are the sum of those of any split of the inwoners:
+    what ``central_bijhouden`` keeps."""
+    params = {"set_naam": set_naam, "van": periode.van, "tot": periode.tot}
+    rows, trajecten, afgesloten = _rijen(connection, params, COUNTS_SQL, True, inwoners)
+    tellingen = _fold(rows, periode, set_naam)
+    tel_trajecten_sql(tellingen, trajecten, afgesloten)
+    wijken: Counter[str] = Counter()
+    for tabel, wijk, _r, _k, _v, n, _i in rows:
+        if tabel == "inwoners":
+            wijken[wijk] += int(n)
+    for row in (*trajecten, *afgesloten):
+        wijken[row[0]] += int(row[-1])
+    return tellingen, wijken
+
+
+def _statement(query: str, inwoners: Collection[int] | None) -> sa.TextClause:
+    """``query`` over all inwoners, or narrowed down to ``inwoners`` (``_DELEN``)."""
+    if inwoners is None:
+        return sa.text(query)
+    for marker, condition in _DELEN.items():
+        query = query.replace(marker, condition)
+    statement = sa.text(query)
+    return statement.bindparams(sa.bindparam("inwoners", expanding=True)) if ":inwoners" in query else statement
+
+
+def _rijen(
+    connection: sa.Connection, params: dict, sql: str, trajecten_ook: bool, inwoners: Collection[int] | None
+) -> tuple[list[sa.Row], list[sa.Row], list[sa.Row]]:
+    """The UNION's rows and (``trajecten_ook``) the traject rows, of ``inwoners`` only unless None."""
+    tabellen = _tabellen(sql)
+    queries = [sql] + ([TRAJECTEN_SQL, AFGESLOTEN_SQL] if trajecten_ook else [])
+    postgresql = connection.dialect.name == "postgresql"
+    # Temporary tables, ANALYZEd: on PostgreSQL for all inwoners (see _TABELLEN), on SQLite for
+    # a few (as CTEs its planner guessed many rows in them and scanned whole tables for Bloom
+    # filters: 0.3 s for one inwoner in the P7 database, 0.03 s so).
+    temporary = (inwoners is None) if postgresql else (inwoners is not None)
+    schema = "" if postgresql else "temp."
+    if temporary:
+        for naam in tabellen:
+            connection.execute(_statement(f"CREATE TEMPORARY TABLE {naam} AS {_TABELLEN[naam]}", inwoners), params
+                               | {"inwoners": sorted(inwoners or ())})
+            if postgresql and naam == "tel_w":  # the others join it on the inwoner
+                connection.execute(sa.text("CREATE INDEX tel_w_inwoner ON tel_w (inwoner_nr)"))
+            connection.execute(sa.text(f"ANALYZE {schema}{naam}"))
+    elif tabellen:  # SQLite for all: as CTEs, materialised just as fast, without writing them
+        queries[0] = "WITH " + ",\n".join(f"{naam} AS ({_TABELLEN[naam]})" for naam in tabellen) + "\n" + sql
+    found = [connection.execute(_statement(query, inwoners), params | {"inwoners": sorted(inwoners or ())}).all()
+             for query in queries]
+    if temporary:
+        for naam in reversed(tabellen):
+            connection.execute(sa.text(f"DROP TABLE {schema}{naam}"))
+    return found[0], *(found[1:] or ([], []))  # type: ignore[return-value]
 
 
 def _fold(rows: list[sa.Row], periode: Periode, set_naam: str) -> Tellingen:

@@ -206,3 +206,45 @@ class VaststellingRow(CentralBase):
     vastgesteld_op: Mapped[datetime] = mapped_column(IsoDateTime)
     max_nr: Mapped[int] = mapped_column(sa.Integer)  # the highest monitor_record.nr then (0: none)
     cellen: Mapped[str] = mapped_column(sa.Text)  # JSON: [tabel, gebied, rij, kolom, zichtbaarheid, waarde, inwoners]
+
+
+class TelPeriodeRow(CentralBase):
+    """Since revision c006: a grid period (of one leefgebiedenset) whose counts are kept at
+    sync time (``storage.central_bijhouden``) in ``monitor_tel_cel`` and ``monitor_tel_verdeling``."""
+
+    __tablename__ = "monitor_tel_periode"
+    __table_args__ = (sa.UniqueConstraint("set_naam", "van", "tot"),)
+
+    nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    set_naam: Mapped[str] = mapped_column(sa.String(60))
+    van: Mapped[str] = mapped_column(sa.String(7))
+    tot: Mapped[str] = mapped_column(sa.String(7))
+
+
+class _TelSleutel:
+    """The key of a kept count: its period, and the cell of ``Tellingen`` (tabel, wijk, rij, kolom)."""
+
+    periode_nr: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    tabel: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    wijk: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    rij: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    kolom: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+
+
+class TelCelRow(_TelSleutel, CentralBase):
+    """Since revision c006: one count of a kept period (``Tellingen.aantallen``: value and
+    inwoners), a sum over inwoners. Tabel '' counts per wijk what puts the wijk in the report."""
+
+    __tablename__ = "monitor_tel_cel"
+
+    n: Mapped[int] = mapped_column(sa.Integer)
+    inwoners: Mapped[int] = mapped_column(sa.Integer)
+
+
+class TelVerdelingRow(_TelSleutel, CentralBase):
+    """Since revision c006: one histogram of a kept period (``Tellingen.verdelingen``): its bars
+    as JSON pairs [waarde, n], sorted (JSON keeps a whole number whole and a double exact)."""
+
+    __tablename__ = "monitor_tel_verdeling"
+
+    staven: Mapped[str] = mapped_column(sa.Text)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 
 from board.monitor_1_record import AfsluitingRecord
 from board.traject import Afsluitreden
+from storage.central_bijhouden import bijhouden
 from storage.central_derive import afleiden
 from storage.central_models import AfsluitingRow, InwonerRow
 from storage.central_trust import erased
@@ -27,6 +28,14 @@ def store_afsluitingen(connection: sa.Connection, records: Sequence[AfsluitingRe
     records = [r for r in records if r.pseudoniem not in gone]
     if not records:
         return 0
+    nrs = set(connection.execute(
+        sa.select(InwonerRow.nr).where(InwonerRow.pseudoniem.in_(sorted({r.pseudoniem for r in records})))
+    ).scalars())
+    with bijhouden(connection, nrs, min(min(r.begin_maand, r.eind_maand) for r in records)):  # and the kept counts
+        return _store(connection, records, nrs)
+
+
+def _store(connection: sa.Connection, records: Sequence[AfsluitingRecord], nrs: set[int]) -> int:
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     statement = (
         insert(AfsluitingRow).on_conflict_do_nothing(index_elements=[AfsluitingRow.record_id])
@@ -39,10 +48,7 @@ def store_afsluitingen(connection: sa.Connection, records: Sequence[AfsluitingRe
     ]).scalars())
     verwerk_afsluitingen(connection, new)  # late for a vastgesteld period: ends in a later quarter
     if new:
-        nrs = connection.execute(
-            sa.select(InwonerRow.nr).where(InwonerRow.pseudoniem.in_(sorted({r.pseudoniem for r in records})))
-        ).scalars()
-        afleiden(connection, set(nrs))
+        afleiden(connection, nrs)
     return len(new)
 
 

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from board.i18n import _
+from storage.central_bijhouden import bijhouden
 from storage.central_models import AfsluitingRow, AuditAnkerRow, InwonerRow, RecordRow, TrajectRow, WisverzoekRow
 from storage.errors import StorageError
 
@@ -38,12 +39,14 @@ def fingerprint(pseudoniem: str) -> str:
 
 
 def apply_erasure(connection: sa.Connection, pseudoniem: str) -> int:
-    """Delete every record of ``pseudoniem`` in the caller's transaction; returns how many."""
-    deleted = connection.execute(sa.delete(RecordRow).where(RecordRow.pseudoniem == pseudoniem)).rowcount
-    deleted += connection.execute(sa.delete(AfsluitingRow).where(AfsluitingRow.pseudoniem == pseudoniem)).rowcount
+    """Delete every record of ``pseudoniem`` in the caller's transaction (and its part of the
+    kept counts, ``central_bijhouden``); returns how many."""
     nrs = sa.select(InwonerRow.nr).where(InwonerRow.pseudoniem == pseudoniem)
-    connection.execute(sa.delete(TrajectRow).where(TrajectRow.inwoner_nr.in_(nrs)))
-    connection.execute(sa.delete(InwonerRow).where(InwonerRow.pseudoniem == pseudoniem))
+    with bijhouden(connection, set(connection.execute(nrs).scalars()), None):
+        deleted = connection.execute(sa.delete(RecordRow).where(RecordRow.pseudoniem == pseudoniem)).rowcount
+        deleted += connection.execute(sa.delete(AfsluitingRow).where(AfsluitingRow.pseudoniem == pseudoniem)).rowcount
+        connection.execute(sa.delete(TrajectRow).where(TrajectRow.inwoner_nr.in_(nrs)))
+        connection.execute(sa.delete(InwonerRow).where(InwonerRow.pseudoniem == pseudoniem))
     mark = fingerprint(pseudoniem)
     if connection.execute(sa.select(WisverzoekRow.vingerafdruk).where(WisverzoekRow.vingerafdruk == mark)).first():
         return deleted
