@@ -12,8 +12,9 @@ from board.bezoek import Stap, kan_weggooien, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
 from board.meting_waarden import MetingSoort
+from board.taal import taal
 from board.traject import REDEN_LABEL, Afsluiting, huidig
-from services.inwoners import add_inwoner, find_inwoners, wijken
+from services.inwoners import add_inwoner, find_inwoners, wijken, with_concept
 from services.inwoners import history as inwoner_history
 from services.traject import afsluitingen_van
 from widgets.common import Rij, Scherm, load_kv, make
@@ -31,6 +32,8 @@ class InwonerRij(Rij):
     inwoner = ObjectProperty(None)
     dossier = StringProperty("")
     details = StringProperty("")
+    taal = StringProperty("")  # the inwoner's language in its own script
+    niet_af = BooleanProperty(False)  # a meting is waiting to be finished
 
 
 class InwonersScreen(Scherm):
@@ -42,6 +45,7 @@ class InwonersScreen(Scherm):
         self.ids.versturen.refresh()
         text = self.ids.search.text.strip()
         found = find_inwoners(self.app.repository, text, MAX_SHOWN)
+        open_concept = with_concept(self.app.repository)
         rows = self.ids.rows
         # The rows shown before are given the new inwoners (the list is shown after every
         # visit: new rows each time left some 30,000 objects a time for the garbage collector,
@@ -58,6 +62,7 @@ class InwonersScreen(Scherm):
             rij.inwoner = inwoner
             rij.dossier = inwoner.dossiernummer
             rij.details = "  ·  ".join(p for p in (inwoner.initialen, inwoner.wijk) if p)
+            rij.taal, rij.niet_af = taal(inwoner.taal).naam, inwoner.id in open_concept
         self.ids.empty.text = "" if found else (
             _("Niemand gevonden. Zoek op initialen, dossiernummer of wijk.") if text
             else _("Nog geen inwoners. Tik op 'Nieuwe inwoner'.")
