@@ -28,6 +28,7 @@ def main(out: Path | None = None) -> int:
     out = out or Path(tempfile.mkdtemp(prefix="magneetbord-walk-"))
     data = Path(tempfile.mkdtemp(prefix="magneetbord-walk-data-"))
     os.environ["MAGNEETBORD_DATA_DIR"] = str(data)
+    os.environ["MAGNEETBORD_KOELKASTBLAD_MAP"] = str(data / "koelkastblad")  # not the user's Documents
     from widgets.headless import configure, window_image
 
     configure()
