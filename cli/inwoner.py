@@ -16,24 +16,29 @@ from typing import Any
 from board.i18n import N_, _, ngettext
 from board.traject import REDEN_LABEL, Afsluitreden
 from cli.common import with_repository
-from services.inwoners import all_inwoners
+from services.inwoners import all_inwoners, with_concept
 from services.inzage import erase_inwoner, export_inwoner, find_inwoner
 from services.outbox import outbox_for
 from services.traject import sluit_traject
 
 
 def run_list(args: argparse.Namespace, repository: Any) -> int:
+    """Each inwoner: dossiernummer, wijk, language (its short code) and whether a meting is not af."""
     inwoners = all_inwoners(repository)
+    open_concept = with_concept(repository)
     if args.json:
-        rows = [{"dossiernummer": i.dossiernummer, "wijk": i.wijk} for i in inwoners]
+        rows = [{"dossiernummer": i.dossiernummer, "wijk": i.wijk, "taal": i.taal,
+                 "meting_niet_af": i.id in open_concept} for i in inwoners]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not inwoners:
         print(_("Er staan nog geen inwoners op deze tablet."))
         return 0
     width = max(len(i.dossiernummer) for i in inwoners)
+    wijk_width = max(len(i.wijk) for i in inwoners)
     for inwoner in inwoners:
-        print(f"{inwoner.dossiernummer:<{width}}  {inwoner.wijk}")
+        status = _("meting niet af") if inwoner.id in open_concept else ""
+        print(f"{inwoner.dossiernummer:<{width}}  {inwoner.wijk:<{wijk_width}}  {inwoner.taal:<2}  {status}".rstrip())
     return 0
 
 

@@ -39,3 +39,8 @@ def history(repository: Repository, inwoner_id: str) -> list[Meting]:
 def all_inwoners(repository: Repository) -> list[Inwoner]:
     """Every inwoner on this tablet, by wijk and dossier number."""
     return repository.list_inwoners()
+
+
+def with_concept(repository: Repository) -> set[str]:
+    """The ids of the inwoners whose meting is not yet af (the list says so)."""
+    return repository.with_concept()

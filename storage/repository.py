@@ -174,6 +174,12 @@ class Repository(QueuedWrites, Starting, Ready, ExportLog, Retention, Settings, 
         with self._read() as conn:
             return [mapping.to_inwoner(row) for row in conn.execute(query)]
 
+    def with_concept(self) -> set[str]:
+        """The ids of the inwoners with a meting not yet afgerond (no meting is read or logged)."""
+        query = sa.select(MetingRow.inwoner_id).where(MetingRow.status == Status.CONCEPT.value).distinct()
+        with self._read() as conn:
+            return set(conn.execute(query).scalars())
+
     # ----- metingen -------------------------------------------------------------------
 
     def add_meting(self, meting: Meting) -> None:

@@ -49,12 +49,20 @@ def test_inwoner_list_shows_dossiernummers_and_wijken_also_as_json(tablet: str, 
     assert main.main(["--db", tablet, "demo"]) == 0
     capsys.readouterr()
     sample = {(i.dossiernummer, i.wijk) for i, _history in voorbeeld()}
+    talen = {i.dossiernummer: i.taal for i, _history in voorbeeld()}
+    niet_af = {i.dossiernummer for i, history in voorbeeld() if any(not m.afgerond for m in history)}
+    assert len(set(talen.values())) == 7 and len(niet_af) == 6  # the demo has them all
     assert main.main(["--db", tablet, "inwoner", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert {tuple(line.split(maxsplit=1)) for line in lines} == sample
+    assert {tuple(line.split()[:2]) for line in lines} == sample
+    # The inwoner's language (its short code) and whether a meting is not af yet.
+    assert {line.split()[0]: line.split()[2] for line in lines} == talen
+    assert {line.split()[0] for line in lines if line.endswith("  meting niet af")} == niet_af
     assert main.main(["--db", tablet, "inwoner", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {(r["dossiernummer"], r["wijk"]) for r in rows} == sample and len(rows) == len(sample)
+    assert {r["dossiernummer"]: r["taal"] for r in rows} == talen
+    assert {r["dossiernummer"] for r in rows if r["meting_niet_af"]} == niet_af
     assert rows == sorted(rows, key=lambda r: (r["wijk"], r["dossiernummer"]))
     # What the list shows is what inzage takes: no guessing.
     assert main.main(["--db", tablet, "inwoner", "export", "--dossier", rows[0]["dossiernummer"],

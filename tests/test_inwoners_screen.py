@@ -59,7 +59,7 @@ def test_after_a_search_and_back_each_row_shows_and_opens_its_own_inwoner(make_a
     rows = list(reversed(screen.ids.rows.children))
     assert sorted(shown(app)) == sorted(i.dossiernummer for i in SAMPLE)
     for row in (rows[0], rows[-1]):
-        words = [label.text for label in row.children]  # the labels, as drawn
+        words = [w.text for w in row.walk(restrict=True) if hasattr(w, "text")]  # the labels, as drawn
         assert row.inwoner.dossiernummer in words and any(row.inwoner.wijk in w for w in words)
     screen.ids.rows.parent.scroll_to(rows[-1], animate=False)  # scrolled down to it, as a finger would
     frames(2)

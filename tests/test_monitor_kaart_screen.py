@@ -18,7 +18,7 @@ from board.perioden import jaar
 from services.demo import fill
 from services.monitor import monitor_for_app
 from services.monitor_gebieden import lees_gebieden, zet_voorbeeld
-from tests.kivy_helpers import PIN, button, drag, frames, make_app_fixture, type_pin, window_fixture  # noqa: F401
+from tests.kivy_helpers import PIN, button, drag, frames, into_sight, make_app_fixture, type_pin, window_fixture  # noqa: F401
 from tests.test_monitor_screen import open_monitor, settled, tablet  # noqa: F401
 
 TOT, TODAY = date(2026, 2, 27), date(2026, 3, 1)  # "vorig jaar" on the screen is 2025
@@ -38,7 +38,8 @@ def colours_inside(kaart: object, naam: str, image: object) -> Counter:
     for x in range(int(min(xs)) + 1, int(max(xs)), step):
         for y in range(int(min(ys)) + 1, int(max(ys)), step):
             if binnen(vlakken, x, y):
-                found[image.getpixel((x, image.height - 1 - y))[:3]] += 1
+                wx, wy = (round(v) for v in kaart.to_window(x, y))  # the page may scroll
+                found[image.getpixel((wx, image.height - 1 - wy))[:3]] += 1
     return found
 
 
@@ -46,7 +47,7 @@ def point_in(kaart: object, naam: str) -> tuple[float, float]:
     """A point well inside a wijk (its label place, which lies inside by construction)."""
     from board.kaart import midden
 
-    return midden(kaart.vormen[naam])
+    return kaart.to_window(*midden(kaart.vormen[naam]))  # on the window: the page may scroll
 
 
 def shot(name: str) -> None:
@@ -79,6 +80,7 @@ def test_the_map_shows_the_published_figures_and_a_tap_chooses_a_wijk(
     drag([screen.ids.kaartknop.to_window(*screen.ids.kaartknop.center)])
     frames(3)
     kaart = screen.ids.kaart
+    into_sight(kaart)  # at 800x600 the page scrolls (every wijk's button in sight above it): a finger pushes it up
     shot(f"monitor-kaart-{size[0]}x{size[1]}")
     assert screen.kaart_open and kaart.height > 150  # room for the map also at 800x600
     verwacht = kaart_beeld(gebieden.kaart, figuren, published, "caseload")
@@ -116,8 +118,7 @@ def test_the_map_shows_the_published_figures_and_a_tap_chooses_a_wijk(
     if size[1] >= 800:  # at 800x600 the charts were squeezed before the map came (see the report)
         assert screen.ids.gekozen.height > 100
     team = button(screen.ids.wijken, "Wijkteam Zuid")
-    screen.ids.wijken.parent.scroll_to(team, animate=False)
-    frames(2)
+    into_sight(team)
     drag([team.to_window(*team.center)])
     frames(2)
     assert screen.gebied == "Wijkteam Zuid"

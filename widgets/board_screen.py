@@ -207,6 +207,7 @@ class BoardScreen(FloatLayout):
         session, the inwoner's fiche selected, no message, the tray's first page."""
         self.live = LiveSession(session)
         self.ids.board.perspectief = Perspectief.INWONER.value
+        self.ids.tray.close_up()
         self.ids.tray.page = 0
         self.message = ""
         self.ids.toast.opacity = 0

@@ -24,8 +24,10 @@ from kivy.uix.widget import Widget
 from board.passen import TEXT_PAD
 from board.taal import uitlijning, vertaler
 from widgets.kopregel import Kopregel
+from widgets.passend import PassendLabel
 
 Factory.register("Kopregel", cls=Kopregel)
+Factory.register("PassendLabel", cls=PassendLabel)
 
 
 def load_kv(module_file: str) -> None:

@@ -27,6 +27,7 @@ from board.taal import Vertaler, vertaler
 from board.weergave import evaluatie_naam, uitvoerder_naam
 from widgets.common import MetingScherm, load_kv, make, mirror, own_direction, padded_button
 from widgets.textures import FONT_BOLD, FONT_REGULAR, rgba, rtl_text
+from widgets.toetsenbord import BovenToetsenbord
 
 DEFAULT_MONTHS = 3
 MAX_MONTHS = 24
@@ -189,8 +190,10 @@ class DoelenScreen(MetingScherm):
         return editor
 
 
-class DoelEditor(ModalView):
-    """One doel: the words, the streefdatum (months ahead with big − and +), the acties."""
+class DoelEditor(BovenToetsenbord, ModalView):
+    """One doel: the words, the streefdatum (months ahead with big − and +), the acties. The field
+    typed into stays in sight (above an on-screen keyboard, scrolled into its column's view);
+    Enter in the actie's field adds the actie, as "+ Actie" does."""
 
     live = ObjectProperty(None)
     leefgebied = StringProperty("")
@@ -223,6 +226,7 @@ class DoelEditor(ModalView):
         # the choices from the right, text flush right, the scroll bars on the left.
         own_direction(self.ids.voorbeeld)  # the Arabic typed: flush right on any screen
         mirror(self, self.tr.rtl)
+        self.watch_fields()
 
     def load(self, doel: Doel | None) -> None:
         if doel is None:

@@ -14,8 +14,9 @@ from board.bezoek import Stap, kan_weggooien, volgende_meting
 from board.errors import UserError
 from board.i18n import _, format_datum
 from board.meting_waarden import MetingSoort
+from board.taal import taal
 from board.traject import REDEN_LABEL, Afsluiting, huidig, nummer_in_traject
-from services.inwoners import add_inwoner, find_inwoners, wijken
+from services.inwoners import add_inwoner, find_inwoners, wijken, with_concept
 from services.inwoners import history as inwoner_history
 from services.visit import prepare_visits, visit_data
 from widgets.common import Rij, Scherm, load_kv, make
@@ -33,6 +34,8 @@ class InwonerRij(Rij):
     inwoner = ObjectProperty(None)
     dossier = StringProperty("")
     details = StringProperty("")
+    taal = StringProperty("")  # the inwoner's language in its own script
+    niet_af = BooleanProperty(False)  # a meting is waiting to be finished
 
 
 class InwonersScreen(Scherm):
@@ -45,6 +48,7 @@ class InwonersScreen(Scherm):
         self.ids.versturen.refresh()
         text = self.ids.search.text.strip()
         found = find_inwoners(self.app.repository, text, MAX_SHOWN)
+        open_concept = with_concept(self.app.repository)
         rows = self.ids.rows
         # The rows shown before are given the new inwoners (the list is shown after every
         # visit: new rows each time left some 30,000 objects a time for the garbage collector,
@@ -61,6 +65,7 @@ class InwonersScreen(Scherm):
             rij.inwoner = inwoner
             rij.dossier = inwoner.dossiernummer
             rij.details = "  ·  ".join(p for p in (inwoner.initialen, inwoner.wijk) if p)
+            rij.taal, rij.niet_af = taal(inwoner.taal).naam, inwoner.id in open_concept
         # What a tap on a row reads is made ready while the list shows (P10): off the UI thread.
         prepare_visits(self.app.repository, [inwoner.id for inwoner in found])
         self.ids.empty.text = "" if found else (

@@ -16,17 +16,30 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 
 from board.errors import UserError
 from board.i18n import _
-from board.monitor_5_view import VORIG_JAAR, MonitorBeeld, monitor_beeld, periode, periode_tekst
+from board.monitor_5_view import TOP_N, VORIG_JAAR, MonitorBeeld, monitor_beeld, periode, periode_tekst
 from board.monitor_6_kaart import KAART_KNOPPEN, STANDAARD, kaart_beeld
 from services.monitor import monitor_for_app
 from services.monitor_gebieden import lees_gebieden
 from widgets.common import Scherm, load_kv, make
-from widgets.monitor_grafiek import GekozenGrafiek, VeranderingGrafiek
+from widgets.monitor_grafiek import CHART_ROW, GekozenGrafiek, VeranderingGrafiek
 from widgets.monitor_kaart import KaartWidget
 
 Factory.register("GekozenGrafiek", cls=GekozenGrafiek)
 Factory.register("VeranderingGrafiek", cls=VeranderingGrafiek)
 Factory.register("KaartWidget", cls=KaartWidget)
+
+
+MAP_LEAST = 300  # dp: the map at least (at 800x600 it still fits the window without scrolling)
+
+
+def chart_need(panel: object) -> float:
+    """The height a chart's panel needs: its padding, title and explanation, and its chart with
+    every row (board.monitor_5_view.TOP_N of them) at least CHART_ROW high."""
+    chart = next(c for c in panel.children if isinstance(c, GekozenGrafiek | VeranderingGrafiek))
+    head = chart.head if isinstance(chart, VeranderingGrafiek) else 0
+    labels = sum(c.height for c in panel.children if c is not chart)
+    return panel.padding[1] + panel.padding[3] + labels + panel.spacing * (len(panel.children) - 1) + head \
+        + TOP_N * dp(CHART_ROW)
 
 
 def alle_wijken() -> str:
@@ -56,6 +69,56 @@ class MonitorScreen(Scherm):
         self.thread: threading.Thread | None = None
         self._figuren: tuple[object, dict] | None = None
         self._generation = 0
+        self._arrange = Clock.create_trigger(self.arrange, -1)
+        ids = self.ids
+        ids.page_scroll.bind(size=self._arrange)
+        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot):
+            part.bind(height=self._arrange)
+        for grid in (ids.kerncijfers, ids.trajecten):
+            grid.bind(cols=self._arrange)
+            for card in grid.children:
+                card.bind(minimum_height=self._arrange)
+        for panel in ids.grafieken.children:
+            for label in panel.children[-2:]:  # its title and explanation, wrapped
+                label.bind(height=self._arrange)
+        self.bind(kaart_open=self._arrange)
+
+    def arrange(self, *_args: object) -> None:
+        """The charts (or the map) take the room the window leaves, but never less than their
+        rows need (CHART_ROW each, names at MIN_TEXT): on a small window the page scrolls. The
+        headline figures of one row are all as high as the highest."""
+        ids = self.ids
+        for grid in (ids.kerncijfers, ids.trajecten):
+            cards = list(reversed(grid.children))
+            for start in range(0, len(cards), max(1, grid.cols)):
+                row = cards[start:start + grid.cols]
+                height = max(card.minimum_height for card in row)
+                for card in row:
+                    card.height = height
+        page, inhoud = ids.page, ids.inhoud
+        fixed = [c for c in page.children if c is not inhoud.parent] + [
+            c for c in inhoud.children if c not in (ids.grafieken, ids.kaartpaneel)]
+        used = sum(c.height for c in fixed) + page.padding[1] + page.padding[3]
+        used += page.spacing * (len(page.children) - 1) + inhoud.spacing * (len(inhoud.children) - 1)
+        room = ids.page_scroll.height - used
+        if self.kaart_open:  # the charts' panels go too (their labels would lie over the map)
+            ids.kaartpaneel.height, ids.grafieken.height = max(dp(MAP_LEAST), room), 0
+            for panel in ids.grafieken.children:
+                panel.size_hint_y, panel.height = None, 0
+            return
+        ids.kaartpaneel.height = 0
+        panels = list(reversed(ids.grafieken.children))
+        needs = [chart_need(panel) for panel in panels]
+        if ids.grafieken.orientation == "horizontal":
+            height = max(*needs, room)
+            for panel in panels:
+                panel.size_hint_y, panel.height = None, height
+        else:
+            share = (room - ids.grafieken.spacing) / len(panels)
+            for panel, need in zip(panels, needs, strict=True):
+                panel.size_hint_y, panel.height = None, max(need, share)
+            height = sum(p.height for p in panels) + ids.grafieken.spacing
+        ids.grafieken.height = height
 
     def open(self) -> None:
         """Count afresh: metingen may have been afgerond since the last time."""
@@ -99,7 +162,8 @@ class MonitorScreen(Scherm):
         box = self.ids.wijken
         box.clear_widgets()
         for gebied in gebieden:
-            knop = make("Keuze", text=gebied, size_hint=(None, 1), width=dp(max(120, len(gebied) * 11 + 36)))
+            knop = make("Keuze", text=gebied, size_hint=(None, None), width=dp(max(120, len(gebied) * 11 + 36)),
+                        height=dp(60))
             knop.bind(on_release=lambda k: self.choose(k.text))
             box.add_widget(knop)
         self.choose(self.gebied if self.gebied in gebieden else figuren.gemeente)
@@ -138,7 +202,9 @@ class MonitorScreen(Scherm):
         self.ids.verandering.rijen = list(beeld.verandering)
         self.ids.trajecten.clear_widgets()
         for cijfer in beeld.trajecten:
-            self.ids.trajecten.add_widget(Factory.Kerncijfer(waarde=cijfer.tekst, uitleg=_(cijfer.label)))
+            card = Factory.Kerncijfer(waarde=cijfer.tekst, uitleg=_(cijfer.label))
+            card.bind(minimum_height=self._arrange)
+            self.ids.trajecten.add_widget(card)
 
 
 load_kv(__file__)

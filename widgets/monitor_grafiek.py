@@ -12,10 +12,12 @@ from kivy.uix.widget import Widget
 from board.i18n import _
 from board.leefgebieden import DEFAULT_SET, load_set
 from board.monitor_5_view import TOP_N, Balk, Verschuiving
+from board.passen import MIN_TEXT
 from board.weergave import BALK, BETER, SLECHTER, TEKST, ZACHT
-from widgets.textures import fitted_label, label_texture, pictogram_texture, rgba
+from widgets.textures import fitted_font, fitted_label, label_texture, pictogram_texture, rgba
 
 Rect = tuple[float, float, float, float]
+CHART_ROW = 66  # dp: a chart's row: a name in two lines at MIN_TEXT (30 px a line in our font) and a margin
 
 
 class _Grafiek(Widget):
@@ -26,11 +28,13 @@ class _Grafiek(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.drawn: list[dict[str, object]] = []
+        self.name_fonts: list[int] = []  # the font of each name drawn (px)
         self.bind(pos=self._redraw, size=self._redraw, rijen=self._redraw)
 
     def _redraw(self, *_args: object) -> None:
         self.canvas.clear()
         self.drawn = []
+        self.name_fonts: list[int] = []
         if self.rijen and self.height > 0:
             with self.canvas:
                 self.draw()
@@ -39,19 +43,22 @@ class _Grafiek(Widget):
         raise NotImplementedError
 
     def row_height(self, rows: int) -> float:
-        return min(dp(54), self.height / max(TOP_N, rows))
+        return min(dp(CHART_ROW), self.height / max(TOP_N, rows))
 
-    def name(self, key: str, label: str, x: float, y: float, w: float, h: float) -> None:
-        """Pictogram and name of a leefgebied, left in its row."""
+    def name(self, key: str, label: str, x: float, y: float, w: float, h: float) -> Rect:
+        """Pictogram and name of a leefgebied, left in its row; where the name went (x, y, w, h)."""
         icon = min(dp(38), h - dp(10))
         pictogram = _pictogram(key)
         if pictogram is not None:
             Color(1, 1, 1, 1)
             Rectangle(texture=pictogram_texture(pictogram), pos=(x, y + (h - icon) / 2), size=(icon, icon))
-        text = fitted_label(_(label), round(w - icon - dp(12)), round(h - dp(4)), round(dp(19)), round(dp(14)),
-                            bold=True, color=rgba(TEKST))
+        fit = (_(label), round(w - icon - dp(12)), round(h - dp(4)), round(dp(19)), round(dp(MIN_TEXT)))
+        text = fitted_label(*fit, bold=True, color=rgba(TEKST))
         Color(1, 1, 1, 1)
-        Rectangle(texture=text, size=text.size, pos=(x + icon + dp(10), y + (h - text.height) / 2))
+        pos = (x + icon + dp(10), y + (h - text.height) / 2)
+        Rectangle(texture=text, size=text.size, pos=pos)
+        self.name_fonts.append(fitted_font(*fit, bold=True))  # what a reader gets: tests hold it to MIN_TEXT
+        return (*pos, *text.size)
 
     @staticmethod
     def text(value: str, x: float, y: float, h: float, colour: tuple[int, int, int], anchor: str = "left",
@@ -81,9 +88,10 @@ class GekozenGrafiek(_Grafiek):
             rij: Balk
             y = self.top - (i + 1) * row_h
             by = y + (row_h - bar_h) / 2
-            self.name(rij.key, rij.label, self.x, y, name_w, row_h)
+            naam = self.name(rij.key, rij.label, self.x, y, name_w, row_h)
             track = (x0, by, x1 - x0, bar_h)
-            row: dict[str, object] = {"key": rij.key, "track": track, "bar": None, "slot": None, "tekst": rij.tekst}
+            row: dict[str, object] = {"key": rij.key, "track": track, "bar": None, "slot": None, "tekst": rij.tekst,
+                                      "naam": naam}
             if rij.waarde is None:
                 row["slot"] = self.missing(x0, by, dp(70), bar_h, rij.tekst)
             else:
@@ -101,9 +109,14 @@ class VeranderingGrafiek(_Grafiek):
     """'Waar gaat het beter': worse to the left of the middle line, better to the right (0..100%
     of a half), and how many inwoners each row is about."""
 
+    @property
+    def head(self) -> float:
+        """The row above the bars: "◀ slechter", "beter ▶", "inw."."""
+        return dp(34)
+
     def draw(self) -> None:
-        head = dp(34)
-        row_h = min(dp(54), (self.height - head) / max(TOP_N, len(self.rijen)))
+        head = self.head
+        row_h = min(dp(CHART_ROW), (self.height - head) / max(TOP_N, len(self.rijen)))
         name_w = min(dp(280), self.width * 0.36)
         n_w = dp(64)
         label_w = dp(62)  # room for "100%" beyond the longest bar on either side
@@ -118,9 +131,9 @@ class VeranderingGrafiek(_Grafiek):
             rij: Verschuiving
             y = top - (i + 1) * row_h
             by = y + (row_h - bar_h) / 2
-            self.name(rij.key, rij.label, self.x, y, name_w, row_h)
+            naam = self.name(rij.key, rij.label, self.x, y, name_w, row_h)
             row: dict[str, object] = {"key": rij.key, "half": half, "beter": None, "slechter": None,
-                                      "beter_slot": None, "slechter_slot": None}
+                                      "beter_slot": None, "slechter_slot": None, "naam": naam}
             if rij.slechter is None:
                 row["slechter_slot"] = self.missing(mid - dp(74), by, dp(70), bar_h, rij.slechter_tekst)
             else:

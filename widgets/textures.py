@@ -136,6 +136,23 @@ def names_height(names: tuple[str, ...], font: int, width: float) -> float:
 
 
 @cache
+def fitted_font(text: str, width: int, height: int, max_font: int, min_font: int, bold: bool = False,
+                lines: int = 0) -> int:
+    """The font ``fitted_label`` draws ``text`` at (see there)."""
+    for font in range(max_font, min_font, -1):
+        if longest_word(text, font, bold) > width:
+            continue
+        if lines and text_lines(text, font, width, bold) > lines:
+            continue
+        if label_size(text, font, width, bold)[1] <= height:
+            return font
+    floor = max(6, round(min_font * 0.6))
+    for font in range(min_font, floor, -1):
+        if longest_word(text, font, bold) <= width and label_size(text, font, width, bold)[1] <= height:
+            return font
+    return floor
+
+
 def fitted_label(
     text: str,
     width: int,
@@ -152,18 +169,8 @@ def fitted_label(
     (a long Ukrainian or Polish word in a narrow column, a long English name on a small card),
     the font goes smaller still, down to 60 % of ``min_font``, rather than letting the text
     break inside a word or run out of its box."""
-    for font in range(max_font, min_font, -1):
-        if longest_word(text, font, bold) > width:
-            continue
-        if lines and text_lines(text, font, width, bold) > lines:
-            continue
-        if label_size(text, font, width, bold)[1] <= height:
-            return label_texture(text, font, width, bold, color)
-    floor = max(6, round(min_font * 0.6))
-    for font in range(min_font, floor, -1):
-        if longest_word(text, font, bold) <= width and label_size(text, font, width, bold)[1] <= height:
-            return label_texture(text, font, width, bold, color)
-    return label_texture(text, floor, width, bold, color)
+    font = fitted_font(text, width, height, max_font, min_font, bold, lines)
+    return label_texture(text, font, width, bold, color)
 
 
 def placed_once(

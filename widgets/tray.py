@@ -1,13 +1,16 @@
 """The tray of kaartjes: every leefgebied of the set that is not on the board yet.
 
 Tap a card or drag it onto the board to choose it; long-press it to see its conversation
-prompts (the ``on_vragen`` event). One widget draws all cards on its canvas. While a card
+prompts (the ``on_vragen`` event). One widget draws all cards on its canvas. A card taken leaves
+a gap: the others stay where they are until no finger is on the tray for ``CLOSE_UP_DELAY``
+(a quick second tap lands on the card that was under the finger, as on a phone's home screen). While a card
 is dragged over the board, the board already shows it as a bar (a live gesture of the
 session); lifting the finger there commits it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kivy.clock import Clock
@@ -49,6 +52,7 @@ Rect = tuple[float, float, float, float]
 MORE = ""  # the key of the card that turns to the next page of kaartjes
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 MIN_CARD_FONT = MIN_TEXT  # dp: a kaartje's name is never smaller (the app's smallest text)
+CLOSE_UP_DELAY = 0.4  # s without a finger on the tray before the cards close up a gap
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,10 @@ class Tray(Widget):
         self._card_canvases: dict[tuple, tuple] = {}  # drawn kaartjes by all they show but where (``_card_canvas``)
         self._name_rect_of: dict[tuple, Rect] = {}  # and where each one's name went
         self._presses: dict[int, dict] = {}
+        self._hold: tuple[tuple[str, ...], tuple] | None = None  # the kaartjes as laid out before a card was taken
+        self._close_up_event = None
+        self._lifted = 0.0  # when the last finger left the tray (``now``)
+        self.now: Callable[[], float] = Clock.time  # the time the gap waits by (a test's moved clock)
         super().__init__(**kwargs)
         # A layout pass changes size and pos several times: draw once, before the next frame.
         self._geometry = Clock.create_trigger(self._redraw, -1)
@@ -134,15 +142,21 @@ class Tray(Widget):
         if self.live is None:
             return
         meting: Meting = self.live.meting
-        shown = (meting.niet_gekozen, tuple(self.pos), tuple(self.size), self.scale, self.page, self.tr.code)
+        layout = self._hold[0] if self._hold is not None else None
+        # A kaartje came back (undo), or another size, page or language: laid out afresh, no gap.
+        if layout is not None and (not set(meting.niet_gekozen) <= set(layout)
+                                   or self._hold[1] != self._geometry_now()):
+            layout = self._hold = None
+        shown = (meting.niet_gekozen, layout, *self._geometry_now())
         if shown == self._shown:
             return
         self._shown = shown
         unit = dp(1) * self.scale
         area = (self.x, self.y, self.width, self.height)
-        keys, pages = tray_page(meting.niet_gekozen, area, unit, int(self.page))
+        keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page))
         rects = card_rects(area, len(keys), unit)
-        self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True)]
+        left = set(meting.niet_gekozen)
+        self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True) if k == MORE or k in left]
         self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card
         self.canvas.clear()
         with self.canvas:
@@ -179,6 +193,40 @@ class Tray(Widget):
 
     # ----- touches ----------------------------------------------------------------
 
+    def _geometry_now(self) -> tuple:
+        return tuple(self.pos), tuple(self.size), self.scale, self.page, self.tr.code
+
+    def hold_gap(self) -> None:
+        """A card is about to leave: the others keep their places until ``close_up``."""
+        if self.live is not None and self._hold is None:
+            self._hold = (self.live.meting.niet_gekozen, self._geometry_now())
+        self._close_up_later()
+
+    def _close_up_later(self, delay: float = CLOSE_UP_DELAY) -> None:
+        if self._close_up_event is not None:
+            self._close_up_event.cancel()
+        if delay == CLOSE_UP_DELAY:
+            self._lifted = self.now()  # from now: Kivy counts from the last frame, maybe a slow one
+        self._close_up_event = Clock.schedule_once(self._close_up, delay) if self._hold else None
+
+    def _close_up(self, _dt: float = 0) -> None:
+        if self._presses:  # a finger is still on the tray: after it is lifted
+            return
+        waited = self.now() - self._lifted
+        if waited < CLOSE_UP_DELAY:
+            self._close_up_later(CLOSE_UP_DELAY - waited)
+            return
+        self.close_up()
+
+    def close_up(self) -> None:
+        """The cards close up the gaps now (a new session, the delay after the last tap)."""
+        if self._close_up_event is not None:
+            self._close_up_event.cancel()
+        self._close_up_event = None
+        if self._hold is not None:
+            self._hold = None
+            self._redraw()
+
     def card_at(self, pos: tuple[float, float]) -> Card | None:
         for card in self.cards:
             x, y, w, h = card.rect
@@ -193,7 +241,7 @@ class Tray(Widget):
             return True
         card = self.card_at(touch.pos)
         if card is None:
-            return True
+            return True  # a gap left by a card just taken, or between cards: nothing
         touch.grab(self)
         if card.key == MORE:
             self._presses[touch.uid] = {"key": MORE}
@@ -240,14 +288,18 @@ class Tray(Widget):
         press["timer"].cancel()
         self._float(press, None)
         if press["done"]:
+            self._close_up_later()
             return True
         if self.live.is_live(touch.uid):
+            self.hold_gap()
             self.live.finish(touch.uid)
         elif not press["moved"]:
             key = press["key"]
+            self.hold_gap()
             self.live.apply(lambda m: m.choose(key))
         else:
             self.live.cancel(touch.uid)
+        self._close_up_later()
         return True
 
     def _long_press(self, press: dict) -> None:
