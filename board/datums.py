@@ -17,3 +17,9 @@ def months_between(start: date, end: date) -> int:
     """Whole months from ``start`` to ``end`` (the inverse of ``add_months`` for its results)."""
     months = (end.year - start.year) * 12 + end.month - start.month
     return months if add_months(start, months) <= end else months - 1
+
+
+def te_laat(gepland: date, vandaag: date) -> bool:
+    """Whether something planned for ``gepland`` is overdue on ``vandaag``: the day has passed
+    (on the day itself it is not late yet)."""
+    return gepland < vandaag

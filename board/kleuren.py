@@ -23,3 +23,6 @@ FOUT: RGB = (184, 51, 26)
 BETER: RGB = (0, 114, 178)
 SLECHTER: RGB = (213, 94, 0)
 ZACHT: RGB = (115, 115, 115)
+# What needs attention but is no error (a meting not finished, a planned meting overdue): the
+# vermillion darkened so that text in it on white is 5.6:1 (WCAG AA asks 4.5:1).
+WAARSCHUWING: RGB = (170, 75, 0)

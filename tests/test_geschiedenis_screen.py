@@ -22,18 +22,23 @@ def open_history(make_app: object) -> object:
     return app
 
 
+def meting_buttons(screen: object) -> list[object]:
+    """The metingen's buttons, top first (not the row saying where a traject was closed)."""
+    return [k for k in reversed(screen.ids.metingen.children) if hasattr(k, "meting_id")]
+
+
 def meting_button(screen: object, meting_id: str) -> object:
-    return next(k for k in screen.ids.metingen.children if k.meting_id == meting_id)
+    return next(k for k in meting_buttons(screen) if k.meting_id == meting_id)
 
 
 def test_the_two_latest_are_compared_in_a_sentence(make_app: object) -> None:
     app = open_history(make_app)
     screen = app.screen("geschiedenis")
-    assert [k.meting_id for k in reversed(screen.ids.metingen.children)] == [m.id for m in HISTORY]
+    assert [k.meting_id for k in meting_buttons(screen)] == [m.id for m in HISTORY]
     oud, nieuw = HISTORY[-2:]
     assert screen.chosen == [oud.id, nieuw.id] and len(screen.ids.boards.children) == 2
     assert screen.zin == vergelijk(oud, nieuw).zin_in(vertaler(INWONER.taal))  # the inwoner's language
-    assert [k.selected for k in reversed(screen.ids.metingen.children)] == [m.id in screen.chosen for m in HISTORY]
+    assert [k.selected for k in meting_buttons(screen)] == [m.id in screen.chosen for m in HISTORY]
 
 
 def test_tapping_metingen_chooses_another_pair(make_app: object) -> None:

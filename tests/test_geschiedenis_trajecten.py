@@ -59,17 +59,28 @@ def _open(make_app: object, window: object, size: tuple[int, int], nieuw: int) -
     return app, history
 
 
+def _geschiedenis(app: object) -> object:
+    """The geschiedenis screen, opened by a tap on the inwoner screen's button."""
+    tap(app.screen("inwoner").ids.history)
+    frames(2)
+    return app.screen("geschiedenis")
+
+
 def _button(screen: object, meting_id: str) -> object:
-    return next(k for k in screen.ids.metingen.children if k.meting_id == meting_id)
+    return next(k for k in screen.ids.metingen.children if getattr(k, "meting_id", None) == meting_id)
+
+
+def _rows(screen: object) -> list[str]:
+    """The history list top to bottom: a meting's name, or an afsluiting's whole row."""
+    return [k.text.split("\n")[0] if hasattr(k, "meting_id") else k.text
+            for k in reversed(screen.ids.metingen.children)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_a_new_trajects_0_meting_is_a_new_start_not_compared_with_the_old_end(
         make_app: object, window: object, size: tuple[int, int]) -> None:
     app, history = _open(make_app, window, size, nieuw=1)
-    tap(app.screen("inwoner").ids.history)
-    frames(2)
-    screen = app.screen("geschiedenis")
+    screen = _geschiedenis(app)
     a0, _a1, a2, b0 = history
     assert screen.chosen == [b0.id] and len(screen.ids.boards.children) == 1
     assert "nieuw traject" in screen.zin and "beter" not in screen.zin
@@ -89,11 +100,9 @@ def test_the_numbering_restarts_and_the_verloop_breaks_at_the_afsluiting(
     app, history = _open(make_app, window, size, nieuw=2)
     inwoner_screen = app.screen("inwoner")
     assert "vervolgmeting 1 " in inwoner_screen.status, inwoner_screen.status  # not "vervolgmeting 4"
-    tap(inwoner_screen.ids.history)
-    frames(2)
-    screen = app.screen("geschiedenis")
-    names = [k.text.split("\n")[0] for k in reversed(screen.ids.metingen.children)]
-    assert names == ["0-meting", "vervolgmeting 1", "vervolgmeting 2", "0-meting", "vervolgmeting 1"]
+    screen = _geschiedenis(app)
+    assert _rows(screen) == ["0-meting", "vervolgmeting 1", "vervolgmeting 2",
+                             "Traject afgesloten op 4 november 2024: doelen bereikt", "0-meting", "vervolgmeting 1"]
     b0, b1 = history[3:]
     assert screen.chosen == [b0.id, b1.id] and screen.zin == vergelijk(b0, b1).zin
     tap(screen.ids.tab_verloop)
@@ -147,3 +156,56 @@ def test_afronden_compares_within_the_traject_and_a_new_start_with_nothing(
     afronden = app.screen("afronden")
     assert afronden.vorige is None and afronden.zin == ""  # not "op 1 van de 1 leefgebied gaat het beter"
     assert app.live.meting.volgnummer == 3 and not app.live.meting.vorige  # no ghosts of the old traject
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_list_says_where_a_traject_was_closed_and_the_verloop_explains_its_marker(
+        make_app: object, window: object, size: tuple[int, int]) -> None:
+    from kivy.metrics import dp
+
+    from board.passen import MIN_TEXT
+
+    app, _history = _open(make_app, window, size, nieuw=1)
+    screen = _geschiedenis(app)
+    rows = list(reversed(screen.ids.metingen.children))
+    rij = rows[3]
+    assert rij.text == "Traject afgesloten op 4 november 2024: doelen bereikt"
+    assert rij.font_size >= dp(MIN_TEXT) and rij.height >= rij.texture_size[1] > 0
+    assert rij.texture_size[0] <= rij.width  # wraps in the list's column, not cut off
+    # Not a button: a tap on it changes nothing chosen.
+    chosen = list(screen.chosen)
+    tap(rij)
+    frames(1)
+    assert screen.chosen == chosen
+    legenda = screen.ids.legenda
+    tap(screen.ids.tab_verloop)
+    frames(3)
+    assert screen.ids.grafiek.markers  # the dashed line is drawn ...
+    assert legenda.text == "- - -  traject afgesloten"  # ... and said what it is
+    assert legenda.font_size >= dp(MIN_TEXT) and legenda.height > 0
+    x, y = legenda.to_window(legenda.x, legenda.y)
+    _gx, gy = screen.ids.verloop_scroll.to_window(*screen.ids.verloop_scroll.pos)
+    assert y >= gy + screen.ids.verloop_scroll.height - 1  # above the charts, not over them
+    image = window_pixels()
+    box = (round(x), round(image.height - y - legenda.height), round(x + legenda.width), round(image.height - y))
+    assert colour_mask(image.crop(box), TEKST, tolerance=60).sum() > 20  # drawn, not only set
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_one_open_traject_has_no_afsluiting_row_and_no_legend(
+        make_app: object, window: object, size: tuple[int, int]) -> None:
+    window.size = size
+    frames(1)
+    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 6, 1))
+    inwoner = Inwoner.create("D-EEN", "Stratum")
+    app.repository.add_inwoner(inwoner)
+    meting = _add(app.repository, Meting.nulmeting(inwoner.id, NIEUW[0]).choose("geld"), 0.3)
+    _add(app.repository, meting.vervolg(NIEUW[1]), 0.6)
+    app.show_inwoner(inwoner)
+    frames(2)
+    screen = _geschiedenis(app)
+    assert _rows(screen) == ["0-meting", "vervolgmeting 1"]
+    tap(screen.ids.tab_verloop)
+    frames(3)
+    assert not screen.ids.grafiek.markers
+    assert screen.ids.legenda.text == "" and screen.ids.legenda.height == 0

@@ -17,7 +17,7 @@ from kivy.uix.label import Label
 from kivy.uix.modalview import ModalView
 
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
-from board.datums import add_months, months_between
+from board.datums import add_months, months_between, te_laat
 from board.grenzen import check_acties
 from board.i18n import N_
 from board.kleuren import FOUT
@@ -176,7 +176,7 @@ class DoelenScreen(MetingScherm):
         """The streefdatum; one that has passed is said so, in the colour of a message."""
         today = self.app.today() if self.app is not None else date.today()
         datum = self.tr.datum(doel.streefdatum)
-        if doel.streefdatum < today:
+        if te_laat(doel.streefdatum, today):
             tekst = self.tr.pgettext("inwoner", "Klaar op: {datum}. Die dag is voorbij.").format(datum=datum)
             label = _label(tekst, 17, bold=True)
             label.color = VOORBIJ

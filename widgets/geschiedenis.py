@@ -21,7 +21,7 @@ from board.geometry import compare_layout
 from board.i18n import _, format_datum
 from board.passen import MIN_TEXT, sentence_font
 from board.taal import Vertaler, vertaler
-from board.traject import Afsluiting, kies, te_vergelijken, trajecten
+from board.traject import REDEN_LABEL, Afsluiting, kies, te_vergelijken, trajecten
 from widgets.board_widget import BoardWidget
 from widgets.common import Scherm, load_kv, make
 from widgets.inwoners import meting_naam
@@ -60,6 +60,12 @@ def read_only_board(meting: Meting, caption: str, tr: Vertaler | None = None) ->
     column.add_widget(holder)
     column.board, column.holder = board, holder
     return column
+
+
+def afsluiting_tekst(afsluiting: Afsluiting) -> str:
+    """The history list's row after a closed traject, in the professional's language."""
+    return _("Traject afgesloten op {datum}: {reden}").format(
+        datum=format_datum(afsluiting.datum), reden=_(REDEN_LABEL[afsluiting.reden]).lower())
 
 
 def pair_for_display(oud: Meting, nieuw: Meting) -> tuple[Meting, Meting]:
@@ -102,6 +108,8 @@ class GeschiedenisScreen(Scherm):
         self.chosen = te_vergelijken(metingen)
         rows = self.ids.metingen
         rows.clear_widgets()
+        # After a closed traject's last meting: a row (not a button) saying it was closed, when and why.
+        gesloten = {t.metingen[-1]: t.afsluiting for t in trajecten(metingen, afsluitingen or ()) if t.afsluiting}
         for meting in metingen:
             text = f"{meting_naam(meting, metingen)}\n{format_datum(meting.datum)}"
             if not meting.afgerond:
@@ -110,6 +118,8 @@ class GeschiedenisScreen(Scherm):
             knop.meting_id = meting.id
             knop.bind(on_release=lambda k: self.toggle(k.meting_id))
             rows.add_widget(knop)
+            if meting.id in gesloten:
+                rows.add_widget(make("AfsluitingRij", text=afsluiting_tekst(gesloten[meting.id])))
         self.ids.grafiek.afsluitingen = afsluitingen or []
         self.ids.grafiek.tr = self.tr
         self.ids.grafiek.metingen = metingen
@@ -121,7 +131,8 @@ class GeschiedenisScreen(Scherm):
 
     def _compare(self) -> None:
         for knop in self.ids.metingen.children:
-            knop.selected = knop.meting_id in self.chosen
+            if hasattr(knop, "meting_id"):  # not an afsluiting's row
+                knop.selected = knop.meting_id in self.chosen
         boards = self.ids.boards
         boards.clear_widgets()
         chosen = [m for m in self.metingen if m.id in self.chosen]

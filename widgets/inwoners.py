@@ -11,6 +11,7 @@ from kivy.uix.modalview import ModalView
 
 from board import Inwoner, Meting
 from board.bezoek import Stap, kan_weggooien, volgende_meting
+from board.datums import te_laat
 from board.errors import UserError
 from board.i18n import _, format_datum
 from board.meting_waarden import MetingSoort
@@ -108,6 +109,8 @@ class InwonerScreen(Scherm):
 
     title = StringProperty("")
     status = StringProperty("")
+    gepland = StringProperty("")  # when the next meting is planned ("" when not)
+    te_laat = BooleanProperty(False)  # that day has passed (board.datums.te_laat): said, in the warning colour
     action = StringProperty("")
     has_history = BooleanProperty(False)
     can_close = BooleanProperty(False)  # an open traject without a concept: "Traject afsluiten" works
@@ -133,7 +136,7 @@ class InwonerScreen(Scherm):
         traject = huidig(history, afsluitingen)
         self.can_close = volgende.stap is Stap.VERVOLGMETING
         self.can_discard = volgende.stap is Stap.VERDER and kan_weggooien(volgende.concept, history, afsluitingen)
-        self.notice = ""
+        self.notice, self.gepland, self.te_laat = "", "", False
         if self.can_discard:
             nul = volgende.concept.soort is MetingSoort.NULMETING
             self.discard_text = _("0-meting weggooien") if nul else _("Vervolgmeting weggooien")
@@ -149,9 +152,10 @@ class InwonerScreen(Scherm):
                 meting=meting_naam(last, history), datum=format_datum(last.datum)
             )
             if last.volgende_meting:
-                self.status += "\n" + _("Volgende meting gepland: {datum}.").format(
-                    datum=format_datum(last.volgende_meting)
-                )
+                self.te_laat = te_laat(last.volgende_meting, self.app.today())
+                tekst = (_("Volgende meting gepland: {datum}. Die dag is voorbij.") if self.te_laat
+                         else _("Volgende meting gepland: {datum}."))
+                self.gepland = tekst.format(datum=format_datum(last.volgende_meting))
             self.action = _("Vervolgmeting beginnen")
         elif traject is not None and traject.afsluiting is not None:
             self.status = _("Het traject is afgesloten op {datum}: {reden}.").format(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from kivy.graphics import Color, Ellipse, Line, Rectangle, RoundedRectangle
 from kivy.metrics import dp
-from kivy.properties import ListProperty, NumericProperty, ObjectProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
 
 from board import Meting
@@ -65,6 +65,7 @@ class VerloopGrafiek(Widget):
     # screen gives it that much and scrolls.
     needed = NumericProperty(0)
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language: the titles
+    met_afsluiting = BooleanProperty(False)  # an afsluiting's dashed marker is drawn: the screen explains it
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -82,10 +83,12 @@ class VerloopGrafiek(Widget):
         self.canvas.clear()
         self.charts, self.dates, self.titles, self.dutch, self.lines, self.markers = [], [], [], [], [], []
         if not self.metingen:
+            self.met_afsluiting = False
             return
         self.axis = tijd_as(self.metingen, self.afsluitingen)
         set_ = self.metingen[-1].leefgebieden
         series = verloop(self.metingen)
+        self.met_afsluiting = bool(series and self.axis.afsluitingen)
         # (the name in the inwoner's language, the Dutch name where that is another)
         names = [(set_[key].naam_in(self.tr.code), set_[key].naam) for key, _values in series]
         names = [(naam, dutch if dutch != naam else None) for naam, dutch in names]
