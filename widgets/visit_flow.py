@@ -264,6 +264,6 @@ class VisitFlow:
         """The afronden screen says how it went; the list, if the professional is there already
         (the bundle is made in the background), counts the bundle that now waits."""
         screen.export_finished(error)
-        if "inwoners" in self._screens:
+        if error is None and "inwoners" in self._screens:  # a failed export added nothing to count
             self._screens["inwoners"].ids.versturen.refresh()
 
