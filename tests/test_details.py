@@ -73,8 +73,9 @@ def test_kaartje_names_stay_at_least_14_dp(app: object, window: object, size: tu
     assert cards
     for card in cards:
         naam = leefgebieden[card.key].naam
-        font, picto, pad = card_text_layout(naam, card.rect[2], card.rect[3], dp(1) * tray.scale)
+        font, picto, pad, _ = card_text_layout(naam, card.rect[2], card.rect[3], dp(1) * tray.scale)
         assert font >= dp(MIN_CARD_FONT) * tray.scale - 0.5
+        assert picto >= dp(24) * tray.scale - 0.5  # every kaartje shows its pictogram
         room = card.rect[2] - (2 * pad + picto if picto else pad) - pad
         assert longest_word(naam, font) <= room - 2  # and no word is broken (Kivy wraps one that only just fits)
 

@@ -39,7 +39,8 @@ def pictogram_texture(path: Path) -> Texture:
     return CoreImage(str(path), mipmap=True).texture
 
 
-def _core_label(text: str, font_size: int, width: int | None, bold: bool, color: RGBA, halign: str) -> CoreLabel:
+def _core_label(text: str, font_size: int, width: int | None, bold: bool, color: RGBA, halign: str,
+                line_height: float = 1.0) -> CoreLabel:
     """The Kivy label that draws ``text``. Right-to-left text is shaped, broken into lines and
     ordered by board/schrift.py, and aligned right."""
     if schrift.has_rtl(text):
@@ -53,6 +54,7 @@ def _core_label(text: str, font_size: int, width: int | None, bold: bool, color:
         halign=halign,
         text_size=(width, None),
         padding=(0, 0),
+        line_height=line_height,
     )
 
 
@@ -64,18 +66,21 @@ def label_texture(
     bold: bool = False,
     color: RGBA = (0.16, 0.16, 0.16, 1.0),
     halign: str = "left",
+    line_height: float = 1.0,
 ) -> Texture:
-    """``text`` rendered at ``font_size`` px, wrapped at ``width`` px if given."""
-    label = _core_label(text, font_size, width, bold, color, halign)
+    """``text`` rendered at ``font_size`` px, wrapped at ``width`` px if given; lines after the
+    first ``line_height`` of the font's line apart (Kivy gives the last line its full height)."""
+    label = _core_label(text, font_size, width, bold, color, halign, line_height)
     label.refresh()
     return label.texture
 
 
 @cache
-def label_size(text: str, font_size: int, width: int | None = None, bold: bool = False) -> tuple[int, int]:
+def label_size(text: str, font_size: int, width: int | None = None, bold: bool = False,
+               line_height: float = 1.0) -> tuple[int, int]:
     """The size of ``label_texture`` of the same text, font and width, laid out without a
     texture: the fonts that fitting tries and does not keep cost no texture memory (P8)."""
-    label = _core_label(text, font_size, width, bold, (0.16, 0.16, 0.16, 1.0), "left")
+    label = _core_label(text, font_size, width, bold, (0.16, 0.16, 0.16, 1.0), "left", line_height)
     label.resolve_font_name()
     w, h = label.render()  # Kivy's first pass, the one that sizes the texture (LabelBase.refresh)
     return (1, 1) if w <= 1 or h <= 1 else (int(w), int(h))  # refresh's 1 px texture
@@ -125,6 +130,12 @@ def text_lines(text: str, font_size: int, width: int, bold: bool = False) -> int
     return max(1, round(label_size(text, font_size, width, bold)[1] / max(one, 1)))
 
 
+def lines_height(lines: int, font_size: int, line_height: float = 1.0) -> float:
+    """The height of ``lines`` lines at ``font_size`` drawn ``line_height`` apart."""
+    one = label_size("Hg", font_size)[1]
+    return one + (lines - 1) * one * line_height
+
+
 @cache
 def names_height(names: tuple[str, ...], font: int, width: float) -> float:
     """The height in px of the tallest of ``names`` (bold, as on a board) wrapped at ``width``
@@ -137,18 +148,18 @@ def names_height(names: tuple[str, ...], font: int, width: float) -> float:
 
 @cache
 def fitted_font(text: str, width: int, height: int, max_font: int, min_font: int, bold: bool = False,
-                lines: int = 0) -> int:
+                lines: int = 0, line_height: float = 1.0) -> int:
     """The font ``fitted_label`` draws ``text`` at (see there)."""
     for font in range(max_font, min_font, -1):
         if longest_word(text, font, bold) > width:
             continue
         if lines and text_lines(text, font, width, bold) > lines:
             continue
-        if label_size(text, font, width, bold)[1] <= height:
+        if label_size(text, font, width, bold, line_height)[1] <= height:
             return font
     floor = max(6, round(min_font * 0.6))
     for font in range(min_font, floor, -1):
-        if longest_word(text, font, bold) <= width and label_size(text, font, width, bold)[1] <= height:
+        if longest_word(text, font, bold) <= width and label_size(text, font, width, bold, line_height)[1] <= height:
             return font
     return floor
 
@@ -162,6 +173,7 @@ def fitted_label(
     bold: bool = False,
     color: RGBA = (0.16, 0.16, 0.16, 1.0),
     lines: int = 0,
+    line_height: float = 1.0,
 ) -> Texture:
     """``text`` at the biggest font (``max_font`` down to ``min_font``) at which every
     word fits ``width`` and all lines fit ``height`` (and are no more than ``lines``, when
@@ -169,8 +181,8 @@ def fitted_label(
     (a long Ukrainian or Polish word in a narrow column, a long English name on a small card),
     the font goes smaller still, down to 60 % of ``min_font``, rather than letting the text
     break inside a word or run out of its box."""
-    font = fitted_font(text, width, height, max_font, min_font, bold, lines)
-    return label_texture(text, font, width, bold, color)
+    font = fitted_font(text, width, height, max_font, min_font, bold, lines, line_height)
+    return label_texture(text, font, width, bold, color, line_height=line_height)
 
 
 def placed_once(

@@ -38,8 +38,8 @@ from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
 from widgets.textures import (
     fitted_label,
-    label_size,
     label_texture,
+    lines_height,
     longest_word,
     pictogram_texture,
     placed_once,
@@ -52,6 +52,8 @@ Rect = tuple[float, float, float, float]
 MORE = ""  # the key of the card that turns to the next page of kaartjes
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 MIN_CARD_FONT = MIN_TEXT  # dp: a kaartje's name is never smaller (the app's smallest text)
+# A kaartje's name lines this far apart (of the font's line), the first that lets it fit.
+CARD_LINE_HEIGHTS = (1.0, 0.8, 0.7)
 CLOSE_UP_DELAY = 0.4  # s without a finger on the tray before the cards close up a gap
 
 
@@ -340,7 +342,7 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | No
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.6))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
-    font, picto, pad = card_text_layout(naam, w, h, unit)
+    font, picto, pad, line_height = card_text_layout(naam, w, h, unit)
     Color(1, 1, 1, 1)
     if picto:
         picto_x = x + w - pad - picto if tr.rtl else x + pad
@@ -349,7 +351,8 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | No
     text_x = x + _text_x(pad, picto)
     text_w = round(x + w - text_x - pad)
     # The longest names ("Alcohol, drugs, gamen en gokken") wrap between words, never inside one.
-    texture = fitted_label(naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST), lines=3)
+    texture = fitted_label(naam, text_w, round(h - 6 * unit), round(17 * unit), font, color=rgba(TEKST), lines=3,
+                           line_height=line_height)
     if tr.rtl:
         text_x = x + pad
     pos = (text_x, y + (h - texture.height) / 2)
@@ -372,24 +375,26 @@ def draw_more_card(rect: Rect, unit: float, page: int, pages: int, tr: Vertaler 
     Rectangle(texture=texture, size=texture.size, pos=(x + (w - texture.width) / 2, y + (h - texture.height) / 2))
 
 
-def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, float, float]:
-    """(smallest font, pictogram size, padding) for a card: the name's text stays at least
-    MIN_CARD_FONT dp, no word is broken and the name takes no more lines than the card holds
-    (at most three). On a narrow card the pictogram gets smaller first; on the narrowest
-    (two columns in an 800 px window) a long name goes without it."""
+def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, float, float, float]:
+    """(smallest font, pictogram size, padding, line height) for a card: the name's text stays
+    at least MIN_CARD_FONT dp, no word is broken and the name takes no more lines than the card
+    holds (at most three). Every card shows its pictogram (inwoners who read with difficulty go
+    by it): on a narrow card it gets smaller (down to 24 dp) and the name's lines closer
+    together (the merged font's line is tall for Arabic and Ethiopic: Latin ink is far from
+    it, and Kivy gives the last line its full height, so no glyph is cut)."""
     font = round(MIN_CARD_FONT * unit)
     biggest = min(h * 0.7, 44 * unit)
     pad = min((h - biggest) / 2, 8 * unit)
-    line = label_size("Hg", font)[1]
-    most = max(1, min(3, int((h - 6 * unit) // max(line, 1))))
-    for picto in (biggest, 32 * unit, 24 * unit, 0.0):
-        if picto > biggest:
-            continue
-        room = int(w - _text_x(pad, picto) - pad)
-        # Two pixels to spare: Kivy wraps a word that only just fits.
-        if longest_word(naam, font) <= room - 2 and text_lines(naam, font, room) <= most:
-            return font, picto, pad
-    return font, 0.0, pad
+    for line_height in CARD_LINE_HEIGHTS:
+        most = max((n for n in (1, 2, 3) if lines_height(n, font, line_height) <= h - 6 * unit), default=1)
+        for picto in (biggest, 32 * unit, 24 * unit):
+            if picto > biggest:
+                continue
+            room = int(w - _text_x(pad, picto) - pad)
+            # Two pixels to spare: Kivy wraps a word that only just fits.
+            if longest_word(naam, font) <= room - 2 and text_lines(naam, font, room) <= most:
+                return font, picto, pad, line_height
+    return font, min(biggest, 24 * unit), pad, CARD_LINE_HEIGHTS[-1]
 
 
 def _text_x(pad: float, picto: float) -> float:

@@ -45,7 +45,8 @@ class VersturenBalk(BoxLayout):
         return super().on_touch_down(touch)
 
     def refresh(self) -> None:
-        """Count the bundles waiting (a folder listing: no database, no network)."""
+        """Count the bundles waiting (a folder listing, no network); while some wait and sending
+        is not set up, say who sets it up (the settings: one read of the database)."""
         if self.bezig or self.app is None:
             return
         from services.outbox import waiting_count
@@ -54,7 +55,18 @@ class VersturenBalk(BoxLayout):
         count = ngettext(
             "{n} export wacht op het dossier.", "{n} exports wachten op het dossier.", self.wachtend
         ).format(n=self.wachtend)
-        self.tekst = "\n".join(t for t in (self._bericht, count if self.wachtend else "") if t)
+        lines = [self._bericht, count if self.wachtend else "", self._instellen() if self.wachtend else ""]
+        self.tekst = "\n".join(t for i, t in enumerate(lines) if t and t not in lines[:i])
+
+    def _instellen(self) -> str:
+        """Who sets sending up, when it is not (yet) set up; else nothing."""
+        repository = getattr(self.app, "repository", None)
+        if repository is None:
+            return ""
+        from services.zgw_send import effective_config
+
+        config = effective_config(repository)
+        return niet_ingesteld(config.missing()) if config.problems() else ""
 
     def versturen(self) -> None:
         if self.bezig:

@@ -255,8 +255,15 @@ class VisitFlow:
                 if not isinstance(exc, Exception):
                     raise
             finally:
-                Clock.schedule_once(lambda _dt: screen.export_finished(error))
+                Clock.schedule_once(lambda _dt: self._export_finished(screen, error))
 
         self.export_thread = threading.Thread(target=work, name="export", daemon=True)
         self.export_thread.start()
+
+    def _export_finished(self, screen: object, error: str | None) -> None:
+        """The afronden screen says how it went; the list, if the professional is there already
+        (the bundle is made in the background), counts the bundle that now waits."""
+        screen.export_finished(error)
+        if error is None and "inwoners" in self._screens:  # a failed export added nothing to count
+            self._screens["inwoners"].ids.versturen.refresh()
 
