@@ -48,7 +48,8 @@ def test_the_manifest_names_the_case_the_meting_and_its_set(tablet: str) -> None
     manifest = json.loads(TEST_SEAL.read(folder / "manifest.json"))
     meting_id = folder.name.split("_", 1)[1]
     assert manifest["dossiernummer"] == DOSSIER
-    assert manifest["meting"] == {"id": meting_id, "soort": "nulmeting", "volgnummer": 0, "datum": "2026-02-03"}
+    assert manifest["meting"] == {"id": meting_id, "soort": "nulmeting", "volgnummer": 0, "datum": "2026-02-03",
+                                  "traject": 0, "nummer_in_traject": 0}  # the first traject's 0-meting
     assert manifest["leefgebiedenset"]["naam"] == "volwassenen" and manifest["leefgebiedenset"]["versie"] >= 1
     assert all(len(identificatie(meting_id, soort)) <= 40 for soort in DOCUMENTEN)
 
