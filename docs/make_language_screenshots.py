@@ -36,19 +36,14 @@ def main() -> int:
     from make_screenshots import window_png
 
     from board.taal import vertaler
+    from docs.sample_database import FAST as fast
+    from docs.sample_database import open_sample_database
     from exports.koelkastblad import koelkastblad_pdf
     from exports.snapshot import render_snapshot
     from samples import talen, voorbeelden
-    from storage.keyring import KdfParams, Keyring
-    from storage.repository import Repository
     from widgets.app import MagneetbordApp
 
-    url = f"sqlite:///{data / 'magneetbord.sqlite3'}"
-    fast = KdfParams(memory_kib=64, time_cost=1)
-    EventLoop.ensure_window()
-    keyring = Keyring.for_database(url, kdf=fast)
-    _, key = keyring.add_professional("Sanne de Vries", PIN)
-    repository = Repository.open(url, key, create=True)
+    url, repository = open_sample_database(data, PIN)
     repository.add_inwoner(voorbeelden.inwoner())
     repository.close()
 

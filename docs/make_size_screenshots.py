@@ -29,17 +29,12 @@ def main(out: Path = ROOT / "docs" / "sizes") -> int:
     from kivy.base import EventLoop
     from kivy.core.window import Window
 
+    from docs.sample_database import FAST as fast
+    from docs.sample_database import open_sample_database
     from services.demo import fill
-    from storage.keyring import KdfParams, Keyring
-    from storage.repository import Repository
     from widgets.app import MagneetbordApp
 
-    url = f"sqlite:///{data / 'magneetbord.sqlite3'}"
-    fast = KdfParams(memory_kib=64, time_cost=1)
-    EventLoop.ensure_window()
-    keyring = Keyring.for_database(url, kdf=fast)
-    _, key = keyring.add_professional("Sanne de Vries", PIN)
-    repository = Repository.open(url, key, create=True)  # the first start: keyring and database made together
+    url, repository = open_sample_database(data, PIN)
     fill(repository)
     repository.close()
     out.mkdir(parents=True, exist_ok=True)

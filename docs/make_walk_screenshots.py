@@ -37,17 +37,12 @@ def main(out: Path | None = None) -> int:
     from kivy.uix.modalview import ModalView
 
     from board import Inwoner
+    from docs.sample_database import FAST as fast
+    from docs.sample_database import open_sample_database
     from services.demo import fill
-    from storage.keyring import KdfParams, Keyring
-    from storage.repository import Repository
     from widgets.app import MagneetbordApp
 
-    url = f"sqlite:///{data / 'magneetbord.sqlite3'}"
-    fast = KdfParams(memory_kib=64, time_cost=1)
-    EventLoop.ensure_window()
-    keyring = Keyring.for_database(url, kdf=fast)
-    _, key = keyring.add_professional("Sanne de Vries", PIN)
-    repository = Repository.open(url, key, create=True)
+    url, repository = open_sample_database(data, PIN)
     fill(repository, aantal=150)  # the monitor hides groups under 10
     repository.close()
 
