@@ -106,10 +106,9 @@ def child_app(folder: Path, profile: object = None) -> dict:
         return (
             board.width > SIZE[0] / 2
             and [row.key for row in board.layout.rows] == list(meting.gekozen)
-            and board._structure[3] == tuple(board.size)
-            and bool(tray._shown) and tray._shown[0] == meting.niet_gekozen  # its page of kaartjes (or all)
+            and board.is_drawn()
+            and tray.is_drawn()  # its page of kaartjes (or all), at its size
             and (bool(tray.cards) or not meting.niet_gekozen)
-            and tray._shown[2] == tuple(tray.size)
         )
 
     times, frames, widgets, split, cpu_times, kinds = [], [], [], [], [], []

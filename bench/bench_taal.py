@@ -73,7 +73,7 @@ def child(folder: Path) -> dict:
         return seen["frames"]
 
     def drawn(code: str) -> object:
-        return lambda: board._structure and board._structure[-2] == code and tray._shown[-1] == code
+        return lambda: board.is_drawn() and board.tr.code == code and tray.is_drawn() and tray.tr.code == code
 
     for _ in range(3):
         EventLoop.idle()
@@ -89,7 +89,7 @@ def child(folder: Path) -> dict:
         board._structure, tray._shown = (), ()  # the same board, drawn anew
         board._geometry()
         tray._geometry()
-        frames = frames_until(lambda: bool(board._structure) and bool(tray._shown))
+        frames = frames_until(lambda: board.is_drawn() and tray.is_drawn())
         rebuild.append(time.perf_counter() - start)
         rebuild_frames.append(frames)
     assert len(board.layout.rows) == 14

@@ -104,11 +104,20 @@ class BoardWidget(StencilView):
         if self.live is not None:
             self._on_meting(self.live, self.live.meting)
 
-    def _on_meting(self, _live: object, meting: Meting) -> None:
-        structure = (
+    def _structure_now(self, meting: Meting) -> tuple:
+        """What the bars are drawn from: a change of any of it draws them anew."""
+        return (
             meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only,
             tuple(self._lifted.values()), self.scroll, self.tr.code, self.speaker, self.name_least,
         )
+
+    def is_drawn(self) -> bool:
+        """Whether the bars on screen are those of the meting now, at the board's size and
+        language now (the benchmarks wait for this frame)."""
+        return self.live is not None and self._structure == self._structure_now(self.live.meting)
+
+    def _on_meting(self, _live: object, meting: Meting) -> None:
+        structure = self._structure_now(meting)
         if structure != self._structure:
             self._rebuild(meting)
             self._structure = structure

@@ -195,6 +195,12 @@ class Tray(Widget):
 
     # ----- touches ----------------------------------------------------------------
 
+    def is_drawn(self) -> bool:
+        """Whether the kaartjes on screen are those of the meting now, at the tray's size,
+        page and language now (the benchmarks wait for this frame)."""
+        return (self.live is not None and bool(self._shown) and self._shown[0] == self.live.meting.niet_gekozen
+                and self._shown[2:] == self._geometry_now())
+
     def _geometry_now(self) -> tuple:
         return tuple(self.pos), tuple(self.size), self.scale, self.page, self.tr.code
 
