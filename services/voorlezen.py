@@ -71,7 +71,7 @@ def prepare_voices() -> None:
     invocation handler behind every listener) only from a thread Java started
     (python-for-android issue 2242)."""
     if on_android():
-        _android().start()
+        _android()
         return
     threading.Thread(target=lambda: [espeak_voice(t.code) for t in TALEN], name="prepare-voices", daemon=True).start()
 
@@ -85,7 +85,8 @@ def voorlezen(
     set_naam: str, leefgebied: Leefgebied, taal: str, met_vragen: bool = True
 ) -> subprocess.Popen | Path | None:
     """Start reading ``leefgebied`` aloud (returns at once): the espeak-ng process, or the
-    recorded clip for the screen to play (Kivy's audio), or None: nothing to say it with."""
+    recorded clip for the screen to play (Kivy's audio), or None: nothing to say it with, or
+    (on the tablet) Android's engine is saying it."""
     global _speaking
     if on_android():
         if _android().speak(tekst(leefgebied, taal, met_vragen), taal):
@@ -137,4 +138,7 @@ def _android() -> AndroidStem:
         from services.voorlezen_android import AndroidStem  # jnius exists only on Android
 
         _stem = AndroidStem()
+        # Made here if the list never showed (a visit resumed after the PIN): its first board
+        # has no voice yet, the ones after it have.
+        _stem.start()
     return _stem

@@ -43,7 +43,11 @@ SUCCESS = 0  # TextToSpeech.SUCCESS (onInit's status, speak's answer)
 QUEUE_FLUSH = 0  # TextToSpeech.QUEUE_FLUSH: what was being said stops
 UTTERANCE = "magneetbord"
 
+# Found once, on Kivy's thread (services/voorlezen.py imports this module there); pyjnius keeps them.
 Locale = autoclass("java.util.Locale")
+JavaString = autoclass("java.lang.String")
+TextToSpeech = autoclass("android.speech.tts.TextToSpeech")
+PythonActivity = autoclass("org.kivy.android.PythonActivity")
 
 
 class _InitListener(PythonJavaClass):
@@ -84,11 +88,10 @@ class AndroidStem:
         """Make the engine on the main thread (once)."""
         if self._runnable is None:
             self._runnable = _Runnable(self._create)
-            autoclass("org.kivy.android.PythonActivity").mActivity.runOnUiThread(self._runnable)
+            PythonActivity.mActivity.runOnUiThread(self._runnable)
 
     def _create(self) -> None:
-        activity = autoclass("org.kivy.android.PythonActivity").mActivity
-        self.engine = autoclass("android.speech.tts.TextToSpeech")(activity, self._listener)
+        self.engine = TextToSpeech(PythonActivity.mActivity, self._listener)
         self._ask()  # in case onInit came within the constructor
 
     def _initialised(self, status: int) -> None:
@@ -106,7 +109,7 @@ class AndroidStem:
         """Say ``text`` with ``taal``'s voice; False: not said (no voice, or it was refused)."""
         if not self.has(taal) or self.engine.setLanguage(Locale(taal)) < 0:
             return False
-        text = cast("java.lang.CharSequence", autoclass("java.lang.String")(text))
+        text = cast("java.lang.CharSequence", JavaString(text))
         return self.engine.speak(text, QUEUE_FLUSH, None, UTTERANCE) == SUCCESS
 
     def stop(self) -> None:

@@ -97,6 +97,15 @@ def test_before_the_engine_is_bound_only_clips(android: Android, tmp_path: Path)
     assert stem.kan_voorlezen("volwassenen", "geld", "tr")  # its clip
 
 
+def test_without_the_list_the_first_question_makes_the_engine(android: Android) -> None:
+    """A visit resumed after the PIN shows no list first: the board's first question makes the
+    engine; that board has no voice yet, the next question does."""
+    assert not stem.kan_voorlezen("volwassenen", "wonen", "en")
+    android.run_main()
+    assert stem.kan_voorlezen("volwassenen", "wonen", "en")
+    assert len(android.engines) == 1
+
+
 def test_an_engine_that_fails_to_start_leaves_the_clips(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     android = device(monkeypatch, tmp_path, init_status=ERROR)
     stem.prepare_voices()
