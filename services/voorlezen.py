@@ -4,9 +4,14 @@ neither exists (Tigrinya today) ``kan_voorlezen`` is False and the screens show 
 
 Desktop: espeak-ng in a subprocess, with the voice whose language is the inwoner's (its own
 voices, not the MBROLA ones that need extra data). Tablet: Android's TextToSpeech through
-pyjnius with the inwoner's Locale (plyer's tts always speaks US English); ``isLanguageAvailable``
-decides, so a tablet without the language falls back to a clip. The Android path only runs
-on Android and is not tested here; it is kept small on purpose.
+pyjnius with the inwoner's Locale (plyer's tts always speaks US English), in
+services/voorlezen_android.py: made when the app shows the list, ``isLanguageAvailable``
+asked per language once the engine is bound, the Locale set and checked before each speak;
+until then, and where it refuses, a clip or nothing. That path is tested against a fake of
+the Android API (tests/test_voorlezen_android.py), not yet on a device.
+
+A lock (and the app's end) silences what is being said: ``stop`` ends the espeak-ng process or
+Android's utterance; ``shutdown`` releases Android's engine when the app stops.
 """
 
 from __future__ import annotations
@@ -14,13 +19,18 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from board.leefgebieden import Leefgebied
 from board.taal import TALEN
 from board.taal import taal as taal_van
 from board.voorlezen import fragment, tekst
+
+if TYPE_CHECKING:
+    from services.voorlezen_android import AndroidStem
 
 ESPEAK = "espeak-ng"
 
@@ -52,13 +62,18 @@ def espeak_voice(taal: str) -> str | None:
 
 
 def prepare_voices() -> None:
-    """Ask for every language's voice once, ahead (desktop: one espeak-ng process per
-    language, some 20 ms each): the app runs this in a thread while the list shows, so the
-    first board in a language does not wait for it on its tap (P10). The answers are kept."""
+    """Ask for every language's voice ahead, so the first board in a language does not wait
+    for it on its tap (P10); the app calls this on its own (Kivy's) thread when the list shows.
+    Desktop: one espeak-ng process per language (some 20 ms each), in a thread; the answers
+    are kept. Android: the TextToSpeech engine is made now, so it is bound (and has answered
+    per language) by the time a board shows; it is made from this thread, not another Python
+    thread, because pyjnius finds the app's own Java classes (PythonActivity, pyjnius'
+    invocation handler behind every listener) only from a thread Java started
+    (python-for-android issue 2242)."""
     if on_android():
-        return  # TextToSpeech answers from its own service; asked on first use
-    for t in TALEN:
-        espeak_voice(t.code)
+        _android()
+        return
+    threading.Thread(target=lambda: [espeak_voice(t.code) for t in TALEN], name="prepare-voices", daemon=True).start()
 
 
 def kan_voorlezen(set_naam: str, leefgebied: str, taal: str) -> bool:
@@ -70,12 +85,15 @@ def voorlezen(
     set_naam: str, leefgebied: Leefgebied, taal: str, met_vragen: bool = True
 ) -> subprocess.Popen | Path | None:
     """Start reading ``leefgebied`` aloud (returns at once): the espeak-ng process, or the
-    recorded clip for the screen to play (Kivy's audio), or None: nothing to say it with."""
-    if _voice_available(taal):
-        if on_android():
-            _android_speak(tekst(leefgebied, taal, met_vragen), taal)
-            return None
-        return speak(tekst(leefgebied, taal, met_vragen), taal)
+    recorded clip for the screen to play (Kivy's audio), or None: nothing to say it with, or
+    (on the tablet) Android's engine is saying it."""
+    global _speaking
+    if on_android():
+        if _android().speak(tekst(leefgebied, taal, met_vragen), taal):
+            return None  # Android's engine speaks; there is nothing to hold
+    elif espeak_voice(taal) is not None:
+        _speaking = speak(tekst(leefgebied, taal, met_vragen), taal)
+        return _speaking
     clip = fragment(set_naam, leefgebied.key, taal)
     return clip.path if clip is not None else None
 
@@ -89,35 +107,38 @@ def speak(text: str, taal: str, wav: Path | None = None) -> subprocess.Popen | N
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def stop() -> None:
+    """Silence what is being said (the screen is locked): the espeak-ng process, or Android's voice."""
+    if on_android():
+        if _stem is not None:
+            _stem.stop()
+    elif _speaking is not None and _speaking.poll() is None:
+        _speaking.terminate()
+
+
+def shutdown() -> None:
+    """The app stops (after ``stop``): Android's engine is released."""
+    if on_android() and _stem is not None:
+        _stem.shutdown()
+
+
 def _voice_available(taal: str) -> bool:
     if on_android():
-        return _android_has(taal)
+        return _android().has(taal)
     return espeak_voice(taal) is not None
 
 
-_tts = None
+_speaking: subprocess.Popen | None = None  # the last espeak-ng process
+_stem = None  # Android's engine (services/voorlezen_android.py), made by prepare_voices
 
 
-def _android_tts() -> object:  # pragma: no cover - Android only
-    global _tts
-    if _tts is None:
-        from jnius import autoclass
+def _android() -> AndroidStem:
+    global _stem
+    if _stem is None:
+        from services.voorlezen_android import AndroidStem  # jnius exists only on Android
 
-        activity = autoclass("org.kivy.android.PythonActivity").mActivity
-        _tts = autoclass("android.speech.tts.TextToSpeech")(activity, None)
-    return _tts
-
-
-def _android_has(taal: str) -> bool:  # pragma: no cover - Android only
-    from jnius import autoclass
-
-    locale = autoclass("java.util.Locale")(taal)
-    return _android_tts().isLanguageAvailable(locale) >= 0  # LANG_AVAILABLE and better
-
-
-def _android_speak(text: str, taal: str) -> None:  # pragma: no cover - Android only
-    from jnius import autoclass
-
-    tts = _android_tts()
-    tts.setLanguage(autoclass("java.util.Locale")(taal))
-    tts.speak(text, 0, None, "magneetbord")  # QUEUE_FLUSH
+        _stem = AndroidStem()
+        # Made here if the list never showed (a visit resumed after the PIN): its first board
+        # has no voice yet, the ones after it have.
+        _stem.start()
+    return _stem

@@ -308,3 +308,14 @@ def choose_taal(app: object, code: str) -> None:
     kiezer = next(w for w in bord.get_root_window().children if w.__class__.__name__ == "TaalKiezer")
     tap(kiezer.knoppen[code])
     frames(3)
+
+
+def board_in_taal(app: object, inwoner: object, code: str, key: str) -> object:
+    """The inwoner reads ``code``: their visit's board, with leefgebied ``key`` chosen; its
+    BoardScreen."""
+    app.repository.set_taal(inwoner.id, code)
+    app.show_inwoner(app.repository.get_inwoner(inwoner.id))
+    tap(app.screen("inwoner").ids.start)
+    app.live.apply(lambda m: m.choose(key))
+    frames(3)
+    return app.screen("bord").board_screen

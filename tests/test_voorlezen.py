@@ -61,17 +61,12 @@ def test_the_shipped_manifest_is_read() -> None:
 
 def test_the_board_reads_in_the_inwoners_language(make_app: object, window: object, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.kivy_helpers import app_with_inwoner, frames, tap
+    from tests.kivy_helpers import app_with_inwoner, board_in_taal, frames, tap
 
     window.size = (1280, 800)
     frames(1)
     app, inwoner = app_with_inwoner(make_app, "D-STEM", today=lambda: date(2026, 3, 2))
-    app.repository.set_taal(inwoner.id, "pl")
-    app.show_inwoner(app.repository.get_inwoner(inwoner.id))
-    tap(app.screen("inwoner").ids.start)
-    app.live.apply(lambda m: m.choose("geld"))
-    frames(3)
-    screen = app.screen("bord").board_screen
+    screen = board_in_taal(app, inwoner, "pl", "geld")
     view = screen.show_vragen("geld")
     frames(2)
     assert view.kan_voorlezen and view.ids.voorlezen.opacity == 1
@@ -112,6 +107,33 @@ def test_the_board_reads_in_the_inwoners_language(make_app: object, window: obje
     tap(view.ids.voorlezen)
     assert screen.spoken == clip
     view.dismiss(animation=False)
+
+
+
+def test_locking_silences_the_voice(make_app: object, window: object, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tablet goes to sleep while a card is read aloud: the voice stops. This machine has
+    no sound card (espeak-ng ends at once), so a stand-in speaks: espeak-ng's own voice list,
+    and half a minute of "speech"."""
+    from tests.kivy_helpers import app_with_inwoner, board_in_taal, frames, tap, to_background
+
+    stand_in = tmp_path / "espeak-ng"
+    stand_in.write_text('#!/bin/sh\ncase "$1" in --voices*) exec espeak-ng "$@";; esac\nexec sleep 30\n')
+    stand_in.chmod(0o755)
+    monkeypatch.setattr(stem, "ESPEAK", str(stand_in))
+    app, inwoner = app_with_inwoner(make_app, "D-STIL", today=lambda: date(2026, 3, 2))
+    screen = board_in_taal(app, inwoner, "uk", "geld")
+    view = screen.show_vragen("geld")
+    frames(2)
+    tap(view.ids.voorlezen)
+    spoken = screen.spoken
+    assert isinstance(spoken, subprocess.Popen) and spoken.args[0] == str(stand_in) and spoken.poll() is None
+    try:
+        to_background()
+        assert app.current == "lock"
+        assert spoken.wait(timeout=10) < 0  # ended by a signal, not by finishing
+    finally:
+        spoken.kill()
 
 
 from tests.kivy_helpers import make_app_fixture, window_fixture  # noqa: E402, F401

@@ -63,6 +63,7 @@ class MagneetbordApp(VisitFlow, App):
         """Closing (Afsluiten, or the system's SIGTERM): a bundle being written is finished,
         then the database is closed, so SQLite folds its write-ahead log into the file: a
         copy of the database file alone (a backup) then holds the last visit too."""
+        self.stop_reading(closing=True)  # first: what is being read aloud stops at once
         thread = getattr(self, "export_thread", None)
         if thread is not None and thread.is_alive():
             thread.join(timeout=60)
@@ -279,6 +280,7 @@ class MagneetbordApp(VisitFlow, App):
 
     def _show_lock(self, can_return: bool, reason: str = "") -> None:
         self._set_aside()
+        self.stop_reading()
         # The way back to the board is the inwoner's: in the inwoner's language.
         back_tr = self.inwoner_tr() if can_return and not reason else None
         self.screen("lock").prepare(self.keyring, self.clock, can_return, reason, back_tr)

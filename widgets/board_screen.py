@@ -26,6 +26,7 @@ from board.geometry import min_board_width
 from board.taal import vertaler
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
 from services.voorlezen import kan_voorlezen, voorlezen
+from services.voorlezen import stop as stop_voorlezen
 from widgets.board_widget import BoardWidget
 from widgets.common import set_direction
 from widgets.fiches import FicheShape
@@ -158,6 +159,7 @@ class BoardScreen(FloatLayout):
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
         self.ids.board.speaker = self.can_read
         self.ids.board.bind(on_voorlezen=lambda _board, key: self.read_aloud(key, met_vragen=False))
+        self._sound: object = None  # the last recorded clip played (Kivy's Sound)
         self.spoken: object = None  # the last thing read aloud (an espeak-ng process or a clip): tests look
 
     def can_read(self, key: str) -> bool:
@@ -172,11 +174,18 @@ class BoardScreen(FloatLayout):
         if isinstance(spoken, Path):
             from kivy.core.audio import SoundLoader  # Kivy's audio loads with the first clip, not with the board (P8)
 
-            sound = SoundLoader.load(str(spoken))
-            if sound is not None:
-                sound.play()
+            self._sound = SoundLoader.load(str(spoken))
+            if self._sound is not None:
+                self._sound.play()
         self.spoken = spoken
         return spoken
+
+    def stop_reading(self) -> None:
+        """The screen is locked (or the app stops): what is being read aloud stops, the
+        voice (services/voorlezen.py) and a clip."""
+        stop_voorlezen()
+        if self._sound is not None:
+            self._sound.stop()
 
     def on_tr(self, _instance: object, tr: object) -> None:
         """Right to left: the side panel's rows are mirrored (the title right, the language

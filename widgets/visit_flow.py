@@ -50,14 +50,14 @@ class VisitFlow:
         (no ``on_commit``) and never shown: ``_attach`` replaces it before the screen is.
         What else a first visit paid on its taps is paid here too: Babel and the UI
         language's dates (the inwoner's screen says the date of the last meting), and, in
-        a thread, the voice of each language (an espeak-ng process each on the desktop)."""
+        the background, the voice of each language (services/voorlezen.py)."""
         if "bord" in self._screens:
             return
         from board.meting import Meting
         from board.session import BoardSession
         from services.voorlezen import prepare_voices
 
-        threading.Thread(target=prepare_voices, name="prepare-voices", daemon=True).start()
+        prepare_voices()  # the voices are asked for in the background
         for name in ("inwoner", "bord"):  # a screen that is not current is not laid out by the manager
             self.screen(name).size = self.manager.size
         self.screen("bord").show_session(BoardSession(Meting.nulmeting("", self.today())))
@@ -129,6 +129,17 @@ class VisitFlow:
         # (BoardError, the kiosk closed; found by a new user going from a Dutch to an Arabic inwoner).
         screen.live = self.live
         screen.tr = self.inwoner_tr()
+
+    def stop_reading(self, closing: bool = False) -> None:
+        """Nothing goes on reading aloud behind the lock screen; closing, Android's voice
+        engine is released too. Before the first board (which loads the voices) nothing was read."""
+        board_screen = self._screens["bord"].board_screen if "bord" in self._screens else None
+        if board_screen is not None:
+            board_screen.stop_reading()
+            if closing:
+                from services.voorlezen import shutdown
+
+                shutdown()
 
     def inwoner_tr(self) -> Vertaler:
         """The inwoner's language (board.taal); the professional's screens keep the app's."""
