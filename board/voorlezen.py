@@ -16,6 +16,7 @@ from pathlib import Path
 
 from board.assets import ASSETS_DIR
 from board.leefgebieden import Leefgebied
+from board.taal import taal as taal_van
 
 CLIP_DIR = ASSETS_DIR / "voorlezen"
 
@@ -43,12 +44,19 @@ def fragmenten(folder: Path = CLIP_DIR) -> dict[tuple[str, str, str], Fragment]:
     return found
 
 
+# A part that ends in one of these ends its own sentence (a question's mark is kept: the voice
+# asks it); Arabic's question mark and Ethiopic's full stop and question mark among them.
+SENTENCE_ENDS = (".", "?", "!", "\u061f", "\u1362", "\u1367")
+
+
 def tekst(leefgebied: Leefgebied, taal: str, met_vragen: bool = True) -> str:
-    """What is said for a leefgebied: its name, then (on the prompt card) its prompts."""
+    """What is said for a leefgebied: its name, then (on the prompt card) its prompts, each a
+    sentence of its own, ended by the language's full stop where it has no end of its own."""
     parts = [leefgebied.naam_in(taal)]
     if met_vragen:
         parts += list(leefgebied.vragen_in(taal))
-    return ". ".join(part.rstrip(".") for part in parts) + "."
+    punt = taal_van(taal).punt
+    return " ".join(p if p.endswith(SENTENCE_ENDS) else p + punt for p in (part.strip() for part in parts) if p)
 
 
 def fragment(set_naam: str, key: str, taal: str, folder: Path = CLIP_DIR) -> Fragment | None:

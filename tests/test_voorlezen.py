@@ -110,21 +110,36 @@ def test_the_board_reads_in_the_inwoners_language(make_app: object, window: obje
 
 
 
+def _stand_in_voice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An espeak-ng that lists espeak-ng's own voices and then "speaks" for half a minute
+    (this machine has no sound card: the real one ends at once)."""
+    stand_in = tmp_path / "espeak-ng"
+    stand_in.write_text('#!/bin/sh\ncase "$1" in --voices*) exec espeak-ng "$@";; esac\nexec sleep 30\n')
+    stand_in.chmod(0o755)
+    monkeypatch.setattr(stem, "ESPEAK", str(stand_in))
+    return stand_in
+
+
+def _prompt_card(make_app: object, dossier: str, taal: str) -> tuple[object, object, object]:
+    """The app, the board screen and the open prompt card of 'geld' for an inwoner reading ``taal``."""
+    from tests.kivy_helpers import app_with_inwoner, board_in_taal, frames
+
+    app, inwoner = app_with_inwoner(make_app, dossier, today=lambda: date(2026, 3, 2))
+    screen = board_in_taal(app, inwoner, taal, "geld")
+    view = screen.show_vragen("geld")
+    frames(2)
+    return app, screen, view
+
+
 def test_locking_silences_the_voice(make_app: object, window: object, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The tablet goes to sleep while a card is read aloud: the voice stops. This machine has
     no sound card (espeak-ng ends at once), so a stand-in speaks: espeak-ng's own voice list,
     and half a minute of "speech"."""
-    from tests.kivy_helpers import app_with_inwoner, board_in_taal, frames, tap, to_background
+    from tests.kivy_helpers import tap, to_background
 
-    stand_in = tmp_path / "espeak-ng"
-    stand_in.write_text('#!/bin/sh\ncase "$1" in --voices*) exec espeak-ng "$@";; esac\nexec sleep 30\n')
-    stand_in.chmod(0o755)
-    monkeypatch.setattr(stem, "ESPEAK", str(stand_in))
-    app, inwoner = app_with_inwoner(make_app, "D-STIL", today=lambda: date(2026, 3, 2))
-    screen = board_in_taal(app, inwoner, "uk", "geld")
-    view = screen.show_vragen("geld")
-    frames(2)
+    stand_in = _stand_in_voice(tmp_path, monkeypatch)
+    app, screen, view = _prompt_card(make_app, "D-STIL", "uk")
     tap(view.ids.voorlezen)
     spoken = screen.spoken
     assert isinstance(spoken, subprocess.Popen) and spoken.args[0] == str(stand_in) and spoken.poll() is None
@@ -136,4 +151,44 @@ def test_locking_silences_the_voice(make_app: object, window: object, tmp_path: 
         spoken.kill()
 
 
+def test_a_second_tap_stops_what_the_first_was_saying(make_app: object, window: object, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two speaker buttons tapped one after the other: the first voice stops, the second
+    speaks (two espeak-ng processes talked over each other). A stand-in speaks, as above."""
+    from tests.kivy_helpers import tap
+
+    _stand_in_voice(tmp_path, monkeypatch)
+    _app, screen, view = _prompt_card(make_app, "D-TWEE", "pl")
+    tap(view.ids.voorlezen)
+    first = screen.spoken
+    tap(view.ids.voorlezen)
+    second = screen.spoken
+    try:
+        assert isinstance(first, subprocess.Popen) and isinstance(second, subprocess.Popen) and first is not second
+        assert first.wait(timeout=10) < 0  # ended by a signal, not by finishing
+        assert second.poll() is None  # the second still speaks
+    finally:
+        first.kill()
+        second.kill()
+
+
 from tests.kivy_helpers import make_app_fixture, window_fixture  # noqa: E402, F401
+
+
+@pytest.mark.parametrize("taal", ["nl", "ar", "uk", "ti"])
+def test_what_is_said_ends_each_sentence_once_in_its_own_script(taal: str) -> None:
+    """A prompt that asks a question keeps its question mark and gets no full stop after it
+    ("…життя?." before); Tigrinya ends its sentences with its own full stop (።)."""
+    from board.taal import taal as taal_van
+
+    geld = load_set("volwassenen")["geld"]
+    said = tekst(geld, taal)
+    assert said.startswith(geld.naam_in(taal))
+    for vraag in geld.vragen_in(taal):
+        assert vraag.strip() in said
+    for mark in ("?", "\u061f", "\u1367", "!"):
+        assert f"{mark}." not in said and f"{mark}\u1362" not in said
+    assert ".." not in said and "\u1362\u1362" not in said
+    assert said.endswith(("?", "\u061f", "\u1367", "!", taal_van(taal).punt))
+    if taal == "ti":
+        assert "." not in said.replace("...", "")

@@ -168,7 +168,9 @@ class BoardScreen(FloatLayout):
 
     def read_aloud(self, key: str, met_vragen: bool = True) -> object:
         """Read the leefgebied (and its prompts) aloud in the inwoner's language; a recorded
-        clip is played with Kivy's audio."""
+        clip is played with Kivy's audio. What was still being said stops first: one voice at
+        a time (as Android's QUEUE_FLUSH), never two leefgebieden over each other."""
+        self.stop_reading()
         meting = self.live.meting
         spoken = voorlezen(meting.leefgebieden.naam, meting.leefgebieden[key], self.tr.code, met_vragen)
         if isinstance(spoken, Path):
