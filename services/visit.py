@@ -25,6 +25,7 @@ from board.redenen import technical
 from storage.errors import StorageError
 from storage.paths import data_dir
 from storage.permissions import write_atomically
+from storage.small_files import read_at_most
 
 if TYPE_CHECKING:  # loaded when the database opens: the lock screen shows before they load
     from board.inwoner import Inwoner
@@ -142,7 +143,7 @@ class VisitMarker:
         """The visit the file names; None when there is none, or the file is not one the app
         wrote (then the app starts at the list): whatever its bytes, nothing else."""
         try:
-            raw = safe_json.loads(self.path.read_bytes(), max_bytes=MAX_VISIT_BYTES)
+            raw = safe_json.loads(read_at_most(self.path, MAX_VISIT_BYTES + 1) or b"", max_bytes=MAX_VISIT_BYTES)
         except (OSError, safe_json.SafeJsonError):
             return None
         ids = [raw.get(name) for name in ("inwoner_id", "meting_id")] if isinstance(raw, dict) else []

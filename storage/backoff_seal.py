@@ -24,13 +24,11 @@ the PIN offline; only a key held by hardware (Android Keystore) would stop that.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import hmac
 import json
 import os
 import secrets
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,7 @@ from board.lock import MAX_DELAY
 from board.redenen import reden
 from storage.paths import data_dir
 from storage.permissions import write_atomically
+from storage.small_files import read_at_most
 
 KEY_FILE = "backoff.key"
 SEAL_FIELD = "seal"
@@ -138,14 +137,7 @@ def _read_key_file(path: Path) -> bytes:
     """At most a few KiB of ``path`` (a huge file is garbled, not read whole). A folder is an
     ``IsADirectoryError``; a FIFO or a device (no writer: it would block the start) reads as
     nothing, so it counts as garbled and is replaced by a real key file when one is written."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-        return os.read(fd, _MAX_KEY_FILE_BYTES) if stat.S_ISREG(mode) else b""
-    finally:
-        os.close(fd)
+    return read_at_most(path, _MAX_KEY_FILE_BYTES) or b""
 
 
 def _mac(key: bytes, entry: dict[str, Any]) -> str:

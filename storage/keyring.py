@@ -52,6 +52,7 @@ from storage.keyring_file import (
 )
 from storage.paths import data_dir
 from storage.permissions import write_atomically
+from storage.small_files import read_at_most
 from storage.urls import is_sqlite, sqlite_path
 
 MAX_KEYRING_BYTES = 1_000_000  # a keyring of a thousand professionals is ~1 MB
@@ -294,7 +295,7 @@ class Keyring:
             return json.loads(json.dumps(self._memory))  # a copy: a failed change leaves it as it was
         assert self.path is not None
         try:
-            raw = self.path.read_bytes()
+            raw = read_at_most(self.path, MAX_KEYRING_BYTES + 1)  # one byte more: too large is seen
         except FileNotFoundError:
             if self.database is not None and self.database.exists() and self.database.stat().st_size > 0:
                 raise KeyringError(
@@ -311,6 +312,8 @@ class Keyring:
                     where=self._where(), reden=reden(exc, "een bestand lezen of schrijven")
                 )
             ) from exc
+        if raw is None:  # a FIFO or a device: never read (it could block the start for ever)
+            raise KeyringError(damaged(self._where(), _("het is geen gewoon bestand")))
         try:
             data = safe_json.loads(raw, max_bytes=MAX_KEYRING_BYTES)
         except safe_json.SafeJsonError as exc:

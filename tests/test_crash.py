@@ -154,12 +154,13 @@ def test_a_real_fault_at_start_leaves_a_report_from_the_main_thread(
     xserver: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A fault the app does not handle, made for real (found for this test, left for the lead:
-    once it is handled, this test needs another trigger): the keyring file beside the database
-    has a size of 8 TiB (sparse: it takes no room), as a damaged file system can leave it. The
-    keyring reads it whole, so Python asks for 8 TiB of memory and gets a MemoryError while the
-    app builds its first screen, outside Kivy's event loop: the report comes through
-    ``sys.excepthook``. (Until 2026-12-03 the trigger was a ``backoff.key`` that is a folder;
-    that now gets a Dutch message on the lock screen, tests/test_backoff_key.py.)"""
+    once it is handled, this test needs another trigger): the crash notice (``melden.json``,
+    read at every start) has a size of 8 TiB (sparse: it takes no room), as a damaged file
+    system can leave it. ``crash_log.take_notice`` reads it whole, so Python asks for 8 TiB of
+    memory and gets a MemoryError while the app builds its first screen, outside Kivy's event
+    loop: the report comes through ``sys.excepthook``. (Until 2026-12-03 the trigger was an
+    8 TiB keys file, before that a ``backoff.key`` that is a folder; both now get a Dutch message
+    on the lock screen: tests/test_start_files.py, tests/test_backoff_key.py.)"""
     if Path("/proc/sys/vm/overcommit_memory").read_text().strip() == "1":
         pytest.skip("with overcommit_memory=1 the 8 TiB would be handed out and read: no test for this machine")
     server = xserver(1024, 768)
@@ -167,17 +168,19 @@ def test_a_real_fault_at_start_leaves_a_report_from_the_main_thread(
     data = Path(env["XDG_DATA_HOME"]) / "magneetbord"
     monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(data))
     tablet_with_professional(env["MAGNEETBORD_DB"], "Sanne de Vries", PIN, kdf=FAST)
-    keyring = Path(env["MAGNEETBORD_DB"].removeprefix("sqlite:///") + ".keys.json")
+    notice = data / "crashes" / crash_log.NOTICE
+    notice.parent.mkdir(parents=True, exist_ok=True)
+    notice.write_bytes(b"")
     try:
-        os.truncate(keyring, 8 * 2**40)
+        os.truncate(notice, 8 * 2**40)
     except OSError as exc:
         pytest.skip(f"this file system takes no 8 TiB file ({exc})")
     report, text, err = crashed(start_app(env), data)
     assert "waar: de app (hoofdthread)" in text and "fout: MemoryError" in text
-    assert "storage.keyring, Keyring._load, regel" in text
+    assert "storage.crash_log, take_notice, regel" in text
     assert "widgets.app, MagneetbordApp.build, regel" in text
     assert str(tmp_path) not in text and str(tmp_path) not in err.replace(str(report), "")
-    assert "Traceback" not in err and "MemoryError in storage.keyring:" in err
+    assert "Traceback" not in err and "MemoryError in storage.crash_log:" in err
     assert json.loads((data / "crashes" / crash_log.NOTICE).read_text())["staat"] == crash.BEWAARD  # nothing typed yet
 
 
