@@ -349,3 +349,76 @@ def test_a_dossier_system_that_never_answers_is_said_while_trying_again(
     assert retries == [f"Nog geen antwoord, opnieuw proberen ({n} van 5)…" for n in range(2, 6)]
     assert "niet bereikbaar" in bar.tekst and "later opnieuw" in bar.tekst, bar.tekst
     assert "gaf een fout" not in bar.tekst and "1 export wacht op het dossier." in bar.tekst
+
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+@pytest.mark.parametrize("damage", ["file", "dangling link"])
+def test_an_outbox_that_cannot_be_read_is_said_in_the_bar_and_the_list_works(
+    make_app: object, window: object, tmp_path: object, damage: str, size: tuple[int, int]
+) -> None:
+    """The outbox folder replaced, while the professional looks at an inwoner, by a file or by a
+    link to a folder that is gone (root reads a folder with mode 000 anyway, so that is no test
+    here). Before 2026-12-03 the tap back to the list was an OSError, the list not shown."""
+    import shutil
+    from pathlib import Path
+
+    exported_tablet(tmp_path)
+    window.size = size
+    app = make_app()
+    type_pin(app.screen("lock"), PIN)
+    frames(2)
+    screen = app.screen("inwoners")
+    bar, knop = screen.ids.versturen, screen.ids.versturen.ids.versturen
+    assert app.current == "inwoners" and bar.wachtend == 1
+    [rij] = screen.ids.rows.children
+    tap(rij)
+    frames(2)
+    assert app.current == "inwoner"
+    outbox = Path(str(tmp_path)) / "outbox"
+    shutil.rmtree(outbox)
+    if damage == "file":
+        outbox.write_bytes(b"geen map")
+    else:
+        outbox.symlink_to(Path(str(tmp_path)) / "weg")
+    tap(app.screen("inwoner").ids.back)
+    frames(2)
+    assert app.current == "inwoners"
+    assert bar.tekst.startswith("De exports die wachten op het dossier kunnen niet worden gelezen (")
+    assert "Er is niets weggegooid." in bar.tekst and "wacht op het dossier." not in bar.tekst
+    assert bar.height >= bar.ids.tekst.texture_size[1] > 0 and bar.opacity == 1 and knop.disabled
+    assert bar.right <= window.width and bar.y >= 0
+    [rij] = screen.ids.rows.children  # the rest of the list works: its inwoner opens again
+    assert rij.dossier == DOSSIER
+    tap(rij)
+    frames(2)
+    assert app.current == "inwoner" and app.inwoner.dossiernummer == DOSSIER
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def test_after_lock_and_pin_the_bar_counts_what_waits_now(
+    make_app: object, window: object, tmp_path: object, size: tuple[int, int]
+) -> None:
+    """While the tablet is locked at the list, the beheerder takes the bundle out of the outbox
+    by hand (a delivery by hand). After the PIN the bar counts the outbox as it is now: before
+    2026-12-03 it still said that one export waited, and its button sent nothing."""
+    import shutil
+    from pathlib import Path
+
+    exported_tablet(tmp_path)
+    window.size = size
+    app = make_app()
+    type_pin(app.screen("lock"), PIN)
+    frames(2)
+    screen = app.screen("inwoners")
+    bar = screen.ids.versturen
+    assert app.current == "inwoners" and bar.wachtend == 1 and bar.height > 0
+    tap(screen.ids.lock)
+    frames(2)
+    assert app.current == "lock"
+    [bundle] = [p for p in (Path(str(tmp_path)) / "outbox").iterdir() if p.is_dir()]
+    shutil.move(bundle, Path(str(tmp_path)) / "met-de-hand-bezorgd")
+    type_pin(app.screen("lock"), PIN)
+    frames(2)
+    assert app.current == "inwoners"
+    assert bar.wachtend == 0 and bar.tekst == "" and bar.height == 0 and bar.ids.versturen.disabled

@@ -231,6 +231,8 @@ class MagneetbordApp(VisitFlow, App):
                 self.show_list()
                 return
             self._go(target)
+            if target == "inwoners":  # bundles may have come or gone while it was locked
+                self.screen("inwoners").ids.versturen.refresh()
             self._give_back(aside, target)
             return
         if not self._resume_visit():

@@ -18,6 +18,7 @@ from kivy.uix.boxlayout import BoxLayout
 
 from board.errors import UserError
 from board.i18n import _, ngettext
+from board.redenen import reden
 from widgets.common import load_kv
 
 if TYPE_CHECKING:
@@ -51,7 +52,12 @@ class VersturenBalk(BoxLayout):
             return
         from services.outbox import waiting_count
 
-        self.wachtend = waiting_count(self.app.url)
+        try:
+            self.wachtend = waiting_count(self.app.url)
+        except OSError as exc:  # a file or a broken link where the folder was: said, the list works on
+            self.wachtend = 0
+            self.tekst = "\n".join(t for t in (self._bericht, onleesbaar(exc)) if t)
+            return
         count = ngettext(
             "{n} export wacht op het dossier.", "{n} exports wachten op het dossier.", self.wachtend
         ).format(n=self.wachtend)
@@ -124,6 +130,14 @@ class VersturenBalk(BoxLayout):
         self._bericht = error if error is not None else uitkomst(report)
         self.voortgang = 1.0 if error is None else self.voortgang
         self.refresh()
+
+
+def onleesbaar(exc: OSError) -> str:
+    """The outbox cannot be read: nothing can be counted or sent, and nothing was thrown away."""
+    return _(
+        "De exports die wachten op het dossier kunnen niet worden gelezen ({reden}). Er is niets "
+        "weggegooid. Vraag de ICT van de gemeente om te kijken."
+    ).format(reden=reden(exc, "de exports lezen"))
 
 
 def niet_ingesteld(ontbreekt: list[str]) -> str:
