@@ -351,7 +351,6 @@ def test_a_dossier_system_that_never_answers_is_said_while_trying_again(
     assert "gaf een fout" not in bar.tekst and "1 export wacht op het dossier." in bar.tekst
 
 
-
 @pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
 @pytest.mark.parametrize("damage", ["file", "dangling link"])
 def test_an_outbox_that_cannot_be_read_is_said_in_the_bar_and_the_list_works(
@@ -363,13 +362,9 @@ def test_an_outbox_that_cannot_be_read_is_said_in_the_bar_and_the_list_works(
     import shutil
     from pathlib import Path
 
-    exported_tablet(tmp_path)
-    window.size = size
-    app = make_app()
-    type_pin(app.screen("lock"), PIN)
-    frames(2)
+    bar = open_list(make_app, window, tmp_path, size)
+    app, knop = bar.app, bar.ids.versturen
     screen = app.screen("inwoners")
-    bar, knop = screen.ids.versturen, screen.ids.versturen.ids.versturen
     assert app.current == "inwoners" and bar.wachtend == 1
     [rij] = screen.ids.rows.children
     tap(rij)
@@ -405,13 +400,9 @@ def test_after_lock_and_pin_the_bar_counts_what_waits_now(
     import shutil
     from pathlib import Path
 
-    exported_tablet(tmp_path)
-    window.size = size
-    app = make_app()
-    type_pin(app.screen("lock"), PIN)
-    frames(2)
+    bar = open_list(make_app, window, tmp_path, size)
+    app = bar.app
     screen = app.screen("inwoners")
-    bar = screen.ids.versturen
     assert app.current == "inwoners" and bar.wachtend == 1 and bar.height > 0
     tap(screen.ids.lock)
     frames(2)
