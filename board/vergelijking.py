@@ -119,13 +119,28 @@ def vergelijk(oud: Meting, nieuw: Meting, perspectief: Perspectief = Perspectief
 
 
 def _leefgebieden_zin(ngettext: Callable[[str, str, int], str], total: int, beter: int, slechter: int) -> str:
-    """How the leefgebieden went, as one clause; whole clauses so a translation can reorder them."""
+    """How the leefgebieden went, as one clause; whole clauses so a translation can reorder them.
+    Never "op 0 van de ..." nor "op 1 van de 1 ...": none, one and all have words of their own."""
     if beter == 0 and slechter == 0:
         return ngettext(
             "op het ene leefgebied is het ongeveer gelijk gebleven",
             "op alle {total} leefgebieden is het ongeveer gelijk gebleven",
             total,
         ).format(total=total)
+    if beter == total:
+        return ngettext(
+            "op het ene leefgebied gaat het beter", "op alle {total} leefgebieden gaat het beter", total
+        ).format(total=total)
+    if slechter == total:
+        return ngettext(
+            "op het ene leefgebied gaat het slechter", "op alle {total} leefgebieden gaat het slechter", total
+        ).format(total=total)
+    if beter == 0:
+        return ngettext(
+            "op {slechter} van de {total} leefgebied gaat het slechter",
+            "op {slechter} van de {total} leefgebieden gaat het slechter",
+            total,
+        ).format(slechter=slechter, total=total)
     if slechter:
         return ngettext(
             "op {beter} van de {total} leefgebied gaat het beter, op {slechter} slechter",
