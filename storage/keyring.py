@@ -314,6 +314,8 @@ class Keyring:
             ) from exc
         if raw is None:  # a FIFO or a device: never read (it could block the start for ever)
             raise KeyringError(damaged(self._where(), _("het is geen gewoon bestand")))
+        if len(raw) > MAX_KEYRING_BYTES:  # an 8 TiB file left by a damaged file system: only the bound was read
+            raise KeyringError(damaged(self._where(), _("het is veel groter dan een sleutelbestand kan zijn")))
         try:
             data = safe_json.loads(raw, max_bytes=MAX_KEYRING_BYTES)
         except safe_json.SafeJsonError as exc:

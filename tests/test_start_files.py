@@ -85,7 +85,7 @@ def test_a_keys_file_that_is_huge_or_a_fifo_is_refused_at_the_lock_screen(
     app = make_app()
     lock = app.screen("lock")
     assert app.current == "lock" and lock.ids.pad.locked
-    reason = "het is geen gewoon bestand" if make is fifo else "Het bestand is te groot."
+    reason = "(het is geen gewoon bestand)" if make is fifo else "(het is veel groter dan een sleutelbestand kan zijn)"
     assert lock.message.startswith(f"Het sleutelbestand {keys} is beschadigd") and reason in lock.message
     assert "Er is niets veranderd." in lock.message
     label = lock.ids.message
