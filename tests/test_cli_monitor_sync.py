@@ -53,6 +53,19 @@ def test_sync_to_an_unreachable_server_says_in_one_dutch_line_what_waits_and_tha
     assert sent.returncode == 0 and f"Klaar: {waiting} records verzonden" in sent.stdout
 
 
+@pytest.mark.parametrize("args", [["sync", "--to"], ["audit", "verify", "--centraal"]])
+def test_a_central_address_without_its_kind_is_answered_in_dutch_not_with_a_traceback(tablet: dict,
+                                                                                    args: list[str]) -> None:
+    # A user typing the server's name alone (or a typo) got SQLAlchemy's English traceback.
+    ran = run([*args, "centrale-server"], tablet)
+    assert ran.returncode == 1
+    assert "Traceback" not in ran.stderr and ran.stderr == ""
+    assert ran.stdout.strip() == (
+        "centrale-server is geen database-adres dat Magneetbord kent. Een database van deze tablet: "
+        "sqlite:////pad/naar/bestand.sqlite3; een centrale: postgresql+psycopg://gebruiker@server/database."
+    )
+
+
 def test_monitor_uit_writes_the_report_with_the_gemeentes_name_progress_and_named_columns(tablet: dict) -> None:
     run(["sync", "--to", tablet["CENTRAAL"]], tablet)
     ran = run(["monitor", "--db", tablet["CENTRAAL"], "--uit", tablet["UIT"]], tablet)
