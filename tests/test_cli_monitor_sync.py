@@ -66,6 +66,15 @@ def test_a_central_address_without_its_kind_is_answered_in_dutch_not_with_a_trac
     )
 
 
+def test_a_monitor_that_stops_on_an_error_does_not_say_it_is_done(tablet: dict) -> None:
+    # It said "Klaar na 0 s." on stderr, then that the database address was wrong.
+    ran = run(["monitor", "--db", "centrale-server", "--out", tablet["UIT"] + "-fout"], tablet)
+    assert ran.returncode == 1
+    assert ran.stdout.startswith("centrale-server is geen database-adres dat Magneetbord kent.")
+    assert ran.stderr.startswith("Monitor ") and "Klaar" not in ran.stderr
+    assert not Path(tablet["UIT"] + "-fout", "monitor.pdf").exists()
+
+
 def test_monitor_uit_writes_the_report_with_the_gemeentes_name_progress_and_named_columns(tablet: dict) -> None:
     run(["sync", "--to", tablet["CENTRAAL"]], tablet)
     ran = run(["monitor", "--db", tablet["CENTRAAL"], "--uit", tablet["UIT"]], tablet)
