@@ -75,6 +75,13 @@ def test_a_monitor_that_stops_on_an_error_does_not_say_it_is_done(tablet: dict) 
     assert not Path(tablet["UIT"] + "-fout", "monitor.pdf").exists()
 
 
+def test_the_help_says_how_demo_dates_its_metingen(tablet: dict) -> None:
+    # It said "de laatste meting vandaag"; the demo's latest meting may be more than a year old.
+    text = " ".join(run(["--help"], tablet).stdout.split())
+    assert "de laatste meting vandaag" not in text
+    assert "zoals bij een team dat op 1 januari vorig jaar begon: geen meting na vandaag" in text
+
+
 def test_monitor_uit_writes_the_report_with_the_gemeentes_name_progress_and_named_columns(tablet: dict) -> None:
     run(["sync", "--to", tablet["CENTRAAL"]], tablet)
     ran = run(["monitor", "--db", tablet["CENTRAAL"], "--uit", tablet["UIT"]], tablet)
