@@ -81,8 +81,8 @@ TICK_S = 10.0  # seconds between two "nog bezig" lines of a long step
 @contextlib.contextmanager
 def still_busy(step: str, tick: float | None = None) -> Iterator[None]:
     """A long step said on stderr: ``step`` when it begins, then every ``tick`` seconds how long
-    it has been going, and how long it took when it is done. A thread that sleeps between its
-    lines: the work itself is not touched or slowed."""
+    it has been going, and how long it took when it is done (never when it stopped on an error).
+    A thread that sleeps between its lines: the work itself is not touched or slowed."""
     begin = time.monotonic()
     stop = threading.Event()
     every = TICK_S if tick is None else tick
@@ -95,13 +95,19 @@ def still_busy(step: str, tick: float | None = None) -> Iterator[None]:
 
     teller = threading.Thread(target=tell, name="nog-bezig", daemon=True)
     teller.start()
+    done = False
     try:
         yield
+        done = True
     finally:
         stop.set()
         teller.join()
-        seconds = time.monotonic() - begin
-        progress_line(_("{stap} Klaar na {n} s.").format(stap=step, n=f"{seconds:.0f}"), 1, 1)
+        if done:
+            seconds = time.monotonic() - begin
+            progress_line(_("{stap} Klaar na {n} s.").format(stap=step, n=f"{seconds:.0f}"), 1, 1)
+        elif sys.stderr.isatty():  # stopped on an error: never "Klaar"; the line ends, the reason follows
+            sys.stderr.write("\n")
+            sys.stderr.flush()
 
 
 def make_folder(path: Path) -> Path:

@@ -70,7 +70,8 @@ def FORGOTTEN() -> str:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="vul de database met voorbeeldgegevens (30 inwoners in 5 wijken, de laatste meting vandaag)",
+        help="vul de database met voorbeeldgegevens (30 inwoners in 5 wijken, zoals bij een team dat op 1 januari "
+        "vorig jaar begon: geen meting na vandaag)",
     )
     parser.add_argument(
         "--inwoners", type=positive, default=DEMO_INWONERS, metavar="N",

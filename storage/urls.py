@@ -80,8 +80,9 @@ def sqlite_path(url: Any) -> str | None:
 
 def missing_sqlite_file(url: Any) -> str | None:
     """The file a SQLite URL names when it does not exist (SQLite would quietly make a new,
-    empty one), else None: for every command that must read an existing database."""
-    if not is_sqlite(url):
+    empty one), else None: for every command that must read an existing database. A URL the
+    app does not know is a ``StorageError`` in Dutch (``checked_url``), never SQLAlchemy's."""
+    if not is_sqlite(checked_url(url)):
         return None
     path = sqlite_path(url)
     return None if path is not None and Path(path).is_file() else (path or str(url))

@@ -53,6 +53,35 @@ def test_sync_to_an_unreachable_server_says_in_one_dutch_line_what_waits_and_tha
     assert sent.returncode == 0 and f"Klaar: {waiting} records verzonden" in sent.stdout
 
 
+@pytest.mark.parametrize("args", [["sync", "--to"], ["audit", "verify", "--centraal"]])
+def test_a_central_address_without_its_kind_is_answered_in_dutch_not_with_a_traceback(tablet: dict,
+                                                                                    args: list[str]) -> None:
+    # A user typing the server's name alone (or a typo) got SQLAlchemy's English traceback.
+    ran = run([*args, "centrale-server"], tablet)
+    assert ran.returncode == 1
+    assert "Traceback" not in ran.stderr and ran.stderr == ""
+    assert ran.stdout.strip() == (
+        "centrale-server is geen database-adres dat Magneetbord kent. Een database van deze tablet: "
+        "sqlite:////pad/naar/bestand.sqlite3; een centrale: postgresql+psycopg://gebruiker@server/database."
+    )
+
+
+def test_a_monitor_that_stops_on_an_error_does_not_say_it_is_done(tablet: dict) -> None:
+    # It said "Klaar na 0 s." on stderr, then that the database address was wrong.
+    ran = run(["monitor", "--db", "centrale-server", "--out", tablet["UIT"] + "-fout"], tablet)
+    assert ran.returncode == 1
+    assert ran.stdout.startswith("centrale-server is geen database-adres dat Magneetbord kent.")
+    assert ran.stderr.startswith("Monitor ") and "Klaar" not in ran.stderr
+    assert not Path(tablet["UIT"] + "-fout", "monitor.pdf").exists()
+
+
+def test_the_help_says_how_demo_dates_its_metingen(tablet: dict) -> None:
+    # It said "de laatste meting vandaag"; the demo's latest meting may be more than a year old.
+    text = " ".join(run(["--help"], tablet).stdout.split())
+    assert "de laatste meting vandaag" not in text
+    assert "zoals bij een team dat op 1 januari vorig jaar begon: geen meting na vandaag" in text
+
+
 def test_monitor_uit_writes_the_report_with_the_gemeentes_name_progress_and_named_columns(tablet: dict) -> None:
     run(["sync", "--to", tablet["CENTRAAL"]], tablet)
     ran = run(["monitor", "--db", tablet["CENTRAAL"], "--uit", tablet["UIT"]], tablet)
