@@ -15,7 +15,7 @@ from board.meting import Meting
 from board.traject import Plaats
 from board.vergelijking import Richting, vergelijk
 from exports.bronnen import EVALUATIE_LABEL, UITVOERDER_LABEL, datum_nl
-from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, style, table_style
+from exports.pdf import LIJN, VLAK, MetKop, build_pdf, cell_rows, markup, style, table_style
 from exports.png_pdf import png_image
 from exports.snapshot import snapshot_png
 
@@ -133,7 +133,7 @@ def _vergelijking(meting: Meting, vorige: Meting | None, plaats: Plaats | None =
 def _doelen(meting: Meting) -> list[Flowable]:
     kop = Paragraph("Doelen", style("kop"))
     if not meting.doelen:
-        return [Spacer(1, 0.3 * cm), kop, Paragraph("Er zijn geen doelen bij deze meting.", style("dossier"))]
+        return [Spacer(1, 0.3 * cm), MetKop(kop, Paragraph("Er zijn geen doelen bij deze meting.", style("dossier")))]
     rows = [[Paragraph(h, style("dossier_vet")) for h in ("Leefgebied", "Doel en acties", "Klaar op", "Evaluatie")]]
     lines: list[tuple] = []
     for doel in meting.doelen:
@@ -156,7 +156,7 @@ def _doelen(meting: Meting) -> list[Flowable]:
             rows.append([naam, part, klaar, evaluatie_cel])
         lines.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, LIJN))
     table = _table(rows, [3.6 * cm, DOEL_BREEDTE, 2.6 * cm, BREEDTE - 14 * cm], lines=lines)
-    return [Spacer(1, 0.3 * cm), kop, table]
+    return [Spacer(1, 0.3 * cm), MetKop(kop, table)]
 
 
 def _table(

@@ -198,3 +198,23 @@ def build_pdf(
     finally:
         rl_config.useA85 = use_a85
     return buffer.getvalue()
+
+
+class MetKop(Flowable):
+    """A heading kept with the start of what follows it: when what follows cannot begin on
+    this page (not even its first rows), the heading goes to the next page with it. Unlike
+    KeepTogether, a long table still starts on this page when its first rows fit."""
+
+    def __init__(self, kop: Flowable, volgende: Flowable) -> None:
+        super().__init__()
+        self.kop, self.volgende = kop, volgende
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return aW, 0xFFFFFF  # always split: the frame then places the two one by one
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        rest = aH - self.kop.wrap(aW, aH)[1] - self.kop.getSpaceAfter() - self.volgende.getSpaceBefore()
+        if getattr(self, "_frame", None) is not None and self._frame._atTop:
+            return [self.kop, self.volgende]  # already at the top of a page: nowhere better to go
+        past = self.volgende.wrap(aW, rest)[1] <= rest
+        return [self.kop, self.volgende] if past or self.volgende.split(aW, rest) else []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
-from board import vergelijk
+from board import Actie, Meting, load_set, vergelijk
 from board.taal import vertaler
 from board.weergave import uitvoerder_naam
 from exports.dossier import VorigeMetingError, dossier_pdf, positie_tekst
@@ -62,3 +64,34 @@ def test_positions_read_as_marks_with_a_dutch_comma() -> None:
 def test_the_same_input_gives_the_same_bytes() -> None:
     args = (voorbeelden.inwoner(), voorbeelden.vervolgmeting(), voorbeelden.nulmeting())
     assert dossier_pdf(*args) == dossier_pdf(*args)
+
+
+def _met_nieuwe_leefgebieden(eerst: int, erbij: int) -> tuple:
+    """A 0-meting with ``eerst`` leefgebieden and its vervolgmeting with ``erbij`` more: a long
+    comparison whose "Nieuw op het bord" line ends page 1 just where the Doelen heading falls."""
+    keys = load_set().keys
+    nul = Meting.nulmeting("inwoner-ref", date(2026, 3, 2), meting_id="meting-0")
+    for key in keys[:eerst]:
+        nul = nul.choose(key).place_fiche(key, "inwoner", 0.5)
+    nul = nul.set_rapportcijfer(5).afronden(datetime(2026, 3, 2, 11, 0))
+    vervolg = nul.vervolg(date(2026, 6, 1), meting_id="meting-1")
+    for key in keys[eerst:eerst + erbij]:
+        vervolg = vervolg.choose(key).place_fiche(key, "inwoner", 0.6)
+    vervolg = vervolg.add_doel(keys[0], "Elke week de post openen", None, [Actie.create("inwoner", "Brieven")],
+                               doel_id="doel-post")
+    return nul, vervolg
+
+
+@pytest.mark.parametrize(("eerst", "erbij"), [(6, 4), (8, 3), (10, 4), (1, 0), (14, 0)])
+def test_a_heading_is_never_the_last_text_on_its_page(eerst: int, erbij: int) -> None:
+    nul, vervolg = _met_nieuwe_leefgebieden(eerst, erbij)
+    doc = reader(dossier_pdf(voorbeelden.inwoner(), vervolg, nul))
+    koppen = {"Doelen", "Vergelijking met de vorige meting"}  # the title heads page 1
+    gezien = set()
+    for number, page in enumerate(doc.pages, 1):
+        footer = f"Dossier {voorbeelden.inwoner().dossiernummer}"
+        lines = [line.strip() for line in page.extract_text().splitlines()
+                 if line.strip() and not line.startswith(footer)]
+        gezien |= koppen & set(lines)
+        assert lines[-1] not in koppen, f"page {number} ends with the heading {lines[-1]!r}"
+    assert gezien == koppen  # the headings were read back, so the check above looked at them
