@@ -80,6 +80,9 @@ def run_zaak(args: argparse.Namespace, repository: Any) -> int:
 
 def run_export_plain(args: argparse.Namespace, repository: Any) -> int:
     written = export_plain(repository, outbox_for(args.db), Path(args.map))
+    if not written:
+        print(_("Er wachten geen bundels in de outbox: er is niets gekopieerd."))
+        return 0
     print(
         ngettext(
             "{n} bundel onversleuteld gekopieerd naar {map} (in het auditlog). Wis de kopie na het afleveren.",

@@ -111,13 +111,17 @@ def overview(repository: Repository, outbox: Path) -> list[BundelStand]:
 
 def export_plain(repository: Repository, outbox: Path, target: Path) -> list[Path]:
     """Plain copies of the bundles in the outbox in ``target`` (for a manual delivery), each
-    checked against its manifest first and each noted in the audit log."""
+    checked against its manifest first and each noted in the audit log. An empty outbox
+    copies nothing and makes no ``target``."""
     from exports.bundle import read_bundle  # the renderers (ReportLab, Pillow): not on the kiosk's way to the board
 
+    folders = sorted(p for p in outbox.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not folders:
+        return []  # nothing to copy: no empty target folder either
     seal = outbox_seal(repository)
     private_dir(target)
     written = []
-    for folder in sorted(p for p in outbox.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in folders:
         files = read_bundle(folder, seal)
         copy = target / folder.name
         private_dir(copy)

@@ -174,3 +174,16 @@ def test_a_pin_piped_in_without_a_terminal_is_read_with_a_dutch_note(tmp_path: P
     nothing = cli(["--db", url, "inwoner", "list"], env, input="", start_new_session=True)
     assert nothing.returncode == 1 and "Geen pincode gekregen" in nothing.stdout
     assert "Warning" not in nothing.stderr and "Traceback" not in nothing.stderr
+
+
+def test_export_plain_of_an_empty_outbox_says_nothing_was_copied_and_asks_the_pin_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'bord.sqlite3'}"
+    made = cli(["--db", url, "demo", "--inwoners", "1"], environment(tmp_path, **{PIN_ENV: PIN}))
+    assert made.returncode == 0, made.stdout
+    target = tmp_path / "kopie"
+    done = cli(["--db", url, "outbox", "export-plain", str(target)], environment(tmp_path),
+               input=PIN + "\n", start_new_session=True)  # no terminal: the PIN piped in
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == "Er wachten geen bundels in de outbox: er is niets gekopieerd.\n"
+    assert not target.exists()  # nothing to copy: no folder made either
+    assert done.stderr.count("Er is geen terminal") == 1 and done.stderr.count("Pincode van") == 1, done.stderr
