@@ -37,6 +37,8 @@ class Inwoner:
     ) -> Inwoner:
         """A checked new inwoner; the messages say in Dutch what to type instead."""
         dossiernummer = (dossiernummer or "").strip()
+        if not dossiernummer:
+            raise BoardError(_("Vul het dossiernummer in."))
         if not _DOSSIERNUMMER.match(dossiernummer):
             raise BoardError(
                 _("Het dossiernummer bestaat uit 1 tot 40 letters, cijfers of de tekens - _ / .")

@@ -97,3 +97,27 @@ def test_the_board_made_behind_the_list_shows_the_first_inwoners_own_board(make_
     assert meting.id in {m.id for m in app.repository.history(app.inwoner.id)}
     assert [row.key for row in screen.board.layout.rows] == list(meting.gekozen) and meting.gekozen
     assert {card.key for card in screen.tray.cards} - {""} <= set(meting.niet_gekozen)
+
+
+def test_an_empty_dossier_number_is_asked_for_and_the_message_goes_once_it_is_typed(make_app: object) -> None:
+    from kivy.core.window import Window
+
+    app = unlocked_app(make_app)
+    tap(app.screen("inwoners").ids.new)
+    form = modal(app, "NieuweInwonerView")
+    tap(button(form.ids.wijken, SAMPLE[0].wijk))
+    tap(form.ids.save)  # nothing typed in the dossier number yet
+    assert form.message == "Vul het dossiernummer in."
+    assert form.ids.message.text == form.message  # shown in the dialog
+    tap(form.ids.dossier)
+    for char in "D-2026-777":  # typed the way SDL2 delivers it: a key down, then the text
+        code = ord(char.lower())
+        Window.dispatch("on_key_down", code, 0, char, [])
+        Window.dispatch("on_textinput", char)
+        Window.dispatch("on_key_up", code, 0)
+    frames(1)
+    assert form.ids.dossier.text == "D-2026-777"
+    assert form.ids.message.text == ""  # the red line does not stay under a number that is right now
+    assert len(app.repository.list_inwoners()) == len(SAMPLE)  # nothing saved by typing
+    tap(form.ids.save)
+    assert app.current == "inwoner" and app.inwoner.dossiernummer == "D-2026-777"
