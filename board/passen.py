@@ -6,6 +6,7 @@ Lengths are pixels; ``unit`` or the callers' ``dp`` turn the dp constants below 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,13 +22,25 @@ SENTENCE_LEAST = 16  # dp: ...at a font no smaller than this (then it takes what
 def biggest_font(fits: Callable[[float], bool], biggest: float, least: float, step: float = 1.0) -> float:
     """The biggest font from ``biggest`` down to ``least`` (in ``step``s) at which ``fits``;
     ``least`` where none does (the text then takes the room it needs: it is never made
-    unreadable to fit)."""
-    font = biggest
-    while font > least:
-        if fits(font):
-            return font
-        font -= step
-    return least
+    unreadable to fit).
+
+    ``fits`` is taken to hold at every font below one where it holds (a text that fits fits
+    smaller too). ``biggest`` is tried first (most texts fit there), then the rest is halved,
+    not walked: about five measurements for twenty fonts instead of up to twenty, each of
+    which lays the text out (P10)."""
+    fonts = max(0, math.ceil((biggest - least) / step))  # biggest, biggest - step, ... > least
+    if fonts == 0:
+        return least
+    if fits(biggest):
+        return biggest
+    low, high = 1, fonts  # the answer's index lies in [low, high]; index ``fonts`` means none fits
+    while low < high:
+        middle = (low + high) // 2
+        if fits(biggest - middle * step):
+            high = middle
+        else:
+            low = middle + 1
+    return least if low == fonts else biggest - low * step
 
 
 def sentence_font(height_at: Callable[[float], float], screen_height: float, biggest: float, unit: float) -> float:

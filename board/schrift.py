@@ -18,12 +18,14 @@ Measure = Callable[[str], float]
 
 _BREAKS = re.compile(r"[ \t]+")  # where a line may break (str.split() would break at a no-break space too)
 
-_RTL = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+# Hebrew, Arabic and their presentation forms: one search in C, not a loop per letter (every
+# text the board measures is asked this, P10)
+_RTL = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 
 
 def has_rtl(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters (Hebrew, Arabic)."""
-    return any(lo <= ord(char) <= hi for char in text for lo, hi in _RTL)
+    return _RTL.search(text) is not None
 
 
 @lru_cache(maxsize=4096)

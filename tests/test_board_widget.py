@@ -152,7 +152,7 @@ def test_a_vervolgmeting_shows_ghosts_and_arrows(show: object) -> None:
     geld = row(screen, "geld")
     fiche = board.drawn_fiche("geld")
     assert fiche.vorige == meting.vorige_positie("geld") == 0.12
-    assert fiche.arrow_color.a > 0
+    assert fiche.arrow_shown
     start, _, end, _ = fiche.arrow_line.points
     ghost_x, fiche_x = geld.x_for(0.12), geld.x_for(meting.positie("geld"))
     assert start == pytest.approx(ghost_x)
@@ -164,7 +164,7 @@ def test_a_vervolgmeting_shows_ghosts_and_arrows(show: object) -> None:
     faint = [round(GHOST_ALPHA * c + (1 - GHOST_ALPHA) * b) for c, b in zip(blue, bar, strict=True)]
     assert ghost == pytest.approx(faint, abs=8)
     # Werk hardly moved: no arrow, the two fiches tell it.
-    assert board.drawn_fiche("werk").arrow_color.a == 0
+    assert not board.drawn_fiche("werk").arrow_shown
 
 
 def test_an_afgeronde_meting_refuses_a_touch_with_a_message(show: object) -> None:

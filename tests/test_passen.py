@@ -5,6 +5,7 @@ labels under a chart's axis, which never overlap at any width or range of dates.
 from __future__ import annotations
 
 import itertools
+import math
 from datetime import date, timedelta
 
 import pytest
@@ -85,3 +86,28 @@ def test_axis_labels_say_as_much_as_fits() -> None:
     assert indices == [1] and not short  # one month: said once
     _boxes, indices, short = _labels(RANGES["monthly"], 480)
     assert indices[0] == 0 and indices[-1] == 23 and 3 <= len(indices) < 24  # as many between as fit
+
+
+@pytest.mark.parametrize("biggest, least, step", [(30, 14, 1), (30, 14, 2), (17, 14, 1), (15, 14, 1), (14, 14, 1),
+                                                   (24.5, 16, 0.5), (12, 14, 1)])
+def test_the_biggest_font_is_found_by_halving_and_is_the_one_walking_down_finds(biggest: float, least: float,
+                                                                               step: float) -> None:
+    # Fitting measures a text once per font it tries: halving tries few, and finds the font
+    # that trying every font from the biggest down finds, wherever the text stops fitting.
+    fonts = []
+    font = biggest
+    while font > least:
+        fonts.append(font)
+        font -= step
+    for limit in [*fonts, least, least - 1, biggest + 1]:
+        tried: list[float] = []
+
+        def fits(font: float, limit: float = limit, tried: list = tried) -> bool:
+            tried.append(font)
+            return font <= limit
+
+        walked = next((f for f in fonts if f <= limit), least)
+        assert biggest_font(fits, biggest, least, step) == walked
+        assert len(tried) <= 2 + math.ceil(math.log2(max(len(fonts), 1))), (limit, tried)
+        if limit >= biggest and fonts:
+            assert tried == [biggest]  # the usual case: it fits at once, one measurement

@@ -262,7 +262,7 @@ class BoardWidget(StencilView):
     ) -> tuple[float, float] | None:
         """Where the fiche is drawn now (read from its canvas instruction), or None."""
         drawn = self.drawn_fiche(key, perspectief)
-        if drawn is None or not drawn.fill.visible:
+        if drawn is None or not drawn.visible:
             return None
         return drawn.fill.center
 

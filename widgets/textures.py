@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import ClassVar
 
 from kivy.core.image import Image as CoreImage
 from kivy.core.text import Label as CoreLabel
@@ -17,6 +18,7 @@ from kivy.graphics.texture import Texture
 
 from board import schrift
 from board.assets import ASSETS_DIR, PICTOGRAM_DIR  # not board.leefgebieden: the lock screen needs no set
+from board.passen import biggest_font
 
 # Magneetbord Sans: Latin, Cyrillic, Arabic and Ethiopic in one family (assets/fonts/build_font.py)
 FONT_REGULAR = str(ASSETS_DIR / "fonts" / "MagneetbordSans-Regular.ttf")
@@ -39,6 +41,34 @@ def pictogram_texture(path: Path) -> Texture:
     return CoreImage(str(path), mipmap=True).texture
 
 
+class MeasuringLabel(CoreLabel):
+    """Kivy's core label, remembering per font how wide and high each piece of text it measured
+    is: fitting a name lays it out at several fonts, measures its words alone and then again in
+    lines, and every visit's board and kaartjes measure the same names (P10: text measuring was
+    the biggest part of drawing them). Kivy's layout asks ``get_cached_extents`` for the
+    measuring function for this purpose (valid while the font settings stay as they are)."""
+
+    _measured: ClassVar[dict[tuple, dict[str, tuple[int, int]]]] = {}
+    MOST = 50_000  # pieces of text remembered per font, at most
+
+    def get_cached_extents(self) -> Callable[[str], tuple[int, int]]:
+        self.resolve_font_name()
+        options = self.options
+        font = (self._get_font_id(), options.get("font_hinting"), options.get("font_kerning"))
+        measured = self._measured.setdefault(font, {})
+        measure = self.get_extents
+
+        def extents(text: str) -> tuple[int, int]:
+            size = measured.get(text)
+            if size is None:
+                if len(measured) >= self.MOST:
+                    measured.clear()
+                size = measured[text] = tuple(measure(text))
+            return size
+
+        return extents
+
+
 def _core_label(text: str, font_size: int, width: int | None, bold: bool, color: RGBA, halign: str,
                 line_height: float = 1.0) -> CoreLabel:
     """The Kivy label that draws ``text``. Right-to-left text is shaped, broken into lines and
@@ -46,7 +76,7 @@ def _core_label(text: str, font_size: int, width: int | None, bold: bool, color:
     if schrift.has_rtl(text):
         text = rtl_text(text, width, FONT_BOLD if bold else FONT_REGULAR, font_size)
         halign = "right" if halign == "left" else halign
-    return CoreLabel(
+    return MeasuringLabel(
         text=text,
         font_size=font_size,
         font_name=FONT_BOLD if bold else FONT_REGULAR,
@@ -89,8 +119,8 @@ def label_size(text: str, font_size: int, width: int | None = None, bold: bool =
 @cache
 def longest_word(text: str, font_size: int, bold: bool = False) -> int:
     """The width in px of the widest word of ``text`` at ``font_size``."""
-    measure = CoreLabel(font_size=font_size, font_name=FONT_BOLD if bold else FONT_REGULAR)
-    return max((measure.get_extents(schrift.shaped(word))[0] for word in text.split()), default=0)
+    extents = MeasuringLabel(font_size=font_size, font_name=FONT_BOLD if bold else FONT_REGULAR).get_cached_extents()
+    return max((extents(schrift.shaped(word))[0] for word in text.split()), default=0)
 
 
 @cache
@@ -100,11 +130,11 @@ def rtl_text(text: str, width: float | None, font_name: str, font_size: float) -
     For a kv Label: ``text: rtl_text(t, self.width, self.font_name, self.font_size)``."""
     if not schrift.has_rtl(text):
         return text
-    measure = CoreLabel(font_size=font_size, font_name=font_name)
+    extents = MeasuringLabel(font_size=font_size, font_name=font_name).get_cached_extents()
     # Broken 2 px short of ``width``: Kivy, measuring the same lines again at ``width``, must
     # not wrap them a second time (nor draw a texture wider than the label).
     width = None if width is None or width <= 3 else width - 2
-    return "\n".join(schrift.visual_lines(text, width, lambda line: measure.get_extents(line)[0]))
+    return "\n".join(schrift.visual_lines(text, width, lambda line: extents(line)[0]))
 
 
 @cache
@@ -113,8 +143,8 @@ def font_to_fit(text: str, font_name: str, font_size: float, width: float, least
     ``width``: a short label that must not run out of its button in any language."""
     if not text or width <= 0:
         return font_size
-    measure = CoreLabel(font_size=font_size, font_name=font_name)
-    wide = measure.get_extents(rtl_text(text, None, font_name, font_size))[0]
+    extents = MeasuringLabel(font_size=font_size, font_name=font_name).get_cached_extents()
+    wide = extents(rtl_text(text, None, font_name, font_size))[0]
     return font_size if wide <= width else max(font_size * least, font_size * width / wide)
 
 
@@ -150,18 +180,22 @@ def names_height(names: tuple[str, ...], font: int, width: float) -> float:
 def fitted_font(text: str, width: int, height: int, max_font: int, min_font: int, bold: bool = False,
                 lines: int = 0, line_height: float = 1.0) -> int:
     """The font ``fitted_label`` draws ``text`` at (see there)."""
-    for font in range(max_font, min_font, -1):
-        if longest_word(text, font, bold) > width:
-            continue
-        if lines and text_lines(text, font, width, bold) > lines:
-            continue
-        if label_size(text, font, width, bold, line_height)[1] <= height:
-            return font
+
+    def words_fit(font: float) -> bool:
+        return longest_word(text, round(font), bold) <= width
+
+    def fits(font: float) -> bool:
+        font = round(font)
+        return words_fit(font) and (not lines or text_lines(text, font, width, bold) <= lines) and label_size(
+            text, font, width, bold, line_height)[1] <= height
+
+    font = biggest_font(fits, max_font, min_font)
+    if font > min_font:
+        return round(font)
+    # Nothing fits at min_font or above: smaller still, down to 60 % of it (the line limit let go).
     floor = max(6, round(min_font * 0.6))
-    for font in range(min_font, floor, -1):
-        if longest_word(text, font, bold) <= width and label_size(text, font, width, bold, line_height)[1] <= height:
-            return font
-    return floor
+    return round(biggest_font(
+        lambda f: words_fit(f) and label_size(text, round(f), width, bold, line_height)[1] <= height, min_font, floor))
 
 
 def fitted_label(
