@@ -385,7 +385,7 @@ def _speaker_badge(picto: tuple[float, float, float, float], unit: float) -> Non
     size = max(14 * unit, w * 0.42)
     cx, cy = x + w - size / 2, y + size / 2
     Color(1, 1, 1, 0.95)
-    Ellipse(pos=(cx - size / 2, cy - size / 2), size=(size, size))
+    Ellipse(pos=(cx - size / 2, cy - size / 2), size=(size, size), segments=40)  # not Kivy's 180: P10
     Color(*rgba(TEKST))
     box = size * 0.18
     Rectangle(pos=(cx - size * 0.3, cy - box), size=(box, 2 * box))

@@ -55,6 +55,9 @@ MIN_CARD_FONT = MIN_TEXT  # dp: a kaartje's name is never smaller (the app's sma
 # A kaartje's name lines this far apart (of the font's line), the first that lets it fit.
 CARD_LINE_HEIGHTS = (1.0, 0.8, 0.7)
 CLOSE_UP_DELAY = 0.4  # s without a finger on the tray before the cards close up a gap
+# Drawn kaartjes kept for the next visit: the cards' height follows how many are left (five or
+# six heights in a day's visits), so all fourteen at each of them, in a language or two (P10)
+KEEP_CARDS = 14 * 6 * 2
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,7 @@ class Tray(Widget):
         def draw() -> None:
             self._name_rect_of[key] = draw_card(leefgebied, (0, 0, w, h), unit, self.tr)
 
-        canvas = placed_once(self._card_canvases, key, draw, (x, y))
+        canvas = placed_once(self._card_canvases, key, draw, (x, y), keep=KEEP_CARDS)
         nx, ny, nw, nh = self._name_rect_of[key]
         self.name_rects[leefgebied.key] = (x + nx, y + ny, nw, nh)
         if len(self._name_rect_of) > 2 * len(self._card_canvases):  # forget what the cache forgot

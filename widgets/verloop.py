@@ -173,7 +173,7 @@ class VerloopGrafiek(Widget):
             points += punten
         dot = dp(11)
         for px, py in points:
-            Ellipse(pos=(px - dot / 2, py - dot / 2), size=(dot, dot))
+            Ellipse(pos=(px - dot / 2, py - dot / 2), size=(dot, dot), segments=24)
         self._dates(px0, px1, y + dp(6) + date_h, x, x + w)
         return points
 
