@@ -145,6 +145,12 @@ class Meting:
         return doel.sinds_meting != self.id
 
     @property
+    def lopende_doelen(self) -> tuple[Doel, ...]:
+        """The doelen still worked on (``Doel.loopt``): new here, or carried over and evaluated
+        deels or niet behaald; the koelkastblad shows them."""
+        return tuple(d for d in self.doelen if d.loopt)
+
+    @property
     def open_evaluaties(self) -> tuple[Doel, ...]:
         return tuple(d for d in self.doelen if self.is_overgenomen(d) and d.evaluatie is None)
 

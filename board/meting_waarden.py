@@ -88,6 +88,16 @@ class Doel:
     acties: tuple[Actie, ...] = ()
     evaluatie: Evaluatie | None = None
 
+    @property
+    def loopt(self) -> bool:
+        """Still being worked on: not evaluated yet, or evaluated as deels or niet behaald.
+        Behaald is done, vervallen is stopped. A doel that runs is on the koelkastblad
+        (``Meting.lopende_doelen``)."""
+        return self.evaluatie in LOPEND
+
+
+LOPEND = (None, Evaluatie.DEELS_BEHAALD, Evaluatie.NIET_BEHAALD)  # the evaluaties of a doel that runs on
+
 
 def new_id() -> str:
     return uuid.uuid4().hex

@@ -1,11 +1,13 @@
 """The koelkastblad: 'Mijn doelen', an A4 sheet the inwoner hangs on the fridge.
 
-Every doel with its pictogram and leefgebied, the goal exactly as the inwoner typed it,
-when it should be done, who does what, the next meting and how to reach the team. Large
-type and plenty of white space; it reads as a letter to the inwoner, not as a form. It is
-written in the inwoner's language (``tr``, board/taal.py), dates in that language's words;
-right-to-left text is shaped, broken into lines and ordered by board/schrift.py (ReportLab
-can do neither) and set flush right, with the pictograms on the right.
+Every doel that runs on (new in this meting, or from an earlier one and neither behaald nor
+vervallen: ``Meting.lopende_doelen``, how it went so far beneath it) with its pictogram and
+leefgebied, the goal exactly as the inwoner typed it, when it should be done, who does what,
+the next meting and how to reach the team. Large type and plenty of white space; it reads as a
+letter to the inwoner, not as a form. It is written in the inwoner's language (``tr``,
+board/taal.py), dates in that language's words; right-to-left text is shaped, broken into lines
+and ordered by board/schrift.py (ReportLab can do neither) and set flush right, with the
+pictograms on the right.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from board import schrift
 from board.meting import Meting
 from board.meting_waarden import Doel
 from board.taal import Vertaler, vertaler
-from board.weergave import uitvoerder_naam
+from board.weergave import evaluatie_naam, uitvoerder_naam
 from exports.bronnen import BLIJ
 from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, space_between, style, table_style
 
@@ -47,7 +49,7 @@ def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = No
     tr = tr or vertaler("nl")
     titel = tr.pgettext("inwoner", "Mijn doelen")
     story: list[Flowable] = [_title(meting, tr, titel), Spacer(1, 0.6 * cm)]
-    doelen = lopende_doelen(meting)
+    doelen = meting.lopende_doelen  # also one carried over that goes on (deels or niet behaald)
     if doelen:
         for doel in doelen:
             story += [_doel(meting, doel, tr), Spacer(1, 0.5 * cm)]
@@ -63,12 +65,6 @@ def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = No
     return build_pdf(story, title=titel, subject=subject, footer=schrift.for_display(titel),
                      page_word=schrift.for_display(tr.pgettext("inwoner", "blad")), lang=tr.code,
                      rtl=tr.rtl)
-
-
-def lopende_doelen(meting: Meting) -> tuple[Doel, ...]:
-    """The doelen to work on: an evaluated doel (behaald, vervallen, ...) is finished here;
-    what goes on is written down as a new doel, so it stays on the fridge."""
-    return tuple(d for d in meting.doelen if d.evaluatie is None)
 
 
 def _para(text: str, name: str, tr: Vertaler, width: float, label: str = "", **kwargs: object) -> Paragraph:
@@ -109,6 +105,8 @@ def _doel(meting: Meting, doel: Doel, tr: Vertaler) -> Flowable:
         _para(leefgebied.naam_in(tr.code), "leefgebied", tr, DOEL_WIDTH),
         _para(doel.tekst, "doel", tr, DOEL_WIDTH),
     ]
+    if doel.evaluatie is not None:  # from an earlier meting, and it goes on: how it went so far
+        content.append(_para(evaluatie_naam(doel.evaluatie, tr), "tekst", tr, DOEL_WIDTH))
     if doel.streefdatum:
         content.append(_para(tr.datum(doel.streefdatum), "tekst", tr, DOEL_WIDTH,
                              label=tr.pgettext("inwoner", "Klaar op:")))

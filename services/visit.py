@@ -52,19 +52,33 @@ def open_storage(url: str, data_key: bytes, professional_id: str | None = None, 
     repository = Repository.open(url, data_key, actor=professional_id, create=create)
     try:
         apply_retention(repository, outbox_folder(url))
-    except OSError as exc:  # the outbox folder: its files could not be removed
+    except OSError as exc:  # the outbox folder: not a folder, or its files could not be removed
         repository.close()
         log.warning("retention at opening failed (%s)", technical(exc))
-        raise StorageError(
-            _(
-                "De outbox kon niet worden opgeruimd (is de opslag vol, of is de map niet te schrijven?). "
-                "Er is niets verloren; maak ruimte vrij en probeer het opnieuw."
-            )
-        ) from exc
+        raise StorageError(outbox_unusable(url)) from exc
     except BaseException:
         repository.close()
         raise
     return repository
+
+
+def outbox_unusable(url: str) -> str:
+    """Why the app does not open when its outbox cannot be used, in plain Dutch, and what to do.
+    A file or a link to a folder that is gone in the outbox's place is said as such (it was
+    said as a full disk); nothing is removed or moved: it may hold what someone needs."""
+    from storage.outbox import not_a_folder, outbox_path
+
+    folder = outbox_path(url)
+    if not_a_folder(folder):
+        return _(
+            "De app kan niet openen: de outbox ({map}) is geen map, maar een bestand of een verwijzing naar een "
+            "map die er niet is. Er is niets verloren of veranderd. Vraag de ICT van de gemeente dat opzij te "
+            "zetten (niet weg te gooien) en typ dan opnieuw je pincode."
+        ).format(map=folder)
+    return _(
+        "De outbox kon niet worden opgeruimd (is de opslag vol, of is de map niet te schrijven?). "
+        "Er is niets verloren; maak ruimte vrij en probeer het opnieuw."
+    )
 
 
 def meting_for_visit(

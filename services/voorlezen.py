@@ -11,7 +11,8 @@ until then, and where it refuses, a clip or nothing. That path is tested against
 the Android API (tests/test_voorlezen_android.py), not yet on a device.
 
 A lock (and the app's end) silences what is being said: ``stop`` ends the espeak-ng process or
-Android's utterance; ``shutdown`` releases Android's engine when the app stops.
+Android's utterance (an espeak-ng process that ends on its own is reaped at once by a thread
+waiting on it, never left a zombie); ``shutdown`` releases Android's engine when the app stops.
 """
 
 from __future__ import annotations
@@ -88,12 +89,13 @@ def voorlezen(
     recorded clip for the screen to play (Kivy's audio), or None: nothing to say it with, or
     (on the tablet) Android's engine is saying it."""
     global _speaking
-    if on_android():
-        if _android().speak(tekst(leefgebied, taal, met_vragen), taal):
+    if _voice_available(taal):  # the rule kan_voorlezen asks too
+        said = tekst(leefgebied, taal, met_vragen)
+        if not on_android():
+            _speaking = speak(said, taal)
+            return _speaking
+        if _android().speak(said, taal):
             return None  # Android's engine speaks; there is nothing to hold
-    elif espeak_voice(taal) is not None:
-        _speaking = speak(tekst(leefgebied, taal, met_vragen), taal)
-        return _speaking
     clip = fragment(set_naam, leefgebied.key, taal)
     return clip.path if clip is not None else None
 
@@ -104,7 +106,11 @@ def speak(text: str, taal: str, wav: Path | None = None) -> subprocess.Popen | N
     if voice is None:
         return None
     command = [ESPEAK, "-v", voice, "-s", "150"] + (["-w", str(wav)] if wav else []) + ["--", text]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Reaped the moment it ends (a voice that finished on its own stayed a zombie until the
+    # next tap or lock polled it); poll, terminate and wait elsewhere still work beside this.
+    threading.Thread(target=process.wait, name="espeak-ng-wait", daemon=True).start()
+    return process
 
 
 def stop() -> None:

@@ -16,13 +16,16 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from board import safe_json
 from storage.paths import data_dir
 from storage.permissions import private_dir, write_atomically
+from storage.small_files import read_at_most
 
 CRASH_DIR = "crashes"
 KEEP = 20  # the last 20 crashes; older reports are removed when a new one is written
 MAX_BYTES = 32_000  # one report, at most (a deep recursion is cut, not the disk filled)
 NOTICE = "melden.json"
+MAX_NOTICE_BYTES = 4096  # what set_notice writes is some 60 bytes
 _REPORT = re.compile(r"crash-\d{8}T\d{6}-\d{6}Z(-\d+)?\.txt")
 
 
@@ -62,18 +65,25 @@ def set_notice(report: Path, state: str, folder: Path | None = None) -> None:
     write_atomically(private_dir(crash_folder(folder)) / NOTICE, content.encode("utf-8"))
 
 
-def take_notice(folder: Path | None = None) -> tuple[Path, str] | None:
+def take_notice(folder: Path | None = None) -> tuple[Path | None, str] | None:
     """The crash the professional has not been told about: (its report, what was not yet
-    saved); None when there is none. Taken once: the notice is removed."""
+    saved); None when there is none. Taken once: the notice is removed.
+
+    Only ``set_notice`` writes the notice, so a notice that is there but cannot be read (8 TiB
+    left by a damaged file system, a FIFO, a folder, bytes that are no notice) still means the
+    app stopped: (None, ""), what was not yet saved unknown. It is read at most to its bound
+    and a FIFO not at all (``read_at_most``), so the start neither crashes nor hangs on it."""
     path = crash_folder(folder) / NOTICE
     try:
-        raw = json.loads(path.read_bytes()[:4096])
-    except (OSError, ValueError):
-        return None
+        raw = safe_json.loads(read_at_most(path, MAX_NOTICE_BYTES + 1) or b"", max_bytes=MAX_NOTICE_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # no notice (nor a crashes folder): nothing to tell
+    except (OSError, safe_json.SafeJsonError):
+        raw = None
     finally:
         with contextlib.suppress(OSError):  # not removable: it shows again, rather than never
             path.unlink(missing_ok=True)
     if not isinstance(raw, dict) or not isinstance(raw.get("verslag"), str) or not _REPORT.fullmatch(raw["verslag"]):
-        return None
+        return None, ""
     state = raw.get("staat")
     return crash_folder(folder) / raw["verslag"], state if isinstance(state, str) else ""

@@ -4,6 +4,7 @@ until they are marked delivered (``services.outbox``); then the tablet's copy go
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,13 +19,23 @@ from storage.urls import is_sqlite, sqlite_path
 OUTBOX = "outbox"
 
 
-def outbox_folder(url: str) -> Path:
-    """The outbox beside the database file (so in the user data folder by default), made when needed."""
+def outbox_path(url: str) -> Path:
+    """Where the outbox of ``url`` is: beside the database file (so in the user data folder by
+    default). Nothing is made or checked."""
     path = sqlite_path(url) if is_sqlite(url) else None
-    base = Path(path).parent if path else data_dir()
-    folder = base / OUTBOX
-    private_dir(folder)
-    return folder
+    return (Path(path).parent if path else data_dir()) / OUTBOX
+
+
+def outbox_folder(url: str) -> Path:
+    """The outbox (``outbox_path``), made when needed. A file or a link to nothing in its place
+    is a ``FileExistsError`` (``not_a_folder`` says so)."""
+    return private_dir(outbox_path(url))
+
+
+def not_a_folder(folder: Path) -> bool:
+    """Something other than a folder is where ``folder`` should be: a file, or a link to a
+    folder that is gone (or to a file)."""
+    return os.path.lexists(folder) and not folder.is_dir()
 
 
 def outbox_seal(repository: object) -> BundleSeal | None:

@@ -1,4 +1,5 @@
-"""Reading a small file the app wrote itself (the keys file, ``backoff.key``, ``bezoek.json``)
+"""Reading a small file the app wrote itself (the keys file, ``backoff.key``, ``bezoek.json``,
+the crash notice)
 without trusting what is there now: at most a bound of bytes (an 8 TiB file left by a damaged
 file system is not read whole), and a FIFO or a device is not read at all (with no writer,
 a plain read would block the start for ever)."""

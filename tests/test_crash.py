@@ -153,34 +153,35 @@ def test_a_crash_in_a_frame_callback_leaves_a_report_without_personal_data_and_i
 def test_a_real_fault_at_start_leaves_a_report_from_the_main_thread(
     xserver: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A fault the app does not handle, made for real (found for this test, left for the lead:
-    once it is handled, this test needs another trigger): the crash notice (``melden.json``,
-    read at every start) has a size of 8 TiB (sparse: it takes no room), as a damaged file
-    system can leave it. ``crash_log.take_notice`` reads it whole, so Python asks for 8 TiB of
-    memory and gets a MemoryError while the app builds its first screen, outside Kivy's event
-    loop: the report comes through ``sys.excepthook``. (Until 2026-12-03 the trigger was an
-    8 TiB keys file, before that a ``backoff.key`` that is a folder; both now get a Dutch message
-    on the lock screen: tests/test_start_files.py, tests/test_backoff_key.py.)"""
-    if Path("/proc/sys/vm/overcommit_memory").read_text().strip() == "1":
-        pytest.skip("with overcommit_memory=1 the 8 TiB would be handed out and read: no test for this machine")
+    """A fault the app does not handle, made for real: the app as installed, with a block of
+    its lock screen's layout (``widgets/toegang.kv``, read while the app builds its first
+    screen) turned to zeros, as a damaged file system or an update cut short leaves a file.
+    Kivy's parser raises outside its event loop, so the report comes through ``sys.excepthook``.
+    The app is a copy in ``tmp_path`` (the tree under test is not touched). (Until 2026-12-03
+    the trigger was an 8 TiB crash notice, before that an 8 TiB keys file, before that a
+    ``backoff.key`` that is a folder; each now gets a Dutch message on the lock screen:
+    tests/test_start_files.py, tests/test_backoff_key.py.)"""
+    app_root = tmp_path / "app"
+    app_root.mkdir()
+    shutil.copy2(ROOT / "main.py", app_root)
+    for folder in ("assets", "board", "cli", "exports", "samples", "services", "storage", "widgets"):
+        shutil.copytree(ROOT / folder, app_root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    layout = app_root / "widgets" / "toegang.kv"
+    damaged = bytearray(layout.read_bytes())
+    block = len(damaged) // 2 // 512 * 512
+    damaged[block : block + 512] = bytes(512)
+    layout.write_bytes(bytes(damaged))
     server = xserver(1024, 768)
     env = app_env(tmp_path, server.display)
     data = Path(env["XDG_DATA_HOME"]) / "magneetbord"
     monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(data))
     tablet_with_professional(env["MAGNEETBORD_DB"], "Sanne de Vries", PIN, kdf=FAST)
-    notice = data / "crashes" / crash_log.NOTICE
-    notice.parent.mkdir(parents=True, exist_ok=True)
-    notice.write_bytes(b"")
-    try:
-        os.truncate(notice, 8 * 2**40)
-    except OSError as exc:
-        pytest.skip(f"this file system takes no 8 TiB file ({exc})")
-    report, text, err = crashed(start_app(env), data)
-    assert "waar: de app (hoofdthread)" in text and "fout: MemoryError" in text
-    assert "storage.crash_log, take_notice, regel" in text
+    report, text, err = crashed(start_app(env, root=app_root), data)
+    assert "waar: de app (hoofdthread)" in text and "fout: kivy.lang.parser.ParserException" in text
+    assert "widgets.common, load_kv, regel" in text and "widgets.toegang, <module>, regel" in text
     assert "widgets.app, MagneetbordApp.build, regel" in text
     assert str(tmp_path) not in text and str(tmp_path) not in err.replace(str(report), "")
-    assert "Traceback" not in err and "MemoryError in storage.crash_log:" in err
+    assert "Traceback" not in err and "ParserException in widgets.common:" in err
     assert json.loads((data / "crashes" / crash_log.NOTICE).read_text())["staat"] == crash.BEWAARD  # nothing typed yet
 
 

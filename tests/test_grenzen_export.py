@@ -7,6 +7,7 @@ every word. Before the rows could split, ReportLab refused a doel of ~960 charac
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from board import Actie, BoardError, Meting
 from board.errors import LeefgebiedenSetError
 from board.grenzen import MAX_ACTIE_TEXT, MAX_ACTIES, MAX_DOEL_TEXT, MAX_DOELEN, MAX_LEEFGEBIED_NAAM, MAX_SET_TITEL
 from board.leefgebieden import load_set
+from board.meting_waarden import Evaluatie
 from board.taal import vertaler
 from board.weergave import uitvoerder_naam
 from exports.bronnen import UITVOERDER_LABEL
@@ -69,13 +71,18 @@ def test_the_meting_is_at_every_limit(op_de_grens: tuple) -> None:
 
 
 def test_the_koelkastblad_holds_every_word_of_every_doel(op_de_grens: tuple) -> None:
+    """Every doel that runs on: the vervolgmeting's 20 new ones, and those carried over that went
+    deels or niet behaald; at most all 40 of them (every carried one deels behaald)."""
     nul, vervolg, nul_woorden, vervolg_woorden = op_de_grens
-    for meting, woorden in ((nul, nul_woorden), (vervolg, vervolg_woorden)):
+    alle_deels = replace(vervolg, doelen=tuple(
+        replace(d, evaluatie=Evaluatie.DEELS_BEHAALD) if d.evaluatie else d for d in vervolg.doelen))
+    assert len(vervolg.lopende_doelen) > MAX_DOELEN and len(alle_deels.lopende_doelen) == 2 * MAX_DOELEN
+    for meting, woorden in ((nul, nul_woorden), (vervolg, vervolg_woorden), (alle_deels, vervolg_woorden)):
         data = koelkastblad_pdf(meting, "Wijkteam Gestel, 040 123 45 67")
         assert len(reader(data).pages) > 1
         assert words_in(data, woorden.prefix) == set(woorden.used)
         text = squeeze(all_text(data))
-        assert text.count(WIE_INWONER) == MAX_DOELEN * MAX_ACTIES
+        assert text.count(WIE_INWONER) == len(meting.lopende_doelen) * MAX_ACTIES
         assert "Wijkteam Gestel, 040 123 45 67".replace(" ", "") in text  # the afspraak after it all
 
 

@@ -102,9 +102,18 @@ def test_a_doel_without_streefdatum_or_acties_and_no_next_meting() -> None:
     assert "Klaar op" not in text and "Volgende keer" not in text
 
 
-def test_a_vervolgmeting_shows_only_the_doelen_still_to_do() -> None:
+def test_a_vervolgmeting_shows_the_doelen_that_go_on_and_not_those_done() -> None:
+    """New doelen and those from before that went deels or niet behaald are worked on: on the
+    sheet, with how they went; behaald and vervallen are not (``Doel.loopt``)."""
     vervolg = voorbeelden.vervolgmeting()
+    for nieuwe in ("niet behaald", "vervallen"):  # one more of each, carried over and evaluated
+        doel = replace(vervolg.doelen[0], id=f"doel-{nieuwe}", tekst=f"Een doel dat {nieuwe} is.", evaluatie=nieuwe)
+        vervolg = replace(vervolg, doelen=(*vervolg.doelen, doel))
     pdf = koelkastblad_pdf(vervolg, voorbeelden.TEAM)
-    assert contains(pdf, "Vrijwilligerswerk bij de kringloop, twee ochtenden per week.") == []
-    evaluated = [d.tekst for d in vervolg.doelen if d.evaluatie is not None]
-    assert len(evaluated) == 2 and contains(pdf, *evaluated) == evaluated
+    gaan_door = ["Vrijwilligerswerk bij de kringloop, twee ochtenden per week.", "Een doel dat niet behaald is.",
+                 *(d.tekst for d in vervolg.doelen if d.evaluatie == "deels behaald")]
+    klaar = [d.tekst for d in vervolg.doelen if d.evaluatie in ("behaald", "vervallen")]
+    assert len(gaan_door) == 3 and contains(pdf, *gaan_door) == []
+    assert len(klaar) == 2 and contains(pdf, *klaar) == klaar
+    text = all_text(pdf)
+    assert "Deels behaald" in text and "Niet behaald" in text and "Vervallen" not in text

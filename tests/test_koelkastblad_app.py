@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from board import Actie
+from board import Actie, Inwoner
 from storage import audit
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
@@ -91,6 +91,12 @@ def afgerond(make_app: object, size: tuple[int, int]) -> tuple[object, object]:
     app.live.apply(lambda m: m.choose("wonen").place_fiche("wonen", "inwoner", 0.5))
     app.live.apply(lambda m: m.add_doel("geld", DOEL, None, acties))
     app.live.apply(lambda m: m.add_doel("wonen", WONEN))
+    afronden_by_touch(app)
+    return app, inwoner
+
+
+def afronden_by_touch(app: object) -> None:
+    """The meting on the board afgerond on the afronden screen by touches; the bundle made."""
     app.show_meting_step("afronden")
     frames(2)
     screen = app.screen("afronden")
@@ -101,7 +107,6 @@ def afgerond(make_app: object, size: tuple[int, int]) -> tuple[object, object]:
     app.export_thread.join(timeout=60)
     frames(3)
     assert screen.afgerond and screen.export_state == "done", screen.export_text
-    return app, inwoner
 
 
 def open_with_pin(app: object) -> object:
@@ -405,3 +410,55 @@ def test_after_saving_the_dialog_says_where_and_offers_no_second_save(
     tap(view.ids.sluiten)
     frames(2)
     assert not [w for w in app.manager.get_root_window().children if type(w).__name__ == "KoelkastbladVenster"]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_doel_that_goes_on_is_on_the_sheet_of_a_vervolgmeting_without_new_doelen(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """The 0-meting set two doelen; at the vervolgmeting the one about money is deels behaald
+    (its streefdatum still to come), the one about the house behaald, and no new doel is
+    written. The sheet shows the doel that goes on, with how it went so far, and not the one
+    that is done (before 2026-12-03 it said no doelen were written this time)."""
+    from kivy.core.window import Window
+
+    from board.taal import vertaler
+    from tests.screen_helpers import panel_with
+
+    no_lp(monkeypatch)
+    folder = tmp_path / "Documenten"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    Window.size = size
+    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
+    inwoner = Inwoner.create("D-2026-901", "Stratum")
+    app.repository.add_inwoner(inwoner)
+    streef = date(TODAY.year, TODAY.month + 3, 1)
+    nul = app.repository.start_nulmeting(inwoner.id, date(TODAY.year - 1, 12, 1))
+    gevuld = (nul.choose("geld").choose("wonen").place_fiche("geld", "inwoner", 0.2)
+              .place_fiche("wonen", "inwoner", 0.5)
+              .add_doel("geld", DOEL, streef, (Actie.create("inwoner", ACTIE),)).add_doel("wonen", WONEN))
+    app.repository.save_change(nul, gevuld)
+    app.repository.save_change(gevuld, gevuld.afronden(datetime(TODAY.year - 1, 12, 1, 11)))
+
+    app.show_inwoner(inwoner)  # the visit as the professional opens it: the vervolgmeting
+    tap(app.screen("inwoner").ids.start)
+    assert app.current == "bord" and app.live.meting.volgnummer == 1
+    app.live.apply(lambda m: m.place_fiche("geld", "inwoner", 0.4).place_fiche("wonen", "inwoner", 0.7))
+    tap(app.screen("bord").ids_nav["doelen"])
+    assert app.current == "doelen"
+    doelen = app.screen("doelen")
+    for tekst, uitkomst in ((DOEL, "Deels behaald"), (WONEN, "Behaald")):
+        keuze = button(panel_with(doelen, tekst), uitkomst)
+        into_sight(keuze)
+        tap(keuze)
+    assert [(d.tekst, d.evaluatie) for d in app.live.meting.doelen] == [(DOEL, "deels behaald"), (WONEN, "behaald")]
+    afronden_by_touch(app)
+
+    view = open_with_pin(app)  # no printer: the sheet is saved at once
+    assert view.gelukt, view.tekst
+    (saved,) = folder.iterdir()
+    text = pdf_text(saved)
+    assert "nog geen doelen opgeschreven" not in text
+    assert DOEL in text and ACTIE in text and "Deels behaald" in text
+    assert vertaler("nl").datum(streef) in text  # when it should be done
+    assert WONEN not in text  # behaald: done, not on the fridge

@@ -2,7 +2,8 @@
 them: 8 TiB (sparse: it takes no room) or a FIFO (no writer: a plain read blocks for ever).
 The running app must start, say in Dutch what is wrong, and touch nothing: never read the
 whole file, never wait on the FIFO. (Before 2026-12-03 the 8 TiB keys file was a MemoryError
-that stopped the app, and a FIFO kept the start waiting for ever.)"""
+that stopped the app, and a FIFO kept the start waiting for ever; the same for the crash notice
+until later that day.)"""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 
 from services.visit import VISIT_FILE
 from storage.backoff_seal import KEY_FILE
+from storage.crash_log import CRASH_DIR, NOTICE
 from tests.damaged import DB_NAME, good_tablet
 from tests.kivy_helpers import PIN, frames, make_app_fixture, type_pin, window_fixture  # noqa: F401
 
@@ -119,3 +121,42 @@ def test_a_visit_marker_or_backoff_key_that_is_huge_or_a_fifo_does_not_stop_the_
     type_pin(lock, PIN)
     frames(3)
     assert app.current == "inwoners" and app.repository is not None
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)])
+@pytest.mark.parametrize("make", [huge, fifo], ids=["8TiB", "fifo"])
+def test_a_crash_notice_that_is_huge_or_a_fifo_still_says_that_the_app_stopped(
+    make: Callable[[Path], None],
+    size: tuple[int, int],
+    make_app: object,
+    window: object,
+    tmp_path: Path,
+    late_writer: Callable[[Path], None],
+) -> None:
+    """``crashes/melden.json`` is read at every start and only written when the app stopped:
+    damaged, it still means that. The lock screen says the app stopped, with the line for a
+    state not known (what was not saved is gone), once; the PIN opens the list. (Before, the
+    8 TiB notice was a MemoryError that stopped the start, and a FIFO kept it waiting until a
+    writer came, then said nothing.)"""
+    window.size = size
+    frames(2)
+    good_tablet(tmp_path, PIN)
+    notice = tmp_path / CRASH_DIR / NOTICE
+    notice.parent.mkdir(mode=0o700)
+    notice.write_bytes(b"")
+    make(notice)
+    late_writer(notice)
+    app = make_app()
+    lock = app.screen("lock")
+    said = lock.ids.crash_bar.ids.regel
+    assert app.current == "lock" and lock.message == ""
+    assert said.text.startswith("De app is de vorige keer onverwacht gestopt. Wat bewaard was, is er nog.")
+    assert "is weg" in said.text and str(tmp_path / CRASH_DIR) in said.text and "python3 main.py crashes" in said.text
+    frames(2)
+    assert said.height >= said.texture_size[1] > 0 and said.y >= 0 and said.right <= window.width
+    assert said.top <= min(lock.ids.dots.y, lock.ids.pad.y)
+    assert not notice.exists() and not notice.is_fifo()  # taken: the next start says nothing
+    type_pin(lock, PIN)
+    frames(3)
+    assert app.current == "inwoners" and app.repository is not None
+    assert make_app().screen("lock").ids.crash_bar.tekst == ""

@@ -175,6 +175,48 @@ def test_a_second_tap_stops_what_the_first_was_saying(make_app: object, window: 
 from tests.kivy_helpers import make_app_fixture, window_fixture  # noqa: E402, F401
 
 
+def _zombies() -> set[int]:
+    """This process's children that ended and were never reaped (state Z in /proc)."""
+    import os
+
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended and reaped while we looked
+        if fields[0] == "Z" and int(fields[1]) == os.getpid():
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)])
+def test_a_voice_that_ends_by_itself_leaves_no_zombie(size: tuple[int, int], make_app: object, window: object) -> None:
+    """The real espeak-ng reads a card and ends by itself (this machine has no sound card, so at
+    once): with the app running and no other tap, nothing waits in /proc as a zombie (it
+    stayed one until the next speaker tap or a lock polled it)."""
+    from tests.kivy_helpers import frames, frames_until, tap
+
+    window.size = size
+    frames(1)
+    before = _zombies()
+    _app, screen, view = _prompt_card(make_app, "D-ZOMBIE", "nl")
+    tap(view.ids.voorlezen)
+    spoken = screen.spoken
+    assert isinstance(spoken, subprocess.Popen) and spoken.args[0] == stem.ESPEAK
+
+    def state() -> str | None:
+        try:
+            return Path(f"/proc/{spoken.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return None  # reaped: no entry left
+
+    # Frames only (no tap, no poll, no wait on the process from here) until its entry is gone.
+    assert frames_until(lambda: state() is None, seconds=20), f"espeak-ng {spoken.pid} is still in /proc: {state()}"
+    assert spoken.returncode == 0  # it finished by itself, and was reaped with its exit code
+    assert not _zombies() - before
+
+
 @pytest.mark.parametrize("taal", ["nl", "ar", "uk", "ti"])
 def test_what_is_said_ends_each_sentence_once_in_its_own_script(taal: str) -> None:
     """A prompt that asks a question keeps its question mark and gets no full stop after it

@@ -106,16 +106,17 @@ def app_env(tmp_path: Path, display: str | None, **extra: str) -> dict[str, str]
     return env
 
 
-def start_app(env: dict[str, str], *args: str, interruptible: bool = False) -> subprocess.Popen[str]:
+def start_app(env: dict[str, str], *args: str, interruptible: bool = False, root: Path = ROOT) -> subprocess.Popen[str]:
     """``interruptible``: Ctrl+C (SIGINT) reaches the app as in a person's terminal, even where
-    the test runner's own shell ignores it (a background job does)."""
+    the test runner's own shell ignores it (a background job does). ``root``: the app's folder
+    (a copy of it, for a test that damages one of its files)."""
 
     def default_sigint() -> None:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
 
     return subprocess.Popen(
         [sys.executable, "main.py", *args],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
