@@ -68,7 +68,7 @@ def test_the_lock_screens_title_is_one_line_beside_the_keypad(make_app: object, 
     assert titel.font_size >= sp(22) - 0.01
     # The whole title shows: its ink inside the window, left of (or above) the keypad.
     columns = np.where((crop.max(axis=2) < 110).any(axis=0))[0]
-    left, bottom, width, _h = window_rect(titel)
+    left, bottom, _width, _h = window_rect(titel)
     pad_x, pad_y, _pw, pad_h = window_rect(screen.ids.pad)
     assert left + columns.max() < window.width
     assert left + columns.max() < pad_x or bottom >= pad_y + pad_h
