@@ -8,12 +8,12 @@ in half at 1280x800."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pytest
 
-from board import kleuren
+from board import Inwoner, kleuren
 from tests.kivy_helpers import (  # noqa: F401
     button,
     frames,
@@ -107,11 +107,18 @@ def test_the_inwoners_page_shows_traject_afsluiten_or_that_it_scrolls(make_app: 
 
     window.size = size
     frames(1)
-    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 3, 2))
-    with_afgeronde_nulmeting(app, "T-900")  # an open traject: Traject afsluiten can be tapped
+    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 7, 2))
+    # An open traject (Traject afsluiten can be tapped) whose next meting was planned for a day
+    # that has passed: the page says so on a line of its own, as the demo's inwoners show it.
+    inwoner = Inwoner.create("T-900", "Stratum")
+    app.repository.add_inwoner(inwoner)
+    nul = app.repository.start_nulmeting(inwoner.id, date(2026, 1, 5))
+    app.repository.save_change(nul, nul.choose("geld").place_fiche("geld", "inwoner", 0.3)
+                               .set_volgende_meting(date(2026, 6, 1)).afronden(datetime(2026, 1, 5, 11)))
     screen = _open_inwoner(app, "T-900")
     knop, scroll = screen.ids.close_traject, screen.ids.page_scroll
     assert knop.text == "Traject afsluiten" and not knop.disabled
+    assert "Die dag is voorbij." in screen.ids.gepland.text
     # The whole button in sight, on the page as it opens: nothing to scroll for (800x600 cut it).
     assert inside(window_rect(knop), window_rect(scroll)), (window_rect(knop), window_rect(scroll))
     assert covered(screen) == [] and small_targets(screen) == [] and words_broken(screen) == []
