@@ -31,13 +31,14 @@ DEJAVU, DEJAVU_BOLD = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.t
 BLIJ = PICTOGRAM_DIR / "blij.png"
 VERDRIETIG = PICTOGRAM_DIR / "verdrietig.png"
 
-# How the dossier (and FHIR's display) name who takes an actie: the first two in the words the
-# inwoner chose them by in the app (board/weergave.uitvoerder_naam), the rest as the professional says them.
+# How the dossier (and FHIR's display) name who takes an actie: the inwoner, the netwerk and the
+# wijkteam in the words the app shows them by (board/weergave.uitvoerder_naam: "Het wijkteam", where
+# the dossier said "Wijkteam"), the rest as the professional says them.
 UITVOERDER_LABEL: dict[Uitvoerder, str] = {
     Uitvoerder.INWONER: "Ik zelf",
     Uitvoerder.NETWERK: "Familie of vrienden",
     Uitvoerder.ALGEMENE_VOORZIENING: "Algemene voorziening",
-    Uitvoerder.WIJKTEAM: "Wijkteam",
+    Uitvoerder.WIJKTEAM: "Het wijkteam",
     Uitvoerder.SPECIALISTISCHE_ZORG: "Specialistische zorg",
 }
 

@@ -28,9 +28,12 @@ def test_the_dossier_shows_comparison_doelen_and_rapportcijfer() -> None:
     text = all_text(pdf)
     assert "▲ beter" in text and "= gelijk" in text
     assert "Rapportcijfer\n7" in text  # label and value, one table row
-    # Who does what, in the words the inwoner chose in the app (it said "Ikzelf" here, "Ik zelf" there).
+    # Who does what, in the words the inwoner chose in the app (it said "Ikzelf" here, "Ik zelf" there;
+    # "Wijkteam:" where the app says "Het wijkteam").
     tr = vertaler("nl")
-    for actie in (a for d in vervolg.doelen for a in d.acties if a.wie.value in ("inwoner", "netwerk")):
+    wie = {a.wie.value for d in vervolg.doelen for a in d.acties}
+    assert {"inwoner", "netwerk", "wijkteam"} <= wie
+    for actie in (a for d in vervolg.doelen for a in d.acties if a.wie.value in ("inwoner", "netwerk", "wijkteam")):
         assert f"{uitvoerder_naam(actie.wie, tr)}: {actie.wat}" in text.replace("\n", " ")
 
 

@@ -110,3 +110,68 @@ def test_a_dutch_inwoner_sees_no_second_name(make_app: object, window: object) -
     grafiek = screen.ids.grafiek
     assert len(grafiek.titles) == len(KEYS) and grafiek.dutch == []
     assert screen.zin == vergelijk(*screen.metingen[-2:]).zin
+
+
+def _label_showing(root: object, text: str) -> object | None:
+    """The label under ``root`` the user sees with ``text`` (shown, not faded out)."""
+    from kivy.uix.label import Label
+
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        if getattr(widget, "opacity", 1) == 0 or widget.height <= 0:
+            continue
+        if isinstance(widget, Label) and widget.text == text:
+            return widget
+        stack.extend(widget.children)
+    return None
+
+
+@pytest.mark.parametrize("size", [*SIZES, (800, 1280)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("taal", ["ar", "ti"])
+def test_the_sentence_has_its_dutch_beneath_for_the_professional(make_app: object, window: object,
+                                                                 size: tuple[int, int], taal: str) -> None:
+    """As the leefgebieden's names do: the professional reads the sentence too (before 2026-12-03
+    it stood only in the inwoner's language). Another pair chosen by a tap, both lines follow."""
+    from kivy.metrics import dp
+
+    from board.passen import SENTENCE_LEAST, SENTENCE_SHARE
+    from tests.screen_checks import window_rect, words_broken
+
+    app = _history(make_app, window, size, taal)
+    screen = app.screen("geschiedenis")
+    for _pair in range(2):
+        oud, nieuw = (m for m in screen.metingen if m.id in screen.chosen)
+        dutch = vergelijk(oud, nieuw).zin
+        assert screen.zin == vergelijk(oud, nieuw).zin_in(vertaler(taal)) != dutch
+        label = _label_showing(screen, dutch)
+        assert label is not None, dutch
+        zin, beneath = window_rect(screen.ids.zin), window_rect(label)
+        assert beneath[1] + beneath[3] <= zin[1] + 1  # beneath the inwoner's sentence
+        assert beneath[1] >= -1 and beneath[0] >= 0 and beneath[0] + beneath[2] <= window.width + 1
+        assert label.texture_size[1] <= beneath[3] + 1  # not cut
+        x, y, w, h = beneath
+        assert _ink_columns(window_pixels(), (x, y, x + w, y + h)).size  # drawn, not only laid out
+        assert words_broken(screen) == []
+        # Both readable: the sentence at SENTENCE_LEAST or more, its Dutch at MIN_TEXT or more; the
+        # two together take no more of the screen than the sentence's share, unless at those fonts.
+        assert screen.ids.zin.font_size >= dp(SENTENCE_LEAST) - 0.5 and label.font_size >= dp(MIN_TEXT) - 0.5
+        both = zin[1] + zin[3] - beneath[1]
+        assert both <= SENTENCE_SHARE * window.height + 1 or screen.ids.zin.font_size <= dp(SENTENCE_LEAST) + 0.5
+        other = next(k for k in screen.ids.metingen.children
+                     if getattr(k, "meting_id", None) and k.meting_id not in screen.chosen)
+        tap(other)  # the one not chosen joins, the older goes: another pair, its own sentence
+        frames(3)
+        assert other.meting_id in screen.chosen and len(screen.chosen) == 2
+
+
+def test_a_dutch_inwoners_sentence_stands_once(make_app: object, window: object) -> None:
+    """A guard for the test above: no Dutch line beneath a Dutch sentence (the same words twice)."""
+    from kivy.uix.label import Label
+
+    app = _history(make_app, window, (800, 600), "nl")
+    screen = app.screen("geschiedenis")
+    assert screen.zin == vergelijk(*screen.metingen[-2:]).zin
+    shown = [w for w in screen.walk() if isinstance(w, Label) and w.text == screen.zin
+             and w.opacity > 0 and w.height > 0]
+    assert len(shown) == 1

@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from services.export import export_to, with_context
@@ -383,6 +384,16 @@ def test_an_outbox_that_cannot_be_read_is_said_in_the_bar_and_the_list_works(
     assert "Er is niets weggegooid." in bar.tekst and "wacht op het dossier." not in bar.tekst
     assert bar.height >= bar.ids.tekst.texture_size[1] > 0 and bar.opacity == 1 and knop.disabled
     assert bar.right <= window.width and bar.y >= 0
+    # Nothing to send, so no (invisible) button keeps room: the line wraps at the bar's whole width
+    # (it stopped 216 dp short, three lines at 800x600 with a blank beside them).
+    from kivy.metrics import dp
+
+    left, bottom = bar.to_window(bar.x, bar.y)
+    image = window_pixels().convert("L")
+    crop = np.asarray(image.crop((round(left), round(window.height - bottom - bar.height),
+                                  round(left + bar.width), round(window.height - bottom))))
+    ink = np.where((crop < 110).any(axis=0))[0]
+    assert ink.size and ink.max() > bar.width - dp(200) - dp(16), (ink.max(), bar.width)
     [rij] = screen.ids.rows.children  # the rest of the list works: its inwoner opens again
     assert rij.dossier == DOSSIER
     tap(rij)

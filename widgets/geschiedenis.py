@@ -47,6 +47,9 @@ class AlleenKijken(FloatLayout):
         return self.collide_point(*touch.pos)
 
 
+DUTCH_SHARE = 0.7  # the Dutch beneath the sentence, at this share of the sentence's font
+
+
 def read_only_board(meting: Meting, caption: str, tr: Vertaler | None = None) -> BoxLayout:
     """A meting's board to look at, under its caption (which wraps in its own column), with
     the names in the inwoner's language ``tr``."""
@@ -81,6 +84,9 @@ class GeschiedenisScreen(Scherm):
     metingen = ListProperty([])
     chosen = ListProperty([])  # ids of the (at most) two metingen compared
     zin = StringProperty("")
+    # The sentence for the professional (the UI's Dutch) beneath, when the inwoner's differs: as
+    # the leefgebieden's names have their Dutch beneath.
+    zin_nl = StringProperty("")
     stacked = BooleanProperty(False)  # one board above the other (a narrow window): board/geometry.compare_layout
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
 
@@ -88,16 +94,27 @@ class GeschiedenisScreen(Scherm):
         super().on_kv_post(base_widget)
         self.ids.boards_scroll.bind(size=lambda *_a: self._arrange())
         self.ids.zin.bind(width=self._fit_zin)
-        self.bind(height=self._fit_zin, zin=self._fit_zin)
+        self.bind(height=self._fit_zin, zin=self._fit_zin, zin_nl=self._fit_zin)
 
     def _fit_zin(self, *_args: object) -> None:
-        """The sentence at the biggest font at which it takes no more of the screen than a
-        sentence needs (the rule: board/passen.sentence_font): the boards get the rest."""
+        """The sentence (with its Dutch beneath) at the biggest font at which it takes no more of
+        the screen than a sentence needs (the rule: board/passen.sentence_font): the boards get
+        the rest. The Dutch line is smaller, never below MIN_TEXT."""
         label, width = self.ids.zin, round(self.ids.zin.width)
         if width <= 1 or not self.zin:
             return
-        label.font_size = sentence_font(lambda font: label_size(self.zin, round(font), width, True)[1], self.height,
-                                        sp(24), dp(1))
+
+        def dutch_font(font: float) -> float:
+            return max(dp(MIN_TEXT), font * DUTCH_SHARE)
+
+        def height_at(font: float) -> float:
+            high = label_size(self.zin, round(font), width, True)[1]
+            if self.zin_nl:
+                high += dp(4) + label_size(self.zin_nl, round(dutch_font(font)), width)[1]
+            return high
+
+        label.font_size = sentence_font(height_at, self.height, sp(24), dp(1))
+        self.ids.zin_nl.font_size = dutch_font(label.font_size)
 
     def show(self, title: str, metingen: list[Meting], afsluitingen: list[Afsluiting] | None = None,
              tr: Vertaler | None = None) -> None:
@@ -136,7 +153,7 @@ class GeschiedenisScreen(Scherm):
         boards = self.ids.boards
         boards.clear_widgets()
         chosen = [m for m in self.metingen if m.id in self.chosen]
-        self.zin = ""
+        self.zin = self.zin_nl = ""
         if len(chosen) == 1:
             boards.add_widget(read_only_board(chosen[0], self._caption(chosen[0]), self.tr))
             self.zin = self._alone(chosen[0])
@@ -144,7 +161,10 @@ class GeschiedenisScreen(Scherm):
             oud, nieuw = pair_for_display(*chosen)
             boards.add_widget(read_only_board(oud, self._caption(oud), self.tr))
             boards.add_widget(read_only_board(nieuw, self._caption(nieuw), self.tr))
-            self.zin = vergelijk(oud, nieuw).zin_in(self.tr)
+            vergelijking = vergelijk(oud, nieuw)
+            self.zin = vergelijking.zin_in(self.tr)
+            dutch = vergelijking.zin_in(None)
+            self.zin_nl = dutch if dutch != self.zin else ""
         for column in boards.children:  # a caption wraps once it has its width: arrange again
             column.children[-1].bind(height=lambda *_a: self._arrange())
         self._arrange()
