@@ -213,6 +213,9 @@ def test_a_voice_that_ends_by_itself_leaves_no_zombie(size: tuple[int, int], mak
 
     # Frames only (no tap, no poll, no wait on the process from here) until its entry is gone.
     assert frames_until(lambda: state() is None, seconds=20), f"espeak-ng {spoken.pid} is still in /proc: {state()}"
+    # The thread that reaped it sets the exit code just after the entry goes (a full run once
+    # read it in between: None).
+    assert frames_until(lambda: spoken.returncode is not None, seconds=5)
     assert spoken.returncode == 0  # it finished by itself, and was reaped with its exit code
     assert not _zombies() - before
 
