@@ -37,3 +37,20 @@ def test_a_fitted_name_fits_its_box(window: object) -> None:
         for width, height in ((90, 40), (140, 60), (300, 30)):
             texture = fitted_label(name, width, height, 26, 12, bold=True)
             assert texture.width <= width and texture.height <= height, (name, width, height)
+
+
+@pytest.mark.parametrize("name", ["البيت", "السكن", "Huishouden", "Lichamelijke gezondheid", "ጤና እና ራስን መንከባከብ"])
+def test_a_name_gets_the_biggest_font_at_which_each_word_is_drawn_whole(window: object, name: str) -> None:
+    # Whether a word fits is judged on the text as it is drawn: an Arabic name is drawn as
+    # its letters in visual order, which Kivy measures narrower than the same word in logical
+    # order (the rule measured that one, and gave a font a size smaller than had room).
+    from widgets.textures import fitted_font, label_texture
+
+    width, biggest = 70, 30
+
+    def widest_word_drawn(font: int) -> int:  # each word alone on one line, as Kivy draws it
+        return max(label_texture(word, font, None, True).width for word in name.split())
+
+    font = fitted_font(name, width, 1000, biggest, 8, True)  # room enough above: only the words count
+    assert widest_word_drawn(font) <= width
+    assert font == biggest or widest_word_drawn(font + 1) > width, font

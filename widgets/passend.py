@@ -12,7 +12,7 @@ from kivy.properties import BooleanProperty, NumericProperty
 from kivy.uix.label import Label
 
 from board.passen import MIN_TEXT, biggest_font
-from widgets.textures import FONT_BOLD, label_size, longest_word, text_lines
+from widgets.textures import FONT_BOLD, label_size, text_lines, whole_words
 
 SPARE = 2  # px: Kivy wraps a word that only just fits
 
@@ -46,7 +46,7 @@ class PassendLabel(Label):
 
         def fits(font: float) -> bool:
             size = round(font)
-            if longest_word(self.text, size, bold) > width - SPARE:
+            if not whole_words(self.text, size, width - SPARE, bold):
                 return False
             return not self.vaste_hoogte or label_size(self.text, size, width, bold)[1] <= room
 

@@ -7,6 +7,7 @@ bar); the cache makes a rebuild after a reorder or a resize cost no font renderi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import ClassVar
@@ -105,22 +106,57 @@ def label_texture(
     return label.texture
 
 
+@dataclass(frozen=True)
+class Wrapped:
+    """A text laid out by Kivy at a font and width, as ``label_texture`` draws it."""
+
+    size: tuple[int, int]  # of the texture
+    lines: int
+    whole_words: bool  # no word broken over two lines and no line wider than the width
+
+
 @cache
-def label_size(text: str, font_size: int, width: int | None = None, bold: bool = False,
-               line_height: float = 1.0) -> tuple[int, int]:
-    """The size of ``label_texture`` of the same text, font and width, laid out without a
-    texture: the fonts that fitting tries and does not keep cost no texture memory (P8)."""
+def wrapped(text: str, font_size: int, width: int | None = None, bold: bool = False,
+            line_height: float = 1.0) -> Wrapped:
+    """``text`` laid out as ``label_texture`` would (Kivy's first pass, the one that sizes the
+    texture), without a texture: the fonts that fitting tries and does not keep cost no texture
+    memory (P8). Whether a word was broken is read from the lines Kivy made, so fitting lays a
+    text out once per font it tries, not once more for each word alone (P10)."""
     label = _core_label(text, font_size, width, bold, (0.16, 0.16, 0.16, 1.0), "left", line_height)
     label.resolve_font_name()
-    w, h = label.render()  # Kivy's first pass, the one that sizes the texture (LabelBase.refresh)
-    return (1, 1) if w <= 1 or h <= 1 else (int(w), int(h))  # refresh's 1 px texture
+    w, h = label.render()
+    lines = label._cached_lines  # Kivy's layout: the lines with their words (no public accessor)
+    whole = width is None or (all(line.w <= width for line in lines) and not _breaks_a_word(label.text, lines))
+    size = (1, 1) if w <= 1 or h <= 1 else (int(w), int(h))  # refresh's 1 px texture
+    return Wrapped(size, max(1, len(lines)), whole)
 
 
-@cache
-def longest_word(text: str, font_size: int, bold: bool = False) -> int:
-    """The width in px of the widest word of ``text`` at ``font_size``."""
-    extents = MeasuringLabel(font_size=font_size, font_name=FONT_BOLD if bold else FONT_REGULAR).get_cached_extents()
-    return max((extents(schrift.shaped(word))[0] for word in text.split()), default=0)
+def _breaks_a_word(text: str, lines: list) -> bool:
+    """Whether Kivy wrapped ``text`` inside a word: a line it wrapped to starts right after a
+    letter of the line before (it breaks a word that does not fit on a line of its own)."""
+    at = 0
+    for number, line in enumerate(lines):
+        piece = "".join(word.text for word in line.words)
+        if not piece:
+            continue
+        start = text.find(piece, at)
+        if start < 0:
+            return True  # not the text as given: take it as broken, never as fitting
+        if number and line.line_wrap and start and not text[start - 1].isspace() and not piece[0].isspace():
+            return True
+        at = start + len(piece)
+    return False
+
+
+def label_size(text: str, font_size: int, width: int | None = None, bold: bool = False,
+               line_height: float = 1.0) -> tuple[int, int]:
+    """The size of ``label_texture`` of the same text, font and width (see ``wrapped``)."""
+    return wrapped(text, font_size, width, bold, line_height).size
+
+
+def whole_words(text: str, font_size: int, width: int, bold: bool = False) -> bool:
+    """Whether ``text`` wraps at ``width`` px between words only: no word is broken."""
+    return wrapped(text, font_size, width, bold).whole_words
 
 
 @cache
@@ -153,11 +189,9 @@ def rtl_texts(texts: list[str], width: float | None, font_name: str, font_size: 
     return [rtl_text(text, width, font_name, font_size) for text in texts]
 
 
-@cache
 def text_lines(text: str, font_size: int, width: int, bold: bool = False) -> int:
     """How many lines ``text`` takes wrapped at ``width`` px."""
-    one = label_size("Hg", font_size, None, bold)[1]
-    return max(1, round(label_size(text, font_size, width, bold)[1] / max(one, 1)))
+    return wrapped(text, font_size, width, bold).lines
 
 
 def lines_height(lines: int, font_size: int, line_height: float = 1.0) -> float:
@@ -169,11 +203,11 @@ def lines_height(lines: int, font_size: int, line_height: float = 1.0) -> float:
 @cache
 def names_height(names: tuple[str, ...], font: int, width: float) -> float:
     """The height in px of the tallest of ``names`` (bold, as on a board) wrapped at ``width``
-    px at ``font``; infinite where a word does not fit (Kivy would break it: 2 px to spare)."""
-    width = round(width)
-    if any(longest_word(name, font, True) > width - 2 for name in names):
+    px at ``font``; infinite where a word does not fit (Kivy would break it)."""
+    layouts = [wrapped(name, font, round(width), True) for name in names]
+    if not all(layout.whole_words for layout in layouts):
         return float("inf")
-    return float(max((label_size(name, font, width, True)[1] for name in names), default=0))
+    return float(max((layout.size[1] for layout in layouts), default=0))
 
 
 @cache
@@ -181,21 +215,16 @@ def fitted_font(text: str, width: int, height: int, max_font: int, min_font: int
                 lines: int = 0, line_height: float = 1.0) -> int:
     """The font ``fitted_label`` draws ``text`` at (see there)."""
 
-    def words_fit(font: float) -> bool:
-        return longest_word(text, round(font), bold) <= width
-
-    def fits(font: float) -> bool:
-        font = round(font)
-        return words_fit(font) and (not lines or text_lines(text, font, width, bold) <= lines) and label_size(
-            text, font, width, bold, line_height)[1] <= height
+    def fits(font: float, most_lines: int = lines) -> bool:
+        layout = wrapped(text, round(font), width, bold, line_height)
+        return layout.whole_words and (not most_lines or layout.lines <= most_lines) and layout.size[1] <= height
 
     font = biggest_font(fits, max_font, min_font)
     if font > min_font:
         return round(font)
     # Nothing fits at min_font or above: smaller still, down to 60 % of it (the line limit let go).
     floor = max(6, round(min_font * 0.6))
-    return round(biggest_font(
-        lambda f: words_fit(f) and label_size(text, round(f), width, bold, line_height)[1] <= height, min_font, floor))
+    return round(biggest_font(lambda f: fits(f, 0), min_font, floor))
 
 
 def fitted_label(

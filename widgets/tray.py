@@ -40,11 +40,11 @@ from widgets.textures import (
     fitted_label,
     label_texture,
     lines_height,
-    longest_word,
     pictogram_texture,
     placed_once,
     rgba,
     text_lines,
+    whole_words,
 )
 from widgets.touch_guard import dialog_just_closed
 
@@ -400,8 +400,7 @@ def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, f
             if picto > biggest:
                 continue
             room = int(w - _text_x(pad, picto) - pad)
-            # Two pixels to spare: Kivy wraps a word that only just fits.
-            if longest_word(naam, font) <= room - 2 and text_lines(naam, font, room) <= most:
+            if whole_words(naam, font, room) and text_lines(naam, font, room) <= most:
                 return font, picto, pad, line_height
     return font, min(biggest, 24 * unit), pad, CARD_LINE_HEIGHTS[-1]
 

@@ -22,7 +22,7 @@ from board.passen import CHART_LEAST, MIN_TEXT, TITLE_LINES, axis_labels, bigges
 from board.taal import uitlijning, vertaler
 from board.verloop import tijd_as
 from board.weergave import BALK, FICHE_STIJL, TEKST
-from widgets.textures import HAPPY, SAD, label_size, label_texture, longest_word, pictogram_texture, rgba, text_lines
+from widgets.textures import HAPPY, SAD, label_size, label_texture, pictogram_texture, rgba, text_lines, whole_words
 
 Rect = tuple[float, float, float, float]
 Title = tuple[int, object, object]  # a chart title's font, its texture, the Dutch name's texture (or None)
@@ -202,4 +202,4 @@ def _height(title: Title) -> float:
 
 def _title_fits(name: str, font: int, width: int, lines: int = TITLE_LINES, bold: bool = True) -> bool:
     """``name`` at ``font`` px wraps between words into at most ``lines`` lines of ``width``."""
-    return longest_word(name, font, bold) <= width and text_lines(name, font, width, bold) <= lines
+    return whole_words(name, font, width, bold) and text_lines(name, font, width, bold) <= lines
