@@ -79,13 +79,14 @@ class Meting:
         )
 
     def vervolg(self, datum: date, meting_id: str | None = None) -> Meting:
-        """The next meting: same leefgebieden in the same order, the fiches as ghosts,
-        the open doelen carried over for evaluation. Only an afgeronde meting has a vervolg."""
+        """The next meting: same leefgebieden in the same order, the fiches as ghosts, the
+        doelen that run on (``Doel.loopt``: new in this meting, or evaluated deels or niet
+        behaald) carried over to be evaluated again. Only an afgeronde meting has a vervolg."""
         if self.status is not Status.AFGEROND:
             raise BoardError(_("Een vervolgmeting kan pas beginnen als de vorige meting is afgerond."))
         if datum < self.datum:
             raise BoardError(_("Een vervolgmeting kan niet eerder zijn dan de vorige meting."))
-        open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.evaluatie is None)
+        open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.loopt)
         return Meting(
             id=meting_id or new_id(),
             inwoner_id=self.inwoner_id,
