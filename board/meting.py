@@ -309,6 +309,16 @@ class Meting:
         )
         return replace(self, doelen=tuple(changed if d.id == doel_id else d for d in self.doelen))
 
+    def nieuwe_streefdatum(self, doel_id: str, streefdatum: date) -> Meting:
+        """A new date for a doel that runs on (``Doel.loopt``), also one carried over whose day
+        has passed; its words and acties stay. A doel behaald or vervallen keeps its date."""
+        self._check_changeable()
+        doel = self.doel(doel_id)
+        if not doel.loopt:
+            raise BoardError(_("Dit doel is klaar (behaald of vervallen); het krijgt geen nieuwe datum."))
+        nieuw = replace(doel, streefdatum=self._check_streefdatum(streefdatum))
+        return replace(self, doelen=tuple(nieuw if d.id == doel_id else d for d in self.doelen))
+
     def remove_doel(self, doel_id: str) -> Meting:
         self._check_changeable()
         self._own_doel(doel_id)
