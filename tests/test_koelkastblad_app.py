@@ -79,6 +79,22 @@ def pdf_text(path: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+def visit_to_save(make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int],
+                  dossier: str, begin: date) -> tuple[object, object, Path, object]:
+    """An app at ``size`` that saves the koelkastblad (no printer) in a folder, with a new
+    inwoner and their 0-meting begun on ``begin``: (app, inwoner, the folder, the 0-meting)."""
+    from kivy.core.window import Window
+
+    no_lp(monkeypatch)
+    folder = tmp_path / "Documenten"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    Window.size = size
+    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
+    inwoner = Inwoner.create(dossier, "Stratum")
+    app.repository.add_inwoner(inwoner)
+    return app, inwoner, folder, app.repository.start_nulmeting(inwoner.id, begin)
+
+
 def afgerond(make_app: object, size: tuple[int, int]) -> tuple[object, object]:
     """The afronden screen of a meting with two doelen, afgerond by touches, the bundle made."""
     from kivy.core.window import Window
@@ -420,20 +436,13 @@ def test_a_doel_that_goes_on_is_on_the_sheet_of_a_vervolgmeting_without_new_doel
     (its streefdatum still to come), the one about the house behaald, and no new doel is
     written. The sheet shows the doel that goes on, with how it went so far, and not the one
     that is done (before 2026-12-03 it said no doelen were written this time)."""
-    from kivy.core.window import Window
 
     from board.taal import vertaler
     from tests.screen_helpers import panel_with
 
-    no_lp(monkeypatch)
-    folder = tmp_path / "Documenten"
-    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
-    Window.size = size
-    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
-    inwoner = Inwoner.create("D-2026-901", "Stratum")
-    app.repository.add_inwoner(inwoner)
+    app, inwoner, folder, nul = visit_to_save(make_app, tmp_path, monkeypatch, size, "D-2026-901",
+                                              date(TODAY.year - 1, 12, 1))
     streef = date(TODAY.year, TODAY.month + 3, 1)
-    nul = app.repository.start_nulmeting(inwoner.id, date(TODAY.year - 1, 12, 1))
     gevuld = (nul.choose("geld").choose("wonen").place_fiche("geld", "inwoner", 0.2)
               .place_fiche("wonen", "inwoner", 0.5)
               .add_doel("geld", DOEL, streef, (Actie.create("inwoner", ACTIE),)).add_doel("wonen", WONEN))
@@ -472,19 +481,12 @@ def test_a_doel_that_goes_on_is_asked_about_again_at_the_next_vervolgmeting(
     behaald, the one about the house behaald. At vervolgmeting 2 the two that go on are asked
     about again, the house is not; behaald and vervallen then, the fridge has none left.
     (Before 2026-12-03 a doel evaluated once dropped out: on the sheet once, never asked again.)"""
-    from kivy.core.window import Window
 
     from tests.screen_helpers import panel_with
 
     werk = "Ik wil drie ochtenden per week vrijwilligerswerk doen"
-    no_lp(monkeypatch)
-    folder = tmp_path / "Documenten"
-    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
-    Window.size = size
-    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
-    inwoner = Inwoner.create("D-2026-902", "Stratum")
-    app.repository.add_inwoner(inwoner)
-    nul = app.repository.start_nulmeting(inwoner.id, date(TODAY.year - 1, 6, 1))
+    app, inwoner, folder, nul = visit_to_save(make_app, tmp_path, monkeypatch, size, "D-2026-902",
+                                              date(TODAY.year - 1, 6, 1))
     gevuld = (nul.choose("geld").choose("wonen").choose("werk").place_fiche("geld", "inwoner", 0.2)
               .place_fiche("wonen", "inwoner", 0.5).place_fiche("werk", "inwoner", 0.3)
               .add_doel("geld", DOEL, None, (Actie.create("inwoner", ACTIE),)).add_doel("wonen", WONEN)

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from board import Actie, Inwoner
+from board import Actie
 from board.datums import add_months
 from board.taal import vertaler
 from tests.kivy_helpers import button, frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
-from tests.screen_helpers import modal, panel_with, unlocked_app
-from tests.test_koelkastblad_app import afronden_by_touch, no_lp, open_with_pin, pdf_text
+from tests.screen_helpers import modal, panel_with
+from tests.test_koelkastblad_app import TODAY, afronden_by_touch, open_with_pin, pdf_text, visit_to_save
 
-TODAY = date(2026, 3, 2)
 GELD = "Ik wil mijn rekeningen op tijd betalen"
 ACTIE = "Elke maandag de post openen"
 WONEN = "Een huis met een slaapkamer voor de kinderen"
@@ -33,17 +32,8 @@ def _texts(root: object) -> list[str]:
 def test_a_doel_that_runs_on_gets_a_new_streefdatum_and_the_sheet_shows_it(
     make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
 ) -> None:
-    from kivy.core.window import Window
-
     nl = vertaler("nl")
-    no_lp(monkeypatch)
-    folder = tmp_path / "Documenten"
-    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
-    Window.size = size
-    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
-    inwoner = Inwoner.create("D-2026-903", "Stratum")
-    app.repository.add_inwoner(inwoner)
-    nul = app.repository.start_nulmeting(inwoner.id, date(2025, 10, 1))
+    app, inwoner, folder, nul = visit_to_save(make_app, tmp_path, monkeypatch, size, "D-2026-903", date(2025, 10, 1))
     gevuld = (nul.choose("geld").choose("wonen").place_fiche("geld", "inwoner", 0.2)
               .place_fiche("wonen", "inwoner", 0.5)
               .add_doel("geld", GELD, GELD_DATUM, (Actie.create("inwoner", ACTIE),))
