@@ -7,7 +7,7 @@ inwoners differs from the same statistic over a quarter's by the inwoners in bet
 every cell of the five reports is one unknown in one system:
 
 1. the sums within each report, plus the sums that link them (year = sum of its quarters,
-   for counts that add up over time: metingen, doelen evaluated) and the cells that are the
+   for counts that add up over time: metingen, doelen that ended) and the cells that are the
    same number in two reports (a quarter's trend row), go to the exact solver
    (``disclosure.suppress``: primary, pairing, and Gaussian elimination over all of them);
 2. a statistic (median, average) is shown only if no other shown statistic of the same cell
@@ -36,8 +36,8 @@ from board.monitor_4_disclosure import (
 
 FamilieKey = tuple[str, CelKey]  # (period label, cell key)
 
-# Counts that add up over the quarters of a year: each meting, evaluated doel, afsluiting or
-# first vervolgmeting lies in one month.
+# Counts that add up over the quarters of a year: each meting, afsluiting or first vervolgmeting
+# lies in one month, and so does each doel's end (it counts once, ``monitor_2_trajecten.doel_uitkomsten``).
 ADDITIEF = {("overzicht", "metingen"), ("doelen", None), ("doelen_actoren", None), ("uitstroom", "trajecten"),
             ("doorlooptijden", "trajecten"), ("verandering_afgesloten", None)}
 # Tables with a row per quarter or month: the same row in a quarter's report and its year's is one number.

@@ -79,13 +79,14 @@ class Meting:
         )
 
     def vervolg(self, datum: date, meting_id: str | None = None) -> Meting:
-        """The next meting: same leefgebieden in the same order, the fiches as ghosts,
-        the open doelen carried over for evaluation. Only an afgeronde meting has a vervolg."""
+        """The next meting: same leefgebieden in the same order, the fiches as ghosts, the
+        doelen that run on (``Doel.loopt``: new in this meting, or evaluated deels or niet
+        behaald) carried over to be evaluated again. Only an afgeronde meting has a vervolg."""
         if self.status is not Status.AFGEROND:
             raise BoardError(_("Een vervolgmeting kan pas beginnen als de vorige meting is afgerond."))
         if datum < self.datum:
             raise BoardError(_("Een vervolgmeting kan niet eerder zijn dan de vorige meting."))
-        open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.evaluatie is None)
+        open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.loopt)
         return Meting(
             id=meting_id or new_id(),
             inwoner_id=self.inwoner_id,
@@ -307,6 +308,16 @@ class Meting:
             acties=doel.acties if acties is None else checked_acties(acties),
         )
         return replace(self, doelen=tuple(changed if d.id == doel_id else d for d in self.doelen))
+
+    def nieuwe_streefdatum(self, doel_id: str, streefdatum: date) -> Meting:
+        """A new date for a doel that runs on (``Doel.loopt``), also one carried over whose day
+        has passed; its words and acties stay. A doel behaald or vervallen keeps its date."""
+        self._check_changeable()
+        doel = self.doel(doel_id)
+        if not doel.loopt:
+            raise BoardError(_("Dit doel is klaar (behaald of vervallen); het krijgt geen nieuwe datum."))
+        nieuw = replace(doel, streefdatum=self._check_streefdatum(streefdatum))
+        return replace(self, doelen=tuple(nieuw if d.id == doel_id else d for d in self.doelen))
 
     def remove_doel(self, doel_id: str) -> Meting:
         self._check_changeable()

@@ -9,7 +9,8 @@ Rules that keep the counts additive (so the gemeente is exactly the sum of its w
 - in a period each inwoner belongs to one wijk: that of their latest record in the period;
 - records are deduplicated on record id; records of another leefgebiedenset are left out;
 - a change compares the inwoner's latest meting in the period (or in the quarter, for the
-  trend), when that is a vervolgmeting, with the 0-meting of its traject (from any earlier date).
+  trend), when that is a vervolgmeting, with the 0-meting of its traject (from any earlier date);
+- a doel counts once, in the month it ends (``monitor_2_trajecten.doel_uitkomsten``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from board.i18n import _
 from board.leefgebieden import DEFAULT_SET
 from board.meting_waarden import MetingSoort
 from board.monitor_1_record import AfsluitingRecord, MonitorRecord
-from board.monitor_2_trajecten import actor_groep, doel_tellingen, feiten, traject_tellingen
+from board.monitor_2_trajecten import EINDIGT, doel_uitkomsten, feiten, traject_tellingen
 from board.vergelijking import richting
 
 TelKey = tuple[str, str, str, str]  # (tabel, wijk, rij, kolom)
@@ -176,10 +177,8 @@ def _tel_inwoner(t: _Teller, history: list[MonitorRecord], periode: Periode) -> 
         t.add(("overzicht", wijk, ALLE, "metingen"))
         t.add(("overzicht", wijk, ALLE, record.soort.value))
         for doel in record.doelen:
-            if doel.evaluatie is not None:
-                t.add(("doelen", wijk, doel.leefgebied, doel.evaluatie.value))
-                t.add(("doelen", wijk, doel.leefgebied, "totaal"))
-                for tabel, rij, kolom in doel_tellingen(actor_groep(doel.actoren), doel.evaluatie.value):
+            if doel.evaluatie in EINDIGT:  # deels or niet behaald: it runs on (``doel_uitkomsten``)
+                for tabel, rij, kolom in doel_uitkomsten(doel):
                     t.add((tabel, wijk, rij, kolom))
 
     for score in laatste.leefgebieden:

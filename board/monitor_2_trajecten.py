@@ -13,9 +13,10 @@ The tables (rows and columns, see ``monitor_3_figures``):
   ``doorlooptijd`` in months from 0-meting to afsluiting (median and quartiles);
 - ``doorlooptijden``: months from the 0-meting to the first vervolgmeting, for trajecten whose
   first vervolgmeting lies in the period;
-- ``doelen_actoren``: doelen evaluated in the period by who did the work: eigen kracht en
-  netwerk only (inwoner, netwerk, or no acties); with algemene voorziening; with the wijkteam;
-  with specialistische zorg (the heaviest help counts); unknown for version 1 records;
+- ``doelen_actoren``: doelen that ended in the period (``doel_uitkomsten``) by who did the
+  work: eigen kracht en netwerk only (inwoner, netwerk, or no acties); with algemene
+  voorziening; with the wijkteam; with specialistische zorg (the heaviest help counts);
+  unknown for version 1 records;
 - ``verandering_afgesloten``: per leefgebied, better / the same / worse from the traject's
   0-meting to its last meting, for trajecten afgesloten in the period.
 """
@@ -25,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from board.meting_waarden import MetingSoort, Uitvoerder
-from board.monitor_1_record import AfsluitingRecord, MonitorRecord
+from board.meting_waarden import LOPEND, Evaluatie, MetingSoort, Uitvoerder
+from board.monitor_1_record import AfsluitingRecord, DoelUitkomst, MonitorRecord
 from board.traject import Afsluitreden
 from board.vergelijking import richting
 
@@ -114,6 +115,11 @@ def traject_tellingen(
         for rij in (feit.reden, ALLE):
             yield ("uitstroom", rij, "trajecten"), None
             yield ("uitstroom", rij, "doorlooptijd"), duur
+        if feit.laatste is not None:  # its doelen still running end with it, as last evaluated
+            for doel in feit.laatste.doelen:
+                if doel.evaluatie is not None and doel.evaluatie in LOPEND:
+                    for key in doel_uitkomsten(doel):
+                        yield key, None
         if feit.nul is not None and feit.laatste is not None and feit.laatste is not feit.nul:
             for score in feit.laatste.leefgebieden:
                 before = feit.nul.score(score.leefgebied)
@@ -152,6 +158,25 @@ def feiten(
             nul=nul,
             laatste=records[-1] if records else None,
         )
+
+
+# How the monitor counts a doel: once, in the month it ends, with how it ended. Behaald or
+# vervallen ends it at that evaluation (``monitor_2_counts``); deels or niet behaald lets it run
+# on to be evaluated again (``Doel.loopt``), so it ends with its traject: at the afsluiting, as
+# the traject's last meting evaluated it (above). A doel niet behaald in the first quarter and
+# behaald in the third is one doel, behaald, in the third; each doel ends in one month, so a
+# year's doelen are the sum of its quarters' (``disclosure_familie.ADDITIEF``), and a quarter's
+# never change after it: an ending is final.
+EINDIGT = (Evaluatie.BEHAALD, Evaluatie.VERVALLEN)  # evaluations that end a doel where they are made
+
+
+def doel_uitkomsten(doel: DoelUitkomst) -> Iterator[Key]:
+    """The cells of one doel that ended: per leefgebied and by who did the work."""
+    if doel.evaluatie is None:
+        return
+    yield ("doelen", doel.leefgebied, doel.evaluatie.value)
+    yield ("doelen", doel.leefgebied, "totaal")
+    yield from doel_tellingen(actor_groep(doel.actoren), doel.evaluatie.value)
 
 
 def doel_tellingen(groep: str, evaluatie: str) -> Iterator[Key]:

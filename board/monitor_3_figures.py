@@ -117,13 +117,15 @@ SPECS: tuple[_Spec, ...] = (
         "vervolgmeting tegenover de 0-meting. Gelijk = minder dan 5% van de balk verschoven.",
     ),
     _Spec(
-        "doelen", "Doelen: geëvalueerd in de periode", "leefgebieden",
+        "doelen", "Doelen: afgerond in de periode", "leefgebieden",
         (
             *(_Kolom(e.value, e.value.capitalize()) for e in Evaluatie),
             _Kolom("totaal", "Totaal"),
         ),
         totaal=("totaal", _EVALUATIES),
-        toelichting="Aantallen doelen; verborgen als ze van minder dan 10 inwoners zijn.",
+        toelichting="Elk doel telt één keer, in de maand waarin het afliep: behaald of vervallen bij die "
+        "evaluatie; deels of niet behaald loopt door en telt bij het afsluiten van het traject, zoals het "
+        "toen stond. Verborgen als ze van minder dan 10 inwoners zijn.",
         wijkteams=False,
     ),
     _Spec(
@@ -197,7 +199,7 @@ SPECS: tuple[_Spec, ...] = (
             _Kolom("totaal", "Totaal"),
         ),
         totaal=("totaal", _EVALUATIES),
-        toelichting="Doelen geëvalueerd in de periode, naar de zwaarste hulp in hun acties: alleen eigen "
+        toelichting="Doelen afgerond in de periode (elk één keer), naar de zwaarste hulp in hun acties: alleen eigen "
         "kracht en netwerk; met een algemene voorziening; met het wijkteam; met specialistische zorg.",
     ),
     _Spec(

@@ -199,6 +199,23 @@ def determined(values: Mapping[K, int], hidden: set[K], sommen: Iterable[Som[K]]
     return {names[key] for key, row in pivots.items() if len(row) == 1}
 
 
+def onthuld(values: Mapping[K, int], hidden: set[K], sommen: Iterable[Som[K]]) -> set[K]:
+    """The hidden cells a reader can work out from the shown ones: those ``determined`` pins
+    down, less those the sums pin down whatever every cell holds (``vormnullen``).
+
+    A cell of the second kind is 0 in every data set of this shape, and the shape is public:
+    a team none of whose wijken has figures in a quarter, or the year's row of a quarter in
+    which a wijk had nobody (the quarter's report lists no such wijk). It is about nobody,
+    and no partner can hide it; the solver knows it too, so it never counts as protection."""
+    sommen = list(sommen)
+    return determined(values, hidden, sommen) - vormnullen(values, sommen)
+
+
+def vormnullen(values: Mapping[K, int], sommen: Iterable[Som[K]]) -> set[K]:
+    """The cells the sums fix with nothing shown at all: 0 for every data set of this shape."""
+    return determined(values, set(values), sommen)
+
+
 def _pair_singletons(values: Mapping[K, int], hidden: set[K], sommen: list[Som[K]], vast: frozenset[K]) -> bool:
     changed = False
     for som in sommen:

@@ -104,7 +104,7 @@ class MonitorBeeld:
     gebied: str
     inwoners: str  # published: "140", "<10" or "x"
     metingen: str
-    doelen_behaald: float | None  # share of the doelen evaluated in the period
+    doelen_behaald: float | None  # share of the doelen that ended in the period (each once)
     doelen_tekst: str
     cijfer_verschil: str  # median change in rapportcijfer: "+1", or a marker
     cijfer_van_naar: str  # "6 → 7", or "" when hidden

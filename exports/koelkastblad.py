@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
 from board import schrift
+from board.datums import te_laat
 from board.meting import Meting
 from board.meting_waarden import Doel
 from board.taal import Vertaler, vertaler
@@ -107,7 +108,10 @@ def _doel(meting: Meting, doel: Doel, tr: Vertaler) -> Flowable:
     ]
     if doel.evaluatie is not None:  # from an earlier meting, and it goes on: how it went so far
         content.append(_para(evaluatie_naam(doel.evaluatie, tr), "tekst", tr, DOEL_WIDTH))
-    if doel.streefdatum:
+    if doel.streefdatum and te_laat(doel.streefdatum, meting.datum):  # its day passed: said (in bold), as the app does
+        voorbij = tr.pgettext("inwoner", "Klaar op: {datum}. Die dag is voorbij.")
+        content.append(_para("", "tekst", tr, DOEL_WIDTH, label=voorbij.format(datum=tr.datum(doel.streefdatum))))
+    elif doel.streefdatum:
         content.append(_para(tr.datum(doel.streefdatum), "tekst", tr, DOEL_WIDTH,
                              label=tr.pgettext("inwoner", "Klaar op:")))
     if doel.acties:

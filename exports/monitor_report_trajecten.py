@@ -54,8 +54,8 @@ def trajecten_pagina(report: Any, h2: Any, small: Any, page_w: float) -> list:
         _uitstroom_tabel(report, small, page_w),
         Spacer(1, 6),
         Paragraph("Doelen naar wie het werk deed", h2),
-        Paragraph("Doelen geëvalueerd in de periode, naar de zwaarste hulp in hun acties. Rechts: het aantal "
-                  "doelen.", small),
+        Paragraph("Doelen afgerond in de periode (elk één keer), naar de zwaarste hulp in hun acties. Rechts: "
+                  "het aantal doelen.", small),
         charts.gestapeld(
             f"Doelen naar wie het werk deed ({gem})",
             [("behaald", charts.BETER), ("deels behaald", charts.DEELS), ("niet behaald", charts.SLECHTER),

@@ -100,9 +100,13 @@ def _geschiedenis(rng: random.Random, inwoner: Inwoner, i: int, start: date, sta
             meting = meting.place_fiche(k, "inwoner", min(1.0, max(0.0, round(history[-1].positie(k) + shift, 3))))
         for doel in meting.open_evaluaties:
             kans = 0.3 + 2 * tendens
+            # A doel evaluated before (deels or niet behaald, it runs on) is evaluated again by a
+            # chance of its own: the sample's other draws, and so its records, stay as they were.
+            eerder = doel.sinds_meting != history[-1].id
+            trek = random.Random(f"{doel.id}:{meting.id}") if eerder else rng
             meting = meting.evaluate_doel(
                 doel.id,
-                rng.choices(list(Evaluatie), [kans, 0.3, max(0.05, 0.4 - kans), 0.05])[0],
+                trek.choices(list(Evaluatie), [kans, 0.3, max(0.05, 0.4 - kans), 0.05])[0],
             )
         cijfer = history[-1].rapportcijfer or 5
         meting = meting.set_rapportcijfer(max(1, min(10, cijfer + rng.choice((-1, 0, 0, 1, 1, 2)))))

@@ -127,7 +127,12 @@ def voorbeeld(seed: int = SEED, aantal: int = 30, tot: date | None = None) -> li
     return [(inwoner, [m for m in history if m.datum <= tot]) for inwoner, history in sample]
 
 
+# Doelen that run on and stand in for a new doel with the same words (``_nieuwe_doelen``).
+_STANDS_IN: set[str] = set()
+
+
 def _sample(seed: int, aantal: int, begin: date) -> list[tuple[Inwoner, list[Meting]]]:
+    _STANDS_IN.clear()
     rng = random.Random(seed)
     return [_inwoner(rng, n, begin) for n in range(aantal)]
 
@@ -182,7 +187,12 @@ def _andere_perspectieven(rng: random.Random, meting: Meting, key: str, inwoner:
 
 def _vervolg(rng: random.Random, meting: Meting) -> Meting:
     for doel in meting.open_evaluaties:
-        evaluatie = rng.choices(list(EVALUATIE_GEWICHT), weights=list(EVALUATIE_GEWICHT.values()))[0]
+        # A doel that runs on from before the last meting is evaluated by a chance of its own:
+        # the sample's other draws, and so its inwoners and dates, stay as they were.
+        eigen = doel.sinds_meting != meting.vorige_meting_id and doel.id not in _STANDS_IN
+        _STANDS_IN.discard(doel.id)
+        kans = random.Random(f"{doel.id}:{meting.id}") if eigen else rng
+        evaluatie = kans.choices(list(EVALUATIE_GEWICHT), weights=list(EVALUATIE_GEWICHT.values()))[0]
         meting = meting.evaluate_doel(doel.id, evaluatie)
     for fiche in meting.vorige:
         # Most things go a little better with support; some do not.
@@ -199,12 +209,21 @@ def _vervolg(rng: random.Random, meting: Meting) -> Meting:
 def _nieuwe_doelen(rng: random.Random, meting: Meting, aantal: int) -> Meting:
     for key in meting.suggested_for_doelen()[:aantal]:
         tekst = rng.choice(DOELEN[key])
-        if any(d.tekst == tekst for d in meting.doelen):
+        # Doelen that run on from before the last meting are left out of the first check and
+        # their texts skipped after the draws: the sample's draws, and so its inwoners and
+        # dates, stay those from before doelen ran on.
+        van_eerder = [d for d in meting.doelen if d.sinds_meting not in (meting.id, meting.vorige_meting_id)]
+        if any(d.tekst == tekst for d in meting.doelen if d not in van_eerder):
             continue
         wie = rng.sample(list(ACTIES), rng.randint(1, 2))
         acties = [Actie.create(w, rng.choice(ACTIES[w])) for w in wie]
         streef = meting.datum + timedelta(days=rng.choice((60, 90, 120)))
-        meting = meting.add_doel(key, tekst, streef, acties, doel_id=_uid(rng))
+        doel_id = _uid(rng)
+        loopt_al = next((d for d in van_eerder if d.tekst == tekst), None)
+        if loopt_al is None:
+            meting = meting.add_doel(key, tekst, streef, acties, doel_id=doel_id)
+        else:  # the same doel runs on: it stands in for the new one, also in the next evaluation's draw
+            _STANDS_IN.add(loopt_al.id)
     if rng.random() < 0.7:
         meting = meting.set_volgende_meting(meting.datum + timedelta(days=rng.choice((90, 120, 180))))
     return meting

@@ -21,8 +21,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from board.leefgebieden import DEFAULT_SET
+from board.meting_waarden import Evaluatie
 from board.monitor_2_counts import ALLE, Periode, TelKey, Tellingen
-from board.monitor_2_trajecten import _ZWAARTE, ACTOR_BITS, ACTOR_GROEPEN, EIGEN_KRACHT, ONBEKEND
+from board.monitor_2_trajecten import _ZWAARTE, ACTOR_BITS, ACTOR_GROEPEN, EIGEN_KRACHT, EINDIGT, ONBEKEND
 from board.vergelijking import Richting
 from storage.central_bewaard import lees_bewaard
 from storage.central_derive import DREMPEL, NUL, VERVOLG
@@ -47,6 +48,9 @@ _GROEP = "CASE WHEN d.actoren IS NULL THEN '{onbekend}' " + "".join(
     f"THEN '{ACTOR_GROEPEN[zwaarte]}' " for zwaarte in (3, 2, 1)
 ) + "ELSE '{eigen}' END"
 _GROEP = _GROEP.format(onbekend=ONBEKEND, eigen=EIGEN_KRACHT)
+# A doel ends at an evaluation behaald or vervallen; deels or niet behaald, with its traject.
+_EINDIGT = ", ".join(f"'{e.value}'" for e in EINDIGT)
+_LOOPT = ", ".join(f"'{e.value}'" for e in Evaluatie if e not in EINDIGT)
 
 # Per-inwoner history comes from plain GROUP BYs over narrow integers, not from window
 # functions, computed once per report into three tables that the figures then read:
@@ -81,14 +85,23 @@ SELECT w.iwijk, q.kw, q.metingen, q.cijfer, m.n_beter, m.n_slechter, m.n_vergele
 FROM q JOIN tel_w w ON w.inwoner_nr = q.inwoner_nr
 JOIN monitor_record m ON m.inwoner_nr = q.inwoner_nr AND m.pos = q.laatste
 """,
-    # the doelen of the period per inwoner (of tel_w: their wijk), leefgebied, evaluatie and who
-    # did the work: one pass over the doelen, which tel_d and tel_a add up
+    # the doelen that ended in the period (``monitor_2_trajecten.doel_uitkomsten``) per inwoner,
+    # leefgebied, evaluatie and who did the work: behaald or vervallen in a record of the period
+    # (in the inwoner's wijk, of tel_w), deels or niet behaald in the last record of a traject
+    # afgesloten in the period (in the traject's wijk); tel_d and tel_a add them up
     "tel_x": f"""
 SELECT w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, {_GROEP} AS groep, COUNT(*) AS n
 FROM monitor_record m JOIN monitor_record_doel d ON d.record_nr = m.nr
 JOIN tel_w w ON w.inwoner_nr = m.inwoner_nr
-WHERE m.set_naam = :set_naam AND m.telmaand BETWEEN :van AND :tot AND d.evaluatie IS NOT NULL /*deel m*/
+WHERE m.set_naam = :set_naam AND m.telmaand BETWEEN :van AND :tot AND d.evaluatie IN ({_EINDIGT}) /*deel m*/
 GROUP BY w.iwijk, w.inwoner_nr, d.leefgebied, d.evaluatie, groep
+UNION ALL
+SELECT t.wijk, t.inwoner_nr, d.leefgebied, d.evaluatie, {_GROEP} AS groep, COUNT(*) AS n
+FROM monitor_traject t JOIN monitor_inwoner i ON i.nr = t.inwoner_nr
+JOIN monitor_record_doel d ON d.record_nr = t.laatste_nr
+WHERE i.set_naam = :set_naam AND t.eind_maand BETWEEN :van AND :tot AND t.reden IS NOT NULL
+  AND d.evaluatie IN ({_LOOPT}) /*deel t*/
+GROUP BY t.wijk, t.inwoner_nr, d.leefgebied, d.evaluatie, groep
 """,
     "tel_d": "SELECT iwijk, inwoner_nr, leefgebied, evaluatie, SUM(n) AS n FROM tel_x "
              "GROUP BY iwijk, inwoner_nr, leefgebied, evaluatie",

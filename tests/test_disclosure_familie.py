@@ -17,8 +17,8 @@ from board.errors import BoardError
 from board.monitor_1_record import monitor_record
 from board.monitor_3_figures import figuren_uit_records
 from board.monitor_3_table import CelSoort, Som
-from board.monitor_4_disclosure import beveilig, determined
-from board.perioden import check_publishable, familie, jaar
+from board.monitor_4_disclosure import beveilig, determined, onthuld, vormnullen
+from board.perioden import check_publishable, familie, jaar, kwartaal_periode
 from services.unlock import PIN_ENV
 from storage import Repository
 from tests.keys import TEST_KEY, TEST_PIN, add_test_professional
@@ -55,9 +55,8 @@ def too_close(published: dict, family: dict) -> list:
     return found
 
 
-def solvable(family: dict, published: dict) -> set:
-    """Hidden counts about at least one inwoner that the sums within and between the reports
-    pin down exactly, given every shown count."""
+def system(family: dict, published: dict) -> tuple[dict, set, list]:
+    """Every count of the reports, the hidden ones, and the sums within and between the reports."""
     values, hidden, sommen = {}, set(), []
     for p, figuren in family.items():
         for key, cel in figuren.cellen.items():
@@ -67,7 +66,13 @@ def solvable(family: dict, published: dict) -> set:
                     hidden.add((p.label, key))
         sommen += [Som((p.label, s.totaal), tuple((p.label, d) for d in s.delen)) for s in figuren.sommen]
     sommen += _links(family, values)
-    return {k for k in determined(values, hidden, sommen) if values[k]}
+    return values, hidden, sommen
+
+
+def solvable(family: dict, published: dict) -> set:
+    """Hidden counts that the sums within and between the reports pin down exactly, given
+    every shown count (less the zeros the reports' shape makes public: ``onthuld``)."""
+    return onthuld(*system(family, published))
 
 
 def test_the_grid_family_leaves_no_statistic_to_subtract_and_no_hidden_count_to_solve() -> None:
@@ -81,12 +86,36 @@ def test_the_grid_family_leaves_no_statistic_to_subtract_and_no_hidden_count_to_
     together = beveilig_familie(family)
     assert too_close(together, family) == []
     # The exact solver, run as the attacker would over every report and every link between
-    # them, pins down no hidden count about anyone. (A wijk without metingen in a quarter is
-    # absent from that quarter's report, so its zeros there are public: they are about nobody.)
+    # them, pins down no hidden count. (A wijk without metingen in a quarter is absent from that
+    # quarter's report, so its zeros there are public: they are about nobody, ``onthuld``.)
     assert solvable(family, one_by_one), "the attack on the counts works against reports one by one"
     assert solvable(family, together) == set()
     # What is shown of the year is what its own report shows: one computation for all.
     assert together[jaar(2025)][("overzicht", "Hele gemeente", "alle", "inwoners")].waarde == 40
+
+
+def test_a_team_whose_wijk_has_nobody_in_a_quarter_shows_zeros_that_are_public_not_a_leak() -> None:
+    """Klein (5 inwoners) starts in May: the first quarter's report lists no Klein, so its team's
+    row there, "<10" everywhere, is 0 and the reader knows it (the monitor sample met this once
+    a doel ran on: the exact solver pinned down 149 hidden cells, every one such a zero). Those
+    cells are 0 whatever the data; every other hidden count stays unknown, and a derivable count
+    that the data decides is still caught."""
+    found = [_record(n, "Groot", date(2025, 2, 10), ("geld", "wonen")) for n in range(30)]
+    found += [_record(n, "Groot", date(2025, 5, 10), ("geld",)) for n in range(30, 60)]
+    found += [_record(n, "Klein", date(2025, 5, 11), ("wonen",)) for n in range(60, 65)]
+    teams = {"Team Klein": ("Klein",)}
+    family = {p: figuren_uit_records(found, p, wijkteams=teams) for p in familie(jaar(2025))}
+    assert family[kwartaal_periode(2025, 1)].wijkteams["Team Klein"] == ()  # no wijk with figures
+    values, hidden, sommen = system(family, beveilig_familie(family))
+    pinned = determined(values, hidden, sommen)
+    q1 = kwartaal_periode(2025, 1).label
+    assert (q1, ("overzicht", "Team Klein", "alle", "metingen")) in pinned
+    assert {values[k] for k in pinned} == {0} and pinned <= vormnullen(values, sommen)
+    assert onthuld(values, hidden, sommen) == set()
+    # Not lax: a zero the data decides (shown in one cell of a sum) is caught.
+    shown = next(k for k in sorted(hidden, key=repr) if k not in pinned and values[k] == 0)
+    partners = {d for s in sommen if shown in s.cellen for d in s.cellen if d != shown and d in hidden}
+    assert onthuld(values, hidden - partners, sommen)
 
 
 def test_overlapping_or_running_periods_are_refused() -> None:

@@ -79,6 +79,22 @@ def pdf_text(path: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+def visit_to_save(make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int],
+                  dossier: str, begin: date) -> tuple[object, object, Path, object]:
+    """An app at ``size`` that saves the koelkastblad (no printer) in a folder, with a new
+    inwoner and their 0-meting begun on ``begin``: (app, inwoner, the folder, the 0-meting)."""
+    from kivy.core.window import Window
+
+    no_lp(monkeypatch)
+    folder = tmp_path / "Documenten"
+    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
+    Window.size = size
+    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
+    inwoner = Inwoner.create(dossier, "Stratum")
+    app.repository.add_inwoner(inwoner)
+    return app, inwoner, folder, app.repository.start_nulmeting(inwoner.id, begin)
+
+
 def afgerond(make_app: object, size: tuple[int, int]) -> tuple[object, object]:
     """The afronden screen of a meting with two doelen, afgerond by touches, the bundle made."""
     from kivy.core.window import Window
@@ -420,20 +436,13 @@ def test_a_doel_that_goes_on_is_on_the_sheet_of_a_vervolgmeting_without_new_doel
     (its streefdatum still to come), the one about the house behaald, and no new doel is
     written. The sheet shows the doel that goes on, with how it went so far, and not the one
     that is done (before 2026-12-03 it said no doelen were written this time)."""
-    from kivy.core.window import Window
 
     from board.taal import vertaler
     from tests.screen_helpers import panel_with
 
-    no_lp(monkeypatch)
-    folder = tmp_path / "Documenten"
-    monkeypatch.setenv("MAGNEETBORD_KOELKASTBLAD_MAP", str(folder))
-    Window.size = size
-    app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
-    inwoner = Inwoner.create("D-2026-901", "Stratum")
-    app.repository.add_inwoner(inwoner)
+    app, inwoner, folder, nul = visit_to_save(make_app, tmp_path, monkeypatch, size, "D-2026-901",
+                                              date(TODAY.year - 1, 12, 1))
     streef = date(TODAY.year, TODAY.month + 3, 1)
-    nul = app.repository.start_nulmeting(inwoner.id, date(TODAY.year - 1, 12, 1))
     gevuld = (nul.choose("geld").choose("wonen").place_fiche("geld", "inwoner", 0.2)
               .place_fiche("wonen", "inwoner", 0.5)
               .add_doel("geld", DOEL, streef, (Actie.create("inwoner", ACTIE),)).add_doel("wonen", WONEN))
@@ -462,3 +471,60 @@ def test_a_doel_that_goes_on_is_on_the_sheet_of_a_vervolgmeting_without_new_doel
     assert DOEL in text and ACTIE in text and "Deels behaald" in text
     assert vertaler("nl").datum(streef) in text  # when it should be done
     assert WONEN not in text  # behaald: done, not on the fridge
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_doel_that_goes_on_is_asked_about_again_at_the_next_vervolgmeting(
+    make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """At vervolgmeting 1 the doel about money was deels behaald, the one about work niet
+    behaald, the one about the house behaald. At vervolgmeting 2 the two that go on are asked
+    about again, the house is not; behaald and vervallen then, the fridge has none left.
+    (Before 2026-12-03 a doel evaluated once dropped out: on the sheet once, never asked again.)"""
+
+    from tests.screen_helpers import panel_with
+
+    werk = "Ik wil drie ochtenden per week vrijwilligerswerk doen"
+    app, inwoner, folder, nul = visit_to_save(make_app, tmp_path, monkeypatch, size, "D-2026-902",
+                                              date(TODAY.year - 1, 6, 1))
+    gevuld = (nul.choose("geld").choose("wonen").choose("werk").place_fiche("geld", "inwoner", 0.2)
+              .place_fiche("wonen", "inwoner", 0.5).place_fiche("werk", "inwoner", 0.3)
+              .add_doel("geld", DOEL, None, (Actie.create("inwoner", ACTIE),)).add_doel("wonen", WONEN)
+              .add_doel("werk", werk))
+    app.repository.save_change(nul, gevuld)
+    af = gevuld.afronden(datetime(TODAY.year - 1, 6, 1, 11))
+    app.repository.save_change(gevuld, af)
+    een = af.vervolg(date(TODAY.year - 1, 12, 1))  # vervolgmeting 1, by the rule the app's visit uses
+    app.repository.add_meting(een)
+    geevalueerd = een.place_fiche("geld", "inwoner", 0.3).place_fiche("wonen", "inwoner", 0.7).place_fiche(
+        "werk", "inwoner", 0.3)
+    for doel in een.doelen:
+        uitkomst = {DOEL: "deels behaald", WONEN: "behaald", werk: "niet behaald"}[doel.tekst]
+        geevalueerd = geevalueerd.evaluate_doel(doel.id, uitkomst)
+    app.repository.save_change(een, geevalueerd)
+    app.repository.save_change(geevalueerd, geevalueerd.afronden(datetime(TODAY.year - 1, 12, 1, 11)))
+
+    app.show_inwoner(inwoner)
+    tap(app.screen("inwoner").ids.start)
+    assert app.current == "bord" and app.live.meting.volgnummer == 2
+    app.live.apply(lambda m: m.place_fiche("geld", "inwoner", 0.5).place_fiche("wonen", "inwoner", 0.8)
+                   .place_fiche("werk", "inwoner", 0.2))
+    tap(app.screen("bord").ids_nav["doelen"])
+    doelen = app.screen("doelen")
+    shown = {t for t in (DOEL, WONEN, werk) if _has_text(doelen, t)}
+    assert shown == {DOEL, werk}, shown  # what goes on is asked about again; the house is done
+    for tekst, uitkomst in ((DOEL, "Behaald"), (werk, "Vervallen")):
+        keuze = button(panel_with(doelen, tekst), uitkomst)
+        into_sight(keuze)
+        tap(keuze)
+    assert sorted((d.tekst, d.evaluatie) for d in app.live.meting.doelen) == [(werk, "vervallen"), (DOEL, "behaald")]
+    afronden_by_touch(app)
+    view = open_with_pin(app)
+    assert view.gelukt, view.tekst
+    (saved,) = folder.iterdir()
+    text = pdf_text(saved)
+    assert DOEL not in text and werk not in text and WONEN not in text  # behaald, vervallen: off the fridge
+
+
+def _has_text(root: object, text: str) -> bool:
+    return any(text in str(getattr(w, "text", "")) for w in root.walk(restrict=True))

@@ -159,6 +159,7 @@ def test_every_operation_on_an_afgeronde_meting_is_an_error() -> None:
         lambda m: m.edit_doel("d1", tekst="anders"),
         lambda m: m.remove_doel("d1"),
         lambda m: m.evaluate_doel("d1", "behaald"),
+        lambda m: m.nieuwe_streefdatum("d1", date(2026, 6, 1)),
         lambda m: m.afronden(datetime(2026, 2, 1)),
     ]
     for operation in operations:
@@ -186,6 +187,25 @@ def test_carried_over_doelen_are_evaluated_not_edited() -> None:
     assert evaluated.doel("d1").evaluatie is Evaluatie.BEHAALD
     with pytest.raises(BoardError, match="volgende meting"):
         nulmeting().add_doel("geld", "x", doel_id="n").evaluate_doel("n", "behaald")
+
+
+def test_a_doel_that_runs_on_gets_a_new_streefdatum_its_words_and_acties_stay() -> None:
+    """d1 was due on 1 March; at the vervolgmeting of 20 April that day has passed."""
+    vorige = afgeronde_nulmeting_met_doelen()
+    vervolg = vorige.vervolg(date(2026, 4, 20))
+    verzet = vervolg.evaluate_doel("d1", "deels behaald").nieuwe_streefdatum("d1", date(2026, 7, 20))
+    assert verzet.doel("d1").streefdatum == date(2026, 7, 20)
+    assert verzet.doel("d1").tekst == vorige.doel("d1").tekst and verzet.doel("d1").acties == vorige.doel("d1").acties
+    assert vorige.doel("d1").streefdatum == date(2026, 3, 1)  # the afgeronde meting keeps its own
+    klaar = verzet.evaluate_doel("d2", "behaald").evaluate_doel("d3", "vervallen")
+    for key in klaar.gekozen:
+        klaar = klaar.place_fiche(key, "inwoner", 0.5)
+    volgende = klaar.afronden(datetime(2026, 4, 20, 12)).vervolg(date(2026, 8, 1))
+    assert volgende.doel("d1").streefdatum == date(2026, 7, 20)  # and it carries on
+    with pytest.raises(BoardError, match="streefdatum"):
+        vervolg.nieuwe_streefdatum("d1", date(2026, 4, 19))  # before this meting
+    with pytest.raises(BoardError, match="klaar"):
+        vervolg.evaluate_doel("d2", "behaald").nieuwe_streefdatum("d2", date(2026, 7, 20))
 
 
 def test_afronden_a_vervolgmeting_needs_every_carried_doel_evaluated() -> None:

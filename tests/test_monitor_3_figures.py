@@ -60,3 +60,64 @@ def test_published_example_hides_the_tiny_wijk_and_leaves_nothing_computable(voo
     for key, cel in voorbeeld.cellen.items():
         if cel.inwoners < 10:
             assert not published[key].getoond
+
+
+def _doel_histories():
+    """Two inwoners of Noord, their doelen in their own words, each evaluated at every
+    vervolgmeting as the app asks (a doel deels or niet behaald runs on):
+    - a: the doel about money niet behaald in February, behaald in August;
+    - b: the doel about the house deels behaald in May; the traject closed in November.
+    Returns their monitor records and b's afsluiting."""
+    from datetime import date, datetime
+
+    from board import Inwoner, Meting
+    from board.meting_waarden import Actie
+    from board.monitor_1_record import afsluiting_record, monitor_record
+    from board.traject import afsluiten
+
+    key = bytes(range(32))
+    records, einden = [], []
+    for naam, leefgebied, uitkomsten, einde in (
+        ("a", "geld", ((date(2025, 2, 10), "niet behaald"), (date(2025, 8, 10), "behaald")), None),
+        ("b", "wonen", ((date(2025, 5, 10), "deels behaald"),), date(2025, 11, 20)),
+    ):
+        inwoner = Inwoner.create(f"D-{naam}", "Noord", inwoner_id=f"doelen-{naam}")
+        nul = Meting.nulmeting(inwoner.id, date(2024, 11, 1), meting_id=f"doelen-{naam}-0")
+        nul = nul.choose(leefgebied).place_fiche(leefgebied, "inwoner", 0.3)
+        nul = nul.add_doel(leefgebied, "Mijn eigen doel", acties=[Actie.create("wijkteam", "Samen bellen")])
+        history = [nul.afronden(datetime(2024, 11, 1, 12))]
+        for n, (datum, uitkomst) in enumerate(uitkomsten, start=1):
+            vervolg = history[-1].vervolg(datum, meting_id=f"doelen-{naam}-{n}")
+            (doel,) = vervolg.open_evaluaties  # the same doel, asked about again
+            vervolg = vervolg.place_fiche(leefgebied, "inwoner", 0.5).evaluate_doel(doel.id, uitkomst)
+            history.append(vervolg.afronden(datetime.combine(datum, datetime.min.time())))
+        records += [monitor_record(m, inwoner, key) for m in history]
+        if einde is not None:
+            afsluiting = afsluiten(history, [], einde, "doelen bereikt", datetime.combine(einde, datetime.min.time()))
+            einden.append(afsluiting_record(afsluiting, inwoner, history[0], key))
+    return records, einden
+
+
+def test_a_doel_evaluated_again_counts_once_in_the_month_it_ends_and_the_year_adds_up():
+    """A gemeente reading "doelen behaald" per quarter: a's doel, niet behaald in the first quarter
+    and behaald in the third, is one doel, behaald, in the third (not two doelen in the year);
+    b's doel, deels behaald in May, ran on and ends with its traject in November, deels behaald.
+    Every doelen cell of the year is the sum of its quarters'."""
+    from board.perioden import familie, jaar
+
+    records, einden = _doel_histories()
+    family = {p: figuren_uit_records(records, p, afsluitingen=einden) for p in familie(jaar(2025))}
+    year, *quarters = family
+
+    def doelen(periode, tabel="doelen_actoren", rij=ALLE):
+        kolommen = ("behaald", "deels behaald", "niet behaald", "vervallen", "totaal")
+        return {k: family[periode].cellen[(tabel, "Noord", rij, k)].waarde for k in kolommen}
+
+    assert doelen(year) == {"behaald": 1, "deels behaald": 1, "niet behaald": 0, "vervallen": 0, "totaal": 2}
+    assert [doelen(q)["totaal"] for q in quarters] == [0, 0, 1, 1]
+    assert doelen(quarters[2])["behaald"] == 1 and doelen(quarters[3])["deels behaald"] == 1
+    assert doelen(year, "doelen", "geld")["behaald"] == 1 and doelen(year, "doelen", "geld")["totaal"] == 1
+    assert doelen(year, "doelen", "wonen")["deels behaald"] == 1
+    for key, cel in family[year].cellen.items():
+        if key[0] in ("doelen", "doelen_actoren") and cel.soort is CelSoort.AANTAL:
+            assert cel.waarde == sum(family[q].cellen[key].waarde for q in quarters if key in family[q].cellen), key

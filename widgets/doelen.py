@@ -10,7 +10,7 @@ from functools import partial
 
 from kivy.clock import Clock
 from kivy.metrics import dp, sp
-from kivy.properties import ListProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.image import Image
 from kivy.uix.label import Label
@@ -140,6 +140,14 @@ class DoelenScreen(MetingScherm):
             knop.bind(texture_size=lambda *_a: setattr(row, "height", row_height(
                 [k.texture_size[1] + 2 * dp(TEXT_PAD) for k in knoppen], dp(72))))
         panel.add_widget(row)
+        if doel.loopt:  # it runs on: a day that has passed can be moved (the editor, only its date)
+            datum = make("Knop", text=rtl_text(self.tr.pgettext("inwoner", "Nieuwe datum"), None, FONT_BOLD, sp(18)),
+                         height=dp(56), size_hint_x=None, width=dp(220))
+            datum.bind(on_release=lambda _k, d=doel: self.edit(d.leefgebied, d))
+            nieuw = BoxLayout(size_hint_y=None, height=dp(56))
+            nieuw.add_widget(datum)
+            nieuw.add_widget(BoxLayout())
+            panel.add_widget(nieuw)
         return panel
 
     def _leefgebied_panel(self, meting: Meting, key: str) -> BoxLayout:
@@ -203,6 +211,7 @@ class DoelEditor(BovenToetsenbord, ModalView):
     months_label = StringProperty("")
     wie = StringProperty("")
     acties = ListProperty([])
+    lopend = BooleanProperty(False)  # a carried-over doel: only its streefdatum changes (``Meting.nieuwe_streefdatum``)
     message = StringProperty("")
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
 
@@ -232,6 +241,10 @@ class DoelEditor(BovenToetsenbord, ModalView):
         if doel is None:
             return
         self.doel_id = doel.id
+        # A doel from an earlier meting that runs on: its words and acties stay as agreed, only its date moves.
+        self.lopend = self.live.meting.is_overgenomen(doel)
+        for knop in self.ids.wie.children:
+            knop.disabled = self.lopend
         self.ids.tekst.text = doel.tekst
         if doel.streefdatum:
             self.months = max(1, months_between(self.live.meting.datum, doel.streefdatum))
@@ -258,6 +271,7 @@ class DoelEditor(BovenToetsenbord, ModalView):
             remove = make("Knop", text="×", size_hint_x=None, width=dp(56), height=dp(52), font_size=sp(26),
                           pos_hint={"center_y": 0.5})
             remove.bind(on_release=lambda _k, i=index: self.remove_actie(i))
+            remove.disabled = self.lopend
             row.add_widget(remove)
             # The row as high as what it holds: a long actie wraps, and the button keeps its
             # own height (neither sticks out under the next row, or below the list).
@@ -303,7 +317,12 @@ class DoelEditor(BovenToetsenbord, ModalView):
             return  # an actie typed but not added: add it, or say what is missing
         tekst, acties = self.ids.tekst.text, tuple(self.acties)
         streefdatum = add_months(self.live.meting.datum, int(self.months))
-        if self.doel_id is None:
+        if self.lopend:
+            doel_id = self.doel_id
+
+            def operation(m: Meting) -> Meting:
+                return m.nieuwe_streefdatum(doel_id, streefdatum)
+        elif self.doel_id is None:
             key = self.leefgebied
 
             def operation(m: Meting) -> Meting:
