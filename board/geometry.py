@@ -7,7 +7,9 @@ from the top (most important first) and grow with the space, up to a friendly ma
 A board that is touched (``handles``) never squeezes a row below 48 dp: rows that do not
 fit lie below the area, and ``scroll`` (how far the rows are pushed up) brings them in.
 A bar always runs from the sad smiley (left) to the happy one (right) and is never shorter
-than ``MIN_TRACK``: on a narrow board the name gets narrower and the pictogram goes first.
+than ``MIN_TRACK``: on a narrow board the name gets narrower, then the pictogram. A live
+board (``handles``) keeps it at ``SPEAKER_PICTO`` so its speaker (read aloud) stays a 48 dp
+target at every supported size: the handle and the smileys give way first; a picture drops it.
 For a right-to-left inwoner (``mirrored``) every row is mirrored about the board's middle:
 the sad smiley on the right, the happy one on the left. Positions stay logical (0.0 = sad),
 so the stored figures and the history do not change; only where they are drawn does.
@@ -29,6 +31,8 @@ GAP = 4  # dp: space between rows
 MIN_TRACK = 180  # dp: the shortest bar that still works as a scale
 MIN_NAME = 104  # dp: a name column narrower than this wraps into single letters
 FINGER = 24  # dp: how far beside a fiche or the bar a fingertip still means it
+SPEAKER_PICTO = 36  # dp: the smallest pictogram of a live board; with its gaps a 48 dp speaker
+SMILEY_LEAST = 30  # dp: the smileys of a live board that keeps its speaker (40 dp otherwise)
 
 # Which way from the bar's middle each perspectief's fiche sits, as a share of the row
 # height: the inwoner's on the line, the others just above and below, so three fiches
@@ -237,10 +241,15 @@ class BoardLayout:
 
 
 def min_board_width(unit: float = 1.0, handles: bool = True) -> float:
-    """The narrowest board whose bars keep ``MIN_TRACK``: no pictogram, the narrowest name,
-    40 dp smileys (the handle at its widest, 64 dp, on tall rows)."""
+    """The narrowest board whose bars keep ``MIN_TRACK``: the narrowest name; a live board
+    (``handles``) with its 48 dp handle, the speaker's pictogram and ``SMILEY_LEAST`` smileys,
+    a picture without a pictogram and with 40 dp smileys."""
     inner = 6 * unit
-    parts = inner / 2 + (64 * unit + inner if handles else 0) + MIN_NAME * unit + 2 * 40 * unit + 5 * inner
+    if handles:
+        parts = inner / 2 + (MIN_TOUCH * unit + inner) + (SPEAKER_PICTO * unit + 2 * inner) + MIN_NAME * unit \
+            + 2 * SMILEY_LEAST * unit + 4 * inner
+    else:
+        parts = inner / 2 + MIN_NAME * unit + 2 * 40 * unit + 5 * inner
     return 2 * PAD * unit + parts + MIN_TRACK * unit
 
 
@@ -273,21 +282,30 @@ def _row(key: str, index: int, rect: Rect, unit: float, handles: bool, name_leas
     smiley = min(h * 0.82, 64 * unit)
     name_w = max(min(max(width * 0.2, 150 * unit), 320 * unit), name_least)
 
-    def track_length() -> float:
+    def track_length(picto: float, handle_w: float, smiley: float) -> float:
         used = inner / 2 + (handle_w + inner if handles else 0) + (picto + 2 * inner if picto else inner)
         return width - used - name_w - 2 * smiley - 4 * inner
 
+    def short() -> float:
+        return want - track_length(picto, handle_w, smiley)
+
     # Too narrow: first the name column, then the pictogram, then the smileys give way (the
-    # smileys before the pictogram where the names need their column: ``name_least``).
+    # smileys before the pictogram where the names need their column: ``name_least``). A live
+    # board keeps a pictogram of ``SPEAKER_PICTO`` for its speaker: it, the handle and the
+    # smileys (to ``SMILEY_LEAST``) shrink first, and only where that is not enough it goes.
     want = MIN_TRACK * unit
-    if track_length() < want:
-        name_w = max(MIN_NAME * unit, name_least, name_w - (want - track_length()))
-    if name_least and track_length() < want:
-        smiley = max(min(40 * unit, smiley), smiley - (want - track_length()) / 2)
-    if track_length() < want:
+    if short() > 0:
+        name_w = max(MIN_NAME * unit, name_least, name_w - short())
+    if name_least and short() > 0:
+        smiley = max(min(40 * unit, smiley), smiley - short() / 2)
+    if handles and short() > 0:
+        kept = _keep_speaker(short(), picto, handle_w, smiley, unit)
+        if track_length(*kept) >= want - 0.01:
+            picto, handle_w, smiley = kept
+    if short() > 0:
         picto = 0.0
-    if track_length() < want:
-        smiley = max(min(40 * unit, smiley), smiley - (want - track_length()) / 2)
+    if short() > 0:
+        smiley = max(min(40 * unit, smiley), smiley - short() / 2)
     start = x + inner / 2
     handle = (start, y, handle_w, h) if handles else None
     picto_x = start + (handle_w + inner if handles else 0)
@@ -320,6 +338,19 @@ def _row(key: str, index: int, rect: Rect, unit: float, handles: bool, name_leas
         x1=track_x1 - fiche / 2,
         unit=unit,
     )
+
+
+def _keep_speaker(short: float, picto: float, handle_w: float, smiley: float,
+                  unit: float) -> tuple[float, float, float]:
+    """(pictogram, handle, smiley) of a live row ``short`` px too narrow for its bar: the
+    pictogram down to ``SPEAKER_PICTO``, then the handle to 48 dp, then the smileys to
+    ``SMILEY_LEAST``, each only as far as needed."""
+    given = min(short, max(0.0, picto - SPEAKER_PICTO * unit))
+    picto, short = picto - given, short - given
+    given = min(short, max(0.0, handle_w - MIN_TOUCH * unit))
+    handle_w, short = handle_w - given, short - given
+    given = min(short, max(0.0, 2 * (smiley - SMILEY_LEAST * unit)))
+    return picto, handle_w, smiley - given / 2
 
 
 # ----- two metingen compared (the geschiedenis screen) -----------------------------------------
