@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from board.meting_waarden import Perspectief
+from board.passen import biggest_font
 
 Rect = tuple[float, float, float, float]  # x, y (bottom), width, height
 
@@ -206,6 +207,17 @@ class BoardLayout:
         if mirrored:
             rows = tuple(_mirror(row, x + width / 2) for row in rows)
         return BoardLayout(rows=rows, area=area, pitch=pitch, top=top, overflow=overflow, scroll=scroll)
+
+    def one_name_font(self, fits: Callable[[str, int], bool], least: float) -> BoardLayout:
+        """This layout with one name size on every bar, so a short name is not drawn huge
+        beside a long one: the biggest from the rows' ``name_font`` down to ``least`` at which
+        ``fits(key, font)`` for every row (each renderer measures its names in its own text
+        engine: Kivy's for the screen, Pillow's for the snapshot); ``least`` where none does."""
+        if not self.rows:
+            return self
+        font = round(biggest_font(lambda f: all(fits(row.key, round(f)) for row in self.rows),
+                                  self.rows[0].name_font, least))
+        return replace(self, rows=tuple(replace(row, name_font=font) for row in self.rows))
 
     def scroll_to_show(self, key: str) -> float:
         """The ``scroll`` that brings row ``key`` wholly into the area, moving as little as can."""
