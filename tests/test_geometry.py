@@ -143,7 +143,8 @@ def test_stacked_history_boards_give_the_names_the_rows_and_column_they_need(wid
     """One above the other (a narrow window), a board's names stay readable: its rows grow and
     its name column widens until the names fit at MIN_TEXT, the bar keeps MIN_TRACK and the
     pictogram its place; no row is higher than needed."""
-    from board.geometry import COMPARE_PITCH, GAP, MAX_PITCH, compare_layout
+    from board.geometry import GAP, MAX_PITCH
+    from board.geometry_compare import COMPARE_PITCH, compare_layout
 
     layout = compare_layout(width, 400, 14, 2, 1.0, 16, need=_need)
     assert layout.stacked
@@ -167,7 +168,7 @@ def test_stacked_history_boards_give_the_names_the_rows_and_column_they_need(wid
 
 def test_side_by_side_and_the_live_board_keep_their_geometry() -> None:
     """``name_least`` is for stacked history boards only: without it nothing moves."""
-    from board.geometry import compare_layout
+    from board.geometry_compare import compare_layout
 
     assert not compare_layout(1030, 700, 5, 2, 1.0, 16).stacked
     keys = list(load_set().keys)[:5]
@@ -177,7 +178,7 @@ def test_side_by_side_and_the_live_board_keep_their_geometry() -> None:
 def test_side_by_side_only_where_the_names_stay_readable() -> None:
     """At 1280x800 five bars each fit side by side with readable names; fourteen do not (their
     names were drawn at 7 px): then the boards go one above the other."""
-    from board.geometry import compare_layout
+    from board.geometry_compare import compare_layout
 
     five = compare_layout(982, 580, 5, 2, 1.0, 16, need=_need)
     assert not five.stacked

@@ -27,22 +27,12 @@ from kivy.uix.stencilview import StencilView
 
 from board import Meting, Perspectief
 from board.geometry import GHOST_SHARE, BoardLayout, RowGeometry
-from board.passen import DUTCH_LEAST
 from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
+from widgets.bar_naam import draw_name, name_fits
 from widgets.fiches import DrawnFiche, FicheShape
 from widgets.live_session import LiveSession
-from widgets.textures import (
-    HAPPY,
-    SAD,
-    fitted_font,
-    fitted_label,
-    label_size,
-    label_texture,
-    pictogram_texture,
-    placed_once,
-    rgba,
-)
+from widgets.textures import HAPPY, SAD, label_texture, pictogram_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
@@ -151,7 +141,9 @@ class BoardWidget(StencilView):
             self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only,
                                               scroll=self.layout.scroll_to_show(added[0]), mirrored=self.tr.rtl,
                                               name_least=self.name_least)
-        self.layout = self.layout.one_name_font(lambda key, font: self._name_fits(key, font, unit), round(12 * unit))
+        self.layout = self.layout.one_name_font(
+            lambda key, font: name_fits(self._names(meting.leefgebieden[key]), font, self.layout.rows[0].name, unit,
+                                        self.read_only), round(12 * unit))
         if self.layout.scroll != self.scroll:
             self.scroll = self.layout.scroll  # clamped (fewer bars, a taller window); redraws once more
         self._fiches = {}
@@ -227,7 +219,7 @@ class BoardWidget(StencilView):
             if speaks:
                 _speaker_badge(row.pictogram, unit)
                 Color(1, 1, 1, 1)
-        self._draw_name(row, leefgebied, unit)
+        draw_name(row, self._names(leefgebied), unit, self.read_only)
         Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
         Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
         tx, ty, tw, th = row.track
@@ -236,44 +228,10 @@ class BoardWidget(StencilView):
         Color(*rgba(BALK_RAND))
         Line(rounded_rectangle=(tx, ty, tw, th, th / 2), width=max(1.0, unit))
 
-    def _dutch_font(self, font: int, unit: float) -> int:
-        """The size of the Dutch name beneath a name in another language."""
-        small = max(round(11 * unit), round(font * 0.5))
-        return max(small, round(dp(DUTCH_LEAST))) if self.read_only else small  # a history board's smaller scale
-
-    def _dutch_label(self, naam: str, font: int, width: float, height: float, unit: float) -> object:
-        small = self._dutch_font(font, unit)
-        if label_size(naam, small)[0] <= width:  # one line, its own width
-            return label_texture(naam, small, None, color=rgba(TEKST, 0.65))
-        return fitted_label(naam, round(width), round(height * 0.4), small, round(9 * unit), color=rgba(TEKST, 0.65),
-                            lines=1)
-
-    def _name_fits(self, key: str, font: int, unit: float) -> bool:
-        """Whether bar ``key``'s name (and the Dutch name beneath) fits its column at ``font``."""
-        leefgebied = self.live.meting.leefgebieden[key]
-        _nx, _ny, nw, nh = self.layout.rows[0].name
+    def _names(self, leefgebied: object) -> tuple[str, str | None]:
+        """The bar's name in the inwoner's language, and the Dutch name when that is another."""
         naam = leefgebied.naam_in(self.tr.code)
-        room = nh - (self._dutch_label(leefgebied.naam, font, nw, nh, unit).height if naam != leefgebied.naam else 0)
-        return fitted_font(naam, round(nw), round(room), font, round(12 * unit), bold=True) >= font
-
-    def _draw_name(self, row: RowGeometry, leefgebied: object, unit: float) -> None:
-        """The name in the inwoner's language at the board's one name size; in another
-        language than Dutch the Dutch name small beneath it, so the professional can follow.
-        Right-aligned on a mirrored row."""
-        nx, ny, nw, nh = row.name
-        naam = leefgebied.naam_in(self.tr.code)
-        dutch = self._dutch_label(leefgebied.naam, row.name_font, nw, nh, unit) if naam != leefgebied.naam else None
-        room = nh - (dutch.height if dutch else 0)
-        texture = fitted_label(naam, round(nw), round(room), row.name_font, round(12 * unit), bold=True,
-                               color=rgba(TEKST))
-        block = texture.height + (dutch.height if dutch else 0)
-        top = ny + (nh + block) / 2
-        for part in (texture, dutch):
-            if part is None:
-                continue
-            x = nx + nw - part.width if row.mirrored else nx
-            Rectangle(texture=part, size=part.size, pos=(x, top - part.height))
-            top -= part.height
+        return naam, (leefgebied.naam if naam != leefgebied.naam else None)
 
     # ----- reading what is drawn (tests, the tray) ---------------------------------
 
