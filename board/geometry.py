@@ -7,7 +7,9 @@ from the top (most important first) and grow with the space, up to a friendly ma
 A board that is touched (``handles``) never squeezes a row below 48 dp: rows that do not
 fit lie below the area, and ``scroll`` (how far the rows are pushed up) brings them in.
 A bar always runs from the sad smiley (left) to the happy one (right) and is never shorter
-than ``MIN_TRACK``: on a narrow board the name gets narrower and the pictogram goes first.
+than ``MIN_TRACK``: on a narrow board the name gets narrower, then the pictogram. A live
+board (``handles``) keeps it at ``SPEAKER_PICTO`` so its speaker (read aloud) stays a 48 dp
+target at every supported size: the handle and the smileys give way first; a picture drops it.
 For a right-to-left inwoner (``mirrored``) every row is mirrored about the board's middle:
 the sad smiley on the right, the happy one on the left. Positions stay logical (0.0 = sad),
 so the stored figures and the history do not change; only where they are drawn does.
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from board.meting_waarden import Perspectief
+from board.passen import biggest_font
 
 Rect = tuple[float, float, float, float]  # x, y (bottom), width, height
 
@@ -29,6 +32,8 @@ GAP = 4  # dp: space between rows
 MIN_TRACK = 180  # dp: the shortest bar that still works as a scale
 MIN_NAME = 104  # dp: a name column narrower than this wraps into single letters
 FINGER = 24  # dp: how far beside a fiche or the bar a fingertip still means it
+SPEAKER_PICTO = 36  # dp: the smallest pictogram of a live board; with its gaps a 48 dp speaker
+SMILEY_LEAST = 30  # dp: the smileys of a live board that keeps its speaker (40 dp otherwise)
 
 # Which way from the bar's middle each perspectief's fiche sits, as a share of the row
 # height: the inwoner's on the line, the others just above and below, so three fiches
@@ -195,13 +200,24 @@ class BoardLayout:
         top = y + height - pad + scroll
         row_h = max(1.0, pitch - gap)
         rows = tuple(
-            _row(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit, handles,
-                 name_least)
+            row_geometry(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit,
+                         handles, name_least)
             for index, key in enumerate(keys)
         )
         if mirrored:
             rows = tuple(_mirror(row, x + width / 2) for row in rows)
         return BoardLayout(rows=rows, area=area, pitch=pitch, top=top, overflow=overflow, scroll=scroll)
+
+    def one_name_font(self, fits: Callable[[str, int], bool], least: float) -> BoardLayout:
+        """This layout with one name size on every bar, so a short name is not drawn huge
+        beside a long one: the biggest from the rows' ``name_font`` down to ``least`` at which
+        ``fits(key, font)`` for every row (each renderer measures its names in its own text
+        engine: Kivy's for the screen, Pillow's for the snapshot); ``least`` where none does."""
+        if not self.rows:
+            return self
+        font = round(biggest_font(lambda f: all(fits(row.key, round(f)) for row in self.rows),
+                                  self.rows[0].name_font, least))
+        return replace(self, rows=tuple(replace(row, name_font=font) for row in self.rows))
 
     def scroll_to_show(self, key: str) -> float:
         """The ``scroll`` that brings row ``key`` wholly into the area, moving as little as can."""
@@ -237,10 +253,15 @@ class BoardLayout:
 
 
 def min_board_width(unit: float = 1.0, handles: bool = True) -> float:
-    """The narrowest board whose bars keep ``MIN_TRACK``: no pictogram, the narrowest name,
-    40 dp smileys (the handle at its widest, 64 dp, on tall rows)."""
+    """The narrowest board whose bars keep ``MIN_TRACK``: the narrowest name; a live board
+    (``handles``) with its 48 dp handle, the speaker's pictogram and ``SMILEY_LEAST`` smileys,
+    a picture without a pictogram and with 40 dp smileys."""
     inner = 6 * unit
-    parts = inner / 2 + (64 * unit + inner if handles else 0) + MIN_NAME * unit + 2 * 40 * unit + 5 * inner
+    if handles:
+        parts = inner / 2 + (MIN_TOUCH * unit + inner) + (SPEAKER_PICTO * unit + 2 * inner) + MIN_NAME * unit \
+            + 2 * SMILEY_LEAST * unit + 4 * inner
+    else:
+        parts = inner / 2 + MIN_NAME * unit + 2 * 40 * unit + 5 * inner
     return 2 * PAD * unit + parts + MIN_TRACK * unit
 
 
@@ -265,7 +286,9 @@ def _mirror(row: RowGeometry, axis: float) -> RowGeometry:
     )
 
 
-def _row(key: str, index: int, rect: Rect, unit: float, handles: bool, name_least: float = 0.0) -> RowGeometry:
+def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, name_least: float = 0.0) -> RowGeometry:
+    """One bar in ``rect``: where its handle, pictogram, name, smileys and track go (the
+    rules in the module's docstring; ``name_least`` as ``BoardLayout.compute``'s)."""
     x, y, width, h = rect
     inner = 6 * unit
     handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if handles else 0.0
@@ -273,21 +296,30 @@ def _row(key: str, index: int, rect: Rect, unit: float, handles: bool, name_leas
     smiley = min(h * 0.82, 64 * unit)
     name_w = max(min(max(width * 0.2, 150 * unit), 320 * unit), name_least)
 
-    def track_length() -> float:
+    def track_length(picto: float, handle_w: float, smiley: float) -> float:
         used = inner / 2 + (handle_w + inner if handles else 0) + (picto + 2 * inner if picto else inner)
         return width - used - name_w - 2 * smiley - 4 * inner
 
+    def short() -> float:
+        return want - track_length(picto, handle_w, smiley)
+
     # Too narrow: first the name column, then the pictogram, then the smileys give way (the
-    # smileys before the pictogram where the names need their column: ``name_least``).
+    # smileys before the pictogram where the names need their column: ``name_least``). A live
+    # board keeps a pictogram of ``SPEAKER_PICTO`` for its speaker: it, the handle and the
+    # smileys (to ``SMILEY_LEAST``) shrink first, and only where that is not enough it goes.
     want = MIN_TRACK * unit
-    if track_length() < want:
-        name_w = max(MIN_NAME * unit, name_least, name_w - (want - track_length()))
-    if name_least and track_length() < want:
-        smiley = max(min(40 * unit, smiley), smiley - (want - track_length()) / 2)
-    if track_length() < want:
+    if short() > 0:
+        name_w = max(MIN_NAME * unit, name_least, name_w - short())
+    if name_least and short() > 0:
+        smiley = max(min(40 * unit, smiley), smiley - short() / 2)
+    if handles and short() > 0:
+        kept = _keep_speaker(short(), picto, handle_w, smiley, unit)
+        if track_length(*kept) >= want - 0.01:
+            picto, handle_w, smiley = kept
+    if short() > 0:
         picto = 0.0
-    if track_length() < want:
-        smiley = max(min(40 * unit, smiley), smiley - (want - track_length()) / 2)
+    if short() > 0:
+        smiley = max(min(40 * unit, smiley), smiley - short() / 2)
     start = x + inner / 2
     handle = (start, y, handle_w, h) if handles else None
     picto_x = start + (handle_w + inner if handles else 0)
@@ -322,82 +354,14 @@ def _row(key: str, index: int, rect: Rect, unit: float, handles: bool, name_leas
     )
 
 
-# ----- two metingen compared (the geschiedenis screen) -----------------------------------------
-
-COMPARE_UNIT = 0.62  # side by side: smaller names and pictograms leave the bars their length
-STACKED_UNIT = 1.0  # one above the other: each board the whole width, names as on the live board
-COMPARE_PITCH = 48  # dp: a history board's rows are never lower than a live board's
-
-
-@dataclass(frozen=True)
-class CompareLayout:
-    """How the boards of two metingen share an area: side by side when each still gets a
-    usable board (``min_board_width``) with rows of at least ``COMPARE_PITCH`` dp at
-    ``COMPARE_UNIT``; else one above the other at full width, scrolled (a narrow window,
-    portrait), each board as high as its own rows need (``board_height``), the rows high
-    enough and the name column wide enough (``name_least``, px) for every name at
-    ``MIN_TEXT`` (``readable_rows``)."""
-
-    stacked: bool
-    scale: float
-    unit: float  # px per dp at this scale
-    pitch: float = COMPARE_PITCH  # dp: a stacked board's row pitch
-    name_least: float = 0.0  # px: a stacked board's name column at least
-
-    def board_height(self, rows: int) -> float:
-        """A stacked board's height in px for ``rows`` rows."""
-        return max(1, rows) * self.pitch * self.unit + 2 * PAD * self.unit
-
-
-def compare_layout(
-    width: float,
-    height: float,
-    rows: int,
-    boards: int,
-    dp: float,
-    gap: float,
-    need: Callable[[float], float] | None = None,
-) -> CompareLayout:
-    """``width`` x ``height`` px for ``boards`` boards of at most ``rows`` rows; ``dp`` px per
-    dp, ``gap`` px between the boards; ``need(w)``: the height in px the names take at
-    ``MIN_TEXT`` wrapped at ``w`` px, infinite where a word does not fit (``readable_rows``).
-    Side by side only where the names stay readable there too."""
-    unit = COMPARE_UNIT * dp
-    beside = (width - gap * (boards - 1)) / max(1, boards)
-    rows_fit = height - 2 * PAD * unit >= max(1, rows) * COMPARE_PITCH * unit
-    if beside >= min_board_width(unit, handles=False) and rows_fit:
-        if need is None:
-            return CompareLayout(stacked=False, scale=COMPARE_UNIT, unit=unit)
-        pitch = min(MAX_PITCH * unit, (height - 2 * PAD * unit) / max(1, rows))
-        name_w = _name_column(beside - 2 * PAD * unit, pitch - GAP * unit, unit, need)
-        if name_w is not None:
-            return CompareLayout(stacked=False, scale=COMPARE_UNIT, unit=unit, name_least=name_w)
-    unit = STACKED_UNIT * dp
-    pitch, name_least = readable_rows(width, unit, need) if need is not None else (COMPARE_PITCH, 0.0)
-    return CompareLayout(stacked=True, scale=STACKED_UNIT, unit=unit, pitch=pitch, name_least=name_least)
-
-
-def readable_rows(width: float, unit: float, need: Callable[[float], float]) -> tuple[float, float]:
-    """(pitch in dp, name column in px) for a read-only board ``width`` px wide whose names
-    must stay at ``MIN_TEXT`` or more: the lowest rows (from ``COMPARE_PITCH`` dp) with the
-    narrowest name column that holds them (``_name_column``). Where nothing holds them,
-    ``COMPARE_PITCH`` and the column as it comes."""
-    for pitch in range(COMPARE_PITCH, MAX_PITCH + 1, 2):
-        name_w = _name_column(width - 2 * PAD * unit, (pitch - GAP) * unit, unit, need)
-        if name_w is not None:
-            return float(pitch), name_w
-    return float(COMPARE_PITCH), 0.0
-
-
-def _name_column(row_w: float, h: float, unit: float, need: Callable[[float], float]) -> float | None:
-    """The narrowest name column (px) in which the names fit rows ``h`` px high (``need(w)``:
-    their height wrapped at ``w``), the bar keeping ``MIN_TRACK`` and the pictogram its place;
-    None where there is none."""
-    for name_w in range(round(MIN_NAME * unit), round(320 * unit) + 1, max(1, round(4 * unit))):
-        if need(name_w) > h:
-            continue
-        row = _row("", 0, (0.0, 0.0, row_w, h), unit, False, float(name_w))
-        if row.pictogram is None or row.track[2] < MIN_TRACK * unit - 0.5 or row.name[2] < name_w - 0.5:
-            return None  # wider columns leave the bar less: no use trying them
-        return float(name_w)
-    return None
+def _keep_speaker(short: float, picto: float, handle_w: float, smiley: float,
+                  unit: float) -> tuple[float, float, float]:
+    """(pictogram, handle, smiley) of a live row ``short`` px too narrow for its bar: the
+    pictogram down to ``SPEAKER_PICTO``, then the handle to 48 dp, then the smileys to
+    ``SMILEY_LEAST``, each only as far as needed."""
+    given = min(short, max(0.0, picto - SPEAKER_PICTO * unit))
+    picto, short = picto - given, short - given
+    given = min(short, max(0.0, handle_w - MIN_TOUCH * unit))
+    handle_w, short = handle_w - given, short - given
+    given = min(short, max(0.0, 2 * (smiley - SMILEY_LEAST * unit)))
+    return picto, handle_w, smiley - given / 2

@@ -27,7 +27,7 @@ from board.meting import Meting
 from board.meting_waarden import Doel
 from board.taal import Vertaler, vertaler
 from board.weergave import evaluatie_naam, uitvoerder_naam
-from exports.bronnen import BLIJ
+from exports.bronnen import BLIJ, PDF_FONT_BOLD
 from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, space_between, style, table_style
 
 PICTO = 2.2 * cm
@@ -68,20 +68,36 @@ def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = No
                      rtl=tr.rtl)
 
 
-def _para(text: str, name: str, tr: Vertaler, width: float, label: str = "", **kwargs: object) -> Paragraph:
+def _para(text: str, name: str, tr: Vertaler, width: float, label: str = "", **kwargs: object) -> Flowable:
     """A paragraph of ``text`` after a bold ``label``; right to left: the lines broken here
-    (on the shaped words, measured in the paragraph's font), each in drawing order, flush right."""
+    (on the shaped words, measured in the bold font where there is a label, so its width counts), each in
+    drawing order, flush right, the label bold at the right end of the first line and a bullet
+    (``bulletText``) hanging on the right, as the Dutch one hangs on the left."""
     base = style(name)
     if not (tr.rtl or schrift.has_rtl(text)):
         bold = f"<b>{escape(label)}</b> " if label else ""
         return Paragraph(bold + markup(text), base, **kwargs)
-    whole = f"{label} {text}" if label else text
-    font, size = base.fontName, base.fontSize
+    whole = f"{label} {text}".strip() if label else text
+    bullet = kwargs.pop("bulletText", None)
     indent = base.leftIndent + base.rightIndent
+    size = base.fontSize
+    font = PDF_FONT_BOLD if label else base.fontName
     lines = schrift.visual_lines(whole, width - indent - 2, lambda line: stringWidth(line, font, size))
-    rtl = ParagraphStyle(f"{name}-rtl", parent=base, alignment=TA_RIGHT, splitLongWords=0)
-    kwargs.pop("bulletText", None)
-    return Paragraph("<br/>".join(escape(line) for line in lines), rtl, **kwargs)
+    parts = [escape(line) for line in lines]
+    drawn_label = schrift.visual(label) if label else ""
+    if drawn_label and lines[0].endswith(drawn_label):  # the label is read first: at the first line's right end
+        parts[0] = f"{escape(lines[0][: -len(drawn_label)])}<b>{escape(drawn_label)}</b>"
+    rtl = ParagraphStyle(f"{name}-rtl", parent=base, alignment=TA_RIGHT, splitLongWords=0, leftIndent=0,
+                         rightIndent=0)
+    paragraph = Paragraph("<br/>".join(parts), rtl, **kwargs)
+    if bullet is None:
+        return paragraph
+    mark = ParagraphStyle(f"{name}-bullet", parent=rtl, fontName=base.bulletFontName, rightIndent=base.bulletIndent)
+    table = Table([[paragraph, Paragraph(escape(bullet), mark)]], colWidths=[width - base.leftIndent, base.leftIndent])
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), base.spaceAfter)))
+    return table
 
 
 def _mirror(row: list, tr: Vertaler) -> list:

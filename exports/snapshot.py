@@ -169,11 +169,16 @@ def draw_board(image: Image.Image, meting: Meting, board: BoardLayout, tr: Verta
     flip = image.height
     leefgebieden = meting.leefgebieden
     code = (tr or vertaler("nl")).code
+    names = {}
+    for key in meting.gekozen:
+        naam = leefgebieden[key].naam_in(code)
+        names[key] = (naam, leefgebieden[key].naam if naam != leefgebieden[key].naam else None)
+    if board.rows:  # one name size on every bar, as on the screen
+        _, _, width, height = board.rows[0].name
+        board = board.one_name_font(lambda key, size: _name_lines(names[key], size, width, height)[1],
+                                    max(10, round(12 * board.rows[0].unit)))
     for row in board.rows:
-        leefgebied = leefgebieden[row.key]
-        naam = leefgebied.naam_in(code)
-        dutch = leefgebied.naam if naam != leefgebied.naam else None
-        _bar(image, draw, row, flip, (naam, dutch), leefgebied.pictogram_path)
+        _bar(image, draw, row, flip, names[row.key], leefgebieden[row.key].pictogram_path)
     for row in board.rows:
         _fiches(image, draw, row, flip, meting)
 
@@ -203,35 +208,46 @@ def _bar(
     )
 
 
-def _name(draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: tuple[str, str | None]) -> None:
-    """The leefgebied's name in its column: wrapped between words, smaller when needed,
-    never broken inside a word; right to left shaped and ordered by board/schrift.py and
-    aligned right. The Dutch name, when given, small beneath."""
+def _name_lines(naam: tuple[str, str | None], size: int, width: float, height: float) -> tuple[list[str], bool]:
+    """The name's lines at ``size`` in a column ``width`` x ``height`` px, and whether they fit
+    it with the Dutch name (when given) beneath: wrapped between words, never inside one; right
+    to left shaped and ordered by board/schrift.py."""
     naam, dutch = naam
+    font = pil_font(size, bold=True)
+    lines = schrift.visual_lines(naam, width, font.getlength) if schrift.has_rtl(naam) else wrap_words(
+        naam, font, width)
+    # Measured as the screen's labels are: a line the font's ascent and descent high.
+    block = len(lines) * sum(font.getmetrics()) + (sum(pil_font(max(10, round(size * 0.5))).getmetrics()) if dutch
+                                                   else 0)
+    return lines, max(font.getlength(line) for line in lines) <= width and block <= height
+
+
+def _name(draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: tuple[str, str | None]) -> None:
+    """The leefgebied's name in its column at the board's one size (``BoardLayout.one_name_font``),
+    smaller only where even the least does not fit; aligned right on a mirrored row. The Dutch
+    name, when given, small beneath."""
     x, top, right, bottom = _box(row.name, flip)
     width, height = right - x + 1, bottom - top + 1
-    small = max(10, round(row.name_font * 0.5)) if dutch else 0
     size = row.name_font
     while True:
-        font = pil_font(size, bold=True)
-        lines = schrift.visual_lines(naam, width, font.getlength) if schrift.has_rtl(naam) else wrap_words(
-            naam, font, width)
-        spacing = round(size * 0.15)
-        block = len(lines) * size * 1.17 + (len(lines) - 1) * spacing
-        fits = max(font.getlength(line) for line in lines) <= width and block + small * 1.3 <= height
+        lines, fits = _name_lines(naam, size, width, height)
         if fits or size <= max(10, round(12 * row.unit)):
             break
         size -= 1
+    font = pil_font(size, bold=True)
+    spacing = round(size * 0.15)
+    block = len(lines) * size * 1.17 + (len(lines) - 1) * spacing
+    small = max(10, round(row.name_font * 0.5)) if naam[1] else 0
     middle = (top + bottom) / 2 - small * 0.65
     rtl = row.mirrored
     draw.multiline_text(
         (right if rtl else x, middle), "\n".join(lines), fill=TEKST, font=font, anchor="rm" if rtl else "lm",
         spacing=spacing, align="right" if rtl else "left",
     )
-    if dutch:
-        font = pil_font(small)
+    if naam[1]:
         y = middle + block / 2 + small * 0.7
-        draw.text((right if rtl else x, y), dutch, fill=(110, 110, 110), font=font, anchor="rm" if rtl else "lm")
+        draw.text((right if rtl else x, y), naam[1], fill=(110, 110, 110), font=pil_font(small),
+                  anchor="rm" if rtl else "lm")
 
 
 def wrap_words(text: str, font, width: float) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from board import Perspectief, load_set
-from board.geometry import FINGER, MIN_TRACK, BoardLayout, min_board_width
+from board.geometry import FINGER, MIN_TOUCH, MIN_TRACK, BoardLayout, min_board_width
 
 KEYS = load_set().keys
 
@@ -83,11 +83,19 @@ def test_bars_always_run_from_sad_to_happy(width: float) -> None:
 
 
 def test_a_narrow_board_gives_up_name_width_and_pictogram_before_bar_length() -> None:
+    """A live board keeps a smaller pictogram for its 48 dp speaker (the handle and the
+    smileys give way too); a picture (no handles) drops the pictogram."""
     wide = BoardLayout.compute((0, 0, 1000, 600), KEYS[:3]).rows[0]
     narrow = BoardLayout.compute((0, 0, min_board_width(), 600), KEYS[:3]).rows[0]
-    assert wide.pictogram is not None and narrow.pictogram is None
+    assert wide.pictogram is not None and narrow.pictogram is not None
+    assert narrow.pictogram[2] < wide.pictogram[2] and narrow.speaker[2] == pytest.approx(MIN_TOUCH)
+    assert narrow.handle[2] == pytest.approx(MIN_TOUCH) and narrow.sad[2] < wide.sad[2]
     assert narrow.name[2] < wide.name[2]
     assert narrow.track[2] == pytest.approx(MIN_TRACK, abs=1)
+    narrower = BoardLayout.compute((0, 0, min_board_width() - 20, 600), KEYS[:3]).rows[0]
+    assert narrower.pictogram is None and narrower.speaker is None  # below the least: the bar first
+    picture = BoardLayout.compute((0, 0, min_board_width(handles=False), 600), KEYS[:3], handles=False).rows[0]
+    assert picture.pictogram is None and picture.track[2] == pytest.approx(MIN_TRACK, abs=1)
 
 
 def test_a_read_only_board_has_no_handles_and_longer_bars() -> None:
@@ -135,7 +143,8 @@ def test_stacked_history_boards_give_the_names_the_rows_and_column_they_need(wid
     """One above the other (a narrow window), a board's names stay readable: its rows grow and
     its name column widens until the names fit at MIN_TEXT, the bar keeps MIN_TRACK and the
     pictogram its place; no row is higher than needed."""
-    from board.geometry import COMPARE_PITCH, GAP, MAX_PITCH, compare_layout
+    from board.geometry import GAP, MAX_PITCH
+    from board.geometry_compare import COMPARE_PITCH, compare_layout
 
     layout = compare_layout(width, 400, 14, 2, 1.0, 16, need=_need)
     assert layout.stacked
@@ -159,7 +168,7 @@ def test_stacked_history_boards_give_the_names_the_rows_and_column_they_need(wid
 
 def test_side_by_side_and_the_live_board_keep_their_geometry() -> None:
     """``name_least`` is for stacked history boards only: without it nothing moves."""
-    from board.geometry import compare_layout
+    from board.geometry_compare import compare_layout
 
     assert not compare_layout(1030, 700, 5, 2, 1.0, 16).stacked
     keys = list(load_set().keys)[:5]
@@ -169,7 +178,7 @@ def test_side_by_side_and_the_live_board_keep_their_geometry() -> None:
 def test_side_by_side_only_where_the_names_stay_readable() -> None:
     """At 1280x800 five bars each fit side by side with readable names; fourteen do not (their
     names were drawn at 7 px): then the boards go one above the other."""
-    from board.geometry import compare_layout
+    from board.geometry_compare import compare_layout
 
     five = compare_layout(982, 580, 5, 2, 1.0, 16, need=_need)
     assert not five.stacked

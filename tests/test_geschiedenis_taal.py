@@ -175,3 +175,50 @@ def test_a_dutch_inwoners_sentence_stands_once(make_app: object, window: object)
     shown = [w for w in screen.walk() if isinstance(w, Label) and w.text == screen.zin
              and w.opacity > 0 and w.height > 0]
     assert len(shown) == 1
+
+
+@pytest.mark.parametrize("size", [(800, 600), (800, 1280), (1920, 1200)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_sentence_said_in_dutch_stays_flush_left_for_an_arabic_inwoner(make_app: object, window: object,
+                                                                        size: tuple[int, int]) -> None:
+    """The professional's Dutch sentences (a new traject; tap a second meting) are set as Dutch
+    (flush left) for an Arabic inwoner, the comparison in Arabic flush right: each by its own
+    script, read from the ink of the sentence on the window."""
+    from tests.test_geschiedenis_trajecten import _button, _open
+
+    app, history = _open(make_app, window, size, nieuw=1)
+    inwoner = app.repository.find_inwoner("D-TWEE")
+    app.repository.set_taal(inwoner.id, "ar")
+    app.show_inwoner(app.repository.get_inwoner(inwoner.id))
+    frames(2)
+    tap(app.screen("inwoner").ids.history)
+    frames(3)
+    screen = app.screen("geschiedenis")
+    assert screen.tr.rtl
+    a0, _a1, a2, _b0 = history
+
+    def gaps() -> tuple[int, int]:
+        """The white left and right of the sentence's last line (a wrapped first line may fill
+        the width either way; the last one shows where the lines are set)."""
+        frames(2)
+        zin = screen.ids.zin
+        x, y = zin.to_window(zin.x, zin.y)
+        image = window_pixels()
+        crop = np.asarray(image.convert("L").crop((round(x), round(image.height - y - zin.height),
+                                                   round(x + zin.width), round(image.height - y)))) < 150
+        rows = np.where(crop.any(axis=1))[0]
+        assert rows.size, screen.zin
+        last = crop[max(0, rows.max() - round(zin.font_size * 0.6)):rows.max() + 1]  # below the line above
+        ink = np.where(last.any(axis=0))[0]
+        return int(ink.min()), int(zin.width - 1 - ink.max())
+
+    assert "nieuw traject" in screen.zin
+    left, right = gaps()
+    assert left < 12 and right > left + 4, (screen.zin, left, right)
+    tap(_button(screen, a2.id))
+    assert "tweede meting" in screen.zin
+    left, right = gaps()
+    assert left < 12 and right > left + 4, (screen.zin, left, right)
+    tap(_button(screen, a0.id))  # two metingen: the comparison in Arabic, flush right
+    assert screen.zin == vergelijk(a0, a2).zin_in(vertaler("ar"))
+    left, right = gaps()
+    assert right < 12 and left > right + 4, (screen.zin, left, right)

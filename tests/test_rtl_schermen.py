@@ -294,3 +294,35 @@ def test_no_button_lies_under_a_columns_scroll_bar(make_app: object, window: obj
             gap = x - right if scroll.bar_pos_y == "left" else left - (x + w)
             assert gap >= dp(6), (knop.text, x, x + w, left, right)
     tap(ids.cancel)
+
+
+@pytest.mark.parametrize("taal", ["ar", "nl"])
+@pytest.mark.parametrize("size", [*SIZES, (800, 1280)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_trays_kaartjes_fill_from_the_right_in_arabic(make_app: object, window: object, size: tuple[int, int],
+                                                          taal: str) -> None:
+    """The kaartjes not yet on the board read from the right for an Arabic inwoner (the first
+    one top right), from the left in Dutch: a tap on the top row's rightmost kaartje puts the
+    first one on the board in Arabic, the top row's last in Dutch."""
+    from tests.kivy_helpers import drag
+    from widgets.tray import MORE
+
+    app = _visit(make_app, window, size, taal)
+    tray = app.screen("bord").board_screen.tray
+    frames(2)
+    first = tray.cards[0]
+    top_row = [card for card in tray.cards if abs(card.rect[1] - first.rect[1]) < 1 and card.key != MORE]
+    assert len(top_row) >= 2  # more than one column: there is a side to start from
+    # The first kaartje's name is drawn (ink on the screen) on the tray's reading side.
+    nx, ny, nw, nh = tray.name_rects[first.key]
+    (left, bottom), (right, upper) = tray.to_window(nx, ny), tray.to_window(nx + nw, ny + nh)
+    pixels = np.asarray(window_pixels().convert("L"))
+    box = pixels[round(window.height - upper):round(window.height - bottom), round(left):round(right)]
+    assert (box < 110).sum() > 20, f"geen naam te zien op het eerste kaartje ({taal})"
+    middle = tray.to_window(tray.center_x, tray.y)[0]
+    assert ((left + right) / 2 > middle) == (taal == "ar")
+    x, y, w, h = max(top_row, key=lambda card: card.rect[0]).rect
+    before = app.live.meting.gekozen
+    drag([tray.to_window(x + w / 2, y + h / 2)])
+    frames(2)
+    (chosen,) = (key for key in app.live.meting.gekozen if key not in before)
+    assert chosen == (first.key if taal == "ar" else top_row[-1].key)

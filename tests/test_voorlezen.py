@@ -237,3 +237,43 @@ def test_what_is_said_ends_each_sentence_once_in_its_own_script(taal: str) -> No
     assert said.endswith(("?", "\u061f", "\u1367", "!", taal_van(taal).punt))
     if taal == "ti":
         assert "." not in said.replace("...", "")
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800), (800, 1280)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_bar_keeps_its_speaker_at_every_size(size: tuple[int, int], make_app: object, window: object) -> None:
+    """At 800x600 the bars once lost their pictogram, and with it the speaker: a tap on a
+    bar's speaker reads its name aloud at every size, also with all fourteen bars, and the
+    speaker is a 48 dp target clear of the handle and the name."""
+    from tests.kivy_helpers import app_with_inwoner, board_in_taal, drag, frames
+
+    window.size = size
+    frames(1)
+    app, inwoner = app_with_inwoner(make_app, "D-LUID", today=lambda: date(2026, 3, 2))
+    screen = board_in_taal(app, inwoner, "nl", "geld")
+    for key in ("werk", "dagbesteding"):
+        app.live.apply(lambda m, key=key: m.choose(key))
+    frames(2)
+    board = screen.board
+    for key, naam in (("geld", "Geld."), ("dagbesteding", "Dagbesteding en meedoen.")):
+        row = board.layout.row(key)
+        assert row.speaker is not None, f"{key}: geen luidspreker op {size}"
+        sx, sy, sw, sh = row.speaker
+        assert sw >= 48 * row.unit - 1e-6 and sh >= 48 * row.unit - 1e-6
+        assert sx >= row.handle[0] + row.handle[2] - 1e-6 and sx + sw <= row.name[0] + 1e-6
+        before = screen.spoken
+        drag([board.to_window(sx + sw / 2, sy + sh / 2)])
+        frames(1)
+        assert screen.spoken is not before and screen.spoken.args[-1] == naam
+        screen.spoken.wait(timeout=60)
+    # All fourteen bars: rows of 48 dp (scrolling at 800x600), a speaker on each.
+    for key in app.live.meting.leefgebieden.keys:
+        if key not in app.live.meting.gekozen:
+            app.live.apply(lambda m, key=key: m.choose(key))
+    frames(2)
+    assert len(board.layout.rows) == 14 and all(row.speaker is not None for row in board.layout.rows)
+    row = next(row for row in board.layout.rows if board.y <= row.rect[1] and row.rect[1] + row.rect[3] <= board.top)
+    before = screen.spoken
+    drag([board.to_window(row.speaker[0] + row.speaker[2] / 2, row.center_y)])
+    frames(1)
+    assert screen.spoken is not before and screen.spoken.args[-1].startswith(app.live.meting.leefgebieden[row.key].naam)
+    screen.spoken.wait(timeout=60)

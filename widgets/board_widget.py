@@ -27,12 +27,12 @@ from kivy.uix.stencilview import StencilView
 
 from board import Meting, Perspectief
 from board.geometry import GHOST_SHARE, BoardLayout, RowGeometry
-from board.passen import DUTCH_LEAST
 from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
+from widgets.bar_naam import draw_name, name_fits
 from widgets.fiches import DrawnFiche, FicheShape
 from widgets.live_session import LiveSession
-from widgets.textures import HAPPY, SAD, fitted_label, label_size, label_texture, pictogram_texture, placed_once, rgba
+from widgets.textures import HAPPY, SAD, label_texture, pictogram_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
@@ -141,6 +141,9 @@ class BoardWidget(StencilView):
             self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only,
                                               scroll=self.layout.scroll_to_show(added[0]), mirrored=self.tr.rtl,
                                               name_least=self.name_least)
+        self.layout = self.layout.one_name_font(
+            lambda key, font: name_fits(self._names(meting.leefgebieden[key]), font, self.layout.rows[0].name, unit,
+                                        self.read_only), round(12 * unit))
         if self.layout.scroll != self.scroll:
             self.scroll = self.layout.scroll  # clamped (fewer bars, a taller window); redraws once more
         self._fiches = {}
@@ -216,7 +219,7 @@ class BoardWidget(StencilView):
             if speaks:
                 _speaker_badge(row.pictogram, unit)
                 Color(1, 1, 1, 1)
-        self._draw_name(row, leefgebied, unit)
+        draw_name(row, self._names(leefgebied), unit, self.read_only)
         Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
         Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
         tx, ty, tw, th = row.track
@@ -225,32 +228,10 @@ class BoardWidget(StencilView):
         Color(*rgba(BALK_RAND))
         Line(rounded_rectangle=(tx, ty, tw, th, th / 2), width=max(1.0, unit))
 
-    def _draw_name(self, row: RowGeometry, leefgebied: object, unit: float) -> None:
-        """The name in the inwoner's language; in another language than Dutch the Dutch name
-        small beneath it, so the professional can follow. Right-aligned on a mirrored row."""
-        nx, ny, nw, nh = row.name
+    def _names(self, leefgebied: object) -> tuple[str, str | None]:
+        """The bar's name in the inwoner's language, and the Dutch name when that is another."""
         naam = leefgebied.naam_in(self.tr.code)
-        dutch = None
-        if naam != leefgebied.naam:
-            small = max(round(11 * unit), round(row.name_font * 0.5))
-            if self.read_only:  # a history board's smaller scale: the Dutch name still readable
-                small = max(small, round(dp(DUTCH_LEAST)))
-            if label_size(leefgebied.naam, small)[0] <= nw:  # one line, its own width
-                dutch = label_texture(leefgebied.naam, small, None, color=rgba(TEKST, 0.65))
-            else:
-                dutch = fitted_label(leefgebied.naam, round(nw), round(nh * 0.4), small, round(9 * unit),
-                                     color=rgba(TEKST, 0.65), lines=1)
-        room = nh - (dutch.height if dutch else 0)
-        texture = fitted_label(naam, round(nw), round(room), row.name_font, round(12 * unit), bold=True,
-                               color=rgba(TEKST))
-        block = texture.height + (dutch.height if dutch else 0)
-        top = ny + (nh + block) / 2
-        for part in (texture, dutch):
-            if part is None:
-                continue
-            x = nx + nw - part.width if row.mirrored else nx
-            Rectangle(texture=part, size=part.size, pos=(x, top - part.height))
-            top -= part.height
+        return naam, (leefgebied.naam if naam != leefgebied.naam else None)
 
     # ----- reading what is drawn (tests, the tray) ---------------------------------
 

@@ -17,7 +17,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 
 from board import BoardSession, Meting, vergelijk
-from board.geometry import compare_layout
+from board.geometry_compare import compare_layout
 from board.i18n import _, format_datum
 from board.passen import MIN_TEXT, sentence_font
 from board.taal import Vertaler, vertaler
@@ -87,7 +87,8 @@ class GeschiedenisScreen(Scherm):
     # The sentence for the professional (the UI's Dutch) beneath, when the inwoner's differs: as
     # the leefgebieden's names have their Dutch beneath.
     zin_nl = StringProperty("")
-    stacked = BooleanProperty(False)  # one board above the other (a narrow window): board/geometry.compare_layout
+    # One board above the other (a narrow window): board/geometry_compare.compare_layout.
+    stacked = BooleanProperty(False)
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
 
     def on_kv_post(self, base_widget: object) -> None:
@@ -171,7 +172,7 @@ class GeschiedenisScreen(Scherm):
 
     def _arrange(self) -> None:
         """Side by side, or one above the other where side by side the names would be too
-        small to read (the rule: board/geometry.compare_layout)."""
+        small to read (the rule: board/geometry_compare.compare_layout)."""
         columns = list(reversed(self.ids.boards.children))
         if not columns:
             return

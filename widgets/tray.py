@@ -72,17 +72,22 @@ def _grid(width: float, unit: float) -> tuple[int, float]:
     return columns, gap
 
 
-def card_rects(area: Rect, count: int, unit: float) -> list[Rect]:
+def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False) -> list[Rect]:
     """Cards in columns of at least 140 dp from the top (one column on a narrow tray, up to
-    five on a wide one below the board), each at least 48 dp high."""
+    five on a wide one below the board), each at least 48 dp high; each row filled from the
+    left, or from the right for a right-to-left inwoner (``mirrored``)."""
     x, y, width, height = area
     columns, gap = _grid(width, unit)
     rows = -(-count // columns) if count else 0
     card_w = (width - (columns - 1) * gap) / columns
     card_h = min(76 * unit, max(MIN_TOUCH * unit, (height - (rows - 1) * gap) / max(rows, 1)))
     top = y + height
+
+    def left(column: int) -> float:
+        return x + width - (column + 1) * card_w - column * gap if mirrored else x + column * (card_w + gap)
+
     return [
-        (x + (i % columns) * (card_w + gap), top - (i // columns + 1) * card_h - (i // columns) * gap, card_w, card_h)
+        (left(i % columns), top - (i // columns + 1) * card_h - (i // columns) * gap, card_w, card_h)
         for i in range(count)
     ]
 
@@ -159,7 +164,7 @@ class Tray(Widget):
         unit = dp(1) * self.scale
         area = (self.x, self.y, self.width, self.height)
         keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page))
-        rects = card_rects(area, len(keys), unit)
+        rects = card_rects(area, len(keys), unit, self.tr.rtl)
         left = set(meting.niet_gekozen)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True) if k == MORE or k in left]
         self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card

@@ -61,21 +61,30 @@ class VersturenBalk(BoxLayout):
         count = ngettext(
             "{n} export wacht op het dossier.", "{n} exports wachten op het dossier.", self.wachtend
         ).format(n=self.wachtend)
-        lines = [self._bericht, count if self.wachtend else "", self._instellen() if self.wachtend else ""]
+        ontbreekt = self._ontbreekt() if self.wachtend else None
+        said = ontbreekt is None or self._bericht == niets_verstuurd(ontbreekt)  # a tap's message says it already
+        instellen = "" if said else niet_ingesteld(ontbreekt)
+        lines = [self._bericht, count if self.wachtend else "", instellen]
         self.tekst = "\n".join(t for i, t in enumerate(lines) if t and t not in lines[:i])
 
-    def _instellen(self) -> str:
-        """Who sets sending up, when it is not (yet) set up; else nothing."""
+    def _ontbreekt(self) -> list[str] | None:
+        """None when sending is set up (or there is no database to ask); else the settings
+        still missing (empty: all there, but one is wrong)."""
         repository = getattr(self.app, "repository", None)
         if repository is None:
-            return ""
+            return None
         from services.zgw_send import effective_config
 
         config = effective_config(repository)
-        return niet_ingesteld(config.missing()) if config.problems() else ""
+        return config.missing() if config.problems() else None
 
     def versturen(self) -> None:
         if self.bezig:
+            return
+        ontbreekt = self._ontbreekt()
+        if ontbreekt is not None:  # a tap that cannot send says so, instead of moving two sentences about
+            self._bericht = niets_verstuurd(ontbreekt)
+            self.refresh()
             return
         self.bezig, self.voortgang, self._bericht = True, 0.0, ""
         self.tekst = _("Versturen naar het dossier ...")
@@ -145,6 +154,15 @@ def niet_ingesteld(ontbreekt: list[str]) -> str:
     if ontbreekt:
         return _("Versturen naar het dossier is nog niet ingesteld. Vraag de ICT van de gemeente om dat te doen.")
     return _("Versturen naar het dossier is niet goed ingesteld. Vraag de ICT van de gemeente om te kijken.")
+
+
+def niets_verstuurd(ontbreekt: list[str]) -> str:
+    """A tap on Versturen while sending is not set up: nothing went, nothing is lost, who can help."""
+    if ontbreekt:
+        return _("Er is niets verstuurd: versturen naar het dossier is nog niet ingesteld. De exports blijven "
+                 "bewaard op deze tablet. Vraag de ICT van de gemeente om versturen in te stellen.")
+    return _("Er is niets verstuurd: versturen naar het dossier is niet goed ingesteld. De exports blijven "
+             "bewaard op deze tablet. Vraag de ICT van de gemeente om te kijken.")
 
 
 def uitkomst(report: SendReport) -> str:
