@@ -12,27 +12,33 @@ from kivy.metrics import dp
 from board.geometry import Rect, RowGeometry
 from board.passen import DUTCH_LEAST
 from board.weergave import TEKST
-from widgets.textures import fitted_font, fitted_label, label_size, label_texture, rgba
+from widgets.textures import fits_at, fitted_font, fitted_label, label_size, label_texture, rgba
 
 
-def dutch_label(naam: str, font: int, width: float, height: float, unit: float, read_only: bool) -> Texture:
-    """The Dutch name beneath a name at ``font``: half its size (a history board's smaller
-    scale keeps it readable: ``DUTCH_LEAST``), on one line."""
+def _dutch(naam: str, font: int, width: float, height: float, unit: float, read_only: bool) -> tuple[int, int | None]:
+    """(font, wrapping width) of the Dutch name beneath a name at ``font``: half its size (a
+    history board's smaller scale keeps it readable: ``DUTCH_LEAST``), on one line."""
     small = max(round(11 * unit), round(font * 0.5))
     if read_only:
         small = max(small, round(dp(DUTCH_LEAST)))
     if label_size(naam, small)[0] <= width:  # one line, its own width
-        return label_texture(naam, small, None, color=rgba(TEKST, 0.65))
-    return fitted_label(naam, round(width), round(height * 0.4), small, round(9 * unit), color=rgba(TEKST, 0.65),
-                        lines=1)
+        return small, None
+    return fitted_font(naam, round(width), round(height * 0.4), small, round(9 * unit), lines=1), round(width)
+
+
+def dutch_label(naam: str, font: int, width: float, height: float, unit: float, read_only: bool) -> Texture:
+    """The Dutch name beneath a name at ``font`` (see ``_dutch``)."""
+    small, wrap = _dutch(naam, font, width, height, unit, read_only)
+    return label_texture(naam, small, wrap, color=rgba(TEKST, 0.65))
 
 
 def name_fits(names: tuple[str, str | None], font: int, column: Rect, unit: float, read_only: bool) -> bool:
-    """Whether a name (and the Dutch name beneath, when given) fits the name ``column`` at ``font``."""
+    """Whether a name (and the Dutch name beneath, when given) fits the name ``column`` at
+    ``font``: measured, not drawn (each font the board tries would otherwise be a texture)."""
     naam, dutch = names
     _x, _y, width, height = column
-    room = height - (dutch_label(dutch, font, width, height, unit, read_only).height if dutch else 0)
-    return fitted_font(naam, round(width), round(room), font, round(12 * unit), bold=True) >= font
+    room = height - (label_size(dutch, *_dutch(dutch, font, width, height, unit, read_only))[1] if dutch else 0)
+    return fits_at(naam, round(width), round(room), font, bold=True)
 
 
 def draw_name(row: RowGeometry, names: tuple[str, str | None], unit: float, read_only: bool) -> None:

@@ -210,14 +210,21 @@ def names_height(names: tuple[str, ...], font: int, width: float) -> float:
     return float(max((layout.size[1] for layout in layouts), default=0))
 
 
+def fits_at(text: str, width: int, height: int, font: int, bold: bool = False, lines: int = 0,
+            line_height: float = 1.0) -> bool:
+    """Whether ``text`` at ``font`` px wraps into ``width`` px between words only, in no more
+    than ``lines`` lines (when given) and ``height`` px."""
+    layout = wrapped(text, font, width, bold, line_height)
+    return layout.whole_words and (not lines or layout.lines <= lines) and layout.size[1] <= height
+
+
 @cache
 def fitted_font(text: str, width: int, height: int, max_font: int, min_font: int, bold: bool = False,
                 lines: int = 0, line_height: float = 1.0) -> int:
     """The font ``fitted_label`` draws ``text`` at (see there)."""
 
     def fits(font: float, most_lines: int = lines) -> bool:
-        layout = wrapped(text, round(font), width, bold, line_height)
-        return layout.whole_words and (not most_lines or layout.lines <= most_lines) and layout.size[1] <= height
+        return fits_at(text, width, height, round(font), bold, most_lines, line_height)
 
     font = biggest_font(fits, max_font, min_font)
     if font > min_font:
