@@ -43,6 +43,17 @@ class Scherm(Screen):
 
     app = ObjectProperty(None)
 
+    # Kivy passes a parent's disabled count to a screen it adds or removes and on to every
+    # widget beneath it, also when that count is 0 and nothing changes: leaving the list
+    # walked its 300 widgets at each tap on a row (P10).
+    def inc_disabled(self, count: int = 1) -> None:
+        if count:
+            super().inc_disabled(count)
+
+    def dec_disabled(self, count: int = 1) -> None:
+        if count:
+            super().dec_disabled(count)
+
 
 class MetingScherm(Scherm):
     """A screen that shows the meting of the visit: it redraws whenever ``live.meting`` changes."""
@@ -120,6 +131,24 @@ class Voortgang(ProgressBar):
     ``mirror``), so an Arabic inwoner sees it grow from where a sentence begins."""
 
     rtl = BooleanProperty(False)
+
+
+class Rijen(GridLayout):
+    """The rows of a list in a ScrollView. A ScrollView hands the start, every move and the
+    end of a touch to each widget beneath it that does not take scroll events itself, in
+    search of a ScrollView inside: rows hold none, so the search stops here (it walked the
+    inwoner list's 300 widgets twice at each tap on a row, P10)."""
+
+    __events__ = ("on_scroll_start", "on_scroll_move", "on_scroll_stop")
+
+    def on_scroll_start(self, *_args: object, **_kwargs: object) -> bool:
+        return False
+
+    def on_scroll_move(self, *_args: object, **_kwargs: object) -> bool:
+        return False
+
+    def on_scroll_stop(self, *_args: object, **_kwargs: object) -> bool:
+        return False
 
 
 class Rij(ButtonBehavior, BoxLayout):
