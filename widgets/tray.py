@@ -132,8 +132,8 @@ class Tray(Widget):
         super().__init__(**kwargs)
         # A layout pass changes size and pos several times: draw once, before the next frame.
         self._geometry = Clock.create_trigger(self._redraw, -1)
-        self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, page=self._geometry,
-                  tr=self._geometry)
+        self.bind(size=self._redraw_later, pos=self._redraw_later, scale=self._redraw_later,
+                  page=self._redraw_later, tr=self._redraw_later)
 
     def on_vragen(self, key: str) -> None:
         """A long press on a card: the screen shows the leefgebied's prompts."""
@@ -144,7 +144,15 @@ class Tray(Widget):
         self._bound = live
         if live is not None:
             live.bind(meting=self._redraw)
-            self._redraw()
+            self._redraw_later()
+
+    def _redraw_later(self, *_args: object) -> None:
+        """Draw once before the next frame, behind the layout passes still to come: each change
+        of size puts the drawing at the back of the queue. A new visit changes the panel above
+        the tray (the ghosts' legend, the texts in another language): drawn at once, every
+        kaartje was drawn at the last visit's size and then again at the new one (P10)."""
+        self._geometry.cancel()
+        self._geometry()
 
     # ----- drawing ----------------------------------------------------------------
 
