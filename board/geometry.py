@@ -215,8 +215,11 @@ class BoardLayout:
         engine: Kivy's for the screen, Pillow's for the snapshot); ``least`` where none does."""
         if not self.rows:
             return self
-        font = round(biggest_font(lambda f: all(fits(row.key, round(f)) for row in self.rows),
-                                  self.rows[0].name_font, least))
+        # The smallest of the names' own biggest fonts: each name is tried first at the size the
+        # names before it left (one measurement where it fits there), halved below only where not.
+        font = self.rows[0].name_font
+        for row in self.rows:
+            font = round(biggest_font(lambda f, key=row.key: fits(key, round(f)), font, least))
         return replace(self, rows=tuple(replace(row, name_font=font) for row in self.rows))
 
     def scroll_to_show(self, key: str) -> float:
