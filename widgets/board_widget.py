@@ -32,7 +32,7 @@ from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPH
 from widgets.bar_naam import draw_name, name_fits
 from widgets.fiches import DrawnFiche, FicheShape
 from widgets.live_session import LiveSession
-from widgets.textures import HAPPY, SAD, label_texture, pictogram_texture, placed_once, rgba
+from widgets.textures import CORNER, HAPPY, SAD, label_texture, pictogram_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
 
 HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
@@ -226,7 +226,7 @@ class BoardWidget(StencilView):
         Color(*rgba(BALK))
         RoundedRectangle(pos=(tx, ty), size=(tw, th), radius=[th / 2])
         Color(*rgba(BALK_RAND))
-        Line(rounded_rectangle=(tx, ty, tw, th, th / 2), width=max(1.0, unit))
+        Line(rounded_rectangle=(tx, ty, tw, th, th / 2, CORNER), width=max(1.0, unit))
 
     def _names(self, leefgebied: object) -> tuple[str, str | None]:
         """The bar's name in the inwoner's language, and the Dutch name when that is another."""

@@ -42,6 +42,12 @@ def pictogram_texture(path: Path) -> Texture:
     return CoreImage(str(path), mipmap=True).texture
 
 
+# Points per corner of a rounded outline (``Line(rounded_rectangle=(..., radius, CORNER)``):
+# Kivy's 30 for a corner of 10 dp or a bar's round end is more than the eye sees, and every
+# kaartje and bar builds its outline anew (P10).
+CORNER = 12
+
+
 class MeasuringLabel(CoreLabel):
     """Kivy's core label, remembering per font how wide and high each piece of text it measured
     is: fitting a name lays it out at several fonts, measures its words alone and then again in

@@ -37,6 +37,7 @@ from board.taal import Vertaler, vertaler
 from board.weergave import BALK_RAND, TEKST
 from widgets.live_session import LiveSession
 from widgets.textures import (
+    CORNER,
     fitted_label,
     label_texture,
     lines_height,
@@ -363,7 +364,7 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | No
     Color(1, 1, 1, 1)
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.6))
-    Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
+    Line(rounded_rectangle=(x, y, w, h, 10 * unit, CORNER), width=max(1.0, unit))
     font, picto, pad, line_height = card_text_layout(naam, w, h, unit)
     Color(1, 1, 1, 1)
     if picto:
@@ -388,7 +389,7 @@ def draw_more_card(rect: Rect, unit: float, page: int, pages: int, tr: Vertaler 
     Color(*rgba(BALK_RAND, 0.25))
     RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
     Color(*rgba(BALK_RAND, 0.8))
-    Line(rounded_rectangle=(x, y, w, h, 10 * unit), width=max(1.0, unit))
+    Line(rounded_rectangle=(x, y, w, h, 10 * unit, CORNER), width=max(1.0, unit))
     tr = tr or vertaler("nl")
     meer = tr.met_pijl(tr.pgettext("inwoner", "Meer kaartjes"), "verder")
     texture = fitted_label(f"{meer}\n{page}/{pages}", round(w - 16 * unit), round(h - 6 * unit), round(17 * unit),
