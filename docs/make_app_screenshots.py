@@ -20,6 +20,19 @@ sys.path.insert(0, str(ROOT / "docs"))
 PIN = "482913"
 
 
+def vervolg_inwoner(repository: object) -> object:
+    """The first Dutch-speaking inwoner (by dossiernummer) whose next visit is a vervolgmeting:
+    a board with last time's fiches as ghosts (the demo's traject of WT-2024-01017, shown here
+    before, has since been closed, and its next visit is an empty 0-meting)."""
+    from board.bezoek import Stap, volgende_meting
+
+    for inwoner in sorted(repository.list_inwoners(), key=lambda i: i.dossiernummer):
+        volgende = volgende_meting(repository.history(inwoner.id), repository.afsluitingen(inwoner.id))
+        if inwoner.taal == "nl" and volgende.stap is Stap.VERVOLGMETING:
+            return inwoner
+    raise SystemExit("the demo has no inwoner whose next visit is a vervolgmeting")
+
+
 def main() -> int:
     data = Path(tempfile.mkdtemp(prefix="magneetbord-shots-"))
     os.environ["MAGNEETBORD_DATA_DIR"] = str(data)
@@ -92,7 +105,7 @@ def main() -> int:
     form.dismiss(animation=False)
 
     assert app.repository is not None
-    app.show_inwoner(app.repository.find_inwoner("WT-2024-01017"))
+    app.show_inwoner(vervolg_inwoner(app.repository))
     shot("inwoner")
 
     app.open_visit()
@@ -107,6 +120,7 @@ def main() -> int:
     shot("doelen")
     doelen = app.screen("doelen")
     editor = doelen.edit(live.meting.suggested_for_doelen()[0])
+    frames()  # the dialog shows before anyone types in it
     editor.ids.tekst.text = "Ik wil elke week een keer iets leuks doen met mijn zus."
     editor.wie = "netwerk"
     editor.ids.wat.text = "Zus belt op zondag"

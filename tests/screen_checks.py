@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
 
 def _shown(root: object) -> Iterator[object]:
     """The widgets under ``root`` that can be seen: not faded out, not of zero size."""
@@ -32,6 +34,14 @@ def _in_scroll(widget: object) -> bool:
 def window_rect(widget: object) -> tuple[float, float, float, float]:
     x, y = widget.to_window(widget.x, widget.y)
     return x, y, widget.width, widget.height
+
+
+def window_crop(image: object, rect: tuple[float, float, float, float]) -> np.ndarray:
+    """The pixels of a screenshot of the window (a PIL image) in ``rect`` (window coordinates,
+    y up, as ``window_rect`` gives them), top row first; what lies outside the image is left out."""
+    x, y, w, h = rect
+    top = image.height - (y + h)
+    return np.asarray(image)[max(0, round(top)):round(top + h), max(0, round(x)):round(x + w)]
 
 
 def words_broken(root: object) -> list[str]:

@@ -74,3 +74,17 @@ def with_afgeronde_nulmeting(app: object, dossier: str = "T-900") -> object:
     app.repository.save_change(nul, nul.choose("geld").place_fiche("geld", "inwoner", 0.3).afronden(
         datetime(2026, 1, 5, 11)))
     return inwoner
+
+
+def open_inwoner(app: object, dossier: str) -> object:
+    """The inwoner's page, reached by a tap on their row in the list of inwoners."""
+    from tests.kivy_helpers import into_sight, tap
+
+    app.show_list()
+    frames(2)
+    row = next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == dossier)
+    into_sight(row)
+    tap(row)
+    frames(3)
+    assert app.current == "inwoner"
+    return app.screen("inwoner")

@@ -26,7 +26,7 @@ from tests.kivy_helpers import (  # noqa: F401
     window_pixels,
 )
 from tests.schijf import unwritable
-from tests.screen_checks import window_rect
+from tests.screen_checks import window_crop, window_rect
 from tests.screen_helpers import modal, visit_in_taal
 from tests.test_rtl_schermen import _flush, _to_afronden
 
@@ -48,10 +48,7 @@ def _afronden(app: object) -> object:
 
 def _filled(bar: object) -> np.ndarray:
     """Columns (from the bar's left) where the bar shows its fill colour on the screen."""
-    x, y, w, h = window_rect(bar)
-    image = window_pixels()
-    top = image.height - (y + h)
-    box = np.asarray(image, dtype=np.int16)[round(top):round(top + h), round(x):round(x + w)]
+    box = window_crop(window_pixels(), window_rect(bar)).astype(np.int16)
     return np.where(np.all(np.abs(box - np.array(BETER)) <= 12, axis=2).any(axis=0))[0]
 
 

@@ -4,9 +4,7 @@ Xvfb, unlocked with the PIN typed on the keyboard, closed with the mouse."""
 
 from __future__ import annotations
 
-import shutil
 import signal
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,12 +21,23 @@ from tests.kivy_helpers import (  # noqa: F401
     type_pin,
     window_fixture,
 )
-from tests.xvfb import app_env, start_app, stop, wait_for_screen, wait_for_window, xserver_fixture  # noqa: F401
+from tests.xvfb import (  # noqa: F401
+    app_env,
+    needs_xdotool,
+    shows_list,
+    start_app,
+    stop,
+    unlocked_app,
+    wait_for_screen,
+    wait_for_window,
+    xdotool,
+    xserver_fixture,
+)
 from widgets.afsluiten import AfsluitenView
 from widgets.common import buttons_in
 
 FAST = KdfParams(memory_kib=64, time_cost=1)
-BAR, HOOFDKNOP = (224, 219, 207), (0, 114, 178)  # the top bar (Kopregel) and a main button (Hoofdknop)
+HOOFDKNOP = (0, 114, 178)  # a main button (Hoofdknop)
 
 
 def open_views(window: object) -> list[AfsluitenView]:
@@ -85,18 +94,17 @@ def test_ctrl_c_does_not_stop_the_kiosk_and_kill_does(xserver: object, tmp_path:
     """README, "Stopping the kiosk": Ctrl+C, in the window or as SIGINT from a terminal (on a
     Linux console without X the keyboard the inwoner types on is the terminal's), does not stop
     it; SIGTERM (kill, shutdown) does. Before, SIGINT ended it at once."""
-    if shutil.which("xdotool") is None:
-        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
+    needs_xdotool()
     server = xserver(1024, 768)
     env = app_env(tmp_path, server.display)
     app = start_app(env, interruptible=True)
     try:
         assert wait_for_window(server, app) == (0, 0, 1024, 768)
         app.send_signal(signal.SIGINT)
-        subprocess.run(["xdotool", "key", "ctrl+c"], env=env, check=True, timeout=30)
+        xdotool(env, "key", "ctrl+c")
         before = server.grab().convert("RGB")
         # A digit typed afterwards shows on the keypad's dots: the app went on past both.
-        subprocess.run(["xdotool", "type", "7"], env=env, check=True, timeout=30)
+        xdotool(env, "type", "7")
         wait_for_screen(server, lambda shot: shot.tobytes() != before.tobytes(), "the digit typed after Ctrl+C")
         assert app.poll() is None, f"Ctrl+C stopped the kiosk (exit {app.returncode})"
         app.terminate()
@@ -109,37 +117,19 @@ def test_ctrl_c_does_not_stop_the_kiosk_and_kill_does(xserver: object, tmp_path:
 def test_for_real_pin_on_the_keyboard_then_afsluiten(
     xserver: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if shutil.which("xdotool") is None:
-        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
     server = xserver(1280, 800)
-    env = app_env(tmp_path, server.display)
-    # The account is made on the same tablet: its back-off seal under the app's own data
-    # folder's key (a keyring sealed elsewhere counts as the longest wait, storage.backoff_seal).
-    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(Path(env["XDG_DATA_HOME"]) / "magneetbord"))
-    tablet_with_professional(env["MAGNEETBORD_DB"], "Sanne de Vries", PIN, kdf=FAST)
-    app = start_app(env)
-
-    def xdotool(*args: str) -> None:
-        subprocess.run(["xdotool", *args], env=env, check=True, timeout=30)
-
-    try:
-        assert wait_for_window(server, app) == (0, 0, 1280, 800)
-        xdotool("type", "--delay", "80", PIN)
-        xdotool("key", "Return")
+    with unlocked_app(server, tmp_path, monkeypatch, PIN) as unlocked:
         # The inwoners list: its top bar has the white quiet buttons; Afsluiten is the rightmost.
-        top = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) == BAR, "the PIN typed did not unlock")
-        xdotool("mousemove", str(_rightmost_run(top, 38, (255, 255, 255))), "38", "click", "1")
-        dimmed = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) != BAR, "no confirmation")
+        unlocked.xdotool("mousemove", str(_rightmost_run(unlocked.listed, 38, (255, 255, 255))), "38", "click", "1")
+        dimmed = wait_for_screen(server, lambda shot: not shows_list(server)(shot), "no confirmation")
         blue = [(x, y) for x in range(0, 1280, 4) for y in range(0, 800, 4) if dimmed.getpixel((x, y)) == HOOFDKNOP]
         assert blue, "the confirmation has no Afsluiten button"
         x, y = sum(p[0] for p in blue) // len(blue), sum(p[1] for p in blue) // len(blue)
-        assert app.poll() is None  # asking is not closing
-        xdotool("mousemove", str(x), str(y), "click", "1")
-        assert app.wait(timeout=30) == 0
+        assert unlocked.app.poll() is None  # asking is not closing
+        unlocked.xdotool("mousemove", str(x), str(y), "click", "1")
+        assert unlocked.app.wait(timeout=30) == 0
         # Closed cleanly, the database file holds everything: no write-ahead log left to lose
         # when only the database file is copied for a backup.
-        database = Path(env["MAGNEETBORD_DB"].removeprefix("sqlite:///"))
+        database = Path(unlocked.env["MAGNEETBORD_DB"].removeprefix("sqlite:///"))
         wal = database.with_name(database.name + "-wal")
         assert database.stat().st_size > 0 and (not wal.exists() or wal.stat().st_size == 0)
-    finally:
-        stop(app)

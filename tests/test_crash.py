@@ -28,7 +28,8 @@ from storage.keyring import KdfParams
 from storage.repository import Repository
 from tests.keys import tablet_with_professional
 from tests.kivy_helpers import PIN, frames, make_app_fixture, type_pin, window_fixture  # noqa: F401
-from tests.xvfb import ROOT, app_env, start_app, stop, wait_for_screen, wait_for_window, xserver_fixture  # noqa: F401
+from tests.xvfb import ROOT, app_env, start_app, stop, wait_for_window, xserver_fixture  # noqa: F401
+from tests.xvfb import type_pin as type_pin_on_keyboard
 
 FAST = KdfParams(memory_kib=64, time_cost=1)
 INITIALEN = "W.Q."
@@ -99,8 +100,7 @@ def test_a_crash_in_a_frame_callback_leaves_a_report_without_personal_data_and_i
     )  # fmt: skip
     try:
         wait_for_window(server, app)
-        subprocess.run(["xdotool", "type", "--delay", "80", PIN], env=env, check=True, timeout=30)
-        subprocess.run(["xdotool", "key", "Return"], env=env, check=True, timeout=30)
+        type_pin_on_keyboard(env, PIN)
     except BaseException:
         stop(app)
         raise

@@ -4,8 +4,6 @@ colleague included), again and again; a pause locks too. Locks and unlocks are a
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -29,10 +27,9 @@ from tests.kivy_helpers import (  # noqa: F401
     wall_clock,
     window_fixture,
 )
-from tests.xvfb import app_env, start_app, stop, wait_for_screen, wait_for_window, xserver_fixture  # noqa: F401
+from tests.xvfb import shows_list, unlocked_app, wait_for_screen, xserver_fixture  # noqa: F401
 
 IDLE = 30.0  # seconds; the app looks every second
-TOP_BAR = (224, 219, 207)  # the professional's screens' top bar (Kopregel), not on the lock screen
 
 
 @pytest.fixture
@@ -327,26 +324,13 @@ def test_for_real_on_an_x_server_the_app_locks_by_itself(
     """Issue 13's own way: the app as a person starts it, on a real X server, the PIN typed on
     a keyboard, then nobody touches it. It locks by itself (real time, real frames) and the
     audit log says so. Before, the list of inwoners stayed on the screen for minutes."""
-    if shutil.which("xdotool") is None:
-        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
     server = xserver(1280, 800)
-    env = app_env(tmp_path, server.display, MAGNEETBORD_IDLE_SECONDS="8")
-    # The account is made on the same tablet: its back-off seal under the app's own data folder's key.
-    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(Path(env["XDG_DATA_HOME"]) / "magneetbord"))
-    url = env["MAGNEETBORD_DB"]
-    tablet_with_professional(url, "Sanne de Vries", PIN, kdf=KdfParams(64, 1))
-    app = start_app(env)
-    try:
-        wait_for_window(server, app)
-        subprocess.run(["xdotool", "type", "--delay", "80", PIN], env=env, check=True, timeout=30)
-        subprocess.run(["xdotool", "key", "Return"], env=env, check=True, timeout=30)
-        listed = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) == TOP_BAR, "the PIN did not unlock")
+    with unlocked_app(server, tmp_path, monkeypatch, PIN, MAGNEETBORD_IDLE_SECONDS="8") as unlocked:
         started = time.monotonic()
-        locked = wait_for_screen(server, lambda shot: shot.getpixel((1270, 38)) != TOP_BAR, "no lock by itself")
+        locked = wait_for_screen(server, lambda shot: not shows_list(server)(shot), "no lock by itself")
         assert time.monotonic() - started < 8 + 10, "locked, but long after the idle time"
-        assert locked.tobytes() != listed.tobytes()
-    finally:
-        stop(app)
+        assert locked.tobytes() != unlocked.listed.tobytes()
+    url = unlocked.env["MAGNEETBORD_DB"]
     keyring = Keyring.for_database(url, kdf=KdfParams(64, 1))
     repository = Repository.open(url, key=keyring.unlock(keyring.professionals()[0].id, PIN))
     try:

@@ -6,20 +6,14 @@ window shows it (a pixel test there passed on the old code)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from storage.keyring import KdfParams
-from tests.keys import tablet_with_professional
 from tests.kivy_helpers import PIN
-from tests.xvfb import app_env, start_app, stop, wait_for_screen, wait_for_window, xserver_fixture  # noqa: F401
+from tests.xvfb import shows_list, unlocked_app, wait_for_screen, xserver_fixture  # noqa: F401
 
-FAST = KdfParams(memory_kib=64, time_cost=1)
-BAR = (224, 219, 207)  # the list's top bar (Kopregel)
 HOOFDKNOP = (0, 114, 178)  # a main button
 
 
@@ -46,27 +40,13 @@ def _lowest_band(ink: np.ndarray) -> tuple[int, int]:
 @pytest.mark.slow
 def test_a_fields_hint_keeps_the_tail_of_its_j(xserver: object, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    if shutil.which("xdotool") is None:
-        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
     server = xserver(1280, 800)
-    env = app_env(tmp_path, server.display)
-    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(Path(env["XDG_DATA_HOME"]) / "magneetbord"))
-    tablet_with_professional(env["MAGNEETBORD_DB"], "Sanne de Vries", PIN, kdf=FAST)
-    app = start_app(env)
-
-    def xdotool(*args: str) -> None:
-        subprocess.run(["xdotool", *args], env=env, check=True, timeout=30)
-
-    try:
-        assert wait_for_window(server, app) == (0, 0, 1280, 800)
-        xdotool("type", "--delay", "80", PIN)
-        xdotool("key", "Return")
-        shot = wait_for_screen(server, lambda s: s.getpixel((1270, 38)) == BAR, "the PIN typed did not unlock")
+    with unlocked_app(server, tmp_path, monkeypatch, PIN) as unlocked:
         # '+ Nieuwe inwoner': the blue button right of the search field.
-        blue = np.argwhere((np.asarray(shot.convert("RGB"))[:200] == HOOFDKNOP).all(axis=2))
+        blue = np.argwhere((np.asarray(unlocked.listed.convert("RGB"))[:200] == HOOFDKNOP).all(axis=2))
         y, x = blue.mean(axis=0)
-        xdotool("mousemove", str(round(x)), str(round(y)), "click", "1")
-        dialog = wait_for_screen(server, lambda s: s.getpixel((1270, 38)) != BAR, "no new-inwoner dialog")
+        unlocked.xdotool("mousemove", str(round(x)), str(round(y)), "click", "1")
+        wait_for_screen(server, lambda s: not shows_list(server)(s), "no new-inwoner dialog")
         dialog = wait_for_screen(server, lambda s: _grey_ink(s)[200:].any(), "no hints in the dialog")
         ink = np.zeros(dialog.size[::-1], dtype=bool)  # within the dialog's fields (the backdrop is grey too)
         ink[200:700, 300:980] = _grey_ink(dialog)[200:700, 300:980]
@@ -77,5 +57,3 @@ def test_a_fields_hint_keeps_the_tail_of_its_j(xserver: object, tmp_path: Path,
         baseline = max(set(lowest), key=lowest.count)  # where most letters stand
         tail = max(lowest) - baseline  # the j's tail below it
         assert tail >= 3, f"the hint's j reaches {tail} px below its line: its tail is cut off"
-    finally:
-        stop(app)

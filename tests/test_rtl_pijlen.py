@@ -21,6 +21,7 @@ from tests.kivy_helpers import (  # noqa: F401
     window_fixture,
     window_pixels,
 )
+from tests.screen_checks import window_crop, window_rect
 from tests.screen_helpers import visit_in_taal
 
 TODAY = date(2026, 3, 2)
@@ -30,10 +31,7 @@ SIZES = [(800, 600), (1280, 800)]
 def _ink(widget: object, window: object) -> np.ndarray:
     """The text's ink inside ``widget`` on the screen (a mask, top row first): pixels far from
     the button's own colour, a few px inside its border."""
-    pixels = np.asarray(window_pixels().convert("L")).astype(int)
-    left, bottom = widget.to_window(widget.x, widget.y)
-    top = window.height - (bottom + widget.height)
-    box = pixels[round(top) + 4:round(top + widget.height) - 4, round(left) + 4:round(left + widget.width) - 4]
+    box = window_crop(window_pixels().convert("L"), window_rect(widget)).astype(int)[4:-4, 4:-4]
     background = int(np.median(box))
     return np.abs(box - background) > 90
 

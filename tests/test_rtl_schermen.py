@@ -25,7 +25,7 @@ from tests.kivy_helpers import (  # noqa: F401
     window_fixture,
     window_pixels,
 )
-from tests.screen_checks import window_rect
+from tests.screen_checks import window_crop, window_rect
 from tests.screen_helpers import modal, visit_in_taal
 
 TODAY = date(2026, 3, 2)
@@ -39,10 +39,7 @@ def _visit(make_app: object, window: object, size: tuple[int, int], taal: str) -
 
 def _ink(widget: object, window: object, image: object = None) -> np.ndarray:
     """Columns (from the widget's left) where ``widget`` shows dark text ink on the screen."""
-    pixels = np.asarray((image or window_pixels()).convert("L"))
-    left, bottom = widget.to_window(widget.x, widget.y)
-    top = window.height - (bottom + widget.height)
-    box = pixels[max(0, round(top)):round(top + widget.height), max(0, round(left)):round(left + widget.width)]
+    box = window_crop((image or window_pixels()).convert("L"), window_rect(widget))
     return np.where((box < 110).any(axis=0))[0]
 
 
@@ -208,10 +205,7 @@ def test_names_in_a_message_are_separated_by_the_scripts_own_semicolon(
 
 def _ring_pixels(widget: object, image: object) -> int:
     """How many pixels of the chosen ring's blue the widget shows."""
-    pixels = np.asarray(image, dtype=np.int16)
-    x, y, w, h = window_rect(widget)
-    top = image.height - (y + h)
-    box = pixels[round(top):round(top + h), round(x):round(x + w)]
+    box = window_crop(image, window_rect(widget)).astype(np.int16)
     return int(np.all(np.abs(box - np.array(RING)) <= 12, axis=2).sum())
 
 

@@ -23,17 +23,11 @@ from tests.kivy_helpers import (  # noqa: F401
     window_fixture,
     window_pixels,
 )
-from tests.screen_checks import covered, small_targets, window_rect, words_broken
-from tests.screen_helpers import modal, unlocked_app, with_afgeronde_nulmeting
+from tests.screen_checks import covered, small_targets, window_crop, window_rect, words_broken
+from tests.screen_helpers import modal, open_inwoner, unlocked_app, with_afgeronde_nulmeting
 from tests.test_doel_editor_sizes import inside, scroll_of
 
 SIZES = [(800, 600), (1280, 800), (800, 1280)]
-
-
-def _crop(image: object, rect: tuple[float, float, float, float]) -> np.ndarray:
-    """The window's pixels (RGB) in ``rect`` (window coordinates, y up)."""
-    x, y, w, h = rect
-    return np.asarray(image.crop((round(x), round(image.height - y - h), round(x + w), round(image.height - y))))
 
 
 def _lines_of_ink(ink_rows: np.ndarray, gap: int) -> list[tuple[int, int]]:
@@ -61,7 +55,7 @@ def test_the_lock_screens_title_is_one_line_beside_the_keypad(make_app: object, 
     screen = app.screen("lock")
     titel = screen.ids.titel
     assert titel.text == "Magneetbord is vergrendeld"
-    crop = _crop(window_pixels(), window_rect(titel)).astype(int)
+    crop = window_crop(window_pixels(), window_rect(titel)).astype(int)
     dark = (crop.max(axis=2) < 110).any(axis=1)
     bands = _lines_of_ink(dark, gap=round(titel.font_size * 0.3))
     assert len(bands) == 1, (bands, titel.font_size)  # one line, not two a gap apart
@@ -75,22 +69,11 @@ def test_the_lock_screens_title_is_one_line_beside_the_keypad(make_app: object, 
     assert words_broken(screen) == [] and small_targets(screen) == []
 
 
-def _open_inwoner(app: object, dossier: str) -> object:
-    app.show_list()
-    frames(2)
-    row = next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == dossier)
-    into_sight(row)
-    tap(row)
-    frames(3)
-    assert app.current == "inwoner"
-    return app.screen("inwoner")
-
-
 def _bar_columns(image: object, scroll: object) -> int:
     """How many px wide the scroll bar is drawn at the right of ``scroll``: columns, from its right
     edge, that differ from the page beside them (halfway down the scroll bar's track)."""
     x, y, w, h = window_rect(scroll)
-    row = _crop(image, (x + w - 40, y + h / 2, 40, 1)).astype(int)[0]
+    row = window_crop(image, (x + w - 40, y + h / 2, 40, 1)).astype(int)[0]
     page = row[0]
     wide = 0
     for pixel in row[::-1]:
@@ -115,7 +98,7 @@ def test_the_inwoners_page_shows_traject_afsluiten_or_that_it_scrolls(make_app: 
     nul = app.repository.start_nulmeting(inwoner.id, date(2026, 1, 5))
     app.repository.save_change(nul, nul.choose("geld").place_fiche("geld", "inwoner", 0.3)
                                .set_volgende_meting(date(2026, 6, 1)).afronden(datetime(2026, 1, 5, 11)))
-    screen = _open_inwoner(app, "T-900")
+    screen = open_inwoner(app, "T-900")
     knop, scroll = screen.ids.close_traject, screen.ids.page_scroll
     assert knop.text == "Traject afsluiten" and not knop.disabled
     assert "Die dag is voorbij." in screen.ids.gepland.text
@@ -128,7 +111,7 @@ def test_the_inwoners_page_shows_traject_afsluiten_or_that_it_scrolls(make_app: 
     nieuw = with_afgeronde_nulmeting(app, "T-901")
     [nul] = app.repository.history(nieuw.id)
     app.repository.add_meting(nul.vervolg(date(2026, 3, 2)))  # begun, not af
-    screen = _open_inwoner(app, "T-901")
+    screen = open_inwoner(app, "T-901")
     weg = screen.ids.discard
     assert weg.opacity == 1 and not weg.disabled
     image = window_pixels()
@@ -164,7 +147,7 @@ def test_an_empty_dossiernummer_is_said_in_sight_above_the_buttons(make_app: obj
     assert rect[3] >= message.texture_size[1] - 1  # every line of it, none cut
     # Its red ink, the whole height of the text: from the top of the letters to below the baseline.
     rood = np.array(kleuren.FOUT)
-    red_rows = (np.abs(_crop(window_pixels(), rect).astype(int) - rood).max(axis=2) < 40).any(axis=1)
+    red_rows = (np.abs(window_crop(window_pixels(), rect).astype(int) - rood).max(axis=2) < 40).any(axis=1)
     assert red_rows.sum() >= message.font_size * 0.6, red_rows.sum()
     for knop in (form.ids.save, form.ids.cancel):  # clear of the buttons
         k = window_rect(knop)

@@ -9,9 +9,9 @@ import pytest
 
 from board import Inwoner
 from board.passen import MIN_TEXT
-from tests.kivy_helpers import frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
+from tests.kivy_helpers import frames, make_app_fixture, window_fixture  # noqa: F401
 from tests.screen_checks import words_broken
-from tests.screen_helpers import unlocked_app
+from tests.screen_helpers import open_inwoner, unlocked_app
 from tests.test_doel_editor_sizes import lines_cut
 
 SIZES = [(800, 600), (800, 1280), (1280, 800)]
@@ -30,14 +30,7 @@ def test_the_inwoners_title_fits_the_top_bar_and_the_page(make_app: object, wind
     for dossier, initialen, wijk in DOSSIERS:
         app.repository.add_inwoner(Inwoner.create(dossier, wijk, initialen))
     for dossier, _initialen, wijk in DOSSIERS:
-        app.show_list()
-        frames(2)
-        row = next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == dossier)
-        into_sight(row)
-        tap(row)
-        frames(3)
-        assert app.current == "inwoner"
-        screen = app.screen("inwoner")
+        screen = open_inwoner(app, dossier)
         for label in (screen.ids.title, screen.ids.page_title):
             assert dossier in label.text and wijk in label.text
             assert label.font_size >= dp(MIN_TEXT) - 0.01, (label.text, label.font_size)

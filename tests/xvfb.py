@@ -15,12 +15,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 90.0  # seconds for the app to draw its first screen (a loaded 2-core machine)
+TOP_BAR = (224, 219, 207)  # the professional's screens' top bar (Kopregel), not on the lock screen
 
 
 class XServer:
@@ -170,3 +173,59 @@ def stop(app: subprocess.Popen[str]) -> None:
         except subprocess.TimeoutExpired:
             app.kill()
             app.wait()
+
+
+def needs_xdotool() -> None:
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (Debian: apt-get install xdotool)")
+
+
+def xdotool(env: dict[str, str], *args: str) -> None:
+    """Keys and the mouse on ``env``'s display, as a person's (skips where xdotool is not installed)."""
+    needs_xdotool()
+    subprocess.run(["xdotool", *args], env=env, check=True, timeout=30)
+
+
+def type_pin(env: dict[str, str], pin: str) -> None:
+    """The PIN typed on the keyboard, then Enter."""
+    xdotool(env, "type", "--delay", "80", pin)
+    xdotool(env, "key", "Return")
+
+
+def shows_list(server: XServer) -> Callable[[object], bool]:
+    """Whether a screenshot shows a professional's screen (the top bar at its right end)."""
+    return lambda shot: shot.getpixel((server.size[0] - 10, 38)) == TOP_BAR
+
+
+@dataclass
+class Unlocked:
+    app: subprocess.Popen[str]
+    env: dict[str, str]
+    listed: object  # the screenshot of the list of inwoners just after unlocking
+
+    def xdotool(self, *args: str) -> None:
+        xdotool(self.env, *args)
+
+
+@contextmanager
+def unlocked_app(server: XServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pin: str,
+                 **extra_env: str) -> Iterator[Unlocked]:
+    """The app as a person starts it on ``server``'s display, its window the whole screen, on a
+    tablet with one professional, unlocked with ``pin`` typed on the keyboard: the list of
+    inwoners shows. Stopped at the end of the ``with`` block."""
+    from tests.keys import FAST_KDF, tablet_with_professional
+
+    needs_xdotool()
+    env = app_env(tmp_path, server.display, **extra_env)
+    # The account is made on the same tablet: its back-off seal under the app's own data
+    # folder's key (a keyring sealed elsewhere counts as the longest wait, storage.backoff_seal).
+    monkeypatch.setenv("MAGNEETBORD_DATA_DIR", str(Path(env["XDG_DATA_HOME"]) / "magneetbord"))
+    tablet_with_professional(env["MAGNEETBORD_DB"], "Sanne de Vries", pin, kdf=FAST_KDF)
+    app = start_app(env)
+    try:
+        assert wait_for_window(server, app) == (0, 0, *server.size)
+        type_pin(env, pin)
+        listed = wait_for_screen(server, shows_list(server), "the PIN typed did not unlock")
+        yield Unlocked(app, env, listed)
+    finally:
+        stop(app)
