@@ -1,7 +1,8 @@
 """What the list of inwoners says of each, at 800x600, 800x1280 and 1280x800: the inwoner's
 language in its own script and "meting niet af" while a meting waits to be finished (a new user
 could not see either). Reached as a professional does: a visit started by taps, the language
-chosen by the inwoner, back to the list with the PIN."""
+chosen by the inwoner, back to the list with the PIN. A tap on the list reaches the labels of
+the row it lands on only (Kivy hands a touch to every child: each tap went to every row's labels)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,18 @@ import pytest
 
 from board.taal import taal
 from samples.voorbeeld import voorbeeld
-from tests.kivy_helpers import PIN, choose_taal, frames, into_sight, make_app_fixture, tap, type_pin, window_fixture  # noqa: F401
+from tests.kivy_helpers import (  # noqa: F401
+    PIN,
+    choose_taal,
+    drag,
+    frames,
+    into_sight,
+    make_app_fixture,
+    run_clock,
+    tap,
+    type_pin,
+    window_fixture,
+)
 from tests.screen_checks import crowded_lists, small_targets, words_broken
 from tests.screen_helpers import unlocked_app
 from widgets.textures import rtl_text
@@ -74,3 +86,61 @@ def test_the_list_shows_each_inwoners_language_and_an_unfinished_meting(make_app
     rij = rows(app)["D-LIJST"]
     assert rij.ids.taal.text == "Українська" and rij.ids.niet_af.text == "meting niet af"
     assert shown_whole(rij.ids.taal) and shown_whole(rij.ids.niet_af)
+
+
+def labels_of(rij: object) -> set[object]:
+    from kivy.uix.label import Label
+
+    return {w for w in rij.walk(restrict=True) if isinstance(w, Label)}
+
+
+def touches_on_labels(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
+    """Every label a touch is handed to from now on: (``"down"`` or ``"up"``, the label)."""
+    from kivy.uix.label import Label
+
+    reached: list[tuple[str, object]] = []
+    for event in ("down", "up"):
+        real = getattr(Label, f"on_touch_{event}")
+
+        def recorded(label: Label, touch: object, event: str = event, real: object = real) -> bool:
+            reached.append((event, label))
+            return real(label, touch)
+
+        monkeypatch.setattr(Label, f"on_touch_{event}", recorded)
+    return reached
+
+
+def test_a_tap_on_a_row_reaches_only_that_rows_labels_and_opens_that_inwoner(
+        make_app: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = unlocked_app(make_app, aantal=6, today=lambda: date(2026, 11, 23))
+    shown = list(reversed(app.screen("inwoners").ids.rows.children))  # top first
+    tapped = shown[2]  # rows above it and below it
+    reached = touches_on_labels(monkeypatch)
+    tap(tapped)
+    run_clock(0.5)  # Kivy's ScrollView ends a tap on its rows 0.2 s after the finger is lifted
+    others = set().union(*(labels_of(r) for r in shown if r is not tapped))
+    strays = [(event, label.text) for event, label in reached if label in others]
+    assert strays == [], f"the tap was handed to {len(strays)} labels of other rows: {strays[:3]}"
+    assert {event for event, label in reached if label in labels_of(tapped)} == {"down", "up"}
+    assert app.current == "inwoner" and app.inwoner.dossiernummer == tapped.dossier
+    assert app.screen("inwoner").title.startswith(tapped.dossier)
+
+
+def test_a_tap_between_rows_or_below_them_opens_nothing(make_app: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = unlocked_app(make_app, aantal=6, today=lambda: date(2026, 11, 23))
+    rijen = list(reversed(app.screen("inwoners").ids.rows.children))  # top first
+    frames(1)
+    x, top = rijen[1].to_window(rijen[1].center_x, rijen[1].y)
+    _x, bottom = rijen[2].to_window(rijen[2].center_x, rijen[2].top)
+    _x, last = rijen[-1].to_window(rijen[-1].center_x, rijen[-1].y)
+    lijst = app.screen("inwoners").ids.rows.parent  # the ScrollView: the empty room below the rows is its own
+    _x, end = lijst.to_window(lijst.x, lijst.y)
+    assert top - bottom >= 4 and last - end >= 8, "no gap between the rows, or no room below them"
+    reached = touches_on_labels(monkeypatch)
+    for y in ((top + bottom) / 2, (last + end) / 2):
+        drag([(x, y)])
+        run_clock(0.5)
+    rij_labels = set().union(*(labels_of(r) for r in rijen))
+    strays = [(event, label.text) for event, label in reached if label in rij_labels]
+    assert strays == [], f"the taps were handed to {len(strays)} labels of the rows: {strays[:3]}"
+    assert app.current == "inwoners" and all(r.state == "normal" for r in rijen)
