@@ -61,8 +61,9 @@ def test_kaartje_names_stay_at_least_14_dp(app: object, window: object, size: tu
     from kivy.core.text import Label as CoreLabel
     from kivy.metrics import dp
 
+    from widgets.kaartje import MIN_CARD_FONT, card_text_layout
     from widgets.textures import FONT_REGULAR
-    from widgets.tray import MIN_CARD_FONT, MORE, card_text_layout
+    from widgets.tray import MORE
 
     window.size = size
     app.show_inwoner(app.repository.find_inwoner(CONCEPT))

@@ -53,7 +53,7 @@ def _cards(app: object, code: str) -> list[str]:
     from kivy.metrics import dp
 
     from board.taal import vertaler
-    from widgets.tray import draw_card
+    from widgets.kaartje import draw_card
 
     tray = app.screen("bord").board_screen.tray
     found, seen = [], set()
@@ -119,7 +119,7 @@ def _card_pixels(leefgebied: object, rect: tuple, unit: float, code: str) -> tup
     from kivy.graphics import ClearBuffers, ClearColor, Fbo
 
     from board.taal import vertaler
-    from widgets.tray import draw_card
+    from widgets.kaartje import draw_card
 
     w, h = round(rect[2]), round(rect[3])
     fbo = Fbo(size=(w, h))
@@ -151,7 +151,7 @@ def test_every_kaartje_shows_its_pictogram_and_its_whole_name(make_app: object, 
     card, away from the pictogram, with no glyph cut by closer lines."""
     from kivy.metrics import dp
 
-    from widgets.tray import MIN_CARD_FONT, card_text_layout
+    from widgets.kaartje import MIN_CARD_FONT, card_text_layout
 
     app = _board(make_app, window, size)
     tray = app.screen("bord").board_screen.tray
