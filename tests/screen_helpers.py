@@ -76,13 +76,18 @@ def with_afgeronde_nulmeting(app: object, dossier: str = "T-900") -> object:
     return inwoner
 
 
+def row_of(app: object, dossier: str) -> object:
+    """The row of inwoner ``dossier`` in the list of inwoners."""
+    return next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == dossier)
+
+
 def open_inwoner(app: object, dossier: str) -> object:
     """The inwoner's page, reached by a tap on their row in the list of inwoners."""
     from tests.kivy_helpers import into_sight, tap
 
     app.show_list()
     frames(2)
-    row = next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == dossier)
+    row = row_of(app, dossier)
     into_sight(row)
     tap(row)
     frames(3)

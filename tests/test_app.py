@@ -20,6 +20,7 @@ from tests.kivy_helpers import (  # noqa: F401
     type_pin,
     window_fixture,
 )
+from tests.screen_helpers import row_of
 
 
 def tap_card(app: object, key: str) -> None:
@@ -219,7 +220,7 @@ def test_a_killed_app_resumes_the_concept_meting_exactly(make_app: object, tmp_p
     repository.add_inwoner(inwoner)
     first.show_list()
     frames(2)
-    tap(next(r for r in first.screen("inwoners").ids.rows.children if r.dossier == "D-9"))
+    tap(row_of(first, "D-9"))
     tap(first.screen("inwoner").ids.start)
     tap_card(first, "zingeving")
     tap_card(first, "werk")

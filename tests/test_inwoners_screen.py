@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from samples.voorbeeld import voorbeeld
 from tests.kivy_helpers import button, frames, make_app_fixture, tap, window_fixture  # noqa: F401
-from tests.screen_helpers import modal, unlocked_app
+from tests.screen_helpers import modal, row_of, unlocked_app
 
 SAMPLE = [inwoner for inwoner, _history in voorbeeld()]
 
@@ -39,7 +39,7 @@ def test_tapping_a_row_opens_that_inwoner(make_app: object) -> None:
     app = unlocked_app(make_app)
     top = shown(app)[0]  # the first row, in view
     chosen = next(i for i in SAMPLE if i.dossiernummer == top)
-    tap(next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == top))
+    tap(row_of(app, top))
     assert app.current == "inwoner" and app.inwoner == chosen
     assert chosen.dossiernummer in app.screen("inwoner").title
 
@@ -88,7 +88,7 @@ def test_the_board_made_behind_the_list_shows_the_first_inwoners_own_board(make_
     frames(2)
     assert "bord" in app._screens and app.current == "inwoners"
     top = shown(app)[0]
-    tap(next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == top))
+    tap(row_of(app, top))
     tap(app.screen("inwoner").ids.start)
     frames(2)
     screen = app.screen("bord").board_screen

@@ -31,6 +31,7 @@ from tests.kivy_helpers import (  # noqa: F401
     type_pin,
     window_fixture,
 )
+from tests.screen_helpers import row_of
 from tests.test_app import slide, tap_card
 
 TODAY = date(2026, 3, 2)
@@ -48,10 +49,6 @@ def new_tablet(make_app: object, *dossiers: str, **kwargs: object) -> object:
     app.show_list()
     frames(3)
     return app
-
-
-def row_of(app: object, dossier: str) -> object:
-    return next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == dossier)
 
 
 def statements_by_thread(repository: Repository) -> list[str]:
@@ -217,7 +214,7 @@ def _child(folder: str, dossier: str, moment: str) -> None:  # pragma: no cover 
     for _ in range(5):
         EventLoop.idle()
     app.repository.settle()  # the list's reads are ready
-    row = next(r for r in app.screen("inwoners").ids.rows.children if r.dossier == dossier)
+    row = row_of(app, dossier)
     tap_on(row)
     for _ in range(3):
         EventLoop.idle()
