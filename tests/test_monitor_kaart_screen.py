@@ -104,6 +104,15 @@ def test_the_map_shows_the_published_figures_and_a_tap_chooses_a_wijk(
     frames(2)
     assert screen.gebied == "Stratum"
     assert screen.ids.inwoners.waarde == published[("overzicht", "Stratum", ALLE, "inwoners")].tekst()
+    drag([point_in(kaart, "Waterhoek")])  # the hatched wijk, without inwoners: said, not a crash
+    frames(2)
+    shot(f"monitor-leeg-{size[0]}x{size[1]}")
+    assert screen.gebied == "Waterhoek" and screen.leeg and screen.beeld is None
+    assert not any(knop.selected for knop in screen.ids.wijken.children)
+    assert "Te weinig inwoners om iets te laten zien." in {getattr(w, "text", "") for w in screen.walk()}
+    drag([point_in(kaart, "Stratum")])  # and back
+    frames(2)
+    assert screen.gebied == "Stratum" and not screen.leeg
 
     tap_text = button(screen.ids.kaartcijfers, "Uitstroom")
     drag([tap_text.to_window(*tap_text.center)])

@@ -192,6 +192,14 @@ class MonitorScreen(Scherm):
         self.gebied = gebied
         for knop in self.ids.wijken.children:
             knop.selected = knop.text == gebied
+        figuren = self._figuren[0]
+        if gebied not in (figuren.gemeente, *figuren.wijken, *figuren.wijkteams):
+            # A wijk of the map without one inwoner in the period (hatched, "<10" as any wijk with
+            # too few): nothing to show, said as for too few, and no more revealed than the map does.
+            self.beeld, self.leeg = None, True
+            self.ids.gekozen.rijen, self.ids.verandering.rijen = [], []
+            self.ids.trajecten.clear_widgets()
+            return
         beeld: MonitorBeeld = monitor_beeld(*self._figuren, gebied)
         self.beeld = beeld
         self.leeg = beeld.leeg
