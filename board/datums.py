@@ -19,6 +19,13 @@ def months_between(start: date, end: date) -> int:
     return months if add_months(start, months) <= end else months - 1
 
 
+def vanaf(meting_datum: date, vandaag: date) -> date:
+    """The day "over n maanden" counts from in a meting: the meting's own date, or today where
+    an unfinished meting is taken up later (a doel made today is due three months from today,
+    not three months after a visit long past)."""
+    return max(meting_datum, vandaag)
+
+
 def te_laat(gepland: date, vandaag: date) -> bool:
     """Whether something planned for ``gepland`` is overdue on ``vandaag``: the day has passed
     (on the day itself it is not late yet)."""

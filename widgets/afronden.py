@@ -4,7 +4,7 @@ bundle (snapshot, koelkastblad, dossier) is made in the background with a visibl
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from kivy.animation import Animation
 from kivy.clock import Clock
@@ -14,7 +14,7 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, Op
 from kivy.uix.modalview import ModalView
 
 from board import Meting, vergelijk
-from board.datums import add_months, months_between
+from board.datums import add_months, months_between, vanaf
 from board.errors import UserError
 from board.i18n import _
 from board.taal import Vertaler, vertaler
@@ -68,20 +68,27 @@ class AfrondenScreen(MetingScherm):
             self.melding = afronden_problem(meting, self.tr)
         tr = self.tr or vertaler("nl")
         self.zin = vergelijk(self.vorige, meting).zin_in(tr) if self.vorige is not None else ""
-        if meting.volgende_meting:
-            months = months_between(meting.datum, meting.volgende_meting)
+        months = months_between(self._vanaf(meting), meting.volgende_meting) if meting.volgende_meting else 0
+        if meting.volgende_meting and months >= 1:
             volgende = tr.npgettext("inwoner", "over {n} maand: {datum}", "over {n} maanden: {datum}", months)
             self.volgende = volgende.format(n=months, datum=tr.datum(meting.volgende_meting))
+        elif meting.volgende_meting:  # planned on a day that is (nearly) here: the date, no "over 0 maanden"
+            self.volgende = tr.datum(meting.volgende_meting)
         else:
             self.volgende = tr.pgettext("inwoner", "nog niet gepland")
 
+    def _vanaf(self, meting: object) -> date:
+        """The day the months count from: the meting's, or today for one taken up later."""
+        return vanaf(meting.datum, self.app.today() if self.app is not None else date.today())
+
     def step_volgende(self, delta: int) -> None:
         meting = self.live.meting
-        months = months_between(meting.datum, meting.volgende_meting) + delta if meting.volgende_meting else (
+        start = self._vanaf(meting)
+        months = months_between(start, meting.volgende_meting) + delta if meting.volgende_meting else (
             NEXT_DEFAULT_MONTHS
         )
         months = max(1, min(24, months))
-        self.live.apply(lambda m: m.set_volgende_meting(add_months(m.datum, months)))
+        self.live.apply(lambda m: m.set_volgende_meting(add_months(start, months)))
 
     def ask_afronden(self) -> ModalView | None:
         """The question "Meting afronden?"; when the meting cannot be afgerond yet (a chosen

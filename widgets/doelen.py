@@ -17,7 +17,7 @@ from kivy.uix.label import Label
 from kivy.uix.modalview import ModalView
 
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
-from board.datums import add_months, months_between, te_laat
+from board.datums import add_months, months_between, te_laat, vanaf
 from board.grenzen import check_acties
 from board.i18n import N_
 from board.kleuren import FOUT
@@ -192,7 +192,9 @@ class DoelenScreen(MetingScherm):
         return _label(self.tr.pgettext("inwoner", "Klaar op: {datum}").format(datum=datum), 17, alpha=0.75)
 
     def edit(self, leefgebied: str, doel: Doel | None = None) -> DoelEditor:
-        editor = DoelEditor(live=self.live, leefgebied=leefgebied, tr=self.tr)
+        today = self.app.today() if self.app is not None else date.today()
+        editor = DoelEditor(live=self.live, leefgebied=leefgebied, tr=self.tr,
+                            vanaf=vanaf(self.live.meting.datum, today))
         editor.load(doel)
         editor.open(animation=False)
         return editor
@@ -214,6 +216,7 @@ class DoelEditor(BovenToetsenbord, ModalView):
     lopend = BooleanProperty(False)  # a carried-over doel: only its streefdatum changes (``Meting.nieuwe_streefdatum``)
     message = StringProperty("")
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
+    vanaf = ObjectProperty(None, allownone=True)  # the day the months count from (``board.datums.vanaf``)
 
     def __init__(self, **kwargs: object) -> None:
         self.doel_id: str | None = None
@@ -247,13 +250,16 @@ class DoelEditor(BovenToetsenbord, ModalView):
             knop.disabled = self.lopend
         self.ids.tekst.text = doel.tekst
         if doel.streefdatum:
-            self.months = max(1, months_between(self.live.meting.datum, doel.streefdatum))
+            self.months = max(1, months_between(self._vanaf(), doel.streefdatum))
         self.acties = list(doel.acties)
         if doel.acties:  # the next actie starts with who took the last one, shown chosen
             self.wie = doel.acties[-1].wie.value
 
+    def _vanaf(self) -> date:
+        return self.vanaf or self.live.meting.datum
+
     def on_months(self, *_args: object) -> None:
-        self.months_label = months_text(int(self.months), self.live.meting.datum, self.tr)
+        self.months_label = months_text(int(self.months), self._vanaf(), self.tr)
 
     def on_wie(self, *_args: object) -> None:
         for knop in self.ids.wie.children:
@@ -316,7 +322,7 @@ class DoelEditor(BovenToetsenbord, ModalView):
         if self.ids.wat.text.strip() and not self.add_actie():
             return  # an actie typed but not added: add it, or say what is missing
         tekst, acties = self.ids.tekst.text, tuple(self.acties)
-        streefdatum = add_months(self.live.meting.datum, int(self.months))
+        streefdatum = add_months(self._vanaf(), int(self.months))
         if self.lopend:
             doel_id = self.doel_id
 
