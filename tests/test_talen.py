@@ -147,3 +147,16 @@ def test_language_dependent_case_and_dates_use_the_inwoners_locale() -> None:
     assert vertaler("uk").datum(date(2026, 1, 12)).replace("\u202f", " ") == "12 січня 2026 р."
     assert vertaler("ar").datum(date(2026, 1, 12)).startswith("١٢") or "2026" in vertaler("ar").datum(
         date(2026, 1, 12))
+
+
+@pytest.mark.parametrize("language", [taal.code for taal in TALEN])
+def test_a_date_that_ends_in_a_period_gets_no_second_one(language: str) -> None:
+    """Ukrainian writes a date with "р." at its end: a sentence after it must not add a period
+    ("18 вересня 2025 р.. Цей день минув." was on the doelen screen and the koelkastblad)."""
+    from datetime import date
+
+    tr = vertaler(language)
+    datum = tr.datum(date(2025, 9, 18))
+    for msgid in ("Klaar op: {datum}. Die dag is voorbij.", "{datum}. Dan kijken we samen hoe het gaat."):
+        zin = tr.pgettext(INWONER, msgid).format(datum=datum)
+        assert datum in zin and ".." not in zin, zin
