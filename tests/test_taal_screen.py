@@ -176,6 +176,14 @@ def test_a_doel_typed_in_arabic_shows_a_shaped_preview(make_app: object, window:
     editor.ids.tekst.text = "Gewoon Nederlands"
     frames(2)
     assert preview.text == "" and preview.height == 0
+    # The actie typed ("Wat gebeurt er?") too: an outside walk found it unreadable without one.
+    actie = editor.ids.voorbeeld_wat
+    assert actie.text == "" and actie.height == 0
+    editor.ids.wat.text = "سأتصل بالبنك"
+    frames(3)
+    assert actie.height > 0 and actie.opacity == 1 and actie.halign == "right"
+    assert all(0xFE70 <= ord(c) <= 0xFEFF or not schrift.has_rtl(c) for c in actie.text)  # joined forms
+    assert unicodedata.normalize("NFKC", actie.text)[::-1].startswith("سأتصل")
     editor.dismiss(animation=False)
 
 

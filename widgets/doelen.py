@@ -237,6 +237,7 @@ class DoelEditor(BovenToetsenbord, ModalView):
         # Right to left, mirrored like the board: the doel's column right, "Wie doet wat?" left,
         # the choices from the right, text flush right, the scroll bars on the left.
         own_direction(self.ids.voorbeeld)  # the Arabic typed: flush right on any screen
+        own_direction(self.ids.voorbeeld_wat)
         mirror(self, self.tr.rtl)
         self.watch_fields()
 
