@@ -1,7 +1,7 @@
 """The koelkastblad: 'Mijn doelen', an A4 sheet the inwoner hangs on the fridge.
 
-Every doel that runs on (new in this meting, or from an earlier one and neither behaald nor
-vervallen: ``Meting.lopende_doelen``, how it went so far beneath it) with its pictogram and
+Every doel that runs on (new in this meting, first, then those from an earlier one that are
+neither behaald nor vervallen: ``Meting.lopende_doelen``, how it went so far beneath it) with its pictogram and
 leefgebied, the goal exactly as the inwoner typed it, when it should be done, who does what,
 the next meting and how to reach the team. Large type and plenty of white space; it reads as a
 letter to the inwoner, not as a form. It is written in the inwoner's language (``tr``,
@@ -50,7 +50,9 @@ def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = No
     tr = tr or vertaler("nl")
     titel = tr.pgettext("inwoner", "Mijn doelen")
     story: list[Flowable] = [_title(meting, tr, titel), Spacer(1, 0.6 * cm)]
-    doelen = meting.lopende_doelen  # also one carried over that goes on (deels or niet behaald)
+    # Today's doelen first, then those from before that go on (deels or niet behaald): the sheet
+    # opens with what was just agreed, not with last time's goal and its passed date.
+    doelen = sorted(meting.lopende_doelen, key=meting.is_overgenomen)
     if doelen:
         for doel in doelen:
             story += [_doel(meting, doel, tr), Spacer(1, 0.5 * cm)]

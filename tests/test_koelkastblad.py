@@ -117,3 +117,18 @@ def test_a_vervolgmeting_shows_the_doelen_that_go_on_and_not_those_done() -> Non
     assert len(klaar) == 2 and contains(pdf, *klaar) == klaar
     text = all_text(pdf)
     assert "Deels behaald" in text and "Niet behaald" in text and "Vervallen" not in text
+
+
+def test_the_doelen_agreed_today_come_before_those_that_run_on() -> None:
+    """The sheet opens with what was just agreed (an outside walk found it opening with last
+    time's goal, niet behaald, and its passed date, the new one on page 2)."""
+    vervolg = voorbeelden.vervolgmeting()
+    nieuw = [d.tekst for d in vervolg.doelen if not vervolg.is_overgenomen(d)]
+    lopend = [d.tekst for d in vervolg.lopende_doelen if vervolg.is_overgenomen(d)]
+    assert nieuw and lopend
+    # the example lists a carried-over doel first: the sheet puts it after
+    assert vervolg.doelen.index(next(d for d in vervolg.doelen if d.tekst == lopend[0])) < \
+        vervolg.doelen.index(next(d for d in vervolg.doelen if d.tekst == nieuw[0]))
+    text = squeeze(all_text(koelkastblad_pdf(vervolg, voorbeelden.TEAM)))
+    places = [text.find(squeeze(tekst)[:40]) for tekst in (*nieuw, *lopend)]
+    assert -1 not in places and places == sorted(places), places
