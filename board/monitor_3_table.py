@@ -71,6 +71,11 @@ class Figuren:
         """The gebieden that are wijken (not a wijkteam, not the gemeente)."""
         return tuple(g for g in self.tabellen[0].gebieden if g != self.gemeente and g not in self.wijkteams)
 
+    @property
+    def gebieden(self) -> tuple[str, ...]:
+        """Every gebied with figures: the gemeente, its wijken, its wijkteams (in that order)."""
+        return (self.gemeente, *self.wijken, *self.wijkteams)
+
     def soort(self, gebied: str) -> str:
         """'wijk', 'wijkteam' or 'gemeente' (the CSV's last column)."""
         return "gemeente" if gebied == self.gemeente else "wijkteam" if gebied in self.wijkteams else "wijk"

@@ -79,7 +79,7 @@ class AfrondenScreen(MetingScherm):
 
     def _vanaf(self, meting: object) -> date:
         """The day the months count from: the meting's, or today for one taken up later."""
-        return vanaf(meting.datum, self.app.today() if self.app is not None else date.today())
+        return vanaf(meting.datum, self.vandaag())
 
     def step_volgende(self, delta: int) -> None:
         meting = self.live.meting

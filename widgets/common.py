@@ -3,6 +3,7 @@ the ``Scherm`` base class and a helper that loads a module's own .kv file."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from kivy.factory import Factory
@@ -74,6 +75,10 @@ class MetingScherm(Scherm):
         if live is not None:
             live.bind(meting=lambda *_a: self.refresh())
             self.refresh()
+
+    def vandaag(self) -> date:
+        """Today, as the app counts it (a test's moved clock); the system's date without an app."""
+        return self.app.today() if self.app is not None else date.today()
 
     def refresh(self) -> None:
         raise NotImplementedError

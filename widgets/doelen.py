@@ -182,9 +182,8 @@ class DoelenScreen(MetingScherm):
 
     def _streefdatum(self, doel: Doel) -> Label:
         """The streefdatum; one that has passed is said so, in the colour of a message."""
-        today = self.app.today() if self.app is not None else date.today()
         datum = self.tr.datum(doel.streefdatum)
-        if te_laat(doel.streefdatum, today):
+        if te_laat(doel.streefdatum, self.vandaag()):
             tekst = self.tr.pgettext("inwoner", "Klaar op: {datum}. Die dag is voorbij.").format(datum=datum)
             label = _label(tekst, 17, bold=True)
             label.color = VOORBIJ
@@ -192,9 +191,8 @@ class DoelenScreen(MetingScherm):
         return _label(self.tr.pgettext("inwoner", "Klaar op: {datum}").format(datum=datum), 17, alpha=0.75)
 
     def edit(self, leefgebied: str, doel: Doel | None = None) -> DoelEditor:
-        today = self.app.today() if self.app is not None else date.today()
         editor = DoelEditor(live=self.live, leefgebied=leefgebied, tr=self.tr,
-                            vanaf=vanaf(self.live.meting.datum, today))
+                            vanaf=vanaf(self.live.meting.datum, self.vandaag()))
         editor.load(doel)
         editor.open(animation=False)
         return editor

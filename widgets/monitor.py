@@ -158,7 +158,7 @@ class MonitorScreen(Scherm):
         self.kaart_open = self.kaart_open and self.heeft_kaart
         self.kaart_noot = error or ""  # a map that could not be used: why (the figures are there)
         figuren = result[0]
-        gebieden = [figuren.gemeente, *figuren.wijken, *figuren.wijkteams]
+        gebieden = figuren.gebieden
         box = self.ids.wijken
         box.clear_widgets()
         for gebied in gebieden:
@@ -192,8 +192,7 @@ class MonitorScreen(Scherm):
         self.gebied = gebied
         for knop in self.ids.wijken.children:
             knop.selected = knop.text == gebied
-        figuren = self._figuren[0]
-        if gebied not in (figuren.gemeente, *figuren.wijken, *figuren.wijkteams):
+        if gebied not in self._figuren[0].gebieden:
             # A wijk of the map without one inwoner in the period (hatched, "<10" as any wijk with
             # too few): nothing to show, said as for too few, and no more revealed than the map does.
             self.beeld, self.leeg = None, True
