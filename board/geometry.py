@@ -7,7 +7,9 @@ from the top (most important first) and grow with the space, up to a friendly ma
 A board that is touched (``handles``) never squeezes a row below 48 dp: rows that do not
 fit lie below the area, and ``scroll`` (how far the rows are pushed up) brings them in.
 A bar always runs from the sad smiley (left) to the happy one (right) and is never shorter
-than ``MIN_TRACK``: on a narrow board the name gets narrower, then the pictogram. A live
+than ``MIN_TRACK``: on a narrow board the name gets narrower, then the pictogram. Where a live
+board's names need more room than that leaves, its rows grow and it scrolls rather than its
+names shrink (``pitch_least`` and ``name_least``, decided by board/geometry_namen.py). A live
 board (``handles``) keeps it at ``SPEAKER_PICTO`` so its speaker (read aloud) stays a 48 dp
 target at every supported size: the handle and the smileys give way first; a picture drops it.
 For a right-to-left inwoner (``mirrored``) every row is mirrored about the board's middle:
@@ -31,9 +33,11 @@ PAD = 8  # dp: margin around the board
 GAP = 4  # dp: space between rows
 MIN_TRACK = 180  # dp: the shortest bar that still works as a scale
 MIN_NAME = 104  # dp: a name column narrower than this wraps into single letters
+MAX_NAME = 320  # dp: the widest name column (longer names wrap)
 FINGER = 24  # dp: how far beside a fiche or the bar a fingertip still means it
 SPEAKER_PICTO = 36  # dp: the smallest pictogram of a live board; with its gaps a 48 dp speaker
 SMILEY_LEAST = 30  # dp: the smileys of a live board that keeps its speaker (40 dp otherwise)
+SLACK = 0.01  # px: what a bar may be short of MIN_TRACK by floating-point rounding alone
 
 # Which way from the bar's middle each perspectief's fiche sits, as a share of the row
 # height: the inwoner's on the line, the others just above and below, so three fiches
@@ -183,18 +187,22 @@ class BoardLayout:
         scroll: float = 0.0,
         mirrored: bool = False,
         name_least: float = 0.0,
+        pitch_least: float = 0.0,
     ) -> BoardLayout:
         """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board (a
         picture: its rows shrink to fit); a board with handles keeps every row at least
         48 dp high and scrolls (``scroll`` is clamped to what there is). ``name_least``: the
-        name column's width in px that the names need (``readable_rows``), kept before the
-        smileys or the pictogram give way."""
+        name column's width in px that the names need (``readable_rows``, ``room_for_names``),
+        kept before the smileys or the pictogram give way; ``pitch_least``: the row pitch in px
+        they need (``room_for_names``: a live board's rows grow and it scrolls rather than its
+        names shrink below ``MIN_TEXT``)."""
         x, y, width, height = area
         pad, gap = PAD * unit, GAP * unit
         rows_height = max(0.0, height - 2 * pad)
         pitch = min(MAX_PITCH * unit, rows_height / max(1, len(keys)))
         if handles:  # a touch target: never below 48 dp (fourteen bars at 800x600 scroll)
             pitch = max(pitch, (MIN_TOUCH + GAP) * unit)
+        pitch = max(pitch, pitch_least)
         overflow = max(0.0, len(keys) * pitch - rows_height)
         scroll = min(max(scroll, 0.0), overflow)
         top = y + height - pad + scroll
@@ -210,14 +218,15 @@ class BoardLayout:
 
     def one_name_font(self, fits: Callable[[str, int], bool], least: float) -> BoardLayout:
         """This layout with one name size on every bar, so a short name is not drawn huge
-        beside a long one: the biggest from the rows' ``name_font`` down to ``least`` at which
-        ``fits(key, font)`` for every row (each renderer measures its names in its own text
-        engine: Kivy's for the screen, Pillow's for the snapshot); ``least`` where none does."""
+        beside a long one: the biggest from the rows' ``name_font`` (``least`` where that is
+        smaller) down to ``least`` at which ``fits(key, font)`` for every row (each renderer
+        measures its names in its own text engine: Kivy's for the screen, Pillow's for the
+        snapshot); ``least`` where none does."""
         if not self.rows:
             return self
         # The smallest of the names' own biggest fonts: each name is tried first at the size the
         # names before it left (one measurement where it fits there), halved below only where not.
-        font = self.rows[0].name_font
+        font = max(self.rows[0].name_font, round(least))
         for row in self.rows:
             font = round(biggest_font(lambda f, key=row.key: fits(key, round(f)), font, least))
         return replace(self, rows=tuple(replace(row, name_font=font) for row in self.rows))
@@ -297,7 +306,7 @@ def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, n
     handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if handles else 0.0
     picto = min(h * 0.78, 72 * unit)
     smiley = min(h * 0.82, 64 * unit)
-    name_w = max(min(max(width * 0.2, 150 * unit), 320 * unit), name_least)
+    name_w = max(min(max(width * 0.2, 150 * unit), MAX_NAME * unit), name_least)
 
     def track_length(picto: float, handle_w: float, smiley: float) -> float:
         used = inner / 2 + (handle_w + inner if handles else 0) + (picto + 2 * inner if picto else inner)
@@ -310,18 +319,20 @@ def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, n
     # smileys before the pictogram where the names need their column: ``name_least``). A live
     # board keeps a pictogram of ``SPEAKER_PICTO`` for its speaker: it, the handle and the
     # smileys (to ``SMILEY_LEAST``) shrink first, and only where that is not enough it goes.
+    # ``SLACK``: a board exactly ``min_board_width`` wide (800x600) is short by a rounding error
+    # only, which once took every pictogram off at eight bars.
     want = MIN_TRACK * unit
-    if short() > 0:
+    if short() > SLACK:
         name_w = max(MIN_NAME * unit, name_least, name_w - short())
-    if name_least and short() > 0:
+    if name_least and short() > SLACK:
         smiley = max(min(40 * unit, smiley), smiley - short() / 2)
-    if handles and short() > 0:
+    if handles and short() > SLACK:
         kept = _keep_speaker(short(), picto, handle_w, smiley, unit)
-        if track_length(*kept) >= want - 0.01:
+        if track_length(*kept) >= want - SLACK:
             picto, handle_w, smiley = kept
-    if short() > 0:
+    if short() > SLACK:
         picto = 0.0
-    if short() > 0:
+    if short() > SLACK:
         smiley = max(min(40 * unit, smiley), smiley - short() / 2)
     start = x + inner / 2
     handle = (start, y, handle_w, h) if handles else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from board.geometry import GAP, MAX_PITCH, MIN_NAME, MIN_TRACK, PAD, min_board_width, row_geometry
+from board.geometry import GAP, MAX_NAME, MAX_PITCH, MIN_NAME, MIN_TRACK, PAD, min_board_width, row_geometry
 
 COMPARE_UNIT = 0.62  # side by side: smaller names and pictograms leave the bars their length
 STACKED_UNIT = 1.0  # one above the other: each board the whole width, names as on the live board
@@ -78,7 +78,7 @@ def _name_column(row_w: float, h: float, unit: float, need: Callable[[float], fl
     """The narrowest name column (px) in which the names fit rows ``h`` px high (``need(w)``:
     their height wrapped at ``w``), the bar keeping ``MIN_TRACK`` and the pictogram its place;
     None where there is none."""
-    for name_w in range(round(MIN_NAME * unit), round(320 * unit) + 1, max(1, round(4 * unit))):
+    for name_w in range(round(MIN_NAME * unit), round(MAX_NAME * unit) + 1, max(1, round(4 * unit))):
         if need(name_w) > h:
             continue
         row = row_geometry("", 0, (0.0, 0.0, row_w, h), unit, False, float(name_w))

@@ -10,10 +10,15 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-MIN_TEXT = 14  # dp: the smallest text the app draws (a kaartje's name, a name on a history board)
-# dp: the Dutch name beneath a leefgebied's name in another language on a history board, at
-# least (the board's own scale would draw it at ~7 px beside another board)
+MIN_TEXT = 14  # dp: the smallest text the app draws (a kaartje's name, a name on a board)
+# dp: the Dutch name beneath a leefgebied's name in another language on a board, at least (a
+# history board's own scale would draw it at ~7 px beside another board)
 DUTCH_LEAST = 11
+# A wrapped name on a board (and its Dutch beneath) has its lines this far apart, of the font's
+# line: the app's font's line is tall (2.1 times its size, for Arabic and Ethiopic letters), and
+# three lines of a long name at 14 dp in a narrow column took 90 px, its row too high to be seen
+# with the others (a kaartje's lines go as close: widgets/kaartje.CARD_LINE_HEIGHTS).
+NAME_LINES = 0.75
 TEXT_PAD = 8  # dp: between a button's text and its border, on every side
 SENTENCE_SHARE = 0.16  # the comparison sentence takes at most this share of its screen's height...
 SENTENCE_LEAST = 16  # dp: ...at a font no smaller than this (then it takes what it needs)
@@ -41,6 +46,18 @@ def biggest_font(fits: Callable[[float], bool], biggest: float, least: float, st
         else:
             low = middle + 1
     return least if low == fonts else biggest - low * step
+
+
+def name_fonts_least(unit: float, dp: float) -> tuple[float, float]:
+    """(name, Dutch beneath) in px: the smallest a leefgebied's name on a board is drawn, and the
+    Dutch name beneath it in another language. ``unit`` is the board's px per dp (a live board's
+    is a dp or more: a bigger screen draws the whole board bigger), ``dp`` the screen's. A live
+    board keeps ``MIN_TEXT`` and ``DUTCH_LEAST`` of its own unit; a history board drawn at a
+    smaller scale beside another (``geometry_compare.COMPARE_UNIT``) never goes below them in dp:
+    its rows and name column get the room (``compare_layout``), not smaller text. The name is
+    never smaller than the Dutch beneath it (``MIN_TEXT`` > ``DUTCH_LEAST``)."""
+    scale = max(unit, dp)
+    return MIN_TEXT * scale, DUTCH_LEAST * scale
 
 
 def sentence_font(height_at: Callable[[float], float], screen_height: float, biggest: float, unit: float) -> float:

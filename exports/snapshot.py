@@ -21,9 +21,11 @@ from PIL import Image, ImageDraw
 
 from board import schrift
 from board.geometry import DIAMOND_RADIUS, FILL_SHARE, GHOST_SHARE, SQUARE_SIDE, BoardLayout, RowGeometry
+from board.geometry_namen import room_for_names
 from board.inwoner import Inwoner
 from board.meting import Meting
 from board.meting_waarden import Perspectief
+from board.passen import name_fonts_least
 from board.taal import Vertaler, vertaler
 from board.weergave import (
     ACHTERGROND,
@@ -38,6 +40,7 @@ from board.weergave import (
 )
 from exports.bronnen import BLIJ, VERDRIETIG, pictogram, pil_font
 from exports.snapshot_header import snapshot_header
+from exports.snapshot_namen import Names, draw_name, name_fits, names_need
 
 DEFAULT_SIZE = (1920, 1200)
 SUPERSAMPLE = 4  # fiches are drawn this much larger and scaled down: smooth edges
@@ -145,9 +148,39 @@ def render_board(
     ``scroll`` when its rows do not fit)."""
     image = Image.new("RGB", (round(size[0]), round(size[1])), ACHTERGROND)
     tr = tr or vertaler("nl")
-    layout = BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, handles, scroll, mirrored=tr.rtl)
-    draw_board(image, meting, layout, tr)
+    if handles:
+        layout = live_layout(meting, size, unit, scroll, tr)
+        draw_board(image, meting, layout, tr, tuple(round(f) for f in name_fonts_least(unit, unit)))
+    else:
+        draw_board(image, meting, BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, False, scroll,
+                                                      mirrored=tr.rtl), tr)
     return image
+
+
+def live_layout(meting: Meting, size: tuple[float, float], unit: float, scroll: float = 0.0,
+                tr: Vertaler | None = None) -> BoardLayout:
+    """The live board of ``meting`` in ``size`` as the screen lays it out: its rows as high and
+    its name column as wide as its names need (board/geometry_namen.py), measured in Pillow."""
+    tr = tr or vertaler("nl")
+    least, dutch_least = (round(f) for f in name_fonts_least(unit, unit))
+    names = tuple(sorted(bar_names(meting, tr).values()))
+
+    def compute(name_least: float = 0.0, pitch_least: float = 0.0) -> BoardLayout:
+        return BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, True, scroll, mirrored=tr.rtl,
+                                   name_least=name_least, pitch_least=pitch_least)
+
+    pitch, name_least = room_for_names(compute(), lambda width: names_need(names, least, dutch_least, width))
+    return compute(name_least, pitch)
+
+
+def bar_names(meting: Meting, tr: Vertaler) -> dict[str, Names]:
+    """Each chosen leefgebied's name in ``tr``'s language, and its Dutch name where that differs."""
+    found = {}
+    for key in meting.gekozen:
+        leefgebied = meting.leefgebieden[key]
+        naam = leefgebied.naam_in(tr.code)
+        found[key] = (naam, leefgebied.naam if naam != leefgebied.naam else None)
+    return found
 
 
 def snapshot_png(
@@ -162,23 +195,24 @@ def snapshot_png(
 # ----- the board ----------------------------------------------------------------------
 
 
-def draw_board(image: Image.Image, meting: Meting, board: BoardLayout, tr: Vertaler | None = None) -> None:
+def draw_board(image: Image.Image, meting: Meting, board: BoardLayout, tr: Vertaler | None = None,
+               least: tuple[int, int] | None = None) -> None:
     """The rows of ``board`` (y upwards from the image's bottom) onto ``image``; the names in
-    ``tr``'s language, with the Dutch name small beneath (as on the screen)."""
+    ``tr``'s language, with the Dutch name small beneath (as on the screen), at ``least`` (name,
+    Dutch) px or more where they fit: a live board's ``name_fonts_least``; a picture's 10 px,
+    or 12 dp of its own unit (its rows shrink to fit the picture)."""
     draw = ImageDraw.Draw(image)
     flip = image.height
     leefgebieden = meting.leefgebieden
-    code = (tr or vertaler("nl")).code
-    names = {}
-    for key in meting.gekozen:
-        naam = leefgebieden[key].naam_in(code)
-        names[key] = (naam, leefgebieden[key].naam if naam != leefgebieden[key].naam else None)
+    names = bar_names(meting, tr or vertaler("nl"))
+    if least is None:
+        least = (max(10, round(12 * board.rows[0].unit)) if board.rows else 10, 10)
     if board.rows:  # one name size on every bar, as on the screen
         _, _, width, height = board.rows[0].name
-        board = board.one_name_font(lambda key, size: _name_lines(names[key], size, width, height)[1],
-                                    max(10, round(12 * board.rows[0].unit)))
+        board = board.one_name_font(lambda key, size: name_fits(names[key], size, width, height, least[1]),
+                                    least[0])
     for row in board.rows:
-        _bar(image, draw, row, flip, names[row.key], leefgebieden[row.key].pictogram_path)
+        _bar(image, draw, row, flip, names[row.key], leefgebieden[row.key].pictogram_path, least)
     for row in board.rows:
         _fiches(image, draw, row, flip, meting)
 
@@ -190,7 +224,8 @@ def _box(rect: tuple[float, float, float, float], flip: int) -> tuple[float, flo
 
 
 def _bar(
-    image: Image.Image, draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: tuple[str, str | None], picto_path
+    image: Image.Image, draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: Names, picto_path,
+    least: tuple[int, int],
 ) -> None:
     unit = row.unit
     left, top, right, bottom = _box(row.rect, flip)
@@ -201,64 +236,11 @@ def _bar(
             size = max(1, round(rect[2]))
             x0, y0, _, _ = _box(rect, flip)
             image.paste(pictogram(path, size), (round(x0), round(y0)), pictogram(path, size))
-    _name(draw, row, flip, naam)
+    draw_name(draw, row, flip, naam, *least)
     x0, y0, x1, y1 = _box(row.track, flip)
     draw.rounded_rectangle(
         [x0, y0, x1, y1], radius=(y1 - y0) / 2, fill=BALK, outline=BALK_RAND, width=max(1, round(unit))
     )
-
-
-def _name_lines(naam: tuple[str, str | None], size: int, width: float, height: float) -> tuple[list[str], bool]:
-    """The name's lines at ``size`` in a column ``width`` x ``height`` px, and whether they fit
-    it with the Dutch name (when given) beneath: wrapped between words, never inside one; right
-    to left shaped and ordered by board/schrift.py."""
-    naam, dutch = naam
-    font = pil_font(size, bold=True)
-    lines = schrift.visual_lines(naam, width, font.getlength) if schrift.has_rtl(naam) else wrap_words(
-        naam, font, width)
-    # Measured as the screen's labels are: a line the font's ascent and descent high.
-    block = len(lines) * sum(font.getmetrics()) + (sum(pil_font(max(10, round(size * 0.5))).getmetrics()) if dutch
-                                                   else 0)
-    return lines, max(font.getlength(line) for line in lines) <= width and block <= height
-
-
-def _name(draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, naam: tuple[str, str | None]) -> None:
-    """The leefgebied's name in its column at the board's one size (``BoardLayout.one_name_font``),
-    smaller only where even the least does not fit; aligned right on a mirrored row. The Dutch
-    name, when given, small beneath."""
-    x, top, right, bottom = _box(row.name, flip)
-    width, height = right - x + 1, bottom - top + 1
-    size = row.name_font
-    while True:
-        lines, fits = _name_lines(naam, size, width, height)
-        if fits or size <= max(10, round(12 * row.unit)):
-            break
-        size -= 1
-    font = pil_font(size, bold=True)
-    spacing = round(size * 0.15)
-    block = len(lines) * size * 1.17 + (len(lines) - 1) * spacing
-    small = max(10, round(row.name_font * 0.5)) if naam[1] else 0
-    middle = (top + bottom) / 2 - small * 0.65
-    rtl = row.mirrored
-    draw.multiline_text(
-        (right if rtl else x, middle), "\n".join(lines), fill=TEKST, font=font, anchor="rm" if rtl else "lm",
-        spacing=spacing, align="right" if rtl else "left",
-    )
-    if naam[1]:
-        y = middle + block / 2 + small * 0.7
-        draw.text((right if rtl else x, y), naam[1], fill=(110, 110, 110), font=pil_font(small),
-                  anchor="rm" if rtl else "lm")
-
-
-def wrap_words(text: str, font, width: float) -> list[str]:
-    """``text`` in lines no wider than ``width`` where it can be, broken only between words."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
 
 
 def _fiches(image: Image.Image, draw: ImageDraw.ImageDraw, row: RowGeometry, flip: int, meting: Meting) -> None:

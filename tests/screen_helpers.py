@@ -93,3 +93,31 @@ def open_inwoner(app: object, dossier: str) -> object:
     frames(3)
     assert app.current == "inwoner"
     return app.screen("inwoner")
+
+
+def history_in_taal(make_app: object, taal: str, keys: list[str], dates: list[object],
+                    dossier: str = "D-TAAL") -> object:
+    """The app at the history of an inwoner in ``taal`` with an afgeronde meting of ``keys`` on
+    each of ``dates``, reached by a tap from the inwoner's page."""
+    from datetime import date, datetime
+
+    from board import Inwoner, Meting
+    from tests.kivy_helpers import tap
+
+    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 12, 20))
+    inwoner = Inwoner.create(dossier, "Stratum", taal=taal)
+    app.repository.add_inwoner(inwoner)
+    meting = Meting.nulmeting(inwoner.id, dates[0])
+    for number, datum in enumerate(dates):
+        if number:
+            meting = meting.vervolg(datum)
+        for index, key in enumerate(keys):
+            meting = (meting if number else meting.choose(key)).place_fiche(key, "inwoner",
+                                                                             (0.2 + 0.25 * number + 0.1 * index) % 1)
+        meting = meting.afronden(datetime(datum.year, datum.month, datum.day, 11))
+        app.repository.add_meting(meting)
+    app.show_inwoner(app.repository.find_inwoner(dossier))
+    tap(app.screen("inwoner").ids.history)
+    frames(3)
+    assert app.current == "geschiedenis"
+    return app

@@ -6,16 +6,16 @@ from the inwoner's page at two sizes and read from the canvas and the window's p
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 import pytest
 
-from board import Inwoner, Meting, vergelijk
+from board import vergelijk
 from board.passen import MIN_TEXT
 from board.taal import vertaler
 from tests.kivy_helpers import frames, make_app_fixture, tap, window_fixture, window_pixels  # noqa: F401
-from tests.screen_helpers import unlocked_app
+from tests.screen_helpers import history_in_taal
 
 KEYS = ["geld", "wonen", "sociale_contacten", "geestelijke_gezondheid", "werk"]
 SIZES = [(800, 600), (1280, 800)]
@@ -25,23 +25,7 @@ def _history(make_app: object, window: object, size: tuple[int, int], taal: str)
     """The app at the history of an inwoner in ``taal`` with three afgeronde metingen."""
     window.size = size
     frames(1)
-    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 12, 20))
-    inwoner = Inwoner.create("D-TAAL", "Stratum", taal=taal)
-    app.repository.add_inwoner(inwoner)
-    meting = Meting.nulmeting(inwoner.id, date(2026, 1, 12))
-    for number, datum in enumerate([date(2026, 1, 12), date(2026, 5, 4), date(2026, 10, 5)]):
-        if number:
-            meting = meting.vervolg(datum)
-        for index, key in enumerate(KEYS):
-            meting = (meting if number else meting.choose(key)).place_fiche(key, "inwoner",
-                                                                             (0.2 + 0.25 * number + 0.1 * index) % 1)
-        meting = meting.afronden(datetime(datum.year, datum.month, datum.day, 11))
-        app.repository.add_meting(meting)
-    app.show_inwoner(app.repository.find_inwoner("D-TAAL"))
-    tap(app.screen("inwoner").ids.history)
-    frames(3)
-    assert app.current == "geschiedenis"
-    return app
+    return history_in_taal(make_app, taal, KEYS, [date(2026, 1, 12), date(2026, 5, 4), date(2026, 10, 5)])
 
 
 def _ink_columns(image: object, box: tuple[float, float, float, float]) -> np.ndarray:

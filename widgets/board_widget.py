@@ -27,9 +27,11 @@ from kivy.uix.stencilview import StencilView
 
 from board import Meting, Perspectief
 from board.geometry import GHOST_SHARE, BoardLayout, RowGeometry
+from board.geometry_namen import room_for_names
+from board.passen import name_fonts_least
 from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
-from widgets.bar_naam import draw_name, name_fits
+from widgets.bar_naam import Names, draw_name, name_fits, names_need
 from widgets.fiches import DrawnFiche, FicheShape
 from widgets.live_session import LiveSession
 from widgets.textures import CORNER, HAPPY, SAD, label_texture, pictogram_texture, placed_once, rgba
@@ -130,20 +132,36 @@ class BoardWidget(StencilView):
             if positie != drawn.positie:
                 drawn.set(positie)
 
-    def _rebuild(self, meting: Meting) -> None:
-        unit = dp(1) * self.scale
-        area = (self.x, self.y, self.width, self.height)
-        self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only, scroll=self.scroll,
-                                          mirrored=self.tr.rtl, name_least=self.name_least)
+    def _laid_out(self, meting: Meting, unit: float, names: dict[str, Names], least: int,
+                  dutch_least: int) -> BoardLayout:
+        """The board's rows at its scroll; a live board's as high and its name column as wide as
+        the names need at ``least`` and ``dutch_least`` px (board/geometry_namen.py), a kaartje
+        just chosen scrolled into sight."""
+        room = (0.0, self.name_least)  # a history board's: board/geometry_compare.py
+
+        def compute(scroll: float) -> BoardLayout:
+            return BoardLayout.compute((self.x, self.y, self.width, self.height), meting.gekozen, unit,
+                                       handles=not self.read_only, scroll=scroll, mirrored=self.tr.rtl,
+                                       name_least=room[1], pitch_least=room[0])
+
+        layout = compute(self.scroll)
+        if not self.read_only:
+            needs = tuple(sorted(names.values()))
+            room = room_for_names(layout, lambda w: names_need(needs, least, dutch_least, round(w)), self.name_least)
+            layout = compute(self.scroll)
         added = [key for key in meting.gekozen if key not in self._gekozen]
         self._gekozen = meting.gekozen
         if len(added) == 1 and not self._lifted:  # a kaartje just chosen: show where it went
-            self.layout = BoardLayout.compute(area, meting.gekozen, unit, handles=not self.read_only,
-                                              scroll=self.layout.scroll_to_show(added[0]), mirrored=self.tr.rtl,
-                                              name_least=self.name_least)
+            layout = compute(layout.scroll_to_show(added[0]))
+        return layout
+
+    def _rebuild(self, meting: Meting) -> None:
+        unit = dp(1) * self.scale
+        least, dutch_least = (round(font) for font in name_fonts_least(unit, dp(1)))
+        names = {key: self.bar_names(meting.leefgebieden[key]) for key in meting.gekozen}
+        self.layout = self._laid_out(meting, unit, names, least, dutch_least)
         self.layout = self.layout.one_name_font(
-            lambda key, font: name_fits(self._names(meting.leefgebieden[key]), font, self.layout.rows[0].name, unit,
-                                        self.read_only), round(12 * unit))
+            lambda key, font: name_fits(names[key], font, self.layout.rows[0].name, dutch_least), least)
         if self.layout.scroll != self.scroll:
             self.scroll = self.layout.scroll  # clamped (fewer bars, a taller window); redraws once more
         self._fiches = {}
@@ -160,7 +178,7 @@ class BoardWidget(StencilView):
                 Rectangle(texture=texture, size=texture.size,
                           pos=(self.center_x - texture.width / 2, self.center_y - texture.height / 2))
         for row in self.layout.rows:
-            self.canvas.add(self._row_canvas(row, leefgebieden[row.key], row.key in lifted, unit))
+            self.canvas.add(self._row_canvas(row, leefgebieden[row.key], row.key in lifted, unit, least, dutch_least))
         ghosts, arrows, fiches = InstructionGroup(), InstructionGroup(), InstructionGroup()
         for row in self.layout.rows:
             for perspectief in Perspectief:
@@ -185,18 +203,21 @@ class BoardWidget(StencilView):
             self.canvas.add(RoundedRectangle(pos=(self.right - 5 * unit, bar_y), size=(3 * unit, bar_h),
                                              radius=[1.5 * unit]))
 
-    def _row_canvas(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float) -> InstructionGroup:
+    def _row_canvas(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, least: int,
+                    dutch_least: int) -> InstructionGroup:
         """A row's card, handle, pictogram, name, smileys and bar: drawn again only when
         something of it changed (a drag that lifts one bar, or the next visit with the same
         bar of the same size anywhere on the board, reuses the others' instructions)."""
         speaks = self.speaker is not None and row.pictogram is not None and bool(self.speaker(row.key))
         local = row.at_origin()  # the same bar at another height (the next visit's order) is the same drawing
         key = (local, lifted, unit, speaks, self.tr.code, leefgebied.naam, leefgebied.naam_in(self.tr.code),
-               str(leefgebied.pictogram_path))
-        return placed_once(self._row_canvases, key, lambda: self._draw_row(local, leefgebied, lifted, unit, speaks),
+               str(leefgebied.pictogram_path), least, dutch_least)
+        return placed_once(self._row_canvases, key,
+                           lambda: self._draw_row(local, leefgebied, lifted, unit, speaks, (least, dutch_least)),
                            row.rect[:2])
 
-    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool) -> None:
+    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool,
+                  least: tuple[int, int]) -> None:
         x, y, w, h = row.rect
         Color(0, 0, 0, 0.06)
         RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
@@ -219,7 +240,7 @@ class BoardWidget(StencilView):
             if speaks:
                 _speaker_badge(row.pictogram, unit)
                 Color(1, 1, 1, 1)
-        draw_name(row, self._names(leefgebied), unit, self.read_only)
+        draw_name(row, self.bar_names(leefgebied), *least)
         Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
         Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
         tx, ty, tw, th = row.track
@@ -228,7 +249,7 @@ class BoardWidget(StencilView):
         Color(*rgba(BALK_RAND))
         Line(rounded_rectangle=(tx, ty, tw, th, th / 2, CORNER), width=max(1.0, unit))
 
-    def _names(self, leefgebied: object) -> tuple[str, str | None]:
+    def bar_names(self, leefgebied: object) -> Names:
         """The bar's name in the inwoner's language, and the Dutch name when that is another."""
         naam = leefgebied.naam_in(self.tr.code)
         return naam, (leefgebied.naam if naam != leefgebied.naam else None)

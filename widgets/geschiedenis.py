@@ -4,7 +4,13 @@ start, not compared with the old one's end); and the course of each leefgebied o
 
 The professional opens it (PIN) and shows it to the inwoner at the visit: what the inwoner looks
 at (the boards, the sentence, the charts' titles) is in the inwoner's language, with the Dutch
-names beneath as on the board; the screen's buttons and the list stay the professional's."""
+names beneath as on the board; the screen's buttons and the list stay the professional's.
+
+On the boards compared a name is drawn at ``MIN_TEXT`` dp or more and its Dutch beneath at
+``DUTCH_LEAST`` dp or more, never bigger than the name (``board.passen.name_fonts_least``): a
+board drawn at a smaller scale beside another does not shrink its text with it (names of ~7 px
+under an 11 px Dutch, an outside walk at 800x600); its rows and name column get the room the
+names need (``compare_layout``), else the boards stand one above the other."""
 
 from __future__ import annotations
 
@@ -19,14 +25,15 @@ from kivy.uix.floatlayout import FloatLayout
 from board import BoardSession, Meting, vergelijk
 from board.geometry_compare import compare_layout
 from board.i18n import _, format_datum
-from board.passen import MIN_TEXT, sentence_font
+from board.passen import MIN_TEXT, name_fonts_least, sentence_font
 from board.taal import Vertaler, vertaler
 from board.traject import REDEN_LABEL, Afsluiting, kies, te_vergelijken, trajecten
+from widgets.bar_naam import names_need
 from widgets.board_widget import BoardWidget
 from widgets.common import Scherm, load_kv, make
 from widgets.inwoners import meting_naam
 from widgets.live_session import LiveSession
-from widgets.textures import label_size, names_height
+from widgets.textures import label_size
 from widgets.verloop import VerloopGrafiek
 
 Factory.register("VerloopGrafiek", cls=VerloopGrafiek)
@@ -179,13 +186,13 @@ class GeschiedenisScreen(Scherm):
         scroll = self.ids.boards_scroll
         caption = max(c.children[-1].height for c in columns) + dp(4)
         rows = max(len(c.board.live.meting.gekozen) for c in columns)
-        leefgebieden = {c.board.live.meting.leefgebieden[k] for c in columns for k in c.board.live.meting.gekozen}
-        names = tuple(sorted(lg.naam_in(self.tr.code) for lg in leefgebieden))
-        # In another language the Dutch name stands beneath (one line): the name keeps MIN_TEXT above it.
-        dutch = label_size("Hg", round(dp(MIN_TEXT)))[1] if any(lg.naam_in(self.tr.code) != lg.naam
-                                                                  for lg in leefgebieden) else 0
+        # Each name at MIN_TEXT dp with its Dutch beneath at DUTCH_LEAST dp, as the boards draw them
+        # (board/passen.name_fonts_least): the rows and the name column get the room they need.
+        names = tuple(sorted({c.board.bar_names(c.board.live.meting.leefgebieden[k]) for c in columns
+                              for k in c.board.live.meting.gekozen}))
+        least, dutch_least = (round(font) for font in name_fonts_least(dp(1), dp(1)))
         layout = compare_layout(scroll.width, scroll.height - caption, rows, len(columns), dp(1), dp(BOARD_GAP),
-                                need=lambda width: names_height(names, round(dp(MIN_TEXT)), width) + dutch)
+                                need=lambda width: names_need(names, least, dutch_least, round(width)))
         self.stacked = layout.stacked
         for column in columns:
             column.board.scale = layout.scale

@@ -206,16 +206,6 @@ def lines_height(lines: int, font_size: int, line_height: float = 1.0) -> float:
     return one + (lines - 1) * one * line_height
 
 
-@cache
-def names_height(names: tuple[str, ...], font: int, width: float) -> float:
-    """The height in px of the tallest of ``names`` (bold, as on a board) wrapped at ``width``
-    px at ``font``; infinite where a word does not fit (Kivy would break it)."""
-    layouts = [wrapped(name, font, round(width), True) for name in names]
-    if not all(layout.whole_words for layout in layouts):
-        return float("inf")
-    return float(max((layout.size[1] for layout in layouts), default=0))
-
-
 def fits_at(text: str, width: int, height: int, font: int, bold: bool = False, lines: int = 0,
             line_height: float = 1.0) -> bool:
     """Whether ``text`` at ``font`` px wraps into ``width`` px between words only, in no more
