@@ -39,6 +39,7 @@ Factory.register("Tray", cls=Tray)
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
 
 MESSAGE_SECONDS = 5
+KORT = 1000  # dp (of the panel's scale): a lower side panel leaves out the "Kaartjes" heading
 
 
 def ui_scale(width: float, height: float) -> float:
@@ -142,6 +143,7 @@ class BoardScreen(FloatLayout):
     # Bigger screens get a bigger side panel and text (1.0 at 1280x800, up to 1.5).
     scale = NumericProperty(1.0)
     portrait = BooleanProperty(False)  # the tray below the board
+    kort = BooleanProperty(False)  # a low side panel: no "Kaartjes" heading, its room for the kaartjes
     side_width = NumericProperty(dp(360))
     side_height = NumericProperty(dp(400))
     font_regular = StringProperty(FONT_REGULAR)
@@ -155,7 +157,10 @@ class BoardScreen(FloatLayout):
         self._hide = None
         self._bound: LiveSession | None = None
         super().__init__(live=live, **kwargs)
-        self.bind(size=self._on_size)
+        self.bind(size=self._on_size, vervolg=self._side_rows, kort=self._side_rows)
+        # Rows the side panel shows only at times, kept here while out of it (ids are weak).
+        self._legenda, self._kaartjes_titel = self.ids.legenda_rij.__self__, self.ids.kaartjes_titel.__self__
+        self._side_rows()
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
         self.ids.board.speaker = self.can_read
         self.ids.board.bind(on_voorlezen=lambda _board, key: self.read_aloud(key, met_vragen=False))
@@ -237,6 +242,20 @@ class BoardScreen(FloatLayout):
     def _on_size(self, _instance: object, size: tuple[float, float]) -> None:
         self.scale = ui_scale(*size)
         self.portrait, self.side_width, self.side_height = side_panel(*size, self.scale)
+        self.kort = (self.side_height if self.portrait else size[1]) < dp(KORT) * self.scale
+
+    def _side_rows(self, *_args: object) -> None:
+        """The ghosts' legend only at a vervolgmeting, the "Kaartjes" heading only on a high
+        panel: out of the side panel, not just empty (each row there costs its spacing too, and
+        at 800x600 the tray had room for two rows of kaartjes)."""
+        side = self.ids.side
+        for row in (self._legenda, self._kaartjes_titel):
+            if row.parent is not None:
+                side.remove_widget(row)
+        if not self.kort:
+            side.add_widget(self._kaartjes_titel, index=side.children.index(self.ids.kaartjes_uitleg) + 1)
+        if self.vervolg:
+            side.add_widget(self._legenda, index=side.children.index(self.ids.undo_rij))
 
     def _on_meting(self, _live: object, meting: object) -> None:
         self.vervolg = bool(meting.vorige)

@@ -11,7 +11,7 @@ commits it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kivy.clock import Clock
@@ -25,7 +25,7 @@ from board.geometry import MIN_TOUCH, Rect
 from board.leefgebieden import Leefgebied
 from board.taal import vertaler
 from board.weergave import TEKST
-from widgets.kaartje import draw_card, draw_more_card
+from widgets.kaartje import card_height, draw_card, draw_more_card, more_card_height
 from widgets.live_session import LiveSession
 from widgets.textures import label_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed
@@ -50,15 +50,23 @@ def _grid(width: float, unit: float) -> tuple[int, float]:
     return columns, gap
 
 
-def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False) -> list[Rect]:
+def card_width(width: float, unit: float) -> float:
+    """How wide each card is in a tray ``width`` px wide."""
+    columns, gap = _grid(width, unit)
+    return (width - (columns - 1) * gap) / columns
+
+
+def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False, least: float = 0) -> list[Rect]:
     """Cards in columns of at least 140 dp from the top (one column on a narrow tray, up to
-    five on a wide one below the board), each at least 48 dp high; each row filled from the
-    left, or from the right for a right-to-left inwoner (``mirrored``)."""
+    five on a wide one below the board), each at least 48 dp high and ``least`` px (what the
+    names on the page need, ``tray_page``), up to 76 dp where the tray has room; each row filled
+    from the left, or from the right for a right-to-left inwoner (``mirrored``)."""
     x, y, width, height = area
     columns, gap = _grid(width, unit)
     rows = -(-count // columns) if count else 0
-    card_w = (width - (columns - 1) * gap) / columns
-    card_h = min(76 * unit, max(MIN_TOUCH * unit, (height - (rows - 1) * gap) / max(rows, 1)))
+    card_w = card_width(width, unit)
+    least = max(MIN_TOUCH * unit, least)
+    card_h = min(max(76 * unit, least), max(least, (height - (rows - 1) * gap) / max(rows, 1)))
     top = y + height
 
     def left(column: int) -> float:
@@ -70,19 +78,35 @@ def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False) -> l
     ]
 
 
-def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int) -> tuple[list[str], int]:
-    """The kaartjes shown on ``page`` and how many pages there are: as many 48 dp cards as fit
-    the tray's height; when not all fit, the last place is the "more" card (key MORE)."""
+def tray_pages(keys: Sequence[str], area: Rect, unit: float, need: Callable[[str], float]) -> list[list[str]]:
+    """The kaartjes on each page: as many as fit the tray's height, each row as high as the
+    highest card on its page needs (``need``: a name in two lines needs more than 48 dp to stay
+    at ``MIN_CARD_FONT``); when not all fit, each page ends with the "more" card (key MORE)."""
     _, _, width, height = area
     columns, gap = _grid(width, unit)
-    rows = max(1, int((height + gap) // (MIN_TOUCH * unit + gap)))
-    capacity = columns * rows
-    if len(keys) <= capacity:
-        return list(keys), 1
-    per_page = max(1, capacity - 1)
-    pages = -(-len(keys) // per_page)
-    start = (page % pages) * per_page
-    return [*keys[start : start + per_page], MORE], pages
+
+    def fits(page: list[str]) -> bool:
+        rows = -(-len(page) // columns)
+        return rows * max(MIN_TOUCH * unit, *map(need, page)) + (rows - 1) * gap <= height + 0.5
+
+    if not keys or fits(list(keys)):
+        return [list(keys)]
+    pages, start = [], 0
+    while start < len(keys):
+        count = 1  # at least one kaartje a page, on a tray too low for it (it runs over)
+        while start + count < len(keys) and fits([*keys[start : start + count + 1], MORE]):
+            count += 1
+        pages.append([*keys[start : start + count], MORE])
+        start += count
+    return pages
+
+
+def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int,
+              need: Callable[[str], float] | None = None) -> tuple[list[str], int]:
+    """The kaartjes shown on ``page`` and how many pages there are (``tray_pages``; ``need``
+    left out: every card 48 dp)."""
+    pages = tray_pages(keys, area, unit, need or (lambda _key: MIN_TOUCH * unit))
+    return pages[page % len(pages)], len(pages)
 
 
 class Tray(Widget):
@@ -149,8 +173,9 @@ class Tray(Widget):
         self._shown = shown
         unit = dp(1) * self.scale
         area = (self.x, self.y, self.width, self.height)
-        keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page))
-        rects = card_rects(area, len(keys), unit, self.tr.rtl)
+        need = self._card_need(meting, card_width(self.width, unit), unit)
+        keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page), need)
+        rects = card_rects(area, len(keys), unit, self.tr.rtl, max(map(need, keys), default=0))
         left = set(meting.niet_gekozen)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True) if k == MORE or k in left]
         self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card
@@ -169,6 +194,12 @@ class Tray(Widget):
         for card in self.cards:
             if card.key != MORE:
                 self.canvas.add(self._card_canvas(meting.leefgebieden[card.key], card.rect, unit))
+
+    def _card_need(self, meting: Meting, width: float, unit: float) -> Callable[[str], float]:
+        """How high a card ``width`` wide must be for its name at ``MIN_CARD_FONT``, by key."""
+        more = more_card_height(width, unit, self.tr)
+        return lambda key: more if key == MORE else card_height(
+            meting.leefgebieden[key].naam_in(self.tr.code), width, unit)
 
     def _card_canvas(self, leefgebied: Leefgebied, rect: tuple, unit: float) -> InstructionGroup:
         """One kaartje's instructions, drawn again only when it shows something else (a card
