@@ -4,7 +4,9 @@
 (``disclosure.beveilig``) and returns the rows of the screen's charts for one gebied: no
 value here is ever computed from a raw count, so a hidden cell stays hidden (``None``
 with its marker "<10" or "x"), and a share is computed from rounded published counts
-(``disclosure.aandeel``). ``periode`` turns the screen's period buttons into a ``Periode``.
+(``disclosure.aandeel``). A gebied without one inwoner counted in the period (a wijk on the
+gemeente's map that the figures do not have) is too few, as the map says it ("<10"), and
+nothing more (``te_weinig``). ``periode`` turns the screen's period buttons into a ``Periode``.
 """
 
 from __future__ import annotations
@@ -132,7 +134,19 @@ def procent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
+def te_weinig(figuren: Figuren, gebied: str) -> bool:
+    """No inwoner of ``gebied`` was counted in the period: the figures have no cell of it. It is
+    said as fewer than 10 ("<10"), the marker of any gebied with too few, never as a zero."""
+    return gebied not in figuren.gebieden
+
+
 def monitor_beeld(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], gebied: str) -> MonitorBeeld:
+    if te_weinig(figuren, gebied):
+        return MonitorBeeld(gebied=gebied, inwoners=KLEIN_TEKST, metingen=KLEIN_TEKST, doelen_behaald=None,
+                            doelen_tekst=KLEIN_TEKST, cijfer_verschil=KLEIN_TEKST, cijfer_van_naar="",
+                            gekozen_als_aandeel=False, gekozen=(), verandering=(),
+                            trajecten=kerncijfers(figuren, published, gebied))
+
     def v(tabel: str, rij: str, kolom: str) -> Gepubliceerd:
         return published[(tabel, gebied, rij, kolom)]
 
@@ -161,6 +175,9 @@ def kerncijfers(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], gebi
     """The trajecten in a few published figures: caseload at the end of the period's last
     quarter, uitstroom in the period, median doorlooptijd and time to the first vervolgmeting
     (months), and the share of the doelen done with eigen kracht en netwerk that were behaald."""
+    if te_weinig(figuren, gebied):
+        return tuple(Kerncijfer(key, label, KLEIN_TEKST) for key, label in KERNCIJFERS)
+
     def v(tabel: str, rij: str, kolom: str) -> Gepubliceerd:
         return published[(tabel, gebied, rij, kolom)]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from board.i18n import N_
 from board.kaart import Kaart
 from board.monitor_3_table import CelKey, Figuren
-from board.monitor_4_disclosure import KLEIN_TEKST, Gepubliceerd
+from board.monitor_4_disclosure import Gepubliceerd
 from board.monitor_5_view import KERNCIJFERS, getal, kerncijfers, procent
 
 # ColorBrewer "Blues", five classes: light = low, dark = high (readable in grey print, and for
@@ -68,7 +68,7 @@ def kaart_beeld(
     labels = dict(KERNCIJFERS)
     if cijfer not in labels:
         raise ValueError(f"unknown figure {cijfer!r}")
-    wijken = set(figuren.wijken)
+    wijken = set(figuren.wijken) | set(kaart.namen)  # a wijk of the map without inwoners: "<10" (te_weinig)
     per_wijk = {w: next(k for k in kerncijfers(figuren, published, w) if k.key == cijfer) for w in wijken}
     eenheid = EENHEID[cijfer]
     waarden = [round(k.waarde / eenheid) for k in per_wijk.values() if k.waarde is not None]
@@ -78,13 +78,8 @@ def kaart_beeld(
         units = round(value / eenheid)
         return next(i for i, first, last in indeling if first <= units <= last)
 
-    vlakken = []
-    for naam in kaart.namen:
-        k = per_wijk.get(naam)
-        if k is None:
-            vlakken.append(KaartVlak(naam, KLEIN_TEKST, None))  # no inwoners counted there at all
-        else:
-            vlakken.append(KaartVlak(naam, k.tekst, None if k.waarde is None else klasse(k.waarde)))
+    vlakken = [KaartVlak(naam, k.tekst, None if k.waarde is None else klasse(k.waarde))
+               for naam in kaart.namen for k in (per_wijk[naam],)]
     legenda = tuple((KLASSEN[i], _tekst(cijfer, first * eenheid) if first == last else
                      _bereik(cijfer, first * eenheid, last * eenheid)) for i, first, last in indeling)
     return KaartBeeld(cijfer, labels[cijfer], tuple(vlakken), legenda,

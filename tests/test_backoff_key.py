@@ -22,7 +22,7 @@ from board.lock import MAX_DELAY
 from storage.backoff_seal import KEY_FILE
 from storage.keyring import Keyring, LockedOutError
 from tests.keys import tablet_with_professional
-from tests.kivy_helpers import PIN, FakeClock, make_app_fixture, type_pin, window_fixture  # noqa: F401
+from tests.kivy_helpers import PIN, FakeClock, button, make_app_fixture, tap, type_pin, window_fixture  # noqa: F401
 
 WRONG = "493817"
 WAIT_AFTER_FIVE = 30.0  # the 5th wrong PIN: 30 s; the 6th: 60 s (board/lock.py)
@@ -135,6 +135,9 @@ def test_a_missing_or_garbled_backoff_key_is_the_longest_wait_said_on_the_lock_s
     assert lock.message.startswith(f"Het bestand {KEY_FILE} ontbreekt of is beschadigd")
     assert "de langste wachttijd: wacht 15 minuten" in lock.message
     on_screen(lock, window)
+    tap(button(lock.ids.pad, "4"))  # still so while a PIN is typed: the message stays
+    assert lock.message.startswith(f"Het bestand {KEY_FILE} ontbreekt of is beschadigd")
+    tap(lock.ids.pad.ids.erase)
     type_pin(lock, PIN)  # even the right PIN waits: the count could not be checked
     assert app.current == "lock" and app.data_key is None
     assert lock.wait_text == "Wacht nog 15 minuten." and "15 minuten" in lock.message

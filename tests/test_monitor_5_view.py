@@ -12,10 +12,12 @@ from board.monitor_3_figures import figuren_uit_records
 from board.monitor_4_disclosure import KLEIN_TEKST, aandeel, beveilig
 from board.monitor_5_view import (
     JAAR_DAARVOOR,
+    KERNCIJFERS,
     TOP_N,
     VORIG_JAAR,
     VORIG_KWARTAAL,
     getal,
+    kerncijfers,
     monitor_beeld,
     periode,
     periode_tekst,
@@ -71,6 +73,23 @@ def test_a_tiny_wijk_shows_nothing_but_markers(figures: tuple) -> None:
     assert beeld.leeg and beeld.inwoners == KLEIN_TEKST and beeld.doelen_behaald is None
     assert [(b.waarde, b.tekst) for b in beeld.gekozen] == [(None, KLEIN_TEKST)]
     assert beeld.verandering == () and beeld.cijfer_van_naar == ""
+
+
+def test_a_wijk_without_one_inwoner_in_the_period_is_too_few_and_nothing_more(figures: tuple) -> None:
+    """A wijk on the gemeente's map that the figures do not have (no inwoner counted there): the
+    view knows it, as too few, with the marker the map shows ("<10"), never a zero or a share."""
+    figuren, published = figures
+    assert "Waterhoek" not in figuren.gebieden
+    beeld = monitor_beeld(figuren, published, "Waterhoek")
+    assert beeld.gebied == "Waterhoek" and beeld.leeg
+    assert (beeld.inwoners, beeld.metingen, beeld.doelen_tekst, beeld.cijfer_verschil) == (KLEIN_TEKST,) * 4
+    assert beeld.doelen_behaald is None and beeld.cijfer_van_naar == "" and not beeld.gekozen_als_aandeel
+    assert beeld.gekozen == () and beeld.verandering == ()
+    assert [(k.tekst, k.waarde) for k in beeld.trajecten] == [(KLEIN_TEKST, None)] * len(KERNCIJFERS)
+    assert kerncijfers(figuren, published, "Waterhoek") == beeld.trajecten
+    # A tiny wijk that is counted says no more than that either.
+    zuid = monitor_beeld(figuren, published, "Zuid")
+    assert zuid.leeg and {zuid.inwoners, beeld.inwoners} == {KLEIN_TEKST}
 
 
 def test_change_rows_show_a_share_only_where_the_count_is_published(figures: tuple) -> None:

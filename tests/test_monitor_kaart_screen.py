@@ -43,6 +43,28 @@ def colours_inside(kaart: object, naam: str, image: object) -> Counter:
     return found
 
 
+def in_sight(widget: object, page: object) -> float:
+    """How high a part of ``widget`` the professional sees: within the scrolling page's view,
+    and nothing it lies in made invisible (0 when hidden)."""
+    from tests.screen_checks import window_rect
+
+    if not all(w.opacity > 0 for w in _up(widget)):
+        return 0.0
+    x, y, width, height = window_rect(widget)
+    px, py, pwidth, pheight = window_rect(page)
+    if width <= 0 or x < px or x + width > px + pwidth:
+        return 0.0
+    return max(0.0, min(y + height, py + pheight) - max(y, py))
+
+
+def _up(widget: object) -> list:
+    found = []
+    while widget is not None and widget is not widget.parent:
+        found.append(widget)
+        widget = widget.parent
+    return found
+
+
 def point_in(kaart: object, naam: str) -> tuple[float, float]:
     """A point well inside a wijk (its label place, which lies inside by construction)."""
     from board.kaart import midden
@@ -104,15 +126,30 @@ def test_the_map_shows_the_published_figures_and_a_tap_chooses_a_wijk(
     frames(2)
     assert screen.gebied == "Stratum"
     assert screen.ids.inwoners.waarde == published[("overzicht", "Stratum", ALLE, "inwoners")].tekst()
-    drag([point_in(kaart, "Waterhoek")])  # the hatched wijk, without inwoners: said, not a crash
-    frames(2)
+    drag([point_in(kaart, "Waterhoek")])  # the hatched wijk, without inwoners: said by name, the map stays
+    frames(3)
     shot(f"monitor-leeg-{size[0]}x{size[1]}")
-    assert screen.gebied == "Waterhoek" and screen.leeg and screen.beeld is None
+    # The view knows the wijk (it was None here before: board.monitor_5_view raised KeyError for a
+    # gebied without figures and the screen special-cased it): too few, "<10" as on the map, no more.
+    assert screen.gebied == "Waterhoek" and screen.leeg and screen.beeld.gebied == "Waterhoek"
+    assert {screen.beeld.inwoners, *(k.tekst for k in screen.beeld.trajecten)} == {"<10"}
     assert not any(knop.selected for knop in screen.ids.wijken.children)
-    assert "Te weinig inwoners om iets te laten zien." in {getattr(w, "text", "") for w in screen.walk()}
-    drag([point_in(kaart, "Stratum")])  # and back
+    melding = screen.ids.kaartleeg
+    assert melding.text == "Waterhoek: te weinig inwoners om iets te laten zien."
+    page = screen.ids.page_scroll
+    assert melding.height > 0 and in_sight(melding, page) == melding.height  # whole, under the figure buttons
+    assert melding.texture_size[1] <= melding.height + 1
+    assert in_sight(kaart, page) > 150 and kaart.gekozen == "Waterhoek"  # the map stays, Waterhoek outlined
+    image = window_pixels()
+    hatched = colours_inside(kaart, "Waterhoek", image)  # still drawn: grey with its lines
+    assert sum(n for c, n in hatched.items() if near(c, ARCERING_VLAK)) > sum(hatched.values()) / 3
+    jaar_knop = screen.ids.vorig_jaar  # counted again (as after a visit): the wijk of the map stays chosen
+    drag([jaar_knop.to_window(*jaar_knop.center)])
+    settled(app)
+    assert screen.gebied == "Waterhoek" and melding.text.startswith("Waterhoek:") and kaart.gekozen == "Waterhoek"
+    drag([point_in(kaart, "Stratum")])  # another wijk is one tap away, on the map itself
     frames(2)
-    assert screen.gebied == "Stratum" and not screen.leeg
+    assert screen.gebied == "Stratum" and not screen.leeg and melding.text == "" and melding.height == 0
 
     tap_text = button(screen.ids.kaartcijfers, "Uitstroom")
     drag([tap_text.to_window(*tap_text.center)])

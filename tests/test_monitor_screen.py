@@ -123,7 +123,7 @@ def test_the_wijk_and_period_buttons_change_what_is_shown(make_app: object, tabl
     tap(screen.ids.jaar_daarvoor)
     settled(app)
     assert screen.keuze == JAAR_DAARVOOR and screen.leeg and screen.ids.jaar_daarvoor.selected
-    assert screen.ids.bericht.text == "Te weinig inwoners om iets te laten zien."
+    assert screen.ids.bericht.text == "Alle wijken: te weinig inwoners om iets te laten zien."  # named, as a wijk is
     assert "minder dan 10 inwoners" in screen.ids.privacy.text
     assert [k.text for k in screen.ids.wijken.children] == ["Alle wijken"] and screen.gebied == "Alle wijken"
     assert screen.ids.gekozen.drawn == [] or all(r["bar"] is None for r in screen.ids.gekozen.drawn)

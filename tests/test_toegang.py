@@ -221,3 +221,61 @@ def test_the_audit_log_names_whoever_unlocked_last(make_app: object, keyring: Ke
     opened_by = [e.professional_id for e in app.repository.audit_log(inwoner.id) if e.actie == "geopend"]
     sanne = next(p.id for p in keyring.professionals() if p.naam != "Ahmed Bakker")
     assert opened_by == [sanne, ahmed]
+
+
+def _said(screen: object) -> str:
+    """The red line as the professional reads it (the label, not the property behind it)."""
+    frames(2)
+    return screen.ids.message.text
+
+
+def test_a_new_digit_takes_the_wrong_pin_away_at_the_start_and_at_the_idle_lock(
+    make_app: object, keyring: Keyring
+) -> None:
+    """"Deze pincode klopt niet." is about the PIN just typed: the next one's first digit takes
+    it away, at the start and on the lock screen after the idle time alike (one keypad)."""
+    from tests.kivy_helpers import run_clock, time_ahead, wall_clock
+
+    time_ahead()
+    app = make_app(idle_seconds=30, clock=wall_clock)
+    for _round in range(2):
+        lock = app.screen("lock")
+        type_pin(lock, "730152")
+        assert _said(lock) == "Deze pincode klopt niet."
+        tap(button(lock.ids.pad, "4"))
+        assert _said(lock) == "" and lock.shown_pin.startswith("●")
+        tap(lock.ids.pad.ids.erase)
+        type_pin(lock, "730152")  # a wrong PIN again: said again
+        assert _said(lock) == "Deze pincode klopt niet."
+        type_pin(lock, PIN)
+        assert app.current == "inwoners"
+        run_clock(40)  # the idle lock: the same screen, the same keypad
+        assert app.current == "lock"
+
+
+def test_the_wait_after_too_many_wrong_pins_stays_while_digits_are_typed(make_app: object, keyring: Keyring) -> None:
+    clock = FakeClock()
+    app = make_app(clock=clock)
+    lock = app.screen("lock")
+    for _ in range(5):
+        type_pin(lock, "730152")
+    waiting = _said(lock)
+    assert waiting.startswith("Te vaak een verkeerde pincode") and lock.ids.pad.locked
+    tap(button(lock.ids.pad, "4"))  # off: types nothing, takes nothing away
+    assert _said(lock) == waiting and lock.wait_text == "Wacht nog 30 seconden."
+
+
+def test_the_first_start_forgets_the_last_try_at_the_next_digit(make_app: object) -> None:
+    app = make_app()
+    account = app.screen("account")
+    account.ids.naam.text = "Sanne"
+    type_pin(account, "111111")
+    assert _said(account) == "Deze pincode is te makkelijk te raden. Kies een andere."
+    tap(button(account.ids.pad, "4"))
+    assert _said(account) == ""
+    tap(account.ids.pad.ids.erase)
+    type_pin(account, PIN)
+    type_pin(account, "482914")
+    assert _said(account) == "De twee pincodes zijn niet gelijk. Probeer het opnieuw."
+    tap(button(account.ids.pad, "4"))
+    assert _said(account) == "" and account.stage == 1

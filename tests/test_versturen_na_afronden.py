@@ -62,6 +62,7 @@ def assert_bar_says_it(app: object, window: object) -> None:
     assert bar.wachtend == 1 and bar.height > 0 and bar.opacity == 1, (bar.wachtend, bar.height, bar.tekst)
     assert "1 export wacht op het dossier." in bar.tekst, bar.tekst
     assert "ICT" in bar.tekst and "nog niet ingesteld" in bar.tekst, bar.tekst
+    assert bar.ids.versturen.disabled  # not set up: the button is off, the line beside it says why
     x, y = bar.to_window(bar.x, bar.y)
     assert x >= 0 and y >= 0 and y + bar.height <= window.height
 

@@ -143,28 +143,62 @@ def screenshot(tmp_path: object, name: str) -> None:
     window_pixels().save(f"{tmp_path}/{name}.png")  # to look at: pytest --basetemp=DIR
 
 
+BLAUW = (0, 114, 178)  # Hoofdknop that can be tapped, (0, 0.447, 0.698) in common.kv
+
+
+def button_colour(knop: object) -> tuple[int, int, int]:
+    """The button's own colour as drawn, beside its text (a few dp in from its left edge)."""
+    frames(2)
+    x, y = knop.to_window(knop.x + 6, knop.center_y)
+    return window_pixels().getpixel((int(x), int(knop.get_root_window().height - y)))[:3]
+
+
 @pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
-def test_without_settings_the_bar_says_in_plain_dutch_who_sets_them(
-    make_app: object, window: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+@pytest.mark.parametrize("instellingen", ["geen", "fout"])
+def test_without_settings_the_button_is_off_and_the_bar_says_in_plain_dutch_who_sets_them(
+    make_app: object, window: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int],
+    instellingen: str,
 ) -> None:
+    """An outside walk found Versturen tappable with nothing set up (a tap then said so): the
+    professional sees at once that it cannot be used, and why, beside the button."""
     for env in ENV.values():
         monkeypatch.delenv(env, raising=False)
+    if instellingen == "fout":  # every setting there, one wrong: "niet goed ingesteld"
+        for name, value in {"url": "ftp://dossier.example.nl", "client_id": CLIENT_ID, "secret": SECRET,
+                            "rsin": "002220647", "informatieobjecttype": "https://catalogi.example.nl/t/1"}.items():
+            monkeypatch.setenv(ENV[name], value)
     bar = open_list(make_app, window, tmp_path, size)
-    before = bar.tekst
-    assert "nog niet ingesteld" in before and "ICT" in before, before
-    tap(bar.ids.versturen)
-    frames(3)
+    knop = bar.ids.versturen
+    zin = ("Versturen naar het dossier is nog niet ingesteld. Vraag de ICT van de gemeente om dat te doen."
+           if instellingen == "geen" else
+           "Versturen naar het dossier is niet goed ingesteld. Vraag de ICT van de gemeente om te kijken.")
+    assert bar.tekst == f"1 export wacht op het dossier.\n{zin}", bar.tekst
+    assert knop.disabled and knop.opacity == 1 and knop.width > 0  # there, and plainly off
+    assert button_colour(knop) != BLAUW
+    label = bar.ids.tekst
+    assert label.right <= knop.x and label.y < knop.center_y < label.top  # the reason beside it
     screenshot(tmp_path, f"zonder-instellingen-{size[0]}x{size[1]}")
-    # The tap says what happened (nothing went, nothing is lost, who can help), not the same
-    # sentences in another order.
-    assert bar.tekst.startswith("Er is niets verstuurd: versturen naar het dossier is nog niet ingesteld."), bar.tekst
-    assert "bewaard op deze tablet" in bar.tekst and "ICT" in bar.tekst, bar.tekst
-    assert set(bar.tekst.splitlines()) != set(before.splitlines())
-    assert "1 export wacht op het dossier." in bar.tekst  # nothing was lost
-    assert bar.tekst.count("ingesteld") == 1  # said once
-    assert bar.thread is None and not bar.bezig  # nothing was started
     message_fits(bar, window)
-    assert not bar.ids.versturen.disabled  # once set, the same button sends
+    tap(knop)
+    frames(3)
+    assert bar.thread is None and not bar.bezig and bar.tekst.count("ingesteld") == 1  # nothing happened
+
+
+def test_settings_taken_away_after_the_list_showed_a_tap_says_nothing_went(
+    make_app: object, window: object, tmp_path: object, server: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set up when the list was shown, so the button is on; the settings go before the tap: the
+    tap sends nothing and says so (nothing is lost, who can help), the button goes off."""
+    bar = open_list(make_app, window, tmp_path, (800, 600))
+    knop = bar.ids.versturen
+    assert not knop.disabled and button_colour(knop) == BLAUW
+    monkeypatch.delenv(ENV["url"])
+    tap(knop)
+    frames(3)
+    assert bar.tekst.startswith("Er is niets verstuurd: versturen naar het dossier is nog niet ingesteld."), bar.tekst
+    assert "bewaard op deze tablet" in bar.tekst and "1 export wacht op het dossier." in bar.tekst
+    assert bar.tekst.count("ingesteld") == 1 and bar.thread is None and knop.disabled
+    message_fits(bar, window)
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (800, 600)])

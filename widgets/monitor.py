@@ -53,6 +53,7 @@ class MonitorScreen(Scherm):
     gebied = StringProperty("")
     bezig = BooleanProperty(False)
     leeg = BooleanProperty(False)
+    leeg_tekst = StringProperty("")  # "Waterhoek: te weinig inwoners om iets te laten zien."
     melding = StringProperty("")
     beeld = ObjectProperty(None, allownone=True)
     doelen_aandeel = NumericProperty(-1)  # -1: not shown, no bar
@@ -72,7 +73,7 @@ class MonitorScreen(Scherm):
         self._arrange = Clock.create_trigger(self.arrange, -1)
         ids = self.ids
         ids.page_scroll.bind(size=self._arrange)
-        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot):
+        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.kaartleeg):
             part.bind(height=self._arrange)
         for grid in (ids.kerncijfers, ids.trajecten):
             grid.bind(cols=self._arrange)
@@ -102,7 +103,8 @@ class MonitorScreen(Scherm):
         used += page.spacing * (len(page.children) - 1) + inhoud.spacing * (len(inhoud.children) - 1)
         room = ids.page_scroll.height - used
         if self.kaart_open:  # the charts' panels go too (their labels would lie over the map)
-            ids.kaartpaneel.height, ids.grafieken.height = max(dp(MAP_LEAST), room), 0
+            least = dp(MAP_LEAST) + ids.kaartleeg.height  # a wijk with too few says so above the map, not in it
+            ids.kaartpaneel.height, ids.grafieken.height = max(least, room), 0
             for panel in ids.grafieken.children:
                 panel.size_hint_y, panel.height = None, 0
             return
@@ -166,7 +168,8 @@ class MonitorScreen(Scherm):
                         height=dp(60))
             knop.bind(on_release=lambda k: self.choose(k.text))
             box.add_widget(knop)
-        self.choose(self.gebied if self.gebied in gebieden else figuren.gemeente)
+        op_kaart = kaart.namen if kaart is not None else ()  # a wijk of the map stays chosen, inwoners or not
+        self.choose(self.gebied if self.gebied in gebieden or self.gebied in op_kaart else figuren.gemeente)
         self.kies_kaartcijfer(self.kaartcijfer)
 
     def kies_kaartcijfer(self, cijfer: str) -> None:
@@ -187,21 +190,18 @@ class MonitorScreen(Scherm):
             self.kaart_noot = _("Niet op de kaart: {wijken}.").format(wijken=", ".join(beeld.niet_op_kaart))
 
     def choose(self, gebied: str) -> None:
-        """Show one wijk (or all): the figures are there already, only other rows are shown."""
+        """Show one wijk (or all): the figures are there already, only other rows are shown. A
+        wijk with too few inwoners (also one of the map without any in the period) says so, by
+        name; the map stays, to tap another."""
         assert self._figuren is not None
         self.gebied = gebied
         for knop in self.ids.wijken.children:
             knop.selected = knop.text == gebied
-        if gebied not in self._figuren[0].gebieden:
-            # A wijk of the map without one inwoner in the period (hatched, "<10" as any wijk with
-            # too few): nothing to show, said as for too few, and no more revealed than the map does.
-            self.beeld, self.leeg = None, True
-            self.ids.gekozen.rijen, self.ids.verandering.rijen = [], []
-            self.ids.trajecten.clear_widgets()
-            return
         beeld: MonitorBeeld = monitor_beeld(*self._figuren, gebied)
         self.beeld = beeld
         self.leeg = beeld.leeg
+        self.leeg_tekst = _("{gebied}: te weinig inwoners om iets te laten zien.").format(gebied=gebied) \
+            if beeld.leeg else ""
         self.cijfer_uitleg = _("rapportcijfer: mediaan {van_naar}").format(van_naar=beeld.cijfer_van_naar) \
             if beeld.cijfer_van_naar else _("rapportcijfer: mediaan verschil")
         self.doelen_aandeel = -1 if beeld.doelen_behaald is None else beeld.doelen_behaald

@@ -37,7 +37,13 @@ class AccountScreen(Scherm):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self._first = ""
-        self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
+        self.ids.pad.bind(pin=self._typed, on_submit=self._submit)
+
+    def _typed(self, _pad: object, pin: str) -> None:
+        """Every message here is about the PIN (or name) just tried: a new digit begins the next try."""
+        self.shown_pin = dots(pin)
+        if pin:
+            self.message = ""
 
     def reset(self, colleague: bool = False) -> None:
         self.colleague = colleague
@@ -84,7 +90,18 @@ class LockScreen(Scherm):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self._ticker = None
-        self.ids.pad.bind(pin=lambda _pad, pin: setattr(self, "shown_pin", dots(pin)), on_submit=self._submit)
+        self._about_last_pin = False  # the message is "this PIN was wrong": it goes at the next digit
+        self.ids.pad.bind(pin=self._typed, on_submit=self._submit)
+
+    def on_message(self, *_args: object) -> None:
+        self._about_last_pin = False  # whatever is said next is set with its own kind (``_submit``)
+
+    def _typed(self, _pad: object, pin: str) -> None:
+        """A new digit begins the next try: the wrong PIN before it is no longer news. A wait,
+        a damaged keyring or a database that does not open stays said while it is so."""
+        self.shown_pin = dots(pin)
+        if pin and self._about_last_pin:
+            self.message = ""
 
     def prepare(self, keyring: Any, clock: Callable[[], float], can_return: bool, reason: str = "",
                 back_tr: Vertaler | None = None) -> None:
@@ -168,6 +185,7 @@ class LockScreen(Scherm):
                 self.message = str(exc)
         elif result.uitkomst is PinUitkomst.FOUT:
             self.message = _("Deze pincode klopt niet.")
+            self._about_last_pin = True
         elif result.uitkomst is PinUitkomst.WACHTEN:
             self.message = result.message or _(
                 "Te vaak een verkeerde pincode. De toetsen doen het weer als de tijd om is."

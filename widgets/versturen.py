@@ -31,6 +31,7 @@ class VersturenBalk(BoxLayout):
     bezig = BooleanProperty(False)
     voortgang = NumericProperty(0.0)  # 0..1 while sending
     tekst = StringProperty("")
+    ingesteld = BooleanProperty(True)  # False: sending is not (well) set up; the button is off, the line says why
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -47,7 +48,8 @@ class VersturenBalk(BoxLayout):
 
     def refresh(self) -> None:
         """Count the bundles waiting (a folder listing, no network); while some wait and sending
-        is not set up, say who sets it up (the settings: one read of the database)."""
+        is not set up, the button is off and the line beside it says who sets it up (the
+        settings: one read of the database)."""
         if self.bezig or self.app is None:
             return
         from services.outbox import waiting_count
@@ -62,6 +64,7 @@ class VersturenBalk(BoxLayout):
             "{n} export wacht op het dossier.", "{n} exports wachten op het dossier.", self.wachtend
         ).format(n=self.wachtend)
         ontbreekt = self._ontbreekt() if self.wachtend else None
+        self.ingesteld = ontbreekt is None
         said = ontbreekt is None or self._bericht == niets_verstuurd(ontbreekt)  # a tap's message says it already
         instellen = "" if said else niet_ingesteld(ontbreekt)
         lines = [self._bericht, count if self.wachtend else "", instellen]
@@ -82,7 +85,9 @@ class VersturenBalk(BoxLayout):
         if self.bezig:
             return
         ontbreekt = self._ontbreekt()
-        if ontbreekt is not None:  # a tap that cannot send says so, instead of moving two sentences about
+        # The button is off while sending is not set up; settings taken away since the list was
+        # shown: the tap says so, instead of moving two sentences about.
+        if ontbreekt is not None:
             self._bericht = niets_verstuurd(ontbreekt)
             self.refresh()
             return
