@@ -166,10 +166,10 @@ def _afspraak(meting: Meting, team_contact: str, tr: Vertaler) -> Flowable:
     lines: list[Flowable] = []
     width = TEXT_WIDTH - 28
     if meting.volgende_meting:
-        # A date that ends in an abbreviation's full stop (Ukrainian "2 березня 2027 р.") gets
-        # no second one from the sentence.
+        # A date that ends in an abbreviation's full stop (Ukrainian "2 березня 2027 р.") keeps
+        # it: that language's sentence adds none (its catalogue; tests/test_talen.py).
         volgende = tr.pgettext("inwoner", "{datum}. Dan kijken we samen hoe het gaat.").format(
-            datum=tr.datum(meting.volgende_meting).rstrip("."))
+            datum=tr.datum(meting.volgende_meting))
         lines.append(_para(volgende, "tekst", tr, width, label=tr.pgettext("inwoner", "Volgende keer praten we weer:")))
     if team_contact == DEFAULT_TEAM_CONTACT:  # no contact set (MAGNEETBORD_TEAM): the default, in their language
         team_contact = tr.pgettext("inwoner", "je eigen contactpersoon van het wijkteam")

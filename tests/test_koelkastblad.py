@@ -132,3 +132,20 @@ def test_the_doelen_agreed_today_come_before_those_that_run_on() -> None:
     text = squeeze(all_text(koelkastblad_pdf(vervolg, voorbeelden.TEAM)))
     places = [text.find(squeeze(tekst)[:40]) for tekst in (*nieuw, *lopend)]
     assert -1 not in places and places == sorted(places), places
+
+
+def test_the_next_meeting_sentence_keeps_the_dates_own_period_in_every_language() -> None:
+    """Ukrainian writes a date with "р." at its end and its sentence after it adds none: the
+    sheet printed "4 березня 2027 р Тоді …" when the date's own period was taken off as well
+    (an outside walk read it in the PDF)."""
+    from board.taal import TALEN
+
+    meting = voorbeelden.met_doelen(0)
+    assert meting.volgende_meting is not None
+    for taal in TALEN:
+        tr = vertaler(taal.code)
+        datum = tr.datum(meting.volgende_meting)
+        zin = tr.pgettext("inwoner", "{datum}. Dan kijken we samen hoe het gaat.").format(datum=datum)
+        if tr.rtl:  # the PDF holds Arabic in drawing order: checked by the catalogue's test
+            continue
+        assert contains(koelkastblad_pdf(meting, "Wijkteam Stratum", tr), zin) == [], (taal.code, zin)
