@@ -112,6 +112,68 @@ def test_the_tap_shows_the_board_first_and_a_drag_is_stored_after_its_meting(
     assert audit.verify(log) == []
 
 
+def swaps_and_openings(app: object, window: object, monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    """When each buffer swap ended and when each queued 'geopend' write began (perf_counter).
+    The swap sleeps 10 ms first, without the interpreter lock, as a swap that waits for the
+    screen's refresh does: a worker let go before it takes its turn then."""
+    import time
+
+    swapped: list[float] = []
+    opened: list[float] = []
+    real_flip, real_opened = window.flip, app.repository._write_opened
+
+    def flip() -> None:
+        time.sleep(0.01)
+        real_flip()
+        swapped.append(time.perf_counter())
+
+    def write_opened(inwoner_id: str) -> None:
+        opened.append(time.perf_counter())
+        real_opened(inwoner_id)
+
+    monkeypatch.setattr(window, "flip", flip)
+    monkeypatch.setattr(app.repository, "_write_opened", write_opened)
+    return swapped, opened
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_a_tapped_screens_writes_wait_until_its_frame_is_on_screen(
+    make_app: object, window: object, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """The 'geopend' entry that the tap on a name queues is written after the frame that shows
+    the inwoner's screen is swapped, not during the swap (``on_flip``'s handlers run before it;
+    a worker let go there took the interpreter lock while the UI thread swapped)."""
+    window.size = size
+    app = new_tablet(make_app, "Q-1")
+    swapped, opened = swaps_and_openings(app, window, monkeypatch)
+    tap(row_of(app, "Q-1"))  # its last frame shows the inwoner's screen
+    assert app.current == "inwoner" and len(swapped) == 1
+    frames(3)
+    assert app.repository.settle() is None
+    assert len(opened) == 1 and opened[0] > swapped[0]
+
+
+def test_a_second_tap_before_the_write_keeps_it_until_the_board_is_on_screen(
+    make_app: object, window: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A professional who taps the big button at once (before the worker had its turn): the
+    'geopend' entry waits until the board's frame is on screen, and is then written first."""
+    app = new_tablet(make_app, "Q-1")
+    inwoner = app.repository.find_inwoner("Q-1")
+    swapped, opened = swaps_and_openings(app, window, monkeypatch)
+    tap(row_of(app, "Q-1"))  # its last frame shows the inwoner's screen
+    assert app.current == "inwoner" and len(swapped) == 1
+    start = app.screen("inwoner").ids.start
+    drag([start.to_window(*start.center)])  # at once: no frame between
+    frames(1)  # the board's first frame
+    assert app.current == "bord" and len(swapped) == 2
+    frames(3)
+    assert app.repository.settle() is None
+    assert len(opened) == 1 and opened[0] > swapped[1]
+    log = [e.actie for e in app.repository.audit_log(inwoner.id)]
+    assert log[:3] == [audit.AANGEMAAKT, audit.GEOPEND, audit.AANGEMAAKT]  # opened before the meting
+
+
 def test_what_was_made_ready_while_the_list_showed_is_never_stale(make_app: object) -> None:
     """The list's reads are made ready before any tap; a write for an inwoner (a meting begun
     elsewhere in the app, a visit just made) drops them, so their screen says what is stored."""

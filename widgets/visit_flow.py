@@ -187,11 +187,18 @@ class VisitFlow:
         frame that shows it is on screen (the worker's Python would take turns with drawing it)."""
         if self.repository is not None:
             hold_writes(self.repository)
+            Clock.unschedule(self._released)  # the last screen's release: this one's comes after its frame
             Window.unbind(on_flip=self._release_writes)
             Window.bind(on_flip=self._release_writes)
 
     def _release_writes(self, *_args: object) -> None:
+        # ``on_flip``'s handlers run before the buffers are swapped: the swap lets go of the
+        # interpreter lock, and a worker started here took it for its Python (the UI thread
+        # then waited for it). Released in the loop's next turn, after the swap.
         Window.unbind(on_flip=self._release_writes)
+        Clock.schedule_once(self._released, 0)
+
+    def _released(self, *_args: object) -> None:
         if self.repository is not None:
             hold_writes(self.repository, held=False)
 
