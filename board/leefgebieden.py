@@ -22,7 +22,7 @@ import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from board.assets import ASSETS_DIR, PICTOGRAM_DIR
@@ -61,8 +61,8 @@ class Leefgebied:
     def vragen_in(self, taal: str) -> tuple[str, ...]:
         return next((vragen for code, _n, vragen in self.vertalingen if code == taal), self.vragen)
 
-    @property
-    def pictogram_path(self) -> Path:
+    @cached_property
+    def pictogram_path(self) -> Path:  # remembered: every bar and kaartje drawn asks it (P10)
         return PICTOGRAM_DIR / f"{self.pictogram}.png"
 
 
