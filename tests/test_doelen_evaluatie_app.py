@@ -23,6 +23,7 @@ from board.taal import vertaler
 from board.text import kort
 from board.weergave import evaluatie_naam
 from tests.kivy_helpers import button, drag, frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
+from tests.screen_checks import overflowing, window_rect
 from tests.screen_helpers import modal, panel_with
 from tests.test_koelkastblad_app import TODAY, afronden_by_touch, open_with_pin, pdf_text, visit_to_save
 
@@ -63,6 +64,13 @@ def _in_window(widget: object) -> bool:
 
     x, y = widget.to_window(widget.x, widget.y)
     return x >= 0 and y >= 0 and x + widget.width <= Window.width + 1 and y + widget.height <= Window.height + 1
+
+
+def _beside(label: object, knop: object) -> bool:
+    """``label`` beside ``knop`` in its row, the reading way after it: not over it, not out of its card."""
+    (lx, ly, lw, lh), (kx, ky, kw, kh) = window_rect(label), window_rect(knop)
+    card = window_rect(knop.parent.parent)
+    return lx >= kx + kw - 1 and lx + lw <= card[0] + card[2] + 1 and ly < ky + kh and ky < ly + lh
 
 
 def _label(root: object, text: str) -> object:
@@ -119,6 +127,7 @@ def test_a_new_date_is_no_evaluation_afronden_names_the_doel_and_its_card_asks(
     vraag = _label(panel_with(doelen, GELD), KIEZEN)
     into_sight(vraag)
     assert vraag.opacity == 1 and _in_window(vraag) and vraag.height > 0
+    assert _beside(vraag, button(panel_with(doelen, GELD), "Nieuwe datum")) and overflowing(vraag.parent) == []
     assert _label(panel_with(doelen, WONEN), KIEZEN).opacity == 0
     _tap_result(app, GELD, Evaluatie.NIET_BEHAALD)
     assert _label(panel_with(doelen, GELD), KIEZEN).opacity == 0
@@ -166,4 +175,4 @@ def test_a_result_on_one_card_does_not_move_the_next_card_under_the_finger(
     datum = button(panel_with(doelen, GELD), pl.pgettext("inwoner", "Nieuwe datum"))
     assert datum.disabled
     reden = _label(panel_with(doelen, GELD), pl.pgettext("inwoner", "Behaald of vervallen: geen nieuwe datum nodig."))
-    assert reden.opacity == 1 and _in_window(reden)
+    assert reden.opacity == 1 and _in_window(reden) and _beside(reden, datum) and overflowing(reden.parent) == []

@@ -93,7 +93,7 @@ def _one_of(labels: tuple[Label, ...], shown: Label | None, row: BoxLayout, leas
     of them needs (at least ``least``): whichever shows, the row takes the same room."""
     place = FloatLayout()
     for label in labels:
-        label.pos_hint = {"center_y": 0.5}
+        label.pos_hint = {"x": 0, "center_y": 0.5}  # without "x" a FloatLayout leaves it at the window's 0
         label.opacity = 1 if label is shown else 0
         label.bind(height=lambda *_a: setattr(row, "height", max(least, *(lb.height for lb in labels))))
         place.add_widget(label)
