@@ -30,7 +30,7 @@ from board.errors import LeefgebiedenSetError, UnknownLeefgebiedError
 from board.grenzen import MAX_LEEFGEBIED_NAAM, MAX_SET_TITEL
 from board.i18n import _
 from board.taal import opsomming
-from board.text import is_blank
+from board.text import is_blank, kort
 
 SETS_DIR = ASSETS_DIR / "leefgebieden"
 DEFAULT_SET = "volwassenen"
@@ -75,6 +75,17 @@ class Namen:
 
     def in_taal(self, code: str) -> str:
         return opsomming((leefgebied.naam_in(code) for leefgebied in self.leefgebieden), code)
+
+
+@dataclass(frozen=True)
+class Doelnamen:
+    """Doelen named in a message: each by the inwoner's words (``board.text.kort``: the start,
+    enough to recognise them) and its leefgebied in the reader's language, "“Ik wil …” (Geld)"."""
+
+    doelen: tuple[tuple[str, Leefgebied], ...]  # (the doel's words, its leefgebied)
+
+    def in_taal(self, code: str) -> str:
+        return opsomming((f"“{kort(tekst)}” ({leefgebied.naam_in(code)})" for tekst, leefgebied in self.doelen), code)
 
 
 @dataclass(frozen=True)

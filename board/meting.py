@@ -15,7 +15,7 @@ from datetime import date, datetime
 from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError, meervoud, melding
 from board.grenzen import MAX_DOEL_TEXT, check_nieuw_doel
 from board.i18n import _
-from board.leefgebieden import LeefgebiedenSet, Namen, load_set
+from board.leefgebieden import Doelnamen, LeefgebiedenSet, Namen, load_set
 from board.meting_waarden import (
     PERSPECTIEF_ORDER,
     Actie,
@@ -346,16 +346,12 @@ class Meting:
         if missing:
             names = Namen(tuple(self.leefgebieden[k] for k in missing))
             raise BoardError(melding("Zet eerst de fiche van de inwoner op: {namen}.", namen=names))
-        if self.open_evaluaties:
-            n = len(self.open_evaluaties)
-            raise BoardError(
-                meervoud(
-                    "Nog {n} doel van de vorige keer heeft geen evaluatie.",
-                    "Nog {n} doelen van de vorige keer hebben geen evaluatie.",
-                    n,
-                    n=n,
-                )
-            )
+        if self.open_evaluaties:  # named, so the professional sees which (a new date is no evaluation)
+            open_doelen = Doelnamen(tuple((d.tekst, self.leefgebieden[d.leefgebied]) for d in self.open_evaluaties))
+            raise BoardError(meervoud(
+                "Kies eerst hoe het ging met dit doel van de vorige keer: {doelen}.",
+                "Kies eerst hoe het ging met deze {n} doelen van de vorige keer: {doelen}.",
+                len(self.open_evaluaties), n=len(self.open_evaluaties), doelen=open_doelen))
         return replace(self, status=Status.AFGEROND, afgerond_op=moment)
 
     # ----- checks -----------------------------------------------------------------

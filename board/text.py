@@ -48,3 +48,18 @@ def is_blank(text: str) -> bool:
 
 def _invisible(char: str) -> bool:
     return char.isspace() or char in _FILLERS or unicodedata.category(char) in _INVISIBLE_CATEGORIES
+
+
+KORT = 40  # characters of a doel's words where a message names it (the afronden refusal)
+
+
+def kort(text: str, most: int = KORT) -> str:
+    """``text`` on one line, cut after a whole word before ``most`` characters with "…" where it is
+    longer (a word longer than that is cut inside): enough to recognise the inwoner's words."""
+    line = " ".join(text.split())
+    if len(line) <= most:
+        return line
+    cut = line[: most - 1]
+    if " " in cut and line[most - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"

@@ -19,16 +19,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from board import schrift
 from board.datums import te_laat
 from board.meting import Meting
 from board.meting_waarden import Doel
 from board.taal import Vertaler, vertaler
-from board.weergave import evaluatie_naam, uitvoerder_naam
+from board.weergave import uitvoerder_naam
 from exports.bronnen import BLIJ, PDF_FONT_BOLD
-from exports.pdf import LIJN, VLAK, build_pdf, cell_rows, markup, space_between, style, table_style
+from exports.pdf import LIJN, VLAK, Passend, build_pdf, cell_rows, markup, space_between, style, table_style
 
 PICTO = 2.2 * cm
 MARGIN = 2.2 * cm  # build_pdf's default
@@ -54,8 +54,8 @@ def koelkastblad_pdf(meting: Meting, team_contact: str, tr: Vertaler | None = No
     # opens with what was just agreed, not with last time's goal and its passed date.
     doelen = sorted(meting.lopende_doelen, key=meting.is_overgenomen)
     if doelen:
-        for doel in doelen:
-            story += [_doel(meting, doel, tr), Spacer(1, 0.5 * cm)]
+        for doel in doelen:  # white between the doelen; after the last, the box's own (``_afspraak``)
+            story += [Spacer(1, 0.4 * cm)] * (doel is not doelen[0]) + [_doel(meting, doel, tr)]
     else:
         story += [
             _para(tr.pgettext("inwoner", "Je hebt deze keer nog geen doelen opgeschreven."), "doel", tr, TEXT_WIDTH),
@@ -124,12 +124,11 @@ def _doel(meting: Meting, doel: Doel, tr: Vertaler) -> Flowable:
         _para(leefgebied.naam_in(tr.code), "leefgebied", tr, DOEL_WIDTH),
         _para(doel.tekst, "doel", tr, DOEL_WIDTH),
     ]
-    if doel.evaluatie is not None:  # from an earlier meting, and it goes on: how it went so far
-        content.append(_para(evaluatie_naam(doel.evaluatie, tr), "tekst", tr, DOEL_WIDTH))
-    if doel.streefdatum and te_laat(doel.streefdatum, meting.datum):  # its day passed: said (in bold), as the app does
-        voorbij = tr.pgettext("inwoner", "Klaar op: {datum}. Die dag is voorbij.")
-        content.append(_para("", "tekst", tr, DOEL_WIDTH, label=voorbij.format(datum=tr.datum(doel.streefdatum))))
-    elif doel.streefdatum:
+    if meting.is_overgenomen(doel):  # from an earlier meting, talked over today: it goes on (no verdict, no red)
+        content.append(_para(tr.pgettext("inwoner", "We werken verder aan dit doel."), "tekst", tr, DOEL_WIDTH))
+    # What is agreed now: a date still ahead (a new one, or one not yet reached); a day that has
+    # passed is left out rather than shown overdue on the fridge (the doel goes on without a date).
+    if doel.streefdatum and not te_laat(doel.streefdatum, meting.datum):
         content.append(_para(tr.datum(doel.streefdatum), "tekst", tr, DOEL_WIDTH,
                              label=tr.pgettext("inwoner", "Klaar op:")))
     if doel.acties:
@@ -163,26 +162,34 @@ def _picto(path: object) -> Image:
 
 
 def _afspraak(meting: Meting, team_contact: str, tr: Vertaler) -> Flowable:
+    """The box with the next meting and whom to ask; tighter (smaller type and white) where that
+    keeps it on the page the doelen end on, rather than alone on a page of its own."""
+    return Passend([((0.15 if tight else 0.3) * cm, _afspraak_box(meting, team_contact, tr, tight))
+                    for tight in (False, True)])
+
+
+def _afspraak_box(meting: Meting, team_contact: str, tr: Vertaler, tight: bool) -> Flowable:
     lines: list[Flowable] = []
     width = TEXT_WIDTH - 28
+    name = "tekst_krap" if tight else "tekst"
     if meting.volgende_meting:
         # A date that ends in an abbreviation's full stop (Ukrainian "2 березня 2027 р.") keeps
         # it: that language's sentence adds none (its catalogue; tests/test_talen.py).
         volgende = tr.pgettext("inwoner", "{datum}. Dan kijken we samen hoe het gaat.").format(
             datum=tr.datum(meting.volgende_meting))
-        lines.append(_para(volgende, "tekst", tr, width, label=tr.pgettext("inwoner", "Volgende keer praten we weer:")))
+        lines.append(_para(volgende, name, tr, width, label=tr.pgettext("inwoner", "Volgende keer praten we weer:")))
     if team_contact == DEFAULT_TEAM_CONTACT:  # no contact set (MAGNEETBORD_TEAM): the default, in their language
         team_contact = tr.pgettext("inwoner", "je eigen contactpersoon van het wijkteam")
-    lines.append(_para(team_contact, "tekst", tr, width, label=tr.pgettext("inwoner", "Vragen? Neem contact op met:")))
+    lines.append(_para(team_contact, name, tr, width, label=tr.pgettext("inwoner", "Vragen? Neem contact op met:")))
     table = Table([[lines]])
     table.setStyle(
         table_style(
             ("BOX", (0, 0), (-1, -1), 1.5, LIJN),
             ("ROUNDEDCORNERS", [10, 10, 10, 10]),
-            ("TOPPADDING", (0, 0), (-1, -1), 12),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 7 if tight else 12),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5 if tight else 10),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
             ("RIGHTPADDING", (0, 0), (-1, -1), 14),
         )
     )
-    return KeepTogether([Spacer(1, 0.3 * cm), table])
+    return table

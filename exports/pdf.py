@@ -48,6 +48,7 @@ def style(name: str) -> ParagraphStyle:
         "leefgebied": (15, 19, True, GRIJS, 4),
         "doel": (18, 25, False, INKT, 8),
         "tekst": (14, 20, False, INKT, 4),
+        "tekst_krap": (12, 16, False, INKT, 3),  # where the room on a page is short (``Passend``)
         "actie": (14, 20, False, INKT, 3),
         "klein": (11, 14, False, GRIJS, 2),
         "dossier": (10.5, 13.5, False, INKT, 2),
@@ -218,3 +219,29 @@ class MetKop(Flowable):
             return [self.kop, self.volgende]  # already at the top of a page: nowhere better to go
         past = self.volgende.wrap(aW, rest)[1] <= rest
         return [self.kop, self.volgende] if past or self.volgende.split(aW, rest) else []
+
+
+class Passend(Flowable):
+    """The first of ``choices`` (white above, flowable) that fits the room left on the page; when
+    none does, the first, on the next page: it is never split (a box of two lines, halved, is
+    read as two)."""
+
+    def __init__(self, choices: Sequence[tuple[float, Flowable]]) -> None:
+        super().__init__()
+        self.choices = list(choices)
+        self.chosen = self.choices[0]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        sizes = [flowable.wrapOn(self.canv, avail_width, avail_height) for _space, flowable in self.choices]
+        fitting = [i for i, (space, _f) in enumerate(self.choices) if space + sizes[i][1] <= avail_height]
+        index = fitting[0] if fitting else 0
+        self.chosen = self.choices[index]
+        self.hAlign = self.chosen[1].hAlign  # placed on the page as the flowable itself would be
+        self.width, self.height = sizes[index][0], self.chosen[0] + sizes[index][1]
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self.chosen[1].drawOn(self.canv, 0, 0)

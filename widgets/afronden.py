@@ -46,6 +46,8 @@ class AfrondenScreen(MetingScherm):
             knop.bind(on_release=lambda k: self.live.apply(lambda m: m.set_rapportcijfer(k.cijfer)))
             self.ids.cijfers.add_widget(knop)
         own_direction(self.ids.export_reden)  # the professional's words line up as they read
+        # A message that names doelen takes lines: in sight once it has its height, not before.
+        self.ids.melding.bind(height=lambda *_a: self.melding and Clock.schedule_once(self._melding_in_sight))
 
     def on_tr(self, instance: object, tr: Vertaler) -> None:
         """Right to left, the whole screen mirrored like the board: text flush right, the

@@ -12,6 +12,7 @@ from kivy.clock import Clock
 from kivy.metrics import dp, sp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.image import Image
 from kivy.uix.label import Label
 from kivy.uix.modalview import ModalView
@@ -20,7 +21,7 @@ from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
 from board.datums import add_months, months_between, te_laat, vanaf
 from board.grenzen import check_acties
 from board.i18n import N_
-from board.kleuren import FOUT
+from board.kleuren import FOUT, WAARSCHUWING
 from board.passen import TEXT_PAD, row_height
 from board.schrift import has_rtl
 from board.taal import Vertaler, vertaler
@@ -47,6 +48,7 @@ UITVOERDER_TEKST = {
 }
 TEXT_COLOR = (0.16, 0.16, 0.16, 1)
 VOORBIJ = rgba(FOUT)  # a streefdatum that has passed: the colour of a message (Melding)
+NOG_KIEZEN = rgba(WAARSCHUWING)  # an evaluation still to choose: needs attention, no error
 
 
 def months_text(months: int, start: date, tr: Vertaler | None = None) -> str:
@@ -84,6 +86,18 @@ def _heading(meting: Meting, key: str, tr: Vertaler) -> BoxLayout:
     name.valign = "middle"
     row.add_widget(name)
     return row
+
+
+def _one_of(labels: tuple[Label, ...], shown: Label | None, row: BoxLayout, least: float) -> FloatLayout:
+    """``labels`` in one place, only ``shown`` seen (or none), and ``row`` as high as the highest
+    of them needs (at least ``least``): whichever shows, the row takes the same room."""
+    place = FloatLayout()
+    for label in labels:
+        label.pos_hint = {"x": 0, "center_y": 0.5}  # without "x" a FloatLayout leaves it at the window's 0
+        label.opacity = 1 if label is shown else 0
+        label.bind(height=lambda *_a: setattr(row, "height", max(least, *(lb.height for lb in labels))))
+        place.add_widget(label)
+    return place
 
 
 def _fit_row(row: BoxLayout, label: Label, button: Label, *_args: object) -> None:
@@ -140,15 +154,26 @@ class DoelenScreen(MetingScherm):
             knop.bind(texture_size=lambda *_a: setattr(row, "height", row_height(
                 [k.texture_size[1] + 2 * dp(TEXT_PAD) for k in knoppen], dp(72))))
         panel.add_widget(row)
-        if doel.loopt:  # it runs on: a day that has passed can be moved (the editor, only its date)
-            datum = make("Knop", text=rtl_text(self.tr.pgettext("inwoner", "Nieuwe datum"), None, FONT_BOLD, sp(18)),
-                         height=dp(56), size_hint_x=None, width=dp(220))
-            datum.bind(on_release=lambda _k, d=doel: self.edit(d.leefgebied, d))
-            nieuw = BoxLayout(size_hint_y=None, height=dp(56))
-            nieuw.add_widget(datum)
-            nieuw.add_widget(BoxLayout())
-            panel.add_widget(nieuw)
+        panel.add_widget(self._nieuwe_datum(doel))
         return panel
+
+    def _nieuwe_datum(self, doel: Doel) -> BoxLayout:
+        """"Nieuwe datum" for a doel that runs on (the editor, only its date), and beside it what
+        is still to do or why there is no new date. The row keeps its room whatever the evaluation:
+        a tap on "Behaald" must not move the cards below under the next finger."""
+        tr = self.tr
+        datum = make("Knop", text=rtl_text(tr.pgettext("inwoner", "Nieuwe datum"), None, FONT_BOLD, sp(18)),
+                     height=dp(56), size_hint_x=None, width=dp(220), pos_hint={"center_y": 0.5})
+        datum.disabled = not doel.loopt  # behaald or vervallen: no date to move
+        datum.bind(on_release=lambda _k, d=doel: self.edit(d.leefgebied, d))
+        kiezen = _label(tr.pgettext("inwoner", "Nog kiezen: hoe ging het met dit doel?"), 17, bold=True)
+        kiezen.color = NOG_KIEZEN  # a new date is no evaluation: afronden still asks for it (Meting.afronden)
+        klaar = _label(tr.pgettext("inwoner", "Behaald of vervallen: geen nieuwe datum nodig."), 17, alpha=0.75)
+        shown = kiezen if doel.evaluatie is None else None if doel.loopt else klaar
+        nieuw = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(14))
+        nieuw.add_widget(datum)
+        nieuw.add_widget(_one_of((kiezen, klaar), shown, nieuw, dp(56)))
+        return nieuw
 
     def _leefgebied_panel(self, meting: Meting, key: str) -> BoxLayout:
         panel = make("Paneel")
