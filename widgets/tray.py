@@ -78,6 +78,16 @@ def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False, leas
     ]
 
 
+def more_rect(area: Rect, unit: float, height: float, mirrored: bool = False) -> Rect:
+    """Where the "more" card goes on every page: the bottom slot at the reading end (right, or
+    left for a right-to-left inwoner), ``height`` high (the card's own need: no higher than any
+    page's cards). The same spot on every page, so tapping it again turns on; on a last page
+    with few kaartjes it stood just below them, where the previous page had a kaartje."""
+    x, y, width, _height = area
+    card_w = card_width(width, unit)
+    return (x if mirrored else x + width - card_w, y, card_w, height)
+
+
 def tray_pages(keys: Sequence[str], area: Rect, unit: float, need: Callable[[str], float]) -> list[list[str]]:
     """The kaartjes on each page: as many as fit the tray's height, each row as high as the
     highest card on its page needs (``need``: a name in two lines needs more than 48 dp to stay
@@ -176,6 +186,8 @@ class Tray(Widget):
         need = self._card_need(meting, card_width(self.width, unit), unit)
         keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page), need)
         rects = card_rects(area, len(keys), unit, self.tr.rtl, max(map(need, keys), default=0))
+        if keys and keys[-1] == MORE:
+            rects[-1] = more_rect(area, unit, need(MORE), self.tr.rtl)
         left = set(meting.niet_gekozen)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True) if k == MORE or k in left]
         self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card
