@@ -112,6 +112,14 @@ class RowGeometry:
         width = max(pw, MIN_TOUCH * self.unit)
         return px + pw / 2 - width / 2, self.rect[1], width, self.rect[3]
 
+    def holds_name(self, x: float, y: float) -> bool:
+        """Whether a touch at (x, y) is on the bar's name or pictogram (over the row's height):
+        a long press there shows the leefgebied's prompts, as on its kaartje. The fiches'
+        reach, the handle and the speaker are asked first (a press on the fiche stays a drag)."""
+        columns = [self.name] + ([self.pictogram] if self.pictogram is not None else [])
+        left, right = min(r[0] for r in columns), max(r[0] + r[2] for r in columns)
+        return left <= x <= right and self.rect[1] <= y <= self.rect[1] + self.rect[3]
+
     def x_for(self, positie: float) -> float:
         return self.x0 + positie * (self.x1 - self.x0)
 
