@@ -18,8 +18,10 @@ from board import Perspectief
 from tests.kivy_helpers import (  # noqa: F401
     PIN,
     choose_taal,
+    close_modals,
     frames,
     make_app_fixture,
+    run_clock,
     tap,
     touch_down,
     type_pin,
@@ -68,7 +70,9 @@ def test_a_finished_board_reads_finished_and_a_drag_says_who_can_go_on(
                    "Tik op een kaartje of sleep het naar het bord. Lang drukken: vragen."):
         said = tr.pgettext("inwoner", invite)
         assert not any(said in text for text in shown), f"{said!r} on a finished board"
-    assert all(row.handle is None for row in bord.board.layout.rows)  # no reorder handles
+    rows = bord.board.layout.rows
+    assert all(row.handle is None for row in rows)  # no reorder handles
+    assert all(row.pictogram is not None for row in rows)  # the pictograms stay, as on a live board
 
     # It says it is afgerond, with the day it was (afronden's clock), in the inwoner's language.
     datum = tr.datum(before.afgerond_op.date())
@@ -103,6 +107,16 @@ def test_a_finished_board_reads_finished_and_a_drag_says_who_can_go_on(
     assert "Begin een vervolgmeting" not in bord.message
     assert bord.message != tr.gettext(
         "Deze meting is afgerond en kan niet meer worden veranderd. Begin een vervolgmeting om verder te gaan.")
+
+    # Its prompts too: a long press on a bar's name (the clock running past it).
+    x, y, w, h = row.name
+    touch = touch_down(*board.to_window(x + w / 2, y + h / 2))
+    run_clock(1.0, step=0.1)
+    touch.touch_up()
+    frames(2)
+    views = [v for v in window.children if type(v).__name__ == "VragenView"]
+    assert len(views) == 1 and views[0].naam == before.leefgebieden["geld"].naam_in(tr.code)
+    close_modals(window)
 
     # Doelen still leads on.
     tap(nav["doelen"])

@@ -141,8 +141,8 @@ class BoardWidget(StencilView):
 
         def compute(scroll: float) -> BoardLayout:
             return BoardLayout.compute((self.x, self.y, self.width, self.height), meting.gekozen, unit,
-                                       handles=not (self.read_only or self.afgerond), scroll=scroll,
-                                       mirrored=self.tr.rtl, name_least=room[1], pitch_least=room[0])
+                                       handles=not self.read_only, scroll=scroll, mirrored=self.tr.rtl,
+                                       name_least=room[1], pitch_least=room[0], reorder=not self.afgerond)
 
         layout = compute(self.scroll)
         if not self.read_only:
