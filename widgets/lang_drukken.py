@@ -1,6 +1,7 @@
 """A long press: a finger held still on one spot for ``LONG_PRESS`` seconds (the clock running)
 calls back once; moving more than ``MOVE_SLOP`` dp first, or lifting it, calls nothing. The
-board uses it on a bar's name (its prompts, as a kaartje's in the tray)."""
+board uses it on a bar's name (its prompts); the tray's kaartjes keep the same time and slop
+(their press also becomes a drag, widgets/tray.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from kivy.clock import Clock
 from kivy.metrics import dp
 
-LONG_PRESS = 0.6  # seconds, as the tray's
+LONG_PRESS = 0.6  # seconds
 MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag (or a scroll)
 
 

@@ -26,12 +26,12 @@ from board.leefgebieden import Leefgebied
 from board.taal import vertaler
 from board.weergave import TEKST
 from widgets.kaartje import card_height, draw_card, draw_more_card, more_card_height
+from widgets.lang_drukken import LONG_PRESS, MOVE_SLOP
 from widgets.live_session import LiveSession
 from widgets.textures import label_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed
 
 MORE = ""  # the key of the card that turns to the next page of kaartjes
-MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 CLOSE_UP_DELAY = 0.4  # s without a finger on the tray before the cards close up a gap
 # Drawn kaartjes kept for the next visit: the cards' height follows how many are left (five or
 # six heights in a day's visits), so all fourteen at each of them, in a language or two (P10)
@@ -124,7 +124,7 @@ class Tray(Widget):
 
     live = ObjectProperty(None)
     board = ObjectProperty(None, allownone=True)
-    long_press = NumericProperty(0.6)  # seconds
+    long_press = NumericProperty(LONG_PRESS)  # seconds, as a long press on a bar's name
     scale = NumericProperty(1.0)  # bigger cards on a bigger screen
     page = NumericProperty(0)  # which page of kaartjes, when not all fit
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
