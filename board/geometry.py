@@ -112,6 +112,14 @@ class RowGeometry:
         width = max(pw, MIN_TOUCH * self.unit)
         return px + pw / 2 - width / 2, self.rect[1], width, self.rect[3]
 
+    def holds_name(self, x: float, y: float) -> bool:
+        """Whether a touch at (x, y) is on the bar's name or pictogram (over the row's height):
+        a long press there shows the leefgebied's prompts, as on its kaartje. The fiches'
+        reach, the handle and the speaker are asked first (a press on the fiche stays a drag)."""
+        columns = [self.name] + ([self.pictogram] if self.pictogram is not None else [])
+        left, right = min(r[0] for r in columns), max(r[0] + r[2] for r in columns)
+        return left <= x <= right and self.rect[1] <= y <= self.rect[1] + self.rect[3]
+
     def x_for(self, positie: float) -> float:
         return self.x0 + positie * (self.x1 - self.x0)
 
@@ -188,6 +196,7 @@ class BoardLayout:
         mirrored: bool = False,
         name_least: float = 0.0,
         pitch_least: float = 0.0,
+        reorder: bool = True,
     ) -> BoardLayout:
         """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board (a
         picture: its rows shrink to fit); a board with handles keeps every row at least
@@ -195,7 +204,8 @@ class BoardLayout:
         name column's width in px that the names need (``readable_rows``, ``room_for_names``),
         kept before the smileys or the pictogram give way; ``pitch_least``: the row pitch in px
         they need (``room_for_names``: a live board's rows grow and it scrolls rather than its
-        names shrink below ``MIN_TEXT``)."""
+        names shrink below ``MIN_TEXT``); ``reorder=False``: a live board whose order cannot
+        change (an afgeronde meting): no handles, the rest as a live board's."""
         x, y, width, height = area
         pad, gap = PAD * unit, GAP * unit
         rows_height = max(0.0, height - 2 * pad)
@@ -209,7 +219,7 @@ class BoardLayout:
         row_h = max(1.0, pitch - gap)
         rows = tuple(
             row_geometry(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit,
-                         handles, name_least)
+                         handles, name_least, reorder)
             for index, key in enumerate(keys)
         )
         if mirrored:
@@ -298,12 +308,13 @@ def _mirror(row: RowGeometry, axis: float) -> RowGeometry:
     )
 
 
-def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, name_least: float = 0.0) -> RowGeometry:
+def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, name_least: float = 0.0,
+                 reorder: bool = True) -> RowGeometry:
     """One bar in ``rect``: where its handle, pictogram, name, smileys and track go (the
-    rules in the module's docstring; ``name_least`` as ``BoardLayout.compute``'s)."""
+    rules in the module's docstring; ``name_least`` and ``reorder`` as ``BoardLayout.compute``'s)."""
     x, y, width, h = rect
     inner = 6 * unit
-    handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if handles else 0.0
+    handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if handles and reorder else 0.0
     picto = min(h * 0.78, 72 * unit)
     smiley = min(h * 0.82, 64 * unit)
     name_w = max(min(max(width * 0.2, 150 * unit), MAX_NAME * unit), name_least)
@@ -335,7 +346,7 @@ def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, n
     if short() > SLACK:
         smiley = max(min(40 * unit, smiley), smiley - short() / 2)
     start = x + inner / 2
-    handle = (start, y, handle_w, h) if handles else None
+    handle = (start, y, handle_w, h) if handles and reorder else None
     picto_x = start + (handle_w + inner if handles else 0)
     pictogram = (picto_x, y + (h - picto) / 2, picto, picto) if picto else None
     name_x = picto_x + (picto + 2 * inner if picto else inner)

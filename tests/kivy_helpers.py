@@ -310,6 +310,21 @@ def choose_taal(app: object, code: str) -> None:
     frames(3)
 
 
+def page_to(tray: object, key: str) -> object:
+    """Turn the tray's pages with "Meer kaartjes" (a tap on it) until ``key``'s kaartje shows:
+    its card."""
+    from widgets.tray import MORE
+
+    for _page in range(8):
+        card = next((c for c in tray.cards if c.key == key), None)
+        if card is not None:
+            return card
+        more = next(c for c in tray.cards if c.key == MORE)
+        touch_down(*tray.to_window(more.rect[0] + more.rect[2] / 2, more.rect[1] + more.rect[3] / 2)).touch_up()
+        frames(2)
+    raise AssertionError(f"{key} on no page of the tray")
+
+
 def board_in_taal(app: object, inwoner: object, code: str, key: str) -> object:
     """The inwoner reads ``code``: their visit's board, with leefgebied ``key`` chosen; its
     BoardScreen."""

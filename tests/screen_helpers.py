@@ -38,6 +38,26 @@ def start_visit(app: object, dossier: str = "D-2026-900", wijk: str = "Stratum")
     return inwoner
 
 
+def back_to_finished_board(app: object) -> object:
+    """The board's meting afgerond by touches on the afronden screen, then back to the board
+    with its "Bord" button (the way an outside walk found the finished board): its BoardScreen."""
+    from tests.kivy_helpers import into_sight, tap
+
+    app.show_meting_step("afronden")
+    frames(2)
+    afronden = app.screen("afronden")
+    into_sight(afronden.ids.afronden)
+    tap(afronden.ids.afronden)
+    tap(modal(app, "AfrondenVraag").ids.yes)
+    if app.export_thread is not None:
+        app.export_thread.join()
+    frames(3)
+    tap(afronden.ids.board)
+    frames(3)
+    assert app.current == "bord" and app.live.meting.afgerond
+    return app.screen("bord").board_screen
+
+
 def panel_with(screen: object, text: str) -> object:
     """The panel on a screen whose texts include ``text`` (a leefgebied's name, a doel)."""
     panels = [p for p in screen.ids.content.children if type(p).__name__ == "Paneel"]

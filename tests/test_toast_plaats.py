@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from tests.kivy_helpers import drag, frames, into_sight, make_app_fixture, tap, window_fixture  # noqa: F401
-from tests.screen_helpers import modal, start_visit, unlocked_app
+from tests.kivy_helpers import drag, frames, make_app_fixture, window_fixture  # noqa: F401
+from tests.screen_helpers import back_to_finished_board, start_visit, unlocked_app
 from widgets.common import buttons_in
 
 TODAY = date(2026, 3, 2)
@@ -32,19 +32,7 @@ def test_the_message_of_a_drag_on_a_finished_board_covers_no_button(make_app: ob
     app = unlocked_app(make_app, aantal=0, today=lambda: TODAY)
     start_visit(app)
     app.live.apply(lambda m: m.choose("geld").place_fiche("geld", "inwoner", 0.2))
-    app.show_meting_step("afronden")
-    frames(2)
-    afronden = app.screen("afronden")
-    into_sight(afronden.ids.afronden)
-    tap(afronden.ids.afronden)
-    tap(modal(app, "AfrondenVraag").ids.yes)
-    if app.export_thread is not None:
-        app.export_thread.join()
-    frames(3)
-    tap(afronden.ids.board)  # back to the finished board
-    frames(3)
-    assert app.current == "bord"
-    screen = app.screen("bord").board_screen
+    screen = back_to_finished_board(app)
     fiche = screen.board.fiche_center("geld")
     x, y = screen.board.to_window(*fiche)
     drag([(x, y), (x + 40, y), (x + 120, y)])  # the inwoner tries to move it

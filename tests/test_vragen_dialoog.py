@@ -17,12 +17,12 @@ from tests.kivy_helpers import (  # noqa: F401
     board_in_taal,
     frames,
     make_app_fixture,
+    page_to,
     tap,
     touch_down,
     window_fixture,
     window_pixels,
 )
-from widgets.tray import MORE
 
 SIZES = [(800, 600), (1280, 800)]
 
@@ -33,15 +33,7 @@ def _long_press(bord: object, key: str) -> object:
     from widgets.board_screen import VragenView
 
     tray = bord.tray
-    for _page in range(8):
-        card = next((c for c in tray.cards if c.key == key), None)
-        if card is not None:
-            break
-        more = next(c for c in tray.cards if c.key == MORE)
-        touch = touch_down(*tray.to_window(more.rect[0] + more.rect[2] / 2, more.rect[1] + more.rect[3] / 2))
-        touch.touch_up()
-        frames(2)
-    assert card is not None, f"{key} on no page of the tray"
+    card = page_to(tray, key)
     tray.long_press = 0.05
     touch = touch_down(*tray.to_window(card.rect[0] + card.rect[2] / 2, card.rect[1] + card.rect[3] / 2))
     time.sleep(0.1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from kivy.graphics import Rectangle
+from kivy.graphics import Color, Ellipse, Mesh, Rectangle
 from kivy.graphics.texture import Texture
 
 from board.geometry import SLACK, Rect, RowGeometry
@@ -90,3 +90,18 @@ def draw_name(row: RowGeometry, names: Names, least: int, dutch_least: int) -> N
         x = nx + nw - part.width if row.mirrored else nx
         Rectangle(texture=part, size=part.size, pos=(x, top - part.height))
         top -= texture.height - _closer(row.name_font)
+
+
+def speaker_badge(picto: tuple[float, float, float, float], unit: float) -> None:
+    """A small speaker in the pictogram's lower corner: a white disc, a box and a cone."""
+    x, y, w, _h = picto
+    size = max(14 * unit, w * 0.42)
+    cx, cy = x + w - size / 2, y + size / 2
+    Color(1, 1, 1, 0.95)
+    Ellipse(pos=(cx - size / 2, cy - size / 2), size=(size, size), segments=40)  # not Kivy's 180: P10
+    Color(*rgba(TEKST))
+    box = size * 0.18
+    Rectangle(pos=(cx - size * 0.3, cy - box), size=(box, 2 * box))
+    Mesh(vertices=[cx - size * 0.12, cy - box, 0, 0, cx + size * 0.2, cy - size * 0.3, 0, 0,
+                   cx + size * 0.2, cy + size * 0.3, 0, 0, cx - size * 0.12, cy + box, 0, 0],
+         indices=[0, 1, 2, 0, 2, 3], mode="triangles")

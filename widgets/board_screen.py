@@ -21,7 +21,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.widget import Widget
 
 import widgets.common  # noqa: F401  (common.kv defines Knop, Titel and Uitleg, used here too)
-from board import BoardSession, Perspectief, UserError
+from board import BoardSession, MetingAfgerondError, Perspectief, UserError
 from board.geometry import min_board_width
 from board.taal import vertaler
 from board.weergave import FICHE_STIJL, GHOST_ALPHA, PIJL, TEKST, perspectief_naam
@@ -140,6 +140,11 @@ class BoardScreen(FloatLayout):
     live = ObjectProperty(None, rebind=True)  # kv reads root.live.can_undo: follow the next visit's session
     message = StringProperty("")
     vervolg = BooleanProperty(False)
+    # An afgeronde meting: the side panel says so (with its date) instead of offering the
+    # perspectief switch, undo and the tray; the board keeps no handles (``_side_rows``).
+    afgerond = BooleanProperty(False)
+    afgerond_op = ObjectProperty(None, allownone=True)  # the date it was afgerond
+    alles_gekozen = BooleanProperty(False)  # every kaartje on the board: the hint is about the bars only
     # Bigger screens get a bigger side panel and text (1.0 at 1280x800, up to 1.5).
     scale = NumericProperty(1.0)
     portrait = BooleanProperty(False)  # the tray below the board
@@ -157,11 +162,12 @@ class BoardScreen(FloatLayout):
         self._hide = None
         self._bound: LiveSession | None = None
         super().__init__(live=live, **kwargs)
-        self.bind(size=self._on_size, vervolg=self._side_rows, kort=self._side_rows)
+        self.bind(size=self._on_size, vervolg=self._side_rows, kort=self._side_rows, afgerond=self._side_rows)
         # Rows the side panel shows only at times, kept here while out of it (ids are weak).
-        self._legenda, self._kaartjes_titel = self.ids.legenda_rij.__self__, self.ids.kaartjes_titel.__self__
+        self._rows = {name: self.ids[name].__self__ for name in SIDE_ROWS}
         self._side_rows()
         self.ids.tray.bind(on_vragen=lambda _tray, key: self.show_vragen(key))
+        self.ids.board.bind(on_vragen=lambda _board, key: self.show_vragen(key))
         self.ids.board.speaker = self.can_read
         self.ids.board.bind(on_voorlezen=lambda _board, key: self.read_aloud(key, met_vragen=False))
         self._sound: object = None  # the last recorded clip played (Kivy's Sound)
@@ -229,6 +235,10 @@ class BoardScreen(FloatLayout):
         self.ids.toast.opacity = 0
 
     def _on_error(self, _live: object, error: UserError) -> None:
+        if isinstance(error, MetingAfgerondError):  # said to the inwoner: only the professional can go on
+            self.show_message(self.tr.pgettext(
+                "inwoner", "Deze meting is afgerond. De professional kan een vervolgmeting beginnen."))
+            return
         self.show_message(error.in_taal(self.tr))
 
     @property
@@ -245,20 +255,31 @@ class BoardScreen(FloatLayout):
         self.kort = (self.side_height if self.portrait else size[1]) < dp(KORT) * self.scale
 
     def _side_rows(self, *_args: object) -> None:
-        """The ghosts' legend only at a vervolgmeting, the "Kaartjes" heading only on a high
-        panel: out of the side panel, not just empty (each row there costs its spacing too, and
-        at 800x600 the tray had room for two rows of kaartjes)."""
-        side = self.ids.side
-        for row in (self._legenda, self._kaartjes_titel):
+        """The rows below the title: the ghosts' legend only at a vervolgmeting, the "Kaartjes"
+        heading only on a high panel; an afgeronde meting's panel says it is afgerond instead of
+        the perspectief switch, undo, the hint and the tray (nothing that invites a change).
+        Out of the side panel, not just empty (each row there costs its spacing too, and at
+        800x600 the tray had room for two rows of kaartjes)."""
+        side, rows = self.ids.side, self._rows
+        for row in rows.values():
             if row.parent is not None:
                 side.remove_widget(row)
-        if not self.kort:
-            side.add_widget(self._kaartjes_titel, index=side.children.index(self.ids.kaartjes_uitleg) + 1)
-        if self.vervolg:
-            side.add_widget(self._legenda, index=side.children.index(self.ids.undo_rij))
+        if self.afgerond:
+            wanted = ["legenda_rij"] * self.vervolg + ["afgerond_uitleg"]
+        else:
+            wanted = ["perspectief_rij", "undo_rij", *["legenda_rij"] * self.vervolg,
+                      *["kaartjes_titel"] * (not self.kort), "kaartjes_uitleg", "tray"]
+        above = self.ids.titel_rij
+        for name in wanted:  # each below the one before
+            side.add_widget(rows[name], index=side.children.index(above))
+            above = rows[name]
 
     def _on_meting(self, _live: object, meting: object) -> None:
         self.vervolg = bool(meting.vorige)
+        self.alles_gekozen = not meting.niet_gekozen
+        op = meting.afgerond_op.date() if meting.afgerond_op else meting.datum
+        self.afgerond_op = op if meting.afgerond else None
+        self.afgerond = meting.afgerond
 
     def show_message(self, text: str) -> None:
         self.message = text
@@ -282,6 +303,11 @@ class BoardScreen(FloatLayout):
             view.ids.voorlezen.parent.remove_widget(view.ids.voorlezen)
         view.open(animation=False)
         return view
+
+
+# The side panel's rows below its title, in order, each shown at times (``BoardScreen._side_rows``).
+SIDE_ROWS = ("perspectief_rij", "undo_rij", "legenda_rij", "kaartjes_titel", "kaartjes_uitleg", "tray",
+             "afgerond_uitleg")
 
 
 def reverse_children(box: Widget, first: Widget) -> None:

@@ -12,15 +12,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from kivy.clock import Clock
-from kivy.graphics import (
-    Color,
-    Ellipse,
-    InstructionGroup,
-    Line,
-    Mesh,
-    Rectangle,
-    RoundedRectangle,
-)
+from kivy.graphics import Color, InstructionGroup, Line, Rectangle, RoundedRectangle
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty
 from kivy.uix.stencilview import StencilView
@@ -31,8 +23,9 @@ from board.geometry_namen import room_for_names
 from board.passen import name_fonts_least
 from board.taal import Vertaler, vertaler
 from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
-from widgets.bar_naam import Names, draw_name, name_fits, names_need
+from widgets.bar_naam import Names, draw_name, name_fits, names_need, speaker_badge
 from widgets.fiches import DrawnFiche, FicheShape
+from widgets.lang_drukken import LongPress
 from widgets.live_session import LiveSession
 from widgets.textures import CORNER, HAPPY, SAD, label_texture, pictogram_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
@@ -54,6 +47,7 @@ class BoardWidget(StencilView):
     When its bars do not fit at 48 dp (fourteen at 800x600) it scrolls: a finger that starts
     beside the bars (on a name, a pictogram, between rows) slides them up and down, and a
     kaartje just put on the board is scrolled into sight. Drawing is clipped to the widget.
+    A finger held still on a bar's name fires ``on_vragen(key)`` (its prompts, as on a kaartje).
 
     ``perspectief`` says whose fiche a touch on an empty spot of a bar places; it is a
     mode of the screen (like a pen colour), not board state. ``drop_zone`` is the widget
@@ -65,6 +59,7 @@ class BoardWidget(StencilView):
     drop_zone = ObjectProperty(None, allownone=True)
     scale = NumericProperty(1.0)  # bigger bars and fiches on a bigger screen
     read_only = BooleanProperty(False)  # a board to look at: no reorder handles
+    afgerond = BooleanProperty(False)  # an afgeronde meting: no handles; it still scrolls and shows prompts
     scroll = NumericProperty(0.0)  # how far the rows are pushed up (board.geometry.BoardLayout)
     name_least = NumericProperty(0.0)  # px the name column keeps (a stacked history board: readable_rows)
     # The inwoner's language: the names on the bars; right to left mirrors the board.
@@ -73,10 +68,13 @@ class BoardWidget(StencilView):
     # language (a voice or a clip); those bars get a speaker on their pictogram, and a tap on
     # it fires ``on_voorlezen(key)``. None: no speakers.
     speaker = ObjectProperty(None, allownone=True)
-    __events__ = ("on_voorlezen",)
+    __events__ = ("on_voorlezen", "on_vragen")
 
     def on_voorlezen(self, key: str) -> None:
         """A tap on a bar's speaker: the screen reads the name aloud."""
+
+    def on_vragen(self, key: str) -> None:
+        """A long press on a bar's name: the screen shows the leefgebied's prompts."""
 
     def __init__(self, **kwargs: object) -> None:
         self.layout = BoardLayout.compute((0, 0, 1, 1), ())
@@ -85,12 +83,14 @@ class BoardWidget(StencilView):
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         self._gekozen: tuple[str, ...] = ()
         self._row_canvases: dict[tuple, tuple] = {}  # drawn rows by all they show but where (``_row_canvas``)
+        self._hold = LongPress()  # a long press on a bar's name
         super().__init__(**kwargs)
         watch_dialogs()
         # A layout pass changes size and pos several times: rebuild once, before the next frame.
         self._geometry = Clock.create_trigger(self._on_geometry, -1)
         self.bind(size=self._geometry, pos=self._geometry, scale=self._geometry, read_only=self._geometry,
-                  scroll=self._geometry, tr=self._geometry, speaker=self._geometry, name_least=self._geometry)
+                  scroll=self._geometry, tr=self._geometry, speaker=self._geometry, name_least=self._geometry,
+                  afgerond=self._geometry)
 
     # ----- drawing ----------------------------------------------------------------
 
@@ -109,7 +109,7 @@ class BoardWidget(StencilView):
     def _structure_now(self, meting: Meting) -> tuple:
         """What the bars are drawn from: a change of any of it draws them anew."""
         return (
-            meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only,
+            meting.gekozen, meting.vorige, tuple(self.pos), tuple(self.size), self.scale, self.read_only, self.afgerond,
             tuple(self._lifted.values()), self.scroll, self.tr.code, self.speaker, self.name_least,
         )
 
@@ -142,7 +142,7 @@ class BoardWidget(StencilView):
         def compute(scroll: float) -> BoardLayout:
             return BoardLayout.compute((self.x, self.y, self.width, self.height), meting.gekozen, unit,
                                        handles=not self.read_only, scroll=scroll, mirrored=self.tr.rtl,
-                                       name_least=room[1], pitch_least=room[0])
+                                       name_least=room[1], pitch_least=room[0], reorder=not self.afgerond)
 
         layout = compute(self.scroll)
         if not self.read_only:
@@ -238,7 +238,7 @@ class BoardWidget(StencilView):
             Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2],
                       size=row.pictogram[2:])
             if speaks:
-                _speaker_badge(row.pictogram, unit)
+                speaker_badge(row.pictogram, unit)
                 Color(1, 1, 1, 1)
         draw_name(row, self.bar_names(leefgebied), *least)
         Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
@@ -299,6 +299,9 @@ class BoardWidget(StencilView):
             gesture = ("bar", row.key)
         elif row is not None and row.reaches(touch.x, touch.y, self._drawn_on(row)):
             gesture = ("fiche", row.key, self._perspectief_at(row, touch.x))
+        elif row is not None and row.holds_name(*touch.pos):  # held still: the prompts; moved: a scroll
+            gesture = ("scroll", touch.y, self.scroll) if self.layout.overflow > 0 else ("hold",)
+            self._hold.start(touch, lambda key=row.key: self.dispatch("on_vragen", key))
         elif self.layout.overflow > 0:  # beside the bars: slide the board up or down
             gesture = ("scroll", touch.y, self.scroll)
         else:
@@ -314,14 +317,17 @@ class BoardWidget(StencilView):
     def on_touch_move(self, touch: object) -> bool:
         if touch.grab_current is not self:
             return super().on_touch_move(touch)
-        self._follow(touch, touch.ud[self])
+        self._hold.move(touch)
+        if not self._hold.fired(touch):  # the prompts are open: the board stays
+            self._follow(touch, touch.ud[self])
         return True
 
     def on_touch_up(self, touch: object) -> bool:
         if touch.grab_current is not self:
             return super().on_touch_up(touch)
         touch.ungrab(self)
-        if touch.ud[self][0] == "scroll":
+        self._hold.stop(touch)
+        if touch.ud[self][0] in ("scroll", "hold"):
             return True
         self._lifted.pop(touch.uid, None)
         self.live.finish(touch.uid)
@@ -329,6 +335,8 @@ class BoardWidget(StencilView):
         return True
 
     def _follow(self, touch: object, gesture: tuple) -> None:
+        if gesture[0] == "hold":  # a finger on a name of a board that does not scroll: only the long press
+            return
         if gesture[0] == "scroll":
             _, start_y, start = gesture
             self.scroll = min(max(start + touch.y - start_y, 0.0), self.layout.overflow)
@@ -380,17 +388,3 @@ def _inside(rect: tuple[float, float, float, float], pos: tuple[float, float]) -
     x, y, w, h = rect
     return x <= pos[0] <= x + w and y <= pos[1] <= y + h
 
-
-def _speaker_badge(picto: tuple[float, float, float, float], unit: float) -> None:
-    """A small speaker in the pictogram's lower corner: a white disc, a box and a cone."""
-    x, y, w, _h = picto
-    size = max(14 * unit, w * 0.42)
-    cx, cy = x + w - size / 2, y + size / 2
-    Color(1, 1, 1, 0.95)
-    Ellipse(pos=(cx - size / 2, cy - size / 2), size=(size, size), segments=40)  # not Kivy's 180: P10
-    Color(*rgba(TEKST))
-    box = size * 0.18
-    Rectangle(pos=(cx - size * 0.3, cy - box), size=(box, 2 * box))
-    Mesh(vertices=[cx - size * 0.12, cy - box, 0, 0, cx + size * 0.2, cy - size * 0.3, 0, 0,
-                   cx + size * 0.2, cy + size * 0.3, 0, 0, cx - size * 0.12, cy + box, 0, 0],
-         indices=[0, 1, 2, 0, 2, 3], mode="triangles")

@@ -26,12 +26,12 @@ from board.leefgebieden import Leefgebied
 from board.taal import vertaler
 from board.weergave import TEKST
 from widgets.kaartje import card_height, draw_card, draw_more_card, more_card_height
+from widgets.lang_drukken import LONG_PRESS, MOVE_SLOP
 from widgets.live_session import LiveSession
 from widgets.textures import label_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed
 
 MORE = ""  # the key of the card that turns to the next page of kaartjes
-MOVE_SLOP = 12  # dp a finger may wander before a press counts as a drag
 CLOSE_UP_DELAY = 0.4  # s without a finger on the tray before the cards close up a gap
 # Drawn kaartjes kept for the next visit: the cards' height follows how many are left (five or
 # six heights in a day's visits), so all fourteen at each of them, in a language or two (P10)
@@ -78,6 +78,16 @@ def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False, leas
     ]
 
 
+def more_rect(area: Rect, unit: float, height: float, mirrored: bool = False) -> Rect:
+    """Where the "more" card goes on every page: the bottom slot at the reading end (right, or
+    left for a right-to-left inwoner), ``height`` high (the card's own need: no higher than any
+    page's cards). The same spot on every page, so tapping it again turns on; on a last page
+    with few kaartjes it stood just below them, where the previous page had a kaartje."""
+    x, y, width, _height = area
+    card_w = card_width(width, unit)
+    return (x if mirrored else x + width - card_w, y, card_w, height)
+
+
 def tray_pages(keys: Sequence[str], area: Rect, unit: float, need: Callable[[str], float]) -> list[list[str]]:
     """The kaartjes on each page: as many as fit the tray's height, each row as high as the
     highest card on its page needs (``need``: a name in two lines needs more than 48 dp to stay
@@ -114,7 +124,7 @@ class Tray(Widget):
 
     live = ObjectProperty(None)
     board = ObjectProperty(None, allownone=True)
-    long_press = NumericProperty(0.6)  # seconds
+    long_press = NumericProperty(LONG_PRESS)  # seconds, as a long press on a bar's name
     scale = NumericProperty(1.0)  # bigger cards on a bigger screen
     page = NumericProperty(0)  # which page of kaartjes, when not all fit
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
@@ -176,6 +186,8 @@ class Tray(Widget):
         need = self._card_need(meting, card_width(self.width, unit), unit)
         keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page), need)
         rects = card_rects(area, len(keys), unit, self.tr.rtl, max(map(need, keys), default=0))
+        if keys and keys[-1] == MORE:
+            rects[-1] = more_rect(area, unit, need(MORE), self.tr.rtl)
         left = set(meting.niet_gekozen)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True) if k == MORE or k in left]
         self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card
