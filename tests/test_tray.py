@@ -9,7 +9,7 @@ import pytest
 
 from board import Meting
 from tests.kivy_helpers import frames, show_fixture, touch_down, window_fixture  # noqa: F401
-from widgets.tray import card_rects
+from board.geometry_tray import card_rects
 
 
 def nulmeting(*keys: str) -> Meting:

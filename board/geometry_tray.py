@@ -1,0 +1,94 @@
+"""Where the tray's kaartjes go: columns of at least 140 dp, rows as high as the names on a
+page need, pages when not all fit, and the "more" card at one spot on every page. Pure
+geometry, as ``board.geometry`` is for the board: ``widgets/tray.py`` draws and takes touches
+by it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from board.geometry import MIN_TOUCH, Rect
+
+MORE = ""  # the key of the card that turns to the next page of kaartjes
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str
+    rect: Rect
+
+
+def _grid(width: float, unit: float) -> tuple[int, float]:
+    gap = 8 * unit
+    columns = min(5, max(1, int((width + gap) // (140 * unit + gap))))
+    return columns, gap
+
+
+def card_width(width: float, unit: float) -> float:
+    """How wide each card is in a tray ``width`` px wide."""
+    columns, gap = _grid(width, unit)
+    return (width - (columns - 1) * gap) / columns
+
+
+def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False, least: float = 0) -> list[Rect]:
+    """Cards in columns of at least 140 dp from the top (one column on a narrow tray, up to
+    five on a wide one below the board), each at least 48 dp high and ``least`` px (what the
+    names on the page need, ``tray_page``), up to 76 dp where the tray has room; each row filled
+    from the left, or from the right for a right-to-left inwoner (``mirrored``)."""
+    x, y, width, height = area
+    columns, gap = _grid(width, unit)
+    rows = -(-count // columns) if count else 0
+    card_w = card_width(width, unit)
+    least = max(MIN_TOUCH * unit, least)
+    card_h = min(max(76 * unit, least), max(least, (height - (rows - 1) * gap) / max(rows, 1)))
+    top = y + height
+
+    def left(column: int) -> float:
+        return x + width - (column + 1) * card_w - column * gap if mirrored else x + column * (card_w + gap)
+
+    return [
+        (left(i % columns), top - (i // columns + 1) * card_h - (i // columns) * gap, card_w, card_h)
+        for i in range(count)
+    ]
+
+
+def more_rect(area: Rect, unit: float, height: float, mirrored: bool = False) -> Rect:
+    """Where the "more" card goes on every page: the bottom slot at the reading end (right, or
+    left for a right-to-left inwoner), ``height`` high (the card's own need: no higher than any
+    page's cards). The same spot on every page, so tapping it again turns on; on a last page
+    with few kaartjes it stood just below them, where the previous page had a kaartje."""
+    x, y, width, _height = area
+    card_w = card_width(width, unit)
+    return (x if mirrored else x + width - card_w, y, card_w, height)
+
+
+def tray_pages(keys: Sequence[str], area: Rect, unit: float, need: Callable[[str], float]) -> list[list[str]]:
+    """The kaartjes on each page: as many as fit the tray's height, each row as high as the
+    highest card on its page needs (``need``: a name in two lines needs more than 48 dp to stay
+    at ``MIN_CARD_FONT``); when not all fit, each page ends with the "more" card (key MORE)."""
+    _, _, width, height = area
+    columns, gap = _grid(width, unit)
+
+    def fits(page: list[str]) -> bool:
+        rows = -(-len(page) // columns)
+        return rows * max(MIN_TOUCH * unit, *map(need, page)) + (rows - 1) * gap <= height + 0.5
+
+    if not keys or fits(list(keys)):
+        return [list(keys)]
+    pages, start = [], 0
+    while start < len(keys):
+        count = 1  # at least one kaartje a page, on a tray too low for it (it runs over)
+        while start + count < len(keys) and fits([*keys[start : start + count + 1], MORE]):
+            count += 1
+        pages.append([*keys[start : start + count], MORE])
+        start += count
+    return pages
+
+
+def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int,
+              need: Callable[[str], float] | None = None) -> tuple[list[str], int]:
+    """The kaartjes shown on ``page`` and how many pages there are (``tray_pages``; ``need``
+    left out: every card 48 dp)."""
+    pages = tray_pages(keys, area, unit, need or (lambda _key: MIN_TOUCH * unit))
+    return pages[page % len(pages)], len(pages)
