@@ -78,7 +78,8 @@ def draw_more_card(rect: Rect, unit: float, page: int, pages: int, tr: Vertaler 
 
 
 def _more_text(page: int, pages: int, tr: Vertaler) -> str:
-    return f"{tr.met_pijl(tr.pgettext('inwoner', 'Meer kaartjes'), 'verder')}\n{page}/{pages}"
+    meer = tr.pgettext("inwoner", "Meer kaartjes")  # not inside the f-string: pybabel would not extract it
+    return f"{tr.met_pijl(meer, 'verder')}\n{page}/{pages}"
 
 
 def name_font(naam: str, w: float, h: float, unit: float) -> int:
