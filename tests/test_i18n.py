@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -30,7 +30,8 @@ METHODS = [
     ("services/**.py", "python"),
     ("cli/**.py", "python"),
 ]  # as babel.cfg
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "melding": None, "meervoud": (1, 2)}
+# pybabel's own keywords (pgettext, the inwoner's messages, among them) and the -k ones of babel.cfg
+KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None, "ngettext": (1, 2), "melding": None, "meervoud": (1, 2)}
 
 
 @pytest.fixture(autouse=True)
