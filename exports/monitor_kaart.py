@@ -16,6 +16,7 @@ from board.kaart import Kaart, arcering, geprojecteerd
 from board.kaart_namen import etiketten
 from board.monitor_6_kaart import ARCERING_LIJN, ARCERING_VLAK, DONKER_VANAF, KLASSEN, RAND, KaartBeeld
 from exports import monitor_charts as charts
+from exports.bronnen import register_pdf_fonts
 
 LEGENDA_H = 34
 HATCH = 5.0  # points between the lines of the hatching
@@ -56,6 +57,7 @@ def kaart_tekening(kaart: Kaart, beeld: KaartBeeld, width: float, height: float)
 def _namen(d: Drawing, beeld: KaartBeeld, vormen: dict, kader: tuple[float, float, float, float]) -> None:
     """Each wijk's name and figure where ``board.kaart_namen`` puts them (as on the screen): never
     over each other; outside its wijk on a plate, with a line to it."""
+    register_pdf_fonts()  # the labels are measured in their fonts
     regels = {v.naam: ((v.naam, charts.BOLD, NAAM_PT), (v.tekst, charts.FONT, CIJFER_PT)) for v in beeld.vlakken}
     maten = {naam: (max(stringWidth(t, f, s) for t, f, s in r) + 2 * PLAAT, (NAAM_PT + CIJFER_PT) * REGEL + PLAAT)
              for naam, r in regels.items()}
