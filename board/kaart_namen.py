@@ -35,6 +35,7 @@ def etiketten(vormen: Mapping[str, Sequence[Vlak]], maten: Mapping[str, tuple[fl
     """Each wijk's label box (``maten``: its width and height, as the renderer measured them)
     within ``kader``, ``marge`` clear of its wijk's border and of the other labels."""
     midden_van = {naam: midden(vlakken) for naam, vlakken in vormen.items()}
+    vormen = {naam: _eenvoudig(vlakken, max(marge / 2, 0.5)) for naam, vlakken in vormen.items()}
     volgorde = sorted(vormen, key=lambda n: (sum(abs(oppervlak(v[0])) for v in vormen[n]), n))
     gezet: dict[str, Etiket] = {}
     for naam in volgorde:  # first every label that fits inside its own wijk
@@ -52,6 +53,18 @@ def etiketten(vormen: Mapping[str, Sequence[Vlak]], maten: Mapping[str, tuple[fl
         if vak is not None:
             gezet[naam] = Etiket(naam, vak, False, None if _in_vak(vak, *punt) else (punt, _naaste(vak, punt)))
     return {naam: gezet[naam] for naam in vormen if naam in gezet}
+
+
+def _eenvoudig(vlakken: Sequence[Vlak], stap: float) -> tuple[Vlak, ...]:
+    """The rings without corners closer than ``stap`` to the last one kept: a CBS map has
+    thousands per wijk, far more than the screen shows, and each place tried tests them."""
+    def ring(r: tuple) -> tuple:
+        kept = [r[0]]
+        for p in r[1:]:
+            if abs(p[0] - kept[-1][0]) + abs(p[1] - kept[-1][1]) >= stap:
+                kept.append(p)
+        return tuple(kept) if len(kept) >= 3 else r
+    return tuple(tuple(ring(r) for r in vlak) for vlak in vlakken)
 
 
 def _omvang(vlakken: Sequence[Vlak]) -> Vak:
@@ -72,8 +85,8 @@ def _rond(punt: Punt, gebied: Vak, w: float, h: float) -> list[Punt]:
 def _eerste(centra: list[Punt], w: float, h: float, kader: Vak, gezet: Mapping[str, Etiket], marge: float,
             goed: object) -> Vak | None:
     for cx, cy in centra:
-        vak = (cx - w / 2, cy - h / 2, w, h)
-        if _binnen_kader(vak, kader) and not any(_raakt(vak, e.vak, marge) for e in gezet.values()) and goed(vak):
+        vak = _geklemd((cx - w / 2, cy - h / 2, w, h), kader)
+        if vak is not None and not any(_raakt(vak, e.vak, marge) for e in gezet.values()) and goed(vak):
             return vak
     return None
 
@@ -89,20 +102,23 @@ def _naast(centra: list[Punt], w: float, h: float, kader: Vak, gezet: Mapping[st
         afstand = math.hypot(cx - punt[0], cy - punt[1])
         if afstand >= kosten:
             break
-        vak = (cx - w / 2, cy - h / 2, w, h)
-        if not _binnen_kader(vak, kader) or any(_raakt(vak, e.vak, marge) for e in gezet.values()):
+        vak = _geklemd((cx - w / 2, cy - h / 2, w, h), kader)
+        if vak is None or any(_raakt(vak, e.vak, marge) for e in gezet.values()):
             continue
         proeven = [(vak[0] + vak[2] * i / 2, vak[1] + vak[3] * j / 2) for i in range(3) for j in range(3)]
         op = sum(any(_in_vak(omvang[n], *p) and binnen(v, *p) for n, v in vormen.items()) for p in proeven)
-        prijs = afstand + OP_KAART * h * op / len(proeven)
+        prijs = math.hypot(vak[0] + w / 2 - punt[0], vak[1] + h / 2 - punt[1]) + OP_KAART * h * op / len(proeven)
         if prijs < kosten:
             beste, kosten = vak, prijs
     return beste
 
 
-def _binnen_kader(vak: Vak, kader: Vak) -> bool:
-    return vak[0] >= kader[0] and vak[1] >= kader[1] and vak[0] + vak[2] <= kader[0] + kader[2] \
-        and vak[1] + vak[3] <= kader[1] + kader[3]
+def _geklemd(vak: Vak, kader: Vak) -> Vak | None:
+    """The box moved into the frame where it sticks out (None: it is bigger than the frame)."""
+    x, y, w, h = vak
+    if w > kader[2] or h > kader[3]:
+        return None
+    return (min(max(x, kader[0]), kader[0] + kader[2] - w), min(max(y, kader[1]), kader[1] + kader[3] - h), w, h)
 
 
 def _raakt(a: Vak, b: Vak, marge: float) -> bool:
