@@ -75,6 +75,7 @@ class MonitorScreen(Scherm):
     kaart = ObjectProperty(None, allownone=True)  # board.kaart.Kaart: the gemeente's wijken, if supplied
     heeft_kaart = BooleanProperty(False)
     kaart_open = BooleanProperty(False)  # the map instead of the two charts
+    staand = BooleanProperty(False)  # a tall window: the map's legend below it, not beside it
     kaartcijfer = StringProperty(STANDAARD)
     kaart_beeld = ObjectProperty(None, allownone=True)
     kaart_noot = StringProperty("")
@@ -124,8 +125,10 @@ class MonitorScreen(Scherm):
             uitleg = [c for c in ids.kaartuitleg.children if c.size_hint_y is None]
             naast = sum(c.height for c in uitleg) + ids.kaartuitleg.spacing * (len(uitleg) - 1)
             paneel = ids.kaartpaneel
-            least = max(dp(MAP_LEAST), naast) + ids.kaartcijfers.height + paneel.spacing + paneel.padding[1] \
-                + paneel.padding[3]
+            self.staand = ids.page_scroll.height > ids.page_scroll.width * 1.2  # portrait: the legend below
+            ids.kaartuitleg.height = naast
+            rij = dp(MAP_LEAST) + naast + ids.kaartrij.spacing if self.staand else max(dp(MAP_LEAST), naast)
+            least = rij + ids.kaartcijfers.height + paneel.spacing + paneel.padding[1] + paneel.padding[3]
             paneel.height, ids.grafieken.height = max(least, room), 0
             for panel in ids.grafieken.children:
                 panel.size_hint_y, panel.height = None, 0
