@@ -70,7 +70,7 @@ def _namen(d: Drawing, beeld: KaartBeeld, vormen: dict, kader: tuple[float, floa
             if etiket.lijn is not None:
                 (x1, y1), (x2, y2) = etiket.lijn
                 d.add(Line(x1, y1, x2, y2, strokeColor=charts.TEKST, strokeWidth=0.6))
-            d.add(Rect(x, y, w, h, rx=2, ry=2, fillColor=colors.Color(1, 1, 1, 0.92), strokeColor=None))
+            d.add(Rect(x, y, w, h, rx=2, ry=2, fillColor=colors.white, strokeColor=None))
         (naam_t, naam_f, naam_s), (tekst_t, tekst_f, tekst_s) = regels[naam]
         onder = y + PLAAT / 2 + CIJFER_PT * ONDER  # the figure's baseline, the name's a line above
         d.add(String(x + w / 2, onder, tekst_t, fontName=tekst_f, fontSize=tekst_s, fillColor=kleur,

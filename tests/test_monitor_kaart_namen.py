@@ -70,7 +70,6 @@ def test_the_map_s_labels_are_readable_and_never_over_each_other(
 ) -> None:
     from kivy.metrics import dp
 
-    from tests.kivy_helpers import window_pixels
     from widgets.textures import label_size
 
     _app, screen = open_map(make_app, tablet, window, size)
@@ -97,18 +96,30 @@ def test_the_map_s_labels_are_readable_and_never_over_each_other(
     assert in_sight(legenda, page) == pytest.approx(legenda.height, abs=1)
     shot(f"kaart-namen-{size[0]}x{size[1]}")
 
-    # The chosen wijk's outline runs under the labels: every label's pixels the same with it and without
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_chosen_wijk_s_outline_runs_under_the_labels(
+    make_app: object, tablet: object, window: object, size: tuple[int, int]  # noqa: F811
+) -> None:
+    """Every label's pixels the same with any wijk chosen (outlined) as with none."""
+    from tests.kivy_helpers import window_pixels
+
+    _app, screen = open_map(make_app, tablet, window, size)
+    kaart = screen.ids.kaart
+    lines = drawn_lines(kaart)
     before = window_pixels()
-    centre = kaart.to_window(*midden(kaart.vormen["Woensel-Noord"]))
-    drag([centre])
-    frames(2)
-    assert screen.gebied == "Woensel-Noord"
-    outlined = window_pixels()
-    shot(f"kaart-namen-gekozen-{size[0]}x{size[1]}")
-    for _texture, (x, y, w, h) in lines:
-        rect = (x - 1, y - 1, w + 2, h + 2)
-        assert np.array_equal(window_crop(before, rect), window_crop(outlined, rect)), (x, y, w, h)
-    assert [b for _t, b in drawn_lines(kaart)] == boxes  # nothing moved
+    for naam in screen.kaart.namen:
+        drag([near_the_edge(kaart, naam)])
+        frames(2)
+        assert screen.gebied == naam and kaart.gekozen == naam
+        outlined = window_pixels()
+        if naam == "Waterhoek":
+            shot(f"kaart-namen-gekozen-{size[0]}x{size[1]}")
+        assert [b for _t, b in drawn_lines(kaart)] == [b for _t, b in lines]  # nothing moved
+        for _texture, (x, y, w, h) in lines:
+            rect = (x - 1, y - 1, w + 2, h + 2)
+            assert np.array_equal(window_crop(before, rect), window_crop(outlined, rect)), (naam, x, y, w, h)
 
 
 @pytest.mark.parametrize("size", SIZES[:2], ids=lambda s: f"{s[0]}x{s[1]}")

@@ -94,7 +94,7 @@ class KaartWidget(Widget):
             Color(*rgba(TEKST))
             if etiket.lijn is not None:
                 Line(points=[*etiket.lijn[0], *etiket.lijn[1]], width=dp(1.2))
-            Color(*rgba((255, 255, 255), 0.92))
+            Color(*rgba((255, 255, 255)))  # opaque: no outline or hatching shows through the text
             RoundedRectangle(pos=(x, y), size=(w, h), radius=[dp(4)])
         Color(1, 1, 1, 1)
         onder = y + dp(PLAAT) / 2  # the figure's ink, then the name's above it
