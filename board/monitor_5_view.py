@@ -11,7 +11,7 @@ nothing more (``te_weinig``). ``periode`` turns the screen's period buttons into
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -138,6 +138,12 @@ def te_weinig(figuren: Figuren, gebied: str) -> bool:
     """No inwoner of ``gebied`` was counted in the period: the figures have no cell of it. It is
     said as fewer than 10 ("<10"), the marker of any gebied with too few, never as a zero."""
     return gebied not in figuren.gebieden
+
+
+def te_kiezen(figuren: Figuren, op_kaart: Sequence[str] = ()) -> list[str]:
+    """The gebieden to choose from: the gemeente, every wijk (with figures, or of the map without
+    any: too few, chosen the same way, it says so) in alphabetical order, the wijkteams."""
+    return [figuren.gemeente, *sorted({*figuren.wijken, *op_kaart}, key=str.casefold), *figuren.wijkteams]
 
 
 def monitor_beeld(figuren: Figuren, published: Mapping[CelKey, Gepubliceerd], gebied: str) -> MonitorBeeld:

@@ -191,3 +191,32 @@ def _words(pdf: Path, page: int) -> list[tuple[str, tuple[float, float, float, f
     for x0, y0, x1, y1, word in re.findall(pattern, html):
         found.append((word.replace("&lt;", "<"), (float(x0), float(y0), float(x1), float(y1))))
     return found
+
+
+@pytest.mark.parametrize("size", [(510, 330), (300, 230), (220, 180)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_pdf_map_s_labels_never_lie_over_each_other(demo_report: tuple, tmp_path: Path,
+                                                        size: tuple[int, int]) -> None:
+    """The PDF's map places its labels by the screen's rule (board.kaart_namen): drawn at the
+    report's size and smaller, every wijk's name and figure are in the PDF's text, and no wijk's
+    label lies over another's (the words' boxes as pdftotext reads them)."""
+    from reportlab.graphics import renderPDF
+
+    from exports.monitor_kaart import kaart_tekening
+
+    figuren, published, kaart, _out = demo_report
+    beeld = kaart_beeld(kaart, figuren, published)
+    pdf = tmp_path / "kaart.pdf"
+    renderPDF.drawToFile(kaart_tekening(kaart, beeld, *size), str(pdf))
+    words = _words(pdf, 1)
+    labels = []
+    for vlak in beeld.vlakken:
+        naam = next(box for word, box in words if word == vlak.naam)
+        # the figure: the word with that text nearest below the name
+        tekst = min((box for word, box in words if word == vlak.tekst and box[1] >= naam[1]),
+                    key=lambda box: abs(box[0] + box[2] - naam[0] - naam[2]) + box[1] - naam[1])
+        assert tekst[1] - naam[3] < 4  # right under its name
+        # pdftotext's box holds the font's whole ascent and descent: the letters lie 1.5 pt within
+        labels.append((vlak.naam, (min(naam[0], tekst[0]), naam[1] + 1.5, max(naam[2], tekst[2]), tekst[3] - 1.5)))
+    together = [(a, b) for i, (a, ra) in enumerate(labels) for b, rb in labels[i + 1:]
+                if min(ra[2], rb[2]) > max(ra[0], rb[0]) and min(ra[3], rb[3]) > max(ra[1], rb[1])]
+    assert together == []

@@ -11,25 +11,35 @@ import threading
 
 from kivy.clock import Clock
 from kivy.factory import Factory
-from kivy.metrics import dp
+from kivy.metrics import dp, sp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 
 from board.errors import UserError
 from board.i18n import _
-from board.monitor_5_view import TOP_N, VORIG_JAAR, MonitorBeeld, monitor_beeld, periode, periode_tekst
+from board.monitor_5_view import (
+    TOP_N,
+    VORIG_JAAR,
+    MonitorBeeld,
+    monitor_beeld,
+    periode,
+    periode_tekst,
+    te_kiezen,
+)
 from board.monitor_6_kaart import KAART_KNOPPEN, STANDAARD, kaart_beeld
 from services.monitor import monitor_for_app
 from services.monitor_gebieden import lees_gebieden
 from widgets.common import Scherm, load_kv, make
 from widgets.monitor_grafiek import CHART_ROW, GekozenGrafiek, VeranderingGrafiek
-from widgets.monitor_kaart import KaartWidget
+from widgets.monitor_kaart import KaartWidget, Staal
+from widgets.textures import label_size
 
 Factory.register("GekozenGrafiek", cls=GekozenGrafiek)
 Factory.register("VeranderingGrafiek", cls=VeranderingGrafiek)
 Factory.register("KaartWidget", cls=KaartWidget)
+Factory.register("Staal", cls=Staal)
 
 
-MAP_LEAST = 300  # dp: the map at least (at 800x600 it still fits the window without scrolling)
+MAP_LEAST = 340  # dp: the map at least, for its labels at MIN_TEXT (at 800x600 the page scrolls to it)
 
 
 def chart_need(panel: object) -> float:
@@ -40,6 +50,10 @@ def chart_need(panel: object) -> float:
     labels = sum(c.height for c in panel.children if c is not chart)
     return panel.padding[1] + panel.padding[3] + labels + panel.spacing * (len(panel.children) - 1) + head \
         + TOP_N * dp(CHART_ROW)
+
+
+def te_weinig_tekst(gebied: str) -> str:
+    return _("{gebied}: te weinig inwoners om iets te laten zien.").format(gebied=gebied)
 
 
 def alle_wijken() -> str:
@@ -61,9 +75,11 @@ class MonitorScreen(Scherm):
     kaart = ObjectProperty(None, allownone=True)  # board.kaart.Kaart: the gemeente's wijken, if supplied
     heeft_kaart = BooleanProperty(False)
     kaart_open = BooleanProperty(False)  # the map instead of the two charts
+    staand = BooleanProperty(False)  # a tall window: the map's legend below it, not beside it
     kaartcijfer = StringProperty(STANDAARD)
     kaart_beeld = ObjectProperty(None, allownone=True)
     kaart_noot = StringProperty("")
+    kaart_hint = StringProperty("")  # beside the map where no wijk's "too few" is said
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -73,8 +89,10 @@ class MonitorScreen(Scherm):
         self._arrange = Clock.create_trigger(self.arrange, -1)
         ids = self.ids
         ids.page_scroll.bind(size=self._arrange)
-        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.kaartleeg):
+        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.kaartlegenda,
+                     ids.kaartarcering, ids.kaartnoot):
             part.bind(height=self._arrange)
+        ids.kaartleeg.bind(width=self._arrange)
         for grid in (ids.kerncijfers, ids.trajecten):
             grid.bind(cols=self._arrange)
             for card in grid.children:
@@ -103,8 +121,15 @@ class MonitorScreen(Scherm):
         used += page.spacing * (len(page.children) - 1) + inhoud.spacing * (len(inhoud.children) - 1)
         room = ids.page_scroll.height - used
         if self.kaart_open:  # the charts' panels go too (their labels would lie over the map)
-            least = dp(MAP_LEAST) + ids.kaartleeg.height  # a wijk with too few says so above the map, not in it
-            ids.kaartpaneel.height, ids.grafieken.height = max(least, room), 0
+            ids.kaartleeg.height = self._leeg_ruimte()
+            uitleg = [c for c in ids.kaartuitleg.children if c.size_hint_y is None]
+            naast = sum(c.height for c in uitleg) + ids.kaartuitleg.spacing * (len(uitleg) - 1)
+            paneel = ids.kaartpaneel
+            self.staand = ids.page_scroll.height > ids.page_scroll.width * 1.2  # portrait: the legend below
+            ids.kaartuitleg.height = naast
+            rij = dp(MAP_LEAST) + naast + ids.kaartrij.spacing if self.staand else max(dp(MAP_LEAST), naast)
+            least = rij + ids.kaartcijfers.height + paneel.spacing + paneel.padding[1] + paneel.padding[3]
+            paneel.height, ids.grafieken.height = max(least, room), 0
             for panel in ids.grafieken.children:
                 panel.size_hint_y, panel.height = None, 0
             return
@@ -122,8 +147,19 @@ class MonitorScreen(Scherm):
             height = sum(p.height for p in panels) + ids.grafieken.spacing
         ids.grafieken.height = height
 
+    def _leeg_ruimte(self) -> float:
+        """The room beside the map for "too few" about any wijk (the longest name's) or the hint
+        in its place: kept whatever is said, so nothing under it moves."""
+        label = self.ids.kaartleeg
+        namen = {self.gebied, *(self.kaart.namen if self.kaart is not None else ()),
+                 *(self._figuren[0].gebieden if self._figuren is not None else ())}
+        width = max(1, int(label.width))
+        return max(label_size(self.kaart_hint, round(sp(15)), width)[1],
+                   *(label_size(te_weinig_tekst(naam), round(sp(19)), width, bold=True)[1] for naam in namen))
+
     def open(self) -> None:
         """Count afresh: metingen may have been afgerond since the last time."""
+        self.kaart_hint = _("Licht is laag, donker is hoog; gearceerd: verborgen. Tik op een wijk om die te zien.")
         self.load(self.keuze)
 
     def load(self, keuze: str) -> None:
@@ -160,7 +196,8 @@ class MonitorScreen(Scherm):
         self.kaart_open = self.kaart_open and self.heeft_kaart
         self.kaart_noot = error or ""  # a map that could not be used: why (the figures are there)
         figuren = result[0]
-        gebieden = figuren.gebieden
+        op_kaart = kaart.namen if kaart is not None else ()  # a wijk of the map stays chosen, inwoners or not
+        gebieden = te_kiezen(figuren, op_kaart)
         box = self.ids.wijken
         box.clear_widgets()
         for gebied in gebieden:
@@ -168,8 +205,7 @@ class MonitorScreen(Scherm):
                         height=dp(60))
             knop.bind(on_release=lambda k: self.choose(k.text))
             box.add_widget(knop)
-        op_kaart = kaart.namen if kaart is not None else ()  # a wijk of the map stays chosen, inwoners or not
-        self.choose(self.gebied if self.gebied in gebieden or self.gebied in op_kaart else figuren.gemeente)
+        self.choose(self.gebied if self.gebied in gebieden else figuren.gemeente)
         self.kies_kaartcijfer(self.kaartcijfer)
 
     def kies_kaartcijfer(self, cijfer: str) -> None:
@@ -181,11 +217,15 @@ class MonitorScreen(Scherm):
             knop = make("Keuze", text=_(label), selected=key == cijfer)
             knop.bind(on_release=lambda _k, key=key: self.kies_kaartcijfer(key))
             box.add_widget(knop)
+        legenda = self.ids.kaartlegenda
+        legenda.clear_widgets()
         if self.kaart is None or self._figuren is None:
             self.kaart_beeld = None
             return
         beeld = kaart_beeld(self.kaart, *self._figuren, cijfer)  # type: ignore[misc]
         self.kaart_beeld = beeld
+        for kleur, tekst in beeld.legenda:
+            legenda.add_widget(make("Legendaregel", kleur=kleur, tekst=tekst))
         if beeld.niet_op_kaart:
             self.kaart_noot = _("Niet op de kaart: {wijken}.").format(wijken=", ".join(beeld.niet_op_kaart))
 
@@ -200,8 +240,7 @@ class MonitorScreen(Scherm):
         beeld: MonitorBeeld = monitor_beeld(*self._figuren, gebied)
         self.beeld = beeld
         self.leeg = beeld.leeg
-        self.leeg_tekst = _("{gebied}: te weinig inwoners om iets te laten zien.").format(gebied=gebied) \
-            if beeld.leeg else ""
+        self.leeg_tekst = te_weinig_tekst(gebied) if beeld.leeg else ""
         self.cijfer_uitleg = _("rapportcijfer: mediaan {van_naar}").format(van_naar=beeld.cijfer_van_naar) \
             if beeld.cijfer_van_naar else _("rapportcijfer: mediaan verschil")
         self.doelen_aandeel = -1 if beeld.doelen_behaald is None else beeld.doelen_behaald
