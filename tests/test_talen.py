@@ -165,3 +165,13 @@ def test_a_date_that_ends_in_a_period_gets_no_second_one(language: str) -> None:
         fields = {name: "x" for _, name, _, _ in string.Formatter().parse(msgid) if name}
         zin = tr.pgettext(INWONER, msgid).format(**{**fields, "datum": datum})
         assert datum in zin and ".." not in zin, zin
+
+
+def test_arabic_says_one_or_two_new_leefgebieden_in_words_only() -> None:
+    """Arabic names one and two in the word's own form ("مجال واحد جديد"): a figure after it said
+    the number twice ("مجال واحد جديد (1)", seen by an outside walk); from three on the figure."""
+    tr = vertaler("ar")
+    forms = {n: tr.ngettext("{n} leefgebied is nieuw", "{n} leefgebieden zijn nieuw", n).format(n=n)
+             for n in (1, 2, 5)}
+    assert not any(ch.isdigit() for ch in forms[1] + forms[2]), forms
+    assert "5" in forms[5]
