@@ -20,7 +20,7 @@ from board.traject import REDEN_LABEL, Afsluiting, huidig, nummer_in_traject
 from services.inwoners import add_inwoner, find_inwoners, wijken, with_concept
 from services.inwoners import history as inwoner_history
 from services.visit import prepare_visits, visit_data
-from widgets.common import Rij, Scherm, load_kv, make
+from widgets.common import Rij, Scherm, load_kv, make, to_top
 from widgets.versturen import VersturenBalk  # noqa: F401  (its kv rule is used by inwoners.kv)
 
 MAX_SHOWN = 50  # more than fits on a screen; a search narrows it down
@@ -130,6 +130,7 @@ class InwonerScreen(Scherm):
     def show(self, inwoner: Inwoner) -> None:
         history, afsluitingen = visit_data(self.app.repository, inwoner.id)  # made ready while the list showed
         self.history = (inwoner.id, history, afsluitingen)  # what the button below acts on (``take_history``)
+        to_top(self.ids.page_scroll)  # not where the last inwoner's page was pushed to
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)
         volgende = volgende_meting(history, afsluitingen)
