@@ -10,7 +10,7 @@ from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from board import Inwoner, Meting
-from board.bezoek import Stap, kan_weggooien, volgende_meting
+from board.bezoek import Stap, kan_weggooien, volgende_meting, waarom_niet_afsluiten
 from board.datums import te_laat
 from board.errors import UserError
 from board.i18n import _, format_datum
@@ -114,6 +114,7 @@ class InwonerScreen(Scherm):
     action = StringProperty("")
     has_history = BooleanProperty(False)
     can_close = BooleanProperty(False)  # an open traject without a concept: "Traject afsluiten" works
+    close_reason = StringProperty("")  # why it does not ("" when it does): said under the greyed button
     can_discard = BooleanProperty(False)  # a concept that may go (kan_weggooien): "... weggooien" works
     discard_text = StringProperty("")  # "Vervolgmeting weggooien" or "0-meting weggooien"
     notice = StringProperty("")  # what was just done here ("De vervolgmeting 2 is weggegooid.")
@@ -135,7 +136,8 @@ class InwonerScreen(Scherm):
         self.has_history = bool(history)
         volgende = volgende_meting(history, afsluitingen)
         traject = huidig(history, afsluitingen)
-        self.can_close = volgende.stap is Stap.VERVOLGMETING
+        self.close_reason = waarom_niet_afsluiten(volgende)
+        self.can_close = not self.close_reason
         self.can_discard = volgende.stap is Stap.VERDER and kan_weggooien(volgende.concept, history, afsluitingen)
         self.notice, self.gepland, self.te_laat = "", "", False
         if self.can_discard:
