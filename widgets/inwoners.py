@@ -24,6 +24,9 @@ from widgets.common import Rij, Scherm, load_kv, make, to_top
 from widgets.versturen import VersturenBalk  # noqa: F401  (its kv rule is used by inwoners.kv)
 
 MAX_SHOWN = 50  # more than fits on a screen; a search narrows it down
+# dp: a lower list screen is laid out tight (the search, the Versturen line, the rows; every
+# target still 48 dp or more), so that 800x600 shows five inwoners under the Versturen line.
+KORT = 900
 
 
 def inwoner_line(inwoner: Inwoner) -> str:
@@ -37,6 +40,7 @@ class InwonerRij(Rij):
     details = StringProperty("")
     taal = StringProperty("")  # the inwoner's language in its own script
     niet_af = BooleanProperty(False)  # a meting is waiting to be finished
+    kort = BooleanProperty(False)  # a low list: a lower row (InwonersScreen.kort)
 
 
 class InwonersScreen(Scherm):
@@ -44,6 +48,14 @@ class InwonersScreen(Scherm):
 
     professional = StringProperty("")
     melding = StringProperty("")  # what went wrong (a visit stopped because storing failed), in red
+    kort = BooleanProperty(False)  # lower than KORT dp: laid out tight
+
+    def on_size(self, *_args: object) -> None:
+        self.kort = self.height < dp(KORT)
+
+    def on_kort(self, _screen: object, kort: bool) -> None:
+        for rij in self.ids.rows.children:
+            rij.kort = kort
 
     def refresh(self) -> None:
         self.ids.versturen.refresh()
@@ -60,7 +72,7 @@ class InwonersScreen(Scherm):
         for index, inwoner in enumerate(found):
             rij = shown[index] if index < len(shown) else None
             if rij is None:
-                rij = InwonerRij()
+                rij = InwonerRij(kort=self.kort)
                 rij.bind(on_release=lambda r: self.app.show_inwoner(r.inwoner))
                 rows.add_widget(rij)
             rij.inwoner = inwoner
