@@ -18,7 +18,14 @@ from dataclasses import replace
 
 from kivy.factory import Factory
 from kivy.metrics import dp, sp
-from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, OptionProperty, StringProperty
+from kivy.properties import (
+    BooleanProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    OptionProperty,
+    StringProperty,
+)
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 
@@ -97,9 +104,13 @@ class GeschiedenisScreen(Scherm):
     # One board above the other (a narrow window): board/geometry_compare.compare_layout.
     stacked = BooleanProperty(False)
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
-    # The caption of the stacked board scrolled under the top of the view, held there ("" when
-    # each board in sight shows its own): which meting a board is stays readable (an outside walk).
-    vaste_kop = StringProperty("")
+    # The stacked boards' captions, each also held at the top of the view while its board scrolls
+    # under it (``vast``: which, -1 none): which meting a board is stays readable (an outside walk).
+    # Their words are set with the layout; scrolling only shows or hides one (a label drawn anew
+    # at every change slowed the frames of a fling enough to stop its bounce, test_scroll_fling).
+    koppen = ListProperty(["", ""])
+    vast = NumericProperty(-1)
+    kop_hoogte = NumericProperty(0)
 
     def on_kv_post(self, base_widget: object) -> None:
         super().on_kv_post(base_widget)
@@ -190,6 +201,8 @@ class GeschiedenisScreen(Scherm):
             return
         scroll = self.ids.boards_scroll
         caption = max(c.children[-1].height for c in columns) + dp(4)
+        self.kop_hoogte = caption
+        self.koppen = [c.children[-1].text for c in columns] + [""] * (2 - len(columns))
         rows = max(len(c.board.live.meting.gekozen) for c in columns)
         # Each name at MIN_TEXT dp with its Dutch beneath at DUTCH_LEAST dp, as the boards draw them
         # (board/passen.name_fonts_least): the rows and the name column get the room they need.
@@ -214,7 +227,7 @@ class GeschiedenisScreen(Scherm):
         """The caption held at the top of the view (the rule: board/geometry_compare.sticky_caption)."""
         columns = list(reversed(self.ids.boards.children))
         if not self.stacked or not columns:
-            self.vaste_kop = ""
+            self.vast = -1
             return
         # In the boards' own coordinates, where the view's top is: from scroll_y (the boards are
         # moved to it only in the next frame).
@@ -222,7 +235,7 @@ class GeschiedenisScreen(Scherm):
         view_top = boards.height - max(0.0, boards.height - scroll.height) * (1 - scroll.scroll_y)
         spans = [(c.y - boards.y, c.top - boards.y) for c in columns]
         index = sticky_caption(spans, view_top, columns[0].children[-1].height)
-        self.vaste_kop = "" if index is None else columns[index].children[-1].text
+        self.vast = -1 if index is None else index
 
     def _alone(self, meting: Meting) -> str:
         """What the sentence says with one meting chosen: a new traject's 0-meting alone in its
