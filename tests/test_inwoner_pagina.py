@@ -135,6 +135,8 @@ def test_a_greyed_button_says_why_under_it(make_app: object, window: object, siz
     assert reason_under(screen, screen.ids.close_traject) == (
         "Kan pas als de meting die nog niet af is, is afgerond of weggegooid.")
     assert reason_under(screen, screen.ids.history) == ""
+    history_top, close_top = (sum(window_rect(k)[1::2]) for k in (screen.ids.history, screen.ids.close_traject))
+    assert abs(history_top - close_top) <= 1, "the two buttons of the row are not level"
 
     into_sight(screen.ids.discard)
     tap(screen.ids.discard)  # the vervolgmeting thrown away; the traject closed by taps
