@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from board.i18n import _
 from board.meting import Meting
 from board.meting_waarden import MetingSoort
 from board.traject import Afsluiting, huidig, nieuwe_nulmeting
@@ -39,6 +40,19 @@ def volgende_meting(history: Sequence[Meting], afsluitingen: Iterable[Afsluiting
     if afgerond is not None:
         return VolgendeMeting(Stap.VERVOLGMETING, laatste_afgerond=afgerond)
     return VolgendeMeting(Stap.NULMETING)
+
+
+def waarom_niet_afsluiten(volgende: VolgendeMeting) -> str:
+    """Why the traject cannot be closed now, said beside the greyed "Traject afsluiten"; ""
+    when it can: an open traject whose metingen are all afgerond (a concept is finished, or
+    thrown away, first)."""
+    if volgende.stap is Stap.VERVOLGMETING:
+        return ""
+    if volgende.stap is Stap.VERDER:
+        return _("Kan pas als de meting die nog niet af is, is afgerond of weggegooid.")
+    if volgende.laatste_afgerond is not None:
+        return _("Dit traject is al afgesloten.")
+    return _("Kan pas na de eerste afgeronde 0-meting.")
 
 
 def kan_weggooien(meting: Meting, history: Sequence[Meting] = (), afsluitingen: Iterable[Afsluiting] = ()) -> bool:

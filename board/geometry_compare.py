@@ -4,7 +4,7 @@ to stay readable (pure Python; the board itself is board/geometry.py's)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from board.geometry import GAP, MAX_NAME, MAX_PITCH, MIN_NAME, MIN_TRACK, PAD, min_board_width, row_geometry
@@ -85,4 +85,15 @@ def _name_column(row_w: float, h: float, unit: float, need: Callable[[float], fl
         if row.pictogram is None or row.track[2] < MIN_TRACK * unit - 0.5 or row.name[2] < name_w - 0.5:
             return None  # wider columns leave the bar less: no use trying them
         return float(name_w)
+    return None
+
+
+def sticky_caption(columns: Sequence[tuple[float, float]], view_top: float, caption: float) -> int | None:
+    """Which stacked board's caption is held at the top of the scrolled view (``view_top``, y
+    up): the board whose column (``(bottom, top)``, its caption at its top) has been scrolled so
+    far that its caption is cut off or gone while more of the board than the caption's height
+    (``caption``) is still in sight; None where every board in sight shows its own caption."""
+    for index, (bottom, top) in enumerate(columns):
+        if top > view_top + 0.5 and bottom < view_top - caption:
+            return index
     return None

@@ -186,3 +186,14 @@ def test_side_by_side_only_where_the_names_stay_readable() -> None:
                                 name_least=five.name_least)
     assert all(_need(row.name[2]) <= row.name[3] for row in board.rows)
     assert compare_layout(982, 580, 14, 2, 1.0, 16, need=_need).stacked
+
+
+def test_a_caption_is_held_only_while_its_board_is_in_sight_and_its_own_caption_is_not() -> None:
+    from board.geometry_compare import sticky_caption
+
+    boards = [(300.0, 700.0), (-120.0, 280.0)]  # (bottom, top) of two stacked columns, y up
+    assert sticky_caption(boards, 700.0, 24.0) is None  # at the top: the first shows its own
+    assert sticky_caption(boards, 650.0, 24.0) == 0  # its caption pushed out, the board in sight
+    assert sticky_caption(boards, 320.0, 24.0) is None  # less of it than a caption: the next comes
+    assert sticky_caption(boards, 260.0, 24.0) == 1  # the second's own caption pushed out in turn
+    assert sticky_caption(boards, 280.0, 24.0) is None  # exactly at its caption's top: its own shows

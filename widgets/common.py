@@ -171,6 +171,17 @@ class Rij(ButtonBehavior, BoxLayout):
         return (touch.grab_current is self or self.collide_point(*touch.pos)) and super().on_touch_up(touch)
 
 
+def to_top(scroll: Widget) -> None:
+    """A ScrollView shown again for other content starts at its top: a glide or bounce still
+    running from the last time is stopped first (it would move the new page on)."""
+    effect = scroll.effect_y
+    if effect is not None:
+        effect.velocity = 0
+        effect.cancel()
+    scroll.scroll_y = 1
+    scroll.update_from_scroll()
+
+
 def make(kind: str, **props: object) -> Widget:
     """A widget of a kv class with ``props`` set after its rules ran (a rule such as
     ``height: dp(60) * self.scale`` would otherwise override a constructor argument)."""

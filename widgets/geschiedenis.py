@@ -18,12 +18,19 @@ from dataclasses import replace
 
 from kivy.factory import Factory
 from kivy.metrics import dp, sp
-from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, OptionProperty, StringProperty
+from kivy.properties import (
+    BooleanProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    OptionProperty,
+    StringProperty,
+)
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 
 from board import BoardSession, Meting, vergelijk
-from board.geometry_compare import compare_layout
+from board.geometry_compare import compare_layout, sticky_caption
 from board.i18n import _, format_datum
 from board.passen import MIN_TEXT, name_fonts_least, sentence_font
 from board.taal import Vertaler, vertaler
@@ -97,10 +104,18 @@ class GeschiedenisScreen(Scherm):
     # One board above the other (a narrow window): board/geometry_compare.compare_layout.
     stacked = BooleanProperty(False)
     tr = ObjectProperty(vertaler("nl"), rebind=True)  # the inwoner's language
+    # The stacked boards' captions, each also held at the top of the view while its board scrolls
+    # under it (``vast``: which, -1 none): which meting a board is stays readable (an outside walk).
+    # Their words are set with the layout; scrolling only shows or hides one (a label drawn anew
+    # at every change slowed the frames of a fling enough to stop its bounce, test_scroll_fling).
+    koppen = ListProperty(["", ""])
+    vast = NumericProperty(-1)
+    kop_hoogte = NumericProperty(0)
 
     def on_kv_post(self, base_widget: object) -> None:
         super().on_kv_post(base_widget)
-        self.ids.boards_scroll.bind(size=lambda *_a: self._arrange())
+        self.ids.boards_scroll.bind(size=lambda *_a: self._arrange(), scroll_y=self._stick)
+        self.ids.boards.bind(height=self._stick)
         self.ids.zin.bind(width=self._fit_zin)
         self.bind(height=self._fit_zin, zin=self._fit_zin, zin_nl=self._fit_zin)
 
@@ -175,6 +190,7 @@ class GeschiedenisScreen(Scherm):
             self.zin_nl = dutch if dutch != self.zin else ""
         for column in boards.children:  # a caption wraps once it has its width: arrange again
             column.children[-1].bind(height=lambda *_a: self._arrange())
+            column.bind(pos=self._stick)
         self._arrange()
 
     def _arrange(self) -> None:
@@ -185,6 +201,8 @@ class GeschiedenisScreen(Scherm):
             return
         scroll = self.ids.boards_scroll
         caption = max(c.children[-1].height for c in columns) + dp(4)
+        self.kop_hoogte = caption
+        self.koppen = [c.children[-1].text for c in columns] + [""] * (2 - len(columns))
         rows = max(len(c.board.live.meting.gekozen) for c in columns)
         # Each name at MIN_TEXT dp with its Dutch beneath at DUTCH_LEAST dp, as the boards draw them
         # (board/passen.name_fonts_least): the rows and the name column get the room they need.
@@ -203,6 +221,21 @@ class GeschiedenisScreen(Scherm):
                 column.height = column.children[-1].height + dp(4) + column.holder.height
             else:
                 column.size_hint_y, column.holder.size_hint_y = 1, 1
+        self._stick()
+
+    def _stick(self, *_args: object) -> None:
+        """The caption held at the top of the view (the rule: board/geometry_compare.sticky_caption)."""
+        columns = list(reversed(self.ids.boards.children))
+        if not self.stacked or not columns:
+            self.vast = -1
+            return
+        # In the boards' own coordinates, where the view's top is: from scroll_y (the boards are
+        # moved to it only in the next frame).
+        scroll, boards = self.ids.boards_scroll, self.ids.boards
+        view_top = boards.height - max(0.0, boards.height - scroll.height) * (1 - scroll.scroll_y)
+        spans = [(c.y - boards.y, c.top - boards.y) for c in columns]
+        index = sticky_caption(spans, view_top, columns[0].children[-1].height)
+        self.vast = -1 if index is None else index
 
     def _alone(self, meting: Meting) -> str:
         """What the sentence says with one meting chosen: a new traject's 0-meting alone in its

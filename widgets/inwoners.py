@@ -10,7 +10,7 @@ from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from board import Inwoner, Meting
-from board.bezoek import Stap, kan_weggooien, volgende_meting
+from board.bezoek import Stap, kan_weggooien, volgende_meting, waarom_niet_afsluiten
 from board.datums import te_laat
 from board.errors import UserError
 from board.i18n import _, format_datum
@@ -20,10 +20,13 @@ from board.traject import REDEN_LABEL, Afsluiting, huidig, nummer_in_traject
 from services.inwoners import add_inwoner, find_inwoners, wijken, with_concept
 from services.inwoners import history as inwoner_history
 from services.visit import prepare_visits, visit_data
-from widgets.common import Rij, Scherm, load_kv, make
+from widgets.common import Rij, Scherm, load_kv, make, to_top
 from widgets.versturen import VersturenBalk  # noqa: F401  (its kv rule is used by inwoners.kv)
 
 MAX_SHOWN = 50  # more than fits on a screen; a search narrows it down
+# dp: a lower list screen is laid out tight (the search, the Versturen line, the rows; every
+# target still 48 dp or more), so that 800x600 shows five inwoners under the Versturen line.
+KORT = 900
 
 
 def inwoner_line(inwoner: Inwoner) -> str:
@@ -37,6 +40,7 @@ class InwonerRij(Rij):
     details = StringProperty("")
     taal = StringProperty("")  # the inwoner's language in its own script
     niet_af = BooleanProperty(False)  # a meting is waiting to be finished
+    kort = BooleanProperty(False)  # a low list: a lower row (InwonersScreen.kort)
 
 
 class InwonersScreen(Scherm):
@@ -44,6 +48,14 @@ class InwonersScreen(Scherm):
 
     professional = StringProperty("")
     melding = StringProperty("")  # what went wrong (a visit stopped because storing failed), in red
+    kort = BooleanProperty(False)  # lower than KORT dp: laid out tight
+
+    def on_size(self, *_args: object) -> None:
+        self.kort = self.height < dp(KORT)
+
+    def on_kort(self, _screen: object, kort: bool) -> None:
+        for rij in self.ids.rows.children:
+            rij.kort = kort
 
     def refresh(self) -> None:
         self.ids.versturen.refresh()
@@ -60,7 +72,7 @@ class InwonersScreen(Scherm):
         for index, inwoner in enumerate(found):
             rij = shown[index] if index < len(shown) else None
             if rij is None:
-                rij = InwonerRij()
+                rij = InwonerRij(kort=self.kort)
                 rij.bind(on_release=lambda r: self.app.show_inwoner(r.inwoner))
                 rows.add_widget(rij)
             rij.inwoner = inwoner
@@ -114,6 +126,7 @@ class InwonerScreen(Scherm):
     action = StringProperty("")
     has_history = BooleanProperty(False)
     can_close = BooleanProperty(False)  # an open traject without a concept: "Traject afsluiten" works
+    close_reason = StringProperty("")  # why it does not ("" when it does): said under the greyed button
     can_discard = BooleanProperty(False)  # a concept that may go (kan_weggooien): "... weggooien" works
     discard_text = StringProperty("")  # "Vervolgmeting weggooien" or "0-meting weggooien"
     notice = StringProperty("")  # what was just done here ("De vervolgmeting 2 is weggegooid.")
@@ -130,11 +143,13 @@ class InwonerScreen(Scherm):
     def show(self, inwoner: Inwoner) -> None:
         history, afsluitingen = visit_data(self.app.repository, inwoner.id)  # made ready while the list showed
         self.history = (inwoner.id, history, afsluitingen)  # what the button below acts on (``take_history``)
+        to_top(self.ids.page_scroll)  # not where the last inwoner's page was pushed to
         self.title = inwoner_line(inwoner)
         self.has_history = bool(history)
         volgende = volgende_meting(history, afsluitingen)
         traject = huidig(history, afsluitingen)
-        self.can_close = volgende.stap is Stap.VERVOLGMETING
+        self.close_reason = waarom_niet_afsluiten(volgende)
+        self.can_close = not self.close_reason
         self.can_discard = volgende.stap is Stap.VERDER and kan_weggooien(volgende.concept, history, afsluitingen)
         self.notice, self.gepland, self.te_laat = "", "", False
         if self.can_discard:

@@ -13,8 +13,10 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.modalview import ModalView
 
+from board.i18n import _
 from board.passen import MIN_TEXT, TEXT_PAD, biggest_font
-from board.taal import TALEN, Taal, Vertaler
+from board.schrift import has_rtl
+from board.taal import TALEN, Taal, Vertaler, uitlijning
 from widgets.common import make
 from widgets.textures import FONT_BOLD, label_size, rtl_text
 
@@ -23,7 +25,7 @@ class TaalKiezer(ModalView):
     """``on_choose(code)`` is called with the chosen language; the view closes itself."""
 
     def __init__(self, tr: Vertaler, on_choose: Callable[[str], None], **kwargs: object) -> None:
-        kwargs.setdefault("size_hint", (0.8, 0.9))
+        kwargs.setdefault("size_hint", (0.8, 0.96))  # the title's room not taken from the tiles
         # A light card like the app's other dialogs (Kivy's own ModalView frame is dark grey).
         kwargs.setdefault("background_color", (0, 0, 0, 0))
         kwargs.setdefault("overlay_color", (0, 0, 0, 0.45))
@@ -34,6 +36,16 @@ class TaalKiezer(ModalView):
             Color(1, 1, 1, 1)
             card = RoundedRectangle(radius=[dp(18)])
         box.bind(pos=lambda w, _v: setattr(card, "pos", w.pos), size=lambda w, _v: setattr(card, "size", w.size))
+        # The title as the other dialogs have one: the inwoner's words in their language, and
+        # beneath it what the list is in the professional's words; each flush by its own script.
+        titel = tr.pgettext("inwoner", "Kies je taal")
+        uitleg = _("Taal van de inwoner: het bord, de doelen en het koelkastblad")
+        kop = BoxLayout(orientation="vertical", spacing=dp(2), size_hint_y=None)
+        kop.bind(minimum_height=kop.setter("height"))
+        kop.add_widget(make("Groot", text=rtl_text(titel, None, FONT_BOLD, sp(30)),
+                            halign=uitlijning("left", has_rtl(titel))))
+        kop.add_widget(make("Tekst", text=uitleg, font_size=sp(16), halign=uitlijning("left", has_rtl(uitleg))))
+        box.add_widget(kop)
         grid = GridLayout(cols=2, spacing=dp(12))
         for taal in TALEN:
             knop = make("Keuze", markup=True, height=dp(96), size_hint_y=1, selected=taal.code == tr.code)

@@ -32,6 +32,7 @@ class VersturenBalk(BoxLayout):
     voortgang = NumericProperty(0.0)  # 0..1 while sending
     tekst = StringProperty("")
     ingesteld = BooleanProperty(True)  # False: sending is not (well) set up; the button is off, the line says why
+    kort = BooleanProperty(False)  # a low list: one paragraph in smaller type, a lower button
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
