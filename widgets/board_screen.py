@@ -261,17 +261,20 @@ class BoardScreen(FloatLayout):
         Out of the side panel, not just empty (each row there costs its spacing too, and at
         800x600 the tray had room for two rows of kaartjes)."""
         side, rows = self.ids.side, self._rows
-        for row in rows.values():
-            if row.parent is not None:
-                side.remove_widget(row)
         if self.afgerond:
             wanted = ["legenda_rij"] * self.vervolg + ["afgerond_uitleg"]
         else:
             wanted = ["perspectief_rij", "undo_rij", *["legenda_rij"] * self.vervolg,
                       *["kaartjes_titel"] * (not self.kort), "kaartjes_uitleg", "tray"]
+        # Only what changes goes out or in: a row taken out and put back (the tray with its
+        # kaartjes) is laid out and drawn again, on every visit that starts another kind of meting (P10).
+        for name, row in rows.items():
+            if row.parent is not None and name not in wanted:
+                side.remove_widget(row)
         above = self.ids.titel_rij
-        for name in wanted:  # each below the one before
-            side.add_widget(rows[name], index=side.children.index(above))
+        for name in wanted:  # each below the one before; those still there are in this order
+            if rows[name].parent is None:
+                side.add_widget(rows[name], index=side.children.index(above))
             above = rows[name]
 
     def _on_meting(self, _live: object, meting: object) -> None:
