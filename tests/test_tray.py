@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from board import Meting
-from tests.kivy_helpers import frames, show_fixture, touch_down, window_fixture  # noqa: F401
 from board.geometry_tray import card_rects
+from tests.kivy_helpers import frames, show_fixture, touch_down, window_fixture  # noqa: F401
 
 
 def nulmeting(*keys: str) -> Meting:
