@@ -46,7 +46,9 @@ def test_p10_visits_every_inwoner_to_the_board_s_frame_and_its_baseline_too(demo
     assert len(app["times"]) == len(app["cpu"]) == RUNS + 1
     assert all(0 < t < 60 for t in app["times"]), app["times"]
     assert set(app["kinds"]) == {"Vervolgmeting beginnen", "Nieuwe 0-meting beginnen", "Verder met de meting"}
-    assert all(w["bord"] > w["inwoner"] > 3 for w in app["widgets"]), app["widgets"]
+    # Both screens counted (the baseline builds as many); the inwoner's page has as many widgets as
+    # the board's screen since its greyed buttons say why (the board draws its bars on its canvas).
+    assert all(w["bord"] > 3 and w["inwoner"] > 3 for w in app["widgets"]), app["widgets"]
     bare = run_child(script, ["bare", str(demo_folder), json.dumps(app["widgets"])], demo_folder,
                      {"GALLIUM_NOOP": "1"}, timeout=300)
     assert len(bare["times"]) == RUNS + 1 and all(t > 0 for t in bare["times"])
