@@ -59,6 +59,14 @@ def test_a_doel_that_runs_on_gets_a_new_streefdatum_and_the_sheet_shows_it(
     tap(knop)
     editor = modal(app, "DoelEditor")
     assert editor.lopend and editor.ids.tekst.disabled and editor.ids.add_actie.disabled  # only the date
+    # and it says why the rest is greyed, in sight on the dialog (the outside walk found greyed
+    # buttons that did nothing and said nothing)
+    uitleg = editor.ids.alleen_datum
+    assert "hier verandert alleen de datum" in uitleg.text and uitleg.height > 20 and uitleg.opacity == 1
+    into_sight(uitleg)
+    ux, uy = uitleg.to_window(uitleg.x, uitleg.y)
+    ex, ey = editor.to_window(editor.x, editor.y)
+    assert ex <= ux and ey <= uy and ux + uitleg.width <= ex + editor.width + 1
     assert editor.ids.tekst.text == GELD
     assert editor.months == 1  # its day has passed: the editor starts a month from today
     tap(editor.ids.plus)
