@@ -56,18 +56,27 @@ def drawn_names(board: object) -> dict[str, tuple[int | None, int | None, bool]]
     from widgets.textures import pictogram_texture
 
     rows = {(round(row.rect[0], 1), round(row.rect[1], 1)): row for row in board.layout.rows}
-    found = {}
-    for group in board.canvas.children:
+    drawn: dict[tuple[float, float], list] = {}  # a row's pieces (card, name) drawn at its place
+
+    def walk(group: object) -> None:
         parts = getattr(group, "children", [])
-        if not isinstance(group, InstructionGroup) or len(parts) != 4 or not isinstance(parts[1], Translate):
-            continue
-        row = rows.get((round(parts[1].xy[0], 1), round(parts[1].xy[1], 1)))
-        if row is None or not isinstance(parts[2], Canvas):
+        if len(parts) == 4 and isinstance(parts[1], Translate) and isinstance(parts[2], Canvas):
+            drawn.setdefault((round(parts[1].xy[0], 1), round(parts[1].xy[1], 1)), []).extend(parts[2].children)
+            return
+        for part in parts:
+            if isinstance(part, InstructionGroup):
+                walk(part)
+
+    walk(board.canvas)
+    found = {}
+    for place, instructions in drawn.items():
+        row = rows.get(place)
+        if row is None:
             continue
         leefgebied = board.live.meting.leefgebieden[row.key]
         local = row.at_origin()
         nx, _ny, nw, _nh = local.name
-        textures = [r for r in parts[2].children if isinstance(r, Rectangle) and r.texture is not None]
+        textures = [r for r in instructions if isinstance(r, Rectangle) and r.texture is not None]
         picto = any(r.texture is pictogram_texture(leefgebied.pictogram_path) for r in textures)
         in_column = sorted((r for r in textures if nx - 1 <= r.pos[0] and r.pos[0] + r.size[0] <= nx + nw + 1),
                            key=lambda r: -r.pos[1])  # top first: the name, then the Dutch beneath

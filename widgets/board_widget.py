@@ -10,6 +10,7 @@ the session: a live gesture while the finger moves, one commit when it is lifted
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import replace
 
 from kivy.clock import Clock
 from kivy.graphics import Color, InstructionGroup, Line, Rectangle, RoundedRectangle
@@ -83,6 +84,7 @@ class BoardWidget(StencilView):
         self._lifted: dict[Hashable, str] = {}  # gesture -> bar moved by its handle
         self._gekozen: tuple[str, ...] = ()
         self._row_canvases: dict[tuple, tuple] = {}  # drawn rows by all they show but where (``_row_canvas``)
+        self._name_canvases: dict[tuple, tuple] = {}  # their names, likewise
         self._hold = LongPress()  # a long press on a bar's name
         super().__init__(**kwargs)
         watch_dialogs()
@@ -205,19 +207,29 @@ class BoardWidget(StencilView):
 
     def _row_canvas(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, least: int,
                     dutch_least: int) -> InstructionGroup:
-        """A row's card, handle, pictogram, name, smileys and bar: drawn again only when
-        something of it changed (a drag that lifts one bar, or the next visit with the same
-        bar of the same size anywhere on the board, reuses the others' instructions)."""
+        """A row's card, handle, pictogram, smileys and bar, and its name: each drawn again only
+        when something of it changed (a drag that lifts one bar, or the next visit with the same
+        bar of the same size anywhere on the board, reuses the others' instructions). The name
+        is apart: the board's one name size changes with the names on it (``one_name_font``),
+        the rest of a bar does not."""
         speaks = self.speaker is not None and row.pictogram is not None and bool(self.speaker(row.key))
         local = row.at_origin()  # the same bar at another height (the next visit's order) is the same drawing
-        key = (local, lifted, unit, speaks, self.tr.code, leefgebied.naam, leefgebied.naam_in(self.tr.code),
-               str(leefgebied.pictogram_path), least, dutch_least)
-        return placed_once(self._row_canvases, key,
-                           lambda: self._draw_row(local, leefgebied, lifted, unit, speaks, (least, dutch_least)),
-                           row.rect[:2])
+        body = (replace(local, name_font=0), lifted, unit, speaks, str(leefgebied.pictogram_path))
+        names = self.bar_names(leefgebied)
+        name = (local.name, local.mirrored, local.name_font, names, least, dutch_least)
+        group = InstructionGroup()
+        group.add(placed_once(self._row_canvases, body,
+                              lambda: self._draw_row(local, leefgebied, lifted, unit, speaks), row.rect[:2]))
+        group.add(placed_once(self._name_canvases, name, lambda: self._draw_name(local, names, least, dutch_least),
+                              row.rect[:2]))
+        return group
 
-    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool,
-                  least: tuple[int, int]) -> None:
+    @staticmethod
+    def _draw_name(row: RowGeometry, names: Names, least: int, dutch_least: int) -> None:
+        Color(1, 1, 1, 1)  # the name's own colours are in its textures
+        draw_name(row, names, least, dutch_least)
+
+    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool) -> None:
         x, y, w, h = row.rect
         Color(0, 0, 0, 0.06)
         RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
@@ -240,7 +252,6 @@ class BoardWidget(StencilView):
             if speaks:
                 speaker_badge(row.pictogram, unit)
                 Color(1, 1, 1, 1)
-        draw_name(row, self.bar_names(leefgebied), *least)
         Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
         Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
         tx, ty, tw, th = row.track
