@@ -31,14 +31,16 @@ def card_width(width: float, unit: float) -> float:
     return (width - (columns - 1) * gap) / columns
 
 
-def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False, least: float = 0) -> list[Rect]:
+def card_rects(area: Rect, count: int, unit: float, mirrored: bool = False, least: float = 0,
+               rows: int = 0) -> list[Rect]:
     """Cards in columns of at least 140 dp from the top (one column on a narrow tray, up to
     five on a wide one below the board), each at least 48 dp high and ``least`` px (what the
-    names on the page need, ``tray_page``), up to 76 dp where the tray has room; each row filled
-    from the left, or from the right for a right-to-left inwoner (``mirrored``)."""
+    names on the page need, ``tray_page``), up to 76 dp where the tray has room for ``rows`` rows
+    of them (at least as many as ``count`` takes; ``card_size`` decides both);
+    each row filled from the left, or from the right for a right-to-left inwoner (``mirrored``)."""
     x, y, width, height = area
     columns, gap = _grid(width, unit)
-    rows = -(-count // columns) if count else 0
+    rows = max(rows, -(-count // columns) if count else 0)
     card_w = card_width(width, unit)
     least = max(MIN_TOUCH * unit, least)
     card_h = min(max(76 * unit, least), max(least, (height - (rows - 1) * gap) / max(rows, 1)))
@@ -84,6 +86,26 @@ def tray_pages(keys: Sequence[str], area: Rect, unit: float, need: Callable[[str
         pages.append([*keys[start : start + count], MORE])
         start += count
     return pages
+
+
+def card_size(every: Sequence[str], area: Rect, unit: float,
+              need: Callable[[str], float]) -> tuple[Callable[[str], float], int]:
+    """How a tray that holds the set's kaartjes ``every`` (``need``: what each name needs, as
+    ``tray_pages``'s) sizes them: (the need to lay each page out by, the rows the cards share
+    the tray's height with: those of the set's first page). A card keeps its size while the
+    others are taken onto the board, as a physical card does (it grew as fewer were left), and
+    a card drawn once serves the whole visit (P10: every new height drew every kaartje again).
+    Where all of them fit one page at the height the longest name needs, every card takes that
+    need; where they take pages, each page's cards what its own names need (a page of short
+    names holds more of them)."""
+    highest = max(map(need, every), default=MIN_TOUCH * unit)
+    pages = tray_pages(every, area, unit, lambda _key: highest)
+    if len(pages) == 1:
+        need = lambda _key: highest  # noqa: E731 (one size for the set)
+    else:
+        pages = tray_pages(every, area, unit, need)
+    columns, _gap = _grid(area[2], unit)
+    return need, -(-len(pages[0]) // columns)
 
 
 def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int,

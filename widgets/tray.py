@@ -21,7 +21,7 @@ from kivy.uix.widget import Widget
 
 from board import Meting
 from board.geometry import Rect
-from board.geometry_tray import MORE, Card, card_rects, card_width, more_rect, tray_page
+from board.geometry_tray import MORE, Card, card_rects, card_size, card_width, more_rect, tray_page
 from board.leefgebieden import Leefgebied
 from board.taal import vertaler
 from board.weergave import TEKST
@@ -101,11 +101,12 @@ class Tray(Widget):
         self._shown = shown
         unit = dp(1) * self.scale
         area = (self.x, self.y, self.width, self.height)
-        need = self._card_need(meting, card_width(self.width, unit), unit)
+        by_name = self._card_need(meting, card_width(self.width, unit), unit)
+        need, rows = card_size(meting.leefgebieden.keys, area, unit, by_name)
         keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page), need)
-        rects = card_rects(area, len(keys), unit, self.tr.rtl, max(map(need, keys), default=0))
+        rects = card_rects(area, len(keys), unit, self.tr.rtl, max(map(need, keys), default=0), rows)
         if keys and keys[-1] == MORE:
-            rects[-1] = more_rect(area, unit, need(MORE), self.tr.rtl)
+            rects[-1] = more_rect(area, unit, by_name(MORE), self.tr.rtl)
         left = set(meting.niet_gekozen)
         self.cards = [Card(k, r) for k, r in zip(keys, rects, strict=True) if k == MORE or k in left]
         self.name_rects: dict[str, Rect] = {}  # where each card's name went: tests check it stays on the card
