@@ -279,6 +279,9 @@ class BoardScreen(FloatLayout):
         above = self.ids.titel_rij
         for name in wanted:  # each below the one before; those still there are in this order
             if rows[name].parent is None:
+                if name == "opnieuw_uitleg":  # its height (lines) known before the tray is laid out below it
+                    rows[name].width = side.width - side.padding[0] - side.padding[2]
+                    rows[name].texture_update()
                 side.add_widget(rows[name], index=side.children.index(above))
             above = rows[name]
 
