@@ -86,6 +86,15 @@ def tray_pages(keys: Sequence[str], area: Rect, unit: float, need: Callable[[str
     return pages
 
 
+def page_name_font(keys: Sequence[str], font_of: Callable[[str], float], least: float) -> int:
+    """One name size for the kaartjes on a page, as the board has one (``BoardLayout.one_name_font``):
+    the biggest at which every name on it fits (the smallest of each name's own biggest,
+    ``font_of``), so "Leren" is not drawn bigger than "Huishouden" beside it; never below
+    ``least`` (``MIN_CARD_FONT``)."""
+    fonts = [font_of(key) for key in keys if key != MORE]
+    return round(max(least, min(fonts, default=least)))
+
+
 def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int,
               need: Callable[[str], float] | None = None) -> tuple[list[str], int]:
     """The kaartjes shown on ``page`` and how many pages there are (``tray_pages``; ``need``
