@@ -32,6 +32,7 @@ from tests.screen_helpers import (
     unlocked_app,
     with_afgeronde_nulmeting,
 )
+from widgets.tray import MORE
 
 TODAY = date(2026, 3, 2)  # the app's day: not the machine's
 SIZES = [(800, 600), (1280, 800)]
@@ -78,6 +79,8 @@ def test_a_vervolgmeting_says_to_place_each_fiche_again_until_each_bar_has_one(
         labels = [bord.ids.opnieuw_uitleg] if bord.ids.opnieuw_uitleg.get_root_window() else []
     assert labels and _in_sight(labels[0], window), f"no hint in sight at {size} in {taal}"
     assert labels[0].font_size >= dp(MIN_TEXT) - 0.01
+    # The hint leaves the tray room: at 800x600 it and the tray's own hint left one kaartje a page.
+    assert len([c for c in bord.tray.cards if c.key != MORE]) >= 3
 
     # The inwoner's finger puts the fiche on Geld again (from the sad end along the bar).
     board = bord.board

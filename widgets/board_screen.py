@@ -268,9 +268,11 @@ class BoardScreen(FloatLayout):
         if self.afgerond:
             wanted = ["legenda_rij"] * self.vervolg + ["afgerond_uitleg"]
         else:
+            # A low panel with the vervolgmeting's hint leaves out the tray's (a vervolgmeting's
+            # inwoner has used the tray before): at 800x600 both left one kaartje a page.
             wanted = ["perspectief_rij", "undo_rij", *["legenda_rij"] * self.vervolg,
-                      *["opnieuw_uitleg"] * self.opnieuw_zetten,
-                      *["kaartjes_titel"] * (not self.kort), "kaartjes_uitleg", "tray"]
+                      *["opnieuw_uitleg"] * self.opnieuw_zetten, *["kaartjes_titel"] * (not self.kort),
+                      *["kaartjes_uitleg"] * (not (self.kort and self.opnieuw_zetten)), "tray"]
         # Only what changes goes out or in: a row taken out and put back (the tray with its
         # kaartjes) is laid out and drawn again, on every visit that starts another kind of meting (P10).
         for name, row in rows.items():
