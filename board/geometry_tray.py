@@ -108,6 +108,16 @@ def card_size(every: Sequence[str], area: Rect, unit: float,
     return need, -(-len(pages[0]) // columns)
 
 
+def page_name_font(keys: Sequence[str], font_of: Callable[[str], float], least: float) -> int:
+    """One name size for the kaartjes, as the board has one (``BoardLayout.one_name_font``): the
+    biggest at which every name of ``keys`` fits (the smallest of each name's own biggest,
+    ``font_of``), so "Leren" is not drawn bigger than "Huishouden" beside it; never below
+    ``least`` (``MIN_CARD_FONT``). The tray gives it all of the set's kaartjes, not only those
+    left on the page: the names keep their size while the cards are taken and the pages turned."""
+    fonts = [font_of(key) for key in keys if key != MORE]
+    return round(max(least, min(fonts, default=least)))
+
+
 def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int,
               need: Callable[[str], float] | None = None) -> tuple[list[str], int]:
     """The kaartjes shown on ``page`` and how many pages there are (``tray_pages``; ``need``

@@ -156,6 +156,12 @@ class Meting:
         return tuple(d for d in self.doelen if self.is_overgenomen(d) and d.evaluatie is None)
 
     @property
+    def zonder_fiche(self) -> tuple[str, ...]:
+        """The chosen leefgebieden without the inwoner's fiche yet, in the board's order: what
+        afronden still needs (a vervolgmeting's board says so while there are any)."""
+        return tuple(k for k in self.gekozen if self.positie(k) is None)
+
+    @property
     def niet_gekozen(self) -> tuple[str, ...]:
         """The tray: leefgebieden of the set not on the board, in the set's order."""
         return tuple(key for key in self.leefgebieden.keys if key not in self.gekozen)
@@ -342,7 +348,7 @@ class Meting:
         self._check_changeable()
         if not self.gekozen:
             raise BoardError(melding("Kies eerst minstens één leefgebied voordat je de meting afrondt."))
-        missing = [k for k in self.gekozen if self.positie(k) is None]
+        missing = self.zonder_fiche
         if missing:
             names = Namen(tuple(self.leefgebieden[k] for k in missing))
             raise BoardError(melding("Zet eerst de fiche van de inwoner op: {namen}.", namen=names))

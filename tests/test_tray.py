@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from board import Meting
-from board.geometry_tray import card_rects
+from board.geometry_tray import MORE, card_rects, page_name_font
 from tests.kivy_helpers import frames, show_fixture, touch_down, window_fixture  # noqa: F401
 
 
@@ -98,3 +98,11 @@ def test_cards_are_at_least_48_dp_high_and_do_not_overlap(size: tuple[int, int])
             overlap_x = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
             overlap_y = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
             assert overlap_x <= 0 or overlap_y <= 0
+
+
+def test_a_page_has_one_name_size_the_smallest_names_biggest_never_below_the_least() -> None:
+    own = {"leren": 17, "huishouden": 15, "geld": 17, MORE: 9}  # MORE's text is not a name
+    assert page_name_font(["leren", "huishouden", "geld", MORE], own.__getitem__, 14) == 15
+    assert page_name_font(["leren", "geld"], own.__getitem__, 14) == 17
+    assert page_name_font(["leren", "huishouden"], {"leren": 17, "huishouden": 11}.__getitem__, 14) == 14
+    assert page_name_font([MORE], own.__getitem__, 14) == 14

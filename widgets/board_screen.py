@@ -144,6 +144,8 @@ class BoardScreen(FloatLayout):
     # perspectief switch, undo and the tray; the board keeps no handles (``_side_rows``).
     afgerond = BooleanProperty(False)
     afgerond_op = ObjectProperty(None, allownone=True)  # the date it was afgerond
+    # A vervolgmeting with a bar still without the inwoner's fiche: the panel says to place each again.
+    opnieuw_zetten = BooleanProperty(False)
     alles_gekozen = BooleanProperty(False)  # every kaartje on the board: the hint is about the bars only
     # Bigger screens get a bigger side panel and text (1.0 at 1280x800, up to 1.5).
     scale = NumericProperty(1.0)
@@ -162,7 +164,8 @@ class BoardScreen(FloatLayout):
         self._hide = None
         self._bound: LiveSession | None = None
         super().__init__(live=live, **kwargs)
-        self.bind(size=self._on_size, vervolg=self._side_rows, kort=self._side_rows, afgerond=self._side_rows)
+        self.bind(size=self._on_size, vervolg=self._side_rows, kort=self._side_rows, afgerond=self._side_rows,
+                  opnieuw_zetten=self._side_rows)
         # Rows the side panel shows only at times, kept here while out of it (ids are weak).
         self._rows = {name: self.ids[name].__self__ for name in SIDE_ROWS}
         self._side_rows()
@@ -255,7 +258,8 @@ class BoardScreen(FloatLayout):
         self.kort = (self.side_height if self.portrait else size[1]) < dp(KORT) * self.scale
 
     def _side_rows(self, *_args: object) -> None:
-        """The rows below the title: the ghosts' legend only at a vervolgmeting, the "Kaartjes"
+        """The rows below the title: the ghosts' legend only at a vervolgmeting (and, while a bar
+        has no fiche of the inwoner yet, that each is placed again), the "Kaartjes"
         heading only on a high panel; an afgeronde meting's panel says it is afgerond instead of
         the perspectief switch, undo, the hint and the tray (nothing that invites a change).
         Out of the side panel, not just empty (each row there costs its spacing too, and at
@@ -264,8 +268,11 @@ class BoardScreen(FloatLayout):
         if self.afgerond:
             wanted = ["legenda_rij"] * self.vervolg + ["afgerond_uitleg"]
         else:
+            # A low panel with the vervolgmeting's hint leaves out the tray's (a vervolgmeting's
+            # inwoner has used the tray before): at 800x600 both left one kaartje a page.
             wanted = ["perspectief_rij", "undo_rij", *["legenda_rij"] * self.vervolg,
-                      *["kaartjes_titel"] * (not self.kort), "kaartjes_uitleg", "tray"]
+                      *["opnieuw_uitleg"] * self.opnieuw_zetten, *["kaartjes_titel"] * (not self.kort),
+                      *["kaartjes_uitleg"] * (not (self.kort and self.opnieuw_zetten)), "tray"]
         # Only what changes goes out or in: a row taken out and put back (the tray with its
         # kaartjes) is laid out and drawn again, on every visit that starts another kind of meting (P10).
         for name, row in rows.items():
@@ -274,12 +281,16 @@ class BoardScreen(FloatLayout):
         above = self.ids.titel_rij
         for name in wanted:  # each below the one before; those still there are in this order
             if rows[name].parent is None:
+                if name == "opnieuw_uitleg":  # its height (lines) known before the tray is laid out below it
+                    rows[name].width = side.width - side.padding[0] - side.padding[2]
+                    rows[name].texture_update()
                 side.add_widget(rows[name], index=side.children.index(above))
             above = rows[name]
 
     def _on_meting(self, _live: object, meting: object) -> None:
         self.vervolg = bool(meting.vorige)
         self.alles_gekozen = not meting.niet_gekozen
+        self.opnieuw_zetten = bool(meting.vorige) and not meting.afgerond and bool(meting.zonder_fiche)
         op = meting.afgerond_op.date() if meting.afgerond_op else meting.datum
         self.afgerond_op = op if meting.afgerond else None
         self.afgerond = meting.afgerond
@@ -309,8 +320,8 @@ class BoardScreen(FloatLayout):
 
 
 # The side panel's rows below its title, in order, each shown at times (``BoardScreen._side_rows``).
-SIDE_ROWS = ("perspectief_rij", "undo_rij", "legenda_rij", "kaartjes_titel", "kaartjes_uitleg", "tray",
-             "afgerond_uitleg")
+SIDE_ROWS = ("perspectief_rij", "undo_rij", "legenda_rij", "opnieuw_uitleg", "kaartjes_titel", "kaartjes_uitleg",
+             "tray", "afgerond_uitleg")
 
 
 def reverse_children(box: Widget, first: Widget) -> None:

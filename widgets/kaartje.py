@@ -32,10 +32,12 @@ MIN_CARD_FONT = MIN_TEXT  # dp: a kaartje's name is never smaller (the app's sma
 CARD_LINE_HEIGHTS = (1.0, 0.8, 0.7)
 
 
-def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None) -> Rect:
+def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None,
+              font: int | None = None) -> Rect:
     """Draw one kaartje into the current canvas context, named in the inwoner's language
-    (``tr``); right to left: the pictogram on the right, the name aligned right. Returns
-    where the name went (x, y, w, h)."""
+    (``tr``) at ``font`` (the page's one size, ``board.geometry_tray.page_name_font``; left
+    out: the biggest at which this name fits); right to left: the pictogram on the right, the
+    name aligned right. Returns where the name went (x, y, w, h)."""
     tr = tr or vertaler("nl")
     naam = leefgebied.naam_in(tr.code)
     x, y, w, h = rect
@@ -54,7 +56,8 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | No
     text_x = x + _text_x(pad, picto)
     text_w = round(w - _text_x(pad, picto) - pad)
     # The longest names ("Alcohol, drugs, gamen en gokken") wrap between words, never inside one.
-    texture = label_texture(naam, name_font(naam, w, h, unit), text_w, color=rgba(TEKST), line_height=line_height)
+    texture = label_texture(naam, font or name_font(naam, w, h, unit), text_w, color=rgba(TEKST),
+                            line_height=line_height)
     if tr.rtl:
         text_x = x + pad
     pos = (text_x, y + (h - texture.height) / 2)

@@ -1,7 +1,7 @@
 """A long press: a finger held still on one spot for ``LONG_PRESS`` seconds (the clock running)
 calls back once; moving more than ``MOVE_SLOP`` dp first, or lifting it, calls nothing. The
-board uses it on a bar's name (its prompts); the tray's kaartjes keep the same time and slop
-(their press also becomes a drag, widgets/tray.py)."""
+board uses it on a bar's name (its prompts), the tray on its kaartjes (whose press becomes a
+drag once ``waiting`` ends without firing, widgets/tray.py): one timing for both."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ class LongPress:
             dx, dy = touch.x - press["start"][0], touch.y - press["start"][1]
             if (dx * dx + dy * dy) ** 0.5 >= dp(MOVE_SLOP):
                 self.stop(touch)
+
+    def waiting(self, touch: object) -> bool:
+        """Whether this touch's press still counts: held within the slop, not gone off yet."""
+        press = self._presses.get(touch.uid)
+        return press is not None and not press["fired"]
 
     def fired(self, touch: object) -> bool:
         """Whether this touch's press went off (what else the finger does is then nothing)."""

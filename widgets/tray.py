@@ -21,12 +21,12 @@ from kivy.uix.widget import Widget
 
 from board import Meting
 from board.geometry import Rect
-from board.geometry_tray import MORE, Card, card_rects, card_size, card_width, more_rect, tray_page
+from board.geometry_tray import MORE, Card, card_rects, card_size, card_width, more_rect, page_name_font, tray_page
 from board.leefgebieden import Leefgebied
 from board.taal import vertaler
 from board.weergave import TEKST
-from widgets.kaartje import card_height, draw_card, draw_more_card, more_card_height
-from widgets.lang_drukken import LONG_PRESS, MOVE_SLOP
+from widgets.kaartje import MIN_CARD_FONT, card_height, draw_card, draw_more_card, more_card_height, name_font
+from widgets.lang_drukken import LONG_PRESS, LongPress
 from widgets.live_session import LiveSession
 from widgets.textures import label_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed
@@ -51,10 +51,12 @@ class Tray(Widget):
 
     def __init__(self, **kwargs: object) -> None:
         self.cards: list[Card] = []
+        self.name_font: int | None = None  # the one size of the names on the page shown
         self._shown: tuple = ()
         self._card_canvases: dict[tuple, tuple] = {}  # drawn kaartjes by all they show but where (``_card_canvas``)
         self._name_rect_of: dict[tuple, Rect] = {}  # and where each one's name went
         self._presses: dict[int, dict] = {}
+        self._long = LongPress()  # a long press on a kaartje: its prompts (as on a bar's name)
         self._hold: tuple[tuple[str, ...], tuple] | None = None  # the kaartjes as laid out before a card was taken
         self._close_up_event = None
         self._lifted = 0.0  # when the last finger left the tray (``now``)
@@ -122,9 +124,23 @@ class Tray(Widget):
             for card in self.cards:
                 if card.key == MORE:
                     draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages, self.tr)
+        self.name_font = self._page_font(meting, unit)
         for card in self.cards:
             if card.key != MORE:
                 self.canvas.add(self._card_canvas(meting.leefgebieden[card.key], card.rect, unit))
+
+    def _page_font(self, meting: Meting, unit: float) -> int:
+        """The one name size of the kaartjes: that of every name of the set on a card of this
+        page's size (every card on a page is as big; ``card_size`` keeps it while cards go)."""
+        card = next((c for c in self.cards if c.key != MORE), None)
+        if card is None:
+            return round(MIN_CARD_FONT * unit)
+        _x, _y, w, h = card.rect
+
+        def own(key: str) -> float:
+            return name_font(meting.leefgebieden[key].naam_in(self.tr.code), w, h, unit)
+
+        return page_name_font(meting.leefgebieden.keys, own, MIN_CARD_FONT * unit)
 
     def _card_need(self, meting: Meting, width: float, unit: float) -> Callable[[str], float]:
         """How high a card ``width`` wide must be for its name at ``MIN_CARD_FONT``, by key."""
@@ -137,10 +153,10 @@ class Tray(Widget):
         that stays where it was when another is taken onto the board is reused)."""
         x, y, w, h = rect
         key = (leefgebied.key, leefgebied.naam, leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path),
-               (w, h), unit, self.tr.code)
+               (w, h), unit, self.tr.code, self.name_font)
 
         def draw() -> None:
-            self._name_rect_of[key] = draw_card(leefgebied, (0, 0, w, h), unit, self.tr)
+            self._name_rect_of[key] = draw_card(leefgebied, (0, 0, w, h), unit, self.tr, self.name_font)
 
         canvas = placed_once(self._card_canvases, key, draw, (x, y), keep=KEEP_CARDS)
         nx, ny, nw, nh = self._name_rect_of[key]
@@ -210,8 +226,9 @@ class Tray(Widget):
         if card.key == MORE:
             self._presses[touch.uid] = {"key": MORE}
             return True
-        press = {"key": card.key, "start": touch.pos, "moved": False, "done": False, "float": None}
-        press["timer"] = Clock.schedule_once(lambda _dt: self._long_press(press), self.long_press)
+        press = {"key": card.key, "moved": False, "done": False, "float": None}
+        self._long.seconds = self.long_press
+        self._long.start(touch, lambda: self._long_press(press))
         self._presses[touch.uid] = press
         return True
 
@@ -222,11 +239,10 @@ class Tray(Widget):
         if press is None or press["key"] == MORE or press["done"]:
             return True
         if not press["moved"]:
-            dx, dy = touch.x - press["start"][0], touch.y - press["start"][1]
-            if (dx * dx + dy * dy) ** 0.5 < dp(MOVE_SLOP):
+            self._long.move(touch)  # beyond the slop the press is off: a drag
+            if self._long.waiting(touch):
                 return True
             press["moved"] = True
-            press["timer"].cancel()
         window_pos = self.to_window(*touch.pos)
         key = press["key"]
         if self.board is not None and self.board.accepts_drop(window_pos):
@@ -249,7 +265,7 @@ class Tray(Widget):
             if self.card_at(touch.pos) is not None and self.card_at(touch.pos).key == MORE:
                 self.page += 1
             return True
-        press["timer"].cancel()
+        self._long.stop(touch)
         self._float(press, None)
         if press["done"]:
             self._close_up_later()
@@ -267,9 +283,8 @@ class Tray(Widget):
         return True
 
     def _long_press(self, press: dict) -> None:
-        if not press["moved"]:
-            press["done"] = True
-            self.dispatch("on_vragen", press["key"])
+        press["done"] = True  # held still (``LongPress`` fires only then): the finger does nothing more
+        self.dispatch("on_vragen", press["key"])
 
     def _float(self, press: dict, pos: tuple[float, float] | None) -> None:
         """The card under a finger that drags it (not over the board: there it is a bar)."""
@@ -283,7 +298,8 @@ class Tray(Widget):
             w, h = (card.rect[2], card.rect[3]) if card else (dp(180), dp(60))
             move, drawing, group = Translate(), Canvas(), InstructionGroup()
             with drawing:
-                draw_card(self.live.meting.leefgebieden[press["key"]], (-w / 2, -h / 2, w, h), dp(1), self.tr)
+                draw_card(self.live.meting.leefgebieden[press["key"]], (-w / 2, -h / 2, w, h), dp(1), self.tr,
+                          self.name_font)
             for instruction in (PushMatrix(), move, drawing, PopMatrix()):
                 group.add(instruction)
             self.canvas.after.add(group)

@@ -234,12 +234,17 @@ class VisitFlow:
             self._follow(name)
         self._go(name)
 
+    def moment(self) -> datetime:
+        """Now, on the app's day (``today``: a test's moved date): what afronden stores, and the
+        finished board's date line reads it back from the meting."""
+        return datetime.combine(self.today(), datetime.now().time().replace(microsecond=0))
+
     def afronden(self) -> bool:
         live = self.live
         heard: list[UserError] = []  # the board screen's toast is out of sight: the afronden screen says it
         uid = live.fbind("on_error", lambda _live, error: heard.append(error))
         try:
-            done = live.apply(lambda m: m.afronden(datetime.now().replace(microsecond=0)))
+            done = live.apply(lambda m: m.afronden(self.moment()))
         finally:
             live.unbind_uid("on_error", uid)
         if not done:
