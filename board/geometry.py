@@ -4,13 +4,15 @@ snapshot alike (pure Python, tested without a screen).
 All lengths are pixels, y grows upwards (Kivy's way; the snapshot flips it). ``unit`` is
 the size of one dp, so touch targets stay at least 48 dp on every screen. Rows are stacked
 from the top (most important first) and grow with the space, up to a friendly maximum.
-A board that is touched (``handles``) never squeezes a row below 48 dp: rows that do not
+A board that is touched (``live``) never squeezes a row below 48 dp: rows that do not
 fit lie below the area, and ``scroll`` (how far the rows are pushed up) brings them in.
+A live board draws a reorder handle at the start of each row unless its order is fixed
+(``reorder=False``: an afgeronde meting); a picture (not ``live``) has none.
 A bar always runs from the sad smiley (left) to the happy one (right) and is never shorter
 than ``MIN_TRACK``: on a narrow board the name gets narrower, then the pictogram. Where a live
 board's names need more room than that leaves, its rows grow and it scrolls rather than its
 names shrink (``pitch_least`` and ``name_least``, decided by board/geometry_namen.py). A live
-board (``handles``) keeps it at ``SPEAKER_PICTO`` so its speaker (read aloud) stays a 48 dp
+board (``live``) keeps it at ``SPEAKER_PICTO`` so its speaker (read aloud) stays a 48 dp
 target at every supported size: the handle and the smileys give way first; a picture drops it.
 For a right-to-left inwoner (``mirrored``) every row is mirrored about the board's middle:
 the sad smiley on the right, the happy one on the left. Positions stay logical (0.0 = sad),
@@ -191,26 +193,26 @@ class BoardLayout:
         area: Rect,
         keys: Sequence[str],
         unit: float = 1.0,
-        handles: bool = True,
+        live: bool = True,
         scroll: float = 0.0,
         mirrored: bool = False,
         name_least: float = 0.0,
         pitch_least: float = 0.0,
         reorder: bool = True,
     ) -> BoardLayout:
-        """The rows of ``keys`` in ``area``; ``handles=False`` for a read-only board (a
-        picture: its rows shrink to fit); a board with handles keeps every row at least
-        48 dp high and scrolls (``scroll`` is clamped to what there is). ``name_least``: the
+        """The rows of ``keys`` in ``area``; ``live=False`` for a picture (its rows shrink to
+        fit, no handles, no speaker kept); a live board keeps every row at least 48 dp high and
+        scrolls (``scroll`` is clamped to what there is). ``name_least``: the
         name column's width in px that the names need (``readable_rows``, ``room_for_names``),
         kept before the smileys or the pictogram give way; ``pitch_least``: the row pitch in px
         they need (``room_for_names``: a live board's rows grow and it scrolls rather than its
         names shrink below ``MIN_TEXT``); ``reorder=False``: a live board whose order cannot
-        change (an afgeronde meting): no handles, the rest as a live board's."""
+        change (an afgeronde meting): no handles, the rest as a live board's (``row_geometry``)."""
         x, y, width, height = area
         pad, gap = PAD * unit, GAP * unit
         rows_height = max(0.0, height - 2 * pad)
         pitch = min(MAX_PITCH * unit, rows_height / max(1, len(keys)))
-        if handles:  # a touch target: never below 48 dp (fourteen bars at 800x600 scroll)
+        if live:  # a touch target: never below 48 dp (fourteen bars at 800x600 scroll)
             pitch = max(pitch, (MIN_TOUCH + GAP) * unit)
         pitch = max(pitch, pitch_least)
         overflow = max(0.0, len(keys) * pitch - rows_height)
@@ -219,7 +221,7 @@ class BoardLayout:
         row_h = max(1.0, pitch - gap)
         rows = tuple(
             row_geometry(key, index, (x + pad, top - (index + 1) * pitch + gap / 2, width - 2 * pad, row_h), unit,
-                         handles, name_least, reorder)
+                         live, name_least, reorder)
             for index, key in enumerate(keys)
         )
         if mirrored:
@@ -274,12 +276,12 @@ class BoardLayout:
         return None
 
 
-def min_board_width(unit: float = 1.0, handles: bool = True) -> float:
+def min_board_width(unit: float = 1.0, live: bool = True) -> float:
     """The narrowest board whose bars keep ``MIN_TRACK``: the narrowest name; a live board
-    (``handles``) with its 48 dp handle, the speaker's pictogram and ``SMILEY_LEAST`` smileys,
+    (``live``, one that can be reordered) with its 48 dp handle, the speaker's pictogram and ``SMILEY_LEAST`` smileys,
     a picture without a pictogram and with 40 dp smileys."""
     inner = 6 * unit
-    if handles:
+    if live:
         parts = inner / 2 + (MIN_TOUCH * unit + inner) + (SPEAKER_PICTO * unit + 2 * inner) + MIN_NAME * unit \
             + 2 * SMILEY_LEAST * unit + 4 * inner
     else:
@@ -308,19 +310,23 @@ def _mirror(row: RowGeometry, axis: float) -> RowGeometry:
     )
 
 
-def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, name_least: float = 0.0,
+def row_geometry(key: str, index: int, rect: Rect, unit: float, live: bool, name_least: float = 0.0,
                  reorder: bool = True) -> RowGeometry:
     """One bar in ``rect``: where its handle, pictogram, name, smileys and track go (the
-    rules in the module's docstring; ``name_least`` and ``reorder`` as ``BoardLayout.compute``'s)."""
+    rules in the module's docstring; ``live``, ``name_least`` and ``reorder`` as
+    ``BoardLayout.compute``'s). The handle is drawn exactly where ``handle_w`` is not 0."""
     x, y, width, h = rect
     inner = 6 * unit
-    handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if handles and reorder else 0.0
+    handle_w = max(MIN_TOUCH * unit, min(64 * unit, h * 0.9)) if live and reorder else 0.0
+    # A live board's pictogram stands a gap in from the handle, or from the row's edge where the
+    # order is fixed (afgerond); a picture's starts at the edge.
+    lead = inner if live else 0.0
     picto = min(h * 0.78, 72 * unit)
     smiley = min(h * 0.82, 64 * unit)
     name_w = max(min(max(width * 0.2, 150 * unit), MAX_NAME * unit), name_least)
 
     def track_length(picto: float, handle_w: float, smiley: float) -> float:
-        used = inner / 2 + (handle_w + inner if handles else 0) + (picto + 2 * inner if picto else inner)
+        used = inner / 2 + handle_w + lead + (picto + 2 * inner if picto else inner)
         return width - used - name_w - 2 * smiley - 4 * inner
 
     def short() -> float:
@@ -337,7 +343,7 @@ def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, n
         name_w = max(MIN_NAME * unit, name_least, name_w - short())
     if name_least and short() > SLACK:
         smiley = max(min(40 * unit, smiley), smiley - short() / 2)
-    if handles and short() > SLACK:
+    if live and short() > SLACK:
         kept = _keep_speaker(short(), picto, handle_w, smiley, unit)
         if track_length(*kept) >= want - SLACK:
             picto, handle_w, smiley = kept
@@ -346,8 +352,8 @@ def row_geometry(key: str, index: int, rect: Rect, unit: float, handles: bool, n
     if short() > SLACK:
         smiley = max(min(40 * unit, smiley), smiley - short() / 2)
     start = x + inner / 2
-    handle = (start, y, handle_w, h) if handles and reorder else None
-    picto_x = start + (handle_w + inner if handles else 0)
+    handle = (start, y, handle_w, h) if handle_w else None  # _keep_speaker leaves it 48 dp or more
+    picto_x = start + handle_w + lead
     pictogram = (picto_x, y + (h - picto) / 2, picto, picto) if picto else None
     name_x = picto_x + (picto + 2 * inner if picto else inner)
     name_font = round(min(max(h * 0.3, 15 * unit), 28 * unit))
