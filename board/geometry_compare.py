@@ -50,7 +50,7 @@ def compare_layout(
     unit = COMPARE_UNIT * dp
     beside = (width - gap * (boards - 1)) / max(1, boards)
     rows_fit = height - 2 * PAD * unit >= max(1, rows) * COMPARE_PITCH * unit
-    if beside >= min_board_width(unit, handles=False) and rows_fit:
+    if beside >= min_board_width(unit, live=False) and rows_fit:
         if need is None:
             return CompareLayout(stacked=False, scale=COMPARE_UNIT, unit=unit)
         pitch = min(MAX_PITCH * unit, (height - 2 * PAD * unit) / max(1, rows))

@@ -32,12 +32,14 @@ def room_for_names(layout: BoardLayout, need: Callable[[float], float],
     if not layout.rows:
         return layout.pitch, name_least
     row = layout.rows[0]
-    unit, handles, width = row.unit, row.handle is not None, row.rect[2]
+    # Rows without a handle are measured as a picture's: an afgeronde meting's too, though its own
+    # rows are laid out as live ones (its name column drawn up to 6 dp narrower; left as it was).
+    unit, live, width = row.unit, row.handle is not None, row.rect[2]
     pitch = layout.pitch
     for _step in range(STEPS):
         height = pitch - GAP * unit
-        column = row_geometry(row.key, 0, (0.0, 0.0, width, height), unit, handles, name_least).name[2]
-        widest = _widest(width, height, unit, handles, column)
+        column = row_geometry(row.key, 0, (0.0, 0.0, width, height), unit, live, name_least).name[2]
+        widest = _widest(width, height, unit, live, column)
         needed = need(widest)
         if math.isinf(needed):
             break  # taller rows narrow the column further: no use trying them
@@ -50,27 +52,27 @@ def room_for_names(layout: BoardLayout, need: Callable[[float], float],
     return layout.pitch, name_least
 
 
-def _keeps(width: float, height: float, unit: float, handles: bool, column: float) -> bool:
+def _keeps(width: float, height: float, unit: float, live: bool, column: float) -> bool:
     """Whether a row ``width`` x ``height`` px keeps a name column ``column`` px wide with its
     pictogram and a bar of ``MIN_TRACK``."""
-    row = row_geometry("", 0, (0.0, 0.0, width, height), unit, handles, column)
+    row = row_geometry("", 0, (0.0, 0.0, width, height), unit, live, column)
     return row.pictogram is not None and row.track[2] >= MIN_TRACK * unit - SLACK and row.name[2] >= column - SLACK
 
 
-def _widest(width: float, height: float, unit: float, handles: bool, column: float) -> float:
+def _widest(width: float, height: float, unit: float, live: bool, column: float) -> float:
     """The widest name column (up to ``MAX_NAME`` dp, from ``column``, whole px) that keeps the
     pictogram and the bar (``_keeps``, which holds below a width where it holds)."""
     most = MAX_NAME * unit
-    if most <= column or not _keeps(width, height, unit, handles, column):
+    if most <= column or not _keeps(width, height, unit, live, column):
         return column
-    if _keeps(width, height, unit, handles, most):
+    if _keeps(width, height, unit, live, most):
         return most
     low, high = math.ceil(column), math.floor(most)  # keeps at low (or column), not at high
-    if not _keeps(width, height, unit, handles, low):
+    if not _keeps(width, height, unit, live, low):
         return column
     while high - low > 1:
         middle = (low + high) // 2
-        low, high = (middle, high) if _keeps(width, height, unit, handles, middle) else (low, middle)
+        low, high = (middle, high) if _keeps(width, height, unit, live, middle) else (low, middle)
     return float(low)
 
 

@@ -82,7 +82,7 @@ class SnapshotLayout:
         unit = snapshot_unit(size) if unit is None else unit
         legend = round(height * 0.08)
         area = (0.0, float(legend), float(width), float(height - header_height - legend))
-        board = BoardLayout.compute(area, keys, unit, handles=False, mirrored=mirrored)
+        board = BoardLayout.compute(area, keys, unit, live=False, mirrored=mirrored)
         return SnapshotLayout(width, height, header_height, legend, board)
 
     @property
@@ -139,21 +139,22 @@ def render_board(
     meting: Meting,
     size: tuple[float, float],
     unit: float,
-    handles: bool = False,
+    live: bool = False,
     scroll: float = 0.0,
     tr: Vertaler | None = None,
 ) -> Image.Image:
     """Only the board, laid out in ``size`` as the screen lays out a board widget of that
-    size (``handles``: as the live board, with room for the reorder handles, scrolled by
+    size (``live``: as the live board, with room for the reorder handles, scrolled by
     ``scroll`` when its rows do not fit)."""
     image = Image.new("RGB", (round(size[0]), round(size[1])), ACHTERGROND)
     tr = tr or vertaler("nl")
-    if handles:
+    if live:
         layout = live_layout(meting, size, unit, scroll, tr)
         draw_board(image, meting, layout, tr, tuple(round(f) for f in name_fonts_least(unit, unit)))
     else:
-        draw_board(image, meting, BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, False, scroll,
-                                                      mirrored=tr.rtl), tr)
+        picture = BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, live=False, scroll=scroll,
+                                      mirrored=tr.rtl)
+        draw_board(image, meting, picture, tr)
     return image
 
 
@@ -166,8 +167,8 @@ def live_layout(meting: Meting, size: tuple[float, float], unit: float, scroll: 
     names = tuple(sorted(bar_names(meting, tr).values()))
 
     def compute(name_least: float = 0.0, pitch_least: float = 0.0) -> BoardLayout:
-        return BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, True, scroll, mirrored=tr.rtl,
-                                   name_least=name_least, pitch_least=pitch_least)
+        return BoardLayout.compute((0, 0, size[0], size[1]), meting.gekozen, unit, live=True, scroll=scroll,
+                                   mirrored=tr.rtl, name_least=name_least, pitch_least=pitch_least)
 
     pitch, name_least = room_for_names(compute(), lambda width: names_need(names, least, dutch_least, width))
     return compute(name_least, pitch)

@@ -56,7 +56,7 @@ def test_every_name_on_the_board_has_one_size(size: tuple[int, int], make_app: o
     # The snapshot of the same board (drawn by Pillow from the same geometry): one size there too.
     from exports.snapshot import render_board
 
-    picture = render_board(app.live.meting, board.size, board.layout.rows[0].unit, handles=True)
+    picture = render_board(app.live.meting, board.size, board.layout.rows[0].unit, live=True)
     rects = {}
     for row in board.layout.rows:
         nx, ny, nw, nh = (v - o for v, o in zip(row.name, (board.x, board.y, 0, 0), strict=True))

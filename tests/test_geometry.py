@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from board import Perspectief, load_set
-from board.geometry import FINGER, MIN_TOUCH, MIN_TRACK, BoardLayout, min_board_width
+from board.geometry import FINGER, MIN_TOUCH, MIN_TRACK, BoardLayout, RowGeometry, min_board_width
 
 KEYS = load_set().keys
 
@@ -94,15 +94,45 @@ def test_a_narrow_board_gives_up_name_width_and_pictogram_before_bar_length() ->
     assert narrow.track[2] == pytest.approx(MIN_TRACK, abs=1)
     narrower = BoardLayout.compute((0, 0, min_board_width() - 20, 600), KEYS[:3]).rows[0]
     assert narrower.pictogram is None and narrower.speaker is None  # below the least: the bar first
-    picture = BoardLayout.compute((0, 0, min_board_width(handles=False), 600), KEYS[:3], handles=False).rows[0]
+    picture = BoardLayout.compute((0, 0, min_board_width(live=False), 600), KEYS[:3], live=False).rows[0]
     assert picture.pictogram is None and picture.track[2] == pytest.approx(MIN_TRACK, abs=1)
 
 
 def test_a_read_only_board_has_no_handles_and_longer_bars() -> None:
     live = BoardLayout.compute((0, 0, 920, 800), KEYS[:3]).rows[0]
-    read_only = BoardLayout.compute((0, 0, 920, 800), KEYS[:3], handles=False).rows[0]
+    read_only = BoardLayout.compute((0, 0, 920, 800), KEYS[:3], live=False).rows[0]
     assert live.handle is not None and read_only.handle is None
     assert read_only.track[2] > live.track[2]
+
+
+def _from_start(row: RowGeometry, rect: tuple) -> float:
+    """How far ``rect`` starts from the row's reading start (its right edge when mirrored)."""
+    if row.mirrored:
+        return row.rect[0] + row.rect[2] - (rect[0] + rect[2])
+    return rect[0] - row.rect[0]
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+@pytest.mark.parametrize(("area", "unit"), [((0, 0, min_board_width(), 584), 1.0), ((0, 0, 920, 784), 1.0),
+                                            ((0, 0, 1380, 1200), 1.5)])
+def test_an_afgerond_board_is_a_live_board_without_its_handles(area: tuple, unit: float, mirrored: bool) -> None:
+    """One rule: ``live`` lays a board out for touch (rows of 48 dp, scrolling, the speaker
+    kept), ``reorder`` only adds the handle; a picture has none whatever ``reorder`` says."""
+    moving = BoardLayout.compute(area, KEYS, unit, live=True, mirrored=mirrored)
+    fixed = BoardLayout.compute(area, KEYS, unit, live=True, mirrored=mirrored, reorder=False)
+    assert fixed.pitch == moving.pitch >= (MIN_TOUCH + 4) * unit and fixed.overflow == moving.overflow
+    for before, after in zip(moving.rows, fixed.rows, strict=True):
+        assert before.handle is not None and after.handle is None
+        assert after.speaker is not None and after.speaker[2] >= MIN_TOUCH * unit - 1e-6
+        assert after.pictogram[2] >= before.pictogram[2] and after.track[2] >= before.track[2] >= MIN_TRACK * unit - 1
+        if area[2] >= 920:  # room enough that nothing shrinks: all moves up by the handle's width
+            handle = before.handle[2]
+            assert _from_start(after, after.pictogram) == pytest.approx(_from_start(before, before.pictogram) - handle)
+            assert _from_start(after, after.name) == pytest.approx(_from_start(before, before.name) - handle)
+            assert after.track[2] == pytest.approx(before.track[2] + handle)
+    picture = BoardLayout.compute(area, KEYS, unit, live=False, mirrored=mirrored)
+    assert BoardLayout.compute(area, KEYS, unit, live=False, mirrored=mirrored, reorder=False) == picture
+    assert all(row.handle is None for row in picture.rows) and picture.overflow == 0
 
 
 def test_the_arrow_shows_only_for_a_change_bigger_than_about_a_fiche() -> None:
@@ -150,7 +180,7 @@ def test_stacked_history_boards_give_the_names_the_rows_and_column_they_need(wid
     assert layout.stacked
     assert COMPARE_PITCH <= layout.pitch <= MAX_PITCH
     keys = list(load_set().keys)
-    board = BoardLayout.compute((0, 0, width, layout.board_height(14)), keys, layout.unit, handles=False,
+    board = BoardLayout.compute((0, 0, width, layout.board_height(14)), keys, layout.unit, live=False,
                                 name_least=layout.name_least)
     assert board.pitch == pytest.approx(layout.pitch)
     for row in board.rows:
@@ -158,7 +188,7 @@ def test_stacked_history_boards_give_the_names_the_rows_and_column_they_need(wid
         assert row.pictogram is not None and row.track[2] >= MIN_TRACK - 0.5
     if layout.pitch > COMPARE_PITCH:  # 2 dp lower and they would not: rows as high as needed
         lower = BoardLayout.compute((0, 0, width, layout.board_height(14) - 14 * 2), keys, layout.unit,
-                                    handles=False, name_least=layout.name_least)
+                                    live=False, name_least=layout.name_least)
         assert _need(lower.rows[0].name[2]) > lower.rows[0].name[3]
     if width == 502:  # an 800 px window: two lines of 30 px, the column as narrow as they allow
         assert layout.pitch - GAP >= 60 and layout.name_least < 150
@@ -182,7 +212,7 @@ def test_side_by_side_only_where_the_names_stay_readable() -> None:
 
     five = compare_layout(982, 580, 5, 2, 1.0, 16, need=_need)
     assert not five.stacked
-    board = BoardLayout.compute((0, 0, (982 - 16) / 2, 580), list(load_set().keys)[:5], five.unit, handles=False,
+    board = BoardLayout.compute((0, 0, (982 - 16) / 2, 580), list(load_set().keys)[:5], five.unit, live=False,
                                 name_least=five.name_least)
     assert all(_need(row.name[2]) <= row.name[3] for row in board.rows)
     assert compare_layout(982, 580, 14, 2, 1.0, 16, need=_need).stacked

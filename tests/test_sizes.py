@@ -193,7 +193,7 @@ def test_fourteen_bars_keep_48_dp_and_scroll_when_they_do_not_fit(
         (round(board.x), round(height - board.top), round(board.right), round(height - board.y))
     )
     meting = app.live.session.committed
-    picture = render_board(meting, board.size, dp(1) * board.scale, handles=True, scroll=board.scroll)
+    picture = render_board(meting, board.size, dp(1) * board.scale, live=True, scroll=board.scroll)
     on_screen, in_png = fiches(shot), fiches(picture)
     assert len(on_screen["inwoner"]) == 1
     assert unmatched(on_screen["inwoner"], in_png["inwoner"], 2) == []

@@ -68,7 +68,7 @@ def test_the_live_board_and_its_picture_agree(show: object, window: object, exam
     )
     from kivy.metrics import dp
 
-    picture = render_board(meting, board.size, dp(1) * board.scale, handles=True)
+    picture = render_board(meting, board.size, dp(1) * board.scale, live=True)
     found = assert_same_places(shot, picture)
     print(f"{example.__name__}: {found}")  # the figures for the README (pytest -s)
     assert found["pijl"] >= 4  # the example's arrows were found
@@ -108,7 +108,7 @@ def test_a_moved_fiche_is_seen_as_a_difference(show: object, window: object) -> 
 
     moved = meting.place_fiche("werk", Perspectief.INWONER, 0.6)
     with pytest.raises(AssertionError, match="inwoner"):
-        assert_same_places(shot, render_board(moved, board.size, dp(1) * board.scale, handles=True))
+        assert_same_places(shot, render_board(moved, board.size, dp(1) * board.scale, live=True))
 
 
 def test_a_mirrored_board_and_its_picture_agree(show: object, window: object) -> None:
@@ -128,8 +128,8 @@ def test_a_mirrored_board_and_its_picture_agree(show: object, window: object) ->
     shot = window_pixels().crop(
         (round(board.x), round(height - board.top), round(board.right), round(height - board.y))
     )
-    picture = render_board(meting, board.size, dp(1) * board.scale, handles=True, tr=vertaler("ar"))
+    picture = render_board(meting, board.size, dp(1) * board.scale, live=True, tr=vertaler("ar"))
     found = assert_same_places(shot, picture)
     assert found["pijl"] >= 4
-    plain = render_board(meting, board.size, dp(1) * board.scale, handles=True)
+    plain = render_board(meting, board.size, dp(1) * board.scale, live=True)
     assert unmatched(fiches(picture)["inwoner"], fiches(plain)["inwoner"], TOLERANCE)  # it did mirror

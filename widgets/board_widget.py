@@ -143,7 +143,7 @@ class BoardWidget(StencilView):
 
         def compute(scroll: float) -> BoardLayout:
             return BoardLayout.compute((self.x, self.y, self.width, self.height), meting.gekozen, unit,
-                                       handles=not self.read_only, scroll=scroll, mirrored=self.tr.rtl,
+                                       live=not self.read_only, scroll=scroll, mirrored=self.tr.rtl,
                                        name_least=room[1], pitch_least=room[0], reorder=not self.afgerond)
 
         layout = compute(self.scroll)
