@@ -86,7 +86,9 @@ class Meting:
             raise BoardError(_("Een vervolgmeting kan pas beginnen als de vorige meting is afgerond."))
         if datum < self.datum:
             raise BoardError(_("Een vervolgmeting kan niet eerder zijn dan de vorige meting."))
-        open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.loopt)
+        open_doelen = tuple(
+            replace(d, evaluatie=None, eerdere_streefdatum=d.streefdatum) for d in self.doelen if d.loopt
+        )
         return Meting(
             id=meting_id or new_id(),
             inwoner_id=self.inwoner_id,
@@ -325,16 +327,17 @@ class Meting:
         return replace(self, doelen=tuple(d for d in self.doelen if d.id != doel_id))
 
     def evaluate_doel(self, doel_id: str, evaluatie: Evaluatie | str | None) -> Meting:
-        """Evaluate a doel carried over from the previous meting (None takes it back)."""
+        """Evaluate a doel carried over from the previous meting (None takes it back). Behaald or
+        vervallen, it keeps the streefdatum it came with: a new date given before is dropped."""
         self._check_changeable()
         doel = self.doel(doel_id)
         if not self.is_overgenomen(doel):
             raise BoardError(_("Een doel wordt pas bij een volgende meting geëvalueerd."))
         value = None if evaluatie is None else checked_enum(Evaluatie, evaluatie, _("evaluatie"))
-        return replace(
-            self,
-            doelen=tuple(replace(d, evaluatie=value) if d.id == doel_id else d for d in self.doelen),
-        )
+        nieuw = replace(doel, evaluatie=value)
+        if not nieuw.loopt:  # behaald or vervallen: a new date no longer applies, the one agreed before stays
+            nieuw = replace(nieuw, streefdatum=doel.eerdere_streefdatum)
+        return replace(self, doelen=tuple(nieuw if d.id == doel_id else d for d in self.doelen))
 
     def afronden(self, moment: datetime) -> Meting:
         """Close the meting. It needs the inwoner's fiche on every chosen leefgebied and
