@@ -44,7 +44,8 @@ SIZES = [(1280, 800), (800, 600)]
 
 def _nieuwe_datum(app: object, tekst: str, plus: int = 1) -> None:
     """"Nieuwe datum" on the card of ``tekst``, ``plus`` taps on + (from three months), saved."""
-    knop = button(panel_with(app.screen("doelen"), tekst), "Nieuwe datum")
+    doelen = app.screen("doelen")
+    knop = button(panel_with(doelen, tekst), doelen.tr.pgettext("inwoner", "Nieuwe datum"))
     into_sight(knop)
     tap(knop)
     editor = modal(app, "DoelEditor")
