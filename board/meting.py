@@ -83,7 +83,9 @@ class Meting(MetingDoelen):
             raise BoardError(_("Een vervolgmeting kan pas beginnen als de vorige meting is afgerond."))
         if datum < self.datum:
             raise BoardError(_("Een vervolgmeting kan niet eerder zijn dan de vorige meting."))
-        open_doelen = tuple(replace(d, evaluatie=None) for d in self.doelen if d.loopt)
+        open_doelen = tuple(
+            replace(d, evaluatie=None, eerdere_streefdatum=d.streefdatum) for d in self.doelen if d.loopt
+        )
         return Meting(
             id=meting_id or new_id(),
             inwoner_id=self.inwoner_id,

@@ -122,16 +122,17 @@ class MetingDoelen:
         return replace(self, doelen=tuple(d for d in self.doelen if d.id != doel_id))
 
     def evaluate_doel(self, doel_id: str, evaluatie: Evaluatie | str | None) -> Self:
-        """Evaluate a doel carried over from the previous meting (None takes it back)."""
+        """Evaluate a doel carried over from the previous meting (None takes it back). Behaald or
+        vervallen, it keeps the streefdatum it came with: a new date given before is dropped."""
         self._check_changeable()
         doel = self.doel(doel_id)
         if not self.is_overgenomen(doel):
             raise BoardError(_("Een doel wordt pas bij een volgende meting geëvalueerd."))
         value = None if evaluatie is None else checked_enum(Evaluatie, evaluatie, _("evaluatie"))
-        return replace(
-            self,
-            doelen=tuple(replace(d, evaluatie=value) if d.id == doel_id else d for d in self.doelen),
-        )
+        nieuw = replace(doel, evaluatie=value)
+        if not nieuw.loopt:  # behaald or vervallen: a new date no longer applies, the one agreed before stays
+            nieuw = replace(nieuw, streefdatum=doel.eerdere_streefdatum)
+        return replace(self, doelen=tuple(nieuw if d.id == doel_id else d for d in self.doelen))
 
     # ----- checks -----------------------------------------------------------------
 

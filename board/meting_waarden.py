@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum
 from typing import TypeVar
 
+from board.datums import te_laat
 from board.errors import BoardError, melding
 from board.grenzen import MAX_ACTIE_TEXT, check_acties
 from board.i18n import _
@@ -87,6 +88,9 @@ class Doel:
     streefdatum: date | None = None
     acties: tuple[Actie, ...] = ()
     evaluatie: Evaluatie | None = None
+    # A doel carried over: the streefdatum it came with (the previous meting's). Derived, not
+    # stored with this meting (storage reads it from the previous meting's row): not compared.
+    eerdere_streefdatum: date | None = field(default=None, compare=False)
 
     @property
     def loopt(self) -> bool:
@@ -94,6 +98,17 @@ class Doel:
         Behaald is done, vervallen is stopped. A doel that runs is on the koelkastblad
         (``Meting.lopende_doelen``)."""
         return self.evaluatie in LOPEND
+
+    def te_laat(self, vandaag: date) -> bool:
+        """Whether the streefdatum has passed on ``vandaag`` and that still matters: only for a
+        doel that runs on. Behaald or vervallen, its day is no warning any more (the screen and
+        the koelkastblad both ask here)."""
+        return self.loopt and self.streefdatum is not None and te_laat(self.streefdatum, vandaag)
+
+    @property
+    def nieuwe_datum(self) -> bool:
+        """A doel carried over whose streefdatum was moved in this meting ("Nieuwe datum")."""
+        return self.streefdatum != self.eerdere_streefdatum
 
 
 LOPEND = (None, Evaluatie.DEELS_BEHAALD, Evaluatie.NIET_BEHAALD)  # the evaluaties of a doel that runs on

@@ -48,6 +48,7 @@ class Vergelijking:
     toegevoegd: tuple[str, ...]
     vervallen: tuple[str, ...]
     evaluaties: tuple[tuple[str, Evaluatie], ...]  # (doel id, evaluatie) of the carried doelen
+    open_doelen: int = 0  # carried doelen whose evaluation is still to choose (a concept meting)
 
     def count(self, which: Richting) -> int:
         return sum(1 for lg in self.leefgebieden if lg.richting is which)
@@ -73,9 +74,14 @@ class Vergelijking:
             parts.append(ngettext("{n} leefgebied is nieuw", "{n} leefgebieden zijn nieuw",
                                   len(self.toegevoegd)).format(n=len(self.toegevoegd)))
         telt = [e for _doel, e in self.evaluaties if e is not Evaluatie.VERVALLEN]
-        if telt:
-            parts.append(_doelen_zin(gettext, ngettext, len(telt), self.count_evaluatie(Evaluatie.BEHAALD),
-                                     self.count_evaluatie(Evaluatie.DEELS_BEHAALD)))
+        # Counted of all the doelen from before (vervallen aside), those still to choose too:
+        # one evaluated of three is "1 of 3", not "the doel" (the sentence shows before afronden).
+        total = len(telt) + self.open_doelen
+        if telt and (zin := _doelen_zin(gettext, ngettext, total, self.count_evaluatie(Evaluatie.BEHAALD),
+                                        self.count_evaluatie(Evaluatie.DEELS_BEHAALD), self.open_doelen)):
+            parts.append(zin)
+        if self.open_doelen:
+            parts.append(_doelen_open(ngettext, total, self.open_doelen))
         if not parts:
             return gettext("Er is nog niets om te vergelijken.")
         tr = tr or vertaler(current_language())
@@ -108,6 +114,7 @@ def vergelijk(oud: Meting, nieuw: Meting, perspectief: Perspectief = Perspectief
     evaluaties = tuple(
         (d.id, d.evaluatie) for d in nieuw.doelen if d.id in oud_doelen and d.evaluatie is not None
     )
+    open_doelen = sum(1 for d in nieuw.doelen if d.id in oud_doelen and d.evaluatie is None)
     return Vergelijking(
         oud=oud,
         nieuw=nieuw,
@@ -115,6 +122,7 @@ def vergelijk(oud: Meting, nieuw: Meting, perspectief: Perspectief = Perspectief
         toegevoegd=tuple(k for k in nieuw.gekozen if k not in oud.gekozen),
         vervallen=tuple(k for k in oud.gekozen if k not in nieuw.gekozen),
         evaluaties=evaluaties,
+        open_doelen=open_doelen,
     )
 
 
@@ -155,9 +163,11 @@ def _leefgebieden_zin(ngettext: Callable[[str, str, int], str], total: int, bete
 
 
 def _doelen_zin(
-    _: Callable[[str], str], ngettext: Callable[[str, str, int], str], total: int, behaald: int, deels: int
+    _: Callable[[str], str], ngettext: Callable[[str, str, int], str], total: int, behaald: int, deels: int,
+    open_doelen: int = 0,
 ) -> str:
-    """How the doelen went, in words: vervallen doelen do not count."""
+    """How the doelen went, in words: vervallen doelen do not count; counted of all ``total``,
+    also those still to choose (``open_doelen``: then "none behaald" is not said yet, "" instead)."""
     if total == 1:
         if behaald:
             return _("het doel is behaald")
@@ -178,4 +188,19 @@ def _doelen_zin(
             "{deels} van de {total} doelen zijn deels behaald",
             deels,
         ).format(deels=deels, total=total)
-    return _("geen van de {total} doelen is behaald").format(total=total)
+    return "" if open_doelen else _("geen van de {total} doelen is behaald").format(total=total)
+
+
+def _doelen_open(ngettext: Callable[[str, str, int], str], total: int, open_doelen: int) -> str:
+    """How many doelen from before still wait for "how did it go"."""
+    if open_doelen == total:
+        return ngettext(
+            "bij het doel is nog niet gekozen hoe het ging",
+            "bij de {total} doelen is nog niet gekozen hoe het ging",
+            total,
+        ).format(total=total)
+    return ngettext(
+        "bij {open} van de {total} doelen is nog niet gekozen hoe het ging",
+        "bij {open} van de {total} doelen is nog niet gekozen hoe het ging",
+        open_doelen,
+    ).format(open=open_doelen, total=total)

@@ -22,7 +22,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from board import schrift
-from board.datums import te_laat
 from board.meting import Meting
 from board.meting_waarden import Doel
 from board.taal import Vertaler, vertaler
@@ -128,7 +127,7 @@ def _doel(meting: Meting, doel: Doel, tr: Vertaler) -> Flowable:
         content.append(_para(tr.pgettext("inwoner", "We werken verder aan dit doel."), "tekst", tr, DOEL_WIDTH))
     # What is agreed now: a date still ahead (a new one, or one not yet reached); a day that has
     # passed is left out rather than shown overdue on the fridge (the doel goes on without a date).
-    if doel.streefdatum and not te_laat(doel.streefdatum, meting.datum):
+    if doel.streefdatum and not doel.te_laat(meting.datum):
         content.append(_para(tr.datum(doel.streefdatum), "tekst", tr, DOEL_WIDTH,
                              label=tr.pgettext("inwoner", "Klaar op:")))
     if doel.acties:

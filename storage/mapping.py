@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from board.inwoner import Inwoner
@@ -106,7 +107,8 @@ def to_metingen(
     acties: Iterable[ActieRow],
 ) -> list[Meting]:
     """Assemble metingen from their rows (in the order of ``metingen``). ``fiches`` also holds
-    the fiches of each previous meting: they are the ghosts (``vorige``)."""
+    the fiches of each previous meting: they are the ghosts (``vorige``); ``doelen`` may hold
+    the previous meting's doelen: a carried-over doel's earlier date."""
     by_meting: dict[str, list[Any]] = defaultdict(list)
     for row in gekozen:
         by_meting[row.meting_id].append(row)
@@ -122,6 +124,7 @@ def to_metingen(
 
     result = []
     for row in metingen:
+        eerder = {d.doel_id: d.streefdatum for d in doelen_of[row.vorige_meting_id]} if row.vorige_meting_id else {}
         result.append(
             Meting(
                 id=row.id,
@@ -137,7 +140,7 @@ def to_metingen(
                 vorige_meting_id=row.vorige_meting_id,
                 rapportcijfer=row.rapportcijfer,
                 doelen=tuple(
-                    _to_doel(d, acties_of[(row.id, d.doel_id)])
+                    _to_doel(d, acties_of[(row.id, d.doel_id)], eerder.get(d.doel_id))
                     for d in sorted(doelen_of[row.id], key=lambda d: d.volgorde)
                 ),
                 volgende_meting=row.volgende_meting,
@@ -153,7 +156,7 @@ def canonical(fiches: Iterable[Fiche]) -> tuple[Fiche, ...]:
     return tuple(sorted(fiches, key=lambda f: (f.leefgebied, PERSPECTIEF_ORDER[f.perspectief])))
 
 
-def _to_doel(row: Any, acties: list[Any]) -> Doel:
+def _to_doel(row: Any, acties: list[Any], eerdere_streefdatum: date | None = None) -> Doel:
     return Doel(
         id=row.doel_id,
         leefgebied=row.leefgebied,
@@ -162,4 +165,5 @@ def _to_doel(row: Any, acties: list[Any]) -> Doel:
         streefdatum=row.streefdatum,
         acties=tuple(Actie(Uitvoerder(a.wie), a.wat) for a in sorted(acties, key=lambda a: a.volgorde)),
         evaluatie=None if row.evaluatie is None else Evaluatie(row.evaluatie),
+        eerdere_streefdatum=eerdere_streefdatum,
     )

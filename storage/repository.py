@@ -375,7 +375,10 @@ class Repository(QueuedWrites, Starting, Ready, ExportLog, Retention, Settings, 
             conn.execute(
                 sa.select(FicheRow.__table__).where(FicheRow.meting_id.in_(ids) | FicheRow.meting_id.in_(vorige_ids))
             ),
-            conn.execute(sa.select(DoelRow.__table__).where(DoelRow.meting_id.in_(ids))),
+            # the previous meting's too: a carried-over doel's date from before (``Doel.eerdere_streefdatum``)
+            conn.execute(
+                sa.select(DoelRow.__table__).where(DoelRow.meting_id.in_(ids) | DoelRow.meting_id.in_(vorige_ids))
+            ),
             conn.execute(sa.select(ActieRow.__table__).where(ActieRow.meting_id.in_(ids))),
         )
 

@@ -33,6 +33,7 @@ WERK = "Twee ochtenden per week vrijwilligerswerk"
 ACTIE = "Elke maandag de post openen"
 VOORBIJ = date(2026, 1, 1)  # the streefdatum set at the 0-meting: passed on TODAY
 KIEZEN = "Nog kiezen: hoe ging het met dit doel?"
+VERZET = "De nieuwe datum is gekozen. Nog kiezen, met een knop hierboven: hoe ging het met dit doel?"
 
 
 def _vervolg(make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int],
@@ -124,13 +125,14 @@ def test_a_new_date_is_no_evaluation_afronden_names_the_doel_and_its_card_asks(
     # the other card does not. Rated "Niet behaald", it no longer asks, and afronden goes through.
     tap(afronden.ids.back)
     assert app.current == "doelen"
-    vraag = _label(panel_with(doelen, GELD), KIEZEN)
+    vraag = _label(panel_with(doelen, GELD), VERZET)  # the new date done, the evaluation still to choose
     into_sight(vraag)
     assert vraag.opacity == 1 and _in_window(vraag) and vraag.height > 0
     assert _beside(vraag, button(panel_with(doelen, GELD), "Nieuwe datum")) and overflowing(vraag.parent) == []
     assert _label(panel_with(doelen, WONEN), KIEZEN).opacity == 0
     _tap_result(app, GELD, Evaluatie.NIET_BEHAALD)
     assert _label(panel_with(doelen, GELD), KIEZEN).opacity == 0
+    assert _label(panel_with(doelen, GELD), VERZET).opacity == 0
     afronden_by_touch(app)
     view = open_with_pin(app)
     assert view.gelukt, view.tekst

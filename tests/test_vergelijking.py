@@ -66,10 +66,29 @@ def test_the_sentence_says_it_at_a_glance() -> None:
 
 def test_the_sentence_for_no_change_and_one_doel() -> None:
     oud = afgeronde_nulmeting_met_doelen()
-    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "deels behaald", "d2": "vervallen"})
+    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4},
+                         {"d1": "deels behaald", "d2": "vervallen", "d3": "vervallen"})
     assert vergelijk(oud, nieuw).zin == (
         "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; het doel is deels behaald."
     )
+
+
+def test_doelen_still_to_choose_are_counted_not_left_out() -> None:
+    """Before afronden the sentence shows with doelen not yet rated: one rated of three is
+    "1 of 3" (it said "het doel is deels behaald", as if there were one)."""
+    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "deels behaald"})
+    assert vergelijk(afgeronde_nulmeting_met_doelen(), nieuw).zin == (
+        "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; 1 van de 3 doelen is deels behaald; "
+        "bij 2 van de 3 doelen is nog niet gekozen hoe het ging."
+    )
+    niet = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "niet behaald", "d2": "vervallen"})
+    assert vergelijk(afgeronde_nulmeting_met_doelen(), niet).zin == (  # no "geen behaald" while one may be
+        "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; "
+        "bij 1 van de 2 doelen is nog niet gekozen hoe het ging."
+    )
+    geen = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {})
+    assert vergelijk(afgeronde_nulmeting_met_doelen(), geen).zin.endswith(
+        "; bij de 3 doelen is nog niet gekozen hoe het ging.")
 
 
 def test_order_of_arguments_does_not_matter_but_inwoner_does() -> None:
@@ -125,7 +144,8 @@ def test_the_clauses_are_joined_with_the_scripts_own_semicolon(taal: str, puntko
     """Arabic writes "؛", Tigrinya "፤" and ends with "።": the sentence the afronden screen shows."""
     from board.taal import vertaler
 
-    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "behaald", "d2": "niet behaald"})
+    nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "behaald", "d2": "niet behaald",
+                                                                             "d3": "vervallen"})
     zin = vergelijk(afgeronde_nulmeting_met_doelen(), nieuw).zin_in(vertaler(taal))
     assert zin.count(puntkomma) == 1 and zin.endswith(punt), zin
     assert taal == "nl" or ";" not in zin

@@ -18,7 +18,7 @@ from kivy.uix.label import Label
 from kivy.uix.modalview import ModalView
 
 from board import Actie, BoardError, Doel, Evaluatie, Meting, Uitvoerder
-from board.datums import add_months, months_between, te_laat, vanaf
+from board.datums import add_months, months_between, vanaf
 from board.grenzen import check_acties
 from board.i18n import N_
 from board.kleuren import FOUT, WAARSCHUWING
@@ -167,12 +167,19 @@ class DoelenScreen(MetingScherm):
         datum.disabled = not doel.loopt  # behaald or vervallen: no date to move
         datum.bind(on_release=lambda _k, d=doel: self.edit(d.leefgebied, d))
         kiezen = _label(tr.pgettext("inwoner", "Nog kiezen: hoe ging het met dit doel?"), 17, bold=True)
-        kiezen.color = NOG_KIEZEN  # a new date is no evaluation: afronden still asks for it (Meting.afronden)
+        # A new date is no evaluation (afronden still asks for it, Meting.afronden): the card says
+        # what is done and what is still to choose, so "Nieuwe datum" does not read as the answer.
+        verzet = _label(tr.pgettext(
+            "inwoner", "De nieuwe datum is gekozen. Nog kiezen, met een knop hierboven: hoe ging het met dit doel?"),
+            17, bold=True)
+        for label in (kiezen, verzet):
+            label.color = NOG_KIEZEN
         klaar = _label(tr.pgettext("inwoner", "Behaald of vervallen: geen nieuwe datum nodig."), 17, alpha=0.75)
-        shown = kiezen if doel.evaluatie is None else None if doel.loopt else klaar
+        open_shown = verzet if doel.nieuwe_datum else kiezen
+        shown = open_shown if doel.evaluatie is None else None if doel.loopt else klaar
         nieuw = BoxLayout(size_hint_y=None, height=dp(56), spacing=dp(14))
         nieuw.add_widget(datum)
-        nieuw.add_widget(_one_of((kiezen, klaar), shown, nieuw, dp(56)))
+        nieuw.add_widget(_one_of((kiezen, verzet, klaar), shown, nieuw, dp(56)))
         return nieuw
 
     def _leefgebied_panel(self, meting: Meting, key: str) -> BoxLayout:
@@ -206,9 +213,10 @@ class DoelenScreen(MetingScherm):
         return panel
 
     def _streefdatum(self, doel: Doel) -> Label:
-        """The streefdatum; one that has passed is said so, in the colour of a message."""
+        """The streefdatum; one that has passed is said so, in the colour of a message, while the
+        doel runs on (``Doel.te_laat``: behaald or vervallen, a passed day is no warning)."""
         datum = self.tr.datum(doel.streefdatum)
-        if te_laat(doel.streefdatum, self.vandaag()):
+        if doel.te_laat(self.vandaag()):
             tekst = self.tr.pgettext("inwoner", "Klaar op: {datum}. Die dag is voorbij.").format(datum=datum)
             label = _label(tekst, 17, bold=True)
             label.color = VOORBIJ
