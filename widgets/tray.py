@@ -12,6 +12,7 @@ commits it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from kivy.clock import Clock
 from kivy.graphics import Canvas, Color, InstructionGroup, PopMatrix, PushMatrix, Rectangle, Translate
@@ -35,6 +36,12 @@ CLOSE_UP_DELAY = 0.4  # s without a finger on the tray before the cards close up
 # Drawn kaartjes kept for the next visit: the cards' height follows how many are left (five or
 # six heights in a day's visits), so all fourteen at each of them, in a language or two (P10)
 KEEP_CARDS = 14 * 6 * 2
+
+
+@cache
+def _set_font(names: tuple[str, ...], w: float, h: float, unit: float) -> int:
+    """The one name size of kaartjes ``w`` x ``h`` of a set with ``names`` (``page_name_font``)."""
+    return page_name_font(names, lambda naam: name_font(naam, w, h, unit), MIN_CARD_FONT * unit)
 
 
 class Tray(Widget):
@@ -137,16 +144,20 @@ class Tray(Widget):
             return round(MIN_CARD_FONT * unit)
         _x, _y, w, h = card.rect
 
-        def own(key: str) -> float:
-            return name_font(meting.leefgebieden[key].naam_in(self.tr.code), w, h, unit)
+        names = self._names(meting)
+        return _set_font(tuple(names.values()), w, h, unit)
 
-        return page_name_font(meting.leefgebieden.keys, own, MIN_CARD_FONT * unit)
+    def _names(self, meting: Meting) -> dict[str, str]:
+        """The set's kaartjes' names in the inwoner's language, by key."""
+        leefgebieden = meting.leefgebieden
+        return {key: leefgebieden[key].naam_in(self.tr.code) for key in leefgebieden.keys}
 
     def _card_need(self, meting: Meting, width: float, unit: float) -> Callable[[str], float]:
-        """How high a card ``width`` wide must be for its name at ``MIN_CARD_FONT``, by key."""
-        more = more_card_height(width, unit, self.tr)
-        return lambda key: more if key == MORE else card_height(
-            meting.leefgebieden[key].naam_in(self.tr.code), width, unit)
+        """How high a card ``width`` wide must be for its name at ``MIN_CARD_FONT``, by key
+        (measured once a redraw: the pages are tried with it many times over)."""
+        needs = {key: card_height(naam, width, unit) for key, naam in self._names(meting).items()}
+        needs[MORE] = more_card_height(width, unit, self.tr)
+        return needs.__getitem__
 
     def _card_canvas(self, leefgebied: Leefgebied, rect: tuple, unit: float) -> InstructionGroup:
         """One kaartje's instructions, drawn again only when it shows something else (a card
