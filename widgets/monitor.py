@@ -86,6 +86,7 @@ class MonitorScreen(Scherm):
         self.thread: threading.Thread | None = None
         self._figuren: tuple[object, dict] | None = None
         self._generation = 0
+        self._pogingen = 0  # frames left to wait for the map's layout before scrolling to it
         self._arrange = Clock.create_trigger(self.arrange, -1)
         ids = self.ids
         ids.page_scroll.bind(size=self._arrange)
@@ -146,6 +147,34 @@ class MonitorScreen(Scherm):
                 panel.size_hint_y, panel.height = None, max(need, share)
             height = sum(p.height for p in panels) + ids.grafieken.spacing
         ids.grafieken.height = height
+
+    def wissel_kaart(self) -> None:
+        """The "Kaart" button: the map instead of the charts (or back). The map opens in sight:
+        the button sits at the top of the page, the map far below it on a small window."""
+        self.kaart_open = not self.kaart_open
+        if self.kaart_open:
+            self._pogingen = 10
+            Clock.schedule_once(self._kaart_in_zicht, 0)
+
+    def _kaart_in_zicht(self, *_args: object) -> None:
+        """Scroll the page to the map's panel, or (on a window too low for it) to the map, its
+        top first; once the page is laid out for the map (a frame or two after the tap)."""
+        ids = self.ids
+        scroll, paneel, page = ids.page_scroll, ids.kaartpaneel, ids.page
+        klaar = paneel.height > 0 and abs(page.height - page.minimum_height) < 1 and ids.grafieken.height == 0
+        if not klaar:
+            self._pogingen -= 1
+            if self._pogingen > 0 and self.kaart_open:
+                Clock.schedule_once(self._kaart_in_zicht, 0)
+            return
+        if page.height <= scroll.height:
+            return  # the whole page is in sight
+        padding = dp(8)
+        doel = paneel if paneel.height + 2 * padding <= scroll.height else ids.kaart
+        if doel is ids.kaart and doel.height > scroll.height:  # only part of it fits: its top
+            scroll.scroll_y = min(1.0, max(0.0, (doel.top - scroll.height) / (page.height - scroll.height)))
+            return
+        scroll.scroll_to(doel, padding=padding, animate=False)
 
     def _leeg_ruimte(self) -> float:
         """The room beside the map for "too few" about any wijk (the longest name's) or the hint
