@@ -90,8 +90,8 @@ class MonitorScreen(Scherm):
         self._arrange = Clock.create_trigger(self.arrange, -1)
         ids = self.ids
         ids.page_scroll.bind(size=self._arrange)
-        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.kaartlegenda,
-                     ids.kaartarcering, ids.kaartnoot):
+        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.voetnoot_verandering,
+                     ids.kaartlegenda, ids.kaartarcering, ids.kaartnoot):
             part.bind(height=self._arrange)
         ids.kaartleeg.bind(width=self._arrange)
         for grid in (ids.kerncijfers, ids.trajecten):
@@ -104,9 +104,9 @@ class MonitorScreen(Scherm):
         self.bind(kaart_open=self._arrange)
 
     def arrange(self, *_args: object) -> None:
-        """The charts (or the map) take the room the window leaves, but never less than their
-        rows need (CHART_ROW each, names at MIN_TEXT): on a small window the page scrolls. The
-        headline figures of one row are all as high as the highest."""
+        """The map takes the room the window leaves, but never less than it needs; the charts
+        what their rows need (CHART_ROW each, names at MIN_TEXT): on a small window the page
+        scrolls. The headline figures of one row are all as high as the highest."""
         ids = self.ids
         for grid in (ids.kerncijfers, ids.trajecten):
             cards = list(reversed(grid.children))
@@ -137,14 +137,15 @@ class MonitorScreen(Scherm):
         ids.kaartpaneel.height = 0
         panels = list(reversed(ids.grafieken.children))
         needs = [chart_need(panel) for panel in panels]
+        # Each chart as high as its rows (a row is never taller than CHART_ROW: more room would
+        # be white below them), so the footnote on "<10" and "x" comes right under the charts
         if ids.grafieken.orientation == "horizontal":
-            height = max(*needs, room)
+            height = max(needs)
             for panel in panels:
                 panel.size_hint_y, panel.height = None, height
         else:
-            share = (room - ids.grafieken.spacing) / len(panels)
             for panel, need in zip(panels, needs, strict=True):
-                panel.size_hint_y, panel.height = None, max(need, share)
+                panel.size_hint_y, panel.height = None, need
             height = sum(p.height for p in panels) + ids.grafieken.spacing
         ids.grafieken.height = height
 
