@@ -19,7 +19,7 @@ TOT, TODAY = date(2026, 2, 27), date(2026, 3, 1)
 SIZES = [(800, 600), (1280, 800)]
 
 
-def tap_kaart(make_app: object, tablet: object, window: object, size: tuple[int, int]) -> object:  # noqa: F811
+def tap_kaart(make_app: object, tablet: object, window: object, size: tuple[int, int]) -> tuple[object, object]:  # noqa: F811
     """The monitor opened from the list, then the "Kaart" button tapped where it is: no scrolling
     by the test."""
     tablet(lambda repository: fill(repository, aantal=400, tot=TOT))
@@ -31,14 +31,14 @@ def tap_kaart(make_app: object, tablet: object, window: object, size: tuple[int,
     knop = screen.ids.kaartknop
     drag([knop.to_window(*knop.center)])
     frames(6)
-    return screen
+    return app, screen
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_kaart_button_brings_the_whole_map_into_sight(
     make_app: object, tablet: object, window: object, size: tuple[int, int]  # noqa: F811
 ) -> None:
-    screen = tap_kaart(make_app, tablet, window, size)
+    _app, screen = tap_kaart(make_app, tablet, window, size)
     assert screen.kaart_open
     _vx, vy, _vw, vh = window_rect(screen.ids.page_scroll)
     _mx, my, _mw, mh = window_rect(screen.ids.kaart)
@@ -95,3 +95,48 @@ def test_the_footnote_on_hidden_figures_sits_right_under_the_chart_that_shows_th
         _vx, vy, _vw, vh = window_rect(ids.page_scroll)
         assert vy <= ny and ny + nh <= vy + vh + 1  # in sight
         shot(f"voetnoot-{naam}-{size[0]}x{size[1]}")
+
+
+def outline_points(kaart: object, naam: str, step: float = 2.0) -> list[tuple[float, float]]:
+    """Points along every ring of a wijk's outline, ``step`` px apart, in window coordinates."""
+    import math
+
+    found = []
+    for ring in (r for v in kaart.vormen[naam] for r in v):
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            n = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / step))
+            found += [kaart.to_window(x1 + (x2 - x1) * i / n, y1 + (y2 - y1) * i / n) for i in range(n)]
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_chosen_wijk_s_outline_is_whole_no_plate_over_it(
+    make_app: object, tablet: object, window: object, size: tuple[int, int]  # noqa: F811
+) -> None:
+    """Each wijk whose label lies on a plate (Waterhoek: too small for it), tapped: along its
+    whole outline the window shows the outline's dark colour, nowhere its plate's white. On the
+    wider window no plate lies over any wijk's outline: every wijk tapped in turn."""
+    from board.kleuren import TEKST
+    from tests.kivy_helpers import window_pixels
+    from tests.test_monitor_kaart_namen import near_the_edge
+
+    _app, screen = tap_kaart(make_app, tablet, window, size)
+    kaart = screen.ids.kaart
+    assert any(not e.binnen for e in kaart.etiketten.values())  # some label is on a plate
+    op_plaat = sorted((n for n, e in kaart.etiketten.items() if not e.binnen), key=lambda n: n != "Waterhoek")
+    assert "Waterhoek" in op_plaat
+    namen = screen.kaart.namen if size[0] >= 1280 else op_plaat
+    for naam in namen:
+        drag([near_the_edge(kaart, naam)])
+        frames(3)
+        assert screen.gebied == naam and kaart.gekozen == naam
+        image = window_pixels()
+        if naam == "Waterhoek":
+            shot(f"kaart-waterhoek-rand-{size[0]}x{size[1]}")
+        points = outline_points(kaart, naam)
+        off = []
+        for x, y in points:
+            pixel = image.getpixel((min(image.width - 1, round(x)), image.height - 1 - min(image.height - 1, round(y))))
+            if any(abs(a - b) > 40 for a, b in zip(pixel[:3], TEKST, strict=True)):
+                off.append(((round(x), round(y)), pixel[:3]))
+        assert off == [], (size, naam, len(off), len(points), off[:5])
