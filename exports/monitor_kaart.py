@@ -38,9 +38,9 @@ def kaart_tekening(kaart: Kaart, beeld: KaartBeeld, width: float, height: float)
     """The map in a box ``width`` x ``height`` points, with its legend below."""
     d = Drawing(width, height)
     d.initialFontName = charts.FONT
-    register_pdf_fonts()  # the labels and the legend are measured in their fonts
-    legenda, legenda_h = _legenda_plan(beeld, width - 8)
-    vormen = geprojecteerd(kaart, 4, legenda_h + 6, width - 8, height - legenda_h - 10)
+    legenda = _legenda_plan(beeld, width - 8)[0]
+    kader = kaart_kader(beeld, width, height)
+    vormen = geprojecteerd(kaart, *kader)
     for vlak in beeld.vlakken:
         vlakken = vormen[vlak.naam]
         vul = ARCERING_VLAK if vlak.klasse is None else KLASSEN[vlak.klasse]
@@ -54,9 +54,17 @@ def kaart_tekening(kaart: Kaart, beeld: KaartBeeld, width: float, height: float)
         if vlak.klasse is None:
             for (x1, y1), (x2, y2) in arcering(vlakken, HATCH):
                 d.add(Line(x1, y1, x2, y2, strokeColor=_kleur(ARCERING_LIJN), strokeWidth=0.7))
-    _namen(d, beeld, vormen, (4, legenda_h + 6, width - 8, height - legenda_h - 10))
+    _namen(d, beeld, vormen, kader)
     _legenda(d, legenda)
     return d
+
+
+def kaart_kader(beeld: KaartBeeld, width: float, height: float) -> tuple[float, float, float, float]:
+    """The box (x, y, width, height; points from the drawing's bottom left) the wijken are fitted
+    into: above the legend, 4 points in."""
+    register_pdf_fonts()  # the labels and the legend are measured in their fonts
+    legenda_h = _legenda_plan(beeld, width - 8)[1]
+    return 4, legenda_h + 6, width - 8, height - legenda_h - 10
 
 
 def _namen(d: Drawing, beeld: KaartBeeld, vormen: dict, kader: tuple[float, float, float, float]) -> None:
