@@ -52,3 +52,11 @@ def verlopen(metingen: Iterable[Bewaard], geleverd_voor: datetime, in_monitor: b
 def _utc(moment: datetime) -> datetime:
     """A moment without a time zone is taken as UTC (as the app stores it)."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def koelkastblad_verlopen(gemaakt: datetime, nu: datetime) -> bool:
+    """A plain (unencrypted) koelkastblad on the tablet is kept until the end of the day it was
+    made, in local time: it is printed or handed on during the visit, and a sheet left over
+    holds an inwoner's doelen in the clear on a shared tablet. A day, not an hour: the sheet
+    saved when the printer refused can still be printed later that day."""
+    return gemaakt.date() < nu.date()

@@ -5,8 +5,11 @@ Labels never overlap each other. A label goes inside its own wijk where it fits 
 margin around it, so the chosen wijk's outline does not run through the text), as near to the
 wijk's middle as it can; the most cramped wijken (the smallest) choose first. A wijk too small
 for its label gets it near it, off the map where there is room close by, on a plate (readable
-over any colour) with a line to the wijk where the box does not cover the wijk's middle. A label with no free place at
-all is left out: the wijk is still drawn, tappable and named on its button.
+over any colour) with a line to the wijk where the box does not cover the wijk's middle. A plate
+lies clear of every wijk's border (``marge`` too): whichever wijk is chosen, its outline (drawn
+thicker) stays whole; where no such place is left, clear of its own wijk's border at least (the
+wijk chosen by a tap on the plate); only then over it. A label with
+no free place at all is left out: the wijk is still drawn, tappable and named on its button.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ def etiketten(vormen: Mapping[str, Sequence[Vlak]], maten: Mapping[str, tuple[fl
     within ``kader``, ``marge`` clear of its wijk's border and of the other labels."""
     midden_van = {naam: midden(vlakken) for naam, vlakken in vormen.items()}
     vormen = {naam: _eenvoudig(vlakken, max(marge / 2, 0.5)) for naam, vlakken in vormen.items()}
+    namen = list(vormen)
+    randen = [(_omvang(vormen[naam]), _zijden(vormen[naam])) for naam in namen]
     volgorde = sorted(vormen, key=lambda n: (sum(abs(oppervlak(v[0])) for v in vormen[n]), n))
     gezet: dict[str, Etiket] = {}
     for naam in volgorde:  # first every label that fits inside its own wijk
@@ -49,7 +54,11 @@ def etiketten(vormen: Mapping[str, Sequence[Vlak]], maten: Mapping[str, tuple[fl
             continue
         w, h = maten[naam]
         punt = midden_van[naam]
-        vak = _naast(_rond(punt, kader, w, h), w, h, kader, gezet, marge, vormen)
+        centra = _rond(punt, kader, w, h)
+        vak = _naast(centra, w, h, kader, gezet, marge, vormen, randen) \
+            or _naast(centra, w, h, kader, gezet, marge, vormen, [randen[namen.index(naam)]],
+                      [r for n, r in zip(namen, randen, strict=True) if n != naam]) \
+            or _naast(centra, w, h, kader, gezet, marge, vormen)
         if vak is not None:
             gezet[naam] = Etiket(naam, vak, False, None if _in_vak(vak, *punt) else (punt, _naaste(vak, punt)))
     return {naam: gezet[naam] for naam in vormen if naam in gezet}
@@ -92,9 +101,12 @@ def _eerste(centra: list[Punt], w: float, h: float, kader: Vak, gezet: Mapping[s
 
 
 def _naast(centra: list[Punt], w: float, h: float, kader: Vak, gezet: Mapping[str, Etiket], marge: float,
-           vormen: Mapping[str, Sequence[Vlak]]) -> Vak | None:
+           vormen: Mapping[str, Sequence[Vlak]], randen: Sequence[Rand] | None = None,
+           mijden: Sequence[Rand] = ()) -> Vak | None:
     """The free place that costs least: its distance, and OP_KAART box heights more for a box
-    wholly over the map (a label there hides a wijk's colour or hatching), in proportion."""
+    wholly over the map (a label there hides a wijk's colour or hatching), in proportion. With
+    ``randen``: only a place ``marge`` clear of those borders; each of ``mijden`` it crosses
+    costs OP_KAART box heights more."""
     omvang = {naam: _omvang(v) for naam, v in vormen.items()}
     beste, kosten = None, math.inf
     punt = centra[0]
@@ -108,9 +120,50 @@ def _naast(centra: list[Punt], w: float, h: float, kader: Vak, gezet: Mapping[st
         proeven = [(vak[0] + vak[2] * i / 2, vak[1] + vak[3] * j / 2) for i in range(3) for j in range(3)]
         op = sum(any(_in_vak(omvang[n], *p) and binnen(v, *p) for n, v in vormen.items()) for p in proeven)
         prijs = math.hypot(vak[0] + w / 2 - punt[0], vak[1] + h / 2 - punt[1]) + OP_KAART * h * op / len(proeven)
-        if prijs < kosten:
+        if mijden and prijs < kosten:
+            prijs += OP_KAART * h * sum(_over_rand(vak, marge, [rand]) for rand in mijden)
+        if prijs < kosten and (randen is None or not _over_rand(vak, marge, randen)):
             beste, kosten = vak, prijs
     return beste
+
+
+Rand = tuple[Vak, tuple[tuple[Punt, Punt], ...]]  # a wijk's extent and the sides of its rings
+
+
+def _zijden(vlakken: Sequence[Vlak]) -> tuple[tuple[Punt, Punt], ...]:
+    return tuple((r[i - 1], r[i]) for v in vlakken for r in v for i in range(len(r)))
+
+
+def _over_rand(vak: Vak, marge: float, randen: Sequence[Rand]) -> bool:
+    """Whether a wijk's border runs through the box or within ``marge`` of it."""
+    x0, y0, x1, y1 = vak[0] - marge, vak[1] - marge, vak[0] + vak[2] + marge, vak[1] + vak[3] + marge
+    for (ox, oy, ow, oh), zijden in randen:
+        if ox > x1 or oy > y1 or ox + ow < x0 or oy + oh < y0:
+            continue
+        if any(_snijdt(a, b, x0, y0, x1, y1) for a, b in zijden):
+            return True
+    return False
+
+
+def _snijdt(a: Punt, b: Punt, x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Whether the side a-b meets the rectangle (Liang-Barsky: the side clipped to it is not empty)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            if r > t1:
+                return False
+            t0 = max(t0, r)
+        else:
+            if r < t0:
+                return False
+            t1 = min(t1, r)
+    return True
 
 
 def _geklemd(vak: Vak, kader: Vak) -> Vak | None:

@@ -116,6 +116,16 @@ class MonitorBeeld:
     trajecten: tuple[Kerncijfer, ...] = ()
 
     @property
+    def noot_bij(self) -> frozenset[str]:
+        """Under which chart the note on "<10", "x" and rounding goes ("gekozen", "verandering"):
+        each chart with a hidden value in it; with none, the first (the rounding and the headline
+        figures' markers still need saying)."""
+        bij = {"gekozen"} if any(b.waarde is None for b in self.gekozen) else set()
+        if any(v.beter is None or v.slechter is None for v in self.verandering):
+            bij.add("verandering")
+        return frozenset(bij or {"gekozen"})
+
+    @property
     def leeg(self) -> bool:
         """Nothing at all may be shown: too few inwoners."""
         return (self.inwoners in (KLEIN_TEKST, VERBORGEN_TEKST) and not any(b.waarde for b in self.gekozen)

@@ -17,8 +17,11 @@ from board.kaart_namen import etiketten
 from board.monitor_6_kaart import ARCERING_LIJN, ARCERING_VLAK, DONKER_VANAF, KLASSEN, RAND, KaartBeeld
 from exports import monitor_charts as charts
 from exports.bronnen import register_pdf_fonts
+from exports.text_fit import fit
 
-LEGENDA_H = 34
+LEGENDA_PT, LEGENDA_MIN = 7.0, 5.5  # a legend entry's text, and the least it shrinks to before it wraps
+TITEL_PT = 7.5
+STAAL = (12.0, 9.0)  # a legend swatch, points
 HATCH = 5.0  # points between the lines of the hatching
 NAAM_PT, CIJFER_PT = 7.5, 8.5  # a wijk's name and figure on the map
 REGEL = 0.95  # of the font size: a line's room, from below a descender to above a capital
@@ -35,7 +38,9 @@ def kaart_tekening(kaart: Kaart, beeld: KaartBeeld, width: float, height: float)
     """The map in a box ``width`` x ``height`` points, with its legend below."""
     d = Drawing(width, height)
     d.initialFontName = charts.FONT
-    vormen = geprojecteerd(kaart, 4, LEGENDA_H + 6, width - 8, height - LEGENDA_H - 10)
+    legenda = _legenda_plan(beeld, width - 8)[0]
+    kader = kaart_kader(beeld, width, height)
+    vormen = geprojecteerd(kaart, *kader)
     for vlak in beeld.vlakken:
         vlakken = vormen[vlak.naam]
         vul = ARCERING_VLAK if vlak.klasse is None else KLASSEN[vlak.klasse]
@@ -49,15 +54,22 @@ def kaart_tekening(kaart: Kaart, beeld: KaartBeeld, width: float, height: float)
         if vlak.klasse is None:
             for (x1, y1), (x2, y2) in arcering(vlakken, HATCH):
                 d.add(Line(x1, y1, x2, y2, strokeColor=_kleur(ARCERING_LIJN), strokeWidth=0.7))
-    _namen(d, beeld, vormen, (4, LEGENDA_H + 6, width - 8, height - LEGENDA_H - 10))
-    _legenda(d, beeld)
+    _namen(d, beeld, vormen, kader)
+    _legenda(d, legenda)
     return d
+
+
+def kaart_kader(beeld: KaartBeeld, width: float, height: float) -> tuple[float, float, float, float]:
+    """The box (x, y, width, height; points from the drawing's bottom left) the wijken are fitted
+    into: above the legend, 4 points in."""
+    register_pdf_fonts()  # the labels and the legend are measured in their fonts
+    legenda_h = _legenda_plan(beeld, width - 8)[1]
+    return 4, legenda_h + 6, width - 8, height - legenda_h - 10
 
 
 def _namen(d: Drawing, beeld: KaartBeeld, vormen: dict, kader: tuple[float, float, float, float]) -> None:
     """Each wijk's name and figure where ``board.kaart_namen`` puts them (as on the screen): never
     over each other; outside its wijk on a plate, with a line to it."""
-    register_pdf_fonts()  # the labels are measured in their fonts
     regels = {v.naam: ((v.naam, charts.BOLD, NAAM_PT), (v.tekst, charts.FONT, CIJFER_PT)) for v in beeld.vlakken}
     maten = {naam: (max(stringWidth(t, f, s) for t, f, s in r) + 2 * PLAAT, (NAAM_PT + CIJFER_PT) * REGEL + PLAAT)
              for naam, r in regels.items()}
@@ -79,14 +91,55 @@ def _namen(d: Drawing, beeld: KaartBeeld, vormen: dict, kader: tuple[float, floa
                      fontSize=naam_s, fillColor=kleur, textAnchor="middle"))
 
 
-def _legenda(d: Drawing, beeld: KaartBeeld) -> None:
-    x, y = 4.0, 12.0
-    d.add(String(x, y + 14, _(beeld.titel), fontName=charts.BOLD, fontSize=7.5, fillColor=charts.TEKST))
-    for rgb, tekst in beeld.legenda:
-        d.add(Rect(x, y, 12, 9, fillColor=_kleur(rgb), strokeColor=charts.RASTER, strokeWidth=0.4))
-        d.add(String(x + 15, y + 1.5, tekst, fontName=charts.FONT, fontSize=7, fillColor=charts.TEKST))
-        x += 22 + len(tekst) * 4.2
-    d.add(Rect(x, y, 12, 9, fillColor=_kleur(ARCERING_VLAK), strokeColor=charts.RASTER, strokeWidth=0.4))
-    for (x1, y1), (x2, y2) in arcering([(((x, y), (x + 12, y), (x + 12, y + 9), (x, y + 9)),)], 3.0):
-        d.add(Line(x1, y1, x2, y2, strokeColor=_kleur(ARCERING_LIJN), strokeWidth=0.6))
-    d.add(String(x + 15, y + 1.5, "verborgen (<10 of x)", fontName=charts.FONT, fontSize=7, fillColor=charts.TEKST))
+Regel = tuple[float, float, tuple[int, int, int] | None, str, float, str]  # x, y, swatch, text, size, font
+
+
+def _legenda_plan(beeld: KaartBeeld, width: float) -> tuple[list[Regel], float]:
+    """The legend below the map, measured to ``width``: its title, then each class and the
+    hatching (a swatch and its words) side by side while they fit, else on a next row; a text
+    too wide alone shrinks to LEGENDA_MIN, then wraps. Returns the lines (y from the legend's
+    bottom, 4 points up) and the legend's height."""
+    def maat(font: str) -> object:
+        return lambda tekst, size: stringWidth(tekst, font, size)
+
+    rijen: list[list[Regel]] = []  # rows top-down; each line's y relative to its row's top
+    size, lines = fit(_(beeld.titel), width, TITEL_PT, LEGENDA_MIN, maat(charts.BOLD))
+    rijen.append([(0.0, -(i + 1) * size * 1.2, None, line, size, charts.BOLD) for i, line in enumerate(lines)])
+    rij: list[Regel] = []
+    x = 0.0
+    entries = [*beeld.legenda, (None, _("verborgen: <10 of x"))]
+    for rgb, tekst in entries:
+        size, lines = fit(tekst, width - STAAL[0] - 3, LEGENDA_PT, LEGENDA_MIN, maat(charts.FONT))
+        w = STAAL[0] + 3 + max(stringWidth(line, charts.FONT, size) for line in lines)
+        if rij and x + w > width:
+            rijen.append(rij)
+            rij, x = [], 0.0
+        rij += [(x, -(i + 1) * max(size * 1.25, STAAL[1] + 2), rgb if i == 0 else (), line, size, charts.FONT)
+                for i, line in enumerate(lines)]
+        x += w + 10
+    rijen.append(rij)
+    regels, top = [], 0.0
+    for rij in rijen:
+        for rx, ry, rgb, line, size, font in rij:
+            regels.append((rx, top + ry, rgb, line, size, font))
+        top += min(ry for _x, ry, *_rest in rij)
+    return [(rx, ry - top + 4, rgb, line, size, font) for rx, ry, rgb, line, size, font in regels], 4 - top
+
+
+def _legenda(d: Drawing, regels: list[Regel]) -> None:
+    """The legend's lines where ``_legenda_plan`` put them (x from the map's left, 4 points in);
+    a swatch before the first line of each entry: a class's colour, or hatched (``None``)."""
+    for rx, ry, rgb, line, size, font in regels:
+        x, y = 4 + rx, ry
+        if rgb != () and font == charts.FONT:
+            sx = x
+            x += STAAL[0] + 3
+            d.add(Rect(sx, y, *STAAL, fillColor=_kleur(rgb or ARCERING_VLAK), strokeColor=charts.RASTER,
+                       strokeWidth=0.4))
+            if rgb is None:
+                veld = (((sx, y), (sx + STAAL[0], y), (sx + STAAL[0], y + STAAL[1]), (sx, y + STAAL[1])),)
+                for (x1, y1), (x2, y2) in arcering([veld], 3.0):
+                    d.add(Line(x1, y1, x2, y2, strokeColor=_kleur(ARCERING_LIJN), strokeWidth=0.6))
+        elif font == charts.FONT:
+            x += STAAL[0] + 3
+        d.add(String(x, y + 1.5, line, fontName=font, fontSize=size, fillColor=charts.TEKST))

@@ -2,7 +2,8 @@
 
 After afronden the professional (with the PIN: ``widgets``) prints the sheet through the
 system's print command (CUPS ``lp``, the default printer: ``exports.printer``), or saves a
-plain PDF copy in a folder they can reach (``storage.paths.documents_dir``). Both are noted
+plain PDF copy in the app's own folder (``storage.paths.koelkastblad_dir``), removed once its day
+has ended (``services.koelkastblad_map``). Both are noted
 in the audit log like ``outbox export-plain``: ``afgedrukt`` (``mislukt`` when the print
 system refused) and ``onversleuteld``. The sheet is rendered from the afgeronde meting with
 the same renderer and contact as the bundle's copy (an afgeronde meting never changes), so it
@@ -21,8 +22,9 @@ from board.i18n import _
 from board.redenen import reden
 from board.taal import vertaler
 from exports.printer import print_command, print_pdf
+from services.koelkastblad_map import opruimen
 from storage.errors import StorageError
-from storage.paths import data_dir, documents_dir
+from storage.paths import KOELKASTBLAD_MAP, data_dir, koelkastblad_dir
 from storage.permissions import private_dir, write_atomically
 from storage.repository import Repository
 
@@ -78,13 +80,16 @@ def print_sheet(repository: Repository, meting_id: str) -> Uitkomst:
 
 
 def save_sheet(repository: Repository, meting_id: str, folder: Path | None = None) -> Uitkomst:
-    """A plain PDF copy of the koelkastblad in ``folder`` (default: ``documents_dir()``). A
-    folder that is full or cannot be written is said in Dutch; nothing half-written stays
-    (and the meting and its bundle are untouched either way)."""
-    folder = folder or documents_dir()
+    """A plain PDF copy of the koelkastblad in ``folder`` (default: ``koelkastblad_dir()``), and
+    the sheets there from before today removed. A folder that is full or cannot be written is
+    said in Dutch; nothing half-written stays (and the meting and its bundle are untouched
+    either way)."""
+    folder = folder or koelkastblad_dir()
     name, data = sheet(repository, meting_id)
     path = folder / name
     try:
+        if folder == data_dir() / KOELKASTBLAD_MAP:  # the app's own: this user only (a folder named by
+            private_dir(folder)  # MAGNEETBORD_KOELKASTBLAD_MAP keeps the modes its owner gave it)
         write_atomically(path, data)
     except OSError as exc:
         return Uitkomst(False, _(
@@ -92,7 +97,8 @@ def save_sheet(repository: Repository, meting_id: str, folder: Path | None = Non
             "de meting en het dossier staan nog op de tablet."
         ).format(map=folder, reden=reden(exc, "koelkastblad opslaan")))
     repository.note_plain_copy(meting_id)
+    opruimen(folder)  # this one is today's: it stays
     return Uitkomst(True, _(
-        "Het koelkastblad staat in de map {map} als {naam}. Het bestand is niet versleuteld: "
-        "wis het na het afdrukken."
+        "Het koelkastblad staat in de map {map} als {naam}. Het bestand is niet versleuteld; "
+        "de tablet wist het na vandaag."
     ).format(map=folder, naam=name), path)

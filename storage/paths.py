@@ -16,12 +16,14 @@ def data_dir() -> Path:
     return Path(configured) if configured else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-DOCUMENTS_ENV = "MAGNEETBORD_KOELKASTBLAD_MAP"  # where a saved koelkastblad goes, when not the default
+KOELKASTBLAD_ENV = "MAGNEETBORD_KOELKASTBLAD_MAP"  # where a saved koelkastblad goes, when not the default
+KOELKASTBLAD_MAP = "koelkastblad"
 
 
-def documents_dir() -> Path:
-    """Where the professional can reach a saved koelkastblad: ``Magneetbord`` in the user's
-    documents folder (Linux: ``~/Documents`` or its XDG name, e.g. ``~/Documenten``; Android:
-    the shared ``Documents`` folder), or the folder ``MAGNEETBORD_KOELKASTBLAD_MAP`` names."""
-    configured = os.environ.get(DOCUMENTS_ENV)
-    return Path(configured) if configured else Path(platformdirs.user_documents_dir()) / "Magneetbord"
+def koelkastblad_dir() -> Path:
+    """Where a saved koelkastblad goes: ``koelkastblad`` in the app's data folder (0700, beside
+    the encrypted database: no other user or app of a shared tablet reads the plain PDF, and
+    ``MAGNEETBORD_DATA_DIR`` moves it with the rest), or the folder ``MAGNEETBORD_KOELKASTBLAD_MAP``
+    names. Either way it is emptied of sheets from before today (``services.koelkastblad_map``)."""
+    configured = os.environ.get(KOELKASTBLAD_ENV)
+    return Path(configured) if configured else data_dir() / KOELKASTBLAD_MAP

@@ -15,8 +15,6 @@ import pytest
 
 from board.kaart import midden
 from board.passen import MIN_TEXT
-from services.demo import fill
-from services.monitor_gebieden import zet_voorbeeld
 from tests.kivy_helpers import PIN, button, drag, frames, into_sight, make_app_fixture, type_pin, window_fixture  # noqa: F401
 from tests.screen_checks import window_crop, window_rect
 from tests.test_monitor_kaart_screen import in_sight, shot
@@ -51,14 +49,9 @@ def overlap(a: tuple, b: tuple) -> bool:
 
 
 def open_map(make_app: object, tablet: object, window: object, size: tuple[int, int]) -> tuple[object, object]:  # noqa: F811
-    tablet(lambda repository: fill(repository, aantal=400, tot=TOT))
-    zet_voorbeeld()
-    window.size = size
-    app = make_app(today=lambda: TODAY)
-    type_pin(app.screen("lock"), PIN)
-    screen = open_monitor(app)
-    drag([screen.ids.kaartknop.to_window(*screen.ids.kaartknop.center)])
-    frames(3)
+    from tests.test_monitor_kaart_zicht import tap_kaart
+
+    app, screen = tap_kaart(make_app, tablet, window, size)
     into_sight(screen.ids.kaartpaneel)
     frames(2)
     return app, screen

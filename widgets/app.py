@@ -36,6 +36,7 @@ from services.access import (
 )
 from services.crash import notice
 from services.inwoners import history
+from services.koelkastblad_map import opruimen
 from services.traject import afsluitingen_van
 from services.visit import (
     VisitMarker,
@@ -121,6 +122,7 @@ class MagneetbordApp(VisitFlow, App):
         # The callback returns None: an interval whose callback returns False is cancelled.
         self._idle_event = Clock.schedule_interval(self._idle_tick, kiosk.idle_check_interval(self.idle_seconds))
         self.manager = ScreenManager(transition=NoTransition())
+        opruimen()  # the plain koelkastbladen of days gone by (services.koelkastblad_map)
         gate = "account" if self._first_start() else "lock"
         self.screen(gate).crash_text = notice() or ""  # the first start after a crash says so, once
         if gate == "account":

@@ -86,11 +86,12 @@ class MonitorScreen(Scherm):
         self.thread: threading.Thread | None = None
         self._figuren: tuple[object, dict] | None = None
         self._generation = 0
+        self._pogingen = 0  # frames left to wait for the map's layout before scrolling to it
         self._arrange = Clock.create_trigger(self.arrange, -1)
         ids = self.ids
         ids.page_scroll.bind(size=self._arrange)
-        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.kaartlegenda,
-                     ids.kaartarcering, ids.kaartnoot):
+        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.voetnoot_verandering,
+                     ids.kaartlegenda, ids.kaartarcering, ids.kaartnoot):
             part.bind(height=self._arrange)
         ids.kaartleeg.bind(width=self._arrange)
         for grid in (ids.kerncijfers, ids.trajecten):
@@ -103,9 +104,9 @@ class MonitorScreen(Scherm):
         self.bind(kaart_open=self._arrange)
 
     def arrange(self, *_args: object) -> None:
-        """The charts (or the map) take the room the window leaves, but never less than their
-        rows need (CHART_ROW each, names at MIN_TEXT): on a small window the page scrolls. The
-        headline figures of one row are all as high as the highest."""
+        """The map takes the room the window leaves, but never less than it needs; the charts
+        what their rows need (CHART_ROW each, names at MIN_TEXT): on a small window the page
+        scrolls. The headline figures of one row are all as high as the highest."""
         ids = self.ids
         for grid in (ids.kerncijfers, ids.trajecten):
             cards = list(reversed(grid.children))
@@ -136,16 +137,45 @@ class MonitorScreen(Scherm):
         ids.kaartpaneel.height = 0
         panels = list(reversed(ids.grafieken.children))
         needs = [chart_need(panel) for panel in panels]
+        # Each chart as high as its rows (a row is never taller than CHART_ROW: more room would
+        # be white below them), so the footnote on "<10" and "x" comes right under the charts
         if ids.grafieken.orientation == "horizontal":
-            height = max(*needs, room)
+            height = max(needs)
             for panel in panels:
                 panel.size_hint_y, panel.height = None, height
         else:
-            share = (room - ids.grafieken.spacing) / len(panels)
             for panel, need in zip(panels, needs, strict=True):
-                panel.size_hint_y, panel.height = None, max(need, share)
+                panel.size_hint_y, panel.height = None, need
             height = sum(p.height for p in panels) + ids.grafieken.spacing
         ids.grafieken.height = height
+
+    def wissel_kaart(self) -> None:
+        """The "Kaart" button: the map instead of the charts (or back). The map opens in sight:
+        the button sits at the top of the page, the map far below it on a small window."""
+        self.kaart_open = not self.kaart_open
+        if self.kaart_open:
+            self._pogingen = 10
+            Clock.schedule_once(self._kaart_in_zicht, 0)
+
+    def _kaart_in_zicht(self, *_args: object) -> None:
+        """Scroll the page to the map's panel, or (on a window too low for it) to the map, its
+        top first; once the page is laid out for the map (a frame or two after the tap)."""
+        ids = self.ids
+        scroll, paneel, page = ids.page_scroll, ids.kaartpaneel, ids.page
+        klaar = paneel.height > 0 and abs(page.height - page.minimum_height) < 1 and ids.grafieken.height == 0
+        if not klaar:
+            self._pogingen -= 1
+            if self._pogingen > 0 and self.kaart_open:
+                Clock.schedule_once(self._kaart_in_zicht, 0)
+            return
+        if page.height <= scroll.height:
+            return  # the whole page is in sight
+        padding = dp(8)
+        doel = paneel if paneel.height + 2 * padding <= scroll.height else ids.kaart
+        if doel is ids.kaart and doel.height > scroll.height:  # only part of it fits: its top
+            scroll.scroll_y = min(1.0, max(0.0, (doel.top - scroll.height) / (page.height - scroll.height)))
+            return
+        scroll.scroll_to(doel, padding=padding, animate=False)
 
     def _leeg_ruimte(self) -> float:
         """The room beside the map for "too few" about any wijk (the longest name's) or the hint
