@@ -17,7 +17,7 @@ from tests.pixels import colour_mask
 TODAY = date(2026, 11, 23)
 HISTORY = "WT-2025-01012"  # a demo inwoner with four metingen
 CONCEPT = "WT-2025-01016"  # a demo inwoner with an unfinished vervolgmeting
-GRIP = (140, 135, 128)  # widgets/board_widget.GRIP: the three lines of a reorder handle
+GRIP = (140, 135, 128)  # widgets/bar_tekening.GRIP: the three lines of a reorder handle
 
 
 @pytest.fixture(name="app")

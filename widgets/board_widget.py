@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from dataclasses import replace
 
 from kivy.clock import Clock
-from kivy.graphics import Color, InstructionGroup, Line, Rectangle, RoundedRectangle
+from kivy.graphics import Color, InstructionGroup, Rectangle, RoundedRectangle
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty
 from kivy.uix.stencilview import StencilView
@@ -23,18 +23,14 @@ from board.geometry import GHOST_SHARE, BoardLayout, RowGeometry
 from board.geometry_namen import room_for_names
 from board.passen import name_fonts_least
 from board.taal import Vertaler, vertaler
-from board.weergave import ACHTERGROND, BALK, BALK_RAND, FICHE_STIJL, GHOST_ALPHA, TEKST
-from widgets.bar_naam import Names, draw_name, name_fits, names_need, speaker_badge
+from board.weergave import ACHTERGROND, FICHE_STIJL, GHOST_ALPHA, TEKST
+from widgets.bar_naam import Names, name_fits, names_need
+from widgets.bar_tekening import draw_row, draw_white_name
 from widgets.fiches import DrawnFiche, FicheShape
 from widgets.lang_drukken import LongPress
 from widgets.live_session import LiveSession
-from widgets.textures import CORNER, HAPPY, SAD, label_texture, pictogram_texture, placed_once, rgba
+from widgets.textures import label_texture, placed_once, rgba
 from widgets.touch_guard import dialog_just_closed, watch_dialogs
-
-HANDLE = (0.93, 0.92, 0.89, 1.0)  # the grip's background: quieter than the bar
-GRIP = (0.55, 0.53, 0.5, 1.0)
-CARD = (1.0, 1.0, 1.0, 1.0)
-CARD_LIFTED = (1.0, 0.97, 0.86, 1.0)  # a bar that is being moved by its handle
 
 
 def hint(tr: Vertaler) -> str:
@@ -219,46 +215,10 @@ class BoardWidget(StencilView):
         name = (local.name, local.mirrored, local.name_font, names, least, dutch_least)
         group = InstructionGroup()
         group.add(placed_once(self._row_canvases, body,
-                              lambda: self._draw_row(local, leefgebied, lifted, unit, speaks), row.rect[:2]))
-        group.add(placed_once(self._name_canvases, name, lambda: self._draw_name(local, names, least, dutch_least),
+                              lambda: draw_row(local, leefgebied.pictogram_path, lifted, unit, speaks), row.rect[:2]))
+        group.add(placed_once(self._name_canvases, name, lambda: draw_white_name(local, names, least, dutch_least),
                               row.rect[:2]))
         return group
-
-    @staticmethod
-    def _draw_name(row: RowGeometry, names: Names, least: int, dutch_least: int) -> None:
-        Color(1, 1, 1, 1)  # the name's own colours are in its textures
-        draw_name(row, names, least, dutch_least)
-
-    def _draw_row(self, row: RowGeometry, leefgebied: object, lifted: bool, unit: float, speaks: bool) -> None:
-        x, y, w, h = row.rect
-        Color(0, 0, 0, 0.06)
-        RoundedRectangle(pos=(x, y - 2 * unit), size=(w, h), radius=[10 * unit])
-        Color(*(CARD_LIFTED if lifted else CARD))
-        RoundedRectangle(pos=(x, y), size=(w, h), radius=[10 * unit])
-        if row.handle is not None:
-            hx, hy, hw, hh = row.handle
-            Color(*HANDLE)
-            RoundedRectangle(pos=(hx + 4 * unit, hy + 4 * unit), size=(hw - 8 * unit, hh - 8 * unit),
-                             radius=[8 * unit])
-            Color(*GRIP)
-            grip_w, grip_h = hw * 0.42, max(2.0, 3 * unit)
-            for step in (-1, 0, 1):
-                gy = hy + hh / 2 + step * max(5 * unit, hh * 0.14) - grip_h / 2
-                RoundedRectangle(pos=(hx + (hw - grip_w) / 2, gy), size=(grip_w, grip_h), radius=[grip_h / 2])
-        Color(1, 1, 1, 1)
-        if row.pictogram is not None:
-            Rectangle(texture=pictogram_texture(leefgebied.pictogram_path), pos=row.pictogram[:2],
-                      size=row.pictogram[2:])
-            if speaks:
-                speaker_badge(row.pictogram, unit)
-                Color(1, 1, 1, 1)
-        Rectangle(texture=pictogram_texture(SAD), pos=row.sad[:2], size=row.sad[2:])
-        Rectangle(texture=pictogram_texture(HAPPY), pos=row.happy[:2], size=row.happy[2:])
-        tx, ty, tw, th = row.track
-        Color(*rgba(BALK))
-        RoundedRectangle(pos=(tx, ty), size=(tw, th), radius=[th / 2])
-        Color(*rgba(BALK_RAND))
-        Line(rounded_rectangle=(tx, ty, tw, th, th / 2, CORNER), width=max(1.0, unit))
 
     def bar_names(self, leefgebied: object) -> Names:
         """The bar's name in the inwoner's language, and the Dutch name when that is another."""
