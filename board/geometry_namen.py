@@ -21,25 +21,24 @@ COLUMN_STEP = 4  # dp: a name column widens in these steps
 
 
 def room_for_names(layout: BoardLayout, need: Callable[[float], float],
-                   name_least: float = 0.0) -> tuple[float, float]:
+                   name_least: float = 0.0, reorder: bool = True) -> tuple[float, float]:
     """(pitch, name column) in px that a live board's names need: ``layout`` is the board as it
     comes (``BoardLayout.compute`` with ``name_least``), ``need(width)`` the height in px the
     tallest name takes with its Dutch beneath, wrapped at ``width`` px at the least sizes
     (infinite where a word does not fit). The widest column keeping the bar and the pictogram is
     tried at the rows' height first, then taller rows (in steps of 2 dp); of the columns that
     hold the names the narrowest (in steps of ``COLUMN_STEP``). Where no column holds a word:
-    the layout as it comes."""
+    the layout as it comes. ``reorder`` as ``BoardLayout.compute``'s (an afgeronde meting's live
+    board has no handles: measured as it is drawn, not as a picture)."""
     if not layout.rows:
         return layout.pitch, name_least
     row = layout.rows[0]
-    # Rows without a handle are measured as a picture's: an afgeronde meting's too, though its own
-    # rows are laid out as live ones (its name column drawn up to 6 dp narrower; left as it was).
-    unit, live, width = row.unit, row.handle is not None, row.rect[2]
+    unit, width = row.unit, row.rect[2]
     pitch = layout.pitch
     for _step in range(STEPS):
         height = pitch - GAP * unit
-        column = row_geometry(row.key, 0, (0.0, 0.0, width, height), unit, live, name_least).name[2]
-        widest = _widest(width, height, unit, live, column)
+        column = row_geometry(row.key, 0, (0.0, 0.0, width, height), unit, True, name_least, reorder).name[2]
+        widest = _widest(width, height, unit, reorder, column)
         needed = need(widest)
         if math.isinf(needed):
             break  # taller rows narrow the column further: no use trying them
@@ -52,27 +51,27 @@ def room_for_names(layout: BoardLayout, need: Callable[[float], float],
     return layout.pitch, name_least
 
 
-def _keeps(width: float, height: float, unit: float, live: bool, column: float) -> bool:
-    """Whether a row ``width`` x ``height`` px keeps a name column ``column`` px wide with its
-    pictogram and a bar of ``MIN_TRACK``."""
-    row = row_geometry("", 0, (0.0, 0.0, width, height), unit, live, column)
+def _keeps(width: float, height: float, unit: float, reorder: bool, column: float) -> bool:
+    """Whether a live row ``width`` x ``height`` px (with its handle where ``reorder``) keeps a
+    name column ``column`` px wide with its pictogram and a bar of ``MIN_TRACK``."""
+    row = row_geometry("", 0, (0.0, 0.0, width, height), unit, True, column, reorder)
     return row.pictogram is not None and row.track[2] >= MIN_TRACK * unit - SLACK and row.name[2] >= column - SLACK
 
 
-def _widest(width: float, height: float, unit: float, live: bool, column: float) -> float:
+def _widest(width: float, height: float, unit: float, reorder: bool, column: float) -> float:
     """The widest name column (up to ``MAX_NAME`` dp, from ``column``, whole px) that keeps the
     pictogram and the bar (``_keeps``, which holds below a width where it holds)."""
     most = MAX_NAME * unit
-    if most <= column or not _keeps(width, height, unit, live, column):
+    if most <= column or not _keeps(width, height, unit, reorder, column):
         return column
-    if _keeps(width, height, unit, live, most):
+    if _keeps(width, height, unit, reorder, most):
         return most
     low, high = math.ceil(column), math.floor(most)  # keeps at low (or column), not at high
-    if not _keeps(width, height, unit, live, low):
+    if not _keeps(width, height, unit, reorder, low):
         return column
     while high - low > 1:
         middle = (low + high) // 2
-        low, high = (middle, high) if _keeps(width, height, unit, live, middle) else (low, middle)
+        low, high = (middle, high) if _keeps(width, height, unit, reorder, middle) else (low, middle)
     return float(low)
 
 

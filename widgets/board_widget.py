@@ -145,7 +145,8 @@ class BoardWidget(StencilView):
         layout = compute(self.scroll)
         if not self.read_only:
             needs = tuple(sorted(names.values()))
-            room = room_for_names(layout, lambda w: names_need(needs, least, dutch_least, round(w)), self.name_least)
+            room = room_for_names(layout, lambda w: names_need(needs, least, dutch_least, round(w)), self.name_least,
+                                  reorder=not self.afgerond)
             layout = compute(self.scroll)
         added = [key for key in meting.gekozen if key not in self._gekozen]
         self._gekozen = meting.gekozen
