@@ -123,4 +123,11 @@ def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int,
     """The kaartjes shown on ``page`` and how many pages there are (``tray_pages``; ``need``
     left out: every card 48 dp)."""
     pages = tray_pages(keys, area, unit, need or (lambda _key: MIN_TOUCH * unit))
-    return pages[page % len(pages)], len(pages)
+    return pages[shown_page(page, len(pages))], len(pages)
+
+
+def shown_page(page: int, pages: int) -> int:
+    """The page shown of ``pages`` for a tray on ``page``: that one, or the last where cards taken
+    onto the board left fewer pages (not the one it would wrap around to: the walk saw page 1/3
+    turned three times become page 2 of 2 after two kaartjes were taken)."""
+    return min(max(page, 0), max(pages - 1, 0))

@@ -47,3 +47,40 @@ def test_tapping_the_same_spot_turns_every_page_and_back_to_the_first(make_app: 
     assert len(pages) >= 2
     assert seen - {MORE} == set(app.live.meting.leefgebieden.keys)  # every kaartje met on the way
     assert app.live.meting.gekozen == ()  # the spot never took a kaartje onto the board
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_page_turned_to_stays_shown_while_kaartjes_are_taken(make_app: object, window: object,
+                                                               size: tuple[int, int]) -> None:
+    """Turned once round (1/3, 2/3, 3/3, 1/3) and then two kaartjes taken: the tray shows its first
+    page, "1/2". The page count was never wrapped, so the tray jumped to page 2 of 2 under the
+    inwoner's finger (an outside walk at 800x600)."""
+    from kivy.metrics import dp
+
+    from tests.kivy_helpers import moved_clock, run_clock
+    from widgets.tray import CLOSE_UP_DELAY
+
+    window.size = size
+    frames(1)
+    app, _inwoner = app_with_inwoner(make_app, "D-BLAD", today=lambda: date(2026, 11, 23))
+    tap(app.screen("inwoner").ids.start)
+    frames(3)
+    tray = app.screen("bord").board_screen.tray
+    tray.now = moved_clock()
+    more = next(c for c in tray.cards if c.key == MORE)
+    spot = tray.to_window(more.rect[0] + more.rect[2] / 2, more.rect[1] + more.rect[3] / 2)
+    first = [c.key for c in tray.cards]
+    for _turn in range(8):  # once round, back to the first page
+        touch = touch_down(*spot)
+        frames(1)
+        touch.touch_up()
+        frames(2)
+        if [c.key for c in tray.cards] == first:
+            break
+    assert _turn >= 1 and [c.key for c in tray.cards] == first
+    for taken in range(1, 9):  # kaartjes from the first page onto the board: pages go away
+        card = next(c for c in tray.cards if c.key != MORE)
+        touch_down(*tray.to_window(card.rect[0] + dp(4), card.rect[1] + dp(4))).touch_up()
+        run_clock(CLOSE_UP_DELAY + 0.3, step=0.1)  # no finger on the tray: the cards close up
+        shown = [c.key for c in tray.cards if c.key != MORE]
+        assert shown[0] == app.live.meting.niet_gekozen[0], f"after {taken} taken the tray shows {shown}"

@@ -22,7 +22,17 @@ from kivy.uix.widget import Widget
 
 from board import Meting
 from board.geometry import Rect
-from board.geometry_tray import MORE, Card, card_rects, card_size, card_width, more_rect, page_name_font, tray_page
+from board.geometry_tray import (
+    MORE,
+    Card,
+    card_rects,
+    card_size,
+    card_width,
+    more_rect,
+    page_name_font,
+    shown_page,
+    tray_page,
+)
 from board.leefgebieden import Leefgebied
 from board.taal import vertaler
 from board.weergave import TEKST
@@ -58,6 +68,7 @@ class Tray(Widget):
 
     def __init__(self, **kwargs: object) -> None:
         self.cards: list[Card] = []
+        self.pages = 1  # how many pages of kaartjes there are now
         self.name_font: int | None = None  # the one size of the names on the page shown
         self._shown: tuple = ()
         self._card_canvases: dict[tuple, tuple] = {}  # drawn kaartjes by all they show but where (``_card_canvas``)
@@ -113,6 +124,7 @@ class Tray(Widget):
         by_name = self._card_need(meting, card_width(self.width, unit), unit)
         need, rows = card_size(meting.leefgebieden.keys, area, unit, by_name)
         keys, pages = tray_page(layout or meting.niet_gekozen, area, unit, int(self.page), need)
+        self.pages = pages
         rects = card_rects(area, len(keys), unit, self.tr.rtl, max(map(need, keys), default=0), rows)
         if keys and keys[-1] == MORE:
             rects[-1] = more_rect(area, unit, by_name(MORE), self.tr.rtl)
@@ -130,7 +142,7 @@ class Tray(Widget):
                           pos=(self.center_x - texture.width / 2, self.top - texture.height - dp(16)))
             for card in self.cards:
                 if card.key == MORE:
-                    draw_more_card(card.rect, unit, int(self.page) % pages + 1, pages, self.tr)
+                    draw_more_card(card.rect, unit, shown_page(int(self.page), pages) + 1, pages, self.tr)
         self.name_font = self._page_font(meting, unit)
         for card in self.cards:
             if card.key != MORE:
@@ -274,7 +286,9 @@ class Tray(Widget):
             return True
         if press["key"] == MORE:
             if self.card_at(touch.pos) is not None and self.card_at(touch.pos).key == MORE:
-                self.page += 1
+                # The next page, after the last the first: counted within the pages there are, so
+                # a page turned to stays the page shown when cards are taken and pages go away.
+                self.page = (shown_page(int(self.page), self.pages) + 1) % self.pages
             return True
         self._long.stop(touch)
         self._float(press, None)
