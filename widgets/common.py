@@ -73,8 +73,16 @@ class MetingScherm(Scherm):
 
     def on_live(self, _instance: object, live: object) -> None:
         if live is not None:
-            live.bind(meting=lambda *_a: self.refresh())
-            self.refresh()
+            live.bind(meting=lambda *_a: self._meting_changed())
+            self._meting_changed()
+
+    def _meting_changed(self) -> None:
+        self.refresh()
+        scroll = self.ids.get("scroll")
+        meting_id = self.live.meting.id
+        if scroll is not None and meting_id != getattr(self, "_shown_meting", None):
+            to_top(scroll)  # another meting (the next visit, a new vervolgmeting): from its top
+        self._shown_meting = meting_id
 
     def vandaag(self) -> date:
         """Today, as the app counts it (a test's moved clock); the system's date without an app."""
@@ -173,10 +181,12 @@ class Rij(ButtonBehavior, BoxLayout):
 
 def to_top(scroll: Widget) -> None:
     """A ScrollView shown again for other content starts at its top: a glide or bounce still
-    running from the last time is stopped first (it would move the new page on)."""
+    running from the last time is stopped first (it would move the new page on, or spring it
+    back to where the last page was left)."""
     effect = scroll.effect_y
     if effect is not None:
         effect.velocity = 0
+        effect.value = effect.max  # the top (ScrollView: value = max * scroll_y): no bounce left to spring back
         effect.cancel()
     scroll.scroll_y = 1
     scroll.update_from_scroll()
