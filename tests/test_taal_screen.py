@@ -116,7 +116,9 @@ def test_the_side_panel_reads_right_to_left_in_arabic(make_app: object, window: 
 
     assert x(ids.knop_inwoner) < x(ids.knop_professional) < x(ids.knop_naaste)
     assert x(ids.undo) < x(ids.redo) and x(ids.titel) < x(taal)
-    labels = [w for w in ids.side.walk() if w.__class__.__name__ in ("Titel", "Uitleg") and w.height > 0 and w.text]
+    # The title ("Wiens fiche?", a fitted label beside the language button) and the panel's texts.
+    labels = [ids.titel] + [w for w in ids.side.walk()
+                            if w.__class__.__name__ in ("Titel", "Uitleg") and w.height > 0 and w.text]
     texts = [label.text for label in labels]
     assert "Wiens fiche?" in texts and len(labels) >= 2  # and the tray's explanation
     assert ("Kaartjes" in texts) is HEADING_AT[size]
