@@ -141,6 +141,15 @@ class Meting(MetingDoelen):
         return tuple(k for k in self.gekozen if self.positie(k) is None)
 
     @property
+    def opnieuw_te_zetten(self) -> tuple[str, ...]:
+        """The chosen leefgebieden with last time's fiche (a ghost) but none of the inwoner's yet:
+        while there are any, a vervolgmeting's board says to place each fiche again. A new bar
+        without a fiche has no ghost, so "again" would be wrong for it."""
+        if self.afgerond:
+            return ()
+        return tuple(k for k in self.zonder_fiche if self.vorige_positie(k) is not None)
+
+    @property
     def niet_gekozen(self) -> tuple[str, ...]:
         """The tray: leefgebieden of the set not on the board, in the set's order."""
         return tuple(key for key in self.leefgebieden.keys if key not in self.gekozen)

@@ -117,12 +117,17 @@ class MonitorBeeld:
 
     @property
     def noot_bij(self) -> frozenset[str]:
-        """Under which chart the note on "<10", "x" and rounding goes ("gekozen", "verandering"):
-        each chart with a hidden value in it; with none, the first (the rounding and the headline
-        figures' markers still need saying)."""
+        """Where the note on "<10", "x" and rounding goes: under the headline figures' tiles
+        ("tegels") when one of them shows a marker ("<10" under "Doorlooptijd (mediaan)" read as
+        a number of days), under each chart with a hidden value ("gekozen", "verandering"); with
+        none of these, under the first chart (the rounding still needs saying)."""
         bij = {"gekozen"} if any(b.waarde is None for b in self.gekozen) else set()
         if any(v.beter is None or v.slechter is None for v in self.verandering):
             bij.add("verandering")
+        tegels = (self.inwoners, self.metingen, self.doelen_tekst, self.cijfer_verschil,
+                  *(k.tekst for k in self.trajecten))
+        if any(t in (KLEIN_TEKST, VERBORGEN_TEKST) for t in tegels):
+            bij.add("tegels")
         return frozenset(bij or {"gekozen"})
 
     @property

@@ -177,6 +177,21 @@ def test_a_vervolgmeting_starts_from_the_previous_one() -> None:
     assert [d.id for d in vervolg.open_evaluaties] == ["d1", "d2", "d3"]
 
 
+def test_only_a_bar_with_last_times_fiche_is_to_be_placed_again() -> None:
+    """The board's hint about the light fiches: a ghost without the inwoner's fiche, not a new bar."""
+    vervolg = afgeronde_nulmeting_met_doelen().vervolg(date(2026, 4, 20), meting_id="m1")
+    ghosts = tuple(k for k in vervolg.gekozen if vervolg.vorige_positie(k) is not None)
+    assert ghosts and vervolg.opnieuw_te_zetten == ghosts
+    nieuw = next(k for k in vervolg.niet_gekozen if vervolg.vorige_positie(k) is None)
+    placed = vervolg
+    for key in ghosts:
+        placed = placed.place_fiche(key, Perspectief.INWONER, 0.5)
+    assert placed.opnieuw_te_zetten == ()
+    met_nieuw = placed.choose(nieuw)
+    assert met_nieuw.zonder_fiche == (nieuw,) and met_nieuw.opnieuw_te_zetten == ()
+    assert vervolg.choose(nieuw).opnieuw_te_zetten == ghosts  # the ghosts still say it, the new bar adds nothing
+
+
 def test_carried_over_doelen_are_evaluated_not_edited() -> None:
     vervolg = afgeronde_nulmeting_met_doelen().vervolg(date(2026, 4, 20))
     with pytest.raises(BoardError, match="evaluatie"):

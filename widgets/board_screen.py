@@ -144,7 +144,7 @@ class BoardScreen(FloatLayout):
     # perspectief switch, undo and the tray; the board keeps no handles (``_side_rows``).
     afgerond = BooleanProperty(False)
     afgerond_op = ObjectProperty(None, allownone=True)  # the date it was afgerond
-    # A vervolgmeting with a bar still without the inwoner's fiche: the panel says to place each again.
+    # A bar with last time's fiche (a ghost) still without the inwoner's: the panel says to place each again.
     opnieuw_zetten = BooleanProperty(False)
     alles_gekozen = BooleanProperty(False)  # every kaartje on the board: the hint is about the bars only
     # Bigger screens get a bigger side panel and text (1.0 at 1280x800, up to 1.5).
@@ -290,7 +290,7 @@ class BoardScreen(FloatLayout):
     def _on_meting(self, _live: object, meting: object) -> None:
         self.vervolg = bool(meting.vorige)
         self.alles_gekozen = not meting.niet_gekozen
-        self.opnieuw_zetten = bool(meting.vorige) and not meting.afgerond and bool(meting.zonder_fiche)
+        self.opnieuw_zetten = bool(meting.opnieuw_te_zetten)
         op = meting.afgerond_op.date() if meting.afgerond_op else meting.datum
         self.afgerond_op = op if meting.afgerond else None
         self.afgerond = meting.afgerond

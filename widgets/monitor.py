@@ -90,8 +90,8 @@ class MonitorScreen(Scherm):
         self._arrange = Clock.create_trigger(self.arrange, -1)
         ids = self.ids
         ids.page_scroll.bind(size=self._arrange)
-        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot, ids.voetnoot_verandering,
-                     ids.kaartlegenda, ids.kaartarcering, ids.kaartnoot):
+        for part in (ids.periode, ids.wijken, ids.kerncijfers, ids.trajecten, ids.voetnoot_tegels, ids.voetnoot,
+                     ids.voetnoot_verandering, ids.kaartlegenda, ids.kaartarcering, ids.kaartnoot):
             part.bind(height=self._arrange)
         ids.kaartleeg.bind(width=self._arrange)
         for grid in (ids.kerncijfers, ids.trajecten):
