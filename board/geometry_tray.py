@@ -114,21 +114,8 @@ def page_name_font(keys: Sequence[str], font_of: Callable[[str], float], least: 
     ``font_of``), so "Leren" is not drawn bigger than "Huishouden" beside it; never below
     ``least`` (``MIN_CARD_FONT``). The tray gives it all of the set's kaartjes, not only those
     left on the page: the names keep their size while the cards are taken and the pages turned."""
-    return _one_size(keys, font_of, least)
-
-
-def page_pictogram(keys: Sequence[str], picto_of: Callable[[str], float], least: float) -> int:
-    """One pictogram size for the kaartjes, the same way as ``page_name_font``: the smallest of
-    each kaartje's own (``picto_of``: a name in more lines leaves its pictogram less room), over
-    the whole set, so a page does not show a 22 px die beside 40 px scales and the size stays
-    while cards are taken; never below ``least`` (24 dp)."""
-    return _one_size(keys, picto_of, least)
-
-
-def _one_size(keys: Sequence[str], size_of: Callable[[str], float], least: float) -> int:
-    """The smallest of ``size_of`` over ``keys`` (the "more" card left out), at least ``least``."""
-    sizes = [size_of(key) for key in keys if key != MORE]
-    return round(max(least, min(sizes, default=least)))
+    fonts = [font_of(key) for key in keys if key != MORE]
+    return round(max(least, min(fonts, default=least)))
 
 
 def tray_page(keys: tuple[str, ...], area: Rect, unit: float, page: int,

@@ -28,18 +28,16 @@ from widgets.textures import (
 )
 
 MIN_CARD_FONT = MIN_TEXT  # dp: a kaartje's name is never smaller (the app's smallest text)
-MIN_PICTOGRAM = 24  # dp: nor its pictogram (inwoners who read with difficulty go by it)
 # A kaartje's name lines this far apart (of the font's line), the first that lets it fit.
 CARD_LINE_HEIGHTS = (1.0, 0.8, 0.7)
 
 
 def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | None = None,
-              font: int | None = None, picto_size: float | None = None) -> Rect:
+              font: int | None = None) -> Rect:
     """Draw one kaartje into the current canvas context, named in the inwoner's language
     (``tr``) at ``font`` (the page's one size, ``board.geometry_tray.page_name_font``; left
-    out: the biggest at which this name fits), its pictogram at ``picto_size`` (the page's one,
-    ``page_pictogram``; never bigger than this name leaves room for); right to left: the
-    pictogram on the right, the name aligned right. Returns where the name went (x, y, w, h)."""
+    out: the biggest at which this name fits); right to left: the pictogram on the right, the
+    name aligned right. Returns where the name went (x, y, w, h)."""
     tr = tr or vertaler("nl")
     naam = leefgebied.naam_in(tr.code)
     x, y, w, h = rect
@@ -50,8 +48,6 @@ def draw_card(leefgebied: Leefgebied, rect: Rect, unit: float, tr: Vertaler | No
     Color(*rgba(BALK_RAND, 0.6))
     Line(rounded_rectangle=(x, y, w, h, 10 * unit, CORNER), width=max(1.0, unit))
     _least, picto, pad, line_height = card_text_layout(naam, w, h, unit)
-    if picto_size is not None:  # a smaller pictogram leaves the name more room: it still fits
-        picto = min(picto, picto_size)
     Color(1, 1, 1, 1)
     if picto:
         picto_x = x + w - pad - picto if tr.rtl else x + pad
@@ -96,11 +92,6 @@ def name_font(naam: str, w: float, h: float, unit: float) -> int:
                        lines=3, line_height=line_height)
 
 
-def pictogram_size(naam: str, w: float, h: float, unit: float) -> float:
-    """The pictogram (px) ``draw_card`` gives ``naam`` on a ``w`` x ``h`` card by itself."""
-    return card_text_layout(naam, w, h, unit)[1]
-
-
 @cache
 def card_height(naam: str, w: float, unit: float) -> float:
     """The lowest card ``w`` wide, at least ``MIN_TOUCH`` dp, that draws ``naam`` at
@@ -138,14 +129,13 @@ def card_text_layout(naam: str, w: float, h: float, unit: float) -> tuple[int, f
     for line_height in CARD_LINE_HEIGHTS:
         most = max((n for n in (1, 2, 3) if lines_height(n, font, line_height) <= h - 6 * unit), default=1)
         # Last, a narrower inset: "Dagbesteding" at 14 dp is 3 px wider than a 140 dp card left it.
-        for picto, inset in ((biggest, pad), (32 * unit, pad), (MIN_PICTOGRAM * unit, pad),
-                              (MIN_PICTOGRAM * unit, min(pad, 5 * unit))):
+        for picto, inset in ((biggest, pad), (32 * unit, pad), (24 * unit, pad), (24 * unit, min(pad, 5 * unit))):
             if picto > biggest:
                 continue
             room = int(w - _text_x(inset, picto) - inset)
             if whole_words(naam, font, room) and text_lines(naam, font, room) <= most:
                 return font, picto, inset, line_height
-    return font, min(biggest, MIN_PICTOGRAM * unit), pad, CARD_LINE_HEIGHTS[-1]
+    return font, min(biggest, 24 * unit), pad, CARD_LINE_HEIGHTS[-1]
 
 
 def _text_x(pad: float, picto: float) -> float:

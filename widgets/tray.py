@@ -30,23 +30,13 @@ from board.geometry_tray import (
     card_width,
     more_rect,
     page_name_font,
-    page_pictogram,
     shown_page,
     tray_page,
 )
 from board.leefgebieden import Leefgebied
 from board.taal import vertaler
 from board.weergave import TEKST
-from widgets.kaartje import (
-    MIN_CARD_FONT,
-    MIN_PICTOGRAM,
-    card_height,
-    draw_card,
-    draw_more_card,
-    more_card_height,
-    name_font,
-    pictogram_size,
-)
+from widgets.kaartje import MIN_CARD_FONT, card_height, draw_card, draw_more_card, more_card_height, name_font
 from widgets.lang_drukken import LONG_PRESS, LongPress
 from widgets.live_session import LiveSession
 from widgets.textures import label_texture, placed_once, rgba
@@ -62,12 +52,6 @@ KEEP_CARDS = 14 * 6 * 2
 def _set_font(names: tuple[str, ...], w: float, h: float, unit: float) -> int:
     """The one name size of kaartjes ``w`` x ``h`` of a set with ``names`` (``page_name_font``)."""
     return page_name_font(names, lambda naam: name_font(naam, w, h, unit), MIN_CARD_FONT * unit)
-
-
-@cache
-def _set_pictogram(names: tuple[str, ...], w: float, h: float, unit: float) -> int:
-    """The one pictogram size of kaartjes ``w`` x ``h`` of a set with ``names`` (``page_pictogram``)."""
-    return page_pictogram(names, lambda naam: pictogram_size(naam, w, h, unit), MIN_PICTOGRAM * unit)
 
 
 class Tray(Widget):
@@ -86,7 +70,6 @@ class Tray(Widget):
         self.cards: list[Card] = []
         self.pages = 1  # how many pages of kaartjes there are now
         self.name_font: int | None = None  # the one size of the names on the page shown
-        self.picto_size: int | None = None  # and of the pictograms
         self._shown: tuple = ()
         self._card_canvases: dict[tuple, tuple] = {}  # drawn kaartjes by all they show but where (``_card_canvas``)
         self._name_rect_of: dict[tuple, Rect] = {}  # and where each one's name went
@@ -160,21 +143,21 @@ class Tray(Widget):
             for card in self.cards:
                 if card.key == MORE:
                     draw_more_card(card.rect, unit, shown_page(int(self.page), pages) + 1, pages, self.tr)
-        self.name_font, self.picto_size = self._page_font(meting, unit)
+        self.name_font = self._page_font(meting, unit)
         for card in self.cards:
             if card.key != MORE:
                 self.canvas.add(self._card_canvas(meting.leefgebieden[card.key], card.rect, unit))
 
-    def _page_font(self, meting: Meting, unit: float) -> tuple[int, int]:
-        """The one name size and the one pictogram size of the kaartjes: those of every name of
-        the set on a card of this page's size (every card on a page is as big; ``card_size``
-        keeps it while cards go)."""
+    def _page_font(self, meting: Meting, unit: float) -> int:
+        """The one name size of the kaartjes: that of every name of the set on a card of this
+        page's size (every card on a page is as big; ``card_size`` keeps it while cards go)."""
         card = next((c for c in self.cards if c.key != MORE), None)
         if card is None:
-            return round(MIN_CARD_FONT * unit), round(MIN_PICTOGRAM * unit)
+            return round(MIN_CARD_FONT * unit)
         _x, _y, w, h = card.rect
-        names = tuple(self._names(meting).values())
-        return _set_font(names, w, h, unit), _set_pictogram(names, w, h, unit)
+
+        names = self._names(meting)
+        return _set_font(tuple(names.values()), w, h, unit)
 
     def _names(self, meting: Meting) -> dict[str, str]:
         """The set's kaartjes' names in the inwoner's language, by key."""
@@ -193,11 +176,10 @@ class Tray(Widget):
         that stays where it was when another is taken onto the board is reused)."""
         x, y, w, h = rect
         key = (leefgebied.key, leefgebied.naam, leefgebied.naam_in(self.tr.code), str(leefgebied.pictogram_path),
-               (w, h), unit, self.tr.code, self.name_font, self.picto_size)
+               (w, h), unit, self.tr.code, self.name_font)
 
         def draw() -> None:
-            self._name_rect_of[key] = draw_card(leefgebied, (0, 0, w, h), unit, self.tr, self.name_font,
-                                                self.picto_size)
+            self._name_rect_of[key] = draw_card(leefgebied, (0, 0, w, h), unit, self.tr, self.name_font)
 
         canvas = placed_once(self._card_canvases, key, draw, (x, y), keep=KEEP_CARDS)
         nx, ny, nw, nh = self._name_rect_of[key]
@@ -342,7 +324,7 @@ class Tray(Widget):
             move, drawing, group = Translate(), Canvas(), InstructionGroup()
             with drawing:
                 draw_card(self.live.meting.leefgebieden[press["key"]], (-w / 2, -h / 2, w, h), dp(1), self.tr,
-                          self.name_font, self.picto_size)
+                          self.name_font)
             for instruction in (PushMatrix(), move, drawing, PopMatrix()):
                 group.add(instruction)
             self.canvas.after.add(group)
