@@ -16,6 +16,7 @@ from tests.kivy_helpers import (  # noqa: F401
     drag,
     frames,
     make_app_fixture,
+    page_to,
     tap,
     type_pin,
     window_fixture,
@@ -26,13 +27,7 @@ from tests.screen_helpers import row_of
 def tap_card(app: object, key: str) -> None:
     """Tap a kaartje in the tray (turning its pages until it shows): the leefgebied goes on the board."""
     tray = app.screen("bord").board_screen.tray
-    for _page in range(8):
-        card = next((c for c in tray.cards if c.key == key), None)
-        if card is not None:
-            break
-        tray.page += 1
-        frames(1)
-    x, y, w, h = card.rect
+    x, y, w, h = page_to(tray, key).rect
     tap_at(tray, x + w / 2, y + h / 2)
 
 

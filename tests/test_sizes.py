@@ -20,6 +20,7 @@ from tests.kivy_helpers import (  # noqa: F401
     frames,
     frames_until,
     make_app_fixture,
+    page_to,
     tap,
     touch_down,
     type_pin,
@@ -75,13 +76,7 @@ def test_every_screen_at_this_size(make_app: object, window: object, size: tuple
 
     bord = app.screen("bord").board_screen
     for key in ("geld", "wonen", "zingeving", "werk", "leren"):
-        for _page in range(4):  # on this page of the tray, or a later one
-            card = next((c for c in bord.tray.cards if c.key == key), None)
-            if card is not None:
-                break
-            bord.tray.page += 1
-            frames(1)
-        x, y, w, h = card.rect
+        x, y, w, h = page_to(bord.tray, key).rect  # on this page of the tray, or a later one
         drag([bord.tray.to_window(x + w / 2, y + h / 2)])
         frames(2)
     board = bord.board
