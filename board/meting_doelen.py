@@ -123,15 +123,19 @@ class MetingDoelen:
 
     def evaluate_doel(self, doel_id: str, evaluatie: Evaluatie | str | None) -> Self:
         """Evaluate a doel carried over from the previous meting (None takes it back). Behaald or
-        vervallen, it keeps the streefdatum it came with: a new date given before is dropped."""
+        vervallen, it keeps the streefdatum it came with; a new date given before is set aside
+        (``Doel.gekozen_streefdatum``) and comes back when the doel runs on again."""
         self._check_changeable()
         doel = self.doel(doel_id)
         if not self.is_overgenomen(doel):
             raise BoardError(_("Een doel wordt pas bij een volgende meting geëvalueerd."))
         value = None if evaluatie is None else checked_enum(Evaluatie, evaluatie, _("evaluatie"))
         nieuw = replace(doel, evaluatie=value)
-        if not nieuw.loopt:  # behaald or vervallen: a new date no longer applies, the one agreed before stays
-            nieuw = replace(nieuw, streefdatum=doel.eerdere_streefdatum)
+        if not nieuw.loopt:  # behaald or vervallen: the date agreed before stays, a new one waits aside
+            apart = doel.streefdatum if doel.loopt and doel.nieuwe_datum else doel.gekozen_streefdatum
+            nieuw = replace(nieuw, streefdatum=doel.eerdere_streefdatum, gekozen_streefdatum=apart)
+        elif not doel.loopt and doel.gekozen_streefdatum is not None:  # runs on again: its new date back
+            nieuw = replace(nieuw, streefdatum=doel.gekozen_streefdatum, gekozen_streefdatum=None)
         return replace(self, doelen=tuple(nieuw if d.id == doel_id else d for d in self.doelen))
 
     # ----- checks -----------------------------------------------------------------

@@ -91,6 +91,10 @@ class Doel:
     # A doel carried over: the streefdatum it came with (the previous meting's). Derived, not
     # stored with this meting (storage reads it from the previous meting's row): not compared.
     eerdere_streefdatum: date | None = field(default=None, compare=False)
+    # A new date chosen in this meting and set aside while the doel is behaald or vervallen (which
+    # keep the date they came with): it comes back when the doel runs on again. Working memory of
+    # the visit: not stored (the row holds the date the doel has), not compared.
+    gekozen_streefdatum: date | None = field(default=None, compare=False)
 
     @property
     def loopt(self) -> bool:

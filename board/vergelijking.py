@@ -82,6 +82,8 @@ class Vergelijking:
             parts.append(zin)
         if self.open_doelen:
             parts.append(_doelen_open(ngettext, total, self.open_doelen))
+        if vervallen := self.count_evaluatie(Evaluatie.VERVALLEN):  # said: not silently left out of the count
+            parts.append(ngettext("{n} doel is vervallen", "{n} doelen zijn vervallen", vervallen).format(n=vervallen))
         if not parts:
             return gettext("Er is nog niets om te vergelijken.")
         tr = tr or vertaler(current_language())

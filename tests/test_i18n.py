@@ -165,11 +165,16 @@ def test_the_comparison_sentence_in_english_with_its_plurals() -> None:
         "Things are better on 2 of the 3 life areas, worse on 1; 2 of the 3 goals have been achieved."
     )
     assert vergelijk(oud, same).zin == (
-        "On all 3 life areas things have stayed about the same; the goal has been partly achieved."
+        "On all 3 life areas things have stayed about the same; the goal has been partly achieved; "
+        "2 goals have lapsed."  # the vervallen doelen said, not silently left out of the count
     )
     set_language("nl")
     assert vergelijk(oud, mixed).zin == (
         "Op 2 van de 3 leefgebieden gaat het beter, op 1 slechter; 2 van de 3 doelen zijn behaald."
+    )
+    assert vergelijk(oud, same).zin == (
+        "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; het doel is deels behaald; "
+        "2 doelen zijn vervallen."
     )
 
 

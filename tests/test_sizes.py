@@ -306,9 +306,9 @@ def test_the_dialogs_the_monitor_and_the_wait_at_this_size(
     knop, scroll = afronden.ids.afronden, afronden.ids.scroll
     sx, sy = scroll.to_window(scroll.x, scroll.y)
 
-    def in_sight() -> bool:
+    def in_sight() -> bool:  # in the window (the button lies below the page that scrolls)
         _x, ky = knop.to_window(knop.x, knop.y)
-        return ky >= sy - 0.5 and ky + knop.height <= sy + scroll.height + 0.5
+        return ky >= -0.5 and ky + knop.height <= window.height + 0.5
 
     for _ in range(5):  # a finger pushes the page up until the button is in sight
         if in_sight():

@@ -69,7 +69,13 @@ def test_the_sentence_for_no_change_and_one_doel() -> None:
     nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4},
                          {"d1": "deels behaald", "d2": "vervallen", "d3": "vervallen"})
     assert vergelijk(oud, nieuw).zin == (
-        "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; het doel is deels behaald."
+        "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; het doel is deels behaald; "
+        "2 doelen zijn vervallen."  # said: why "het doel" where there were 3 (an outside walk)
+    )
+    alle = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4},
+                        {"d1": "vervallen", "d2": "vervallen", "d3": "vervallen"})
+    assert vergelijk(oud, alle).zin == (
+        "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; 3 doelen zijn vervallen."
     )
 
 
@@ -84,7 +90,7 @@ def test_doelen_still_to_choose_are_counted_not_left_out() -> None:
     niet = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "niet behaald", "d2": "vervallen"})
     assert vergelijk(afgeronde_nulmeting_met_doelen(), niet).zin == (  # no "geen behaald" while one may be
         "Op alle 3 leefgebieden is het ongeveer gelijk gebleven; "
-        "bij 1 van de 2 doelen is nog niet gekozen hoe het ging."
+        "bij 1 van de 2 doelen is nog niet gekozen hoe het ging; 1 doel is vervallen."
     )
     geen = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {})
     assert vergelijk(afgeronde_nulmeting_met_doelen(), geen).zin.endswith(
@@ -110,7 +116,8 @@ def test_a_shift_of_exactly_the_threshold_counts_the_same_anywhere_on_the_bar():
     "evaluaties, expected",
     [
         ({"d1": "deels behaald", "d2": "deels behaald", "d3": "niet behaald"}, "2 van de 3 doelen zijn deels behaald."),
-        ({"d1": "niet behaald", "d2": "niet behaald", "d3": "vervallen"}, "geen van de 2 doelen is behaald."),
+        ({"d1": "niet behaald", "d2": "niet behaald", "d3": "vervallen"},
+         "geen van de 2 doelen is behaald; 1 doel is vervallen."),
         ({"d1": "behaald", "d2": "deels behaald", "d3": "niet behaald"}, "1 van de 3 doelen is behaald, 1 deels."),
     ],
 )
@@ -147,5 +154,5 @@ def test_the_clauses_are_joined_with_the_scripts_own_semicolon(taal: str, puntko
     nieuw = vervolg_with({"geld": 0.2, "wonen": 0.6, "zingeving": 0.4}, {"d1": "behaald", "d2": "niet behaald",
                                                                              "d3": "vervallen"})
     zin = vergelijk(afgeronde_nulmeting_met_doelen(), nieuw).zin_in(vertaler(taal))
-    assert zin.count(puntkomma) == 1 and zin.endswith(punt), zin
+    assert zin.count(puntkomma) == 2 and zin.endswith(punt), zin  # 3 clauses: leefgebieden, behaald, vervallen
     assert taal == "nl" or ";" not in zin

@@ -47,7 +47,6 @@ class AfrondenScreen(MetingScherm):
             self.ids.cijfers.add_widget(knop)
         own_direction(self.ids.export_reden)  # the professional's words line up as they read
         # A message that names doelen takes lines: in sight once it has its height, not before.
-        self._knop_y: float | None = None  # where "Meting afronden" was when it was tapped
         self._stappen = 0
         self.ids.melding.bind(height=lambda *_a: self.melding and Clock.schedule_once(self._melding_in_sight))
 
@@ -70,8 +69,6 @@ class AfrondenScreen(MetingScherm):
         self.export_text = self._export_words()
         if self.melding:  # what is still missing, kept in step with the board (gone once it is done)
             self.melding = afronden_problem(meting, self.tr)
-            if not self.melding:
-                self._melding_onder()
         tr = self.tr or vertaler("nl")
         self.zin = vergelijk(self.vorige, meting).zin_in(tr) if self.vorige is not None else ""
         months = months_between(self._vanaf(meting), meting.volgende_meting) if meting.volgende_meting else 0
@@ -112,46 +109,22 @@ class AfrondenScreen(MetingScherm):
         return view
 
     def show_problem(self, problem: str) -> None:
-        """The reason, in sight, with "Meting afronden" where the finger left it: a second tap
-        must land on the button again, not on the message (the outside walk saw it move up
-        134 px at 800x600 when the message was scrolled into sight)."""
-        knop = self.ids.afronden
-        self._knop_y = knop.to_window(knop.x, knop.y)[1]
+        """The reason, in sight, just above "Meting afronden" (which stays where it is, out of
+        the page that scrolls: a second tap lands on the button again, not on the message)."""
         self._stappen = 10  # a few frames to lay out and settle; never an endless loop
         self.melding = problem
         Clock.schedule_once(self._melding_in_sight)
 
     def _melding_in_sight(self, _dt: float = 0) -> None:
-        """Below the button where it fits in sight, else above it; the page scrolled so that the
-        button stays at its place in the window (``_knop_y``). Worked out from the layout, not
-        from where things were drawn last frame (Kivy moves the page a frame later), and again on
-        the next frames while the message's lines are laid out."""
-        if self._knop_y is None or not self.melding or self._stappen <= 0:
+        """The page scrolled to the message, again on the next frames while its lines are laid
+        out (Kivy moves the page a frame later)."""
+        if not self.melding or self._stappen <= 0:
             return
         self._stappen -= 1
-        scroll, melding, knop = self.ids.scroll, self.ids.melding, self.ids.afronden
-        content = scroll.children[0]
-        room = content.height - scroll.height
-        view_bottom = scroll.to_window(scroll.x, scroll.y)[1]
-        if room > 0:  # the page's bottom lies at view_bottom - scroll_y * room (ScrollView.update_from_scroll)
-            scroll.scroll_y = max(0.0, min(1.0, (view_bottom + knop.y - self._knop_y) / room))
-            page = view_bottom - scroll.scroll_y * room
-        else:
-            page = view_bottom + scroll.height - content.height
-        bottom = page + melding.y
-        onder = content.children.index(melding) < content.children.index(knop)
-        if onder and (bottom < view_bottom - 1 or bottom + melding.height > view_bottom + scroll.height + 1):
-            content.remove_widget(melding)  # no room below in sight: above the button
-            content.add_widget(melding, index=content.children.index(knop) + 1)
+        scroll = self.ids.scroll
+        if scroll.children[0].height > scroll.height:
+            scroll.scroll_to(self.ids.melding, padding=dp(12), animate=False)
         Clock.schedule_once(self._melding_in_sight)
-
-    def _melding_onder(self) -> None:
-        """The message's place back below the button once it is gone (the next time starts there)."""
-        self._knop_y = None
-        content, melding, knop = self.ids.scroll.children[0], self.ids.melding, self.ids.afronden
-        if content.children.index(melding) > content.children.index(knop):
-            content.remove_widget(melding)
-            content.add_widget(melding, index=content.children.index(knop))
 
     def export_started(self) -> None:
         self.export_state, self.export_reden = "busy", ""
