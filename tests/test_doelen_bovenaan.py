@@ -4,14 +4,14 @@ where the last one was left, the heading and the first doelen above the top bar.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from board import Actie, Inwoner
+from board import Inwoner
 from tests.kivy_helpers import drag, frames, make_app_fixture, tap, window_fixture  # noqa: F401
-from tests.test_doelen_evaluatie_app import ACTIE, GELD, VOORBIJ, WERK, WONEN, _vervolg
+from tests.test_doelen_evaluatie_app import GELD, WERK, WONEN, _vervolg, afgerond_met_doelen
 
 SIZES = [(1280, 800), (800, 600)]
 DOELEN = {"geld": GELD, "wonen": WONEN, "werk": WERK}
@@ -21,13 +21,7 @@ def _second_inwoner(app: object) -> Inwoner:
     """Another inwoner with an afgeronde 0-meting of three doelen: a vervolgmeting to begin."""
     inwoner = Inwoner.create("D-TWEEDE", "Gestel")
     app.repository.add_inwoner(inwoner)
-    nul = app.repository.start_nulmeting(inwoner.id, date(2025, 10, 1))
-    gevuld = nul
-    for key, tekst in DOELEN.items():
-        gevuld = (gevuld.choose(key).place_fiche(key, "inwoner", 0.3)
-                  .add_doel(key, tekst, VOORBIJ, (Actie.create("inwoner", ACTIE),)))
-    app.repository.save_change(nul, gevuld)
-    app.repository.save_change(gevuld, gevuld.afronden(datetime(2025, 10, 1, 11)))
+    afgerond_met_doelen(app.repository, app.repository.start_nulmeting(inwoner.id, date(2025, 10, 1)), DOELEN)
     return app.repository.get_inwoner(inwoner.id)
 
 

@@ -36,17 +36,23 @@ KIEZEN = "Nog kiezen: hoe ging het met dit doel?"
 VERZET = "De nieuwe datum is gekozen. Nog kiezen, met een knop hierboven: hoe ging het met dit doel?"
 
 
+def afgerond_met_doelen(repository: object, nul: object, doelen: dict[str, str]) -> None:
+    """``nul`` (a 0-meting begun on 1 October 2025) with ``doelen`` (leefgebied: words), each
+    with a passed streefdatum and an actie of the inwoner, saved and afgerond that day."""
+    gevuld = nul
+    for key, tekst in doelen.items():
+        gevuld = (gevuld.choose(key).place_fiche(key, "inwoner", 0.3)
+                  .add_doel(key, tekst, VOORBIJ, (Actie.create("inwoner", ACTIE),)))
+    repository.save_change(nul, gevuld)
+    repository.save_change(gevuld, gevuld.afronden(datetime(2025, 10, 1, 11)))
+
+
 def _vervolg(make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int],
              dossier: str, doelen: dict[str, str], taal: str = "nl") -> tuple[object, Path]:
     """An app at ``size`` on the doelen screen of a vervolgmeting whose 0-meting set ``doelen``
     (leefgebied: words), each with a streefdatum that has passed; the inwoner reads ``taal``."""
     app, inwoner, folder, nul = visit_to_save(make_app, tmp_path, monkeypatch, size, dossier, date(2025, 10, 1))
-    gevuld = nul
-    for key, tekst in doelen.items():
-        gevuld = (gevuld.choose(key).place_fiche(key, "inwoner", 0.3)
-                  .add_doel(key, tekst, VOORBIJ, (Actie.create("inwoner", ACTIE),)))
-    app.repository.save_change(nul, gevuld)
-    app.repository.save_change(gevuld, gevuld.afronden(datetime(2025, 10, 1, 11)))
+    afgerond_met_doelen(app.repository, nul, doelen)
     if taal != "nl":
         app.repository.set_taal(inwoner.id, taal)
     app.show_inwoner(app.repository.get_inwoner(inwoner.id))  # the vervolgmeting, as the professional opens it
