@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kivy.graphics import Color, Ellipse, Line, Rectangle, RoundedRectangle
+from kivy.graphics import Color, Ellipse, Line, Mesh, Rectangle, RoundedRectangle
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
@@ -159,7 +159,7 @@ class VerloopGrafiek(Widget):
         Color(*rgba(TEKST, 0.45))
         for share in self.axis.afsluitingen:  # where a traject was closed: its line stops here
             mx = round(px0 + share * (px1 - px0))
-            Line(points=[mx, py0 - smiley / 2, mx, py1 + smiley / 2], width=1, dash_length=dp(4), dash_offset=dp(3))
+            _dashes(mx + 0.5, py0 - smiley / 2, py1 + smiley / 2)
             self.markers.append((mx, py0 - smiley / 2, py1 + smiley / 2))
         points: list[tuple[float, float]] = []
         kleur = rgba(FICHE_STIJL[Perspectief.INWONER].kleur)
@@ -194,6 +194,19 @@ class VerloopGrafiek(Widget):
             texture = label_texture(text, font, color=colour)
             Rectangle(texture=texture, size=texture.size, pos=(left_x, top - texture.height))
             self.dates.append((text, left_x, top - texture.height, texture.width, texture.height))
+
+
+def _dashes(x: float, bottom: float, top: float) -> None:
+    """A vertical dashed line, 4 dp drawn and 3 dp left open, as plain segments in one mesh:
+    Kivy's own dashed Line draws through a stipple texture, which a test found drawn (almost)
+    invisible once in a full run of the suite."""
+    on, step = dp(4), dp(7)
+    vertices: list[float] = []
+    y = bottom
+    while y < top:
+        vertices += [x, y, 0, 0, x, min(y + on, top), 0, 0]
+        y += step
+    Mesh(vertices=vertices, indices=list(range(len(vertices) // 4)), mode="lines")
 
 
 def _height(title: Title) -> float:
