@@ -209,3 +209,48 @@ def test_one_open_traject_has_no_afsluiting_row_and_no_legend(
     frames(3)
     assert not screen.ids.grafiek.markers
     assert screen.ids.legenda.text == "" and screen.ids.legenda.height == 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_closed_and_begun_again_on_one_day_the_marker_stands_between_the_two_points(
+        make_app: object, window: object, size: tuple[int, int]) -> None:
+    """The usual order of one visit: the last vervolgmeting, "Traject afsluiten", a new 0-meting,
+    all on one day. On screen the old traject's last point, the dashed marker and the new
+    0-meting stand apart (before, all three on one spot at the chart's right edge)."""
+    window.size = size
+    frames(1)
+    app = unlocked_app(make_app, aantal=0, today=lambda: date(2026, 6, 1))
+    inwoner = Inwoner.create("D-DAG", "Stratum")
+    app.repository.add_inwoner(inwoner)
+    dag = date(2026, 5, 4)
+    meting = _add(app.repository, Meting.nulmeting(inwoner.id, date(2025, 11, 3)).choose("geld"), 0.3)
+    meting = _add(app.repository, meting.vervolg(dag), 0.5)
+    sluit_traject(app.repository, inwoner.id, "doelen bereikt", dag, datetime(2026, 5, 4, 12))
+    _add(app.repository, Meting.nulmeting(inwoner.id, dag, volgnummer=2).choose("geld"), 0.5)
+    app.show_inwoner(inwoner)
+    frames(2)
+    screen = _geschiedenis(app)
+    tap(screen.ids.tab_verloop)
+    frames(3)
+    grafiek = screen.ids.grafiek
+    [(marker, bottom, top)] = grafiek.markers
+    image = window_pixels()
+    dx, dy = grafiek.to_window(0, 0)
+    blauw = colour_mask(image, FICHE_STIJL[Perspectief.INWONER].kleur, tolerance=40)
+    rows = slice(round(image.height - (top + dy)), round(image.height - (bottom + dy)))
+    # The points, found in the pixels: the chart's columns with the fiche's blue, as runs.
+    [(_key, (cx, _cy, cw, _ch), _points)] = grafiek.charts
+    columns = [x for x in range(round(cx + dx), round(cx + cw + dx)) if blauw[rows, x].any()]
+    runs = [[columns[0]]]
+    for x in columns[1:]:
+        if x - runs[-1][-1] <= 1:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    column = round(marker + dx)
+    near = [run for run in runs if run[0] - 12 <= column <= run[-1] + 12]
+    assert not near, (column, [(r[0], r[-1]) for r in runs])  # no point on or at the marker
+    left = [run for run in runs if run[-1] < column]
+    right = [run for run in runs if run[0] > column]
+    assert left and right  # the old traject on its left, the new 0-meting on its right
+    assert right[0][0] - column >= 12 and column - left[-1][-1] >= 12

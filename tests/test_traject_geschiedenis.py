@@ -4,11 +4,13 @@ places each meting at its date with one line per traject and a marker at each af
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+import pytest
 
 from board import Meting
 from board.traject import Afsluitreden, afsluiten, kies, nummer_in_traject, te_vergelijken, zelfde_traject
-from board.verloop import tijd_as
+from board.verloop import AFSTAND, tijd_as
 
 
 def _afgerond(meting: Meting) -> Meting:
@@ -55,17 +57,48 @@ def test_the_axis_places_metingen_by_date_and_breaks_at_the_afsluiting() -> None
     history, afsluitingen = twee_trajecten((date(2026, 10, 7), date(2027, 1, 7)))
     axis = tijd_as(history, afsluitingen)
     assert axis.lijnen == ((0, 1, 2), (3, 4))  # one line per traject: none from a2 to b0
-    first, last = date(2025, 1, 6).toordinal(), date(2027, 1, 7).toordinal()
-    expected = [(m.datum.toordinal() - first) / (last - first) for m in history]
-    assert axis.plaatsen == tuple(expected)
     assert axis.plaatsen[0] == 0 and axis.plaatsen[-1] == 1
-    # The 15-month gap (the afsluiting's traject to the new one) is five times the 3-month steps.
+    # By date within a traject, before and after the room given: 91 days, 91 days, 92 days.
     three = axis.plaatsen[1] - axis.plaatsen[0]
+    assert (axis.plaatsen[2] - axis.plaatsen[1]) / three == pytest.approx(91 / 91)
+    assert (axis.plaatsen[4] - axis.plaatsen[3]) / three == pytest.approx(92 / 91)
+    # The 15-month gap (the afsluiting's traject to the new one) is five times the 3-month steps,
+    # and a little more: the afsluiting, 25 days after a2, is given AFSTAND of room.
     gap = axis.plaatsen[3] - axis.plaatsen[2]
-    assert 4.8 < gap / three < 5.2
+    assert 4.8 < gap / three < 5.3
     [marker] = axis.afsluitingen
     assert axis.plaatsen[2] < marker < axis.plaatsen[3]
-    assert marker == (date(2025, 8, 1).toordinal() - first) / (last - first)
+    assert abs(marker - axis.plaatsen[2] - AFSTAND) < 1e-6  # 25 days were less than the room
+    assert axis.plaatsen[3] - marker > AFSTAND
+
+
+def test_the_axis_is_by_date_where_the_afsluiting_has_room() -> None:
+    history, _afsluitingen = twee_trajecten((date(2026, 10, 7), date(2027, 1, 7)))
+    roomy = [afsluiten(history[:3], (), date(2025, 10, 1), Afsluitreden.DOELEN_BEREIKT, datetime(2025, 10, 1, 9))]
+    axis = tijd_as(history, roomy)
+    first, last = date(2025, 1, 6).toordinal(), date(2027, 1, 7).toordinal()
+    expected = [(m.datum.toordinal() - first) / (last - first) for m in history]
+    assert axis.plaatsen == pytest.approx(expected)
+    assert axis.afsluitingen == pytest.approx(((date(2025, 10, 1).toordinal() - first) / (last - first),))
+
+
+@pytest.mark.parametrize("dagen", [0, 1, 3], ids=lambda d: f"{d} days apart")
+def test_closed_and_begun_again_on_one_day_the_marker_stands_apart_from_both(dagen: int) -> None:
+    """A traject closed on the day of its last meting and a new 0-meting the same day (or a day
+    or three later), the usual order in one visit: the old traject's last point, the marker and
+    the new start each at least AFSTAND apart, in that order."""
+    nul = _afgerond(Meting.nulmeting("i", date(2025, 1, 6), meting_id="a0").choose("geld"))
+    een = _afgerond(nul.vervolg(date(2025, 6, 2), meting_id="a1"))
+    sluit = afsluiten([nul, een], (), date(2025, 6, 2), Afsluitreden.DOELEN_BEREIKT, datetime(2025, 6, 2, 12))
+    nieuw = _afgerond(Meting.nulmeting("i", date(2025, 6, 2) + timedelta(days=dagen), meting_id="b0",
+                                       volgnummer=2).choose("geld"))
+    axis = tijd_as([nul, een, nieuw], [sluit])
+    [marker] = axis.afsluitingen
+    a0, a1, b0 = axis.plaatsen
+    assert a0 == 0 and b0 == 1
+    assert marker - a1 >= AFSTAND - 1e-9 and b0 - marker >= AFSTAND - 1e-9
+    assert a1 < marker < b0
+    assert axis.lijnen == ((0, 1), (2,))
 
 
 def test_the_axis_runs_to_an_afsluiting_after_the_last_meting_and_one_day_sits_in_the_middle() -> None:
@@ -76,6 +109,12 @@ def test_the_axis_runs_to_an_afsluiting_after_the_last_meting_and_one_day_sits_i
     alone = tijd_as(history[:1])
     assert alone.plaatsen == (0.5,) and alone.lijnen == ((0,),) and alone.afsluitingen == ()
     assert tijd_as([]).plaatsen == ()
+    # All on one day: the 0-meting, its afsluiting and the new 0-meting; the marker midway.
+    nul = _afgerond(Meting.nulmeting("i", date(2025, 3, 3), meting_id="c0").choose("geld"))
+    sluit = afsluiten([nul], (), date(2025, 3, 3), Afsluitreden.DOELEN_BEREIKT, datetime(2025, 3, 3, 12))
+    again = _afgerond(Meting.nulmeting("i", date(2025, 3, 3), meting_id="d0", volgnummer=1).choose("geld"))
+    one_day = tijd_as([nul, again], [sluit])
+    assert one_day.plaatsen == (0, 1) and one_day.afsluitingen == (0.5,)
 
 
 def test_plaats_counts_within_the_traject_from_the_begins() -> None:
