@@ -62,7 +62,8 @@ def test_a_doel_that_runs_on_gets_a_new_streefdatum_and_the_sheet_shows_it(
     # and it says why the rest is greyed, in sight on the dialog (the outside walk found greyed
     # buttons that did nothing and said nothing)
     uitleg = editor.ids.alleen_datum
-    assert "hier verandert alleen de datum" in uitleg.text and uitleg.height > 20 and uitleg.opacity == 1
+    assert "hier verandert alleen de datum" in uitleg.text and uitleg.height > 20
+    assert uitleg.opacity >= 0.75  # shown (faint, as every Uitleg)
     into_sight(uitleg)
     ux, uy = uitleg.to_window(uitleg.x, uitleg.y)
     ex, ey = editor.to_window(editor.x, editor.y)

@@ -37,6 +37,12 @@ def rgba(rgb: tuple[int, int, int], alpha: float = 1.0, shade: float = 1.0) -> R
     return (rgb[0] * shade / 255, rgb[1] * shade / 255, rgb[2] * shade / 255, alpha)
 
 
+def over(rgb: tuple[int, int, int], alpha: float, background: tuple[float, ...]) -> RGBA:
+    """``rgb`` (0-255) at ``alpha`` over an even ``background`` (0-1 RGB), as one opaque colour:
+    what the window shows, without SDL's slow per-pixel blend of a text colour with alpha (P10)."""
+    return (*(alpha * c / 255 + (1 - alpha) * b for c, b in zip(rgb, background[:3], strict=True)), 1.0)
+
+
 @cache
 def pictogram_texture(path: Path) -> Texture:
     # mipmap keeps the 128 px pictograms smooth when drawn at 40 px.
