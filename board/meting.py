@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from board.errors import BoardError, MetingAfgerondError, UnknownLeefgebiedError, meervoud, melding
+from board.errors import BoardError, Melding, MetingAfgerondError, UnknownLeefgebiedError, meervoud, melding
 from board.i18n import _
 from board.leefgebieden import Doelnamen, LeefgebiedenSet, Namen, load_set
 from board.meting_doelen import MetingDoelen
@@ -260,16 +260,22 @@ class Meting(MetingDoelen):
         self._check_changeable()
         if not self.gekozen:
             raise BoardError(melding("Kies eerst minstens één leefgebied voordat je de meting afrondt."))
-        missing = self.zonder_fiche
-        if missing:
+        # Everything still to do, said at once: the fiches and the doelen (an outside walk met
+        # the doel only after placing the fiches, in a second refusal).
+        nog: list[Melding] = []
+        if missing := self.zonder_fiche:
             names = Namen(tuple(self.leefgebieden[k] for k in missing))
-            raise BoardError(melding("Zet eerst de fiche van de inwoner op: {namen}.", namen=names))
+            nog.append(melding("Zet eerst de fiche van de inwoner op: {namen}.", namen=names))
         if self.open_evaluaties:  # named, so the professional sees which (a new date is no evaluation)
             open_doelen = Doelnamen(tuple((d.tekst, self.leefgebieden[d.leefgebied]) for d in self.open_evaluaties))
-            raise BoardError(meervoud(
+            nog.append(meervoud(
                 "Kies eerst hoe het ging met dit doel van de vorige keer: {doelen}.",
                 "Kies eerst hoe het ging met deze {n} doelen van de vorige keer: {doelen}.",
                 len(self.open_evaluaties), n=len(self.open_evaluaties), doelen=open_doelen))
+        if len(nog) == 2:
+            raise BoardError(melding("{fiches} {doelen}", fiches=nog[0], doelen=nog[1]))
+        if nog:
+            raise BoardError(nog[0])
         return replace(self, status=Status.AFGEROND, afgerond_op=moment)
 
     # ----- checks -----------------------------------------------------------------

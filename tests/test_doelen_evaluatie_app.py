@@ -184,3 +184,24 @@ def test_a_result_on_one_card_does_not_move_the_next_card_under_the_finger(
     assert datum.disabled
     reden = _label(panel_with(doelen, GELD), pl.pgettext("inwoner", "Behaald of vervallen: geen nieuwe datum nodig."))
     assert reden.opacity == 1 and _in_window(reden) and _beside(reden, datum) and overflowing(reden.parent) == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_afronden_says_everything_still_to_do_at_once(
+        make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    """A bar without the inwoner's fiche and a doel from before without its result: one refusal
+    names both (an outside walk met the doel only in a second refusal, after placing the fiches)."""
+    app, _folder = _vervolg(make_app, tmp_path, monkeypatch, size, "D-ALLES", {"geld": GELD})
+    app.live.apply(lambda m: m.choose("werk"))  # on the board, no fiche yet
+    doelen = app.screen("doelen")
+    tap(doelen.ids.next)
+    assert app.current == "afronden"
+    afronden = app.screen("afronden")
+    into_sight(afronden.ids.afronden)
+    tap(afronden.ids.afronden)
+    frames(2)
+    melding = afronden.ids.melding_text.text
+    assert "Zet eerst de fiche van de inwoner op: Werk." in melding, melding
+    assert "(Geld)" in melding and "Kies eerst hoe het ging met dit doel" in melding, melding
+    assert afronden.ids.melding.opacity == 1 and _in_window(afronden.ids.melding_text)
+    assert app.live.meting.status.name != "AFGEROND"
