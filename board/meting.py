@@ -12,7 +12,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import reduce
 
+from board.datums import te_laat
 from board.errors import BoardError, Melding, MetingAfgerondError, UnknownLeefgebiedError, meervoud, melding
 from board.i18n import _
 from board.leefgebieden import Doelnamen, LeefgebiedenSet, Namen, load_set
@@ -260,8 +262,8 @@ class Meting(MetingDoelen):
         self._check_changeable()
         if not self.gekozen:
             raise BoardError(melding("Kies eerst minstens één leefgebied voordat je de meting afrondt."))
-        # Everything still to do, said at once: the fiches and the doelen (an outside walk met
-        # the doel only after placing the fiches, in a second refusal).
+        # Everything still to do, said at once: the fiches, the doelen, the next date (an outside
+        # walk met the doel only after placing the fiches, in a second refusal).
         nog: list[Melding] = []
         if missing := self.zonder_fiche:
             names = Namen(tuple(self.leefgebieden[k] for k in missing))
@@ -272,10 +274,12 @@ class Meting(MetingDoelen):
                 "Kies eerst hoe het ging met dit doel van de vorige keer: {doelen}.",
                 "Kies eerst hoe het ging met deze {n} doelen van de vorige keer: {doelen}.",
                 len(self.open_evaluaties), n=len(self.open_evaluaties), doelen=open_doelen))
-        if len(nog) == 2:
-            raise BoardError(melding("{fiches} {doelen}", fiches=nog[0], doelen=nog[1]))
+        # A next meting planned on a day now past (a meting taken up months later) would go on
+        # the koelkastblad as the next visit: chosen again first.
+        if self.volgende_meting is not None and te_laat(self.volgende_meting, moment.date()):
+            nog.append(melding("De volgende meting staat op een dag die voorbij is: kies een nieuwe datum."))
         if nog:
-            raise BoardError(nog[0])
+            raise BoardError(reduce(lambda eerst, dan: melding("{eerst} {dan}", eerst=eerst, dan=dan), nog))
         return replace(self, status=Status.AFGEROND, afgerond_op=moment)
 
     # ----- checks -----------------------------------------------------------------

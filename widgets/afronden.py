@@ -14,7 +14,7 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, Op
 from kivy.uix.modalview import ModalView
 
 from board import Meting, vergelijk
-from board.datums import add_months, months_between, vanaf
+from board.datums import add_months, months_between, te_laat, vanaf
 from board.errors import UserError
 from board.i18n import _
 from board.taal import Vertaler, vertaler
@@ -68,17 +68,25 @@ class AfrondenScreen(MetingScherm):
             knop.disabled = meting.afgerond
         self.export_text = self._export_words()
         if self.melding:  # what is still missing, kept in step with the board (gone once it is done)
-            self.melding = afronden_problem(meting, self.tr)
+            self.melding = afronden_problem(meting, self.tr, self.moment())
         tr = self.tr or vertaler("nl")
         self.zin = vergelijk(self.vorige, meting).zin_in(tr) if self.vorige is not None else ""
         months = months_between(self._vanaf(meting), meting.volgende_meting) if meting.volgende_meting else 0
-        if meting.volgende_meting and months >= 1:
+        if meting.volgende_meting and not meting.afgerond and te_laat(meting.volgende_meting, self.vandaag()):
+            # Planned back then, for a meting taken up later: said, and + or − plans it from today.
+            self.volgende = tr.pgettext("inwoner", "{datum}: die dag is voorbij").format(
+                datum=tr.datum(meting.volgende_meting))
+        elif meting.volgende_meting and months >= 1:
             volgende = tr.npgettext("inwoner", "over {n} maand: {datum}", "over {n} maanden: {datum}", months)
             self.volgende = volgende.format(n=months, datum=tr.datum(meting.volgende_meting))
         elif meting.volgende_meting:  # planned on a day that is (nearly) here: the date, no "over 0 maanden"
             self.volgende = tr.datum(meting.volgende_meting)
         else:
             self.volgende = tr.pgettext("inwoner", "nog niet gepland")
+
+    def moment(self) -> datetime:
+        """The moment afronden will be tried at: the app's (``VisitFlow.moment``), else now."""
+        return self.app.moment() if self.app is not None else datetime.now()
 
     def _vanaf(self, meting: object) -> date:
         """The day the months count from: the meting's, or today for one taken up later."""
@@ -97,7 +105,7 @@ class AfrondenScreen(MetingScherm):
         """The question "Meting afronden?"; when the meting cannot be afgerond yet (a chosen
         leefgebied without the inwoner's fiche, a doel without evaluatie) no question but the
         reason, on this screen, next to the button: nothing is changed."""
-        problem = afronden_problem(self.live.meting, self.tr)
+        problem = afronden_problem(self.live.meting, self.tr, self.moment())
         if problem:
             self.show_problem(problem)
             return None
@@ -184,14 +192,14 @@ class AfrondenScreen(MetingScherm):
         }[self.export_state]
 
 
-def afronden_problem(meting: Meting, tr: Vertaler | None) -> str:
-    """Why ``meting`` cannot be afgerond now, in the board's words and the inwoner's language
-    ("" when it can): the rule itself stays in ``Meting.afronden``, tried here on the
+def afronden_problem(meting: Meting, tr: Vertaler | None, moment: datetime) -> str:
+    """Why ``meting`` cannot be afgerond at ``moment``, in the board's words and the inwoner's
+    language ("" when it can): the rule itself stays in ``Meting.afronden``, tried here on the
     unchanging meting."""
     if meting.afgerond:
         return ""
     try:
-        meting.afronden(datetime.now())
+        meting.afronden(moment)
     except UserError as exc:
         return exc.in_taal(tr)
     return ""
