@@ -31,11 +31,12 @@ class TijdAs:
     afsluitingen: tuple[float, ...]  # the place of each afsluiting among these metingen's trajecten
 
 
-def tijd_as(metingen: Sequence[Meting], afsluitingen: Iterable[Afsluiting] = ()) -> TijdAs:
+def tijd_as(metingen: Sequence[Meting], afsluitingen: Iterable[Afsluiting] = (), afstand: float = AFSTAND) -> TijdAs:
     """The axis of an inwoner's ``metingen`` (oldest first) and their closed trajecten. The axis
     runs from the first meting to the last meting or afsluiting; one day alone sits in the middle.
-    Where an afsluiting is closer than ``AFSTAND`` to a meting beside it, everything after is
-    moved on until it is not (by date elsewhere: the dashed marker says the axis breaks there)."""
+    Where an afsluiting is closer than ``afstand`` (a share of the axis: a narrow chart asks
+    more) to a meting beside it, everything after is moved on until it is not (by date
+    elsewhere: the dashed marker says the axis breaks there)."""
     if not metingen:
         return TijdAs((), (), ())
     index = {m.id: i for i, m in enumerate(metingen)}
@@ -47,7 +48,7 @@ def tijd_as(metingen: Sequence[Meting], afsluitingen: Iterable[Afsluiting] = ())
         if traject.afsluiting is not None:
             reeks.append((-1, True, traject.afsluiting.datum.toordinal()))
     if any(afgesloten for _i, afgesloten, _d in reeks):
-        plaatsen = _with_room(reeks)
+        plaatsen = _with_room(reeks, afstand)
     else:
         plaatsen = _by_date([dag for *_r, dag in reeks])
     by_meting = {i: p for (i, afgesloten, _d), p in zip(reeks, plaatsen, strict=True) if not afgesloten}
@@ -63,13 +64,13 @@ def _by_date(dagen: list[int]) -> list[float]:
     return [0.5 if breedte == 0 else (dag - eerste) / breedte for dag in dagen]
 
 
-def _with_room(reeks: list[tuple[int, bool, int]]) -> list[float]:
-    """Places by day, each afsluiting at least ``AFSTAND`` of the axis from the metingen beside
+def _with_room(reeks: list[tuple[int, bool, int]], afstand: float) -> list[float]:
+    """Places by day, each afsluiting at least ``afstand`` of the axis from the metingen beside
     it. The room is a share of the whole axis, which the room itself makes longer: found in a
     few rounds (with many afsluitingen each gets less, so the rounds always settle)."""
     dagen = [dag for *_r, dag in reeks]
     echt = max(dagen) - min(dagen)
-    share = min(AFSTAND, 0.25 / sum(afgesloten for _i, afgesloten, _d in reeks))
+    share = min(afstand, 0.25 / sum(afgesloten for _i, afgesloten, _d in reeks))
     lengte = float(max(echt, 1))
     for _round in range(12):
         # All on one day: any room gives the same shares (the marker midway).

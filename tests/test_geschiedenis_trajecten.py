@@ -211,9 +211,11 @@ def test_one_open_traject_has_no_afsluiting_row_and_no_legend(
     assert screen.ids.legenda.text == "" and screen.ids.legenda.height == 0
 
 
+@pytest.mark.parametrize("keys", [("geld",), ("geld", "wonen", "werk", "zingeving", "leren", "huishouden")],
+                         ids=["one chart", "six charts"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_closed_and_begun_again_on_one_day_the_marker_stands_between_the_two_points(
-        make_app: object, window: object, size: tuple[int, int]) -> None:
+        make_app: object, window: object, size: tuple[int, int], keys: tuple[str, ...]) -> None:
     """The usual order of one visit: the last vervolgmeting, "Traject afsluiten", a new 0-meting,
     all on one day. On screen the old traject's last point, the dashed marker and the new
     0-meting stand apart (before, all three on one spot at the chart's right edge)."""
@@ -223,8 +225,14 @@ def test_closed_and_begun_again_on_one_day_the_marker_stands_between_the_two_poi
     inwoner = Inwoner.create("D-DAG", "Stratum")
     app.repository.add_inwoner(inwoner)
     dag = date(2026, 5, 4)
-    meting = _add(app.repository, Meting.nulmeting(inwoner.id, date(2025, 11, 3)).choose("geld"), 0.3)
-    meting = _add(app.repository, meting.vervolg(dag), 0.5)
+    nul = Meting.nulmeting(inwoner.id, date(2025, 11, 3))
+    for key in keys:  # a small chart each: six in a grid leave each chart narrow at 800x600
+        nul = nul.choose(key).place_fiche(key, "inwoner", 0.3)
+    meting = _add(app.repository, nul, 0.3)
+    vervolg = meting.vervolg(dag)
+    for key in keys:
+        vervolg = vervolg.place_fiche(key, "inwoner", 0.5)
+    _add(app.repository, vervolg, 0.5)
     sluit_traject(app.repository, inwoner.id, "doelen bereikt", dag, datetime(2026, 5, 4, 12))
     _add(app.repository, Meting.nulmeting(inwoner.id, dag, volgnummer=2).choose("geld"), 0.5)
     app.show_inwoner(inwoner)
@@ -233,13 +241,15 @@ def test_closed_and_begun_again_on_one_day_the_marker_stands_between_the_two_poi
     tap(screen.ids.tab_verloop)
     frames(3)
     grafiek = screen.ids.grafiek
-    [(marker, bottom, top)] = grafiek.markers
+    assert len(grafiek.charts) == len(keys)
+    # The geld chart (the first, top left), the only one with points in both trajecten.
+    (marker, bottom, top) = grafiek.markers[0]
     image = window_pixels()
     dx, dy = grafiek.to_window(0, 0)
     blauw = colour_mask(image, FICHE_STIJL[Perspectief.INWONER].kleur, tolerance=40)
     rows = slice(round(image.height - (top + dy)), round(image.height - (bottom + dy)))
     # The points, found in the pixels: the chart's columns with the fiche's blue, as runs.
-    [(_key, (cx, _cy, cw, _ch), _points)] = grafiek.charts
+    (_key, (cx, _cy, cw, _ch), _points) = next(c for c in grafiek.charts if c[0] == "geld")
     columns = [x for x in range(round(cx + dx), round(cx + cw + dx)) if blauw[rows, x].any()]
     runs = [[columns[0]]]
     for x in columns[1:]:

@@ -20,7 +20,7 @@ from board.i18n import format_jaar
 from board.meting_waarden import Perspectief
 from board.passen import CHART_LEAST, MIN_TEXT, TITLE_LINES, axis_labels, biggest_font, chart_grid
 from board.taal import uitlijning, vertaler
-from board.verloop import tijd_as
+from board.verloop import AFSTAND, tijd_as
 from board.weergave import BALK, FICHE_STIJL, TEKST
 from widgets.textures import HAPPY, SAD, label_size, label_texture, pictogram_texture, rgba, text_lines, whole_words
 
@@ -40,6 +40,7 @@ def verloop(metingen: Sequence[Meting]) -> list[tuple[str, list[float | None]]]:
 GAP = 12  # dp between two charts
 ICON = 32  # dp: a chart's pictogram, at most
 TITLE_BIGGEST = 16  # dp: a chart's title, at most
+MARKER_ROOM = 20  # dp at least between an afsluiting's marker and a point beside it
 
 
 def chart_rects(area: Rect, count: int, gap: float, columns: int | None = None) -> list[Rect]:
@@ -85,7 +86,7 @@ class VerloopGrafiek(Widget):
         if not self.metingen:
             self.met_afsluiting = False
             return
-        self.axis = tijd_as(self.metingen, self.afsluitingen)
+        self.axis = tijd_as(self.metingen, self.afsluitingen)  # for the grid's titles; again below at its width
         set_ = self.metingen[-1].leefgebieden
         series = verloop(self.metingen)
         self.met_afsluiting = bool(series and self.axis.afsluitingen)
@@ -108,6 +109,13 @@ class VerloopGrafiek(Widget):
         if self.height != height:  # the screen gave the room asked for: drawn again at that height
             return
         rects = chart_rects((self.x, self.y, self.width, self.height), len(series), dp(GAP), columns)
+        # The room beside an afsluiting's marker: AFSTAND of the axis, or MARKER_ROOM where the
+        # charts are narrow (eight in a grid at 800x600: 5 % was 11 px, a point's dot 11 dp wide).
+        plot = 1.0
+        if rects:
+            left, right = _plot_ends(rects[0][0], rects[0][2], _smiley(rects[0][3], head))
+            plot = max(1.0, right - left)
+        self.axis = tijd_as(self.metingen, self.afsluitingen, max(AFSTAND, min(0.2, dp(MARKER_ROOM) / plot)))
         with self.canvas:
             for (key, values), rect, title in zip(series, rects, titles, strict=True):
                 self.charts.append((key, rect, self._chart(set_[key], values, rect, title, head)))
@@ -147,8 +155,8 @@ class VerloopGrafiek(Widget):
             dutch_pos = (title_x, title_pos[1] - beneath.height)
             Rectangle(texture=beneath, size=beneath.size, pos=dutch_pos)
             self.dutch.append((leefgebied.key, round(dp(MIN_TEXT)), (*dutch_pos, *beneath.size)))
-        smiley = min(dp(22), (h - head) / 3)
-        px0, px1 = x + smiley + dp(18), x + w - dp(14)
+        smiley = _smiley(h, head)
+        px0, px1 = _plot_ends(x, w, smiley)
         date_h = dp(18)
         py0, py1 = y + dp(10) + date_h + smiley / 2, y + h - head - smiley / 2 - dp(4)
         Rectangle(texture=pictogram_texture(SAD), pos=(x + dp(8), py0 - smiley / 2), size=(smiley, smiley))
@@ -207,6 +215,16 @@ def _dashes(x: float, bottom: float, top: float) -> None:
         vertices += [x, y, 0, 0, x, min(y + on, top), 0, 0]
         y += step
     Mesh(vertices=vertices, indices=list(range(len(vertices) // 4)), mode="lines")
+
+
+def _smiley(height: float, head: float) -> float:
+    """The size of a chart's smileys (and the room they take beside its plot)."""
+    return min(dp(22), (height - head) / 3)
+
+
+def _plot_ends(x: float, width: float, smiley: float) -> tuple[float, float]:
+    """Where a chart's time axis begins and ends, left to right."""
+    return x + smiley + dp(18), x + width - dp(14)
 
 
 def _height(title: Title) -> float:
