@@ -39,6 +39,17 @@ def grey_mask(image: object, low: int, high: int, spread: int = 8) -> np.ndarray
     return (pixels.min(axis=2) >= low) & (pixels.max(axis=2) <= high) & (np.ptp(pixels, axis=2) <= spread)
 
 
+def column_runs(columns: np.ndarray, gap: int) -> list[tuple[int, int]]:
+    """Runs of inked columns (first, last), split where ``gap`` or more empty columns lie between."""
+    runs: list[tuple[int, int]] = []
+    for x in np.where(columns)[0]:
+        if runs and x - runs[-1][1] <= gap:
+            runs[-1] = (runs[-1][0], int(x))
+        else:
+            runs.append((int(x), int(x)))
+    return runs
+
+
 def blobs(mask: np.ndarray, min_area: int = 12) -> list[Blob]:
     """The 4-connected regions of ``mask`` of at least ``min_area`` pixels."""
     seen = np.zeros(mask.shape, dtype=bool)

@@ -15,7 +15,7 @@ from board.meting_waarden import Perspectief
 from board.weergave import FICHE_STIJL, TEKST
 from services.traject import sluit_traject
 from tests.kivy_helpers import frames, make_app_fixture, tap, window_fixture, window_pixels  # noqa: F401
-from tests.pixels import colour_mask
+from tests.pixels import colour_mask, column_runs
 from tests.screen_helpers import unlocked_app
 
 SIZES = [(1280, 800), (800, 600)]
@@ -250,13 +250,9 @@ def test_closed_and_begun_again_on_one_day_the_marker_stands_between_the_two_poi
     rows = slice(round(image.height - (top + dy)), round(image.height - (bottom + dy)))
     # The points, found in the pixels: the chart's columns with the fiche's blue, as runs.
     (_key, (cx, _cy, cw, _ch), _points) = next(c for c in grafiek.charts if c[0] == "geld")
-    columns = [x for x in range(round(cx + dx), round(cx + cw + dx)) if blauw[rows, x].any()]
-    runs = [[columns[0]]]
-    for x in columns[1:]:
-        if x - runs[-1][-1] <= 1:
-            runs[-1].append(x)
-        else:
-            runs.append([x])
+    left_edge = round(cx + dx)
+    runs = [(a + left_edge, b + left_edge)
+            for a, b in column_runs(blauw[rows, left_edge:round(cx + cw + dx)].any(axis=0), gap=1)]
     column = round(marker + dx)
     near = [run for run in runs if run[0] - 12 <= column <= run[-1] + 12]
     assert not near, (column, [(r[0], r[-1]) for r in runs])  # no point on or at the marker

@@ -21,6 +21,7 @@ from tests.kivy_helpers import (  # noqa: F401
     window_fixture,
     window_pixels,
 )
+from tests.pixels import column_runs
 from tests.screen_checks import window_crop, window_rect
 from tests.screen_helpers import visit_in_taal
 
@@ -34,17 +35,6 @@ def _ink(widget: object, window: object) -> np.ndarray:
     box = window_crop(window_pixels().convert("L"), window_rect(widget)).astype(int)[4:-4, 4:-4]
     background = int(np.median(box))
     return np.abs(box - background) > 90
-
-
-def _groups(columns: np.ndarray, gap: int) -> list[tuple[int, int]]:
-    """Runs of inked columns, split where ``gap`` or more empty columns lie between."""
-    groups: list[tuple[int, int]] = []
-    for x in np.where(columns)[0]:
-        if groups and x - groups[-1][1] <= gap:
-            groups[-1] = (groups[-1][0], int(x))
-        else:
-            groups.append((int(x), int(x)))
-    return groups
 
 
 def points(mask: np.ndarray) -> str:
@@ -63,7 +53,7 @@ def _sign(widget: object, window: object, widest: float) -> tuple[str, np.ndarra
     of ink at one end (at most ``widest`` em wide; a word is much wider)."""
     ink = _ink(widget, window)
     font = widget.font_size
-    groups = _groups(ink.any(axis=0), gap=max(3, round(font * 0.3)))  # the two no-break spaces: ~0.5 em
+    groups = column_runs(ink.any(axis=0), gap=max(3, round(font * 0.3)))  # the two no-break spaces: ~0.5 em
     assert len(groups) >= 2, (widget.text, groups)
     first, last = groups[0], groups[-1]
     narrow = [g for g in (first, last) if g[1] - g[0] + 1 < font * widest]

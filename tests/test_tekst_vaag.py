@@ -13,16 +13,10 @@ import pytest
 from board import Inwoner, Meting
 from board.kleuren import TEKST
 from tests.kivy_helpers import frames, make_app_fixture, tap, window_fixture, window_pixels  # noqa: F401
+from tests.screen_checks import window_crop, window_rect
 from tests.screen_helpers import unlocked_app
 
 SIZES = [(800, 600), (1280, 800)]
-
-
-def _box(image: object, widget: object) -> np.ndarray:
-    x, y = widget.to_window(widget.x, widget.y)
-    top = image.height - (y + widget.height)
-    return np.asarray(image.crop((round(x), round(top), round(x + widget.width), round(top + widget.height))),
-                      dtype=np.int16)
 
 
 def _darkest_and_behind(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -59,6 +53,6 @@ def test_greyed_and_faint_texts_keep_their_shade(make_app: object, window: objec
     reason = next(w for w in screen.walk() if getattr(w, "text", "").startswith("Kan pas als de meting"))
     lock = next(w for w in screen.walk() if getattr(w, "text", "") == "Vergrendelen")
     for widget, alpha in ((greyed, 0.35), (reason, 0.8), (lock, 0.8)):
-        darkest, behind = _darkest_and_behind(_box(image, widget))
+        darkest, behind = _darkest_and_behind(window_crop(image, window_rect(widget)).astype(np.int16))
         expected = _faint(alpha, behind)
         assert np.abs(darkest - expected).max() <= 6, (widget.text, darkest, expected, behind)
